@@ -1,0 +1,134 @@
+/**
+ * @module The shared RMM adapter suite: every RMM adapter runs it against its sandbox over real
+ * HTTP, so all adapters are held to one contract (neutral model, paging, typed errors, faults).
+ */
+import { Hono } from 'hono';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createAdapterContext, sandboxEndpoints, type AdapterContext } from '../../bff/vendors/adapter-context.js';
+import type { RmmAdapter } from '../../bff/vendors/rmm-adapter.js';
+import type { RmmDevice, RmmVendor } from '../../bff/vendors/model.js';
+import { VendorError } from '../../bff/vendors/vendor-errors.js';
+import { vendorNamesForDemoOrganizations } from '../../bff/demo/demo-organizations.js';
+import { control, startServer, type RunningServer } from '../helpers/serve.js';
+import { SANDBOX_INTEGRATION_CODE } from './psa-adapter.suite.js';
+
+export interface RmmSuiteTarget {
+  vendor: RmmVendor;
+  createSandboxApp(): Hono;
+  createAdapter(ctx: AdapterContext, credentials: 'valid' | 'wrong'): RmmAdapter;
+  /** Vendor page size, to check paging really happens. */
+  pageSize: number;
+  expireTokens?(origin: string): Promise<void>;
+}
+
+export function runRmmAdapterSuite(target: RmmSuiteTarget): void {
+  describe(`RMM adapter contract: ${target.vendor}`, () => {
+    let server: RunningServer;
+    let requests: string[] = [];
+    const adapter = (overrides: Partial<AdapterContext> = {}, credentials: 'valid' | 'wrong' = 'valid') =>
+      target.createAdapter(
+        createAdapterContext(sandboxEndpoints(server.origin, SANDBOX_INTEGRATION_CODE), {
+          timeoutMs: 2_000,
+          backoffBaseMs: 20,
+          onRequest: (_v, r) => requests.push(`${r.method} ${r.url}`),
+          ...overrides,
+        }),
+        credentials,
+      );
+
+    beforeAll(async () => {
+      const host = new Hono().route(`/sandbox/${target.vendor}`, target.createSandboxApp());
+      server = await startServer(host.fetch);
+    });
+    afterAll(() => server.close());
+    beforeEach(async () => {
+      requests = [];
+      await control(server.origin, target.vendor, 'reset');
+    });
+
+    it('validates good credentials', async () => {
+      expect(await adapter().validateCredentials()).toHaveProperty('accountLabel');
+    });
+
+    it('rejects wrong credentials with invalid_credentials', async () => {
+      const error = await adapter({}, 'wrong').validateCredentials().catch((e) => e);
+      expect(error).toBeInstanceOf(VendorError);
+      expect(error.code).toBe('invalid_credentials');
+    });
+
+    it('lists sites with types, including exact and near names of the demo organizations', async () => {
+      const sites = await adapter().listSites();
+      const names = new Set(sites.map((s) => s.name));
+      for (const name of vendorNamesForDemoOrganizations()) expect(names).toContain(name);
+      expect(sites.some((s) => s.type === 'managed')).toBe(true);
+      expect(new Set(sites.map((s) => s.id)).size).toBe(sites.length);
+    });
+
+    it('pages through all devices of the account without duplicates', async () => {
+      await control(server.origin, target.vendor, 'seed', { scale: target.pageSize * 2 + 7 });
+      const a = adapter();
+      const all: RmmDevice[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const page = await a.listDevices({ siteId: null, cursor });
+        all.push(...page.items);
+        cursor = page.next;
+        pages++;
+      } while (cursor && pages < 100);
+      expect(all.length).toBe(target.pageSize * 2 + 7);
+      expect(pages).toBe(3);
+      expect(new Set(all.map((d) => d.id)).size).toBe(all.length);
+      expect(all.every((d) => d.hostname && d.siteId)).toBe(true);
+    });
+
+    it('lists devices of one site, some with an Entra device id in a custom field', async () => {
+      const a = adapter();
+      const sites = await a.listSites();
+      const fieldNames = await a.listCustomFieldNames();
+      expect(fieldNames.length).toBeGreaterThan(0);
+      let withEntra = 0;
+      for (const site of sites.slice(0, 12)) {
+        const page = await a.listDevices({ siteId: site.id, cursor: null });
+        expect(page.items.every((d) => d.siteId === site.id)).toBe(true);
+        withEntra += page.items.filter((d) => Object.values(d.customFields).some((v) => v && /^[0-9a-f-]{36}$/i.test(v))).length;
+      }
+      expect(withEntra).toBeGreaterThan(0);
+    });
+
+    it('reads user activity after a cursor', async () => {
+      const a = adapter();
+      const first = await a.listActivity({ cursor: null });
+      expect(first.items.length).toBeGreaterThan(0);
+      expect(first.items[0]).toHaveProperty('action');
+    });
+
+    it('waits out a 429 with Retry-After and then succeeds', async () => {
+      await control(server.origin, target.vendor, 'faults', { kind: '429', count: 1, retryAfterSeconds: 1 });
+      const started = Date.now();
+      await adapter().listSites();
+      expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    });
+
+    it('retries after a 5xx', async () => {
+      await control(server.origin, target.vendor, 'faults', { kind: '5xx', count: 2, status: 502 });
+      expect((await adapter().listSites()).length).toBeGreaterThan(0);
+    });
+
+    it('gives up on a hanging vendor with unavailable', async () => {
+      await control(server.origin, target.vendor, 'faults', { kind: 'hang', count: 10, ms: 5_000 });
+      const error = await adapter({ timeoutMs: 300, maxAttempts: 2 }).listSites().catch((e) => e);
+      expect(error).toBeInstanceOf(VendorError);
+      expect(error.code).toBe('unavailable');
+    });
+
+    if (target.expireTokens) {
+      it('renews an expired access token without bothering the caller', async () => {
+        const a = adapter();
+        await a.validateCredentials();
+        await target.expireTokens!(server.origin);
+        expect((await a.listSites()).length).toBeGreaterThan(0);
+      });
+    }
+  });
+}
