@@ -1,0 +1,17 @@
+/** @module What createApp needs; tests build it with a temp database and fakes below the BFF. */
+import type { Db } from '../db/client.js';
+import type { Repositories } from '../db/repositories/index.js';
+import type { CredentialVault } from './credential-vault.js';
+import type { Logger } from './logger.js';
+import type { AuthConfig, AuthVariables } from './middleware/auth.js';
+
+export interface AppDeps {
+  db: Db;
+  repos: Repositories;
+  vault: CredentialVault;
+  logger: Logger;
+  auth: AuthConfig;
+  version: string;
+}
+
+export type AppEnv = { Variables: AuthVariables };

@@ -1,0 +1,44 @@
+/**
+ * @module createApp(deps): the BFF's HTTP API under `/api`. Routes are chained so `AppType` carries
+ * every route's types to the web components' typed client (hc). Every error leaves as problem+json.
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppDeps, AppEnv } from './app-deps.js';
+import { ProblemError, problemResponse, toProblem } from './errors.js';
+import { authenticate } from './middleware/auth.js';
+import { ApiDocs } from './openapi.js';
+import { healthRoutes } from './routes/health.js';
+import { integrationRoutes } from './routes/integrations.js';
+import { organizationRoutes } from './routes/organizations.js';
+
+export function createApp(deps: AppDeps) {
+  const docs = new ApiDocs();
+  const authed = authenticate(deps.auth, (partner) => deps.repos.partners.ensure(partner));
+
+  const app = new Hono<AppEnv>()
+    .use(secureHeaders({ crossOriginResourcePolicy: false }))
+    .use(async (c, next) => {
+      const started = performance.now();
+      await next();
+      // Method, path and status only: bodies, queries and headers can carry secrets.
+      deps.logger.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+    })
+    .use(bodyLimit({ maxSize: 5 * 1024 * 1024, onError: () => { throw new ProblemError(413, 'too_large', 'Too large', 'The request body is larger than 5 MB.'); } }))
+    .route('/api/health', healthRoutes(deps, docs))
+    .get('/api/openapi.json', (c) => c.json(docs.document(deps.version)))
+    .use('/api/*', authed)
+    .route('/api', organizationRoutes(deps, docs))
+    .route('/api/integrations', integrationRoutes(deps, docs));
+
+  app.notFound((c) => problemResponse(c, { type: 'urn:integration-hub:problem:not_found', title: 'Not found', status: 404, code: 'not_found', detail: `No route for ${c.req.method} ${c.req.path}.` }));
+  app.onError((error, c) => {
+    const problem = toProblem(error);
+    if (problem.status >= 500) deps.logger.error({ err: error, path: c.req.path }, 'request failed');
+    return problemResponse(c, problem);
+  });
+  return app;
+}
+
+export type AppType = ReturnType<typeof createApp>;

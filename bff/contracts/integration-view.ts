@@ -1,0 +1,73 @@
+/**
+ * @module What the BFF answers about integrations and organizations. Pure schemas, imported by the
+ * web components too, so list elements and the BFF agree on every field.
+ */
+import { z } from 'zod';
+
+export const VENDORS = ['autotask', 'kaseya-bms', 'datto-rmm', 'syncro'] as const;
+export const vendorSchema = z.enum(VENDORS);
+export const integrationKindSchema = z.enum(['psa', 'rmm']);
+export const integrationStatusSchema = z.enum(['draft', 'active', 'paused', 'connected', 'disconnected']);
+
+export const STATUS_LABELS: Record<z.infer<typeof integrationStatusSchema>, string> = {
+  draft: 'Setup not finished',
+  active: 'Active',
+  paused: 'Paused',
+  connected: 'Connected',
+  disconnected: 'Disconnected',
+};
+
+export const integrationViewSchema = z.object({
+  id: z.string(),
+  kind: integrationKindSchema,
+  vendor: vendorSchema,
+  vendorLabel: z.string(),
+  status: integrationStatusSchema,
+  statusLabel: z.string(),
+  /** Credentials are write-only: only their presence is ever reported. */
+  hasCredentials: z.boolean(),
+  accountLabel: z.string().nullable(),
+  userActivityOrganizationId: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type IntegrationView = z.infer<typeof integrationViewSchema>;
+
+export const integrationDetailSchema = integrationViewSchema.extend({
+  settings: z.unknown(),
+});
+export type IntegrationDetail = z.infer<typeof integrationDetailSchema>;
+
+export const organizationInputSchema = z.object({
+  id: z.string().trim().min(1, 'id is required').max(100),
+  name: z.string().trim().min(1, 'name is required').max(200),
+  status: z.enum(['active', 'pending']).default('active'),
+  billableUsers: z.number().int('billableUsers must be a whole number').min(0).max(10_000_000).default(0),
+});
+
+const catalogEntrySchema = z.object({ id: z.string().trim().min(1).max(100), name: z.string().trim().min(1).max(200) });
+
+export const organizationsPutSchema = z.object({
+  organizations: z.array(organizationInputSchema).max(20_000),
+  /** The platform's catalog for the wizard's override tables; each list replaces the stored one. */
+  catalog: z.object({
+    alertTypes: z.array(catalogEntrySchema).max(5_000).optional(),
+    respondRules: z.array(catalogEntrySchema).max(5_000).optional(),
+    iocRules: z.array(catalogEntrySchema).max(5_000).optional(),
+  }).optional(),
+}).superRefine((value, ctx) => {
+  const seen = new Set<string>();
+  value.organizations.forEach((org, i) => {
+    if (seen.has(org.id)) ctx.addIssue({ code: 'custom', path: ['organizations', i, 'id'], message: `duplicate organization id "${org.id}"` });
+    seen.add(org.id);
+  });
+});
+
+export const organizationViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  status: z.enum(['active', 'pending']),
+  billableUsers: z.number(),
+  ticketDelivery: z.boolean(),
+});
+export type OrganizationView = z.infer<typeof organizationViewSchema>;

@@ -1,0 +1,56 @@
+/**
+ * @module Seals vendor credentials with AES-256-GCM. The key id travels beside the ciphertext so
+ * keys can rotate: new writes use the current key, older rows still open with a previous one.
+ */
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+
+export interface SealedSecret {
+  sealed: string;
+  keyId: string;
+}
+
+export class CredentialVault {
+  private readonly keys: Map<string, Buffer>;
+
+  constructor(
+    private readonly currentKeyId: string,
+    currentKey: Buffer,
+    previous: Array<{ id: string; key: Buffer }> = [],
+  ) {
+    if (currentKey.length !== 32) throw new Error('The credential key must be 32 bytes');
+    this.keys = new Map([[currentKeyId, currentKey], ...previous.map((p) => [p.id, p.key] as const)]);
+  }
+
+  seal(value: unknown): SealedSecret {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.keys.get(this.currentKeyId)!, iv);
+    // The key id is authenticated too, so a ciphertext cannot be replayed under another key id.
+    cipher.setAAD(Buffer.from(this.currentKeyId));
+    const data = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
+    const sealed = [iv, cipher.getAuthTag(), data].map((b) => b.toString('base64')).join('.');
+    return { sealed, keyId: this.currentKeyId };
+  }
+
+  open<T = unknown>(secret: SealedSecret): T {
+    const key = this.keys.get(secret.keyId);
+    if (!key) throw new Error(`No key "${secret.keyId}" is configured to open these credentials (SECRET_KEYS_PREVIOUS)`);
+    const [iv, tag, data] = secret.sealed.split('.').map((p) => Buffer.from(p, 'base64'));
+    const decipher = createDecipheriv('aes-256-gcm', key, iv!);
+    decipher.setAAD(Buffer.from(secret.keyId));
+    decipher.setAuthTag(tag!);
+    return JSON.parse(Buffer.concat([decipher.update(data!), decipher.final()]).toString('utf8')) as T;
+  }
+
+  /** Whether this sealed value should be re-sealed under the current key. */
+  isStale(secret: SealedSecret): boolean {
+    return secret.keyId !== this.currentKeyId;
+  }
+}
+
+export function parsePreviousKeys(value: string | undefined): Array<{ id: string; key: Buffer }> {
+  if (!value) return [];
+  return value.split(',').map((pair) => {
+    const [id, key] = pair.split(':');
+    return { id: id!, key: Buffer.from(key!, 'base64') };
+  });
+}

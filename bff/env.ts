@@ -1,0 +1,57 @@
+/**
+ * @module The environment, parsed once at start-up. A wrong value stops start-up with a message that
+ * names the variable; nothing else in the BFF reads process.env.
+ */
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const base64Key = z.string().refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)');
+
+export const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_PATH: z.string().min(1).default('./data/integration-hub.db'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Demo mode: built-in sandboxes, the demo host page, a seeded partner and a token for the page. */
+  DEMO_MODE: bool.default(true),
+  /** HS256 secret for tokens (at least 32 characters). Demo mode makes one when it is absent. */
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Alternatively, an operator-configured JWKS (e.g. the host's identity provider). */
+  AUTH_JWKS_URL: z.url().optional(),
+  /** AES-256-GCM key for vendor credentials at rest. Demo mode keeps one in data/secret.key. */
+  SECRET_KEY: base64Key.optional(),
+  SECRET_KEY_ID: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'letters, digits, _ and - only').default('k1'),
+  /** Older keys still able to open stored credentials: `id:base64,id:base64`. */
+  SECRET_KEYS_PREVIOUS: z.string().regex(/^([A-Za-z0-9_-]+:[A-Za-z0-9+/=]+)(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+)*$/, 'use id:base64key,id:base64key').optional(),
+  /** Autotask API tracking identifier: the platform's own, never typed by an admin. */
+  AUTOTASK_INTEGRATION_CODE: z.string().min(1).optional(),
+  /** Where vendors live: the built-in sandboxes (demo) or the vendors' real hosts. */
+  VENDOR_ENDPOINTS: z.enum(['sandbox', 'real']).optional(),
+  AUTOTASK_ZONE_URL: z.url().optional(),
+  KASEYA_BMS_BASE_URL: z.url().optional(),
+  DATTO_RMM_BASE_URL: z.url().optional(),
+  SYNCRO_BASE_URL: z.url().optional(),
+  /** How long vendor lists (accounts, picklists, sites) stay cached per integration. */
+  VENDOR_CACHE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {}
+
+/** Parses the environment or throws an EnvError naming each wrong variable. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new EnvError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const env = parsed.data;
+  if (!env.DEMO_MODE) {
+    const missing = [!env.SECRET_KEY && 'SECRET_KEY', !env.AUTH_SECRET && !env.AUTH_JWKS_URL && 'AUTH_SECRET (or AUTH_JWKS_URL)']
+      .filter(Boolean);
+    if (missing.length) throw new EnvError(`Invalid configuration:\n${missing.map((m) => `  ${m}: required when DEMO_MODE=false`).join('\n')}`);
+  }
+  return env;
+}

@@ -1,0 +1,60 @@
+/**
+ * @module Authentication and authorization. The host signs a JWT naming the person (`sub`), the
+ * partner and a role; the BFF verifies it (HS256 with AUTH_SECRET, or the operator's JWKS), keeps a
+ * partner row from the first call that names it, and lets each route demand a role.
+ */
+import type { MiddlewareHandler } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import { HTTPException } from 'hono/http-exception';
+import { jwk } from 'hono/jwk';
+import { jwt, sign } from 'hono/jwt';
+import { z } from 'zod';
+import { ProblemError } from '../errors.js';
+
+export const ROLES = ['admin', 'router'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const claimsSchema = z.object({
+  sub: z.string().min(1).max(200),
+  partner: z.string().min(1).max(100).regex(/^[A-Za-z0-9._:-]+$/, 'partner ids use letters, digits and . _ : -'),
+  role: z.enum(ROLES),
+});
+export type Principal = z.infer<typeof claimsSchema>;
+
+export type AuthConfig = { secret: string } | { jwksUrl: string };
+
+export interface AuthVariables {
+  principal: Principal;
+  jwtPayload: unknown;
+}
+
+/** Verifies the bearer token and exposes `c.var.principal`. */
+export function authenticate(config: AuthConfig, onPartner: (partnerId: string) => void): MiddlewareHandler<{ Variables: AuthVariables }> {
+  const verify = 'secret' in config ? jwt({ secret: config.secret, alg: 'HS256' }) : jwk({ jwks_uri: config.jwksUrl, alg: ['RS256', 'ES256'] });
+  return createMiddleware<{ Variables: AuthVariables }>(async (c, next) => {
+    await verify(c, async () => {
+      const claims = claimsSchema.safeParse(c.get('jwtPayload'));
+      if (!claims.success) throw new HTTPException(401, { message: 'The token lacks valid sub, partner or role claims.' });
+      c.set('principal', claims.data);
+      onPartner(claims.data.partner);
+      await next();
+    });
+  });
+}
+
+/** Demands one of the roles; 403 otherwise. */
+export function requireRole(...roles: Role[]): MiddlewareHandler<{ Variables: AuthVariables }> {
+  return createMiddleware<{ Variables: AuthVariables }>(async (c, next) => {
+    const principal = c.get('principal');
+    if (!roles.includes(principal.role)) {
+      throw new ProblemError(403, 'forbidden', 'Forbidden', `This needs the ${roles.join(' or ')} role; the token has ${principal.role}.`);
+    }
+    await next();
+  });
+}
+
+/** Signs a token (demo page, tests, benchmarks). Hosts sign their own in production. */
+export function signToken(secret: string, claims: Principal, ttlSeconds = 8 * 3600): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  return sign({ ...claims, iat: now, exp: now + ttlSeconds }, secret, 'HS256');
+}

@@ -1,0 +1,102 @@
+/**
+ * @module Integrations as the list panels use them: list, read one, pause/resume (PSA),
+ * disconnect/reconnect (RMM), delete, and the audit trail. Credentials never appear in any answer.
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppDeps, AppEnv } from '../app-deps.js';
+import { notFound, ProblemError } from '../errors.js';
+import { requireRole } from '../middleware/auth.js';
+import { validate } from '../middleware/validate.js';
+import type { ApiDocs } from '../openapi.js';
+import {
+  integrationDetailSchema, integrationKindSchema, integrationViewSchema, STATUS_LABELS,
+  type IntegrationDetail, type IntegrationView,
+} from '../contracts/integration-view.js';
+import { VENDOR_LABELS } from '../vendors/vendor-errors.js';
+import type { IntegrationRecord, IntegrationStatus } from '../../db/repositories/integrations.repo.js';
+
+const idParam = z.object({ id: z.string().uuid('not an integration id') });
+const listQuery = z.object({ kind: integrationKindSchema.optional() });
+
+export function toIntegrationView(row: IntegrationRecord): IntegrationView {
+  return {
+    id: row.id, kind: row.kind, vendor: row.vendor, vendorLabel: VENDOR_LABELS[row.vendor], status: row.status,
+    statusLabel: STATUS_LABELS[row.status], hasCredentials: row.hasCredentials, accountLabel: row.accountLabel,
+    userActivityOrganizationId: row.userActivityOrganizationId, createdAt: row.createdAt, updatedAt: row.updatedAt,
+  };
+}
+
+export function toIntegrationDetail(row: IntegrationRecord): IntegrationDetail {
+  return { ...toIntegrationView(row), settings: row.settings };
+}
+
+/** Which status changes each action makes, and from where. */
+const TRANSITIONS = {
+  pause: { kind: 'psa', from: ['active'], to: 'paused', verb: 'paused' },
+  resume: { kind: 'psa', from: ['paused'], to: 'active', verb: 'resumed' },
+  disconnect: { kind: 'rmm', from: ['connected'], to: 'disconnected', verb: 'disconnected' },
+  reconnect: { kind: 'rmm', from: ['disconnected'], to: 'connected', verb: 'reconnected' },
+} as const satisfies Record<string, { kind: 'psa' | 'rmm'; from: IntegrationStatus[]; to: IntegrationStatus; verb: string }>;
+type Action = keyof typeof TRANSITIONS;
+
+export function integrationRoutes(deps: AppDeps, docs: ApiDocs) {
+  const { integrations, audit } = deps.repos;
+  const viewList = z.object({ integrations: z.array(integrationViewSchema) });
+  docs.add(
+    { method: 'get', path: '/api/integrations', summary: 'List the partner’s integrations', tag: 'integrations', roles: ['admin'], query: listQuery, response: { status: 200, schema: viewList } },
+    { method: 'get', path: '/api/integrations/{id}', summary: 'Read one integration with its settings (never its credentials)', tag: 'integrations', roles: ['admin'], params: idParam, response: { status: 200, schema: integrationDetailSchema } },
+    ...(Object.keys(TRANSITIONS) as Action[]).map((action) => ({
+      method: 'post' as const, path: `/api/integrations/{id}/${action}`, summary: `${action[0]!.toUpperCase()}${action.slice(1)} the integration`, tag: 'integrations', roles: ['admin' as const], params: idParam, response: { status: 200, schema: integrationViewSchema },
+    })),
+    { method: 'delete', path: '/api/integrations/{id}', summary: 'Delete the integration (its credentials are erased)', tag: 'integrations', roles: ['admin'], params: idParam, response: { status: 204, schema: null } },
+    { method: 'get', path: '/api/integrations/{id}/audit', summary: 'Configuration changes of this integration', tag: 'integrations', roles: ['admin'], params: idParam, response: { status: 200, schema: z.object({ entries: z.array(z.object({ id: z.number(), actor: z.string(), action: z.string(), at: z.string(), before: z.unknown(), after: z.unknown() })) }) } },
+  );
+
+  const load = (partner: string, id: string) => {
+    const row = integrations.get(partner, id);
+    if (!row) throw notFound(`Integration ${id}`);
+    return row;
+  };
+
+  const applyTransition = (action: Action) => (c: import('hono').Context<AppEnv>) => {
+    const { partner, sub } = c.get('principal');
+    const id = c.req.param('id')!;
+    const row = load(partner, id);
+    const rule = TRANSITIONS[action];
+    if (row.kind !== rule.kind || !(rule.from as readonly string[]).includes(row.status)) {
+      throw new ProblemError(409, 'invalid_transition', 'Not possible now',
+        `A ${STATUS_LABELS[row.status].toLowerCase()} ${VENDOR_LABELS[row.vendor]} integration cannot be ${rule.verb}.`);
+    }
+    const after = integrations.update(partner, id, { status: rule.to })!;
+    audit.record({ partnerId: partner, actor: sub, action: `integration.${action}`, target: `integration:${id}`, before: { status: row.status }, after: { status: after.status } });
+    return c.json(toIntegrationView(after), 200);
+  };
+
+  return new Hono<AppEnv>()
+    .use(requireRole('admin'))
+    .get('/', validate('query', listQuery), (c) => {
+      const rows = integrations.list(c.get('principal').partner, c.req.valid('query').kind);
+      return c.json({ integrations: rows.map(toIntegrationView) }, 200);
+    })
+    .get('/:id', validate('param', idParam), (c) => c.json(toIntegrationDetail(load(c.get('principal').partner, c.req.valid('param').id)), 200))
+    .post('/:id/pause', validate('param', idParam), applyTransition('pause'))
+    .post('/:id/resume', validate('param', idParam), applyTransition('resume'))
+    .post('/:id/disconnect', validate('param', idParam), applyTransition('disconnect'))
+    .post('/:id/reconnect', validate('param', idParam), applyTransition('reconnect'))
+    .delete('/:id', validate('param', idParam), (c) => {
+      const { partner, sub } = c.get('principal');
+      const { id } = c.req.valid('param');
+      const row = load(partner, id);
+      integrations.softDelete(partner, id);
+      audit.record({ partnerId: partner, actor: sub, action: 'integration.delete', target: `integration:${id}`, before: { status: row.status, vendor: row.vendor } });
+      return c.body(null, 204);
+    })
+    .get('/:id/audit', validate('param', idParam), (c) => {
+      const { partner } = c.get('principal');
+      const { id } = c.req.valid('param');
+      load(partner, id);
+      const entries = audit.list(partner, { target: `integration:${id}` }).map((e) => ({ id: e.id, actor: e.actor, action: e.action, at: e.at, before: e.before, after: e.after }));
+      return c.json({ entries }, 200);
+    });
+}

@@ -1,0 +1,67 @@
+/**
+ * @module The platform's organizations and catalog as the host pushes them (`PUT`, admin), read
+ * back for the wizards, and each organization's ticket-delivery switch.
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppDeps, AppEnv } from '../app-deps.js';
+import { notFound } from '../errors.js';
+import { requireRole } from '../middleware/auth.js';
+import { validate } from '../middleware/validate.js';
+import type { ApiDocs } from '../openapi.js';
+import { organizationsPutSchema, organizationViewSchema } from '../contracts/integration-view.js';
+import type { OrganizationRow } from '../../db/repositories/organizations.repo.js';
+
+const idParam = z.object({ id: z.string().min(1).max(100) });
+const deliveryBody = z.object({ ticketDelivery: z.boolean({ message: 'ticketDelivery must be true or false' }) });
+const catalogView = z.object({ id: z.string(), name: z.string() });
+const catalogSchema = z.object({ alertTypes: z.array(catalogView), respondRules: z.array(catalogView), iocRules: z.array(catalogView) });
+
+export const toOrganizationView = (row: OrganizationRow) => ({
+  id: row.id, name: row.name, status: row.status, billableUsers: row.billableUsers, ticketDelivery: row.ticketDelivery,
+});
+
+export function organizationRoutes(deps: AppDeps, docs: ApiDocs) {
+  const { organizations, audit } = deps.repos;
+  docs.add(
+    { method: 'put', path: '/api/organizations', summary: 'Upsert the platform’s organizations (and optionally its catalog)', tag: 'organizations', roles: ['admin'], body: organizationsPutSchema, response: { status: 200, schema: z.object({ created: z.number(), updated: z.number() }) } },
+    { method: 'get', path: '/api/organizations', summary: 'List organizations', tag: 'organizations', roles: ['admin'], response: { status: 200, schema: z.object({ organizations: z.array(organizationViewSchema) }) } },
+    { method: 'patch', path: '/api/organizations/{id}', summary: 'Turn an organization’s ticket delivery on or off', tag: 'organizations', roles: ['admin'], params: idParam, body: deliveryBody, response: { status: 200, schema: organizationViewSchema } },
+    { method: 'get', path: '/api/catalog', summary: 'Alert types, respond rules and IOC rules', tag: 'organizations', roles: ['admin'], response: { status: 200, schema: catalogSchema } },
+  );
+
+  return new Hono<AppEnv>()
+    .use(requireRole('admin'))
+    .put('/organizations', validate('json', organizationsPutSchema), (c) => {
+      const { partner, sub } = c.get('principal');
+      const body = c.req.valid('json');
+      const counts = organizations.upsertMany(partner, body.organizations);
+      const catalog = body.catalog;
+      if (catalog?.alertTypes) organizations.replaceCatalog(partner, 'alert-type', catalog.alertTypes);
+      if (catalog?.respondRules) organizations.replaceCatalog(partner, 'respond-rule', catalog.respondRules);
+      if (catalog?.iocRules) organizations.replaceCatalog(partner, 'ioc-rule', catalog.iocRules);
+      audit.record({ partnerId: partner, actor: sub, action: 'organizations.sync', target: 'organizations', after: { ...counts, catalog: Boolean(catalog) } });
+      return c.json(counts, 200);
+    })
+    .get('/organizations', (c) => {
+      const rows = organizations.list(c.get('principal').partner);
+      return c.json({ organizations: rows.map(toOrganizationView) }, 200);
+    })
+    .patch('/organizations/:id', validate('param', idParam), validate('json', deliveryBody), (c) => {
+      const { partner, sub } = c.get('principal');
+      const { id } = c.req.valid('param');
+      const before = organizations.get(partner, id);
+      if (!before) throw notFound(`Organization ${id}`);
+      const after = organizations.setTicketDelivery(partner, id, c.req.valid('json').ticketDelivery)!;
+      audit.record({ partnerId: partner, actor: sub, action: 'organization.ticket-delivery', target: `organization:${id}`, before: { ticketDelivery: before.ticketDelivery }, after: { ticketDelivery: after.ticketDelivery } });
+      return c.json(toOrganizationView(after), 200);
+    })
+    .get('/catalog', (c) => {
+      const partner = c.get('principal').partner;
+      return c.json({
+        alertTypes: organizations.listCatalog(partner, 'alert-type'),
+        respondRules: organizations.listCatalog(partner, 'respond-rule'),
+        iocRules: organizations.listCatalog(partner, 'ioc-rule'),
+      }, 200);
+    });
+}

@@ -1,0 +1,18 @@
+/** @module All repositories over one database: the only code that touches tables. */
+import type { Db } from '../client.js';
+import { createAuditRepo } from './audit.repo.js';
+import { createIntegrationsRepo } from './integrations.repo.js';
+import { createOrganizationsRepo } from './organizations.repo.js';
+import { createPartnersRepo } from './partners.repo.js';
+import { createWizardDraftsRepo } from './wizard-drafts.repo.js';
+
+export function createRepositories(db: Db) {
+  return {
+    partners: createPartnersRepo(db),
+    organizations: createOrganizationsRepo(db),
+    integrations: createIntegrationsRepo(db),
+    wizardDrafts: createWizardDraftsRepo(db),
+    audit: createAuditRepo(db),
+  };
+}
+export type Repositories = ReturnType<typeof createRepositories>;

@@ -1,0 +1,86 @@
+/**
+ * @module Integrations, scoped by partner: every read and write names the partner, so one partner can
+ * never reach another's rows. Sealed credentials are read only through `getSealedCredentials`.
+ */
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../client.js';
+import { integrations } from '../schema/index.js';
+import { nowIso } from '../schema/columns.helpers.js';
+
+export type IntegrationRow = typeof integrations.$inferSelect;
+/** An integration as every caller outside the BFF's credential code sees it: no sealed secret. */
+export type IntegrationRecord = Omit<IntegrationRow, 'credentialsSealed' | 'credentialsKeyId'> & { hasCredentials: boolean };
+export type IntegrationStatus = IntegrationRow['status'];
+
+const publicColumns = {
+  id: integrations.id,
+  partnerId: integrations.partnerId,
+  kind: integrations.kind,
+  vendor: integrations.vendor,
+  status: integrations.status,
+  accountLabel: integrations.accountLabel,
+  settings: integrations.settings,
+  userActivityOrganizationId: integrations.userActivityOrganizationId,
+  createdAt: integrations.createdAt,
+  updatedAt: integrations.updatedAt,
+  deletedAt: integrations.deletedAt,
+  hasCredentials: sql<number>`${integrations.credentialsSealed} is not null`.mapWith(Boolean),
+};
+
+export function createIntegrationsRepo(db: Db) {
+  const live = (partnerId: unknown) => and(eq(integrations.partnerId, partnerId as string), isNull(integrations.deletedAt));
+  const listStmt = db.select(publicColumns).from(integrations).where(live(sql.placeholder('partnerId'))).orderBy(asc(integrations.createdAt)).prepare();
+  const getStmt = db.select(publicColumns).from(integrations)
+    .where(and(live(sql.placeholder('partnerId')), eq(integrations.id, sql.placeholder('id')))).prepare();
+
+  return {
+    list(partnerId: string, kind?: 'psa' | 'rmm'): IntegrationRecord[] {
+      const rows = listStmt.all({ partnerId }) as IntegrationRecord[];
+      return kind ? rows.filter((r) => r.kind === kind) : rows;
+    },
+    /** A live (not deleted) integration of this partner, or undefined. */
+    get(partnerId: string, id: string): IntegrationRecord | undefined {
+      return getStmt.get({ partnerId, id }) as IntegrationRecord | undefined;
+    },
+    /** Includes deleted ones: routing must still explain why an alert went nowhere. */
+    getIncludingDeleted(partnerId: string, id: string): IntegrationRecord | undefined {
+      return db.select(publicColumns).from(integrations).where(and(eq(integrations.partnerId, partnerId), eq(integrations.id, id))).get() as IntegrationRecord | undefined;
+    },
+    getSealedCredentials(partnerId: string, id: string): { sealed: string; keyId: string } | undefined {
+      const row = db.select({ sealed: integrations.credentialsSealed, keyId: integrations.credentialsKeyId }).from(integrations)
+        .where(and(live(partnerId), eq(integrations.id, id))).get();
+      return row?.sealed && row.keyId ? { sealed: row.sealed, keyId: row.keyId } : undefined;
+    },
+    create(input: {
+      partnerId: string;
+      kind: 'psa' | 'rmm';
+      vendor: IntegrationRow['vendor'];
+      credentialsSealed: string;
+      credentialsKeyId: string;
+      accountLabel: string | null;
+      settings?: unknown;
+      userActivityOrganizationId?: string | null;
+    }): IntegrationRecord {
+      const id = randomUUID();
+      db.insert(integrations).values({ id, status: 'draft', settings: input.settings ?? {}, ...input }).run();
+      return this.get(input.partnerId, id)!;
+    },
+    update(
+      partnerId: string,
+      id: string,
+      patch: Partial<Pick<IntegrationRow, 'status' | 'settings' | 'accountLabel' | 'credentialsSealed' | 'credentialsKeyId' | 'userActivityOrganizationId'>>,
+    ): IntegrationRecord | undefined {
+      const changed = db.update(integrations).set({ ...patch, updatedAt: nowIso() })
+        .where(and(live(partnerId), eq(integrations.id, id))).returning({ id: integrations.id }).get();
+      return changed ? this.get(partnerId, id) : undefined;
+    },
+    /** Soft delete: the row stays (history, routing reasons) but no route lists or changes it again. */
+    softDelete(partnerId: string, id: string): boolean {
+      const changed = db.update(integrations).set({ deletedAt: nowIso(), updatedAt: nowIso(), credentialsSealed: null, credentialsKeyId: null })
+        .where(and(live(partnerId), eq(integrations.id, id))).returning({ id: integrations.id }).get();
+      return Boolean(changed);
+    },
+  };
+}
+export type IntegrationsRepo = ReturnType<typeof createIntegrationsRepo>;

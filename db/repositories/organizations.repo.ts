@@ -1,0 +1,66 @@
+/** @module The BFF's copy of the platform's organizations and catalog, always scoped by partner. */
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import { catalogItems, organizations } from '../schema/index.js';
+import { nowIso } from '../schema/columns.helpers.js';
+
+export type OrganizationRow = typeof organizations.$inferSelect;
+export type CatalogKind = (typeof catalogItems.$inferSelect)['kind'];
+
+export interface OrganizationInput {
+  id: string;
+  name: string;
+  status: 'active' | 'pending';
+  billableUsers: number;
+}
+
+export function createOrganizationsRepo(db: Db) {
+  const listStmt = db.select().from(organizations).where(eq(organizations.partnerId, sql.placeholder('partnerId'))).orderBy(asc(organizations.name)).prepare();
+  const getStmt = db.select().from(organizations)
+    .where(and(eq(organizations.partnerId, sql.placeholder('partnerId')), eq(organizations.id, sql.placeholder('id')))).prepare();
+
+  return {
+    list(partnerId: string): OrganizationRow[] {
+      return listStmt.all({ partnerId });
+    },
+    get(partnerId: string, id: string): OrganizationRow | undefined {
+      return getStmt.get({ partnerId, id });
+    },
+    /** Inserts or updates each organization; the ticket-delivery switch is ours and is kept. */
+    upsertMany(partnerId: string, input: OrganizationInput[]): { created: number; updated: number } {
+      let created = 0;
+      let updated = 0;
+      db.transaction((tx) => {
+        for (const org of input) {
+          const existing = tx.select({ id: organizations.id }).from(organizations)
+            .where(and(eq(organizations.partnerId, partnerId), eq(organizations.id, org.id))).get();
+          if (existing) {
+            tx.update(organizations).set({ name: org.name, status: org.status, billableUsers: org.billableUsers, updatedAt: nowIso() })
+              .where(and(eq(organizations.partnerId, partnerId), eq(organizations.id, org.id))).run();
+            updated++;
+          } else {
+            tx.insert(organizations).values({ partnerId, ...org }).run();
+            created++;
+          }
+        }
+      });
+      return { created, updated };
+    },
+    setTicketDelivery(partnerId: string, id: string, enabled: boolean): OrganizationRow | undefined {
+      return db.update(organizations).set({ ticketDelivery: enabled, updatedAt: nowIso() })
+        .where(and(eq(organizations.partnerId, partnerId), eq(organizations.id, id))).returning().get();
+    },
+    listCatalog(partnerId: string, kind: CatalogKind): Array<{ id: string; name: string }> {
+      return db.select({ id: catalogItems.id, name: catalogItems.name }).from(catalogItems)
+        .where(and(eq(catalogItems.partnerId, partnerId), eq(catalogItems.kind, kind))).orderBy(asc(catalogItems.name)).all();
+    },
+    /** Replaces one kind of catalog entries with the host's current list. */
+    replaceCatalog(partnerId: string, kind: CatalogKind, items: Array<{ id: string; name: string }>): void {
+      db.transaction((tx) => {
+        tx.delete(catalogItems).where(and(eq(catalogItems.partnerId, partnerId), eq(catalogItems.kind, kind))).run();
+        for (const item of items) tx.insert(catalogItems).values({ partnerId, kind, ...item }).run();
+      });
+    },
+  };
+}
+export type OrganizationsRepo = ReturnType<typeof createOrganizationsRepo>;

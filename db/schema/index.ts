@@ -1,0 +1,5 @@
+/** @module Every table, one module per aggregate. */
+export * from './partners.js';
+export * from './integrations.js';
+export * from './wizard-drafts.js';
+export * from './audit-log.js';
