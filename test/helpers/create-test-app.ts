@@ -1,0 +1,63 @@
+/**
+ * @module Builds the real BFF on a temp SQLite file (real migrations), with a token signer and a
+ * captured log, for vitest tests and the browser tests' in-process BFF.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { createDb } from '../../db/client.js';
+import { createRepositories } from '../../db/repositories/index.js';
+import { createApp } from '../../bff/app.js';
+import { CredentialVault } from '../../bff/credential-vault.js';
+import { createLogger } from '../../bff/logger.js';
+import { signToken, type Role } from '../../bff/middleware/auth.js';
+import type { AppDeps } from '../../bff/app-deps.js';
+
+export const TEST_AUTH_SECRET = 'test-secret-that-is-long-enough-for-hs256!!';
+
+export interface TestApp {
+  app: ReturnType<typeof createApp>;
+  deps: AppDeps;
+  /** Every log line written so far (JSON text). */
+  logLines: string[];
+  token(partner?: string, role?: Role, sub?: string): Promise<string>;
+  /** `app.request` with a bearer token and JSON body. */
+  call(method: string, path: string, options?: { token?: string | null; body?: unknown; rawBody?: string; headers?: Record<string, string> }): Promise<Response>;
+  close(): void;
+}
+
+export function createTestApp(overrides: Partial<AppDeps> = {}): TestApp {
+  const dir = mkdtempSync(join(tmpdir(), 'ih-test-'));
+  const db = createDb(join(dir, 'test.db'));
+  const logLines: string[] = [];
+  const sink = new Writable({ write(chunk, _enc, done) { logLines.push(String(chunk)); done(); } });
+  const deps: AppDeps = {
+    db,
+    repos: createRepositories(db),
+    vault: new CredentialVault('k1', randomBytes(32)),
+    logger: createLogger('debug', sink),
+    auth: { secret: TEST_AUTH_SECRET },
+    version: 'test',
+    ...overrides,
+  };
+  const app = createApp(deps);
+  const token = (partner = 'partner-a', role: Role = 'admin', sub = 'admin@partner-a.example') => signToken(TEST_AUTH_SECRET, { sub, partner, role });
+  return {
+    app, deps, logLines, token,
+    async call(method, path, options = {}) {
+      const headers: Record<string, string> = { ...options.headers };
+      const bearer = options.token === undefined ? await token() : options.token;
+      if (bearer) headers.Authorization = `Bearer ${bearer}`;
+      let body: string | undefined = options.rawBody;
+      if (options.body !== undefined) body = JSON.stringify(options.body);
+      if (body !== undefined) headers['Content-Type'] ??= 'application/json';
+      return app.request(path, { method, headers, body });
+    },
+    close() {
+      db.$client.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
