@@ -1,0 +1,40 @@
+/**
+ * @module The one-port host `npm start` serves: the BFF API under /api, the built elements under
+ * /elements, and in demo mode the vendor sandboxes under /sandbox/<vendor>/ and the demo host page.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { createApp } from './app.js';
+import type { AppDeps } from './app-deps.js';
+import { signToken } from './middleware/auth.js';
+import { DEMO_PARTNER_ID } from './demo/demo-organizations.js';
+import { mountSandboxes, type Sandboxes } from './sandboxes/index.js';
+
+const ELEMENTS_DIR = fileURLToPath(new URL('../dist/elements', import.meta.url));
+const DEMO_PAGE = fileURLToPath(new URL('./demo/index.html', import.meta.url));
+
+export interface HostOptions {
+  deps: AppDeps;
+  /** Present in demo mode: the sandboxes to mount and the secret to sign the page's tokens with. */
+  demo?: { sandboxes: Sandboxes; authSecret: string };
+}
+
+export function createHost({ deps, demo }: HostOptions) {
+  const host = new Hono();
+  host.route('/', createApp(deps));
+  host.use('/elements/*', serveStatic({ root: ELEMENTS_DIR, rewriteRequestPath: (p) => p.replace(/^\/elements/, '') }));
+  if (demo) {
+    mountSandboxes(host, demo.sandboxes);
+    const page = readFileSync(DEMO_PAGE, 'utf8');
+    host.get('/', (c) => c.html(page));
+    // Demo only: the page gets a token as a host portal's backend would hand one to its page.
+    host.get('/demo/session', async (c) => c.json({
+      partner: DEMO_PARTNER_ID,
+      token: await signToken(demo.authSecret, { sub: 'demo-admin@northwind.example', partner: DEMO_PARTNER_ID, role: 'admin' }),
+      routerToken: await signToken(demo.authSecret, { sub: 'alert-pipeline', partner: DEMO_PARTNER_ID, role: 'router' }),
+    }));
+  }
+  return host;
+}

@@ -1,0 +1,72 @@
+/**
+ * @module Node entry for `npm start`: parses the environment (a wrong value stops start-up naming
+ * the variable), opens the database, and serves the host on PORT. Demo mode (the default) makes
+ * any missing secret itself and seeds the demo partner.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { createDb } from '../db/client.js';
+import { createRepositories } from '../db/repositories/index.js';
+import { CredentialVault, parsePreviousKeys } from './credential-vault.js';
+import { EnvError, parseEnv, type Env } from './env.js';
+import { createHost } from './host.js';
+import { createLogger } from './logger.js';
+import { seedDemoPartner } from './demo/demo-seed.js';
+import { createSandboxes } from './sandboxes/index.js';
+
+const VERSION = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version as string;
+
+/** Demo mode keeps its credential key beside the database so stored credentials survive restarts. */
+function demoSecretKey(env: Env): Buffer {
+  const file = join(dirname(env.DATABASE_PATH), 'secret.key');
+  if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+  mkdirSync(dirname(file), { recursive: true });
+  const key = randomBytes(32);
+  writeFileSync(file, key.toString('base64'), { mode: 0o600 });
+  return key;
+}
+
+export async function start(source: Record<string, string | undefined> = process.env) {
+  const env = parseEnv(source);
+  const logger = createLogger(env.LOG_LEVEL);
+  const db = createDb(env.DATABASE_PATH);
+  const repos = createRepositories(db);
+  const key = env.SECRET_KEY ? Buffer.from(env.SECRET_KEY, 'base64') : demoSecretKey(env);
+  const vault = new CredentialVault(env.SECRET_KEY_ID, key, parsePreviousKeys(env.SECRET_KEYS_PREVIOUS));
+  const authSecret = env.AUTH_SECRET ?? randomBytes(32).toString('base64url');
+  const auth = env.AUTH_JWKS_URL && !env.AUTH_SECRET ? { jwksUrl: env.AUTH_JWKS_URL } : { secret: authSecret };
+  const deps = { db, repos, vault, logger, auth, version: VERSION };
+
+  if (env.DEMO_MODE) seedDemoPartner(repos);
+  const host = createHost({ deps, demo: env.DEMO_MODE ? { sandboxes: createSandboxes(), authSecret } : undefined });
+
+  const server = await new Promise<{ port: number; close: () => Promise<void> }>((resolve) => {
+    const s = serve({ fetch: host.fetch, hostname: env.HOST, port: env.PORT }, (info: AddressInfo) => {
+      resolve({ port: info.port, close: () => new Promise((done) => { (s as unknown as { closeAllConnections?: () => void }).closeAllConnections?.(); s.close(() => done()); }) });
+    });
+  });
+  const origin = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${server.port}`;
+  logger.info({ origin, demo: env.DEMO_MODE, database: env.DATABASE_PATH }, `Integration hub listening on ${origin}`);
+  return {
+    origin,
+    port: server.port,
+    async stop() {
+      await server.close();
+      db.$client.close();
+    },
+  };
+}
+
+const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isMain) {
+  start().then(({ origin }) => {
+    process.stdout.write(`\n  Integration hub: ${origin}/   (API ${origin}/api, OpenAPI ${origin}/api/openapi.json)\n\n`);
+  }).catch((error) => {
+    process.stderr.write(`${error instanceof EnvError ? error.message : (error as Error).stack}\n`);
+    process.exit(1);
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(0));
+}

@@ -1,0 +1,46 @@
+/**
+ * @module Starts the real product as `npm start` does (demo mode, sandboxes, built elements) on a
+ * free port with a temp database, and a Chromium page through playwright-core.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { start } from '../../bff/server.js';
+
+export interface E2eContext {
+  origin: string;
+  browser: Browser;
+  page: Page;
+  stop(): Promise<void>;
+}
+
+export async function startProduct(env: Record<string, string> = {}): Promise<E2eContext> {
+  const dir = mkdtempSync(join(tmpdir(), 'ih-e2e-'));
+  const server = await start({ PORT: '0', DATABASE_PATH: join(dir, 'hub.db'), LOG_LEVEL: 'warn', DEMO_MODE: 'true', ...env });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: ['--disable-gpu', '--disable-quic', '--disable-component-update', '--disable-background-networking', '--disable-sync', '--no-first-run'],
+  });
+  const page = await browser.newPage();
+  return {
+    origin: server.origin,
+    browser,
+    page,
+    async stop() {
+      await browser.close();
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs axe-core in the page and returns its violations (id and targets). */
+export async function axeViolations(page: Page, include?: string): Promise<Array<{ id: string; nodes: string[] }>> {
+  await page.addScriptTag({ path: join(process.cwd(), 'node_modules/axe-core/axe.min.js') });
+  return page.evaluate(async (selector) => {
+    const result = await (window as any).axe.run(selector ? document.querySelector(selector) : document);
+    return result.violations.map((v: any) => ({ id: v.id, nodes: v.nodes.map((n: any) => n.target.join(' ')) }));
+  }, include);
+}
