@@ -1,0 +1,179 @@
+/**
+ * @module The PSA wizard's sections as zod schemas: the one definition the wizard's machine uses to
+ * gate NEXT and the BFF applies on every save and on completion. Messages use the seeds' words.
+ */
+import { z } from 'zod';
+
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'informational'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Tokens a ticket subject or note title may use; the rendered subject is the grouping key. */
+export const SUBJECT_TOKENS = ['user', 'alert', 'organization', 'severity'] as const;
+export const SUBJECT_PRESETS = {
+  user: { label: 'User', template: '{user}' },
+  'user-alert': { label: 'User + Alert', template: '{user} – {alert}' },
+} as const;
+
+const id = z.string().trim().min(1);
+const nullableId = z.string().trim().min(1).nullable();
+
+function template(label: string) {
+  return z.string().trim().min(1, `${label} is required`).max(250, `${label} is too long (250 characters at most)`).refine(
+    (value) => [...value.matchAll(/\{([^}]*)\}/g)].every((m) => (SUBJECT_TOKENS as readonly string[]).includes(m[1]!)),
+    { message: `${label} may only use the tokens ${SUBJECT_TOKENS.map((t) => `{${t}}`).join(', ')}` },
+  );
+}
+
+// ---- Account mapping ---------------------------------------------------------------------------
+
+export const accountMappingRowSchema = z.object({
+  psaAccountId: id,
+  psaAccountName: z.string(),
+  organizationId: nullableId,
+  contactId: nullableId,
+  contactName: z.string().nullable(),
+  ignored: z.boolean(),
+});
+export type AccountMappingRow = z.infer<typeof accountMappingRowSchema>;
+
+export const accountMappingSchema = z.object({
+  attachContacts: z.boolean(),
+  catchAllAccountId: z.string({ message: 'Select a Catch-All PSA Account' }).trim().min(1, 'Select a Catch-All PSA Account'),
+  catchAllAccountName: z.string(),
+  catchAllContactId: nullableId,
+  catchAllContactName: z.string().nullable(),
+  mappings: z.array(accountMappingRowSchema).max(50_000),
+}).superRefine((value, ctx) => {
+  if (value.attachContacts && !value.catchAllContactId) {
+    ctx.addIssue({ code: 'custom', path: ['catchAllContactId'], message: 'Select a Catch-All PSA Ticket Contact (required while Attach Contacts to Tickets on Creation is on)' });
+  }
+  const byOrg = new Map<string, string>();
+  value.mappings.forEach((row, i) => {
+    if (row.ignored && row.organizationId) {
+      ctx.addIssue({ code: 'custom', path: ['mappings', i, 'organizationId'], message: `${row.psaAccountName} is ignored, so it cannot be mapped` });
+    }
+    if (!row.organizationId) return;
+    const other = byOrg.get(row.organizationId);
+    if (other) ctx.addIssue({ code: 'custom', path: ['mappings', i, 'organizationId'], message: `This organization is already mapped to ${other}` });
+    byOrg.set(row.organizationId, row.psaAccountName);
+  });
+});
+export type AccountMapping = z.infer<typeof accountMappingSchema>;
+
+/** The message the seeds require when the chosen account has no contact to attach. */
+export const NO_CONTACT_MESSAGE = 'The selected PSA account has no contacts. Add a contact to it in the PSA, choose another account, or turn off Attach Contacts to Tickets on Creation.';
+
+// ---- Service parameters (ticket and note defaults) ---------------------------------------------
+
+export const issueOverrideSchema = z.object({
+  /** Alert type, respond rule or IOC rule id from the platform catalog. */
+  key: id,
+  keyName: z.string(),
+  issueTypeId: z.string({ message: 'Choose an issue type' }).trim().min(1, 'Choose an issue type'),
+  subIssueTypeId: nullableId,
+});
+export type IssueOverride = z.infer<typeof issueOverrideSchema>;
+
+const overrideList = (what: string) => z.array(issueOverrideSchema).max(5_000).superRefine((rows, ctx) => {
+  const seen = new Set<string>();
+  rows.forEach((row, i) => {
+    if (seen.has(row.key)) ctx.addIssue({ code: 'custom', path: [i, 'key'], message: `${row.keyName || row.key} already has a ${what} override` });
+    seen.add(row.key);
+  });
+});
+
+/** Picklist fields a vendor may lack (the adapter lists them in PsaPicklists.unsupported). */
+export const OPTIONAL_BY_VENDOR_FIELDS = ['categoryId', 'typeId', 'queueId', 'sourceId'] as const;
+
+export function ticketSettingsSchema(unsupported: ReadonlyArray<(typeof OPTIONAL_BY_VENDOR_FIELDS)[number]> = []) {
+  const pick = (field: (typeof OPTIONAL_BY_VENDOR_FIELDS)[number], label: string) =>
+    unsupported.includes(field) ? nullableId.default(null) : z.string({ message: `Choose a ${label}` }).trim().min(1, `Choose a ${label}`);
+  return z.object({
+    categoryId: pick('categoryId', 'Ticket Category'),
+    typeId: pick('typeId', 'Ticket Type'),
+    statusId: z.string({ message: 'Choose a Ticket Status' }).trim().min(1, 'Choose a Ticket Status'),
+    queueId: pick('queueId', 'Ticket Queue'),
+    sourceId: pick('sourceId', 'Ticket Source'),
+    subjectTemplate: template('Ticket Subject'),
+    priorityMap: z.object(Object.fromEntries(SEVERITIES.map((s) => [s, z.string({ message: `Choose a priority for ${s} alerts` }).trim().min(1, `Choose a priority for ${s} alerts`)])) as Record<Severity, z.ZodString>),
+    note: z.object({
+      typeId: z.string({ message: 'Choose a Note Type' }).trim().min(1, 'Choose a Note Type'),
+      visibilityId: z.string({ message: 'Choose a Note Visibility' }).trim().min(1, 'Choose a Note Visibility'),
+      titleTemplate: template('Note Title'),
+    }),
+    issueTypeId: nullableId,
+    subIssueTypeId: nullableId,
+    overrides: z.object({
+      alertTypes: overrideList('alert'),
+      respondRules: overrideList('Respond Rule'),
+      iocRules: overrideList('IOC Rule'),
+    }),
+  }).superRefine((value, ctx) => {
+    if (value.subIssueTypeId && !value.issueTypeId) {
+      ctx.addIssue({ code: 'custom', path: ['subIssueTypeId'], message: 'Choose an issue type before a sub-issue type' });
+    }
+  });
+}
+export type TicketSettings = z.infer<ReturnType<typeof ticketSettingsSchema>>;
+
+// ---- Contract mapping --------------------------------------------------------------------------
+
+const money = z.number({ message: 'Enter an amount' }).min(0, 'Must be 0 or more').max(1_000_000, 'Too large').multipleOf(0.0001).nullable();
+
+export const contractMappingRowSchema = z.object({
+  organizationId: id,
+  contractId: z.string({ message: 'Choose a contract' }).trim().min(1, 'Choose a contract'),
+  contractName: z.string(),
+  addService: z.boolean(),
+  serviceId: nullableId,
+  unitCost: money,
+  unitPrice: money,
+});
+export type ContractMappingRow = z.infer<typeof contractMappingRowSchema>;
+
+export const contractSettingsSchema = z.object({
+  addContractsToTickets: z.boolean(),
+  syncBillableUsers: z.boolean(),
+  /** 1–28 so that every month has the day. */
+  userSyncDay: z.number({ message: 'Choose a User Sync Day' }).int().min(1, 'Choose a day from 1 to 28').max(28, 'Choose a day from 1 to 28 (every month has it)').nullable(),
+  defaultServiceId: nullableId,
+  defaultServiceName: z.string().nullable(),
+  mappings: z.array(contractMappingRowSchema).max(20_000),
+}).superRefine((value, ctx) => {
+  if (value.syncBillableUsers && !value.defaultServiceId) {
+    ctx.addIssue({ code: 'custom', path: ['defaultServiceId'], message: 'A Default Contract Service is required while Sync Billable Users to Contracts / Agreements is on' });
+  }
+  if (value.syncBillableUsers && !value.userSyncDay) {
+    ctx.addIssue({ code: 'custom', path: ['userSyncDay'], message: 'Choose a User Sync Day' });
+  }
+  const seen = new Set<string>();
+  value.mappings.forEach((row, i) => {
+    if (seen.has(row.organizationId)) ctx.addIssue({ code: 'custom', path: ['mappings', i, 'organizationId'], message: 'This organization already has a contract' });
+    seen.add(row.organizationId);
+  });
+});
+export type ContractSettings = z.infer<typeof contractSettingsSchema>;
+
+export const CONTRACTS_OFF: ContractSettings = {
+  addContractsToTickets: false, syncBillableUsers: false, userSyncDay: null, defaultServiceId: null, defaultServiceName: null, mappings: [],
+};
+
+/** What integrations.settings holds for a PSA (mappings live in their own tables). */
+export const psaStoredSettingsSchema = z.object({
+  attachContacts: z.boolean().default(true),
+  catchAllAccountId: z.string().nullable().default(null),
+  catchAllAccountName: z.string().nullable().default(null),
+  catchAllContactId: z.string().nullable().default(null),
+  catchAllContactName: z.string().nullable().default(null),
+  ticket: z.unknown().nullable().default(null),
+  contract: z.object({
+    addContractsToTickets: z.boolean(),
+    syncBillableUsers: z.boolean(),
+    userSyncDay: z.number().nullable(),
+    defaultServiceId: z.string().nullable(),
+    defaultServiceName: z.string().nullable(),
+  }).nullable().default(null),
+  /** Sections saved so far, so completion can say what is missing. */
+  completedSections: z.array(z.enum(['accountMapping', 'ticket', 'contract'])).default([]),
+});
+export type PsaStoredSettings = z.infer<typeof psaStoredSettingsSchema>;

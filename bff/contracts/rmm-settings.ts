@@ -1,0 +1,43 @@
+/**
+ * @module The RMM wizards' sections as zod schemas, shared by the wizard machines and the BFF.
+ * Messages use the seeds' words (002 Syncro, 004 Datto RMM).
+ */
+import { z } from 'zod';
+import { RMM_SITE_TYPES } from '../vendors/model.js';
+
+export const siteMappingRowSchema = z.object({
+  siteId: z.string().trim().min(1),
+  siteName: z.string(),
+  siteType: z.enum(RMM_SITE_TYPES),
+  organizationId: z.string().trim().min(1).nullable(),
+  ignoreAutoMap: z.boolean(),
+});
+export type SiteMappingRow = z.infer<typeof siteMappingRowSchema>;
+
+export const rmmMappingSchema = z.object({
+  /** "Automatically map organizations with a 100% match". */
+  autoMapExact: z.boolean(),
+  /** Datto: which site types are listed for mapping (Managed by default). */
+  siteTypes: z.array(z.enum(RMM_SITE_TYPES)).min(1, 'Choose at least one organization type').default(['managed']),
+  mappings: z.array(siteMappingRowSchema).max(50_000),
+});
+export type RmmMapping = z.infer<typeof rmmMappingSchema>;
+
+export const rmmParametersSchema = z.object({
+  /** Optional: the UDF / asset property that holds the Microsoft Entra Device ID. */
+  entraDeviceIdField: z.string().trim().min(1).max(100).nullable(),
+});
+export type RmmParameters = z.infer<typeof rmmParametersSchema>;
+
+export const rmmStoredSettingsSchema = z.object({
+  autoMapExact: z.boolean().default(false),
+  siteTypes: z.array(z.enum(RMM_SITE_TYPES)).default(['managed']),
+  entraDeviceIdField: z.string().nullable().default(null),
+  completedSections: z.array(z.enum(['mapping', 'parameters'])).default([]),
+});
+export type RmmStoredSettings = z.infer<typeof rmmStoredSettingsSchema>;
+
+/** Exact-name matching as the seeds define it: identical names, nothing looser. */
+export function exactNameMatch<T extends { name: string }>(name: string, candidates: T[]): T | undefined {
+  return candidates.find((c) => c.name === name);
+}
