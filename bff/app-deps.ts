@@ -4,6 +4,7 @@ import type { Repositories } from '../db/repositories/index.js';
 import type { CredentialVault } from './credential-vault.js';
 import type { Logger } from './logger.js';
 import type { AuthConfig, AuthVariables } from './middleware/auth.js';
+import type { VendorGateway } from './services/vendor-gateway.js';
 
 export interface AppDeps {
   db: Db;
@@ -12,6 +13,8 @@ export interface AppDeps {
   logger: Logger;
   auth: AuthConfig;
   version: string;
+  /** The only way to reach a vendor (real hosts, or the sandboxes in demo mode and tests). */
+  vendors: VendorGateway;
 }
 
 export type AppEnv = { Variables: AuthVariables };

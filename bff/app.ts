@@ -11,6 +11,10 @@ import { ApiDocs } from './openapi.js';
 import { healthRoutes } from './routes/health.js';
 import { integrationRoutes } from './routes/integrations.js';
 import { organizationRoutes } from './routes/organizations.js';
+import { integrationSetupRoutes } from './routes/integration-setup.js';
+import { psaSetupRoutes } from './routes/psa-setup.js';
+import { rmmSetupRoutes } from './routes/rmm-setup.js';
+import { wizardDraftRoutes } from './routes/wizard-drafts.js';
 
 const limitBody = bodyLimit({ maxSize: 5 * 1024 * 1024, onError: () => { throw new ProblemError(413, 'too_large', 'Too large', 'The request body is larger than 5 MB.'); } });
 
@@ -31,7 +35,11 @@ export function createApp(deps: AppDeps) {
     .get('/api/openapi.json', (c) => c.json(docs.document(deps.version)))
     .use('/api/*', authed)
     .route('/api', organizationRoutes(deps, docs))
-    .route('/api/integrations', integrationRoutes(deps, docs));
+    .route('/api/integrations', integrationRoutes(deps, docs))
+    .route('/api/integrations', integrationSetupRoutes(deps, docs))
+    .route('/api/integrations', psaSetupRoutes(deps, docs))
+    .route('/api/integrations', rmmSetupRoutes(deps, docs))
+    .route('/api/wizard-drafts', wizardDraftRoutes(deps, docs));
 
   app.notFound((c) => problemResponse(c, { type: 'urn:integration-hub:problem:not_found', title: 'Not found', status: 404, code: 'not_found', detail: `No route for ${c.req.method} ${c.req.path}.` }));
   app.onError((error, c) => {

@@ -16,6 +16,24 @@ import { createHost } from './host.js';
 import { createLogger } from './logger.js';
 import { seedDemoPartner } from './demo/demo-seed.js';
 import { createSandboxes } from './sandboxes/index.js';
+import { VendorGateway } from './services/vendor-gateway.js';
+import { createAdapterContext, REAL_ENDPOINTS, sandboxEndpoints, type VendorEndpoints } from './vendors/adapter-context.js';
+
+/** Demo mode's Autotask tracking identifier: the sandbox accepts it (shared DESIGN.md). */
+const SANDBOX_INTEGRATION_CODE = 'SANDBOXINTEGRATIONCODE00000';
+
+/** Where each vendor lives. The sandbox origin is only known once the server listens. */
+function vendorEndpoints(env: Env, sandboxOrigin: string): VendorEndpoints {
+  const useSandbox = (env.VENDOR_ENDPOINTS ?? (env.DEMO_MODE ? 'sandbox' : 'real')) === 'sandbox';
+  const base = useSandbox ? sandboxEndpoints(sandboxOrigin, env.AUTOTASK_INTEGRATION_CODE ?? SANDBOX_INTEGRATION_CODE) : { ...REAL_ENDPOINTS, autotaskIntegrationCode: env.AUTOTASK_INTEGRATION_CODE ?? '' };
+  return {
+    ...base,
+    autotaskZoneLookupUrl: env.AUTOTASK_ZONE_URL ?? base.autotaskZoneLookupUrl,
+    kaseyaBmsBaseUrl: env.KASEYA_BMS_BASE_URL ?? base.kaseyaBmsBaseUrl,
+    dattoRmmBaseUrl: env.DATTO_RMM_BASE_URL ?? base.dattoRmmBaseUrl,
+    syncroBaseUrl: env.SYNCRO_BASE_URL ?? base.syncroBaseUrl,
+  };
+}
 
 const VERSION = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version as string;
 
@@ -38,7 +56,10 @@ export async function start(source: Record<string, string | undefined> = process
   const vault = new CredentialVault(env.SECRET_KEY_ID, key, parsePreviousKeys(env.SECRET_KEYS_PREVIOUS));
   const authSecret = env.AUTH_SECRET ?? randomBytes(32).toString('base64url');
   const auth = env.AUTH_JWKS_URL && !env.AUTH_SECRET ? { jwksUrl: env.AUTH_JWKS_URL } : { secret: authSecret };
-  const deps = { db, repos, vault, logger, auth, version: VERSION };
+  // Filled in once the port is known (the sandboxes live on this same server).
+  const endpoints: VendorEndpoints = { ...REAL_ENDPOINTS };
+  const vendors = new VendorGateway(createAdapterContext(endpoints), repos, vault, env.VENDOR_CACHE_SECONDS * 1000);
+  const deps = { db, repos, vault, logger, auth, version: VERSION, vendors };
 
   if (env.DEMO_MODE) seedDemoPartner(repos);
   const host = createHost({ deps, demo: env.DEMO_MODE ? { sandboxes: createSandboxes(), authSecret } : undefined });
@@ -49,6 +70,7 @@ export async function start(source: Record<string, string | undefined> = process
     });
   });
   const origin = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${server.port}`;
+  Object.assign(endpoints, vendorEndpoints(env, origin));
   logger.info({ origin, demo: env.DEMO_MODE, database: env.DATABASE_PATH }, `Integration hub listening on ${origin}`);
   return {
     origin,

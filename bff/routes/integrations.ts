@@ -89,6 +89,7 @@ export function integrationRoutes(deps: AppDeps, docs: ApiDocs) {
       const { id } = c.req.valid('param');
       const row = load(partner, id);
       integrations.softDelete(partner, id);
+      deps.vendors.forget(id);
       audit.record({ partnerId: partner, actor: sub, action: 'integration.delete', target: `integration:${id}`, before: { status: row.status, vendor: row.vendor } });
       return c.body(null, 204);
     })

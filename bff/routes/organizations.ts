@@ -2,6 +2,7 @@
  * @module The platform's organizations and catalog as the host pushes them (`PUT`, admin), read
  * back for the wizards, and each organization's ticket-delivery switch.
  */
+import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../app-deps.js';
@@ -13,6 +14,7 @@ import { organizationsPutSchema, organizationViewSchema } from '../contracts/int
 import type { OrganizationRow } from '../../db/repositories/organizations.repo.js';
 
 const idParam = z.object({ id: z.string().min(1).max(100) });
+const pendingBody = z.object({ name: z.string().trim().min(1, 'Name is required').max(200) });
 const deliveryBody = z.object({ ticketDelivery: z.boolean({ message: 'ticketDelivery must be true or false' }) });
 const catalogView = z.object({ id: z.string(), name: z.string() });
 const catalogSchema = z.object({ alertTypes: z.array(catalogView), respondRules: z.array(catalogView), iocRules: z.array(catalogView) });
@@ -27,6 +29,7 @@ export function organizationRoutes(deps: AppDeps, docs: ApiDocs) {
     { method: 'put', path: '/api/organizations', summary: 'Upsert the platform’s organizations (and optionally its catalog)', tag: 'organizations', roles: ['admin'], body: organizationsPutSchema, response: { status: 200, schema: z.object({ created: z.number(), updated: z.number() }) } },
     { method: 'get', path: '/api/organizations', summary: 'List organizations', tag: 'organizations', roles: ['admin'], response: { status: 200, schema: z.object({ organizations: z.array(organizationViewSchema) }) } },
     { method: 'patch', path: '/api/organizations/{id}', summary: 'Turn an organization’s ticket delivery on or off', tag: 'organizations', roles: ['admin'], params: idParam, body: deliveryBody, response: { status: 200, schema: organizationViewSchema } },
+    { method: 'post', path: '/api/organizations/pending', summary: '"+ Add to platform": create a pending organization for a PSA customer', tag: 'organizations', roles: ['admin'], body: pendingBody, response: { status: 201, schema: organizationViewSchema } },
     { method: 'get', path: '/api/catalog', summary: 'Alert types, respond rules and IOC rules', tag: 'organizations', roles: ['admin'], response: { status: 200, schema: catalogSchema } },
   );
 
@@ -46,6 +49,15 @@ export function organizationRoutes(deps: AppDeps, docs: ApiDocs) {
     .get('/organizations', (c) => {
       const rows = organizations.list(c.get('principal').partner);
       return c.json({ organizations: rows.map(toOrganizationView) }, 200);
+    })
+    .post('/organizations/pending', validate('json', pendingBody), (c) => {
+      const { partner, sub } = c.get('principal');
+      const { name } = c.req.valid('json');
+      const existing = organizations.list(partner).find((o) => o.name.toLowerCase() === name.toLowerCase());
+      if (existing) return c.json(toOrganizationView(existing), 200);
+      const row = organizations.createPending(partner, `pending-${randomUUID()}`, name);
+      audit.record({ partnerId: partner, actor: sub, action: 'organization.add-pending', target: `organization:${row.id}`, after: { name } });
+      return c.json(toOrganizationView(row), 201);
     })
     .patch('/organizations/:id', validate('param', idParam), validate('json', deliveryBody), (c) => {
       const { partner, sub } = c.get('principal');

@@ -2,6 +2,7 @@
 import type { Db } from '../client.js';
 import { createAuditRepo } from './audit.repo.js';
 import { createIntegrationsRepo } from './integrations.repo.js';
+import { createMappingsRepo } from './mappings.repo.js';
 import { createOrganizationsRepo } from './organizations.repo.js';
 import { createPartnersRepo } from './partners.repo.js';
 import { createWizardDraftsRepo } from './wizard-drafts.repo.js';
@@ -11,6 +12,7 @@ export function createRepositories(db: Db) {
     partners: createPartnersRepo(db),
     organizations: createOrganizationsRepo(db),
     integrations: createIntegrationsRepo(db),
+    mappings: createMappingsRepo(db),
     wizardDrafts: createWizardDraftsRepo(db),
     audit: createAuditRepo(db),
   };

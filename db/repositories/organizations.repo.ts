@@ -46,6 +46,10 @@ export function createOrganizationsRepo(db: Db) {
       });
       return { created, updated };
     },
+    /** "+ Add to platform": a pending organization the platform will pick up and activate. */
+    createPending(partnerId: string, id: string, name: string): OrganizationRow {
+      return db.insert(organizations).values({ partnerId, id, name, status: 'pending' }).returning().get();
+    },
     setTicketDelivery(partnerId: string, id: string, enabled: boolean): OrganizationRow | undefined {
       return db.update(organizations).set({ ticketDelivery: enabled, updatedAt: nowIso() })
         .where(and(eq(organizations.partnerId, partnerId), eq(organizations.id, id))).returning().get();

@@ -18,6 +18,8 @@ import { createLogger } from '../../bff/logger.js';
 import { signToken } from '../../bff/middleware/auth.js';
 import { seedDemoPartner } from '../../bff/demo/demo-seed.js';
 import { DEMO_PARTNER_ID } from '../../bff/demo/demo-organizations.js';
+import { VendorGateway } from '../../bff/services/vendor-gateway.js';
+import { createAdapterContext, REAL_ENDPOINTS } from '../../bff/vendors/adapter-context.js';
 
 const secret = randomBytes(32).toString('base64url');
 const db = createDb(join(mkdtempSync(join(tmpdir(), 'ih-bench-')), 'bench.db'));
@@ -29,7 +31,8 @@ for (const [kind, vendor] of [['psa', 'autotask'], ['rmm', 'datto-rmm'], ['rmm',
   const row = repos.integrations.create({ partnerId: DEMO_PARTNER_ID, kind, vendor, credentialsSealed: sealed.sealed, credentialsKeyId: sealed.keyId, accountLabel: null });
   repos.integrations.update(DEMO_PARTNER_ID, row.id, { status: kind === 'psa' ? 'active' : 'connected' });
 }
-const app = createApp({ db, repos, vault, logger: createLogger('silent'), auth: { secret }, version: 'bench' });
+const vendors = new VendorGateway(createAdapterContext(REAL_ENDPOINTS), repos, vault, 60_000);
+const app = createApp({ db, repos, vault, vendors, logger: createLogger('silent'), auth: { secret }, version: 'bench' });
 const root = new Hono();
 root.get('/bare', (c) => c.json({ ok: true }));
 root.route('/', app);

@@ -14,6 +14,10 @@ import { CredentialVault } from '../../bff/credential-vault.js';
 import { createLogger } from '../../bff/logger.js';
 import { signToken, type Role } from '../../bff/middleware/auth.js';
 import type { AppDeps } from '../../bff/app-deps.js';
+import { VendorGateway } from '../../bff/services/vendor-gateway.js';
+import { createAdapterContext, REAL_ENDPOINTS, sandboxEndpoints, type AdapterContext } from '../../bff/vendors/adapter-context.js';
+
+export const SANDBOX_INTEGRATION_CODE = 'SANDBOXINTEGRATIONCODE00000';
 
 export const TEST_AUTH_SECRET = 'test-secret-that-is-long-enough-for-hs256!!';
 
@@ -28,19 +32,30 @@ export interface TestApp {
   close(): void;
 }
 
-export function createTestApp(overrides: Partial<AppDeps> = {}): TestApp {
+export interface TestAppOptions {
+  /** Origin of a server with the sandboxes mounted; vendors point there. */
+  sandboxOrigin?: string;
+  adapterContext?: Partial<AdapterContext>;
+  deps?: Partial<AppDeps>;
+}
+
+export function createTestApp(options: TestAppOptions = {}): TestApp {
   const dir = mkdtempSync(join(tmpdir(), 'ih-test-'));
   const db = createDb(join(dir, 'test.db'));
   const logLines: string[] = [];
   const sink = new Writable({ write(chunk, _enc, done) { logLines.push(String(chunk)); done(); } });
+  const repos = createRepositories(db);
+  const vault = new CredentialVault('k1', randomBytes(32));
+  const endpoints = options.sandboxOrigin ? sandboxEndpoints(options.sandboxOrigin, SANDBOX_INTEGRATION_CODE) : REAL_ENDPOINTS;
   const deps: AppDeps = {
     db,
-    repos: createRepositories(db),
-    vault: new CredentialVault('k1', randomBytes(32)),
+    repos,
+    vault,
+    vendors: new VendorGateway(createAdapterContext(endpoints, { timeoutMs: 3_000, backoffBaseMs: 20, ...options.adapterContext }), repos, vault, 60_000),
     logger: createLogger('debug', sink),
     auth: { secret: TEST_AUTH_SECRET },
     version: 'test',
-    ...overrides,
+    ...options.deps,
   };
   const app = createApp(deps);
   const token = (partner = 'partner-a', role: Role = 'admin', sub = 'admin@partner-a.example') => signToken(TEST_AUTH_SECRET, { sub, partner, role });

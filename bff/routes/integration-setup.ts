@@ -1,0 +1,93 @@
+/**
+ * @module Starting an integration: the credentials step. Credentials are parsed with the vendor's
+ * schema, checked against the vendor (its reason comes back next to the field), sealed, and never
+ * returned. One PSA per partner; a second connection to the same RMM needs explicit confirmation.
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { credentialSchemas } from '../contracts/credentials.js';
+import { integrationDetailSchema, vendorSchema } from '../contracts/integration-view.js';
+import { fieldsFromZod, notFound, ProblemError, validationProblem } from '../errors.js';
+import { requireRole } from '../middleware/auth.js';
+import { validate } from '../middleware/validate.js';
+import type { ApiDocs } from '../openapi.js';
+import { isPsaVendor } from '../vendors/registry.js';
+import { VENDOR_LABELS } from '../vendors/vendor-errors.js';
+import type { Vendor } from '../vendors/model.js';
+import type { AppDeps, AppEnv } from '../app-deps.js';
+import { toIntegrationDetail } from './integrations.js';
+
+const createBody = z.object({
+  vendor: vendorSchema,
+  credentials: z.record(z.string(), z.unknown()),
+  /** RMM: the admin confirmed this is a separate instance of an already connected vendor. */
+  confirmSeparateInstance: z.boolean().default(false),
+  /** Datto RMM: chosen before credentials; Syncro: chosen in the mapping step. Immutable once set. */
+  userActivityOrganizationId: z.string().min(1).max(100).optional(),
+});
+const credentialsBody = z.object({ credentials: z.record(z.string(), z.unknown()) });
+const idParam = z.object({ id: z.string().uuid('not an integration id') });
+
+export function integrationSetupRoutes(deps: AppDeps, docs: ApiDocs) {
+  const { repos, vendors, vault } = deps;
+  docs.add(
+    { method: 'post', path: '/api/integrations', summary: 'Validate credentials against the vendor and start a draft integration', tag: 'setup', roles: ['admin'], body: createBody, response: { status: 201, schema: integrationDetailSchema } },
+    { method: 'put', path: '/api/integrations/{id}/credentials', summary: 'Replace the credentials (validated against the vendor first)', tag: 'setup', roles: ['admin'], params: idParam, body: credentialsBody, response: { status: 200, schema: integrationDetailSchema } },
+  );
+
+  /** Parses and checks credentials with the vendor; returns them and the account label. */
+  async function checkedCredentials(vendor: Vendor, raw: unknown) {
+    const parsed = credentialSchemas[vendor].safeParse(raw);
+    if (!parsed.success) throw validationProblem(fieldsFromZod(parsed.error, 'credentials'));
+    const { accountLabel } = await vendors.adapterFor(vendor, parsed.data).validateCredentials();
+    return { credentials: parsed.data, accountLabel };
+  }
+
+  return new Hono<AppEnv>()
+    .use(requireRole('admin'))
+    .post('/', validate('json', createBody), async (c) => {
+      const { partner, sub } = c.get('principal');
+      const body = c.req.valid('json');
+      const kind = isPsaVendor(body.vendor) ? 'psa' : 'rmm';
+      const existing = repos.integrations.list(partner, kind);
+      if (kind === 'psa' && existing.length > 0) {
+        const first = existing[0]!;
+        throw new ProblemError(409, 'psa_exists', 'A PSA is already connected',
+          `This account already has a ${VENDOR_LABELS[first.vendor]} integration. One PSA per account: edit the existing integration instead.`,
+          { existingIntegrationId: first.id, existingVendor: first.vendor });
+      }
+      const same = existing.find((i) => i.vendor === body.vendor);
+      if (kind === 'rmm' && same && !body.confirmSeparateInstance) {
+        throw new ProblemError(409, 'duplicate_connection', 'Already connected',
+          `A ${VENDOR_LABELS[body.vendor]} integration already exists. Connecting it again duplicates data; continue only if this is a separate ${VENDOR_LABELS[body.vendor]} instance.`,
+          { existingIntegrationId: same.id, errors: [{ field: 'confirmSeparateInstance', message: 'Confirm that this is a separate instance to continue' }] });
+      }
+      if (body.vendor === 'datto-rmm' && !body.userActivityOrganizationId) {
+        throw validationProblem([{ field: 'userActivityOrganizationId', message: 'Select an organization for this integration' }]);
+      }
+      if (body.userActivityOrganizationId && !repos.organizations.get(partner, body.userActivityOrganizationId)) {
+        throw validationProblem([{ field: 'userActivityOrganizationId', message: 'Unknown organization' }]);
+      }
+      // The vendor call happens before any write, and outside any transaction.
+      const { credentials, accountLabel } = await checkedCredentials(body.vendor, body.credentials);
+      const sealed = vault.seal(credentials);
+      const row = repos.integrations.create({
+        partnerId: partner, kind, vendor: body.vendor, credentialsSealed: sealed.sealed, credentialsKeyId: sealed.keyId, accountLabel,
+        userActivityOrganizationId: body.userActivityOrganizationId ?? null,
+      });
+      repos.audit.record({ partnerId: partner, actor: sub, action: 'integration.create', target: `integration:${row.id}`, after: { vendor: row.vendor, kind, accountLabel, userActivityOrganizationId: row.userActivityOrganizationId } });
+      return c.json(toIntegrationDetail(row), 201);
+    })
+    .put('/:id/credentials', validate('param', idParam), validate('json', credentialsBody), async (c) => {
+      const { partner, sub } = c.get('principal');
+      const { id } = c.req.valid('param');
+      const row = repos.integrations.get(partner, id);
+      if (!row) throw notFound(`Integration ${id}`);
+      const { credentials, accountLabel } = await checkedCredentials(row.vendor, c.req.valid('json').credentials);
+      const sealed = vault.seal(credentials);
+      const after = repos.integrations.update(partner, id, { credentialsSealed: sealed.sealed, credentialsKeyId: sealed.keyId, accountLabel })!;
+      vendors.forget(id);
+      repos.audit.record({ partnerId: partner, actor: sub, action: 'integration.credentials', target: `integration:${id}`, before: { accountLabel: row.accountLabel }, after: { accountLabel } });
+      return c.json(toIntegrationDetail(after), 200);
+    });
+}

@@ -1,0 +1,228 @@
+/**
+ * @module Saving the PSA wizard's sections and completing the integration. Each save parses the
+ * section's zod schema, then checks it against the partner's organizations and the vendor's live
+ * data (vendor calls first, outside any transaction), then writes in one transaction. Completion
+ * re-checks every rule: the server is the authority, whatever the browser allowed.
+ */
+import type { Repositories } from '../../db/repositories/index.js';
+import type { IntegrationRecord } from '../../db/repositories/integrations.repo.js';
+import {
+  accountMappingSchema, CONTRACTS_OFF, contractSettingsSchema, NO_CONTACT_MESSAGE, psaStoredSettingsSchema, ticketSettingsSchema,
+  type AccountMapping, type ContractSettings, type PsaStoredSettings, type TicketSettings, OPTIONAL_BY_VENDOR_FIELDS,
+} from '../contracts/psa-settings.js';
+import { fieldsFromZod, ProblemError, validationProblem, type FieldProblem } from '../errors.js';
+import type { PsaPicklists } from '../vendors/model.js';
+import type { PsaAdapter } from '../vendors/psa-adapter.js';
+import type { VendorGateway } from './vendor-gateway.js';
+
+export type Actor = { partner: string; sub: string };
+
+export class PsaSetupService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly vendors: VendorGateway,
+  ) {}
+
+  storedSettings(integration: IntegrationRecord): PsaStoredSettings {
+    return psaStoredSettingsSchema.parse(integration.settings ?? {});
+  }
+
+  picklists(integrationId: string, adapter: PsaAdapter, refresh = false): Promise<PsaPicklists> {
+    return this.vendors.cached(integrationId, 'picklists', () => adapter.getPicklists(), { refresh });
+  }
+
+  contacts(integrationId: string, adapter: PsaAdapter, accountId: string, refresh = false) {
+    return this.vendors.cached(integrationId, `contacts:${accountId}`, () => adapter.listContacts(accountId), { refresh });
+  }
+
+  /** The whole account-mapping section as the wizard edits it. */
+  accountMapping(integration: IntegrationRecord): AccountMapping {
+    const s = this.storedSettings(integration);
+    return {
+      attachContacts: s.attachContacts,
+      catchAllAccountId: s.catchAllAccountId ?? '',
+      catchAllAccountName: s.catchAllAccountName ?? '',
+      catchAllContactId: s.catchAllContactId,
+      catchAllContactName: s.catchAllContactName,
+      mappings: this.repos.mappings.listPsaAccounts(integration.id).map(({ integrationId: _, ...row }) => row),
+    };
+  }
+
+  contractSettings(integration: IntegrationRecord): ContractSettings {
+    const s = this.storedSettings(integration);
+    const mappings = this.repos.mappings.listPsaContracts(integration.id).map(({ integrationId: _, ...row }) => row);
+    return s.contract ? { ...s.contract, mappings } : { ...CONTRACTS_OFF, mappings };
+  }
+
+  async saveAccountMapping(actor: Actor, integrationId: string, input: unknown): Promise<AccountMapping> {
+    const { integration, adapter } = this.vendors.psa(actor.partner, integrationId);
+    const value = await this.checkAccountMapping(actor.partner, integration, adapter, input);
+    const before = this.accountMapping(integration);
+    const settings = { ...this.storedSettings(integration), ...pickMappingSettings(value) };
+    settings.completedSections = addSection(settings.completedSections, 'accountMapping');
+    this.repos.mappings.replace(integration.id, { psaAccounts: value.mappings }, () => {
+      this.repos.integrations.update(actor.partner, integration.id, { settings });
+      this.repos.audit.record({ partnerId: actor.partner, actor: actor.sub, action: 'psa.account-mapping', target: `integration:${integration.id}`, before: summarizeMapping(before), after: summarizeMapping(value) });
+    });
+    return value;
+  }
+
+  async saveTicketSettings(actor: Actor, integrationId: string, input: unknown): Promise<TicketSettings> {
+    const { integration, adapter } = this.vendors.psa(actor.partner, integrationId);
+    const value = await this.checkTicketSettings(actor.partner, integration, adapter, input);
+    const stored = this.storedSettings(integration);
+    const settings = { ...stored, ticket: value, completedSections: addSection(stored.completedSections, 'ticket') };
+    this.repos.integrations.update(actor.partner, integration.id, { settings });
+    this.repos.audit.record({ partnerId: actor.partner, actor: actor.sub, action: 'psa.ticket-settings', target: `integration:${integration.id}`, before: stored.ticket, after: value });
+    return value;
+  }
+
+  async saveContractSettings(actor: Actor, integrationId: string, input: unknown): Promise<ContractSettings> {
+    const { integration, adapter } = this.vendors.psa(actor.partner, integrationId);
+    const value = await this.checkContractSettings(actor.partner, integration, adapter, input);
+    const stored = this.storedSettings(integration);
+    const { mappings, ...contract } = value;
+    const settings = { ...stored, contract, completedSections: addSection(stored.completedSections, 'contract') };
+    this.repos.mappings.replace(integration.id, { psaContracts: mappings }, () => {
+      this.repos.integrations.update(actor.partner, integration.id, { settings });
+      this.repos.audit.record({ partnerId: actor.partner, actor: actor.sub, action: 'psa.contract-settings', target: `integration:${integration.id}`, before: stored.contract, after: { ...contract, mappedOrganizations: mappings.length } });
+    });
+    return value;
+  }
+
+  /** Re-checks every section as stored, then makes the integration Active. */
+  async complete(actor: Actor, integrationId: string): Promise<IntegrationRecord> {
+    const { integration, adapter } = this.vendors.psa(actor.partner, integrationId);
+    const stored = this.storedSettings(integration);
+    const missing: FieldProblem[] = [];
+    if (!stored.completedSections.includes('accountMapping')) missing.push({ field: 'accountMapping', message: 'Account Mapping is required: select a Catch-All PSA Account and map organizations.' });
+    if (!stored.completedSections.includes('ticket')) missing.push({ field: 'ticket', message: 'Service Parameters are required: set the ticket and note defaults.' });
+    if (missing.length) throw validationProblem(missing, 'The integration cannot be completed until the required steps are done.');
+    const problems: FieldProblem[] = [];
+    const collect = async (section: string, check: () => Promise<unknown>) => {
+      try {
+        await check();
+      } catch (error) {
+        if (error instanceof ProblemError && error.extra.errors) problems.push(...error.extra.errors.map((e) => ({ ...e, field: `${section}.${e.field}` })));
+        else throw error;
+      }
+    };
+    await collect('accountMapping', () => this.checkAccountMapping(actor.partner, integration, adapter, this.accountMapping(integration)));
+    await collect('ticket', () => this.checkTicketSettings(actor.partner, integration, adapter, stored.ticket));
+    await collect('contract', () => this.checkContractSettings(actor.partner, integration, adapter, this.contractSettings(integration)));
+    if (problems.length) throw validationProblem(problems, 'Some saved settings no longer pass; fix them and finish again.');
+    const status = integration.status === 'paused' ? 'paused' : 'active';
+    const after = this.repos.integrations.update(actor.partner, integration.id, { status })!;
+    this.repos.audit.record({ partnerId: actor.partner, actor: actor.sub, action: 'integration.complete', target: `integration:${integration.id}`, before: { status: integration.status }, after: { status } });
+    return after;
+  }
+
+  // ---- checks -------------------------------------------------------------------------------
+
+  private async checkAccountMapping(partner: string, integration: IntegrationRecord, adapter: PsaAdapter, input: unknown): Promise<AccountMapping> {
+    const parsed = accountMappingSchema.safeParse(input);
+    if (!parsed.success) throw validationProblem(fieldsFromZod(parsed.error));
+    const value = parsed.data;
+    const problems: FieldProblem[] = [];
+    const orgIds = new Set(this.repos.organizations.list(partner).map((o) => o.id));
+    value.mappings.forEach((row, i) => {
+      if (row.organizationId && !orgIds.has(row.organizationId)) problems.push({ field: `mappings.${i}.organizationId`, message: 'Unknown organization' });
+    });
+    if (value.attachContacts) {
+      const contacts = await this.contacts(integration.id, adapter, value.catchAllAccountId);
+      if (contacts.length === 0) problems.push({ field: 'catchAllAccountId', message: NO_CONTACT_MESSAGE });
+      else if (value.catchAllContactId && !contacts.some((c) => c.id === value.catchAllContactId)) {
+        problems.push({ field: 'catchAllContactId', message: `That contact does not belong to ${value.catchAllAccountName || 'the catch-all account'}` });
+      }
+    }
+    for (const [i, row] of value.mappings.entries()) {
+      if (!row.contactId) continue;
+      const contacts = await this.contacts(integration.id, adapter, row.psaAccountId);
+      if (!contacts.some((c) => c.id === row.contactId)) problems.push({ field: `mappings.${i}.contactId`, message: `That contact does not belong to ${row.psaAccountName}` });
+    }
+    if (problems.length) throw validationProblem(problems);
+    return value;
+  }
+
+  private async checkTicketSettings(partner: string, integration: IntegrationRecord, adapter: PsaAdapter, input: unknown): Promise<TicketSettings> {
+    const lists = await this.picklists(integration.id, adapter);
+    const unsupported = OPTIONAL_BY_VENDOR_FIELDS.filter((f) => lists.unsupported.includes(FIELD_TO_LIST[f]));
+    const parsed = ticketSettingsSchema(unsupported).safeParse(input);
+    if (!parsed.success) throw validationProblem(fieldsFromZod(parsed.error));
+    const value = parsed.data;
+    const problems: FieldProblem[] = [];
+    const must = (field: string, id: string | null, list: PsaPicklists[keyof Omit<PsaPicklists, 'unsupported' | 'closedStatusIds'>], label: string) => {
+      if (id && !list.some((v) => v.id === id)) problems.push({ field, message: `${label} is not a value the PSA offers (it may have been removed); choose again` });
+    };
+    must('categoryId', value.categoryId, lists.ticketCategory, 'Ticket Category');
+    must('typeId', value.typeId, lists.ticketType, 'Ticket Type');
+    must('statusId', value.statusId, lists.ticketStatus, 'Ticket Status');
+    must('queueId', value.queueId, lists.queue, 'Ticket Queue');
+    must('sourceId', value.sourceId, lists.source, 'Ticket Source');
+    for (const [severity, id] of Object.entries(value.priorityMap)) must(`priorityMap.${severity}`, id, lists.priority, `The ${severity} priority`);
+    must('note.typeId', value.note.typeId, lists.noteType, 'Note Type');
+    if (lists.noteVisibility.length) must('note.visibilityId', value.note.visibilityId, lists.noteVisibility, 'Note Visibility');
+    if (value.statusId && lists.closedStatusIds.includes(value.statusId)) problems.push({ field: 'statusId', message: 'Choose an open status: new tickets cannot start closed' });
+    const checkIssue = (path: string, issueTypeId: string | null, subIssueTypeId: string | null) => {
+      must(`${path}issueTypeId`, issueTypeId, lists.issueType, 'Issue Type');
+      if (subIssueTypeId) {
+        const sub = lists.subIssueType.find((s) => s.id === subIssueTypeId);
+        if (!sub) problems.push({ field: `${path}subIssueTypeId`, message: 'Sub-Issue Type is not a value the PSA offers' });
+        else if (sub.parentId !== issueTypeId) problems.push({ field: `${path}subIssueTypeId`, message: 'This sub-issue type belongs to another issue type' });
+      }
+    };
+    checkIssue('', value.issueTypeId, value.subIssueTypeId);
+    const catalog = {
+      alertTypes: new Set(this.repos.organizations.listCatalog(partner, 'alert-type').map((c) => c.id)),
+      respondRules: new Set(this.repos.organizations.listCatalog(partner, 'respond-rule').map((c) => c.id)),
+      iocRules: new Set(this.repos.organizations.listCatalog(partner, 'ioc-rule').map((c) => c.id)),
+    };
+    for (const table of ['alertTypes', 'respondRules', 'iocRules'] as const) {
+      value.overrides[table].forEach((row, i) => {
+        if (!catalog[table].has(row.key)) problems.push({ field: `overrides.${table}.${i}.key`, message: 'Not in the platform’s catalog' });
+        checkIssue(`overrides.${table}.${i}.`, row.issueTypeId, row.subIssueTypeId);
+      });
+    }
+    if (problems.length) throw validationProblem(problems);
+    return value;
+  }
+
+  private async checkContractSettings(partner: string, integration: IntegrationRecord, adapter: PsaAdapter, input: unknown): Promise<ContractSettings> {
+    const parsed = contractSettingsSchema.safeParse(input);
+    if (!parsed.success) throw validationProblem(fieldsFromZod(parsed.error));
+    const value = parsed.data;
+    const problems: FieldProblem[] = [];
+    const orgIds = new Set(this.repos.organizations.list(partner).map((o) => o.id));
+    const serviceIds = new Set((await this.vendors.cached(integration.id, 'services', () => adapter.listServices())).map((s) => s.id));
+    if (value.defaultServiceId && !serviceIds.has(value.defaultServiceId)) problems.push({ field: 'defaultServiceId', message: 'That service no longer exists in the PSA; choose or create another' });
+    for (const [i, row] of value.mappings.entries()) {
+      if (!orgIds.has(row.organizationId)) problems.push({ field: `mappings.${i}.organizationId`, message: 'Unknown organization' });
+      if (row.serviceId && !serviceIds.has(row.serviceId)) problems.push({ field: `mappings.${i}.serviceId`, message: 'That service does not exist in the PSA' });
+      if (row.addService && !row.serviceId && !value.defaultServiceId) problems.push({ field: `mappings.${i}.addService`, message: 'Choose a Default Contract Service (or a service for this organization) to add it to the contract' });
+    }
+    if (problems.length) throw validationProblem(problems);
+    return value;
+  }
+}
+
+const FIELD_TO_LIST = { categoryId: 'ticketCategory', typeId: 'ticketType', queueId: 'queue', sourceId: 'source' } as const;
+
+function addSection<T extends string>(sections: T[], section: T): T[] {
+  return sections.includes(section) ? sections : [...sections, section];
+}
+
+function pickMappingSettings(value: AccountMapping) {
+  const { mappings: _, ...rest } = value;
+  return rest;
+}
+
+/** Audit entries carry what changed, not 10,000 rows. */
+function summarizeMapping(value: AccountMapping) {
+  return {
+    attachContacts: value.attachContacts,
+    catchAllAccountId: value.catchAllAccountId,
+    catchAllContactId: value.catchAllContactId,
+    mapped: value.mappings.filter((m) => m.organizationId).map((m) => `${m.psaAccountId}→${m.organizationId}`),
+    ignored: value.mappings.filter((m) => m.ignored).map((m) => m.psaAccountId),
+  };
+}
