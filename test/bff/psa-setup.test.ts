@@ -1,0 +1,146 @@
+/**
+ * The PSA setup API against the real Autotask and Kaseya BMS sandboxes over HTTP: every refusal
+ * the seeds state (no catch-all, contact-less catch-all, missing priority, sync without a default
+ * service, wrong credentials, second PSA) and a full save → complete.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_CATALOG, DEMO_ORGANIZATIONS } from '../../bff/demo/demo-organizations.js';
+import { NO_CONTACT_MESSAGE, SEVERITIES } from '../../bff/contracts/psa-settings.js';
+import { createTestApp, type TestApp } from '../helpers/create-test-app.js';
+import { startSandboxServer } from '../helpers/sandbox-server.js';
+import type { RunningServer } from '../helpers/serve.js';
+
+let sandbox: RunningServer;
+let t: TestApp;
+beforeAll(async () => { sandbox = await startSandboxServer(); });
+afterAll(() => sandbox.close());
+beforeEach(async () => {
+  t = createTestApp({ sandboxOrigin: sandbox.origin });
+  await t.call('PUT', '/api/organizations', {
+    body: { organizations: DEMO_ORGANIZATIONS.map((o) => ({ id: o.id, name: o.name, billableUsers: o.billableUsers })), catalog: DEMO_CATALOG },
+  });
+});
+afterEach(() => t.close());
+
+const VENDORS = {
+  autotask: { valid: { username: 'api-user@sandbox.example', secret: 'sandbox-secret' }, wrong: { username: 'api-user@sandbox.example', secret: 'nope' } },
+  'kaseya-bms': { valid: { server: 'na', tenant: 'Sandbox MSP', username: 'api-user', password: 'sandbox-password' }, wrong: { server: 'na', tenant: 'Sandbox MSP', username: 'api-user', password: 'nope' } },
+} as const;
+
+async function json(res: Response) {
+  return { status: res.status, body: await res.json() };
+}
+
+for (const [vendor, creds] of Object.entries(VENDORS)) {
+  describe(`PSA setup: ${vendor}`, () => {
+    async function start() {
+      const res = await json(await t.call('POST', '/api/integrations', { body: { vendor, credentials: creds.valid } }));
+      expect(res.status).toBe(201);
+      return res.body.id as string;
+    }
+
+    it('refuses wrong credentials with the vendor’s reason and stores nothing', async () => {
+      const { status, body } = await json(await t.call('POST', '/api/integrations', { body: { vendor, credentials: creds.wrong } }));
+      expect(status).toBe(422);
+      expect(body.code).toBe('vendor_invalid_credentials');
+      expect(body.errors?.[0]?.field).toMatch(/^credentials\./);
+      expect((await (await t.call('GET', '/api/integrations')).json()).integrations).toEqual([]);
+    });
+
+    it('refuses a second PSA and names the first', async () => {
+      const id = await start();
+      const other = vendor === 'autotask' ? 'kaseya-bms' : 'autotask';
+      const { status, body } = await json(await t.call('POST', '/api/integrations', { body: { vendor: other, credentials: VENDORS[other].valid } }));
+      expect(status).toBe(409);
+      expect(body).toMatchObject({ code: 'psa_exists', existingIntegrationId: id });
+    });
+
+    it('lists accounts with search, facets and paging', async () => {
+      const id = await start();
+      const all = (await json(await t.call('GET', `/api/integrations/${id}/psa/accounts?limit=20`))).body;
+      expect(all.total).toBeGreaterThanOrEqual(60);
+      expect(all.items).toHaveLength(20);
+      expect(all.facets.types.length).toBeGreaterThan(1);
+      const found = (await json(await t.call('GET', `/api/integrations/${id}/psa/accounts?search=acme%20dental`))).body;
+      expect(found.items.map((a: { name: string }) => a.name)).toEqual(['Acme Dental Group']);
+      const typed = (await json(await t.call('GET', `/api/integrations/${id}/psa/accounts?type=${encodeURIComponent(all.facets.types[0])}`))).body;
+      expect(typed.items.every((a: { type: string }) => a.type === all.facets.types[0])).toBe(true);
+    });
+
+    it('enforces the account-mapping rules', async () => {
+      const id = await start();
+      const accounts = (await json(await t.call('GET', `/api/integrations/${id}/psa/accounts?limit=20000`))).body.items as Array<{ id: string; name: string }>;
+      const noContacts = accounts.find((a) => a.name.includes('No Contacts'))!;
+      const acme = accounts.find((a) => a.name === 'Acme Dental Group')!;
+      const bluebird = accounts.find((a) => a.name === 'Bluebird Logistics')!;
+      const base = { attachContacts: true, catchAllAccountId: '', catchAllAccountName: '', catchAllContactId: null, catchAllContactName: null, mappings: [] };
+
+      const none = await json(await t.call('PUT', `/api/integrations/${id}/psa/account-mapping`, { body: base }));
+      expect(none.body.errors.map((e: { field: string }) => e.field)).toContain('catchAllAccountId');
+
+      const contactless = await json(await t.call('PUT', `/api/integrations/${id}/psa/account-mapping`, { body: { ...base, catchAllAccountId: noContacts.id, catchAllAccountName: noContacts.name, catchAllContactId: 'x' } }));
+      expect(contactless.body.errors).toContainEqual({ field: 'catchAllAccountId', message: NO_CONTACT_MESSAGE });
+
+      const attachOff = await json(await t.call('PUT', `/api/integrations/${id}/psa/account-mapping`, { body: { ...base, attachContacts: false, catchAllAccountId: noContacts.id, catchAllAccountName: noContacts.name } }));
+      expect(attachOff.status).toBe(200);
+
+      const contacts = (await json(await t.call('GET', `/api/integrations/${id}/psa/accounts/${acme.id}/contacts`))).body.contacts as Array<{ id: string; name: string }>;
+      const twice = await json(await t.call('PUT', `/api/integrations/${id}/psa/account-mapping`, {
+        body: { ...base, catchAllAccountId: acme.id, catchAllAccountName: acme.name, catchAllContactId: contacts[0]!.id, catchAllContactName: contacts[0]!.name,
+          mappings: [
+            { psaAccountId: acme.id, psaAccountName: acme.name, organizationId: 'org-acme', contactId: null, contactName: null, ignored: false },
+            { psaAccountId: bluebird.id, psaAccountName: bluebird.name, organizationId: 'org-acme', contactId: contacts[0]!.id, contactName: 'wrong account', ignored: false },
+          ] },
+      }));
+      expect(twice.status).toBe(400);
+      expect(twice.body.errors.map((e: { field: string }) => e.field)).toContain('mappings.1.organizationId');
+    });
+
+    it('saves every section, refuses the seeds’ bad values, and completes as Active', async () => {
+      const id = await start();
+      const accounts = (await json(await t.call('GET', `/api/integrations/${id}/psa/accounts?search=Acme%20Dental`))).body.items as Array<{ id: string; name: string }>;
+      const acme = accounts[0]!;
+      const contacts = (await json(await t.call('GET', `/api/integrations/${id}/psa/accounts/${acme.id}/contacts`))).body.contacts as Array<{ id: string; name: string }>;
+      const notReady = await json(await t.call('POST', `/api/integrations/${id}/psa/complete`));
+      expect(notReady.status).toBe(400);
+      expect(notReady.body.errors.map((e: { field: string }) => e.field)).toEqual(['accountMapping', 'ticket']);
+
+      expect((await t.call('PUT', `/api/integrations/${id}/psa/account-mapping`, { body: {
+        attachContacts: true, catchAllAccountId: acme.id, catchAllAccountName: acme.name, catchAllContactId: contacts[0]!.id, catchAllContactName: contacts[0]!.name,
+        mappings: [{ psaAccountId: acme.id, psaAccountName: acme.name, organizationId: 'org-acme', contactId: null, contactName: null, ignored: false }],
+      } })).status).toBe(200);
+
+      const lists = (await json(await t.call('GET', `/api/integrations/${id}/psa/picklists`))).body;
+      const first = (key: string) => (lists[key].length ? lists[key][0].id : null);
+      const openStatus = lists.ticketStatus.find((s: { id: string }) => !lists.closedStatusIds.includes(s.id)).id;
+      const ticket = {
+        categoryId: first('ticketCategory'), typeId: first('ticketType'), statusId: openStatus, queueId: first('queue'), sourceId: first('source'),
+        subjectTemplate: '{user} – {alert}',
+        priorityMap: Object.fromEntries(SEVERITIES.map((s) => [s, lists.priority[0].id])),
+        note: { typeId: lists.noteType[0].id, visibilityId: first('noteVisibility') ?? 'internal', titleTemplate: '{alert}' },
+        issueTypeId: null, subIssueTypeId: null,
+        overrides: { alertTypes: [{ key: 'at-malware', keyName: 'Malware Detected', issueTypeId: lists.issueType[0].id, subIssueTypeId: null }], respondRules: [], iocRules: [] },
+      };
+      const { informational: _, ...partial } = ticket.priorityMap;
+      const missingPriority = await json(await t.call('PUT', `/api/integrations/${id}/psa/ticket-settings`, { body: { ...ticket, priorityMap: partial } }));
+      expect(missingPriority.status).toBe(400);
+      expect(missingPriority.body.errors).toContainEqual({ field: 'priorityMap.informational', message: 'Choose a priority for informational alerts' });
+      const badToken = await json(await t.call('PUT', `/api/integrations/${id}/psa/ticket-settings`, { body: { ...ticket, subjectTemplate: '{user} {hostname}' } }));
+      expect(badToken.body.errors[0].field).toBe('subjectTemplate');
+      expect((await t.call('PUT', `/api/integrations/${id}/psa/ticket-settings`, { body: ticket })).status).toBe(200);
+
+      const contractOff = { addContractsToTickets: false, syncBillableUsers: false, userSyncDay: null, defaultServiceId: null, defaultServiceName: null, mappings: [] };
+      const syncWithout = await json(await t.call('PUT', `/api/integrations/${id}/psa/contract-settings`, { body: { ...contractOff, syncBillableUsers: true, userSyncDay: 5 } }));
+      expect(syncWithout.body.errors).toContainEqual({ field: 'defaultServiceId', message: 'A Default Contract Service is required while Sync Billable Users to Contracts / Agreements is on' });
+      const service = await json(await t.call('POST', `/api/integrations/${id}/psa/services`, { body: { name: 'SIEM per user', unitCost: 2, unitPrice: 5 } }));
+      expect(service.status).toBe(201);
+      expect((await t.call('PUT', `/api/integrations/${id}/psa/contract-settings`, { body: { ...contractOff, syncBillableUsers: true, userSyncDay: 5, defaultServiceId: service.body.id, defaultServiceName: service.body.name } })).status).toBe(200);
+
+      const done = await json(await t.call('POST', `/api/integrations/${id}/psa/complete`));
+      expect(done.body).toMatchObject({ status: 'active', statusLabel: 'Active' });
+      const audit = (await json(await t.call('GET', `/api/integrations/${id}/audit`))).body.entries.map((e: { action: string }) => e.action);
+      expect(audit).toEqual(expect.arrayContaining(['integration.create', 'psa.account-mapping', 'psa.ticket-settings', 'psa.contract-settings', 'integration.complete']));
+      expect(t.logLines.join('')).not.toContain(creds.valid[vendor === 'autotask' ? 'secret' as never : 'password' as never]);
+    });
+  });
+}

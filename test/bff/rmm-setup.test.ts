@@ -1,0 +1,90 @@
+/**
+ * The RMM setup API against the real sandboxes over HTTP: credentials into a draft, duplicate
+ * connections, the immutable user-activity organization, exact-name auto-mapping, parameters and
+ * completion.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_ORGANIZATIONS } from '../../bff/demo/demo-organizations.js';
+import { createTestApp, type TestApp } from '../helpers/create-test-app.js';
+import { startSandboxServer } from '../helpers/sandbox-server.js';
+import type { RunningServer } from '../helpers/serve.js';
+
+let sandbox: RunningServer;
+let t: TestApp;
+beforeAll(async () => { sandbox = await startSandboxServer(); });
+afterAll(() => sandbox.close());
+beforeEach(async () => {
+  t = createTestApp({ sandboxOrigin: sandbox.origin });
+  await t.call('PUT', '/api/organizations', { body: { organizations: DEMO_ORGANIZATIONS.map((o) => ({ id: o.id, name: o.name, billableUsers: o.billableUsers })) } });
+});
+afterEach(() => t.close());
+
+const syncro = { subdomain: 'sandbox', apiToken: 'sandbox-token' };
+const datto = { platform: 'merlot', apiKey: 'sandbox-key', apiSecret: 'sandbox-secret' };
+
+async function json(res: Response) {
+  return { status: res.status, body: await res.json() };
+}
+
+describe('RMM setup', () => {
+  it('refuses wrong credentials with the vendor’s reason next to the field, and stores nothing', async () => {
+    const { status, body } = await json(await t.call('POST', '/api/integrations', { body: { vendor: 'syncro', credentials: { ...syncro, apiToken: 'wrong' } } }));
+    expect(status).toBe(422);
+    expect(body.errors[0].field).toBe('credentials.apiToken');
+    expect((await (await t.call('GET', '/api/integrations')).json()).integrations).toEqual([]);
+  });
+
+  it('refuses a subdomain that is not letters, digits and hyphens', async () => {
+    const { status, body } = await json(await t.call('POST', '/api/integrations', { body: { vendor: 'syncro', credentials: { subdomain: 'evil.example.com/x', apiToken: 't' } } }));
+    expect(status).toBe(400);
+    expect(body.errors[0]).toMatchObject({ field: 'credentials.subdomain' });
+  });
+
+  it('needs an organization first for Datto RMM and warns before a duplicate connection', async () => {
+    const missing = await json(await t.call('POST', '/api/integrations', { body: { vendor: 'datto-rmm', credentials: datto } }));
+    expect(missing.body.errors[0].field).toBe('userActivityOrganizationId');
+    const first = await json(await t.call('POST', '/api/integrations', { body: { vendor: 'datto-rmm', credentials: datto, userActivityOrganizationId: 'org-internal' } }));
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ status: 'draft', hasCredentials: true, userActivityOrganizationId: 'org-internal' });
+    expect(JSON.stringify(first.body)).not.toContain('sandbox-secret');
+    const second = await json(await t.call('POST', '/api/integrations', { body: { vendor: 'datto-rmm', credentials: datto, userActivityOrganizationId: 'org-internal' } }));
+    expect(second.status).toBe(409);
+    expect(second.body.code).toBe('duplicate_connection');
+    const confirmed = await t.call('POST', '/api/integrations', { body: { vendor: 'datto-rmm', credentials: datto, userActivityOrganizationId: 'org-internal', confirmSeparateInstance: true } });
+    expect(confirmed.status).toBe(201);
+  });
+
+  it('maps Syncro customers: auto-maps exact names only, keeps the ignore list, completes as Connected', async () => {
+    const created = (await json(await t.call('POST', '/api/integrations', { body: { vendor: 'syncro', credentials: syncro } }))).body;
+    const sites = (await json(await t.call('GET', `/api/integrations/${created.id}/rmm/sites`))).body.sites as Array<{ id: string; name: string }>;
+    expect(sites.length).toBeGreaterThan(10);
+    const ignored = sites.find((s) => s.name === 'Bluebird Logistics')!;
+    const incomplete = await json(await t.call('POST', `/api/integrations/${created.id}/rmm/complete`));
+    expect(incomplete.status).toBe(400);
+    const noOrg = await json(await t.call('PUT', `/api/integrations/${created.id}/rmm/mapping`, { body: { autoMapExact: true, siteTypes: ['managed'], mappings: [] } }));
+    expect(noOrg.body.errors[0].field).toBe('userActivityOrganizationId');
+    const saved = (await json(await t.call('PUT', `/api/integrations/${created.id}/rmm/mapping`, {
+      body: { userActivityOrganizationId: 'org-internal', autoMapExact: true, siteTypes: ['managed'], mappings: [{ siteId: ignored.id, siteName: ignored.name, siteType: 'managed', organizationId: null, ignoreAutoMap: true }] },
+    }))).body;
+    const byName = new Map((saved.mappings as Array<{ siteName: string; organizationId: string | null }>).map((m) => [m.siteName, m.organizationId]));
+    expect(byName.get('Acme Dental Group')).toBe('org-acme');
+    expect(byName.get('Bluebird Logistics')).toBeNull();
+    expect(byName.get('EVERGREEN ACCOUNTING')).toBeNull();
+    expect(byName.get('Fjord Marine Supply Ltd')).toBeNull();
+    const changed = await json(await t.call('PUT', `/api/integrations/${created.id}/rmm/mapping`, { body: { userActivityOrganizationId: 'org-acme', autoMapExact: false, siteTypes: ['managed'], mappings: [] } }));
+    expect(changed.status).toBe(409);
+    expect(changed.body.errors[0].field).toBe('userActivityOrganizationId');
+    const done = await json(await t.call('POST', `/api/integrations/${created.id}/rmm/complete`));
+    expect(done.body).toMatchObject({ status: 'connected', statusLabel: 'Connected' });
+  });
+
+  it('accepts only an existing custom field for the Entra Device ID', async () => {
+    const created = (await json(await t.call('POST', '/api/integrations', { body: { vendor: 'datto-rmm', credentials: datto, userActivityOrganizationId: 'org-internal' } }))).body;
+    const fields = (await json(await t.call('GET', `/api/integrations/${created.id}/rmm/custom-fields`))).body.fields as string[];
+    expect(fields.length).toBeGreaterThan(0);
+    const bad = await json(await t.call('PUT', `/api/integrations/${created.id}/rmm/parameters`, { body: { entraDeviceIdField: 'no-such-field' } }));
+    expect(bad.status).toBe(400);
+    const good = await json(await t.call('PUT', `/api/integrations/${created.id}/rmm/parameters`, { body: { entraDeviceIdField: fields[0] } }));
+    expect(good.body).toEqual({ entraDeviceIdField: fields[0] });
+  });
+});
