@@ -3,3 +3,5 @@ export * from './partners.js';
 export * from './integrations.js';
 export * from './wizard-drafts.js';
 export * from './audit-log.js';
+export * from './routing.js';
+export * from './devices.js';
