@@ -210,8 +210,9 @@ describe('Datto RMM adapter specifics', () => {
 describe('Datto RMM sandbox budget', () => {
   const sandbox = createDattoRmmSandbox({ slowDownMs: 5 });
   const basic = `Basic ${Buffer.from('public-client:public').toString('base64')}`;
+  const request = async (path: string, init?: RequestInit): Promise<Response> => sandbox.app.request(path, init);
   const token = async () => {
-    const res = await sandbox.app.request('/auth/oauth/token', {
+    const res = await request('/auth/oauth/token', {
       method: 'POST',
       headers: { Authorization: basic, 'Content-Type': 'application/x-www-form-urlencoded' },
       body: 'grant_type=password&username=sandbox-key&password=sandbox-secret',
@@ -220,29 +221,29 @@ describe('Datto RMM sandbox budget', () => {
   };
 
   beforeEach(async () => {
-    await sandbox.app.request('/_control/reset', { method: 'POST' });
+    await request('/_control/reset', { method: 'POST' });
   });
 
   it('answers the 601st read within a minute with 429 and Retry-After', async () => {
     const headers = { Authorization: `Bearer ${await token()}` };
-    const statuses = await Promise.all(Array.from({ length: 600 }, () => sandbox.app.request('/api/v2/system/pagination', { headers }).then((r) => r.status)));
+    const statuses = await Promise.all(Array.from({ length: 600 }, () => request('/api/v2/system/pagination', { headers }).then((r) => r.status)));
     expect(statuses.every((s) => s === 200)).toBe(true);
-    const over = await sandbox.app.request('/api/v2/account/sites', { headers });
+    const over = await request('/api/v2/account/sites', { headers });
     expect(over.status).toBe(429);
     expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await over.json()).toMatchObject({ status: 429, error: 'Too Many Requests' });
     // Writes are a separate quota.
-    const write = await sandbox.app.request('/api/v2/site', { method: 'PUT', headers: { ...headers, 'Content-Type': 'application/json' }, body: '{"name":"Budget Test"}' });
+    const write = await request('/api/v2/site', { method: 'PUT', headers: { ...headers, 'Content-Type': 'application/json' }, body: '{"name":"Budget Test"}' });
     expect(write.status).toBe(200);
   });
 
   it('allows 100 writes of one operation a minute', async () => {
     const headers = { Authorization: `Bearer ${await token()}`, 'Content-Type': 'application/json' };
-    const create = (i: number) => sandbox.app.request('/api/v2/site', { method: 'PUT', headers, body: JSON.stringify({ name: `Site ${i}` }) }).then((r) => r.status);
+    const create = (i: number) => request('/api/v2/site', { method: 'PUT', headers, body: JSON.stringify({ name: `Site ${i}` }) }).then((r) => r.status);
     const statuses = await Promise.all(Array.from({ length: 101 }, (_, i) => create(i)));
     expect(statuses.filter((s) => s === 200)).toHaveLength(100);
     expect(statuses.filter((s) => s === 429)).toHaveLength(1);
-    const rate = await (await sandbox.app.request('/api/v2/system/request_rate', { headers })).json();
+    const rate = await (await request('/api/v2/system/request_rate', { headers })).json();
     expect(rate.operationWriteStatus['site-create']).toEqual({ limit: 100, count: 100 });
   });
 });
