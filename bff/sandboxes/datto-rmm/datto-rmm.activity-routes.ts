@@ -7,7 +7,7 @@
 import { Hono } from 'hono';
 import type { SandboxState } from '../common/sandbox-kit.js';
 import { apiError, DATTO_MESSAGES } from './datto-rmm.errors.js';
-import type { DattoActivityRecord, DattoRmmData } from './datto-rmm.seed.js';
+import type { DattoActivityRecord, DattoRmmData } from './datto-rmm.records.js';
 import { activityToWire, selfUrl } from './datto-rmm.wire.js';
 
 // ASSUMPTION: Datto documents neither the default nor the largest `size`, nor the default order.

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { SandboxState } from '../common/sandbox-kit.js';
 import type { DattoTokenStore } from './datto-rmm.auth.js';
 import { actor, addDevice, appendActivity, createSite, isSystemSite, moveDevice, removeDevice, removeSite } from './datto-rmm.mutations.js';
-import { ENTRA_UDF, SeedRandom, userActivity, type DattoRmmData } from './datto-rmm.seed.js';
+import { ENTRA_UDF, SeedRandom, userActivity, type DattoRmmData } from './datto-rmm.records.js';
 import { deviceCounts, deviceToWire, siteToWire } from './datto-rmm.wire.js';
 
 const newSite = z.object({

@@ -6,7 +6,6 @@
 import {
   compareActivity,
   deviceActivity,
-  seedDevice,
   SeedRandom,
   SYSTEM_SITE_NAMES,
   type DattoActivityRecord,
@@ -15,7 +14,8 @@ import {
   type DattoSiteRecord,
   type DattoUserRecord,
   type DeviceCategory,
-} from './datto-rmm.seed.js';
+} from './datto-rmm.records.js';
+import { seedDevice } from './datto-rmm.seed.js';
 
 const rand = (data: DattoRmmData) => new SeedRandom(data.random);
 

@@ -7,7 +7,7 @@ import { Hono, type Context } from 'hono';
 import type { SandboxState } from '../common/sandbox-kit.js';
 import { apiError, DATTO_MESSAGES } from './datto-rmm.errors.js';
 import type { DattoRateLimits } from './datto-rmm.rate-limits.js';
-import type { DattoAlertRecord, DattoDeviceRecord, DattoRmmData } from './datto-rmm.seed.js';
+import type { DattoAlertRecord, DattoDeviceRecord, DattoRmmData } from './datto-rmm.records.js';
 import {
   accountToWire,
   alertToWire,

@@ -16,7 +16,7 @@ import { seedDattoRmm, type DattoRmmData } from './datto-rmm.seed.js';
 import { writeRoutes } from './datto-rmm.write-routes.js';
 
 export { SANDBOX_API_KEY, SANDBOX_API_SECRET } from './datto-rmm.auth.js';
-export type { DattoRmmData } from './datto-rmm.seed.js';
+export type { DattoRmmData } from './datto-rmm.records.js';
 
 export interface DattoRmmSandboxOptions {
   /** Devices account-wide when `_control/seed` names no scale (default ~150). */

@@ -5,7 +5,7 @@
  * `nextPageUrl` is an absolute URL built from the incoming request.
  */
 import type { Context } from 'hono';
-import type { DattoActivityRecord, DattoAlertRecord, DattoDeviceRecord, DattoRmmData, DattoSiteRecord, DattoUserRecord } from './datto-rmm.seed.js';
+import type { DattoActivityRecord, DattoAlertRecord, DattoDeviceRecord, DattoRmmData, DattoSiteRecord, DattoUserRecord } from './datto-rmm.records.js';
 
 /**
  * UDF keys each device carries. The older spec build, the help page ("up to 30") and this

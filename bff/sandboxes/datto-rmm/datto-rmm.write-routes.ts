@@ -9,7 +9,7 @@ import type { SandboxState } from '../common/sandbox-kit.js';
 import { apiError, DATTO_MESSAGES, rateLimited } from './datto-rmm.errors.js';
 import { createSite, moveDevice } from './datto-rmm.mutations.js';
 import type { DattoRateLimits } from './datto-rmm.rate-limits.js';
-import type { DattoRmmData } from './datto-rmm.seed.js';
+import type { DattoRmmData } from './datto-rmm.records.js';
 import { deviceCounts, siteToWire, UDF_COUNT } from './datto-rmm.wire.js';
 
 const siteRequest = z.object({

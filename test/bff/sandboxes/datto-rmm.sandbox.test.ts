@@ -7,7 +7,8 @@ import { Hono } from 'hono';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { vendorNamesForDemoOrganizations } from '../../../bff/demo/demo-organizations.js';
 import { createDattoRmmSandbox } from '../../../bff/sandboxes/datto-rmm/datto-rmm.sandbox.js';
-import { ENTRA_UDF, seedDattoRmm } from '../../../bff/sandboxes/datto-rmm/datto-rmm.seed.js';
+import { ENTRA_UDF } from '../../../bff/sandboxes/datto-rmm/datto-rmm.records.js';
+import { seedDattoRmm } from '../../../bff/sandboxes/datto-rmm/datto-rmm.seed.js';
 
 const PREFIX = '/mounted/under/datto';
 const BASIC = `Basic ${Buffer.from('public-client:public').toString('base64')}`;
