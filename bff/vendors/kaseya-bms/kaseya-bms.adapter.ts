@@ -24,8 +24,24 @@ import {
  */
 export const LOOKUP_TABLES = { ticketTypes: 'TicketTypes', ticketSources: 'TicketSources', noteTypes: 'NoteTypes' } as const;
 
-/** Statuses change rarely; an adapter instance keeps them this long to tell open from completed. */
-const STATUS_TTL_MS = 10 * 60_000;
+/** Statuses and main locations change rarely; they are kept this long to save calls per alert. */
+const TENANT_DATA_TTL_MS = 10 * 60_000;
+
+interface TenantData {
+  statuses: { at: number; rows: BmsStatusRow[] } | null;
+  /** Main location per account (BMS needs one on every ticket). */
+  locations: Map<number, { at: number; id: number }>;
+}
+
+/** Per token cache (one per BFF process) and tenant, so short-lived adapter instances share it. */
+const tenantData = new WeakMap<AdapterContext['tokenCache'], Map<string, TenantData>>();
+function tenantDataOf(ctx: AdapterContext, key: string): TenantData {
+  let byTenant = tenantData.get(ctx.tokenCache);
+  if (!byTenant) tenantData.set(ctx.tokenCache, (byTenant = new Map()));
+  let data = byTenant.get(key);
+  if (!data) byTenant.set(key, (data = { statuses: null, locations: new Map() }));
+  return data;
+}
 
 const NOTE_VISIBILITY: PicklistValue[] = [
   { id: 'internal', label: 'Internal (hidden from the client portal)', isDefault: true, isActive: true },
@@ -34,14 +50,13 @@ const NOTE_VISIBILITY: PicklistValue[] = [
 
 export function createKaseyaBmsAdapter(ctx: AdapterContext, credentials: KaseyaBmsCredentials): PsaAdapter {
   const client = new KaseyaBmsClient(ctx, credentials);
-  let statuses: { at: number; rows: BmsStatusRow[] } | null = null;
-  const mainLocation = new Map<number, number>();
+  const cached = tenantDataOf(ctx, client.tenantKey);
 
   const getStatuses = async (signal?: AbortSignal, fresh = false): Promise<BmsStatusRow[]> => {
-    if (!fresh && statuses && Date.now() - statuses.at < STATUS_TTL_MS) return statuses.rows;
+    if (!fresh && cached.statuses && Date.now() - cached.statuses.at < TENANT_DATA_TTL_MS) return cached.statuses.rows;
     const { result } = await client.call(z.array(statusSchema).nullish(), { method: 'GET', path: 'v2/system/statuses/lookup', signal });
-    statuses = { at: Date.now(), rows: result ?? [] };
-    return statuses.rows;
+    cached.statuses = { at: Date.now(), rows: result ?? [] };
+    return cached.statuses.rows;
   };
   const completedIds = async (signal?: AbortSignal) => new Set((await getStatuses(signal)).filter(isCompletedStatus).map((s) => s.id));
 
@@ -49,12 +64,12 @@ export function createKaseyaBmsAdapter(ctx: AdapterContext, credentials: KaseyaB
     (await client.call(z.array(lookupSchema).nullish(), { method: 'GET', path: `v2/system/lookup/${table}`, signal })).result ?? [];
 
   const locationOf = async (accountId: number, signal?: AbortSignal): Promise<number> => {
-    const known = mainLocation.get(accountId);
-    if (known) return known;
+    const known = cached.locations.get(accountId);
+    if (known && Date.now() - known.at < TENANT_DATA_TTL_MS) return known.id;
     const { result } = await client.call(z.array(locationLookupSchema).nullish(), { method: 'GET', path: `v2/crm/accounts/${accountId}/locations/lookup`, signal });
     const location = (result ?? []).find((l) => l.isMain) ?? result?.[0];
     if (!location) throw new VendorError('kaseya-bms', 'rejected', 'The Kaseya BMS account has no location; BMS needs one on every ticket. Add a location to the account in BMS.');
-    mainLocation.set(accountId, location.id);
+    cached.locations.set(accountId, { at: Date.now(), id: location.id });
     return location.id;
   };
 
@@ -73,7 +88,6 @@ export function createKaseyaBmsAdapter(ctx: AdapterContext, credentials: KaseyaB
     vendor: 'kaseya-bms',
 
     async validateCredentials(signal) {
-      await client.ensureToken();
       const { result } = await client.call(userInfoSchema.nullish(), { method: 'GET', path: 'v2/security/userinfo', signal });
       return { accountLabel: result?.businessName?.trim() || credentials.tenant.trim() };
     },
@@ -159,8 +173,14 @@ export function createKaseyaBmsAdapter(ctx: AdapterContext, credentials: KaseyaB
         ContractId: optionalBmsId(ticket.contractId, 'contract'),
         OpenDate: new Date().toISOString(),
       };
-      const { result } = await client.call(ticketSchema, { method: 'POST', path: 'v2/servicedesk/tickets', json: body, signal });
-      return toTicketRef(result, completed);
+      try {
+        const { result } = await client.call(ticketSchema, { method: 'POST', path: 'v2/servicedesk/tickets', json: body, signal });
+        return toTicketRef(result, completed);
+      } catch (error) {
+        // The cached location may be gone; the next attempt looks it up again.
+        if (error instanceof VendorError && error.code === 'rejected') cached.locations.delete(accountId);
+        throw error;
+      }
     },
 
     async findTicketByMarker(marker, signal) {

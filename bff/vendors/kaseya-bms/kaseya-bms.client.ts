@@ -88,6 +88,8 @@ export class KaseyaBmsClient {
   private readonly common: VendorHttpOptions;
   private readonly signInHttp: VendorHttp;
   private readonly cacheKey: string;
+  /** Names the tenant (host + tenant) for caches of tenant data shared across adapter instances. */
+  readonly tenantKey: string;
 
   constructor(
     private readonly ctx: AdapterContext,
@@ -97,6 +99,7 @@ export class KaseyaBmsClient {
     const tenant = credentials.tenant.trim();
     // The password's fingerprint is part of the key so a changed password never reuses an old token.
     const fingerprint = createHash('sha256').update(credentials.password).digest('hex').slice(0, 16);
+    this.tenantKey = `${baseUrl}|${tenant.toLowerCase()}`;
     this.cacheKey = `kaseya-bms|${baseUrl}|${tenant.toLowerCase()}|${credentials.username.trim().toLowerCase()}|${fingerprint}`;
     const common: VendorHttpOptions = {
       vendor: 'kaseya-bms',

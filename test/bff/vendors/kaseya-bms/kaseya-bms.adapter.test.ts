@@ -76,6 +76,23 @@ describe('Kaseya BMS adapter specifics', () => {
     expect(count('/v2/security/authenticate')).toBe(1);
   });
 
+  it('spends one call per ticket once the tenant’s statuses and the account’s location are known', async () => {
+    const ctx = context();
+    const first = createKaseyaBmsAdapter(ctx, VALID);
+    const [acme] = await first.listAccounts({ search: 'Acme Dental Group' });
+    const ticket = (marker: string) => ({
+      accountId: acme!.id, contactId: null, title: 'Malware Detected', description: 'd', statusId: '1', priorityId: '1', queueId: '2',
+      typeId: '5', sourceId: '5', categoryId: null, issueTypeId: null, subIssueTypeId: null, contractId: null, marker,
+    });
+    await first.createTicket(ticket('a-1'));
+    requests = [];
+    const created = await createKaseyaBmsAdapter(ctx, VALID).createTicket(ticket('a-2'));
+    expect(requests).toEqual([expect.stringMatching(/^POST .*\/v2\/servicedesk\/tickets$/)]);
+    requests = [];
+    expect((await createKaseyaBmsAdapter(ctx, VALID).getTicket(created.id)).isOpen).toBe(true);
+    expect(requests).toHaveLength(1);
+  });
+
   it('never reuses a cached token for a different password', async () => {
     const ctx = context();
     await createKaseyaBmsAdapter(ctx, VALID).validateCredentials();
