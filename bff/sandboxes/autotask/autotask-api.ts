@@ -11,7 +11,8 @@ import {
   AutotaskFault, compileFilter, countMatches, PAGE_SIZE, parsePaging, parseQueryModel, parseSearch, projector, selectPage,
   type Paging, type QueryModel,
 } from './autotask-query.js';
-import { createEntity, updateEntity, type AutotaskData } from './autotask-writes.js';
+import type { AutotaskData } from './autotask-db.js';
+import { createEntity, updateEntity } from './autotask-writes.js';
 
 export interface ApiRequest {
   c: Context;

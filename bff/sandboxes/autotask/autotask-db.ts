@@ -6,6 +6,11 @@
 import { ENTITIES, entity } from './autotask-entities.js';
 import type { Row } from './autotask-query.js';
 
+/** The sandbox state's data: the tenant's tables. */
+export interface AutotaskData {
+  db: AutotaskDb;
+}
+
 interface Table {
   rows: Row[];
   byId: Map<number, Row>;
@@ -85,4 +90,20 @@ export class AutotaskDb {
     if (!table) throw new Error(`no table ${entityName}`);
     return table;
   }
+}
+
+/**
+ * Billing periods for ContractServiceUnits: from `start` to the first of the next month, then whole
+ * months until `until` (one row per period, as Autotask keeps them [AT-DOC-CSU]).
+ */
+export function monthlyPeriods(start: number, until: number): Array<[start: number, end: number]> {
+  const periods: Array<[number, number]> = [];
+  let from = start;
+  while (from < until && periods.length < 120) {
+    const d = new Date(from);
+    const end = Math.min(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1), until);
+    periods.push([from, end]);
+    from = end;
+  }
+  return periods;
 }

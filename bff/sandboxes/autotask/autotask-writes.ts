@@ -5,15 +5,11 @@
  * contracts, unit counts changed only through ContractServiceAdjustments). Answers `{"itemId": n}`.
  */
 import type { SandboxState } from '../common/sandbox-kit.js';
-import type { AutotaskDb } from './autotask-db.js';
+import { monthlyPeriods, type AutotaskData, type AutotaskDb } from './autotask-db.js';
 import { entity, type EntityDef, type FieldDef } from './autotask-entities.js';
 import { TICKET_COMPLETE_STATUS } from './autotask-picklists.js';
 import { AutotaskFault, lowerKeys, type Row } from './autotask-query.js';
 import { API_RESOURCE_ID } from './autotask.seed.js';
-
-export interface AutotaskData {
-  db: AutotaskDb;
-}
 
 const WRITE_KINDS: Record<string, string> = {
   Companies: 'company', Contacts: 'contact', Tickets: 'ticket', TicketNotes: 'note', Contracts: 'contract',
@@ -122,7 +118,7 @@ export function updateEntity(state: SandboxState<AutotaskData>, target: WriteTar
   const id = Number(lowerKeys(body).id);
   const existing = Number.isInteger(id) ? db.get(def.name, id) : undefined;
   if (!existing || (target.parent && existing[target.parent.key] !== target.parent.id)) {
-    throw new AutotaskFault(`No ${def.internalName} with id ${String(lowerKeys(body).id ?? '')} was found.`, Number.isInteger(id) ? 404 : 500);
+    throw new AutotaskFault(`No ${def.internalName} with id ${String(lowerKeys(body).id ?? '')} was found.`); // ASSUMPTION: wording
   }
   const values = readBody(def, body);
   const next: Record<string, unknown> = { ...existing };
@@ -136,8 +132,12 @@ export function updateEntity(state: SandboxState<AutotaskData>, target: WriteTar
     next.completedDate = complete ? new Date().toISOString() : null;
     next.completedByResourceID = complete ? API_RESOURCE_ID : null;
   }
-  next.lastActivityDate = 'lastActivityDate' in existing ? new Date().toISOString() : undefined;
-  Object.assign(existing, Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined)));
+  // Modification stamps move with every update (Autotask's incremental-sync watermarks [AT-GDS-NOTES]).
+  const now = new Date().toISOString();
+  for (const stamp of ['lastActivityDate', 'lastTrackedModifiedDateTime', 'lastTrackedModificationDateTime', 'lastModifiedDate']) {
+    if (stamp in existing) next[stamp] = now;
+  }
+  Object.assign(existing, next);
   state.recordWrite(`${WRITE_KINDS[def.name] ?? def.name}.update`, existing.id, Object.fromEntries(values));
   return existing.id;
 }
@@ -239,10 +239,10 @@ function adjustUnits(state: SandboxState<AutotaskData>, row: Record<string, unkn
   const affected = rows.filter((u) => Date.parse(String(u.endDate)) > effective);
   if (affected.some((u) => Number(u.units) + change < 0)) throw new AutotaskFault('The adjustment would make the number of units negative.'); // ASSUMPTION
   if (affected.length === 0) {
-    const d = new Date(effective);
-    const end = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
     if (change < 0) throw new AutotaskFault('The adjustment would make the number of units negative.');
-    db.insert('ContractServiceUnits', fresh(effective, end, change));
+    // A service line without periods yet: monthly periods from the effective date to the contract's end.
+    const until = Date.parse(String(contract.endDate ?? '')) || effective + 365 * 86_400_000;
+    for (const [start, end] of monthlyPeriods(effective, until)) db.insert('ContractServiceUnits', fresh(start, end, change));
   }
   for (const period of affected) {
     const start = Date.parse(String(period.startDate));

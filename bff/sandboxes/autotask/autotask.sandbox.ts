@@ -9,10 +9,10 @@ import { controlRoutes, faultInjection, SandboxState, WindowCounter } from '../c
 import { allEntityInformation, handleEntityRoute, methodNotAllowed, noRoute } from './autotask-api.js';
 import { AutotaskFault } from './autotask-query.js';
 import { SANDBOX_INTEGRATION_CODE, SANDBOX_SECRET, SANDBOX_USERNAME, seedAutotask } from './autotask.seed.js';
-import type { AutotaskData } from './autotask-writes.js';
+import type { AutotaskData } from './autotask-db.js';
 
 export { SANDBOX_INTEGRATION_CODE, SANDBOX_SECRET, SANDBOX_USERNAME } from './autotask.seed.js';
-export type { AutotaskData } from './autotask-writes.js';
+export type { AutotaskData } from './autotask-db.js';
 
 /** Requests per rolling hour per database [AT-DOC-THR]. */
 export const HOURLY_THRESHOLD = 10_000;
@@ -46,7 +46,8 @@ function endpointOf(c: Context): string | null {
   return endpoint === 'zoneinformation' ? null : endpoint; // ZoneInformation is exempt [AT-DOC-THREAD]
 }
 
-function errors(c: Context, status: 429 | 500 | 503 | number, message: string, headers: Record<string, string> = {}): Response {
+/** Autotask's error body: `{"errors":["…"]}` [AT-APIGRATE]. */
+function errors(status: number, message: string, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify({ errors: [message] }), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', ...headers } });
 }
 
@@ -67,7 +68,7 @@ export function createAutotaskSandbox(options: AutotaskSandboxOptions = {}): { a
     const inFlight = threads.get(key) ?? 0;
     if (inFlight >= THREADS_PER_ENDPOINT) {
       // Documented as HTTP 429 [AT-IMPERION, AT-GDS-NOTES]; ASSUMPTION: body text and a 1 s Retry-After.
-      return errors(c, 429, `Thread limit exceeded: at most ${THREADS_PER_ENDPOINT} concurrent requests per endpoint are allowed for this integration.`, { 'Retry-After': '1' });
+      return errors(429, `Thread limit exceeded: at most ${THREADS_PER_ENDPOINT} concurrent requests per endpoint are allowed for this integration.`, { 'Retry-After': '1' });
     }
     threads.set(key, inFlight + 1);
     try {
@@ -81,9 +82,9 @@ export function createAutotaskSandbox(options: AutotaskSandboxOptions = {}): { a
   app.use('*', threadLimit);
   app.use('*', faultInjection(state, {
     // ASSUMPTION: Autotask's 429 body is not documented; we answer its usual errors[] shape plus Retry-After.
-    rateLimited: (c, seconds) => errors(c, 429, 'Too many requests. The API request threshold has been reached; try again later.', { 'Retry-After': String(seconds) }),
+    rateLimited: (_c, seconds) => errors(429, 'Too many requests. The API request threshold has been reached; try again later.', { 'Retry-After': String(seconds) }),
     // ASSUMPTION: wording of an internal failure; the errors[] shape is Autotask's [AT-APIGRATE].
-    serverError: (c, status) => errors(c, status, 'An unexpected error occurred while processing the request. Please try again.'),
+    serverError: (_c, status) => errors(status, 'An unexpected error occurred while processing the request. Please try again.'),
   }));
   app.route('/_control', controlRoutes(state, {
     onReset: () => {
@@ -105,7 +106,7 @@ export function createAutotaskSandbox(options: AutotaskSandboxOptions = {}): { a
     try {
       return await vendorApi(c);
     } catch (error) {
-      if (error instanceof AutotaskFault) return errors(c, error.status, error.message);
+      if (error instanceof AutotaskFault) return errors(error.status, error.message);
       throw error;
     }
   });
@@ -129,12 +130,12 @@ export function createAutotaskSandbox(options: AutotaskSandboxOptions = {}): { a
       // 401 is documented [AT-DOC-SEC]; ASSUMPTION: the body is Web API's standard denial text.
       return c.json({ Message: 'Authorization has been denied for this request.' }, 401);
     }
-    if (c.req.header('ApiIntegrationCode') !== SANDBOX_INTEGRATION_CODE) return errors(c, 500, 'IntegrationCode is invalid.'); // [AT-APIGRATE]
+    if (c.req.header('ApiIntegrationCode') !== SANDBOX_INTEGRATION_CODE) return errors(500, 'IntegrationCode is invalid.'); // [AT-APIGRATE]
 
     const wait = hourly.hit();
     if (wait > 0) {
       // ASSUMPTION: the hourly breach's status is undocumented [psa-apis.md D1]; answered as a 429 like the thread limit.
-      return errors(c, 429, `The external request threshold of ${HOURLY_THRESHOLD} requests per 60 minutes has been exceeded for this database.`, { 'Retry-After': String(wait) });
+      return errors(429, `The external request threshold of ${HOURLY_THRESHOLD} requests per 60 minutes has been exceeded for this database.`, { 'Retry-After': String(wait) });
     }
     const now = Date.now();
     counted.push(now);
@@ -162,7 +163,7 @@ export function createAutotaskSandbox(options: AutotaskSandboxOptions = {}): { a
   /** `zoneInformation?user=`: no credentials; an unknown user is a 500, not a 401 [AT-APIGRATE]. */
   function zoneInformation(c: Context, path: ParsedPath): Response {
     const user = (c.req.query('user') ?? '').trim().toLowerCase();
-    if (user !== SANDBOX_USERNAME) return errors(c, 500, 'Zone information could not be determined');
+    if (user !== SANDBOX_USERNAME) return errors(500, 'Zone information could not be determined');
     const mountBase = path.restBase.slice(0, path.restBase.length - 'atservicesrest'.length);
     return c.json({ zoneName: 'Sandbox (America East)', url: `${mountBase}atservicesrest/`, webUrl: mountBase, ci: 20264 });
   }

@@ -6,7 +6,7 @@
  */
 import { vendorNamesForDemoOrganizations } from '../../demo/demo-organizations.js';
 import { seededRandom } from '../common/sandbox-kit.js';
-import { AutotaskDb } from './autotask-db.js';
+import { AutotaskDb, monthlyPeriods } from './autotask-db.js';
 import { seedTickets } from './autotask-tickets.seed.js';
 
 export const SANDBOX_USERNAME = 'api-user@sandbox.example';
@@ -214,27 +214,28 @@ function seedResourcesAndCatalog(db: AutotaskDb, created: Date): void {
 function seedContracts(db: AutotaskDb, random: () => number): void {
   const now = new Date();
   const year = now.getUTCFullYear();
-  const monthStart = new Date(Date.UTC(year, now.getUTCMonth(), 1));
-  const nextMonth = new Date(Date.UTC(year, now.getUTCMonth() + 1, 1));
-  const lastMonth = new Date(Date.UTC(year, now.getUTCMonth() - 1, 1));
+  const lastMonth = Date.UTC(year, now.getUTCMonth() - 1, 1);
+  const contractEnd = Date.UTC(year + 2, 0, 1);
   const services = db.rows('Services');
   const customers = db.rows('Companies').filter((c) => c.id !== 0 && c.companyType === 1 && c.isActive && c.parentCompanyID === null);
   customers.slice(0, 14).forEach((company, i) => {
     const contract = db.insert('Contracts', {
       companyID: company.id, contractName: `Managed Services Agreement ${year}`, contractNumber: `MSA-${company.id}`,
       contractType: 7, status: 1, contractCategory: null, isDefaultContract: true, billingPreference: 1,
-      startDate: new Date(Date.UTC(year - 1, 0, 1)).toISOString(), endDate: new Date(Date.UTC(year + 1, 11, 31)).toISOString(),
+      startDate: new Date(Date.UTC(year - 1, 0, 1)).toISOString(), endDate: new Date(contractEnd).toISOString(),
       timeReportingRequiresStartAndStopTimes: 0, setupFee: 0, description: 'Per-device and per-user managed services',
     });
     for (const service of services.slice(0, 1 + (i % 2))) {
       const cs = db.insert('ContractServices', { contractID: contract.id, serviceID: service.id, unitPrice: service.unitPrice, unitCost: service.unitCost, invoiceDescription: service.name });
       const units = 5 + Math.floor(random() * 55);
-      for (const [start, end, u] of [[lastMonth, monthStart, units - 1], [monthStart, nextMonth, units]] as const) {
+      // Last month had one unit fewer; from this month on, `units` through the contract's end.
+      monthlyPeriods(lastMonth, contractEnd).forEach(([start, end], n) => {
+        const u = n === 0 ? units - 1 : units;
         db.insert('ContractServiceUnits', {
-          contractID: contract.id, contractServiceID: cs.id, serviceID: service.id, startDate: start.toISOString(), endDate: end.toISOString(),
-          units: u, price: Number(service.unitPrice) * u, cost: Number(service.unitCost) * u, approveAndPostDate: null,
+          contractID: contract.id, contractServiceID: cs.id, serviceID: service.id, startDate: new Date(start).toISOString(), endDate: new Date(end).toISOString(),
+          units: u, price: Number(service.unitPrice) * u, cost: Number(service.unitCost) * u, approveAndPostDate: n === 0 ? new Date(start).toISOString() : null,
         });
-      }
+      });
     }
     if (i % 3 === 0) {
       db.insert('Contracts', {

@@ -275,7 +275,10 @@ describe('writes', () => {
     const adj = await call('POST', `${V}/ContractServiceAdjustments`, { contractID: recurring.id, serviceID: serviceId, unitChange: 7, effectiveDate: new Date().toISOString().slice(0, 10) + 'T00:00:00' });
     expect(adj.status).toBe(200);
     const units = await query('ContractServiceUnits', { filter: [{ op: 'eq', field: 'serviceID', value: serviceId }, { op: 'eq', field: 'contractID', value: recurring.id }] });
-    expect(units.body.items.map((u: any) => u.units)).toEqual([7]);
+    // Monthly periods from today to the contract's end, each with the 7 units.
+    expect(units.body.items.length).toBeGreaterThan(1);
+    expect(units.body.items.every((u: any) => u.units === 7)).toBe(true);
+    expect(units.body.items.at(-1).endDate).toBe(recurring.endDate);
     expect((await call('POST', `${V}/ContractServiceAdjustments/query`, { filter: [{ op: 'exist', field: 'id' }] })).status).toBe(404);
     expect(sandbox.state.writes.find((w) => w.kind === 'contract-service.units')?.data).toMatchObject({ unitChange: 7, units: 7 });
   });
