@@ -8,16 +8,9 @@ import type { SandboxState } from '../common/sandbox-kit.js';
 import type { BmsContractService, BmsData, BmsService } from './kaseya-bms.seed.js';
 import { contractLookupDto, recurringServiceDto, serviceListDto, serviceOutputDto } from './kaseya-bms-dto.sandbox.js';
 import {
-  Query, contains, dateField, field, fail, intField, jsonBody, nowIso, ok, pageFromQuery, pageOf, paged, stringField, validationFailed,
+  Query, contains, dateField, field, fail, intField, jsonBody, nowIso, numberField, ok, pageFromQuery, pageOf, paged, stringField,
+  validationFailed,
 } from './kaseya-bms-wire.sandbox.js';
-
-const numberField = (source: unknown, name: string): number | null | undefined => {
-  const v = field(source, name);
-  if (v === null) return null;
-  if (typeof v === 'number' && Number.isFinite(v)) return v;
-  if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
-  return undefined;
-};
 
 export function registerFinanceRoutes(app: Hono, state: SandboxState<BmsData>): void {
   app.get('/v2/finance/contracts/lookup', (c) => {

@@ -89,6 +89,14 @@ export function intField(source: unknown, name: string): number | null | undefin
   return undefined;
 }
 
+export function numberField(source: unknown, name: string): number | null | undefined {
+  const v = field(source, name);
+  if (v === null) return null;
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
+  return undefined;
+}
+
 export async function jsonBody(c: Context): Promise<unknown> {
   return c.req.json().catch(() => undefined);
 }
