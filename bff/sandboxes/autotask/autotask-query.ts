@@ -77,6 +77,11 @@ export function parsePaging(raw: string | undefined): Paging | null {
   }
 }
 
+/** Epoch ms of an Autotask timestamp; one without a zone is UTC, as Autotask stores it [AT-DOC-TICKETS]. NaN if unreadable. */
+export function parseUtc(value: string): number {
+  return Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(value) ? value : `${value}Z`);
+}
+
 type Scalar = number | string | boolean | null;
 type Predicate = (row: Row) => boolean;
 
@@ -104,9 +109,7 @@ function normalise(dataType: FieldDef['dataType'] | 'udf', value: unknown, field
       throw new AutotaskFault(`Invalid value for field ${field}: ${JSON.stringify(value)}`);
     }
     case 'datetime': {
-      const s = String(value);
-      // Autotask stores UTC; a timestamp without zone is read as UTC [AT-DOC-TICKETS].
-      const ms = Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(s) ? s : `${s}Z`);
+      const ms = parseUtc(String(value));
       if (Number.isNaN(ms)) throw new AutotaskFault(`Invalid value for field ${field}: ${JSON.stringify(value)}`);
       return ms;
     }

@@ -8,7 +8,7 @@ import type { SandboxState } from '../common/sandbox-kit.js';
 import { monthlyPeriods, type AutotaskData, type AutotaskDb } from './autotask-db.js';
 import { entity, type EntityDef, type FieldDef } from './autotask-entities.js';
 import { TICKET_COMPLETE_STATUS } from './autotask-picklists.js';
-import { AutotaskFault, lowerKeys, type Row } from './autotask-query.js';
+import { AutotaskFault, lowerKeys, parseUtc, type Row } from './autotask-query.js';
 import { API_RESOURCE_ID } from './autotask.seed.js';
 
 const WRITE_KINDS: Record<string, string> = {
@@ -36,8 +36,7 @@ function coerce(def: EntityDef, field: FieldDef, value: unknown): unknown {
       throw bad();
     }
     case 'datetime': {
-      const s = String(value);
-      const ms = Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(s) ? s : `${s}Z`);
+      const ms = parseUtc(String(value));
       if (Number.isNaN(ms)) throw bad();
       return new Date(ms).toISOString();
     }

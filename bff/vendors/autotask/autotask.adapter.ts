@@ -49,6 +49,12 @@ function optional(body: Record<string, unknown>, field: string, value: string | 
   if (value !== null && value !== '') body[field] = Number.isFinite(Number(value)) ? Number(value) : value;
 }
 
+/** Autotask times are UTC; a timestamp without a zone is read as UTC [AT-DOC-TICKETS]. NaN when absent. */
+function utc(value: string | null): number {
+  if (!value) return Number.NaN;
+  return Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(value) ? value : `${value}Z`);
+}
+
 /** Date-only semantics, no time zone conversion for service adjustments [AT-SEANMACEY]. */
 function today(): string {
   return `${new Date().toISOString().slice(0, 10)}T00:00:00`;
@@ -94,11 +100,7 @@ export function createAutotaskAdapter(ctx: AdapterContext, credentials: Autotask
       includeFields: ['id', 'contractServiceID', 'startDate', 'endDate', 'units'],
     }, contractServiceUnitSchema, signal);
     // The current count is the period that contains today [AT-DOC-CSU; selection rule INFERRED].
-    const covers = (u: AutotaskContractServiceUnit) => {
-      const start = Date.parse(`${u.startDate ?? ''}${/[zZ]|[+-]\d\d:\d\d$/.test(u.startDate ?? '') ? '' : 'Z'}`);
-      const end = Date.parse(`${u.endDate ?? ''}${/[zZ]|[+-]\d\d:\d\d$/.test(u.endDate ?? '') ? '' : 'Z'}`);
-      return start <= now && now < end;
-    };
+    const covers = (u: AutotaskContractServiceUnit) => utc(u.startDate) <= now && now < utc(u.endDate);
     return rows.find(covers)?.units ?? 0;
   }
 
