@@ -136,7 +136,7 @@ export interface BmsData {
 
 /**
  * ASSUMPTION: table names for `GET /v2/system/lookup/{tableName}`; the vendor documents none
- * (psa-apis.md D6). The adapter asks for the same names (kaseya-bms.client.ts LOOKUP_TABLES).
+ * (psa-apis.md D6). The adapter asks for the same names (kaseya-bms.adapter.ts LOOKUP_TABLES).
  */
 export const LOOKUP_TABLE_NAMES = {
   ticketTypes: 'TicketTypes',
