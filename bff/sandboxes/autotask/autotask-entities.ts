@@ -141,6 +141,10 @@ export const CHILD_ROUTES: Record<string, { entity: string; key: string; create:
   'contracts/serviceunits': { entity: 'ContractServiceUnits', key: 'contractID', create: false, update: false },
 };
 
+/**
+ * ASSUMPTION: field metadata names fields in camelCase, as entity bodies do (the one captured example,
+ * CompanyToDos `ActionType`, is PascalCase); clients should match names case-insensitively either way.
+ */
 function buildEntity(name: string, rules: EntityRules): EntityDef {
   const picklists = (PICKLISTS as Record<string, Record<string, PicklistEntry[]>>)[name] ?? {};
   const parents = PICKLIST_PARENTS[name] ?? {};

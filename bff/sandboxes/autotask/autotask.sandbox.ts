@@ -132,6 +132,7 @@ export function createAutotaskSandbox(options: AutotaskSandboxOptions = {}): { a
     }
     if (c.req.header('ApiIntegrationCode') !== SANDBOX_INTEGRATION_CODE) return errors(500, 'IntegrationCode is invalid.'); // [AT-APIGRATE]
 
+    // ASSUMPTION: only authenticated calls count (the zone lookup cannot be attributed to a database).
     const wait = hourly.hit();
     if (wait > 0) {
       // ASSUMPTION: the hourly breach's status is undocumented [psa-apis.md D1]; answered as a 429 like the thread limit.

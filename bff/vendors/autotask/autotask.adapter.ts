@@ -261,7 +261,7 @@ export function createAutotaskAdapter(ctx: AdapterContext, credentials: Autotask
         if (unitPrice === null) unitPrice = (await client.getItem(serviceSchema, 'Services', String(serviceID), signal))?.unitPrice ?? 0;
         const body: Record<string, unknown> = { contractID, serviceID, unitPrice };
         if (input.unitCost !== null) body.unitCost = input.unitCost;
-        // Service lines are children of the contract [AT-SWAGGER]; Autotask starts them without units.
+        // Service lines are children of the contract [AT-SWAGGER]. ASSUMPTION: a new line starts with 0 units.
         contractServiceID = await client.write('POST', `Contracts/${contractID}/Services`, body, signal);
       }
       // Units change only through adjustments, as a delta from today [AT-DOC-CSVC, AT-DOC-CSA].
