@@ -1,0 +1,154 @@
+/**
+ * @module The real BFF for the browser tests, inside @web/test-runner's Node process: a Koa
+ * middleware forwards `/api/*` to the app's fetch handler, and `/__test/*` offers what a test needs
+ * but the product API must not (tokens, rows in a given status, faults, a look at what is stored).
+ *
+ * Test files run in parallel pages against this one BFF, so each test works as its own partner
+ * (`uniquePartner()` in the browser helper) and every `/__test` route is scoped by partner.
+ */
+import type { IncomingMessage } from 'node:http';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { createTestApp, type TestApp } from './create-test-app.js';
+import { toIntegrationView } from '../../bff/routes/integrations.js';
+import { INTEGRATION_STATUSES } from '../../db/schema/integrations.js';
+import { VENDORS } from '../../bff/contracts/integration-view.js';
+
+/** The slice of a Koa context this middleware uses (WTR's dev server is Koa). */
+export interface KoaLikeContext {
+  method: string;
+  url: string;
+  path: string;
+  req: IncomingMessage;
+  status: number;
+  body: unknown;
+  set(field: string, value: string): void;
+}
+
+const KIND_OF_VENDOR = { autotask: 'psa', 'kaseya-bms': 'psa', 'datto-rmm': 'rmm', syncro: 'rmm' } as const;
+
+const tokenBody = z.object({ partner: z.string().min(1), role: z.enum(['admin', 'router']).default('admin') });
+const createBody = z.object({
+  partner: z.string().min(1),
+  vendor: z.enum(VENDORS),
+  status: z.enum(INTEGRATION_STATUSES).default('draft'),
+  accountLabel: z.string().nullable().default(null),
+});
+const patchBody = z.object({ partner: z.string().min(1), status: z.enum(INTEGRATION_STATUSES) });
+const faultBody = z.object({ partner: z.string().min(1), status: z.number().int().min(400).max(599), count: z.number().int().min(1).default(1) });
+
+export type TestTokenRequest = z.input<typeof tokenBody>;
+export type TestIntegrationRequest = z.input<typeof createBody>;
+export type TestFaultRequest = z.input<typeof faultBody>;
+
+export interface BrowserBff {
+  middleware(ctx: KoaLikeContext, next: () => Promise<unknown>): Promise<unknown>;
+  close(): void;
+}
+
+export function createBrowserBff(): BrowserBff {
+  let bff: TestApp = createTestApp();
+  /** Remaining injected failures of `/api` calls, per partner. */
+  const faults = new Map<string, { status: number; count: number }>();
+
+  const testRoutes = new Hono()
+    .post('/token', async (c) => {
+      const { partner, role } = tokenBody.parse(await c.req.json());
+      return c.json({ token: await bff.token(partner, role, `admin@${partner}.example`) });
+    })
+    .post('/integrations', async (c) => {
+      const input = createBody.parse(await c.req.json());
+      const { repos, vault } = bff.deps;
+      repos.partners.ensure(input.partner);
+      // A sealed dummy credential: the list never opens it, but "has credentials" must be true like a real row.
+      const sealed = vault.seal({ dummy: true });
+      const created = repos.integrations.create({
+        partnerId: input.partner, kind: KIND_OF_VENDOR[input.vendor], vendor: input.vendor,
+        credentialsSealed: sealed.sealed, credentialsKeyId: sealed.keyId, accountLabel: input.accountLabel,
+      });
+      const row = input.status === 'draft' ? created : repos.integrations.update(input.partner, created.id, { status: input.status })!;
+      return c.json(toIntegrationView(row), 201);
+    })
+    .patch('/integrations/:id', async (c) => {
+      const { partner, status } = patchBody.parse(await c.req.json());
+      const row = bff.deps.repos.integrations.update(partner, c.req.param('id'), { status });
+      return row ? c.json(toIntegrationView(row)) : c.json({ error: 'no such integration' }, 404);
+    })
+    // What is stored, deleted rows included (a list can only say a row is gone; this says it was soft-deleted).
+    .get('/integrations/:id', (c) => {
+      const row = bff.deps.repos.integrations.getIncludingDeleted(c.req.query('partner') ?? '', c.req.param('id'));
+      return row ? c.json({ ...toIntegrationView(row), deletedAt: row.deletedAt }) : c.json({ error: 'no such integration' }, 404);
+    })
+    .post('/faults', async (c) => {
+      const { partner, status, count } = faultBody.parse(await c.req.json());
+      faults.set(partner, { status, count });
+      return c.json({ ok: true });
+    })
+    // With a partner: deletes that partner's integrations and faults (safe while other files run).
+    // Without: a fresh BFF on a fresh database (only when nothing else is running).
+    .post('/reset', async (c) => {
+      const { partner } = z.object({ partner: z.string().optional() }).parse(await c.req.json().catch(() => ({})));
+      if (partner) {
+        faults.delete(partner);
+        for (const row of bff.deps.repos.integrations.list(partner)) bff.deps.repos.integrations.softDelete(partner, row.id);
+      } else {
+        faults.clear();
+        bff.close();
+        bff = createTestApp();
+      }
+      return c.json({ ok: true });
+    });
+
+  const router = new Hono()
+    .route('/__test', testRoutes)
+    .all('/api/*', (c) => {
+      const fault = faults.get(partnerOf(c.req.header('Authorization')) ?? '');
+      if (fault && fault.count > 0) {
+        fault.count -= 1;
+        return c.json({ type: 'urn:integration-hub:problem:injected', title: 'Injected fault', status: fault.status, code: 'injected', detail: `Injected ${fault.status} for this test.` },
+          fault.status as 500, { 'Content-Type': 'application/problem+json' });
+      }
+      return bff.app.fetch(c.req.raw);
+    });
+
+  return {
+    async middleware(ctx, next) {
+      if (!ctx.path.startsWith('/api/') && !ctx.path.startsWith('/__test/')) return next();
+      const response = await router.fetch(await toRequest(ctx));
+      ctx.status = response.status;
+      response.headers.forEach((value, name) => { if (name !== 'content-length') ctx.set(name, value); });
+      // The dev server's etag middleware sits after ours, but the browser's own cache must not answer either.
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = response.status === 204 ? null : Buffer.from(await response.arrayBuffer());
+    },
+    close() {
+      bff.close();
+    },
+  };
+}
+
+async function toRequest(ctx: KoaLikeContext): Promise<Request> {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(ctx.req.headers)) {
+    if (typeof value === 'string') headers.set(name, value);
+    else if (Array.isArray(value)) value.forEach((v) => headers.append(name, v));
+  }
+  let body: Uint8Array | undefined;
+  if (ctx.method !== 'GET' && ctx.method !== 'HEAD') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of ctx.req) chunks.push(chunk as Buffer);
+    body = new Uint8Array(Buffer.concat(chunks));
+  }
+  return new Request(new URL(ctx.url, 'http://localhost'), { method: ctx.method, headers, body: body as BodyInit | undefined });
+}
+
+/** The partner claim of a bearer token, read without verifying (the BFF verifies; this only routes a test fault). */
+function partnerOf(authorization: string | undefined): string | undefined {
+  const payload = authorization?.replace(/^Bearer /, '').split('.')[1];
+  if (!payload) return undefined;
+  try {
+    return (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { partner?: string }).partner;
+  } catch {
+    return undefined;
+  }
+}

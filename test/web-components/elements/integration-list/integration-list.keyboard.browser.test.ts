@@ -1,0 +1,105 @@
+/** <integration-list> with a keyboard alone: Tab reaches everything, Space/Enter operate, Escape cancels, focus is visible and kept. */
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../../../web-components/define.js';
+import type { IntegrationList } from '../../../../web-components/index.js';
+import { deepActive, dialogOf, loaded, rowFor, rows, statusOf } from '../../support/dom.js';
+import { seedPartner, storedIntegration } from '../../support/test-bff.js';
+
+async function setup(vendor: 'kaseya-bms' | 'datto-rmm', status: 'active' | 'connected') {
+  const seeded = await seedPartner([{ vendor, status }]);
+  const wrapper = await fixture<HTMLDivElement>(html`
+    <div>
+      <button id="before">Before</button>
+      <integration-list kind=${vendor === 'kaseya-bms' ? 'psa' : 'rmm'} .token=${seeded.token}></integration-list>
+    </div>`);
+  const el = wrapper.querySelector('integration-list') as IntegrationList;
+  await loaded(el);
+  wrapper.querySelector<HTMLButtonElement>('#before')!.focus();
+  return { ...seeded, wrapper, el };
+}
+
+const focusedName = () => {
+  const active = deepActive() as HTMLElement | null;
+  return active?.getAttribute('aria-label') ?? active?.textContent?.trim();
+};
+
+async function tab(times = 1) {
+  for (let i = 0; i < times; i += 1) await sendKeys({ press: 'Tab' });
+}
+
+describe('<integration-list> keyboard', () => {
+  it('is accessible', async () => {
+    const { el } = await setup('kaseya-bms', 'active');
+    await expect(el).to.be.accessible();
+  });
+
+  it('reaches Add, the switch, Edit and Delete in order, with a visible focus ring', async () => {
+    await setup('kaseya-bms', 'active');
+    const order: Array<string | undefined> = [];
+    for (let i = 0; i < 4; i += 1) {
+      await tab();
+      order.push(focusedName());
+      expect(getComputedStyle(deepActive()!).outlineStyle, `focus ring on ${focusedName()}`).to.equal('solid');
+    }
+    expect(order).to.deep.equal(['Add PSA', 'Deliver tickets to Kaseya BMS', 'Edit Kaseya BMS', 'Delete Kaseya BMS']);
+  });
+
+  it('Space and Enter flip the switch, which keeps focus', async () => {
+    const { el, partner, rows: seeded } = await setup('kaseya-bms', 'active');
+    await tab(2);
+    const toggle = deepActive()!;
+    await sendKeys({ press: 'Space' });
+    await waitUntil(() => statusOf(rowFor(el, 'Kaseya BMS')) === 'Paused', 'Space did not pause');
+    expect(toggle.getAttribute('aria-checked')).to.equal('false');
+    expect(deepActive()).to.equal(toggle);
+    expect((await storedIntegration(partner, seeded[0]!.id)).status).to.equal('paused');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => statusOf(rowFor(el, 'Kaseya BMS')) === 'Active', 'Enter did not resume');
+    expect(deepActive()).to.equal(toggle);
+  });
+
+  it('Enter on Edit fires integration-edit', async () => {
+    const { wrapper, rows: seeded } = await setup('kaseya-bms', 'active');
+    await tab(3);
+    setTimeout(() => void sendKeys({ press: 'Enter' }));
+    const event = await oneEvent(wrapper, 'integration-edit');
+    expect(event.detail.integrationId).to.equal(seeded[0]!.id);
+  });
+
+  it('Delete: focus starts on Cancel, Escape cancels and returns focus; Tab to Delete and Enter deletes', async () => {
+    const { el, partner, rows: seeded } = await setup('kaseya-bms', 'active');
+    await tab(4);
+    const deleteButton = deepActive();
+    await sendKeys({ press: 'Enter' });
+    const dialog = dialogOf(el);
+    await waitUntil(() => dialog.open, 'no dialog');
+    expect(focusedName()).to.equal('Cancel');
+
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !dialog.open, 'Escape did not close');
+    expect(deepActive()).to.equal(deleteButton);
+    expect(rows(el)).to.have.length(1);
+
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => dialog.open, 'no dialog the second time');
+    await tab();
+    expect(focusedName()).to.equal('Delete');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => rows(el).length === 0, 'not deleted');
+    expect((await storedIntegration(partner, seeded[0]!.id)).deletedAt).to.be.a('string');
+    expect(focusedName(), 'focus moves to a stable place once the row is gone').to.equal('Add PSA');
+  });
+
+  it('RMM: Enter on Disconnect asks, Enter on the dialog\'s Disconnect disconnects', async () => {
+    const { el } = await setup('datto-rmm', 'connected');
+    await tab(2);
+    expect(focusedName()).to.equal('Disconnect Datto RMM');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => dialogOf(el).open, 'no dialog');
+    await tab();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => statusOf(rowFor(el, 'Datto RMM')) === 'Disconnected', 'not disconnected');
+    expect(focusedName(), 'focus stays on the (now Reconnect) button').to.equal('Reconnect Datto RMM');
+  });
+});

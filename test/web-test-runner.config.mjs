@@ -1,0 +1,62 @@
+/**
+ * @module @web/test-runner: the web components' tests in real (Debian) Chromium, against the real BFF
+ * running in this Node process (test/helpers/browser-bff.ts: `/api/*` is the BFF, `/__test/*` the
+ * test-only routes). Run from the repo root:
+ *   npx web-test-runner --config test/web-test-runner.config.mjs
+ * With WTR_RESULTS_FILE set, writes {passed, failed, skipped} there (npm test's summary reads it).
+ */
+import { writeFileSync } from 'node:fs';
+import { defaultReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+
+// Node 20 cannot load .ts itself; tsx's API loads the helper (and the BFF behind it) for this config only.
+const { tsImport } = await import('tsx/esm/api');
+const { createBrowserBff } = await tsImport('./helpers/browser-bff.ts', import.meta.url);
+const bff = createBrowserBff();
+
+/** Counts test results over all sessions; a file that failed to load counts as one failure. */
+function resultsFileReporter(file) {
+  return {
+    onTestRunFinished({ sessions }) {
+      if (!file) return;
+      const counts = { passed: 0, failed: 0, skipped: 0 };
+      const walk = (suite) => {
+        for (const test of suite.tests) counts[test.skipped ? 'skipped' : test.passed ? 'passed' : 'failed'] += 1;
+        suite.suites.forEach(walk);
+      };
+      for (const session of sessions) {
+        const before = counts.failed;
+        if (session.testResults) walk(session.testResults);
+        if (!session.passed && counts.failed === before) counts.failed += 1;
+      }
+      writeFileSync(file, JSON.stringify(counts));
+    },
+  };
+}
+
+export default {
+  rootDir: '.',
+  files: 'test/web-components/**/*.browser.test.ts',
+  // The `production` condition picks Lit's production build (no "dev mode" banner, same code as the bundle).
+  nodeResolve: { exportConditions: ['production'] },
+  // Explicit target: esbuild's default would leave decorators untouched (TOOLING.md gotcha 2); tsconfig
+  // brings experimentalDecorators + useDefineForClassFields:false, as the Vite build uses.
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    { name: 'browser-bff', serverStop: () => bff.close() },
+  ],
+  middleware: [bff.middleware],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+        headless: true,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking',
+          '--disable-component-update', '--disable-sync', '--disable-default-apps', '--disable-extensions', '--disable-quic'],
+      },
+    }),
+  ],
+  testFramework: { config: { timeout: 5000 } },
+  reporters: [defaultReporter(), resultsFileReporter(process.env.WTR_RESULTS_FILE)],
+};

@@ -1,0 +1,28 @@
+/**
+ * @module The one module that registers tags (the library build's entry). Tags already defined are
+ * skipped, so a page that loads this twice, or defines one of these tags itself, keeps working.
+ * Also re-exports the classes, so a host can `import { IntegrationList } from '…/integration-elements.js'`.
+ */
+import { IntegrationHub } from './elements/integration-hub/integration-hub.js';
+import { IntegrationList } from './elements/integration-list/integration-list.js';
+import { IhConfirmDialog } from './elements/ih-confirm-dialog/ih-confirm-dialog.js';
+import { IhToastRegion } from './elements/ih-toast-region/ih-toast-region.js';
+
+export * from './index.js';
+
+/**
+ * Every tag and its class. The provider comes first: when the tags are defined on a page that
+ * already holds them, the hub must be upgraded before the elements inside it ask for its context.
+ */
+export const ELEMENTS: ReadonlyArray<readonly [string, CustomElementConstructor]> = [
+  ['integration-hub', IntegrationHub],
+  ['ih-confirm-dialog', IhConfirmDialog],
+  ['ih-toast-region', IhToastRegion],
+  ['integration-list', IntegrationList],
+];
+
+for (const [tag, constructor] of ELEMENTS) {
+  const existing = customElements.get(tag);
+  if (!existing) customElements.define(tag, constructor);
+  else if (existing !== constructor) console.warn(`<${tag}> is already defined by another script; keeping that definition.`);
+}

@@ -1,0 +1,133 @@
+/**
+ * @module `<ih-toast-region>` (internal): short confirmations and errors in live regions that exist
+ * before any message arrives, so screen readers announce each one.
+ */
+import { LitElement, css, html } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { baseStyles, space, token } from '../../styles/tokens.js';
+
+export type ToastTone = 'success' | 'info' | 'error';
+
+interface Toast {
+  id: number;
+  message: string;
+  tone: ToastTone;
+}
+
+let nextId = 1;
+
+/**
+ * Internal. Shows toasts: success and info ones in a polite status region and leave after
+ * `duration` ms (held while hovered or focused); errors in an alert region and stay until dismissed,
+ * because a person must have time to read what went wrong (WCAG 2.2.1).
+ *
+ * @internal
+ * @csspart toast - Every toast.
+ * @csspart toast-error - Error toasts, in addition to `toast`.
+ */
+export class IhToastRegion extends LitElement {
+  static override styles = [baseStyles, css`
+    :host { display: block; }
+    .stack {
+      position: fixed;
+      inset-block-end: ${space(2)};
+      inset-inline-end: ${space(2)};
+      z-index: 2147483000;
+      display: grid;
+      gap: ${space(1)};
+      max-width: min(28rem, calc(100vw - 2rem));
+    }
+    .toast {
+      display: flex;
+      align-items: start;
+      gap: ${space(1)};
+      padding: ${space(1)} ${space(1.5)};
+      background: ${token('--ih-color-surface')};
+      border: 1px solid ${token('--ih-color-border')};
+      border-inline-start: 4px solid ${token('--ih-color-success')};
+      border-radius: ${token('--ih-radius')};
+      box-shadow: ${token('--ih-shadow')};
+    }
+    .toast.info { border-inline-start-color: ${token('--ih-color-accent')}; }
+    .toast.error { border-inline-start-color: ${token('--ih-color-danger')}; }
+    .toast p { margin: 0; flex: 1; padding-block: ${space(0.5)}; }
+    .toast button { min-height: 2rem; padding: 0 ${space(1)}; }
+  `];
+
+  /** How long a success or info toast stays, in ms. */
+  @property({ type: Number }) duration = 6000;
+
+  @state() private toasts: Toast[] = [];
+
+  private readonly timers = new Map<number, ReturnType<typeof setTimeout>>();
+
+  /** Shows a toast; returns its id (for `dismiss`). */
+  show(message: string, tone: ToastTone = 'success'): number {
+    const toast = { id: nextId++, message, tone };
+    this.toasts = [...this.toasts, toast];
+    if (tone !== 'error') this.schedule(toast.id);
+    return toast.id;
+  }
+
+  /** Removes a toast at once. */
+  dismiss(id: number): void {
+    clearTimeout(this.timers.get(id));
+    this.timers.delete(id);
+    this.toasts = this.toasts.filter((t) => t.id !== id);
+  }
+
+  /** The messages currently shown, oldest first (tests and hosts' diagnostics read this). */
+  get messages(): string[] {
+    return this.toasts.map((t) => t.message);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.timers.forEach((timer) => clearTimeout(timer));
+    this.timers.clear();
+  }
+
+  private schedule(id: number): void {
+    clearTimeout(this.timers.get(id));
+    this.timers.set(id, setTimeout(() => this.dismiss(id), this.duration));
+  }
+
+  private hold(id: number, tone: ToastTone): void {
+    if (tone !== 'error') clearTimeout(this.timers.get(id));
+  }
+
+  private release(id: number, tone: ToastTone): void {
+    if (tone !== 'error' && this.toasts.some((t) => t.id === id)) this.schedule(id);
+  }
+
+  private renderToasts(tones: ToastTone[]) {
+    return repeat(this.toasts.filter((t) => tones.includes(t.tone)), (t) => t.id, (t) => html`
+      <div
+        class="toast ${t.tone}"
+        part=${t.tone === 'error' ? 'toast toast-error' : 'toast'}
+        @mouseenter=${() => this.hold(t.id, t.tone)}
+        @mouseleave=${() => this.release(t.id, t.tone)}
+        @focusin=${() => this.hold(t.id, t.tone)}
+        @focusout=${() => this.release(t.id, t.tone)}
+      >
+        <p>${t.message}</p>
+        <button type="button" aria-label="Dismiss notification" @click=${() => this.dismiss(t.id)}>✕</button>
+      </div>`);
+  }
+
+  protected override render() {
+    // Both regions are always rendered (empty or not): a live region added together with its text is often not announced.
+    return html`
+      <div class="ih-root stack">
+        <div role="status" aria-live="polite">${this.renderToasts(['success', 'info'])}</div>
+        <div role="alert">${this.renderToasts(['error'])}</div>
+      </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ih-toast-region': IhToastRegion;
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * @module Every sentence `<integration-list>` shows, per integration kind, in one place, so wording
+ * stays consistent between buttons, dialogs and toasts (and a later translation has one file to do).
+ */
+import type { ApiProblem } from '../../api/api-problem.js';
+import type { IntegrationKind } from '../../api/client.js';
+
+interface KindCopy {
+  noun: string;
+  add: string;
+  listLabel: string;
+  empty: string;
+  deleteConsequence: (vendor: string) => string;
+}
+
+export const KIND_COPY: Record<IntegrationKind, KindCopy> = {
+  psa: {
+    noun: 'PSA',
+    add: 'Add PSA',
+    listLabel: 'PSA integrations',
+    empty: 'No PSA is connected yet. Add one to deliver alerts as tickets.',
+    deleteConsequence: (vendor) =>
+      `Tickets stop being created in ${vendor} and its stored credentials are erased. Tickets already in ${vendor} stay there. This cannot be undone.`,
+  },
+  rmm: {
+    noun: 'RMM',
+    add: 'Add RMM',
+    listLabel: 'RMM integrations',
+    empty: 'No RMM is connected yet. Add one to bring in devices and user activity.',
+    deleteConsequence: (vendor) =>
+      `Devices and user activity stop arriving from ${vendor} and its stored credentials are erased. This cannot be undone.`,
+  },
+};
+
+export const COPY = {
+  loading: 'Loading integrations…',
+  waitingForToken: 'Waiting for sign-in…',
+  retry: 'Retry',
+  edit: 'Edit',
+  finishSetup: 'Finish setup',
+  delete: 'Delete',
+  deliverTickets: 'Deliver tickets',
+  disconnect: 'Disconnect',
+  reconnect: 'Reconnect',
+  deleteTitle: (vendor: string) => `Delete the ${vendor} integration?`,
+  deleted: (vendor: string) => `The ${vendor} integration was deleted.`,
+  paused: (vendor: string) => `Ticket delivery to ${vendor} is paused. Alerts will not create tickets until you resume it.`,
+  resumed: (vendor: string) => `Ticket delivery to ${vendor} is on again.`,
+  disconnectTitle: (vendor: string) => `Disconnect ${vendor}?`,
+  disconnectMessage: (vendor: string) =>
+    `The history already collected stays. Ingestion of devices and user activity from ${vendor} stops until you reconnect.`,
+  disconnected: (vendor: string) => `${vendor} is disconnected. Its history stays; ingestion has stopped.`,
+  reconnected: (vendor: string) => `${vendor} is connected again.`,
+  actionFailed: (problem: ApiProblem) => `${problem.title}: ${problem.detail ?? 'the request failed.'}`,
+};
+
+/** The heading and sentence for a list that could not load, worded for the person, not the developer. */
+export function loadErrorCopy(problem: ApiProblem, kind: IntegrationKind): { heading: string; detail: string } {
+  const noun = KIND_COPY[kind].noun;
+  if (problem.status === 401) {
+    return { heading: 'You are not signed in.', detail: `The ${noun} integrations cannot be shown without a valid sign-in (${problem.detail ?? problem.title}). Sign in again, then choose Retry.` };
+  }
+  if (problem.status === 403) {
+    return { heading: 'You may not manage integrations.', detail: problem.detail ?? 'Your role does not allow this. Ask an administrator.' };
+  }
+  return { heading: `The ${noun} integrations could not be loaded.`, detail: problem.detail ?? problem.title };
+}

@@ -1,0 +1,289 @@
+/**
+ * @module `<integration-list>`: a partner's PSA or RMM integrations with their everyday actions:
+ * pause/resume ticket delivery (PSA), disconnect/reconnect (RMM), edit, delete, add.
+ */
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { ApiConsumerElement } from '../../api/api-consumer-element.js';
+import { ApiProblem } from '../../api/api-problem.js';
+import type { IntegrationKind, IntegrationView } from '../../api/client.js';
+import { IntegrationAddEvent } from '../../events/integration-add-event.js';
+import { IntegrationEditEvent } from '../../events/integration-edit-event.js';
+import type { IhConfirmDialog } from '../ih-confirm-dialog/ih-confirm-dialog.js';
+import type { IhToastRegion } from '../ih-toast-region/ih-toast-region.js';
+import { COPY, KIND_COPY, loadErrorCopy } from './integration-list.copy.js';
+import { integrationListStyles } from './integration-list.styles.js';
+
+type LoadState = 'loading' | 'waiting' | 'loaded' | 'error';
+type RowAction = 'pause' | 'resume' | 'disconnect' | 'reconnect';
+
+/**
+ * Lists the partner's PSA or RMM integrations (vendor, account, status) with their actions: a
+ * "Deliver tickets" switch (PSA), Disconnect/Reconnect (RMM), Edit, Delete, and "Add PSA"/"Add RMM".
+ * Destructive actions ask first in a modal dialog; results and errors appear as toasts.
+ *
+ * Gets the BFF address and token from its own `api-base` / `token`, else from a surrounding
+ * `<integration-hub>`. Inside a hub that has no token yet it waits for one instead of calling; on
+ * its own without a token it calls and shows the BFF's "not signed in" answer. It loads when
+ * connected and again whenever `kind`, the API base or the token change.
+ *
+ * @summary A partner's PSA or RMM integrations with pause, disconnect, edit, delete and add.
+ *
+ * @fires integration-edit - {integrationId, vendor, kind}: Edit (or "Finish setup") was chosen; open the wizard with `integration-id`.
+ * @fires integration-add - {kind}: "Add PSA" / "Add RMM" was chosen; offer the vendors of that kind.
+ *
+ * @cssproperty --ih-font-family - Font of all text.
+ * @cssproperty --ih-font-size - Base font size.
+ * @cssproperty --ih-color-text - Main text colour.
+ * @cssproperty --ih-color-text-muted - Secondary text (account, empty and loading messages).
+ * @cssproperty --ih-color-surface - Background of rows, buttons, dialog and toasts.
+ * @cssproperty --ih-color-surface-muted - Status pill and button hover background.
+ * @cssproperty --ih-color-border - Borders and the switch's off track.
+ * @cssproperty --ih-color-accent - Primary buttons, the switch's on track, info toasts.
+ * @cssproperty --ih-color-on-accent - Text on accent backgrounds.
+ * @cssproperty --ih-color-danger - Destructive buttons, errors.
+ * @cssproperty --ih-color-on-danger - Text on danger backgrounds.
+ * @cssproperty --ih-color-success - "Active"/"Connected" status, success toasts.
+ * @cssproperty --ih-color-warning - "Paused"/"Setup not finished" status.
+ * @cssproperty --ih-color-focus - Focus ring.
+ * @cssproperty --ih-radius - Corner radius of rows, buttons, dialog, toasts.
+ * @cssproperty --ih-space - Spacing unit; paddings and gaps are multiples of it.
+ * @cssproperty --ih-shadow - Shadow of the dialog and toasts.
+ *
+ * @csspart header - The bar holding the Add button.
+ * @csspart add-button - "Add PSA" / "Add RMM".
+ * @csspart list - The `<ul>` of integrations.
+ * @csspart row - One integration (`<li>`).
+ * @csspart vendor - The vendor's name in a row.
+ * @csspart account - The vendor account's name in a row, when known.
+ * @csspart status - The status pill; also `status-active`, `status-paused`, `status-connected`, `status-disconnected`, `status-draft`.
+ * @csspart switch - The "Deliver tickets" switch (PSA).
+ * @csspart connection-button - Disconnect / Reconnect (RMM).
+ * @csspart edit-button - Edit / Finish setup.
+ * @csspart delete-button - Delete.
+ * @csspart retry-button - Retry after a failed load.
+ * @csspart button - Every button, including the dialog's.
+ * @csspart message - Loading, waiting and empty-state text.
+ * @csspart error - The box shown when the list could not load.
+ * @csspart dialog - The confirmation `<dialog>`.
+ * @csspart dialog-title - The confirmation's question.
+ * @csspart dialog-message - The confirmation's explanation.
+ * @csspart toast - Every toast; error toasts also have `toast-error`.
+ */
+export class IntegrationList extends ApiConsumerElement {
+  static override styles = integrationListStyles;
+
+  /** Which integrations to list: `psa` or `rmm`. Reflected. Default `psa`. */
+  @property({ reflect: true }) kind: IntegrationKind = 'psa';
+
+  @state() private integrations: IntegrationView[] = [];
+  @state() private loadState: LoadState = 'loading';
+  @state() private loadProblem?: ApiProblem;
+  /** Ids of rows with a request in flight; their buttons are aria-disabled (not disabled, so focus stays). */
+  @state() private pending = new Set<string>();
+  @state() private refreshing = false;
+
+  @query('ih-confirm-dialog') private confirmDialog!: IhConfirmDialog;
+  @query('ih-toast-region') private toastRegion!: IhToastRegion;
+  @query('[part~="add-button"]') private addButton!: HTMLButtonElement;
+
+  private loadAbort?: AbortController;
+  private currentLoad: Promise<void> = Promise.resolve();
+
+  /** Resolves when the load in progress (if any) has finished, successfully or not. */
+  get loadComplete(): Promise<void> {
+    return this.currentLoad;
+  }
+
+  /** Loads the list again, keeping the rows on screen meanwhile. Resolves when done. */
+  refresh(): Promise<void> {
+    return this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.loadAbort?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.hasUpdated || changed.has('kind') || this.connectionChanged(changed)) void this.load();
+  }
+
+  private load(): Promise<void> {
+    this.loadAbort?.abort();
+    if (!this.effectiveToken && this.hubConnection) {
+      // Inside a hub whose host has not set the token yet: calling now could only fail. The token's arrival reloads.
+      this.loadState = 'waiting';
+      return (this.currentLoad = Promise.resolve());
+    }
+    const abort = (this.loadAbort = new AbortController());
+    const kind = this.kind;
+    if (this.loadState === 'loaded') this.refreshing = true;
+    else this.loadState = 'loading';
+    this.currentLoad = this.api.integrations.list(kind, abort.signal).then(
+      (rows) => {
+        if (abort.signal.aborted) return;
+        this.integrations = rows;
+        this.loadState = 'loaded';
+        this.loadProblem = undefined;
+      },
+      (error: unknown) => {
+        if (abort.signal.aborted) return;
+        this.loadProblem = error instanceof ApiProblem ? error : ApiProblem.network(this.effectiveApiBase, error);
+        this.loadState = 'error';
+      },
+    ).finally(() => {
+      if (this.loadAbort === abort) {
+        this.loadAbort = undefined;
+        this.refreshing = false;
+      }
+    });
+    return this.currentLoad;
+  }
+
+  // ---- actions -------------------------------------------------------------------------------
+
+  private async runAction(row: IntegrationView, action: RowAction): Promise<void> {
+    if (this.pending.has(row.id)) return;
+    if (action === 'disconnect') {
+      const confirmed = await this.confirmDialog.ask({
+        title: COPY.disconnectTitle(row.vendorLabel), message: COPY.disconnectMessage(row.vendorLabel), confirmLabel: COPY.disconnect, tone: 'danger',
+      });
+      if (!confirmed) return;
+    }
+    await this.withPending(row, async () => {
+      const updated = await this.api.integrations[action](row.id);
+      this.integrations = this.integrations.map((r) => (r.id === updated.id ? updated : r));
+      const toast = { pause: COPY.paused, resume: COPY.resumed, disconnect: COPY.disconnected, reconnect: COPY.reconnected }[action];
+      this.toastRegion.show(toast(row.vendorLabel));
+    });
+  }
+
+  private async deleteIntegration(row: IntegrationView): Promise<void> {
+    if (this.pending.has(row.id)) return;
+    const confirmed = await this.confirmDialog.ask({
+      title: COPY.deleteTitle(row.vendorLabel), message: KIND_COPY[this.kind].deleteConsequence(row.vendorLabel), confirmLabel: COPY.delete, tone: 'danger',
+    });
+    if (!confirmed) return;
+    await this.withPending(row, async () => {
+      await this.api.integrations.remove(row.id);
+      this.integrations = this.integrations.filter((r) => r.id !== row.id);
+      this.toastRegion.show(COPY.deleted(row.vendorLabel));
+      // The row (and the focused Delete button) is gone: give focus a stable place.
+      await this.updateComplete;
+      this.addButton.focus();
+    });
+  }
+
+  /** Marks the row busy while `work` runs; a failure becomes an error toast and a reload (the row may have changed elsewhere). */
+  private async withPending(row: IntegrationView, work: () => Promise<void>): Promise<void> {
+    this.pending = new Set(this.pending).add(row.id);
+    try {
+      await work();
+    } catch (error) {
+      const problem = error instanceof ApiProblem ? error : ApiProblem.network(this.effectiveApiBase, error);
+      this.toastRegion.show(COPY.actionFailed(problem), 'error');
+      void this.load();
+    } finally {
+      const next = new Set(this.pending);
+      next.delete(row.id);
+      this.pending = next;
+    }
+  }
+
+  private edit(row: IntegrationView): void {
+    this.dispatchEvent(new IntegrationEditEvent({ integrationId: row.id, vendor: row.vendor, kind: row.kind }));
+  }
+
+  private add(): void {
+    this.dispatchEvent(new IntegrationAddEvent({ kind: this.kind }));
+  }
+
+  // ---- rendering -----------------------------------------------------------------------------
+
+  protected override render() {
+    const copy = KIND_COPY[this.kind] ?? KIND_COPY.psa;
+    return html`
+      <div class="ih-root">
+        <div class="header" part="header">
+          <button type="button" class="primary" part="button add-button" @click=${this.add}>${copy.add}</button>
+        </div>
+        ${this.renderBody()}
+        <ih-confirm-dialog exportparts="dialog, dialog-title, dialog-message, button"></ih-confirm-dialog>
+        <ih-toast-region exportparts="toast, toast-error"></ih-toast-region>
+      </div>`;
+  }
+
+  private renderBody() {
+    const copy = KIND_COPY[this.kind] ?? KIND_COPY.psa;
+    switch (this.loadState) {
+      case 'waiting':
+        return html`<p class="message" part="message" role="status">${COPY.waitingForToken}</p>`;
+      case 'loading':
+        return html`<p class="message" part="message" role="status">${COPY.loading}</p>`;
+      case 'error': {
+        const { heading, detail } = loadErrorCopy(this.loadProblem!, this.kind);
+        return html`
+          <div class="error" part="error" role="alert">
+            <p><strong>${heading}</strong> ${detail}</p>
+            <button type="button" part="button retry-button" @click=${() => this.load()}>${COPY.retry}</button>
+          </div>`;
+      }
+      case 'loaded':
+        if (!this.integrations.length) return html`<p class="message" part="message">${copy.empty}</p>`;
+        return html`
+          <ul class="list" part="list" aria-label=${copy.listLabel} aria-busy=${this.refreshing ? 'true' : 'false'}>
+            ${repeat(this.integrations, (row) => row.id, (row) => this.renderRow(row))}
+          </ul>`;
+    }
+  }
+
+  private renderRow(row: IntegrationView) {
+    const busy = this.pending.has(row.id);
+    const draft = row.status === 'draft';
+    return html`
+      <li class="row" part="row" data-id=${row.id}>
+        <div class="identity">
+          <span class="vendor" part="vendor">${row.vendorLabel}</span>
+          ${row.accountLabel ? html`<span class="account" part="account">${row.accountLabel}</span>` : nothing}
+          <span class="status ${row.status}" part="status status-${row.status}">${row.statusLabel}</span>
+        </div>
+        <div class="actions">
+          ${row.kind === 'psa' ? this.renderSwitch(row, busy) : this.renderConnectionButton(row, busy)}
+          <button type="button" part="button edit-button" aria-label="${draft ? COPY.finishSetup : COPY.edit} ${row.vendorLabel}"
+            @click=${() => this.edit(row)}>${draft ? COPY.finishSetup : COPY.edit}</button>
+          <button type="button" class="danger-quiet" part="button delete-button" aria-label="${COPY.delete} ${row.vendorLabel}"
+            aria-disabled=${busy ? 'true' : 'false'} @click=${() => void this.deleteIntegration(row)}>${COPY.delete}</button>
+        </div>
+      </li>`;
+  }
+
+  /** One element for both states, so focus stays on it while it flips. Hidden until setup is finished. */
+  private renderSwitch(row: IntegrationView, busy: boolean) {
+    if (row.status !== 'active' && row.status !== 'paused') return nothing;
+    const on = row.status === 'active';
+    return html`
+      <button type="button" role="switch" class="switch" part="switch" aria-checked=${on ? 'true' : 'false'}
+        aria-label="${COPY.deliverTickets} to ${row.vendorLabel}" aria-disabled=${busy ? 'true' : 'false'}
+        @click=${() => void this.runAction(row, on ? 'pause' : 'resume')}>
+        <span class="track" aria-hidden="true"><span class="thumb"></span></span>
+        <span>${COPY.deliverTickets}</span>
+      </button>`;
+  }
+
+  private renderConnectionButton(row: IntegrationView, busy: boolean) {
+    if (row.status !== 'connected' && row.status !== 'disconnected') return nothing;
+    const connected = row.status === 'connected';
+    const label = connected ? COPY.disconnect : COPY.reconnect;
+    return html`
+      <button type="button" part="button connection-button" aria-label="${label} ${row.vendorLabel}" aria-disabled=${busy ? 'true' : 'false'}
+        @click=${() => void this.runAction(row, connected ? 'disconnect' : 'reconnect')}>${label}</button>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'integration-list': IntegrationList;
+  }
+}
