@@ -5,6 +5,7 @@ import { createIntegrationsRepo } from './integrations.repo.js';
 import { createMappingsRepo } from './mappings.repo.js';
 import { createOrganizationsRepo } from './organizations.repo.js';
 import { createPartnersRepo } from './partners.repo.js';
+import { createRoutingRepo } from './routing.repo.js';
 import { createWizardDraftsRepo } from './wizard-drafts.repo.js';
 
 export function createRepositories(db: Db) {
@@ -15,6 +16,7 @@ export function createRepositories(db: Db) {
     mappings: createMappingsRepo(db),
     wizardDrafts: createWizardDraftsRepo(db),
     audit: createAuditRepo(db),
+    routing: createRoutingRepo(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

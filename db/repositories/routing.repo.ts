@@ -1,0 +1,252 @@
+/**
+ * @module Alert routing's durable state: the outbox (one row per accepted alert), per-group ticket
+ * records and billable-user syncs. Work is claimed with a row claim (`claimed_until`) inside one
+ * IMMEDIATE transaction, so several processes on one database never hold the same group; a later
+ * PostgreSQL move turns that into `FOR UPDATE SKIP LOCKED`, not a new design. Every write-back
+ * first checks the claim is still this worker's. All functions are synchronous (no I/O inside).
+ */
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import { alertDeliveries, billableSyncs, integrations, ticketGroups } from '../schema/index.js';
+import { nowIso } from '../schema/columns.helpers.js';
+
+export type DeliveryRow = typeof alertDeliveries.$inferSelect;
+export type TicketGroupRow = typeof ticketGroups.$inferSelect;
+export type BillableSyncRow = typeof billableSyncs.$inferSelect;
+export type DeliveryState = DeliveryRow['state'];
+
+/** A group handed to one worker: its queued alerts in arrival order, held until `until`. */
+export interface Claim {
+  partnerId: string;
+  integrationId: string;
+  groupKey: string;
+  until: number;
+  rows: DeliveryRow[];
+}
+
+/** What resolving an accepted alert decided (no vendor involved). */
+export interface Resolution {
+  integrationId: string | null;
+  state: 'queued' | 'skipped' | 'failed';
+  groupKey: string | null;
+  decision: unknown;
+  reason: string | null;
+}
+
+/** The claim moved on (lease lapsed and another worker took the group): drop the result. */
+export class LostClaimError extends Error {
+  constructor(claim: Pick<Claim, 'integrationId' | 'groupKey'>) {
+    super(`The claim on group ${claim.groupKey} of integration ${claim.integrationId} was lost.`);
+  }
+}
+
+const ids = (alertIds: string[]) => JSON.stringify(alertIds);
+const inIds = (placeholder: string) => sql`${alertDeliveries.alertId} in (select value from json_each(${sql.placeholder(placeholder)}))`;
+const immediate = { behavior: 'immediate' } as const;
+
+export function createRoutingRepo(db: Db) {
+  const d = alertDeliveries;
+  const accept = db.insert(d).values({
+    partnerId: sql.placeholder('partnerId'), alertId: sql.placeholder('alertId'), organizationId: sql.placeholder('organizationId'), alert: sql.placeholder('alert'),
+    // Arrival order: one past the largest rowid, an O(1) lookup inside the same INSERT.
+    seq: sql`(select coalesce(max(rowid), 0) + 1 from alert_deliveries)`,
+  }).onConflictDoNothing().returning().prepare();
+  const getOne = db.select().from(d).where(and(eq(d.partnerId, sql.placeholder('partnerId')), eq(d.alertId, sql.placeholder('alertId')))).prepare();
+  const unresolved = db.select().from(d).where(and(eq(d.state, 'queued'), isNull(d.groupKey))).orderBy(asc(d.seq)).limit(sql.placeholder('limit')).prepare();
+  // A group is claimable when none of its queued alerts is claimed or waiting out a backoff.
+  const claimable = db.select({ integrationId: d.integrationId, groupKey: d.groupKey, partnerId: sql<string>`min(${d.partnerId})`, head: sql<number>`min(${d.seq})` })
+    .from(d).where(and(eq(d.state, 'queued'), sql`${d.groupKey} is not null`))
+    .groupBy(d.integrationId, d.groupKey)
+    .having(sql`max(${d.claimedUntil}) <= ${sql.placeholder('now')} and max(${d.nextAttemptAt}) <= ${sql.placeholder('now')}`)
+    .orderBy(sql`min(${d.seq})`).limit(sql.placeholder('limit')).prepare();
+  const claimGroup = db.update(d).set({ claimedUntil: sql`${sql.placeholder('until')}` })
+    .where(and(eq(d.integrationId, sql.placeholder('integrationId')), eq(d.groupKey, sql.placeholder('groupKey')), eq(d.state, 'queued')))
+    .returning().prepare();
+  const owned = db.select({ n: sql<number>`count(*)` }).from(d)
+    .where(and(eq(d.partnerId, sql.placeholder('partnerId')), inIds('ids'), eq(d.claimedUntil, sql.placeholder('until')), eq(d.state, 'queued'))).prepare();
+  const getGroupStmt = db.select().from(ticketGroups)
+    .where(and(eq(ticketGroups.integrationId, sql.placeholder('integrationId')), eq(ticketGroups.groupKey, sql.placeholder('groupKey')))).prepare();
+
+  function assertOwned(claim: Claim, alertIds: string[]): void {
+    const row = owned.get({ partnerId: claim.partnerId, ids: ids(alertIds), until: claim.until });
+    if (Number(row?.n ?? 0) !== alertIds.length) throw new LostClaimError(claim);
+  }
+  const rowsOf = (claim: Claim, alertIds: string[]) => and(eq(d.partnerId, claim.partnerId), inArray(d.alertId, alertIds));
+  const groupWhere = (integrationId: string, groupKey: string) => and(eq(ticketGroups.integrationId, integrationId), eq(ticketGroups.groupKey, groupKey));
+
+  return {
+    // ---- intake and reads ----------------------------------------------------------------------
+
+    /** The one write of intake: a new row, or (same alert id again) the stored one. */
+    accept(partnerId: string, alert: { id: string; organizationId: string }): { row: DeliveryRow; created: boolean } {
+      const row = accept.get({ partnerId, alertId: alert.id, organizationId: alert.organizationId, alert });
+      if (row) return { row, created: true };
+      return { row: getOne.get({ partnerId, alertId: alert.id })!, created: false };
+    },
+    get(partnerId: string, alertId: string): DeliveryRow | undefined {
+      return getOne.get({ partnerId, alertId });
+    },
+
+    // ---- resolving (pure DB: decision and group key) -------------------------------------------
+
+    /**
+     * Resolves up to `limit` accepted alerts in arrival order with `decide`, in one IMMEDIATE
+     * transaction: a group's alerts are always resolved before a later alert of it can be claimed.
+     */
+    resolveBatch(limit: number, decide: (row: DeliveryRow) => Resolution): number {
+      return db.transaction((tx) => {
+        const rows = unresolved.all({ limit });
+        for (const row of rows) {
+          const r = decide(row);
+          tx.update(d).set({ integrationId: r.integrationId, state: r.state, groupKey: r.groupKey, decision: r.decision, reason: r.reason, updatedAt: nowIso() })
+            .where(and(eq(d.partnerId, row.partnerId), eq(d.alertId, row.alertId))).run();
+        }
+        return rows.length;
+      }, immediate);
+    },
+
+    // ---- claiming ------------------------------------------------------------------------------
+
+    claimGroups(now: number, until: number, maxGroups: number): Claim[] {
+      if (maxGroups <= 0) return [];
+      return db.transaction(() => {
+        const groups = claimable.all({ now, limit: maxGroups });
+        return groups.map((g) => {
+          const rows = claimGroup.all({ until, integrationId: g.integrationId, groupKey: g.groupKey }).sort((a, b) => a.seq - b.seq);
+          return { partnerId: g.partnerId, integrationId: g.integrationId!, groupKey: g.groupKey!, until, rows };
+        }).filter((c) => c.rows.length > 0);
+      }, immediate);
+    },
+    /** Heartbeat: keeps the claim while its vendor calls run. False when it was lost. */
+    extendClaim(claim: Claim, until: number): boolean {
+      const changed = db.update(d).set({ claimedUntil: until })
+        .where(and(eq(d.integrationId, claim.integrationId), eq(d.groupKey, claim.groupKey), eq(d.state, 'queued'), eq(d.claimedUntil, claim.until))).run();
+      if (changed.changes > 0) claim.until = until;
+      return changed.changes > 0;
+    },
+    /** Gives the group back at once (clean stop), so another worker need not wait for the lease. */
+    releaseClaim(claim: Claim): void {
+      db.update(d).set({ claimedUntil: 0 })
+        .where(and(eq(d.integrationId, claim.integrationId), eq(d.groupKey, claim.groupKey), eq(d.state, 'queued'), eq(d.claimedUntil, claim.until))).run();
+    },
+
+    // ---- write-backs (each checks the claim first) ---------------------------------------------
+
+    getGroup(integrationId: string, groupKey: string): TicketGroupRow | undefined {
+      return getGroupStmt.get({ integrationId, groupKey });
+    },
+    /** Records a ticket create before its vendor call (the crash-reconciliation intent). */
+    recordTicketIntent(claim: Claim, alertId: string, psaAccountId: string, marker: string): void {
+      db.transaction((tx) => {
+        assertOwned(claim, [alertId]);
+        tx.insert(ticketGroups).values({ integrationId: claim.integrationId, groupKey: claim.groupKey, psaAccountId, pendingMarker: marker, isOpen: false })
+          .onConflictDoUpdate({ target: [ticketGroups.integrationId, ticketGroups.groupKey], set: { pendingMarker: marker, updatedAt: nowIso() } }).run();
+        tx.update(d).set({ marker, updatedAt: nowIso() }).where(rowsOf(claim, [alertId])).run();
+      }, immediate);
+    },
+    /** The group's ticket exists in the PSA: remember it, and mark the alert that opened it. */
+    recordTicketCreated(claim: Claim, alertId: string, ticket: { id: string; number: string | null; isOpen: boolean }, decision: unknown, now: number): void {
+      db.transaction((tx) => {
+        assertOwned(claim, [alertId]);
+        tx.update(ticketGroups).set({ vendorTicketId: ticket.id, ticketNumber: ticket.number, isOpen: ticket.isOpen, checkedAt: now, pendingMarker: null, updatedAt: nowIso() })
+          .where(groupWhere(claim.integrationId, claim.groupKey)).run();
+        tx.update(d).set({ state: 'delivered', outcome: 'ticket_created', vendorTicketId: ticket.id, decision, reason: null, claimedUntil: 0, deliveredAt: nowIso(), updatedAt: nowIso() })
+          .where(rowsOf(claim, [alertId])).run();
+      }, immediate);
+    },
+    /** The intent was never carried out (no ticket with its marker): forget it. */
+    clearTicketIntent(claim: Claim): void {
+      db.update(ticketGroups).set({ pendingMarker: null, updatedAt: nowIso() }).where(groupWhere(claim.integrationId, claim.groupKey)).run();
+    },
+    recordOpenState(integrationId: string, groupKey: string, isOpen: boolean, checkedAt: number): void {
+      db.update(ticketGroups).set({ isOpen, checkedAt, updatedAt: nowIso() }).where(groupWhere(integrationId, groupKey)).run();
+    },
+    recordNoteIntent(claim: Claim, alertIds: string[], ticketId: string, marker: string): void {
+      db.transaction((tx) => {
+        assertOwned(claim, alertIds);
+        tx.update(d).set({ marker, vendorTicketId: ticketId, updatedAt: nowIso() }).where(rowsOf(claim, alertIds)).run();
+      }, immediate);
+    },
+    recordNoteAdded(claim: Claim, alertIds: string[], ticketId: string, noteId: string | null): void {
+      db.transaction((tx) => {
+        assertOwned(claim, alertIds);
+        tx.update(d).set({ state: 'delivered', outcome: 'note_added', vendorTicketId: ticketId, vendorNoteId: noteId, reason: null, claimedUntil: 0, deliveredAt: nowIso(), updatedAt: nowIso() })
+          .where(rowsOf(claim, alertIds)).run();
+      }, immediate);
+    },
+    /**
+     * A retryable failure: one more attempt counted, the claim released, the next try scheduled;
+     * alerts that used up their attempts become failed with the advice. Returns those ids.
+     */
+    recordRetry(claim: Claim, alertIds: string[], input: { lastError: string; advice: string; nextAttemptAt: number; maxAttempts: number }): string[] {
+      return db.transaction((tx) => {
+        assertOwned(claim, alertIds);
+        const failed = sql`${d.attempts} + 1 >= ${input.maxAttempts}`;
+        return tx.update(d).set({
+          attempts: sql`${d.attempts} + 1`, lastError: input.lastError, nextAttemptAt: input.nextAttemptAt, claimedUntil: 0, updatedAt: nowIso(),
+          state: sql`case when ${failed} then 'failed' else 'queued' end`, reason: sql`case when ${failed} then ${input.advice} else null end`,
+        }).where(rowsOf(claim, alertIds)).returning({ alertId: d.alertId, state: d.state }).all().filter((r) => r.state === 'failed').map((r) => r.alertId);
+      }, immediate);
+    },
+    recordFailed(claim: Claim, alertIds: string[], lastError: string, advice: string): void {
+      db.transaction((tx) => {
+        assertOwned(claim, alertIds);
+        tx.update(d).set({ state: 'failed', attempts: sql`${d.attempts} + 1`, lastError, reason: advice, claimedUntil: 0, updatedAt: nowIso() }).where(rowsOf(claim, alertIds)).run();
+      }, immediate);
+    },
+    recordSkipped(claim: Claim, alertIds: string[], reason: string, decision: unknown): void {
+      db.transaction((tx) => {
+        assertOwned(claim, alertIds);
+        tx.update(d).set({ state: 'skipped', reason, decision, claimedUntil: 0, updatedAt: nowIso() }).where(rowsOf(claim, alertIds)).run();
+      }, immediate);
+    },
+
+    /** Admin retry of a failed alert: queued again from scratch (re-resolved with today's settings). */
+    requeueFailed(partnerId: string, alertId: string): DeliveryRow | undefined {
+      return db.update(d).set({ state: 'queued', attempts: 0, nextAttemptAt: 0, claimedUntil: 0, groupKey: null, reason: null, marker: null, updatedAt: nowIso() })
+        .where(and(eq(d.partnerId, partnerId), eq(d.alertId, alertId), eq(d.state, 'failed'))).returning().get();
+    },
+
+    // ---- integrations (cross-partner reads routing needs) --------------------------------------
+
+    /** The partner's PSA integration: the live one, else the most recently deleted one. */
+    psaIntegrationIdForPartner(partnerId: string): string | undefined {
+      return db.select({ id: integrations.id }).from(integrations).where(and(eq(integrations.partnerId, partnerId), eq(integrations.kind, 'psa')))
+        .orderBy(sql`${integrations.deletedAt} is not null`, desc(integrations.deletedAt), desc(integrations.createdAt)).limit(1).get()?.id;
+    },
+    activePsaIntegrations(): Array<{ id: string; partnerId: string }> {
+      return db.select({ id: integrations.id, partnerId: integrations.partnerId }).from(integrations)
+        .where(and(eq(integrations.kind, 'psa'), eq(integrations.status, 'active'), isNull(integrations.deletedAt))).all();
+    },
+
+    // ---- health --------------------------------------------------------------------------------
+
+    lastDelivered(integrationId: string): DeliveryRow | undefined {
+      return db.select().from(d).where(and(eq(d.integrationId, integrationId), eq(d.state, 'delivered'))).orderBy(desc(d.deliveredAt), desc(d.seq)).limit(1).get();
+    },
+    counts(partnerId: string, integrationId: string): { queued: number; failed: number; delivered: number; skipped: number; unresolved: number } {
+      const rows = db.select({ state: d.state, n: sql<number>`count(*)` }).from(d).where(eq(d.integrationId, integrationId)).groupBy(d.state).all();
+      const unresolved = db.select({ n: sql<number>`count(*)` }).from(d).where(and(eq(d.partnerId, partnerId), eq(d.state, 'queued'), isNull(d.groupKey))).get();
+      const by = Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
+      return { queued: by.queued ?? 0, failed: by.failed ?? 0, delivered: by.delivered ?? 0, skipped: by.skipped ?? 0, unresolved: Number(unresolved?.n ?? 0) };
+    },
+    failures(integrationId: string, limit: number): DeliveryRow[] {
+      return db.select().from(d).where(and(eq(d.integrationId, integrationId), eq(d.state, 'failed'))).orderBy(desc(d.updatedAt)).limit(limit).all();
+    },
+    /** Alerts failing right now (waiting for another attempt), with their last error. */
+    retrying(integrationId: string, limit: number): DeliveryRow[] {
+      return db.select().from(d).where(and(eq(d.integrationId, integrationId), eq(d.state, 'queued'), sql`${d.attempts} > 0`)).orderBy(desc(d.updatedAt)).limit(limit).all();
+    },
+
+    // ---- billable syncs ------------------------------------------------------------------------
+
+    recordBillableSync(row: typeof billableSyncs.$inferInsert): void {
+      db.insert(billableSyncs).values(row).run();
+    },
+    billableSyncs(integrationId: string, period?: string): BillableSyncRow[] {
+      const where = period ? and(eq(billableSyncs.integrationId, integrationId), eq(billableSyncs.period, period)) : eq(billableSyncs.integrationId, integrationId);
+      return db.select().from(billableSyncs).where(where).orderBy(desc(billableSyncs.id)).limit(500).all();
+    },
+  };
+}
+export type RoutingRepo = ReturnType<typeof createRoutingRepo>;
