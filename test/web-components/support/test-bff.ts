@@ -52,3 +52,8 @@ export async function seedPartner(integrations: Array<Omit<TestIntegrationReques
   for (const input of integrations) rows.push(await createIntegration({ ...input, partner }));
   return { partner, token, rows };
 }
+
+/** Deletes this partner's integrations and faults (other partners, and so other test files, are untouched). */
+export function resetPartner(partner: string): Promise<unknown> {
+  return post('reset', { partner });
+}

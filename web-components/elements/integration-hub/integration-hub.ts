@@ -15,6 +15,11 @@ import { normaliseApiBase } from '../../api/client.js';
  *
  * @summary Gives every integration element inside it the BFF address and token.
  *
+ * @attr api-base - Base URL of the BFF's API for every element inside. Default `/api`.
+ *
+ * @prop {string} apiBase - As the attribute.
+ * @prop {string | undefined} token - Bearer token (JWT) for the BFF, set by the host (again when it refreshes). Property only, never reflected.
+ *
  * @slot - The page content holding integration elements (any depth, through shadow roots too).
  *
  * @example

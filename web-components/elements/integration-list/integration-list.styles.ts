@@ -43,7 +43,8 @@ export const integrationListStyles = [baseStyles, css`
     inline-size: 2.5rem;
     block-size: 1.375rem;
     border-radius: 999px;
-    background: ${token('--ih-color-border')};
+    /* Muted text colour, not the border colour: the off track must keep 3:1 against the surface (WCAG 1.4.11). */
+    background: ${token('--ih-color-text-muted')};
     transition: background-color 120ms;
   }
   .thumb {

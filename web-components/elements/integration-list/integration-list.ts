@@ -30,16 +30,26 @@ type RowAction = 'pause' | 'resume' | 'disconnect' | 'reconnect';
  *
  * @summary A partner's PSA or RMM integrations with pause, disconnect, edit, delete and add.
  *
+ * @attr kind - `psa` or `rmm`: which integrations to list. Reflected. Default `psa`.
+ * @attr api-base - Base URL of the BFF's API. Wins over the hub's. Default `/api`.
+ *
+ * @prop {'psa' | 'rmm'} kind - As the attribute.
+ * @prop {string | undefined} apiBase - As the `api-base` attribute.
+ * @prop {string | undefined} token - Bearer token (JWT) for the BFF. Wins over the hub's. Property only, never reflected.
+ * @prop {string} effectiveApiBase - Read-only: the API base in use (own, else the hub's, else `/api`).
+ * @prop {Promise<void>} loadComplete - Read-only: settles when the load in progress has finished.
+ * @method refresh - `refresh(): Promise<void>` loads the list again (rows stay on screen meanwhile).
+ *
  * @fires integration-edit - {integrationId, vendor, kind}: Edit (or "Finish setup") was chosen; open the wizard with `integration-id`.
  * @fires integration-add - {kind}: "Add PSA" / "Add RMM" was chosen; offer the vendors of that kind.
  *
  * @cssproperty --ih-font-family - Font of all text.
  * @cssproperty --ih-font-size - Base font size.
  * @cssproperty --ih-color-text - Main text colour.
- * @cssproperty --ih-color-text-muted - Secondary text (account, empty and loading messages).
+ * @cssproperty --ih-color-text-muted - Secondary text (account, empty and loading messages) and the switch's off track.
  * @cssproperty --ih-color-surface - Background of rows, buttons, dialog and toasts.
  * @cssproperty --ih-color-surface-muted - Status pill and button hover background.
- * @cssproperty --ih-color-border - Borders and the switch's off track.
+ * @cssproperty --ih-color-border - Borders of rows, buttons, dialog and toasts.
  * @cssproperty --ih-color-accent - Primary buttons, the switch's on track, info toasts.
  * @cssproperty --ih-color-on-accent - Text on accent backgrounds.
  * @cssproperty --ih-color-danger - Destructive buttons, errors.
