@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import os from 'node:os';
 import { load, type LoadResult } from './http-load.js';
+import { psaVendorBenchmarks } from './psa-vendor-bench.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 
@@ -48,3 +49,4 @@ async function httpBenchmarks(): Promise<void> {
 
 console.log(`Machine: ${machine()}`);
 await httpBenchmarks();
+await psaVendorBenchmarks();
