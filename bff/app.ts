@@ -15,30 +15,38 @@ import { integrationSetupRoutes } from './routes/integration-setup.js';
 import { psaSetupRoutes } from './routes/psa-setup.js';
 import { rmmSetupRoutes } from './routes/rmm-setup.js';
 import { wizardDraftRoutes } from './routes/wizard-drafts.js';
+import { routingRoutes } from './routes/routing.js';
+import { psaOperationsRoutes } from './routes/psa-operations.js';
 
 const limitBody = bodyLimit({ maxSize: 5 * 1024 * 1024, onError: () => { throw new ProblemError(413, 'too_large', 'Too large', 'The request body is larger than 5 MB.'); } });
 
 export function createApp(deps: AppDeps) {
   const docs = new ApiDocs();
+  // Built on first request, once every route module has described itself.
+  let openApiDocument: Record<string, unknown> | undefined;
   const authed = authenticate(deps.auth, (partner) => deps.repos.partners.ensure(partner));
 
   const app = new Hono<AppEnv>()
     .use(async (c, next) => {
       const started = performance.now();
-      await next();
+      // Set before the handler: headers added after the response exists force a slow copy of it.
       c.header('X-Content-Type-Options', 'nosniff');
+      await next();
       // Method, path and status only: bodies, queries and headers can carry secrets.
       deps.logger.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
     })
     .use(async (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)))
     .route('/api/health', healthRoutes(deps, docs))
-    .get('/api/openapi.json', (c) => c.json(docs.document(deps.version)))
+    .get('/api/openapi.json', (c) => c.json(openApiDocument ??= docs.document(deps.version)))
     .use('/api/*', authed)
+    // Before organizationRoutes: its admin-only middleware is mounted at /api/* and would refuse router tokens.
+    .route('/api/routing', routingRoutes(deps, docs))
     .route('/api', organizationRoutes(deps, docs))
     .route('/api/integrations', integrationRoutes(deps, docs))
     .route('/api/integrations', integrationSetupRoutes(deps, docs))
     .route('/api/integrations', psaSetupRoutes(deps, docs))
     .route('/api/integrations', rmmSetupRoutes(deps, docs))
+    .route('/api/integrations', psaOperationsRoutes(deps, docs))
     .route('/api/wizard-drafts', wizardDraftRoutes(deps, docs));
 
   app.notFound((c) => problemResponse(c, { type: 'urn:integration-hub:problem:not_found', title: 'Not found', status: 404, code: 'not_found', detail: `No route for ${c.req.method} ${c.req.path}.` }));
