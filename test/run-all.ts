@@ -13,7 +13,7 @@ if (!existsSync(chrome)) {
   process.stderr.write(`Chromium not found at ${chrome}: install it (apt-get install -y chromium) or set CHROME_PATH.\n`);
   process.exit(1);
 }
-const env = { ...process.env, CHROME_PATH: chrome };
+const env: NodeJS.ProcessEnv = { ...process.env, CHROME_PATH: chrome };
 const out = mkdtempSync(join(tmpdir(), 'ih-results-'));
 const totals = { passed: 0, failed: 0 };
 const failedSteps: string[] = [];
