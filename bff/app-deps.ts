@@ -5,6 +5,7 @@ import type { CredentialVault } from './credential-vault.js';
 import type { Logger } from './logger.js';
 import type { AuthConfig, AuthVariables } from './middleware/auth.js';
 import type { VendorGateway } from './services/vendor-gateway.js';
+import type { WorkSignal } from './services/routing/work-signal.js';
 
 export interface AppDeps {
   db: Db;
@@ -15,6 +16,8 @@ export interface AppDeps {
   version: string;
   /** The only way to reach a vendor (real hosts, or the sandboxes in demo mode and tests). */
   vendors: VendorGateway;
+  /** Wakes the routing worker after intake (set when a worker runs; without one, alerts wait in the outbox). */
+  routingSignal?: WorkSignal;
 }
 
 export type AppEnv = { Variables: AuthVariables };

@@ -154,6 +154,18 @@ export function createRoutingRepo(db: Db) {
           .where(rowsOf(claim, [alertId])).run();
       }, immediate);
     },
+    /**
+     * A ticket found by the marker of an alert that is no longer in the queue (it failed after its
+     * create had in fact reached the PSA): the group adopts the ticket and that alert is delivered.
+     */
+    adoptTicket(claim: Claim, marker: string, ticket: { id: string; number: string | null; isOpen: boolean }, now: number): void {
+      db.transaction((tx) => {
+        tx.update(ticketGroups).set({ vendorTicketId: ticket.id, ticketNumber: ticket.number, isOpen: ticket.isOpen, checkedAt: now, pendingMarker: null, updatedAt: nowIso() })
+          .where(groupWhere(claim.integrationId, claim.groupKey)).run();
+        tx.update(d).set({ state: 'delivered', outcome: 'ticket_created', vendorTicketId: ticket.id, reason: null, deliveredAt: nowIso(), updatedAt: nowIso() })
+          .where(and(eq(d.partnerId, claim.partnerId), eq(d.marker, marker), eq(d.state, 'failed'))).run();
+      }, immediate);
+    },
     /** The intent was never carried out (no ticket with its marker): forget it. */
     clearTicketIntent(claim: Claim): void {
       db.update(ticketGroups).set({ pendingMarker: null, updatedAt: nowIso() }).where(groupWhere(claim.integrationId, claim.groupKey)).run();

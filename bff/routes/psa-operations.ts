@@ -1,0 +1,77 @@
+/**
+ * @module Admin actions on a PSA integration: "Send test ticket", an on-demand billable-user sync,
+ * and the integration's health (deliveries, queue, failures with advice, billable-user syncs).
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppDeps, AppEnv } from '../app-deps.js';
+import { notFound, ProblemError } from '../errors.js';
+import { requireRole } from '../middleware/auth.js';
+import { validate } from '../middleware/validate.js';
+import type { ApiDocs } from '../openapi.js';
+import { BillableSyncService } from '../services/routing/billable-sync.service.js';
+import { PsaOperationsService } from '../services/routing/psa-operations.service.js';
+import { DEFAULT_ROUTING_CONFIG } from '../services/routing/routing-config.js';
+
+const idParam = z.object({ id: z.string().uuid('not an integration id') });
+
+const testTicketSchema = z.object({ vendorTicketId: z.string(), ticketNumber: z.string().nullable(), title: z.string(), accountId: z.string(), contactId: z.string().nullable() });
+const billableResultSchema = z.object({
+  integrationId: z.string(),
+  period: z.string(),
+  results: z.array(z.object({
+    organizationId: z.string(), organizationName: z.string(), contractId: z.string(), serviceId: z.string(), units: z.number(),
+    unitCost: z.number().nullable(), unitPrice: z.number().nullable(), status: z.enum(['sent', 'failed']), error: z.string().nullable(),
+  })),
+  skipped: z.array(z.object({ organizationId: z.string(), reason: z.string() })),
+});
+const healthSchema = z.object({
+  integrationId: z.string(),
+  status: z.string(),
+  lastDelivery: z.object({ alertId: z.string(), outcome: z.string().nullable(), vendorTicketId: z.string().nullable(), deliveredAt: z.string().nullable() }).nullable(),
+  queue: z.object({ depth: z.number(), retrying: z.array(z.object({ alertId: z.string(), attempts: z.number(), lastError: z.string().nullable(), nextAttemptAt: z.string() })) }),
+  totals: z.object({ delivered: z.number(), skipped: z.number(), failed: z.number() }),
+  failures: z.object({
+    total: z.number(),
+    advice: z.array(z.object({ code: z.string().nullable(), advice: z.string(), count: z.number() })),
+    recent: z.array(z.object({ alertId: z.string(), attempts: z.number(), lastError: z.string().nullable(), advice: z.string().nullable(), code: z.string().nullable(), at: z.string() })),
+  }),
+  billableSync: z.object({
+    enabled: z.boolean(), userSyncDay: z.number().nullable(), nextSyncDate: z.string().nullable(),
+    lastResults: z.array(z.object({ organizationId: z.string(), contractId: z.string(), serviceId: z.string(), units: z.number(), period: z.string(), status: z.string(), error: z.string().nullable(), at: z.string() })),
+  }),
+});
+
+export function psaOperationsRoutes(deps: AppDeps, docs: ApiDocs) {
+  const billable = new BillableSyncService(deps.repos, deps.vendors, deps.logger, DEFAULT_ROUTING_CONFIG);
+  const service = new PsaOperationsService(deps.repos, deps.vendors, billable);
+  const p = '/api/integrations/{id}';
+  docs.add(
+    { method: 'post', path: `${p}/psa/test-ticket`, summary: 'Send test ticket: a “[TEST]” ticket in the catch-all account with the integration’s defaults', tag: 'psa', roles: ['admin'], params: idParam, response: { status: 201, schema: testTicketSchema } },
+    { method: 'post', path: `${p}/psa/billable-sync`, summary: 'Sync billable users to the mapped contracts now', tag: 'psa', roles: ['admin'], params: idParam, response: { status: 200, schema: billableResultSchema } },
+    { method: 'get', path: `${p}/health`, summary: 'Delivery health: last delivery, queue depth, failures with advice, billable-user sync', tag: 'psa', roles: ['admin'], params: idParam, response: { status: 200, schema: healthSchema } },
+  );
+
+  return new Hono<AppEnv>()
+    .use(requireRole('admin'))
+    .post('/:id/psa/test-ticket', validate('param', idParam), async (c) => {
+      const { partner, sub } = c.get('principal');
+      const { id } = c.req.valid('param');
+      const result = await service.sendTestTicket(partner, id);
+      deps.repos.audit.record({ partnerId: partner, actor: sub, action: 'psa.test-ticket', target: `integration:${id}`, after: { vendorTicketId: result.vendorTicketId } });
+      return c.json(result, 201);
+    })
+    .post('/:id/psa/billable-sync', validate('param', idParam), async (c) => {
+      const { partner, sub } = c.get('principal');
+      const { id } = c.req.valid('param');
+      const result = await billable.syncNow(partner, id, c.req.raw.signal);
+      deps.repos.audit.record({ partnerId: partner, actor: sub, action: 'psa.billable-sync', target: `integration:${id}`, after: { sent: result.results.filter((r) => r.status === 'sent').length, failed: result.results.filter((r) => r.status === 'failed').length } });
+      return c.json(result, 200);
+    })
+    .get('/:id/health', validate('param', idParam), (c) => {
+      const integration = deps.repos.integrations.get(c.get('principal').partner, c.req.valid('param').id);
+      if (!integration) throw notFound(`Integration ${c.req.valid('param').id}`);
+      if (integration.kind !== 'psa') throw new ProblemError(409, 'wrong_kind', 'Not a PSA integration', 'Delivery health is kept for PSA integrations.');
+      return c.json(service.health(integration), 200);
+    });
+}

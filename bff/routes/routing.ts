@@ -1,0 +1,95 @@
+/**
+ * @module The routing API the platform's alert pipeline calls: accept an alert (durable, idempotent
+ * by its id, delivered asynchronously), read its delivery record, preview where an alert would go,
+ * and (admin) retry a failed delivery. Intake is one prepared INSERT and a kick to the worker.
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppDeps, AppEnv } from '../app-deps.js';
+import { notFound, ProblemError } from '../errors.js';
+import { requireRole } from '../middleware/auth.js';
+import { validate } from '../middleware/validate.js';
+import type { ApiDocs } from '../openapi.js';
+import { previewAlertSchema, routingAlertSchema } from '../routing/alert.js';
+import { RoutingPreviewService } from '../services/routing/routing-preview.service.js';
+import type { DeliveryRow } from '../../db/repositories/routing.repo.js';
+
+const alertParam = z.object({ id: z.string().min(1).max(200) });
+
+export const deliveryViewSchema = z.object({
+  id: z.string(),
+  organizationId: z.string(),
+  integrationId: z.string().nullable(),
+  state: z.enum(['queued', 'delivered', 'skipped', 'failed']),
+  outcome: z.enum(['ticket_created', 'note_added']).nullable(),
+  vendorTicketId: z.string().nullable(),
+  vendorNoteId: z.string().nullable(),
+  attempts: z.number(),
+  lastError: z.string().nullable(),
+  /** Why it was skipped or failed, in words an admin can act on. */
+  reason: z.string().nullable(),
+  /** Account, contact, subject, priority, issue types, contract (or the skip code). */
+  decision: z.unknown(),
+  receivedAt: z.string(),
+  updatedAt: z.string(),
+  deliveredAt: z.string().nullable(),
+  /** When the next try is due, while a retry is pending. */
+  nextAttemptAt: z.string().nullable(),
+});
+export type DeliveryView = z.infer<typeof deliveryViewSchema>;
+
+export function toDeliveryView(row: DeliveryRow): DeliveryView {
+  return {
+    id: row.alertId, organizationId: row.organizationId, integrationId: row.integrationId, state: row.state, outcome: row.outcome,
+    vendorTicketId: row.vendorTicketId, vendorNoteId: row.vendorNoteId, attempts: row.attempts, lastError: row.lastError, reason: row.reason,
+    decision: row.decision ?? null, receivedAt: row.createdAt, updatedAt: row.updatedAt, deliveredAt: row.deliveredAt,
+    nextAttemptAt: row.state === 'queued' && row.nextAttemptAt > 0 ? new Date(row.nextAttemptAt).toISOString() : null,
+  };
+}
+
+const previewSchema = z.object({
+  action: z.enum(['skip', 'create_ticket', 'add_note']),
+  why: z.string(),
+  decision: z.unknown(),
+  contact: z.object({ id: z.string(), name: z.string().nullable(), source: z.enum(['email-match', 'mapping', 'catch-all', 'primary']) }).nullable(),
+  ticket: z.object({ vendorTicketId: z.string(), ticketNumber: z.string().nullable(), isOpen: z.boolean() }).nullable(),
+});
+
+export function routingRoutes(deps: AppDeps, docs: ApiDocs) {
+  const { routing } = deps.repos;
+  const previews = new RoutingPreviewService(deps.repos, deps.vendors);
+  docs.add(
+    { method: 'post', path: '/api/routing/alerts', summary: 'Accept an alert for delivery to the PSA (idempotent by id; 200 with the same record when posted again)', tag: 'routing', roles: ['router'], body: routingAlertSchema, response: { status: 202, schema: deliveryViewSchema, description: 'Accepted; delivered asynchronously' } },
+    { method: 'get', path: '/api/routing/alerts/{id}', summary: 'The delivery record of an alert', tag: 'routing', roles: ['router', 'admin'], params: alertParam, response: { status: 200, schema: deliveryViewSchema } },
+    { method: 'post', path: '/api/routing/alerts/{id}/retry', summary: 'Queue a failed delivery again', tag: 'routing', roles: ['admin'], params: alertParam, response: { status: 200, schema: deliveryViewSchema } },
+    { method: 'post', path: '/api/routing/preview', summary: 'What would happen to an alert, and why, without doing it', tag: 'routing', roles: ['router', 'admin'], body: previewAlertSchema, response: { status: 200, schema: previewSchema } },
+  );
+
+  const load = (partner: string, id: string) => {
+    const row = routing.get(partner, id);
+    if (!row) throw notFound(`Alert ${id}`);
+    return row;
+  };
+
+  return new Hono<AppEnv>()
+    .post('/alerts', requireRole('router'), validate('json', routingAlertSchema), (c) => {
+      const { row, created } = routing.accept(c.get('principal').partner, c.req.valid('json'));
+      if (created) deps.routingSignal?.notify();
+      return created ? c.json(toDeliveryView(row), 202) : c.json(toDeliveryView(row), 200);
+    })
+    .get('/alerts/:id', requireRole('router', 'admin'), validate('param', alertParam), (c) => c.json(toDeliveryView(load(c.get('principal').partner, c.req.valid('param').id)), 200))
+    .post('/alerts/:id/retry', requireRole('admin'), validate('param', alertParam), (c) => {
+      const { partner, sub } = c.get('principal');
+      const { id } = c.req.valid('param');
+      const before = load(partner, id);
+      if (before.state !== 'failed') throw new ProblemError(409, 'not_failed', 'Not failed', `Only failed deliveries can be retried; this one is ${before.state}.`);
+      const row = routing.requeueFailed(partner, id) ?? load(partner, id);
+      deps.repos.audit.record({ partnerId: partner, actor: sub, action: 'routing.retry', target: `alert:${id}`, before: { state: before.state, lastError: before.lastError } });
+      deps.routingSignal?.notify();
+      return c.json(toDeliveryView(row), 200);
+    })
+    .post('/preview', requireRole('router', 'admin'), validate('json', previewAlertSchema), async (c) => {
+      const preview = await previews.preview(c.get('principal').partner, c.req.valid('json'), c.req.raw.signal);
+      return c.json(preview, 200);
+    });
+}

@@ -1,0 +1,62 @@
+/**
+ * @module Billable-user sync as pure functions: which contract lines to set (organizations with a
+ * mapped contract and "add service" on, with their own service or the default contract service and
+ * their cost/price overrides), and when the monthly run is due (on or after the User Sync Day, once
+ * per calendar month, UTC).
+ */
+
+export interface BillableLine {
+  organizationId: string;
+  organizationName: string;
+  contractId: string;
+  serviceId: string;
+  units: number;
+  unitCost: number | null;
+  unitPrice: number | null;
+}
+
+export interface BillablePlanInput {
+  defaultServiceId: string | null;
+  mappings: Array<{ organizationId: string; contractId: string; addService: boolean; serviceId: string | null; unitCost: number | null; unitPrice: number | null }>;
+  organizations: Map<string, { name: string; billableUsers: number }>;
+}
+
+export interface BillablePlan {
+  lines: BillableLine[];
+  /** Mapped organizations left out, and why. */
+  skipped: Array<{ organizationId: string; reason: string }>;
+}
+
+export function planBillableSync(input: BillablePlanInput): BillablePlan {
+  const plan: BillablePlan = { lines: [], skipped: [] };
+  for (const row of input.mappings) {
+    if (!row.addService) continue;
+    const org = input.organizations.get(row.organizationId);
+    const serviceId = row.serviceId ?? input.defaultServiceId;
+    if (!org) plan.skipped.push({ organizationId: row.organizationId, reason: 'The organization is not known to the integration hub (the platform has not sent it).' });
+    else if (!serviceId) plan.skipped.push({ organizationId: row.organizationId, reason: 'No contract service: choose a Default Contract Service or one for this organization.' });
+    else plan.lines.push({ organizationId: row.organizationId, organizationName: org.name, contractId: row.contractId, serviceId, units: org.billableUsers, unitCost: row.unitCost, unitPrice: row.unitPrice });
+  }
+  return plan;
+}
+
+/** `YYYY-MM` of a date (UTC): the scheduled run's period. */
+export function periodOf(now: Date): string {
+  return now.toISOString().slice(0, 7);
+}
+
+export function isSyncDue(now: Date, userSyncDay: number | null, doneThisPeriod: boolean): boolean {
+  return userSyncDay !== null && !doneThisPeriod && now.getUTCDate() >= userSyncDay;
+}
+
+/** The date (YYYY-MM-DD, UTC) of the next scheduled run; today when it is due and not yet done. */
+export function nextSyncDate(now: Date, userSyncDay: number | null, doneThisPeriod: boolean): string | null {
+  if (userSyncDay === null) return null;
+  const y = now.getUTCFullYear();
+  const m = now.getUTCMonth();
+  if (!doneThisPeriod) {
+    if (now.getUTCDate() <= userSyncDay) return new Date(Date.UTC(y, m, userSyncDay)).toISOString().slice(0, 10);
+    return now.toISOString().slice(0, 10);
+  }
+  return new Date(Date.UTC(y, m + 1, userSyncDay)).toISOString().slice(0, 10);
+}

@@ -1,0 +1,49 @@
+/**
+ * @module How a failed vendor call is handled: whether waiting may help (429, 5xx, time-outs), how
+ * long to wait (the vendor's Retry-After, else exponential backoff with jitter), and the advice an
+ * admin sees for each kind of failure on the integration's health view.
+ */
+import { VendorError, type VendorErrorCode } from '../vendors/vendor-errors.js';
+
+export type FailureCode = VendorErrorCode | 'internal';
+
+export interface Failure {
+  code: FailureCode;
+  retryable: boolean;
+  message: string;
+  retryAfterMs: number | null;
+}
+
+export const FAILURE_ADVICE: Record<FailureCode, string> = {
+  invalid_credentials: 'The PSA refused the API user’s credentials. Enter them again in the integration’s Credentials step, then retry the failed alerts.',
+  missing_permission: 'The PSA API user lacks a permission (creating tickets or notes, reading contacts). Grant it in the PSA’s security settings, then retry.',
+  rate_limited: 'The PSA kept limiting requests for this account. Deliveries resume by themselves; if this persists, other tools may be spending the same API budget.',
+  unavailable: 'The PSA did not answer (outage or time-out) after repeated tries. Check the PSA’s status page, then retry the failed alerts.',
+  not_found: 'The PSA no longer has a record the ticket needs (account, contact, contract or ticket). Review the mappings, then retry.',
+  rejected: 'The PSA refused the ticket or note as configured. Its message says which value; correct the ticket settings or mappings, then retry.',
+  unexpected_answer: 'The PSA answered in a shape we could not read. Retry later; if it persists, report it with the message shown.',
+  internal: 'Delivery failed inside the integration hub. It was logged; retry the alert.',
+};
+
+export function classifyFailure(error: unknown): Failure {
+  if (error instanceof VendorError) {
+    return { code: error.code, retryable: error.retryable, message: error.message, retryAfterMs: error.details.retryAfterMs ?? null };
+  }
+  return { code: 'internal', retryable: true, message: error instanceof Error ? error.message : String(error), retryAfterMs: null };
+}
+
+export function failureCodeOfAdvice(reason: string | null): FailureCode | null {
+  if (!reason) return null;
+  const hit = (Object.entries(FAILURE_ADVICE) as Array<[FailureCode, string]>).find(([, advice]) => advice === reason);
+  return hit ? hit[0] : null;
+}
+
+/**
+ * The wait before attempt `attempt + 1`: at least the vendor's Retry-After, else "equal jitter"
+ * exponential backoff (half fixed, half random) capped at `maxMs`.
+ */
+export function retryDelayMs(attempt: number, failure: Pick<Failure, 'retryAfterMs'>, baseMs: number, maxMs: number, random: () => number = Math.random): number {
+  const cap = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
+  const backoff = Math.round(cap / 2 + random() * (cap / 2));
+  return Math.max(backoff, failure.retryAfterMs ?? 0);
+}

@@ -1,0 +1,275 @@
+/**
+ * @module Delivers one claimed group: its queued alerts in arrival order, one vendor call at a time.
+ * The first alert without an open ticket opens one; the rest become notes on it, those that backed
+ * up going out as one note. Every vendor write is recorded as an intent (a marker) before the call
+ * and confirmed after it, so a worker that dies in between is reconciled (findTicketByMarker,
+ * hasNoteWithMarker) instead of repeated. Vendor calls happen outside any transaction; each
+ * write-back is one synchronous transaction that first checks the claim is still ours.
+ */
+import type { Repositories } from '../../../db/repositories/index.js';
+import { LostClaimError, type Claim, type DeliveryRow } from '../../../db/repositories/routing.repo.js';
+import type { Logger } from '../../logger.js';
+import { ProblemError } from '../../errors.js';
+import type { RoutingAlert } from '../../routing/alert.js';
+import { chooseContact, contactLookups, type ContactChoice } from '../../routing/contact.js';
+import type { DeliverDecision, SkipCode } from '../../routing/decision.js';
+import { classifyFailure, FAILURE_ADVICE, retryDelayMs } from '../../routing/failure.js';
+import { isNoteMarker, newMarker, nextGroupStep } from '../../routing/group-step.js';
+import { noteBody, noteTitle, ticketDescription } from '../../routing/message-format.js';
+import type { PsaAdapter } from '../../vendors/psa-adapter.js';
+import type { PsaContact, TicketRef } from '../../vendors/model.js';
+import { VendorError } from '../../vendors/vendor-errors.js';
+import type { VendorGateway } from '../vendor-gateway.js';
+import type { RoutingConfig } from './routing-config.js';
+
+export interface RoutingHooks {
+  /** After a vendor write succeeded, before it is recorded: tests simulate a crash here. */
+  afterVendorWrite?: (event: { kind: 'ticket' | 'note'; integrationId: string; groupKey: string; alertIds: string[]; vendorId: string }) => void | Promise<void>;
+}
+
+export interface DeliveryContext {
+  repos: Repositories;
+  vendors: VendorGateway;
+  logger: Logger;
+  config: RoutingConfig;
+  now: () => number;
+  /** Aborted when the worker stops: no new vendor call starts, intents stay for reconciliation. */
+  signal: AbortSignal;
+  hooks?: RoutingHooks;
+}
+
+interface Item {
+  row: DeliveryRow;
+  alert: RoutingAlert;
+  decision: DeliverDecision;
+}
+
+const SKIPS: Partial<Record<string, { code: SkipCode; reason: string }>> = {
+  deleted: { code: 'integration_deleted', reason: 'The PSA integration was deleted before this alert was sent, so no ticket was created.' },
+  paused: { code: 'integration_paused', reason: 'The PSA integration was paused before this alert was sent; alerts are not sent while it is paused.' },
+  draft: { code: 'integration_not_finished', reason: 'The PSA integration’s setup is not finished; complete the wizard to start sending tickets.' },
+};
+
+/** Failures after which the PSA certainly made nothing, so an in-flight intent can be dropped. */
+const NOTHING_CREATED = new Set(['rejected', 'not_found', 'invalid_credentials', 'missing_permission']);
+
+export async function deliverGroup(ctx: DeliveryContext, claim: Claim): Promise<void> {
+  const integration = ctx.repos.integrations.getIncludingDeleted(claim.partnerId, claim.integrationId);
+  const status = !integration || integration.deletedAt ? 'deleted' : integration.status;
+  const skip = SKIPS[status] ?? (status === 'active' ? undefined : SKIPS.draft);
+  const alertIds = claim.rows.map((r) => r.alertId);
+  if (skip) {
+    ctx.repos.routing.recordSkipped(claim, alertIds, skip.reason, { action: 'skip', code: skip.code, reason: skip.reason, integrationId: claim.integrationId });
+    return;
+  }
+  let adapter: PsaAdapter;
+  try {
+    adapter = ctx.vendors.psa(claim.partnerId, claim.integrationId).adapter;
+  } catch (error) {
+    const message = error instanceof ProblemError ? error.detail ?? error.title : String(error);
+    ctx.repos.routing.recordFailed(claim, alertIds, message, FAILURE_ADVICE.invalid_credentials);
+    return;
+  }
+  await new GroupRun(ctx, claim, adapter).run();
+}
+
+class GroupRun {
+  private pending: Item[];
+  /** Rows the current step acts on: a permanent failure fails these, not the whole group. */
+  private stepItems: Item[] = [];
+
+  constructor(
+    private readonly ctx: DeliveryContext,
+    private readonly claim: Claim,
+    private readonly adapter: PsaAdapter,
+  ) {
+    this.pending = claim.rows.map((row) => ({ row, alert: row.alert as RoutingAlert, decision: row.decision as DeliverDecision }));
+  }
+
+  async run(): Promise<void> {
+    let first = true;
+    // Each step either settles alerts or changes the group's recorded state, so this ends; the guard is belt and braces.
+    for (let guard = this.pending.length * 4 + 8; this.pending.length > 0 && guard > 0; guard--) {
+      try {
+        if (first) await this.reconcileNotes();
+        first = false;
+        if (this.pending.length > 0) await this.step();
+      } catch (error) {
+        if (!this.onError(error)) return;
+      }
+    }
+  }
+
+  private get signal(): AbortSignal {
+    return this.ctx.signal;
+  }
+
+  /** A killed worker writes nothing more (as a crashed process would not); its intents get reconciled. */
+  private ensureLive(): void {
+    this.signal.throwIfAborted();
+  }
+
+  private settle(items: Item[]): void {
+    const done = new Set(items);
+    this.pending = this.pending.filter((i) => !done.has(i));
+  }
+
+  private async step(): Promise<void> {
+    const { repos, now, config } = this.ctx;
+    const group = repos.routing.getGroup(this.claim.integrationId, this.claim.groupKey);
+    const step = nextGroupStep(group, now(), config.openTtlMs);
+    switch (step.step) {
+      case 'reconcile-ticket':
+        return this.reconcileTicket(step.marker);
+      case 'create':
+        return this.createTicket(this.pending[0]!, null);
+      case 'check-open':
+        return this.checkOpen(step.ticketId);
+      case 'note':
+        return this.addNote(step.ticketId);
+    }
+  }
+
+  /** Alerts whose note was sent by a worker that died before recording it. */
+  private async reconcileNotes(): Promise<void> {
+    const byMarker = new Map<string, Item[]>();
+    for (const item of this.pending) {
+      if (isNoteMarker(item.row.marker) && item.row.vendorTicketId) byMarker.set(item.row.marker, [...(byMarker.get(item.row.marker) ?? []), item]);
+    }
+    for (const [marker, items] of byMarker) {
+      this.stepItems = items;
+      const ticketId = items[0]!.row.vendorTicketId!;
+      if (await this.adapter.hasNoteWithMarker(ticketId, marker, this.signal)) {
+        this.ctx.repos.routing.recordNoteAdded(this.claim, items.map((i) => i.row.alertId), ticketId, null);
+        this.settle(items);
+        this.ctx.logger.info({ integrationId: this.claim.integrationId, alerts: items.length, ticketId }, 'routing: found a note sent before a restart');
+      }
+    }
+  }
+
+  /** A create was in flight when a worker died: adopt the ticket if the PSA has it, else create it now. */
+  private async reconcileTicket(marker: string): Promise<void> {
+    const owner = this.pending.find((i) => i.row.marker === marker);
+    this.stepItems = owner ? [owner] : this.pending.slice(0, 1);
+    const found = await this.adapter.findTicketByMarker(marker, this.signal);
+    const { repos, now, logger } = this.ctx;
+    if (found) {
+      if (owner) {
+        repos.routing.recordTicketCreated(this.claim, owner.row.alertId, found, owner.decision, now());
+        this.settle([owner]);
+      } else {
+        repos.routing.adoptTicket(this.claim, marker, found, now());
+      }
+      logger.info({ integrationId: this.claim.integrationId, ticketId: found.id }, 'routing: found a ticket created before a restart');
+    } else if (owner) {
+      await this.createTicket(owner, marker);
+    } else {
+      repos.routing.clearTicketIntent(this.claim);
+    }
+  }
+
+  private async createTicket(item: Item, existingMarker: string | null): Promise<void> {
+    this.stepItems = [item];
+    const { decision: d, alert } = item;
+    const { repos, now } = this.ctx;
+    const contact = await this.contactFor(d);
+    const marker = existingMarker ?? newMarker('ticket');
+    if (!existingMarker) repos.routing.recordTicketIntent(this.claim, item.row.alertId, d.account.id, marker);
+    let ticket: TicketRef;
+    try {
+      ticket = await this.adapter.createTicket({
+        accountId: d.account.id, contactId: contact?.id ?? null, title: d.subject, description: ticketDescription({ alert, decision: d }),
+        statusId: d.ticket.statusId, priorityId: d.priorityId, queueId: d.ticket.queueId, typeId: d.ticket.typeId, sourceId: d.ticket.sourceId,
+        categoryId: d.ticket.categoryId, issueTypeId: d.issue.issueTypeId, subIssueTypeId: d.issue.subIssueTypeId, contractId: d.contract?.id ?? null, marker,
+      }, this.signal);
+    } catch (error) {
+      if (error instanceof VendorError && NOTHING_CREATED.has(error.code)) repos.routing.clearTicketIntent(this.claim);
+      throw error;
+    }
+    await this.ctx.hooks?.afterVendorWrite?.({ kind: 'ticket', integrationId: this.claim.integrationId, groupKey: this.claim.groupKey, alertIds: [item.row.alertId], vendorId: ticket.id });
+    this.ensureLive();
+    repos.routing.recordTicketCreated(this.claim, item.row.alertId, ticket, { ...d, contact }, now());
+    this.settle([item]);
+  }
+
+  private async checkOpen(ticketId: string): Promise<void> {
+    this.stepItems = this.pending.slice(0, 1);
+    let isOpen: boolean;
+    try {
+      isOpen = (await this.adapter.getTicket(ticketId, this.signal)).isOpen;
+    } catch (error) {
+      // A ticket deleted in the PSA is as good as closed: the next alert opens a new one.
+      if (!(error instanceof VendorError && error.code === 'not_found')) throw error;
+      isOpen = false;
+    }
+    this.ctx.repos.routing.recordOpenState(this.claim.integrationId, this.claim.groupKey, isOpen, this.ctx.now());
+  }
+
+  /** One note for the alerts that backed up (at most maxAlertsPerNote), in arrival order. */
+  private async addNote(ticketId: string): Promise<void> {
+    const { repos, config } = this.ctx;
+    const batch = this.pending.slice(0, config.maxAlertsPerNote);
+    this.stepItems = batch;
+    const ids = batch.map((i) => i.row.alertId);
+    const marker = newMarker('note');
+    repos.routing.recordNoteIntent(this.claim, ids, ticketId, marker);
+    const head = batch[0]!.decision;
+    let noteId: string;
+    try {
+      noteId = (await this.adapter.addNote({
+        ticketId, title: noteTitle(batch), body: noteBody(batch), noteTypeId: head.note.typeId, visibilityId: head.note.visibilityId, marker,
+      }, this.signal)).id;
+    } catch (error) {
+      if (!(error instanceof VendorError && error.code === 'not_found')) throw error;
+      repos.routing.recordOpenState(this.claim.integrationId, this.claim.groupKey, false, this.ctx.now());
+      return;
+    }
+    await this.ctx.hooks?.afterVendorWrite?.({ kind: 'note', integrationId: this.claim.integrationId, groupKey: this.claim.groupKey, alertIds: ids, vendorId: noteId });
+    this.ensureLive();
+    repos.routing.recordNoteAdded(this.claim, ids, ticketId, noteId);
+    this.settle(batch);
+  }
+
+  private async contactFor(d: DeliverDecision): Promise<ContactChoice | null> {
+    const { byEmail, needsPrimary } = contactLookups(d.contactRule);
+    const { vendors } = this.ctx;
+    const id = this.claim.integrationId;
+    let emailMatch: PsaContact | null = null;
+    if (byEmail) emailMatch = await vendors.cached(id, `routing:contact:${d.account.id}:${byEmail}`, () => this.adapter.findContactByEmail(d.account.id, byEmail, this.signal));
+    let accountContacts: PsaContact[] | null = null;
+    if (!emailMatch && needsPrimary) accountContacts = await vendors.cached(id, `contacts:${d.account.id}`, () => this.adapter.listContacts(d.account.id, this.signal));
+    return chooseContact(d.contactRule, d.account.id, { emailMatch, accountContacts });
+  }
+
+  /** Records a failure; true when the group may go on with its next alerts. */
+  private onError(error: unknown): boolean {
+    const { repos, logger, config, now } = this.ctx;
+    const where = { integrationId: this.claim.integrationId, groupKey: this.claim.groupKey };
+    if (error instanceof LostClaimError || this.signal.aborted) {
+      logger.debug({ ...where, err: error }, 'routing: group left (claim lost or worker stopping)');
+      return false;
+    }
+    const failure = classifyFailure(error);
+    if (failure.code === 'internal') logger.error({ ...where, err: error }, 'routing: delivery failed unexpectedly');
+    try {
+      if (failure.retryable) {
+        // The group waits as a whole: its later alerts must not overtake the one that failed.
+        const attempt = Math.max(...this.pending.map((i) => i.row.attempts)) + 1;
+        const wait = retryDelayMs(attempt, failure, config.backoffBaseMs, config.backoffMaxMs);
+        const failed = repos.routing.recordRetry(this.claim, this.pending.map((i) => i.row.alertId), {
+          lastError: failure.message, advice: FAILURE_ADVICE[failure.code], nextAttemptAt: now() + wait, maxAttempts: config.maxAttempts,
+        });
+        logger.warn({ ...where, code: failure.code, attempt, waitMs: wait, failed: failed.length }, 'routing: vendor call failed; will retry');
+        return false;
+      }
+      const items = this.stepItems.filter((i) => this.pending.includes(i));
+      repos.routing.recordFailed(this.claim, items.map((i) => i.row.alertId), failure.message, FAILURE_ADVICE[failure.code]);
+      logger.warn({ ...where, code: failure.code, alerts: items.length }, 'routing: vendor refused; alerts failed');
+      this.settle(items);
+      return this.pending.length > 0;
+    } catch (writeError) {
+      logger.debug({ ...where, err: writeError }, 'routing: could not record the failure (claim lost)');
+      return false;
+    }
+  }
+}

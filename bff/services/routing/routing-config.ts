@@ -1,0 +1,52 @@
+/**
+ * @module The routing worker's settings: defaults for production, small values in tests. The Node
+ * entry may override them with `ROUTING_*` variables (parsed here, from the same environment
+ * object start-up parsed, so a wrong value stops start-up naming the variable).
+ */
+import { z } from 'zod';
+
+const ms = (fallback: number, min = 1) => z.coerce.number().int().min(min).max(86_400_000).default(fallback);
+
+export const routingConfigSchema = z.object({
+  /** How often the worker looks for due work when nothing kicked it. */
+  pollMs: ms(200),
+  /** How long a claim holds a group without a heartbeat (a crashed worker's groups free up after it). */
+  leaseMs: ms(15_000, 50),
+  /** Tries per alert for rate limits, outages and time-outs before it is failed (and retryable by an admin). */
+  maxAttempts: z.coerce.number().int().min(1).max(100).default(8),
+  backoffBaseMs: ms(1_000),
+  backoffMaxMs: ms(300_000),
+  /** A group's ticket is trusted to be open for this long before the PSA is asked again. */
+  openTtlMs: ms(60_000, 0),
+  /** Groups delivered at once by one worker (the vendor limiter still caps concurrent calls). */
+  maxGroupsInFlight: z.coerce.number().int().min(1).max(256).default(8),
+  /** Alerts listed in one coalesced note at most (PSA note size limits). */
+  maxAlertsPerNote: z.coerce.number().int().min(1).max(500).default(50),
+  /** Accepted alerts resolved (decision, group key) per transaction. */
+  resolveBatch: z.coerce.number().int().min(1).max(5_000).default(200),
+  /** How often the worker checks whether a billable-user sync is due. */
+  billableCheckMs: ms(600_000),
+  /** Scheduled tries per organization and month before the sync waits for an admin. */
+  billableTriesPerPeriod: z.coerce.number().int().min(1).max(50).default(3),
+});
+export type RoutingConfig = z.infer<typeof routingConfigSchema>;
+
+export const DEFAULT_ROUTING_CONFIG: RoutingConfig = routingConfigSchema.parse({});
+
+const ENV_NAMES: Record<keyof RoutingConfig, string> = {
+  pollMs: 'ROUTING_POLL_MS', leaseMs: 'ROUTING_LEASE_MS', maxAttempts: 'ROUTING_MAX_ATTEMPTS', backoffBaseMs: 'ROUTING_BACKOFF_BASE_MS',
+  backoffMaxMs: 'ROUTING_BACKOFF_MAX_MS', openTtlMs: 'ROUTING_OPEN_TTL_MS', maxGroupsInFlight: 'ROUTING_MAX_GROUPS_IN_FLIGHT',
+  maxAlertsPerNote: 'ROUTING_MAX_ALERTS_PER_NOTE', resolveBatch: 'ROUTING_RESOLVE_BATCH', billableCheckMs: 'ROUTING_BILLABLE_CHECK_MS',
+  billableTriesPerPeriod: 'ROUTING_BILLABLE_TRIES_PER_PERIOD',
+};
+
+/** Reads `ROUTING_*` overrides; throws an Error naming each wrong variable. */
+export function routingConfigFromEnv(source: Record<string, string | undefined>): RoutingConfig {
+  const input = Object.fromEntries((Object.entries(ENV_NAMES) as Array<[keyof RoutingConfig, string]>)
+    .filter(([, name]) => source[name] !== undefined && source[name] !== '').map(([key, name]) => [key, source[name]]));
+  const parsed = routingConfigSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new Error(`Invalid configuration:\n${parsed.error.issues.map((i) => `  ${ENV_NAMES[i.path[0] as keyof RoutingConfig] ?? i.path.join('.')}: ${i.message}`).join('\n')}`);
+  }
+  return parsed.data;
+}

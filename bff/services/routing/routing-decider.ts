@@ -1,0 +1,75 @@
+/**
+ * @module Gathers what the pure routing decision needs from the database (the partner's PSA
+ * integration, its parsed settings, the organization, its mappings, the catalog name) and calls
+ * it. One decider serves one batch: lookups are memoized for the batch only, so a setting changed
+ * a moment ago is seen by the next batch.
+ */
+import type { Repositories } from '../../../db/repositories/index.js';
+import type { IntegrationRecord } from '../../../db/repositories/integrations.repo.js';
+import { OPTIONAL_BY_VENDOR_FIELDS, psaStoredSettingsSchema, ticketSettingsSchema } from '../../contracts/psa-settings.js';
+import type { RoutingAlert } from '../../routing/alert.js';
+import { decideRouting, type ParsedPsaSettings, type RoutingDecision } from '../../routing/decision.js';
+
+/** Parsed settings per integration version: parsing is the costliest part of a decision. */
+const settingsCache = new Map<string, ParsedPsaSettings | null>();
+const lenientTicket = ticketSettingsSchema(OPTIONAL_BY_VENDOR_FIELDS);
+
+export function parsePsaSettings(integration: Pick<IntegrationRecord, 'id' | 'updatedAt' | 'settings'>): ParsedPsaSettings | null {
+  const key = `${integration.id}@${integration.updatedAt}`;
+  if (settingsCache.has(key)) return settingsCache.get(key)!;
+  const stored = psaStoredSettingsSchema.safeParse(integration.settings ?? {});
+  let parsed: ParsedPsaSettings | null = null;
+  if (stored.success) {
+    const ticket = stored.data.ticket ? lenientTicket.safeParse(stored.data.ticket) : null;
+    parsed = { ...stored.data, ticket: ticket?.success ? ticket.data : null };
+  }
+  if (settingsCache.size > 1_000) settingsCache.clear();
+  settingsCache.set(key, parsed);
+  return parsed;
+}
+
+export interface Decider {
+  integrationFor(partnerId: string): IntegrationRecord | null;
+  decide(partnerId: string, alert: RoutingAlert): RoutingDecision;
+}
+
+export function createDecider(repos: Repositories): Decider {
+  const integrations = new Map<string, IntegrationRecord | null>();
+  const catalogs = new Map<string, Map<string, string>>();
+
+  const integrationFor = (partnerId: string): IntegrationRecord | null => {
+    if (!integrations.has(partnerId)) {
+      const id = repos.routing.psaIntegrationIdForPartner(partnerId);
+      integrations.set(partnerId, id ? repos.integrations.getIncludingDeleted(partnerId, id) ?? null : null);
+    }
+    return integrations.get(partnerId)!;
+  };
+  const alertTypeName = (partnerId: string, alertType: string): string | null => {
+    let catalog = catalogs.get(partnerId);
+    if (!catalog) {
+      catalog = new Map(repos.organizations.listCatalog(partnerId, 'alert-type').map((c) => [c.id, c.name]));
+      catalogs.set(partnerId, catalog);
+    }
+    return catalog.get(alertType) ?? null;
+  };
+
+  return {
+    integrationFor,
+    decide(partnerId, alert) {
+      const integration = integrationFor(partnerId);
+      const live = integration && !integration.deletedAt ? integration : null;
+      const organization = repos.organizations.get(partnerId, alert.organizationId) ?? null;
+      const account = live ? repos.mappings.psaAccountForOrganization(live.id, alert.organizationId) : undefined;
+      const contract = live ? repos.mappings.psaContractForOrganization(live.id, alert.organizationId) : undefined;
+      return decideRouting({
+        alert,
+        integration,
+        settings: live ? parsePsaSettings(live) : null,
+        organization,
+        accountMapping: account && !account.ignored ? account : null,
+        contractMapping: contract ?? null,
+        alertTypeName: alertTypeName(partnerId, alert.alertType),
+      });
+    },
+  };
+}

@@ -1,0 +1,178 @@
+/**
+ * @module The routing worker: a loop that resolves accepted alerts (decision and group key, database
+ * only), claims due groups from the outbox with a lease, delivers each group (vendor calls outside
+ * any transaction), keeps its claims alive with a heartbeat, and checks whether a billable-user
+ * sync is due. It is woken by intake (WorkSignal) and otherwise polls; `stop()` lets deliveries in
+ * flight finish (or aborts them after a grace period) and gives their groups back.
+ */
+import type { Db } from '../../../db/client.js';
+import type { Repositories } from '../../../db/repositories/index.js';
+import type { Claim, DeliveryRow, Resolution } from '../../../db/repositories/routing.repo.js';
+import type { Logger } from '../../logger.js';
+import { routingAlertSchema } from '../../routing/alert.js';
+import type { VendorGateway } from '../vendor-gateway.js';
+import { BillableSyncService } from './billable-sync.service.js';
+import { deliverGroup, type RoutingHooks } from './group-delivery.js';
+import { DEFAULT_ROUTING_CONFIG, type RoutingConfig } from './routing-config.js';
+import { createDecider, type Decider } from './routing-decider.js';
+import { WorkSignal } from './work-signal.js';
+
+export interface RoutingWorkerDeps {
+  db: Db;
+  repos: Repositories;
+  vendors: VendorGateway;
+  logger: Logger;
+  /** Shared with the routes so intake can wake the worker; created when absent. */
+  routingSignal?: WorkSignal;
+}
+
+export interface RoutingWorkerOptions {
+  config?: Partial<RoutingConfig>;
+  /** Clock (epoch ms); tests shift it to reach a billable-sync day. */
+  now?: () => number;
+  hooks?: RoutingHooks;
+}
+
+/** Turns an accepted row into its resolution; a row the decision cannot read fails with the reason. */
+export function resolveRow(decider: Decider, row: DeliveryRow): Resolution {
+  const alert = routingAlertSchema.safeParse(row.alert);
+  if (!alert.success) return { integrationId: null, state: 'failed', groupKey: null, decision: null, reason: 'The stored alert could not be read.' };
+  const decision = decider.decide(row.partnerId, alert.data);
+  if (decision.action === 'skip') return { integrationId: decision.integrationId, state: 'skipped', groupKey: null, decision, reason: decision.reason };
+  return { integrationId: decision.integrationId, state: 'queued', groupKey: decision.groupKey, decision, reason: null };
+}
+
+export class RoutingWorker {
+  readonly config: RoutingConfig;
+  readonly signal: WorkSignal;
+  readonly billable: BillableSyncService;
+  private readonly now: () => number;
+  private readonly inFlight = new Map<Claim, Promise<void>>();
+  private abort = new AbortController();
+  private running = false;
+  private loopDone: Promise<void> | null = null;
+  private heartbeat: NodeJS.Timeout | null = null;
+  private lastBillableCheck = 0;
+  private billableRunning = false;
+
+  constructor(
+    private readonly deps: RoutingWorkerDeps,
+    private readonly options: RoutingWorkerOptions = {},
+  ) {
+    this.config = { ...DEFAULT_ROUTING_CONFIG, ...options.config };
+    this.now = options.now ?? Date.now;
+    this.signal = deps.routingSignal ?? new WorkSignal();
+    deps.routingSignal = this.signal;
+    this.billable = new BillableSyncService(deps.repos, deps.vendors, deps.logger, this.config);
+  }
+
+  get isRunning(): boolean {
+    return this.running;
+  }
+
+  start(): this {
+    if (this.running) return this;
+    this.running = true;
+    this.abort = new AbortController();
+    this.heartbeat = setInterval(() => this.renewClaims(), Math.max(20, Math.floor(this.config.leaseMs / 3)));
+    this.heartbeat.unref?.();
+    this.loopDone = this.loop();
+    return this;
+  }
+
+  kick(): void {
+    this.signal.notify();
+  }
+
+  /** Stops cleanly: no new claims; deliveries in flight finish (aborted after `graceMs`); groups are given back. */
+  async stop(graceMs = 5_000): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.signal.notify();
+    await this.loopDone;
+    const inFlight = [...this.inFlight.values()];
+    const timer = setTimeout(() => this.abort.abort(new Error('routing worker stopping')), graceMs);
+    await Promise.allSettled(inFlight);
+    clearTimeout(timer);
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
+  }
+
+  /**
+   * Stops as a crash would (tests): no write-back, no release, vendor calls abandoned. Claims lapse
+   * after the lease and a new worker reconciles what was in flight.
+   */
+  kill(): void {
+    this.running = false;
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
+    this.inFlight.clear();
+    this.abort.abort(new Error('routing worker killed'));
+    this.signal.notify();
+  }
+
+  /** One pass: resolve, claim, start deliveries, maybe a billable check. True when more is waiting. */
+  tick(): boolean {
+    const { repos } = this.deps;
+    const decider = createDecider(repos);
+    const resolved = repos.routing.resolveBatch(this.config.resolveBatch, (row) => resolveRow(decider, row));
+    const free = this.config.maxGroupsInFlight - this.inFlight.size;
+    const now = this.now();
+    for (const claim of repos.routing.claimGroups(now, now + this.config.leaseMs, free)) this.deliver(claim);
+    this.maybeCheckBillable(now);
+    return resolved >= this.config.resolveBatch;
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      let more = false;
+      try {
+        more = this.tick();
+      } catch (error) {
+        this.deps.logger.error({ err: error }, 'routing: worker pass failed');
+      }
+      if (!this.running) break;
+      // A short pause even when kicked lets a burst of intake land first (bigger notes, fewer calls).
+      await (more ? new Promise((r) => setImmediate(r)) : this.signal.wait(this.config.pollMs));
+    }
+  }
+
+  private deliver(claim: Claim): void {
+    const { repos, vendors, logger } = this.deps;
+    const ctx = { repos, vendors, logger, config: this.config, now: this.now, signal: this.abort.signal, hooks: this.options.hooks };
+    const work = deliverGroup(ctx, claim)
+      .catch((error) => logger.error({ err: error, groupKey: claim.groupKey }, 'routing: group delivery crashed'))
+      .finally(() => {
+        if (!this.inFlight.has(claim)) return; // killed: a crashed worker writes nothing more
+        this.inFlight.delete(claim);
+        try {
+          repos.routing.releaseClaim(claim);
+        } catch (error) {
+          logger.debug({ err: error }, 'routing: could not release a claim');
+        }
+        this.signal.notify();
+      });
+    this.inFlight.set(claim, work);
+  }
+
+  private renewClaims(): void {
+    for (const claim of this.inFlight.keys()) {
+      try {
+        if (!this.deps.repos.routing.extendClaim(claim, this.now() + this.config.leaseMs)) {
+          this.deps.logger.warn({ groupKey: claim.groupKey }, 'routing: claim lost while delivering');
+        }
+      } catch (error) {
+        this.deps.logger.debug({ err: error }, 'routing: heartbeat failed');
+      }
+    }
+  }
+
+  private maybeCheckBillable(now: number): void {
+    if (this.billableRunning || now - this.lastBillableCheck < this.config.billableCheckMs) return;
+    this.lastBillableCheck = now;
+    this.billableRunning = true;
+    this.billable.runScheduled(new Date(now), this.abort.signal)
+      .catch((error) => this.deps.logger.error({ err: error }, 'routing: billable-user sync check failed'))
+      .finally(() => { this.billableRunning = false; });
+  }
+}
