@@ -2,16 +2,17 @@
  * @module The shared PSA adapter suite: every PSA adapter runs it against its sandbox over real
  * HTTP, so all adapters are held to one contract (neutral model, typed errors, faults, budgets).
  */
-import { Hono } from 'hono';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createAdapterContext, sandboxEndpoints, type AdapterContext } from '../../bff/vendors/adapter-context.js';
+import type { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
+import type { AdapterContext } from '../../bff/vendors/adapter-context.js';
 import type { PsaAdapter } from '../../bff/vendors/psa-adapter.js';
 import type { PsaVendor } from '../../bff/vendors/model.js';
 import { VendorError } from '../../bff/vendors/vendor-errors.js';
 import { vendorNamesForDemoOrganizations } from '../../bff/demo/demo-organizations.js';
-import { control, startServer, type RunningServer } from '../helpers/serve.js';
+import { control } from '../helpers/serve.js';
+import { useSandboxedAdapter } from './sandboxed-adapter.js';
 
-export const SANDBOX_INTEGRATION_CODE = 'SANDBOXINTEGRATIONCODE00000';
+export { SANDBOX_INTEGRATION_CODE } from './sandboxed-adapter.js';
 
 export interface PsaSuiteTarget {
   vendor: PsaVendor;
@@ -27,28 +28,8 @@ export interface PsaSuiteTarget {
 
 export function runPsaAdapterSuite(target: PsaSuiteTarget): void {
   describe(`PSA adapter contract: ${target.vendor}`, () => {
-    let server: RunningServer;
-    let requests: string[] = [];
-    const adapter = (overrides: Partial<AdapterContext> = {}, credentials: 'valid' | 'wrong' = 'valid') =>
-      target.createAdapter(
-        createAdapterContext(sandboxEndpoints(server.origin, SANDBOX_INTEGRATION_CODE), {
-          timeoutMs: 2_000,
-          backoffBaseMs: 20,
-          onRequest: (_v, r) => requests.push(`${r.method} ${r.url}`),
-          ...overrides,
-        }),
-        credentials,
-      );
-
-    beforeAll(async () => {
-      const host = new Hono().route(`/sandbox/${target.vendor}`, target.createSandboxApp());
-      server = await startServer(host.fetch);
-    });
-    afterAll(() => server.close());
-    beforeEach(async () => {
-      requests = [];
-      await control(server.origin, target.vendor, 'reset');
-    });
+    const sandbox = useSandboxedAdapter(target);
+    const adapter = sandbox.adapter;
 
     it('validates good credentials and names the account', async () => {
       const result = await adapter().validateCredentials();
@@ -126,7 +107,7 @@ export function runPsaAdapterSuite(target: PsaSuiteTarget): void {
       await a.addNote({ ticketId: ticket.id, title: 'Too Many Uploads', body: 'second alert', noteTypeId: lists.noteType[0]!.id, visibilityId: lists.noteVisibility[0]?.id ?? 'internal', marker: noteMarker });
       expect(await a.hasNoteWithMarker(ticket.id, noteMarker)).toBe(true);
       expect(await a.hasNoteWithMarker(ticket.id, `${marker}-n2`)).toBe(false);
-      await target.closeTicketAsTechnician(server.origin, ticket.id);
+      await target.closeTicketAsTechnician(sandbox.origin(), ticket.id);
       expect((await a.getTicket(ticket.id)).isOpen).toBe(false);
     });
 
@@ -142,19 +123,19 @@ export function runPsaAdapterSuite(target: PsaSuiteTarget): void {
       }
       expect(contract).not.toBeNull();
       await a.setContractServiceUnits({ contractId: contract!.id, serviceId: service.id, units: 42, unitCost: 2.5, unitPrice: 6 });
-      const writes = (await control(server.origin, target.vendor, 'writes')).writes as Array<{ kind: string; data: unknown }>;
+      const writes = (await control(sandbox.origin(), target.vendor, 'writes')).writes as Array<{ kind: string; data: unknown }>;
       expect(JSON.stringify(writes)).toContain('42');
     });
 
     it('waits out a 429 with Retry-After and then succeeds', async () => {
-      await control(server.origin, target.vendor, 'faults', { kind: '429', count: 1, retryAfterSeconds: 1 });
+      await control(sandbox.origin(), target.vendor, 'faults', { kind: '429', count: 1, retryAfterSeconds: 1 });
       const started = Date.now();
       await adapter().getPicklists();
       expect(Date.now() - started).toBeGreaterThanOrEqual(900);
     });
 
     it('reports a long Retry-After as rate_limited with the wait', async () => {
-      await control(server.origin, target.vendor, 'faults', { kind: '429', count: 5, retryAfterSeconds: 120 });
+      await control(sandbox.origin(), target.vendor, 'faults', { kind: '429', count: 5, retryAfterSeconds: 120 });
       const error = await adapter({ maxRetryWaitMs: 1_000 }).listAccounts().catch((e) => e);
       expect(error).toBeInstanceOf(VendorError);
       expect(error.code).toBe('rate_limited');
@@ -162,13 +143,13 @@ export function runPsaAdapterSuite(target: PsaSuiteTarget): void {
     });
 
     it('retries reads after a 5xx', async () => {
-      await control(server.origin, target.vendor, 'faults', { kind: '5xx', count: 2, status: 503 });
+      await control(sandbox.origin(), target.vendor, 'faults', { kind: '5xx', count: 2, status: 503 });
       const accounts = await adapter().listAccounts({ search: 'Acme' });
       expect(accounts.length).toBeGreaterThan(0);
     });
 
     it('gives up on a hanging vendor with unavailable, within the time-out', async () => {
-      await control(server.origin, target.vendor, 'faults', { kind: 'hang', count: 10, ms: 5_000 });
+      await control(sandbox.origin(), target.vendor, 'faults', { kind: 'hang', count: 10, ms: 5_000 });
       const started = Date.now();
       const error = await adapter({ timeoutMs: 300, maxAttempts: 2 }).getPicklists().catch((e) => e);
       expect(error).toBeInstanceOf(VendorError);
@@ -180,7 +161,7 @@ export function runPsaAdapterSuite(target: PsaSuiteTarget): void {
       const a = adapter();
       const accounts = await a.listAccounts({ search: 'Acme Dental' });
       const lists = await a.getPicklists();
-      await control(server.origin, target.vendor, 'faults', { kind: '5xx', count: 1, status: 500, pathIncludes: 'icket' });
+      await control(sandbox.origin(), target.vendor, 'faults', { kind: '5xx', count: 1, status: 500, pathIncludes: 'icket' });
       const error = await a.createTicket({
         accountId: accounts[0]!.id, contactId: null, title: 't', description: 'd', statusId: lists.ticketStatus[0]!.id,
         priorityId: lists.priority[0]!.id, queueId: lists.queue[0]?.id ?? null, typeId: lists.ticketType[0]?.id ?? null,
@@ -194,7 +175,7 @@ export function runPsaAdapterSuite(target: PsaSuiteTarget): void {
       it('renews an expired access token without bothering the caller', async () => {
         const a = adapter();
         await a.validateCredentials();
-        await target.expireTokens!(server.origin);
+        await target.expireTokens!(sandbox.origin());
         const accounts = await a.listAccounts({ search: 'Acme' });
         expect(accounts.length).toBeGreaterThan(0);
       });

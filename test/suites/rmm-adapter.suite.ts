@@ -2,15 +2,15 @@
  * @module The shared RMM adapter suite: every RMM adapter runs it against its sandbox over real
  * HTTP, so all adapters are held to one contract (neutral model, paging, typed errors, faults).
  */
-import { Hono } from 'hono';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createAdapterContext, sandboxEndpoints, type AdapterContext } from '../../bff/vendors/adapter-context.js';
+import type { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
+import type { AdapterContext } from '../../bff/vendors/adapter-context.js';
 import type { RmmAdapter } from '../../bff/vendors/rmm-adapter.js';
 import type { RmmDevice, RmmVendor } from '../../bff/vendors/model.js';
 import { VendorError } from '../../bff/vendors/vendor-errors.js';
 import { vendorNamesForDemoOrganizations } from '../../bff/demo/demo-organizations.js';
-import { control, startServer, type RunningServer } from '../helpers/serve.js';
-import { SANDBOX_INTEGRATION_CODE } from './psa-adapter.suite.js';
+import { control } from '../helpers/serve.js';
+import { useSandboxedAdapter } from './sandboxed-adapter.js';
 
 export interface RmmSuiteTarget {
   vendor: RmmVendor;
@@ -25,28 +25,8 @@ export interface RmmSuiteTarget {
 
 export function runRmmAdapterSuite(target: RmmSuiteTarget): void {
   describe(`RMM adapter contract: ${target.vendor}`, () => {
-    let server: RunningServer;
-    let requests: string[] = [];
-    const adapter = (overrides: Partial<AdapterContext> = {}, credentials: 'valid' | 'wrong' = 'valid') =>
-      target.createAdapter(
-        createAdapterContext(sandboxEndpoints(server.origin, SANDBOX_INTEGRATION_CODE), {
-          timeoutMs: 2_000,
-          backoffBaseMs: 20,
-          onRequest: (_v, r) => requests.push(`${r.method} ${r.url}`),
-          ...overrides,
-        }),
-        credentials,
-      );
-
-    beforeAll(async () => {
-      const host = new Hono().route(`/sandbox/${target.vendor}`, target.createSandboxApp());
-      server = await startServer(host.fetch);
-    });
-    afterAll(() => server.close());
-    beforeEach(async () => {
-      requests = [];
-      await control(server.origin, target.vendor, 'reset');
-    });
+    const sandbox = useSandboxedAdapter(target);
+    const adapter = sandbox.adapter;
 
     it('validates good credentials', async () => {
       expect(await adapter().validateCredentials()).toHaveProperty('accountLabel');
@@ -67,7 +47,7 @@ export function runRmmAdapterSuite(target: RmmSuiteTarget): void {
     });
 
     it('pages through all devices of the account without duplicates', async () => {
-      await control(server.origin, target.vendor, 'seed', { scale: target.pageSize * 2 + 7 });
+      await control(sandbox.origin(), target.vendor, 'seed', { scale: target.pageSize * 2 + 7 });
       const a = adapter();
       const all: RmmDevice[] = [];
       let cursor: string | null = null;
@@ -115,19 +95,19 @@ export function runRmmAdapterSuite(target: RmmSuiteTarget): void {
     });
 
     it('waits out a 429 with Retry-After and then succeeds', async () => {
-      await control(server.origin, target.vendor, 'faults', { kind: '429', count: 1, retryAfterSeconds: 1 });
+      await control(sandbox.origin(), target.vendor, 'faults', { kind: '429', count: 1, retryAfterSeconds: 1 });
       const started = Date.now();
       await adapter().listSites();
       expect(Date.now() - started).toBeGreaterThanOrEqual(900);
     });
 
     it('retries after a 5xx', async () => {
-      await control(server.origin, target.vendor, 'faults', { kind: '5xx', count: 2, status: 502 });
+      await control(sandbox.origin(), target.vendor, 'faults', { kind: '5xx', count: 2, status: 502 });
       expect((await adapter().listSites()).length).toBeGreaterThan(0);
     });
 
     it('gives up on a hanging vendor with unavailable', async () => {
-      await control(server.origin, target.vendor, 'faults', { kind: 'hang', count: 10, ms: 5_000 });
+      await control(sandbox.origin(), target.vendor, 'faults', { kind: 'hang', count: 10, ms: 5_000 });
       const error = await adapter({ timeoutMs: 300, maxAttempts: 2 }).listSites().catch((e) => e);
       expect(error).toBeInstanceOf(VendorError);
       expect(error.code).toBe('unavailable');
@@ -137,7 +117,7 @@ export function runRmmAdapterSuite(target: RmmSuiteTarget): void {
       it('renews an expired access token without bothering the caller', async () => {
         const a = adapter();
         await a.validateCredentials();
-        await target.expireTokens!(server.origin);
+        await target.expireTokens!(sandbox.origin());
         expect((await a.listSites()).length).toBeGreaterThan(0);
       });
     }
