@@ -21,11 +21,15 @@ export type GroupStep =
   | { step: 'check-open'; ticketId: string }
   | { step: 'note'; ticketId: string };
 
-export function nextGroupStep(group: GroupState | undefined, now: number, openTtlMs: number): GroupStep {
+/**
+ * @param verifiedTicketId a ticket this delivery already created or asked about: its state is
+ * current whatever the TTL says (with a TTL of 0 every delivery asks once, not once per note).
+ */
+export function nextGroupStep(group: GroupState | undefined, now: number, openTtlMs: number, verifiedTicketId: string | null = null): GroupStep {
   if (group?.pendingMarker) return { step: 'reconcile-ticket', marker: group.pendingMarker };
   if (!group?.vendorTicketId) return { step: 'create', why: 'first' };
   if (!group.isOpen) return { step: 'create', why: 'closed' };
-  if (now - group.checkedAt >= openTtlMs) return { step: 'check-open', ticketId: group.vendorTicketId };
+  if (group.vendorTicketId !== verifiedTicketId && now - group.checkedAt >= openTtlMs) return { step: 'check-open', ticketId: group.vendorTicketId };
   return { step: 'note', ticketId: group.vendorTicketId };
 }
 

@@ -77,6 +77,8 @@ class GroupRun {
   private pending: Item[];
   /** Rows the current step acts on: a permanent failure fails these, not the whole group. */
   private stepItems: Item[] = [];
+  /** The group ticket this delivery created or asked the PSA about (its open state is current). */
+  private verifiedTicketId: string | null = null;
 
   constructor(
     private readonly ctx: DeliveryContext,
@@ -117,7 +119,7 @@ class GroupRun {
   private async step(): Promise<void> {
     const { repos, now, config } = this.ctx;
     const group = repos.routing.getGroup(this.claim.integrationId, this.claim.groupKey);
-    const step = nextGroupStep(group, now(), config.openTtlMs);
+    const step = nextGroupStep(group, now(), config.openTtlMs, this.verifiedTicketId);
     switch (step.step) {
       case 'reconcile-ticket':
         return this.reconcileTicket(step.marker);
@@ -156,6 +158,7 @@ class GroupRun {
     if (found) {
       if (owner) {
         repos.routing.recordTicketCreated(this.claim, owner.row.alertId, found, owner.decision, now());
+        this.verifiedTicketId = found.id;
         this.settle([owner]);
       } else {
         repos.routing.adoptTicket(this.claim, marker, found, now());
@@ -189,6 +192,7 @@ class GroupRun {
     await this.ctx.hooks?.afterVendorWrite?.({ kind: 'ticket', integrationId: this.claim.integrationId, groupKey: this.claim.groupKey, alertIds: [item.row.alertId], vendorId: ticket.id });
     this.ensureLive();
     repos.routing.recordTicketCreated(this.claim, item.row.alertId, ticket, { ...d, contact }, now());
+    this.verifiedTicketId = ticket.id;
     this.settle([item]);
   }
 
@@ -203,6 +207,7 @@ class GroupRun {
       isOpen = false;
     }
     this.ctx.repos.routing.recordOpenState(this.claim.integrationId, this.claim.groupKey, isOpen, this.ctx.now());
+    this.verifiedTicketId = ticketId;
   }
 
   /** One note for the alerts that backed up (at most maxAlertsPerNote), in arrival order. */
