@@ -7,6 +7,13 @@ import { IntegrationHub } from './elements/integration-hub/integration-hub.js';
 import { IntegrationList } from './elements/integration-list/integration-list.js';
 import { IhConfirmDialog } from './elements/ih-confirm-dialog/ih-confirm-dialog.js';
 import { IhToastRegion } from './elements/ih-toast-region/ih-toast-region.js';
+import { IhWizardShell } from './wizards/shared/wizard-shell.js';
+import { IhLoadStatus } from './wizards/shared/load-status.js';
+import { IhTextField } from './wizards/shared/fields/text-field.js';
+import { IhSelectField } from './wizards/shared/fields/select-field.js';
+import { IhSwitchField } from './wizards/shared/fields/switch-field.js';
+import { IhComboboxField } from './wizards/shared/fields/combobox-field.js';
+import { OrganizationApplications } from './elements/organization-applications/organization-applications.js';
 
 export * from './index.js';
 
@@ -19,6 +26,7 @@ export const ELEMENTS: ReadonlyArray<readonly [string, CustomElementConstructor]
   ['ih-confirm-dialog', IhConfirmDialog],
   ['ih-toast-region', IhToastRegion],
   ['integration-list', IntegrationList],
+  ['organization-applications', OrganizationApplications],
 ];
 
 for (const [tag, constructor] of ELEMENTS) {

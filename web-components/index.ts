@@ -4,6 +4,10 @@
  */
 export { IntegrationHub } from './elements/integration-hub/integration-hub.js';
 export { IntegrationList } from './elements/integration-list/integration-list.js';
+export { OrganizationApplications } from './elements/organization-applications/organization-applications.js';
+export type {
+  OrganizationApplicationsData, RmmApplication, PsaApplication, SyncSummary,
+} from './elements/organization-applications/organization-applications.data.js';
 export { IhConfirmDialog, type ConfirmOptions } from './elements/ih-confirm-dialog/ih-confirm-dialog.js';
 export { IhToastRegion, type ToastTone } from './elements/ih-toast-region/ih-toast-region.js';
 export { ApiConsumerElement } from './api/api-consumer-element.js';
@@ -17,3 +21,23 @@ export { MachineController, type MachineControllerOptions, type Selection } from
 export { IntegrationAddEvent, type IntegrationAddDetail } from './events/integration-add-event.js';
 export { IntegrationEditEvent, type IntegrationEditDetail } from './events/integration-edit-event.js';
 export { TOKEN_DEFAULTS, type TokenName } from './styles/tokens.js';
+// Shared wizard parts (internal elements and helpers that every wizard builds on).
+export { IhWizardShell, WizardNavEvent, type WizardNavAction } from './wizards/shared/wizard-shell.js';
+export { stepStatuses, type StepStatus, type StepWithStatus, type WizardStepInfo } from './wizards/shared/step-status.js';
+export { IhLoadStatus, LoadRetryEvent } from './wizards/shared/load-status.js';
+export { AsyncListController, loadAllPages, type LoadContext, type LoadProgress, type LoadStatus, type Loader } from './wizards/shared/async-list.js';
+export { WizardDraftStore, type DraftStoreOptions, type WizardDraftKey } from './wizards/shared/draft-store.js';
+export { asProblem, json as apiJson, problemData, problemExtra, send as apiSend, type ProblemData } from './wizards/shared/wizard-api.js';
+export {
+  clearServerErrors, errorsFromIssues, errorsFromServer, getIn, pathsOverlap, schemaErrors, setIn, touch, visibleErrors, type FieldErrors,
+} from './wizards/shared/form-state.js';
+export { deepQuery, focusFirstInvalid } from './wizards/shared/focus.js';
+export { FieldBase } from './wizards/shared/fields/field-base.js';
+export { FieldChangeEvent } from './wizards/shared/fields/field-change-event.js';
+export { IhTextField } from './wizards/shared/fields/text-field.js';
+export { IhSelectField, type SelectOption } from './wizards/shared/fields/select-field.js';
+export { IhSwitchField } from './wizards/shared/fields/switch-field.js';
+export { IhComboboxField, type ComboboxOption } from './wizards/shared/fields/combobox-field.js';
+export { WizardStepChangeEvent, type WizardStepChangeDetail } from './wizards/shared/events/wizard-step-change-event.js';
+export { WizardCompleteEvent, type WizardCompleteDetail } from './wizards/shared/events/wizard-complete-event.js';
+export { WizardCancelEvent, type WizardCancelDetail } from './wizards/shared/events/wizard-cancel-event.js';
