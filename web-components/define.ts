@@ -26,6 +26,13 @@ export const ELEMENTS: ReadonlyArray<readonly [string, CustomElementConstructor]
   ['ih-confirm-dialog', IhConfirmDialog],
   ['ih-toast-region', IhToastRegion],
   ['integration-list', IntegrationList],
+  // Shared wizard parts (internal): defined before the wizards that render them.
+  ['ih-wizard-shell', IhWizardShell],
+  ['ih-load-status', IhLoadStatus],
+  ['ih-text-field', IhTextField],
+  ['ih-select-field', IhSelectField],
+  ['ih-switch-field', IhSwitchField],
+  ['ih-combobox-field', IhComboboxField],
   ['organization-applications', OrganizationApplications],
 ];
 
