@@ -111,11 +111,16 @@ export class RoutingWorker {
     this.signal.notify();
   }
 
+  /** Resolves one batch of accepted alerts (decision and group key; database only). */
+  resolvePending(): number {
+    const decider = createDecider(this.deps.repos);
+    return this.deps.repos.routing.resolveBatch(this.config.resolveBatch, (row) => resolveRow(decider, row));
+  }
+
   /** One pass: resolve, claim, start deliveries, maybe a billable check. True when more is waiting. */
   tick(): boolean {
     const { repos } = this.deps;
-    const decider = createDecider(repos);
-    const resolved = repos.routing.resolveBatch(this.config.resolveBatch, (row) => resolveRow(decider, row));
+    const resolved = this.resolvePending();
     const free = this.config.maxGroupsInFlight - this.inFlight.size;
     const now = this.now();
     for (const claim of repos.routing.claimGroups(now, now + this.config.leaseMs, free)) this.deliver(claim);
