@@ -1,0 +1,36 @@
+/** @module Every sentence `<organization-applications>` shows, in one place. */
+import type { ApiProblem } from '../../api/api-problem.js';
+import type { SyncSummary } from './organization-applications.data.js';
+
+export const COPY = {
+  heading: 'MSP Tools',
+  listLabel: (org: string) => `MSP tools connected to ${org}`,
+  loading: 'Loading connected applications…',
+  waitingForToken: 'Waiting for sign-in…',
+  noOrganizationId: 'No organization chosen.',
+  unknownOrganization: (id: string) => `There is no organization with the id “${id}”.`,
+  empty: (org: string) => `No MSP tools are connected to ${org} yet. Connect an RMM or a PSA under Settings › Integrations and map it to this organization.`,
+  retry: 'Retry',
+  edit: 'Edit',
+  kindRmm: 'RMM',
+  kindPsa: 'PSA',
+  userActivity: 'User activity organization: all user activity from this RMM is recorded here.',
+  devicesFrom: (count: number) => (count === 1 ? 'Devices from 1 mapped site:' : `Devices from ${count} mapped sites:`),
+  noDevices: 'No site is mapped to this organization, so no device data arrives here.',
+  ticketsTo: (account: string) => `Tickets go to the PSA account ${account}.`,
+  ticketsToCatchAll: (account: string) => `No PSA account is mapped to this organization: tickets go to the catch-all account ${account}.`,
+  deliverTickets: 'Deliver tickets',
+  deliverTicketsLabel: (vendor: string, org: string) => `Deliver tickets to ${vendor} for ${org}`,
+  deliveryOn: (org: string) => `Tickets are delivered for ${org} again.`,
+  deliveryOff: (org: string) => `Ticket delivery for ${org} is off. Alerts of this organization will not create tickets.`,
+  deliveryPausedNote: 'Ticket delivery of the whole PSA integration is paused.',
+  actionFailed: (problem: ApiProblem) => `${problem.title}: ${problem.detail ?? 'the request failed.'}`,
+  loadFailed: 'The connected applications could not be loaded.',
+  lastSync: (summary: SyncSummary) => {
+    const at = summary.lastSuccessAt ?? summary.lastSyncAt;
+    const when = at ? new Date(at).toLocaleString() : null;
+    const devices = typeof summary.devices === 'number' ? ` · ${summary.devices} devices` : '';
+    if (summary.lastError) return `Last sync failed${when ? ` (last success ${when})` : ''}: ${summary.lastError}`;
+    return when ? `Last sync ${when}${devices}` : 'Not synchronized yet: devices appear within 10–30 minutes of connecting.';
+  },
+};
