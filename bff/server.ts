@@ -17,6 +17,8 @@ import { createLogger } from './logger.js';
 import { seedDemoPartner } from './demo/demo-seed.js';
 import { createSandboxes } from './sandboxes/index.js';
 import { VendorGateway } from './services/vendor-gateway.js';
+import { RoutingWorker } from './services/routing/routing-worker.js';
+import { routingConfigFromEnv } from './services/routing/routing-config.js';
 import { createAdapterContext, REAL_ENDPOINTS, sandboxEndpoints, type VendorEndpoints } from './vendors/adapter-context.js';
 
 /** Demo mode's Autotask tracking identifier: the sandbox accepts it (shared DESIGN.md). */
@@ -49,6 +51,7 @@ function demoSecretKey(env: Env): Buffer {
 
 export async function start(source: Record<string, string | undefined> = process.env) {
   const env = parseEnv(source);
+  const routingConfig = routingConfigFromEnv(source);
   const logger = createLogger(env.LOG_LEVEL);
   const db = createDb(env.DATABASE_PATH);
   const repos = createRepositories(db);
@@ -62,6 +65,8 @@ export async function start(source: Record<string, string | undefined> = process
   const deps = { db, repos, vault, logger, auth, version: VERSION, vendors };
 
   if (env.DEMO_MODE) seedDemoPartner(repos);
+  // Created before the host so intake can wake it; started once vendor endpoints are known.
+  const routing = new RoutingWorker(deps, { config: routingConfig });
   const host = createHost({ deps, demo: env.DEMO_MODE ? { sandboxes: createSandboxes(), authSecret } : undefined });
 
   const server = await new Promise<{ port: number; close: () => Promise<void> }>((resolve) => {
@@ -71,11 +76,13 @@ export async function start(source: Record<string, string | undefined> = process
   });
   const origin = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${server.port}`;
   Object.assign(endpoints, vendorEndpoints(env, origin));
+  routing.start();
   logger.info({ origin, demo: env.DEMO_MODE, database: env.DATABASE_PATH }, `Integration hub listening on ${origin}`);
   return {
     origin,
     port: server.port,
     async stop() {
+      await routing.stop();
       await server.close();
       db.$client.close();
     },

@@ -4,6 +4,7 @@
  * object start-up parsed, so a wrong value stops start-up naming the variable).
  */
 import { z } from 'zod';
+import { EnvError } from '../../env.js';
 
 const ms = (fallback: number, min = 1) => z.coerce.number().int().min(min).max(86_400_000).default(fallback);
 
@@ -40,13 +41,13 @@ const ENV_NAMES: Record<keyof RoutingConfig, string> = {
   billableTriesPerPeriod: 'ROUTING_BILLABLE_TRIES_PER_PERIOD',
 };
 
-/** Reads `ROUTING_*` overrides; throws an Error naming each wrong variable. */
+/** Reads `ROUTING_*` overrides; throws an EnvError naming each wrong variable. */
 export function routingConfigFromEnv(source: Record<string, string | undefined>): RoutingConfig {
   const input = Object.fromEntries((Object.entries(ENV_NAMES) as Array<[keyof RoutingConfig, string]>)
     .filter(([, name]) => source[name] !== undefined && source[name] !== '').map(([key, name]) => [key, source[name]]));
   const parsed = routingConfigSchema.safeParse(input);
   if (!parsed.success) {
-    throw new Error(`Invalid configuration:\n${parsed.error.issues.map((i) => `  ${ENV_NAMES[i.path[0] as keyof RoutingConfig] ?? i.path.join('.')}: ${i.message}`).join('\n')}`);
+    throw new EnvError(`Invalid configuration:\n${parsed.error.issues.map((i) => `  ${ENV_NAMES[i.path[0] as keyof RoutingConfig] ?? i.path.join('.')}: ${i.message}`).join('\n')}`);
   }
   return parsed.data;
 }
