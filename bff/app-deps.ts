@@ -5,6 +5,7 @@ import type { CredentialVault } from './credential-vault.js';
 import type { Logger } from './logger.js';
 import type { AuthConfig, AuthVariables } from './middleware/auth.js';
 import type { VendorGateway } from './services/vendor-gateway.js';
+import type { RmmSyncService } from './services/rmm-sync/rmm-sync.service.js';
 import type { WorkSignal } from './services/routing/work-signal.js';
 
 export interface AppDeps {
@@ -18,6 +19,8 @@ export interface AppDeps {
   vendors: VendorGateway;
   /** Wakes the routing worker after intake (set when a worker runs; without one, alerts wait in the outbox). */
   routingSignal?: WorkSignal;
+  /** The RMM device sync ("Sync now" runs through it); without one, routes use a default-interval service. */
+  rmmSync?: RmmSyncService;
 }
 
 export type AppEnv = { Variables: AuthVariables };

@@ -17,6 +17,8 @@ import { rmmSetupRoutes } from './routes/rmm-setup.js';
 import { wizardDraftRoutes } from './routes/wizard-drafts.js';
 import { routingRoutes } from './routes/routing.js';
 import { psaOperationsRoutes } from './routes/psa-operations.js';
+import { deviceRoutes } from './routes/devices.js';
+import { rmmOperationsRoutes } from './routes/rmm-operations.js';
 
 const limitBody = bodyLimit({ maxSize: 5 * 1024 * 1024, onError: () => { throw new ProblemError(413, 'too_large', 'Too large', 'The request body is larger than 5 MB.'); } });
 
@@ -41,11 +43,13 @@ export function createApp(deps: AppDeps) {
     .use('/api/*', authed)
     // Before organizationRoutes: its admin-only middleware is mounted at /api/* and would refuse router tokens.
     .route('/api/routing', routingRoutes(deps, docs))
+    .route('/api', deviceRoutes(deps, docs))
     .route('/api', organizationRoutes(deps, docs))
     .route('/api/integrations', integrationRoutes(deps, docs))
     .route('/api/integrations', integrationSetupRoutes(deps, docs))
     .route('/api/integrations', psaSetupRoutes(deps, docs))
     .route('/api/integrations', rmmSetupRoutes(deps, docs))
+    .route('/api/integrations', rmmOperationsRoutes(deps, docs))
     .route('/api/integrations', psaOperationsRoutes(deps, docs))
     .route('/api/wizard-drafts', wizardDraftRoutes(deps, docs));
 

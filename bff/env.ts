@@ -33,6 +33,8 @@ export const envSchema = z.object({
   SYNCRO_BASE_URL: z.url().optional(),
   /** How long vendor lists (accounts, picklists, sites) stay cached per integration. */
   VENDOR_CACHE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  /** Minutes between two device syncs of one RMM integration. */
+  RMM_SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1_440).default(15),
 });
 
 export type Env = z.infer<typeof envSchema>;

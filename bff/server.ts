@@ -19,6 +19,8 @@ import { createSandboxes } from './sandboxes/index.js';
 import { VendorGateway } from './services/vendor-gateway.js';
 import { RoutingWorker } from './services/routing/routing-worker.js';
 import { routingConfigFromEnv } from './services/routing/routing-config.js';
+import { RmmSyncService } from './services/rmm-sync/rmm-sync.service.js';
+import { RmmSyncScheduler } from './services/rmm-sync/rmm-sync.scheduler.js';
 import { createAdapterContext, REAL_ENDPOINTS, sandboxEndpoints, type VendorEndpoints } from './vendors/adapter-context.js';
 
 /** Demo mode's Autotask tracking identifier: the sandbox accepts it (shared DESIGN.md). */
@@ -62,11 +64,13 @@ export async function start(source: Record<string, string | undefined> = process
   // Filled in once the port is known (the sandboxes live on this same server).
   const endpoints: VendorEndpoints = { ...REAL_ENDPOINTS };
   const vendors = new VendorGateway(createAdapterContext(endpoints), repos, vault, env.VENDOR_CACHE_SECONDS * 1000);
-  const deps = { db, repos, vault, logger, auth, version: VERSION, vendors };
+  const rmmSync = new RmmSyncService({ repos, vendors, logger }, { intervalMs: env.RMM_SYNC_INTERVAL_MINUTES * 60_000 });
+  const deps = { db, repos, vault, logger, auth, version: VERSION, vendors, rmmSync };
 
   if (env.DEMO_MODE) seedDemoPartner(repos);
   // Created before the host so intake can wake it; started once vendor endpoints are known.
   const routing = new RoutingWorker(deps, { config: routingConfig });
+  const rmmScheduler = new RmmSyncScheduler(rmmSync, repos, logger);
   const host = createHost({ deps, demo: env.DEMO_MODE ? { sandboxes: createSandboxes(), authSecret } : undefined });
 
   const server = await new Promise<{ port: number; close: () => Promise<void> }>((resolve) => {
@@ -77,12 +81,14 @@ export async function start(source: Record<string, string | undefined> = process
   const origin = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${server.port}`;
   Object.assign(endpoints, vendorEndpoints(env, origin));
   routing.start();
+  rmmScheduler.start();
   logger.info({ origin, demo: env.DEMO_MODE, database: env.DATABASE_PATH }, `Integration hub listening on ${origin}`);
   return {
     origin,
     port: server.port,
     async stop() {
       await routing.stop();
+      await rmmScheduler.stop();
       await server.close();
       db.$client.close();
     },

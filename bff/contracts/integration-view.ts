@@ -17,6 +17,23 @@ export const STATUS_LABELS: Record<z.infer<typeof integrationStatusSchema>, stri
   disconnected: 'Disconnected',
 };
 
+/** An RMM integration's device sync at a glance (the list element shows it; `GET …/rmm/sync` has more). */
+export const rmmSyncSummarySchema = z.object({
+  state: z.enum(['never', 'running', 'succeeded', 'failed']),
+  /** When the last run ended, successful or not. */
+  lastSyncAt: z.string().nullable(),
+  lastSuccessAt: z.string().nullable(),
+  /** When the scheduler runs it next; null while the integration is not connected. */
+  nextSyncAt: z.string().nullable(),
+  /** Devices in their organizations' view (mapped sites, still listed by the RMM). */
+  deviceCount: z.number(),
+  activityCount: z.number(),
+  lastError: z.string().nullable(),
+  /** Syncro's API offers no user-activity feed: `not_offered`. */
+  userActivity: z.enum(['recorded', 'not_offered']),
+});
+export type RmmSyncSummary = z.infer<typeof rmmSyncSummarySchema>;
+
 export const integrationViewSchema = z.object({
   id: z.string(),
   kind: integrationKindSchema,
@@ -30,6 +47,8 @@ export const integrationViewSchema = z.object({
   userActivityOrganizationId: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** RMM only: the device sync's summary. */
+  sync: rmmSyncSummarySchema.optional(),
 });
 export type IntegrationView = z.infer<typeof integrationViewSchema>;
 

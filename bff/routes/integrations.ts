@@ -15,15 +15,19 @@ import {
 } from '../contracts/integration-view.js';
 import { VENDOR_LABELS } from '../vendors/vendor-errors.js';
 import type { IntegrationRecord, IntegrationStatus } from '../../db/repositories/integrations.repo.js';
+import { syncSummaryFor } from '../services/rmm-sync/sync-summary.js';
+import type { RmmSyncSummary } from '../contracts/integration-view.js';
 
 const idParam = z.object({ id: z.string().uuid('not an integration id') });
 const listQuery = z.object({ kind: integrationKindSchema.optional() });
 
-export function toIntegrationView(row: IntegrationRecord): IntegrationView {
+/** `sync`: an RMM integration's device sync summary, where the caller has it (the list does). */
+export function toIntegrationView(row: IntegrationRecord, sync?: RmmSyncSummary): IntegrationView {
   return {
     id: row.id, kind: row.kind, vendor: row.vendor, vendorLabel: VENDOR_LABELS[row.vendor], status: row.status,
     statusLabel: STATUS_LABELS[row.status], hasCredentials: row.hasCredentials, accountLabel: row.accountLabel,
     userActivityOrganizationId: row.userActivityOrganizationId, createdAt: row.createdAt, updatedAt: row.updatedAt,
+    ...(sync ? { sync } : {}),
   };
 }
 
@@ -70,14 +74,14 @@ export function integrationRoutes(deps: AppDeps, docs: ApiDocs) {
     }
     const after = integrations.update(partner, id, { status: rule.to })!;
     audit.record({ partnerId: partner, actor: sub, action: `integration.${action}`, target: `integration:${id}`, before: { status: row.status }, after: { status: after.status } });
-    return c.json(toIntegrationView(after), 200);
+    return c.json(toIntegrationView(after, syncSummaryFor(deps.repos, after)), 200);
   };
 
   return new Hono<AppEnv>()
     .use(requireRole('admin'))
     .get('/', validate('query', listQuery), (c) => {
       const rows = integrations.list(c.get('principal').partner, c.req.valid('query').kind);
-      return c.json({ integrations: rows.map(toIntegrationView) }, 200);
+      return c.json({ integrations: rows.map((row) => toIntegrationView(row, syncSummaryFor(deps.repos, row))) }, 200);
     })
     .get('/:id', validate('param', idParam), (c) => c.json(toIntegrationDetail(load(c.get('principal').partner, c.req.valid('param').id)), 200))
     .post('/:id/pause', validate('param', idParam), applyTransition('pause'))

@@ -1,6 +1,7 @@
 /** @module All repositories over one database: the only code that touches tables. */
 import type { Db } from '../client.js';
 import { createAuditRepo } from './audit.repo.js';
+import { createDevicesRepo } from './devices.repo.js';
 import { createIntegrationsRepo } from './integrations.repo.js';
 import { createMappingsRepo } from './mappings.repo.js';
 import { createOrganizationsRepo } from './organizations.repo.js';
@@ -17,6 +18,7 @@ export function createRepositories(db: Db) {
     wizardDrafts: createWizardDraftsRepo(db),
     audit: createAuditRepo(db),
     routing: createRoutingRepo(db),
+    devices: createDevicesRepo(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -1,0 +1,181 @@
+/**
+ * @module One RMM integration's sync, end to end: claim it (so no two processes sync it at once),
+ * apply the current mapping, walk the devices of the synced sites, read user activity, and record
+ * the outcome (counts, last error, next run). Used by the scheduler and by "Sync now".
+ */
+import { z } from 'zod';
+import type { Repositories } from '../../../db/repositories/index.js';
+import { ClaimLostError, type SyncClaim } from '../../../db/repositories/devices.repo.js';
+import type { IntegrationRecord } from '../../../db/repositories/integrations.repo.js';
+import { rmmSyncSummarySchema } from '../../contracts/integration-view.js';
+import { rmmStoredSettingsSchema } from '../../contracts/rmm-settings.js';
+import { ProblemError } from '../../errors.js';
+import type { Logger } from '../../logger.js';
+import type { RmmVendor } from '../../vendors/model.js';
+import { VendorError } from '../../vendors/vendor-errors.js';
+import type { VendorGateway } from '../vendor-gateway.js';
+import { ACTIVITY_FEED, walkActivity, type ActivityWalkProgress } from './activity-walk.js';
+import { walkDevices, type DeviceWalkProgress } from './device-walk.js';
+import { syncSummary } from './sync-summary.js';
+import { chooseWalk, syncedSites } from './sync-plan.js';
+
+export const rmmSyncResultSchema = z.object({
+  integrationId: z.string(),
+  outcome: z.enum(['succeeded', 'failed']),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  durationMs: z.number(),
+  devices: z.object({
+    /** Account-wide listing, or site by site when that needs fewer vendor calls. */
+    mode: z.enum(['account', 'sites']),
+    sitesSynced: z.number(),
+    pages: z.number(),
+    listed: z.number(),
+    added: z.number(),
+    changed: z.number(),
+    detached: z.number(),
+    removed: z.number(),
+  }),
+  userActivity: z.object({ state: z.enum(['recorded', 'not_offered', 'no_organization', 'not_reached']), pages: z.number(), added: z.number() }),
+  error: z.object({ part: z.enum(['devices', 'user_activity']), code: z.string(), message: z.string(), retryAfterSeconds: z.number().nullable() }).nullable(),
+  sync: rmmSyncSummarySchema,
+});
+export type RmmSyncResult = z.infer<typeof rmmSyncResultSchema>;
+
+export interface RmmSyncOptions {
+  /** Time between two scheduled syncs of one integration (RMM_SYNC_INTERVAL_MINUTES). */
+  intervalMs: number;
+  /** How long a claim holds without renewal; every page renews it. A crashed sync's claim lapses after this. */
+  leaseMs?: number;
+  now?: () => number;
+}
+
+export interface RmmSyncDeps {
+  repos: Repositories;
+  vendors: VendorGateway;
+  logger: Logger;
+}
+
+/** RMM_SYNC_INTERVAL_MINUTES when unset; seed 004 tells admins to allow 10–30 minutes for devices to appear. */
+export const DEFAULT_RMM_SYNC_INTERVAL_MINUTES = 15;
+const DEFAULT_LEASE_MS = 5 * 60_000;
+/** After a failure the next scheduled try comes sooner than a full interval, but not before the vendor's Retry-After. */
+const RETRY_AFTER_FAILURE_MS = 2 * 60_000;
+
+export class RmmSyncService {
+  readonly intervalMs: number;
+  private readonly leaseMs: number;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly deps: RmmSyncDeps,
+    options: RmmSyncOptions,
+  ) {
+    this.intervalMs = options.intervalMs;
+    this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** "Sync now": runs at once and answers the result; 409 when not connected or already running. */
+  async syncNow(partnerId: string, integrationId: string, signal?: AbortSignal): Promise<RmmSyncResult> {
+    const { integration } = this.deps.vendors.rmm(partnerId, integrationId);
+    if (integration.status !== 'connected') {
+      throw new ProblemError(409, 'not_connected', 'Not connected', 'Only a connected integration syncs. Finish the setup or reconnect the integration first.');
+    }
+    const result = await this.runIfFree(partnerId, integrationId, signal);
+    if (!result) throw new ProblemError(409, 'sync_running', 'Already syncing', 'A sync of this integration is running now. Its result will show in the sync status.');
+    return result;
+  }
+
+  /** Claims the integration and syncs it; null when it is not a connected RMM integration or someone else holds the claim. */
+  async runIfFree(partnerId: string, integrationId: string, signal?: AbortSignal): Promise<RmmSyncResult | null> {
+    const integration = this.deps.repos.integrations.get(partnerId, integrationId);
+    if (!integration || integration.kind !== 'rmm' || integration.status !== 'connected') return null;
+    const now = this.now();
+    const claim = this.deps.repos.devices.claim(integrationId, now, now + this.leaseMs);
+    if (!claim) return null;
+    return this.run(integration, claim, signal);
+  }
+
+  private async run(integration: IntegrationRecord, claim: SyncClaim, signal?: AbortSignal): Promise<RmmSyncResult> {
+    const { repos, vendors, logger } = this.deps;
+    const started = this.now();
+    const leaseUntil = () => this.now() + this.leaseMs;
+    const vendor = integration.vendor as RmmVendor;
+    const devices: DeviceWalkProgress = { mode: 'account', sitesSynced: 0, pages: 0, listed: 0, added: 0, changed: 0, detached: 0, removed: 0 };
+    const activity: ActivityWalkProgress = { pages: 0, added: 0 };
+    let activityState: RmmSyncResult['userActivity']['state'] = ACTIVITY_FEED[vendor].offered ? 'not_reached' : 'not_offered';
+    let part: 'devices' | 'user_activity' = 'devices';
+    let failure: unknown = null;
+
+    try {
+      const { adapter } = vendors.rmm(integration.partnerId, integration.id);
+      const settings = rmmStoredSettingsSchema.parse(integration.settings ?? {});
+      // Shared with the wizard's cached site list: a sync does not re-read sites every time.
+      const vendorSites = await vendors.cached(integration.id, 'sites', () => adapter.listSites());
+      const synced = syncedSites(repos.mappings.listRmmSites(integration.id), settings.siteTypes, vendorSites);
+      const moved = repos.devices.applyMapping(claim, leaseUntil(), new Map([...synced].map(([id, s]) => [id, s.organizationId])));
+      devices.detached += moved.detached;
+      devices.sitesSynced = synced.size;
+      devices.mode = chooseWalk(vendor, synced, vendorSites, repos.devices.liveCountsBySite(integration.id)).mode;
+      // Nothing mapped: applyMapping has already taken every stored device out of view.
+      if (synced.size > 0) {
+        await walkDevices({ repo: repos.devices, adapter, claim, leaseUntil, partnerId: integration.partnerId, synced, entraField: settings.entraDeviceIdField, signal }, devices);
+      }
+
+      part = 'user_activity';
+      if (ACTIVITY_FEED[vendor].offered) {
+        const organizationId = integration.userActivityOrganizationId;
+        if (!organizationId) activityState = 'no_organization';
+        else {
+          const cursor = repos.devices.syncState(integration.id)?.activityCursor ?? null;
+          await walkActivity({ repo: repos.devices, adapter, claim, leaseUntil, target: { partnerId: integration.partnerId, organizationId }, cursor, signal }, activity);
+          activityState = 'recorded';
+        }
+      }
+    } catch (error) {
+      failure = error;
+    }
+
+    if (failure instanceof ClaimLostError) {
+      // Another process took over after our claim lapsed: its run records the outcome, not ours.
+      logger.warn({ integrationId: integration.id }, 'rmm sync lost its claim');
+      throw new ProblemError(409, 'sync_running', 'Already syncing', 'This sync ran past its claim and another process took it over.');
+    }
+    const finished = this.now();
+    const error = failure === null ? null : describeFailure(part, failure);
+    if (failure !== null && !(failure instanceof VendorError)) logger.error({ err: failure, integrationId: integration.id }, 'rmm sync failed unexpectedly');
+    const retryMs = error?.retryAfterSeconds ? error.retryAfterSeconds * 1000 : 0;
+    const nextSyncAt = finished + (error ? Math.min(this.intervalMs, Math.max(RETRY_AFTER_FAILURE_MS, retryMs)) : this.intervalMs);
+    repos.devices.finish(claim, {
+      finishedAt: new Date(finished).toISOString(),
+      succeeded: error === null,
+      lastError: error ? `${error.part === 'devices' ? 'Devices' : 'User activity'}: ${error.message}` : null,
+      nextSyncAt,
+    });
+    const latest = repos.integrations.get(integration.partnerId, integration.id) ?? integration;
+    const result: RmmSyncResult = {
+      integrationId: integration.id,
+      outcome: error ? 'failed' : 'succeeded',
+      startedAt: new Date(started).toISOString(),
+      finishedAt: new Date(finished).toISOString(),
+      durationMs: finished - started,
+      devices,
+      userActivity: { state: activityState, pages: activity.pages, added: activity.added },
+      error,
+      sync: syncSummary(latest, repos.devices.syncState(integration.id), finished),
+    };
+    logger.info({ integrationId: integration.id, vendor, outcome: result.outcome, ms: result.durationMs, devices, activity, error: error?.code }, 'rmm sync');
+    return result;
+  }
+}
+
+function describeFailure(part: 'devices' | 'user_activity', failure: unknown): NonNullable<RmmSyncResult['error']> {
+  if (failure instanceof VendorError) {
+    const retryAfterMs = failure.details.retryAfterMs;
+    return { part, code: `vendor_${failure.code}`, message: failure.message, retryAfterSeconds: retryAfterMs !== undefined ? Math.ceil(retryAfterMs / 1000) : null };
+  }
+  if (failure instanceof ProblemError) return { part, code: failure.code, message: failure.detail ?? failure.title, retryAfterSeconds: null };
+  if (failure instanceof Error && failure.name === 'AbortError') return { part, code: 'interrupted', message: 'The sync was interrupted (the server stopped); the next run finishes it.', retryAfterSeconds: null };
+  return { part, code: 'internal', message: 'Something went wrong on our side. It was logged.', retryAfterSeconds: null };
+}
