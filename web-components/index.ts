@@ -27,7 +27,7 @@ export { stepStatuses, type StepStatus, type StepWithStatus, type WizardStepInfo
 export { IhLoadStatus, LoadRetryEvent } from './wizards/shared/load-status.js';
 export { AsyncListController, loadAllPages, type LoadContext, type LoadProgress, type LoadStatus, type Loader } from './wizards/shared/async-list.js';
 export { WizardDraftStore, type DraftStoreOptions, type WizardDraftKey } from './wizards/shared/draft-store.js';
-export { asProblem, json as apiJson, problemData, problemExtra, send as apiSend, type ProblemData } from './wizards/shared/wizard-api.js';
+export { asProblem, json as apiJson, problemData, problemExtra, problemFromBody, send as apiSend, type OkBody, type ProblemData } from './wizards/shared/wizard-api.js';
 export {
   clearServerErrors, errorsFromIssues, errorsFromServer, getIn, pathsOverlap, schemaErrors, setIn, touch, visibleErrors, type FieldErrors,
 } from './wizards/shared/form-state.js';

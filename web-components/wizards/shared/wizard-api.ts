@@ -3,7 +3,7 @@
  * api/client.ts): non-2xx answers and network failures become ApiProblem, aborts pass through, and
  * the problem's extension members (e.g. `existingIntegrationId` of a 409 `psa_exists`) stay readable.
  */
-import { ApiProblem } from '../../api/api-problem.js';
+import { ApiProblem, type ProblemBody } from '../../api/api-problem.js';
 
 /**
  * Extension members of a problem body beyond the ones ApiProblem keeps (RFC 9457 §3.2), by problem.
@@ -14,6 +14,13 @@ const extras = new WeakMap<ApiProblem, Record<string, unknown>>();
 /** The problem body's other members (`existingIntegrationId`, `existingVendor`, `retryAfterSeconds`, …). */
 export function problemExtra(problem: ApiProblem): Record<string, unknown> {
   return extras.get(problem) ?? {};
+}
+
+/** An ApiProblem from a problem+json body, keeping its extension members (used by `send`, and by tests' fakes). */
+export function problemFromBody(body: ProblemBody & Record<string, unknown>): ApiProblem {
+  const problem = new ApiProblem(body);
+  extras.set(problem, body);
+  return problem;
 }
 
 /** Awaits an hc call and returns its Response; failures become ApiProblem (with extras), aborts are rethrown. */

@@ -1,0 +1,384 @@
+/**
+ * The PSA wizard machine, read as the seeds' rules: every guard and path with fake services
+ * (machine.provide), no DOM. The model-based walk over every state is in psa-wizard.model.machine.test.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import { createActor, waitFor } from 'xstate';
+import { NO_CONTACT_MESSAGE } from '../../../../bff/contracts/psa-settings.js';
+import { visibleErrors } from '../../../../web-components/wizards/shared/form-state.js';
+import {
+  busyLabel, currentStep, persistableSnapshot, psaWizardMachine, type PsaWizardActorRef,
+} from '../../../../web-components/wizards/psa-wizard/psa-wizard.machine.js';
+import { psaWizardActors, type PsaWizardServices } from '../../../../web-components/wizards/psa-wizard/psa-wizard.services.js';
+import type { PsaVendor, PsaWizardEvent } from '../../../../web-components/wizards/psa-wizard/psa-wizard.types.js';
+import { stepErrors } from '../../../../web-components/wizards/psa-wizard/psa-wizard.validation.js';
+import { BMS_PICKLISTS, CATALOG, INTEGRATION_ID, PRIORITIES, controllable, fakeServices, problem } from './psa-wizard.fakes.js';
+
+const BMS_CREDENTIALS = { 'credentials.server': 'na', 'credentials.tenant': 'Sandbox MSP', 'credentials.username': 'api-user', 'credentials.password': 'sandbox-password' };
+const AUTOTASK_CREDENTIALS = { 'credentials.username': 'api-user@sandbox.example', 'credentials.secret': 'sandbox-secret' };
+
+function start(services: PsaWizardServices = fakeServices(), vendor: PsaVendor = 'autotask', integrationId?: string): PsaWizardActorRef {
+  return createActor(psaWizardMachine.provide({ actors: psaWizardActors(services) }), { input: { vendor, integrationId } }).start();
+}
+
+const send = (actor: PsaWizardActorRef, ...events: PsaWizardEvent[]) => events.forEach((e) => actor.send(e));
+const change = (changes: Record<string, unknown>): PsaWizardEvent => ({ type: 'fields.change', changes });
+const NEXT: PsaWizardEvent = { type: 'step.next' };
+const BACK: PsaWizardEvent = { type: 'step.back' };
+const settled = (actor: PsaWizardActorRef) => waitFor(actor, (s) => busyLabel(s) === null && !s.matches({ accountMapping: { editing: 'checkingContacts' } })
+  && !s.matches({ serviceParameters: 'loading' }) && !s.matches({ contractMapping: 'loading' }) && !s.matches('loadingSaved'));
+const errorsOf = (actor: PsaWizardActorRef) => {
+  const s = actor.getSnapshot();
+  return stepErrors(currentStep(s)!, s.context);
+};
+
+/** Drives a fresh wizard to the given step with valid values on the way. */
+async function reach(step: 'account-mapping' | 'service-parameters' | 'contract-mapping' | 'finish', services = fakeServices()) {
+  const actor = start(services);
+  send(actor, change(AUTOTASK_CREDENTIALS), NEXT);
+  await settled(actor);
+  if (step === 'account-mapping') return actor;
+  send(actor, change({ 'accountMapping.catchAllAccountId': 'acc-1', 'accountMapping.catchAllAccountName': 'Default Customer' }));
+  await settled(actor);
+  send(actor, change({ 'accountMapping.catchAllContactId': 'c-1', 'accountMapping.catchAllContactName': 'Default Contact' }), NEXT);
+  await settled(actor);
+  if (step === 'service-parameters') return actor;
+  send(actor, change(Object.fromEntries(Object.entries(PRIORITIES).map(([s, p]) => [`ticket.priorityMap.${s}`, p]))), change({ 'ticket.queueId': 'q-2' }), NEXT);
+  await settled(actor);
+  if (step === 'contract-mapping') return actor;
+  send(actor, NEXT);
+  await settled(actor);
+  return actor;
+}
+
+describe('PSA wizard machine: credentials', () => {
+  it('starts on the credentials step with nothing shown as an error before a change or Next', () => {
+    const actor = start(fakeServices(), 'kaseya-bms');
+    const { context } = actor.getSnapshot();
+    expect(currentStep(actor.getSnapshot())).toBe('credentials');
+    expect(Object.keys(errorsOf(actor))).toEqual(['credentials.server', 'credentials.tenant', 'credentials.username', 'credentials.password']);
+    expect(visibleErrors(errorsOf(actor), context.touched, context.submitted, context.serverErrors)).toEqual({});
+  });
+
+  it('refuses Next on blank credentials: stays, shows every error, asks for focus (attempt)', () => {
+    const actor = start(fakeServices(), 'kaseya-bms');
+    expect(actor.getSnapshot().can(NEXT)).toBe(true); // Next stays pressable: it answers with errors
+    send(actor, NEXT);
+    const s = actor.getSnapshot();
+    expect(s.matches({ credentials: 'editing' })).toBe(true);
+    expect(s.context.submitted).toBe(true);
+    expect(s.context.attempt).toBe(1);
+    expect(errorsOf(actor)['credentials.tenant']).toBe('BMS tenant is required');
+  });
+
+  it('shows an error only for a field that was changed', () => {
+    const actor = start(fakeServices(), 'autotask');
+    send(actor, change({ 'credentials.username': 'not-an-email' }));
+    const { context } = actor.getSnapshot();
+    expect(visibleErrors(errorsOf(actor), context.touched, context.submitted)).toEqual({ 'credentials.username': 'API username is the API user’s e-mail address' });
+  });
+
+  it('checks valid credentials with the BFF, then forgets them and moves to Account Mapping', async () => {
+    const fake = controllable();
+    const actor = start(fake.services, 'kaseya-bms');
+    send(actor, change(BMS_CREDENTIALS), NEXT);
+    expect(actor.getSnapshot().matches({ credentials: 'checking' })).toBe(true);
+    expect(busyLabel(actor.getSnapshot())).toBe('Checking the credentials with the PSA…');
+    expect(fake.pending.get('submitCredentials')!.input).toEqual({ vendor: 'kaseya-bms', integrationId: null, credentials: { server: 'na', tenant: 'Sandbox MSP', username: 'api-user', password: 'sandbox-password' } });
+    fake.resolve('submitCredentials', { integrationId: INTEGRATION_ID });
+    await waitFor(actor, (s) => s.matches('accountMapping'));
+    const { context } = actor.getSnapshot();
+    expect(context.integrationId).toBe(INTEGRATION_ID);
+    expect(context.credentials).toEqual({ server: '', tenant: '', username: '', password: '' });
+    expect(context.done).toEqual(['credentials']);
+  });
+
+  it('keeps the step and puts the vendor’s reason next to the field when the PSA refuses', async () => {
+    const fake = controllable();
+    const actor = start(fake.services, 'autotask');
+    send(actor, change(AUTOTASK_CREDENTIALS), NEXT);
+    fake.reject('submitCredentials', problem(422, 'vendor_invalid_credentials', [{ field: 'credentials.secret', message: 'Autotask rejected the API username and password (secret).' }]));
+    await waitFor(actor, (s) => s.matches({ credentials: 'editing' }));
+    const { context } = actor.getSnapshot();
+    expect(context.serverErrors).toEqual({ 'credentials.secret': 'Autotask rejected the API username and password (secret).' });
+    expect(context.attempt).toBe(1);
+    send(actor, change({ 'credentials.secret': 'another' }));
+    expect(actor.getSnapshot().context.serverErrors).toEqual({});
+  });
+
+  it('says a PSA exists (409 psa_exists) and keeps the existing integration’s id for "Edit the existing integration"', async () => {
+    const actor = start(fakeServices({ submitCredentials: async () => { throw problem(409, 'psa_exists', [], { existingIntegrationId: 'other-id', existingVendor: 'kaseya-bms' }); } }));
+    send(actor, change(AUTOTASK_CREDENTIALS), NEXT);
+    await settled(actor);
+    const { context } = actor.getSnapshot();
+    expect(context.problem?.code).toBe('psa_exists');
+    expect(context.problem?.extra).toMatchObject({ existingIntegrationId: 'other-id', existingVendor: 'kaseya-bms' });
+    expect(currentStep(actor.getSnapshot())).toBe('credentials');
+  });
+
+  it('when editing, loads every saved section and lets blank credentials keep the stored ones', async () => {
+    const services = fakeServices({
+      loadSaved: async () => ({
+        accountMapping: { attachContacts: false, catchAllAccountId: 'acc-2', catchAllAccountName: 'No Contacts', catchAllContactId: null, catchAllContactName: null, mappings: [] },
+        ticket: null, contract: { addContractsToTickets: true, syncBillableUsers: false, userSyncDay: 3, defaultServiceId: null, defaultServiceName: null, mappings: [] },
+        done: ['credentials', 'account-mapping', 'contract-mapping'],
+      }),
+    });
+    const actor = start(services, 'autotask', INTEGRATION_ID);
+    await settled(actor);
+    expect(actor.getSnapshot().context.contract.userSyncDay).toBe(3);
+    expect(errorsOf(actor)).toEqual({});
+    send(actor, NEXT);
+    expect(currentStep(actor.getSnapshot())).toBe('account-mapping');
+    expect(services.calls.map((c) => c.service)).toEqual(['loadSaved']);
+  });
+
+  it('when editing, new credentials must be complete and are replaced through the BFF', async () => {
+    const services = fakeServices({ loadSaved: async () => ({ accountMapping: { attachContacts: false, catchAllAccountId: 'x', catchAllAccountName: 'X', catchAllContactId: null, catchAllContactName: null, mappings: [] }, ticket: null, contract: { addContractsToTickets: false, syncBillableUsers: false, userSyncDay: null, defaultServiceId: null, defaultServiceName: null, mappings: [] }, done: [] }) });
+    const actor = start(services, 'autotask', INTEGRATION_ID);
+    await settled(actor);
+    send(actor, change({ 'credentials.username': 'api-user@sandbox.example' }), NEXT);
+    expect(errorsOf(actor)).toEqual({ 'credentials.secret': 'API password (secret) is required' });
+    send(actor, change({ 'credentials.secret': 'new-secret' }), NEXT);
+    await settled(actor);
+    expect(services.calls.at(-1)).toEqual({ service: 'submitCredentials', input: { vendor: 'autotask', integrationId: INTEGRATION_ID, credentials: { username: 'api-user@sandbox.example', secret: 'new-secret' } } });
+  });
+
+  it('offers Retry when the saved settings could not be loaded', async () => {
+    let fail = true;
+    const services = fakeServices({ loadSaved: async () => { if (fail) throw problem(502, 'unavailable'); return { accountMapping: { attachContacts: false, catchAllAccountId: 'x', catchAllAccountName: 'X', catchAllContactId: null, catchAllContactName: null, mappings: [] }, ticket: null, contract: { addContractsToTickets: false, syncBillableUsers: false, userSyncDay: null, defaultServiceId: null, defaultServiceName: null, mappings: [] }, done: [] }; } });
+    const actor = start(services, 'autotask', INTEGRATION_ID);
+    await waitFor(actor, (s) => s.matches('loadFailed'));
+    fail = false;
+    send(actor, { type: 'saved.retry' });
+    await waitFor(actor, (s) => s.matches('credentials'));
+  });
+
+  it('ignores changes to another step’s values', () => {
+    const actor = start();
+    send(actor, change({ 'ticket.statusId': 'st-1' }));
+    expect(actor.getSnapshot().context.ticket.statusId).toBeNull();
+  });
+});
+
+describe('PSA wizard machine: account mapping', () => {
+  it('refuses Next without a Catch-All PSA Account', async () => {
+    const actor = await reach('account-mapping');
+    send(actor, NEXT);
+    expect(errorsOf(actor)['accountMapping.catchAllAccountId']).toBe('Select a Catch-All PSA Account');
+    expect(actor.getSnapshot().context.attempt).toBe(1);
+  });
+
+  it('checks the catch-all account’s contacts and blocks an account without any (attach on)', async () => {
+    const actor = await reach('account-mapping');
+    send(actor, change({ 'accountMapping.catchAllAccountId': 'acc-nc', 'accountMapping.catchAllAccountName': 'No Contacts' }));
+    expect(actor.getSnapshot().matches({ accountMapping: { editing: 'checkingContacts' } })).toBe(true);
+    await settled(actor);
+    expect(errorsOf(actor)['accountMapping.catchAllAccountId']).toBe(NO_CONTACT_MESSAGE);
+    send(actor, NEXT);
+    expect(currentStep(actor.getSnapshot())).toBe('account-mapping');
+  });
+
+  it('lets a contact-less catch-all account through once Attach Contacts is off', async () => {
+    const actor = await reach('account-mapping');
+    send(actor, change({ 'accountMapping.catchAllAccountId': 'acc-nc', 'accountMapping.catchAllAccountName': 'No Contacts' }));
+    await settled(actor);
+    send(actor, change({ 'accountMapping.attachContacts': false }));
+    expect(errorsOf(actor)).toEqual({});
+    send(actor, NEXT);
+    await settled(actor);
+    expect(currentStep(actor.getSnapshot())).toBe('service-parameters');
+  });
+
+  it('requires the catch-all contact while attach is on, and clears it when the account changes', async () => {
+    const actor = await reach('account-mapping');
+    send(actor, change({ 'accountMapping.catchAllAccountId': 'acc-1', 'accountMapping.catchAllAccountName': 'Default Customer' }));
+    await settled(actor);
+    expect(errorsOf(actor)).toHaveProperty('accountMapping.catchAllContactId');
+    send(actor, change({ 'accountMapping.catchAllContactId': 'c-1', 'accountMapping.catchAllContactName': 'Default Contact' }));
+    expect(errorsOf(actor)).toEqual({});
+    send(actor, change({ 'accountMapping.catchAllAccountId': 'acc-nc', 'accountMapping.catchAllAccountName': 'No Contacts' }));
+    expect(actor.getSnapshot().context.accountMapping.catchAllContactId).toBeNull();
+  });
+
+  it('offers Retry when the contacts could not be loaded', async () => {
+    let fail = true;
+    const actor = await reach('account-mapping', fakeServices({ loadContacts: async () => { if (fail) throw problem(503, 'vendor_rate_limited'); return []; } }));
+    send(actor, change({ 'accountMapping.catchAllAccountId': 'acc-1', 'accountMapping.catchAllAccountName': 'A' }));
+    await waitFor(actor, (s) => s.matches({ accountMapping: { editing: 'contactsFailed' } }));
+    expect(errorsOf(actor)['accountMapping.catchAllAccountId']).toContain('could not be loaded');
+    fail = false;
+    send(actor, { type: 'contacts.retry' });
+    await settled(actor);
+    expect(errorsOf(actor)['accountMapping.catchAllAccountId']).toBe(NO_CONTACT_MESSAGE);
+  });
+
+  it('refuses a mapping that maps one organization twice (the contract’s rule)', async () => {
+    const actor = await reach('account-mapping');
+    const row = (id: string) => ({ psaAccountId: id, psaAccountName: id, organizationId: 'org-1', contactId: null, contactName: null, ignored: false });
+    send(actor, change({ 'accountMapping.attachContacts': false, 'accountMapping.catchAllAccountId': 'acc-1', 'accountMapping.catchAllAccountName': 'A', 'accountMapping.mappings': [row('a'), row('b')] }));
+    expect(errorsOf(actor)['accountMapping.mappings.1.organizationId']).toBe('This organization is already mapped to a');
+  });
+
+  it('shows the BFF’s field errors next to the fields and keeps the step', async () => {
+    const actor = await reach('account-mapping', fakeServices({ saveAccountMapping: async () => { throw problem(400, 'validation_failed', [{ field: 'mappings.0.organizationId', message: 'Unknown organization' }]); } }));
+    send(actor, change({ 'accountMapping.attachContacts': false, 'accountMapping.catchAllAccountId': 'acc-1', 'accountMapping.catchAllAccountName': 'A' }), NEXT);
+    await settled(actor);
+    expect(actor.getSnapshot().matches({ accountMapping: { editing: 'idle' } })).toBe(true);
+    expect(actor.getSnapshot().context.serverErrors).toEqual({ 'accountMapping.mappings.0.organizationId': 'Unknown organization' });
+  });
+
+  it('goes Back at any time, cancelling a save in flight', async () => {
+    const fake = controllable();
+    const actor = start(fake.services);
+    send(actor, change(AUTOTASK_CREDENTIALS), NEXT);
+    fake.resolve('submitCredentials', { integrationId: INTEGRATION_ID });
+    await waitFor(actor, (s) => s.matches('accountMapping'));
+    send(actor, change({ 'accountMapping.attachContacts': false, 'accountMapping.catchAllAccountId': 'acc-1', 'accountMapping.catchAllAccountName': 'A' }), NEXT);
+    const save = fake.pending.get('saveAccountMapping')!;
+    send(actor, BACK);
+    expect(save.signal.aborted).toBe(true);
+    expect(currentStep(actor.getSnapshot())).toBe('credentials');
+  });
+});
+
+describe('PSA wizard machine: service parameters', () => {
+  it('loads the PSA’s lists and the catalog, prefilling the PSA’s defaults but never a priority', async () => {
+    const actor = await reach('service-parameters');
+    const { ticket, catalog } = actor.getSnapshot().context;
+    expect(catalog).toEqual(CATALOG);
+    expect(ticket).toMatchObject({ typeId: 'type-1', statusId: 'st-1', categoryId: 'cat-1', note: { typeId: 'nt-1', visibilityId: 'nv-1' } });
+    expect(Object.values(ticket.priorityMap)).toEqual([null, null, null, null, null]);
+  });
+
+  it('refuses Next while a severity has no priority', async () => {
+    const actor = await reach('service-parameters');
+    send(actor, change({ ...Object.fromEntries(Object.entries(PRIORITIES).map(([s, p]) => [`ticket.priorityMap.${s}`, p])), 'ticket.queueId': 'q-1', 'ticket.priorityMap.medium': null }), NEXT);
+    expect(currentStep(actor.getSnapshot())).toBe('service-parameters');
+    expect(errorsOf(actor)).toEqual({ 'ticket.priorityMap.medium': 'Choose a priority for medium alerts' });
+  });
+
+  it('does not ask a vendor without ticket categories (Kaseya BMS) for one', async () => {
+    const actor = await reach('service-parameters', fakeServices({ loadServiceLists: async () => ({ picklists: BMS_PICKLISTS, catalog: CATALOG }) }));
+    expect(actor.getSnapshot().context.ticket.categoryId).toBeNull();
+    expect(errorsOf(actor)).not.toHaveProperty('ticket.categoryId');
+  });
+
+  const ALL_PRIORITIES = change(Object.fromEntries(Object.entries(PRIORITIES).map(([s, p]) => [`ticket.priorityMap.${s}`, p])));
+
+  it('clears a sub-issue type of another issue type, and requires an issue type before a sub-issue type', async () => {
+    const actor = await reach('service-parameters');
+    send(actor, ALL_PRIORITIES, change({ 'ticket.queueId': 'q-1' }));
+    send(actor, change({ 'ticket.issueTypeId': 'it-1', 'ticket.subIssueTypeId': 'sit-1' }));
+    send(actor, change({ 'ticket.issueTypeId': 'it-2' }));
+    expect(actor.getSnapshot().context.ticket.subIssueTypeId).toBeNull();
+    send(actor, change({ 'ticket.issueTypeId': null, 'ticket.subIssueTypeId': 'sit-2' }));
+    expect(errorsOf(actor)['ticket.subIssueTypeId']).toBe('Choose an issue type before a sub-issue type');
+  });
+
+  it('requires an issue type in each override row and refuses a duplicate alert type', async () => {
+    const actor = await reach('service-parameters');
+    send(actor, ALL_PRIORITIES, change({ 'ticket.queueId': 'q-1' }));
+    const row = { key: 'at-1', keyName: 'Too Many Downloads', issueTypeId: null, subIssueTypeId: null };
+    send(actor, change({ 'ticket.overrides.alertTypes': [row] }));
+    expect(errorsOf(actor)).toEqual({ 'ticket.overrides.alertTypes.0.issueTypeId': 'Choose an issue type' });
+    send(actor, change({ 'ticket.overrides.alertTypes': [{ ...row, issueTypeId: 'it-1' }, { ...row, issueTypeId: 'it-2' }] }));
+    expect(errorsOf(actor)).toEqual({ 'ticket.overrides.alertTypes.1.key': 'Too Many Downloads already has a alert override' });
+  });
+
+  it('offers Retry when the PSA’s lists could not be loaded', async () => {
+    let fail = true;
+    const actor = await reach('service-parameters', fakeServices({ loadServiceLists: async () => { if (fail) throw problem(502, 'vendor_unavailable'); return { picklists: BMS_PICKLISTS, catalog: CATALOG }; } }));
+    expect(actor.getSnapshot().matches({ serviceParameters: 'failed' })).toBe(true);
+    fail = false;
+    send(actor, { type: 'lists.retry' });
+    await settled(actor);
+    expect(actor.getSnapshot().matches({ serviceParameters: 'editing' })).toBe(true);
+  });
+});
+
+describe('PSA wizard machine: contract mapping and finish', () => {
+  it('is finishable with every contract function off', async () => {
+    const actor = await reach('contract-mapping');
+    expect(errorsOf(actor)).toEqual({});
+    send(actor, NEXT);
+    await settled(actor);
+    expect(currentStep(actor.getSnapshot())).toBe('finish');
+  });
+
+  it('requires a Default Contract Service while Sync Billable Users is on', async () => {
+    const actor = await reach('contract-mapping');
+    send(actor, change({ 'contract.syncBillableUsers': true }), NEXT);
+    expect(errorsOf(actor)).toEqual({ 'contract.defaultServiceId': 'A Default Contract Service is required while Sync Billable Users to Contracts / Agreements is on' });
+    send(actor, change({ 'contract.defaultServiceId': 'svc-1', 'contract.defaultServiceName': 'Existing Service' }));
+    expect(errorsOf(actor)).toEqual({});
+  });
+
+  it('checks User Sync Day is 1 to 28', async () => {
+    const actor = await reach('contract-mapping');
+    send(actor, change({ 'contract.userSyncDay': 31 }));
+    expect(errorsOf(actor)['contract.userSyncDay']).toBe('Choose a day from 1 to 28 (every month has it)');
+  });
+
+  it('"Create Service" creates it in the PSA and makes it the default; an invalid one is refused', async () => {
+    const services = fakeServices();
+    const actor = await reach('contract-mapping', services);
+    send(actor, change({ 'newService.unitPrice': '-1' }), { type: 'service.create' });
+    expect(actor.getSnapshot().matches({ contractMapping: 'editing' })).toBe(true);
+    send(actor, change({ 'newService.unitPrice': '5' }), { type: 'service.create' });
+    await settled(actor);
+    const { contract, services: list } = actor.getSnapshot().context;
+    expect(contract.defaultServiceId).toBe('svc-new');
+    expect(list?.map((s) => s.id)).toEqual(['svc-1', 'svc-new']);
+    expect(services.calls.at(-1)).toMatchObject({ service: 'createService', input: { name: 'Security Monitoring per User', unitCost: 2.5, unitPrice: 5 } });
+  });
+
+  it('completes: the integration becomes Active and the machine is done', async () => {
+    const actor = await reach('finish');
+    send(actor, NEXT);
+    await waitFor(actor, (s) => s.status === 'done');
+    expect(actor.getSnapshot().value).toBe('done');
+    expect(actor.getSnapshot().context.completedStatus).toBe('active');
+  });
+
+  it('stays on Finish with the BFF’s reasons when completion is refused', async () => {
+    const actor = await reach('finish', fakeServices({ complete: async () => { throw problem(400, 'validation_failed', [{ field: 'ticket', message: 'Service Parameters are required' }]); } }));
+    send(actor, NEXT);
+    await settled(actor);
+    expect(actor.getSnapshot().matches({ finish: 'review' })).toBe(true);
+    expect(actor.getSnapshot().context.serverErrors).toEqual({ ticket: 'Service Parameters are required' });
+  });
+
+  it('Back walks every step in reverse; Cancel ends the wizard from anywhere', async () => {
+    const actor = await reach('finish');
+    const seen: Array<string | null> = [];
+    for (let i = 0; i < 4; i += 1) {
+      send(actor, BACK);
+      await settled(actor);
+      seen.push(currentStep(actor.getSnapshot()));
+    }
+    expect(seen).toEqual(['contract-mapping', 'service-parameters', 'account-mapping', 'credentials']);
+    send(actor, { type: 'wizard.cancel' });
+    expect(actor.getSnapshot().value).toBe('cancelled');
+  });
+});
+
+describe('PSA wizard machine: drafts', () => {
+  it('never persists credentials, nor a snapshot taken while they are being checked', async () => {
+    const fake = controllable();
+    const actor = start(fake.services);
+    send(actor, change(AUTOTASK_CREDENTIALS));
+    expect(JSON.stringify(persistableSnapshot(actor))).not.toContain('sandbox-secret');
+    send(actor, NEXT);
+    expect(persistableSnapshot(actor)).toBeUndefined();
+  });
+
+  it('resumes from a persisted snapshot on the same step with the same values', async () => {
+    const actor = await reach('service-parameters');
+    send(actor, change({ 'ticket.queueId': 'q-2' }));
+    const restored = createActor(psaWizardMachine.provide({ actors: psaWizardActors(fakeServices()) }), { snapshot: persistableSnapshot(actor) as never }).start();
+    expect(currentStep(restored.getSnapshot())).toBe('service-parameters');
+    expect(restored.getSnapshot().context.ticket.queueId).toBe('q-2');
+    expect(restored.getSnapshot().context.done).toEqual(['credentials', 'account-mapping']);
+  });
+});

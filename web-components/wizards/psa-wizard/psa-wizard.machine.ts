@@ -1,0 +1,375 @@
+/**
+ * @module The PSA wizard as one XState v5 machine for both vendors (`input.vendor`): a state per
+ * step, Next guarded by that step's schema (psa-wizard.validation.ts), every BFF call an invoked
+ * actor whose signal aborts when the state is left, Back always allowed, and the server the
+ * authority: each Next saves the section and its field errors come back next to the fields.
+ */
+import { assign, setup, type ActorRefFrom, type SnapshotFrom } from 'xstate';
+import { clearServerErrors, errorsFromServer, setIn, touch } from '../shared/form-state.js';
+import { problemData } from '../shared/wizard-api.js';
+import { NOT_PROVIDED, psaWizardActors } from './psa-wizard.services.js';
+import {
+  DEFAULT_NEW_SERVICE, EMPTY_ACCOUNT_MAPPING, EMPTY_CONTRACT, EMPTY_TICKET, STEP_ROOTS, emptyCredentials,
+  type PsaStep, type PsaWizardContext, type PsaWizardEvent, type PsaWizardInput,
+} from './psa-wizard.types.js';
+import { credentialsBlank, credentialsOptional, isStepValid, newServiceErrors } from './psa-wizard.validation.js';
+import { applyDependents, prefillTicketDefaults } from './psa-wizard.values.js';
+
+/** Bump when states or context change shape: drafts of another version are discarded, never restored. */
+export const PSA_WIZARD_MACHINE_VERSION = 1;
+
+/** The paths an event changes (`field.change` one, `fields.change` several). */
+export function changedPaths(event: PsaWizardEvent): string[] {
+  if (event.type === 'field.change') return [event.path];
+  if (event.type === 'fields.change') return Object.keys(event.changes);
+  return [];
+}
+
+/** Field errors and the problem of a refused call, as context (server field names prefixed with the step's root). */
+function refusal(context: PsaWizardContext, error: unknown, root?: string): Partial<PsaWizardContext> {
+  const problem = problemData(error);
+  const fields = problem.errors.map((e) => ({ ...e, field: root && !e.field.startsWith(`${root}.`) ? `${root}.${e.field}` : e.field }));
+  return { problem, serverErrors: errorsFromServer(fields), submitted: true, attempt: context.attempt + 1 };
+}
+
+export const psaWizardMachine = setup({
+  types: {
+    context: {} as PsaWizardContext,
+    events: {} as PsaWizardEvent,
+    input: {} as PsaWizardInput,
+  },
+  actors: psaWizardActors(NOT_PROVIDED),
+  guards: {
+    isEditing: ({ context }) => context.editing,
+    stepValid: ({ context }, params: { step: PsaStep }) => isStepValid(params.step, context),
+    /** Editing, or back on step 1 after it succeeded: blank credentials keep the stored ones. */
+    credentialsKept: ({ context }) => credentialsOptional(context) && credentialsBlank(context),
+    changeAllowed: ({ event }, params: { step: PsaStep }) =>
+      changedPaths(event).every((path) => STEP_ROOTS[params.step].some((root) => path === root || path.startsWith(`${root}.`))),
+    changesCatchAll: ({ event }) => changedPaths(event).some((p) => p === 'accountMapping.catchAllAccountId' || p === 'accountMapping.attachContacts'),
+    needsContactsCheck: ({ context }) => {
+      const { attachContacts, catchAllAccountId } = context.accountMapping;
+      return attachContacts && Boolean(catchAllAccountId) && context.catchAllContacts?.accountId !== catchAllAccountId;
+    },
+    hasServiceLists: ({ context }) => context.picklists !== null && context.catalog !== null,
+    hasServices: ({ context }) => context.services !== null,
+    newServiceValid: ({ context }) => Object.keys(newServiceErrors(context)).length === 0,
+  },
+  actions: {
+    applyChange: assign(({ context, event }) => {
+      const changes = event.type === 'field.change' ? { [event.path]: event.value } : event.type === 'fields.change' ? event.changes : {};
+      const paths = Object.keys(changes);
+      let next = context;
+      for (const path of paths) next = setIn(next, path, changes[path]);
+      return { ...applyDependents(context, next, paths), touched: touch(context.touched, paths), serverErrors: clearServerErrors(context.serverErrors, paths) };
+    }),
+    enterStep: assign({ touched: [], submitted: false, serverErrors: {}, problem: null }),
+    refuse: assign(({ context }) => ({ submitted: true, attempt: context.attempt + 1 })),
+    markDone: assign(({ context }, params: { step: PsaStep }) => ({ done: context.done.includes(params.step) ? context.done : [...context.done, params.step] })),
+    clearProblem: assign({ problem: null, contactsProblem: null }),
+  },
+}).createMachine({
+  id: 'psa',
+  context: ({ input }) => ({
+    vendor: input.vendor,
+    integrationId: input.integrationId ?? null,
+    editing: Boolean(input.integrationId),
+    credentials: emptyCredentials(input.vendor),
+    accountMapping: EMPTY_ACCOUNT_MAPPING,
+    ticket: EMPTY_TICKET,
+    contract: EMPTY_CONTRACT,
+    newService: DEFAULT_NEW_SERVICE,
+    picklists: null,
+    catalog: null,
+    services: null,
+    catchAllContacts: null,
+    contactsProblem: null,
+    done: [],
+    touched: [],
+    submitted: false,
+    serverErrors: {},
+    problem: null,
+    attempt: 0,
+    completedStatus: null,
+  }),
+  initial: 'boot',
+  on: { 'wizard.cancel': '.cancelled' },
+  states: {
+    boot: { always: [{ guard: 'isEditing', target: 'loadingSaved' }, { target: 'credentials' }] },
+
+    loadingSaved: {
+      invoke: {
+        id: 'loadSaved',
+        src: 'loadSaved',
+        input: ({ context }) => ({ integrationId: context.integrationId! }),
+        onDone: {
+          target: 'credentials',
+          actions: assign(({ event }) => ({
+            accountMapping: event.output.accountMapping,
+            ticket: event.output.ticket ?? EMPTY_TICKET,
+            contract: event.output.contract,
+            done: event.output.done,
+          })),
+        },
+        onError: { target: 'loadFailed', actions: assign(({ event }) => ({ problem: problemData(event.error) })) },
+      },
+    },
+    loadFailed: { on: { 'saved.retry': { target: 'loadingSaved', actions: 'clearProblem' } } },
+
+    credentials: {
+      entry: 'enterStep',
+      initial: 'editing',
+      states: {
+        editing: {
+          on: {
+            'field.change': { guard: { type: 'changeAllowed', params: { step: 'credentials' } }, actions: 'applyChange' },
+            'fields.change': { guard: { type: 'changeAllowed', params: { step: 'credentials' } }, actions: 'applyChange' },
+            'step.next': [
+              { guard: 'credentialsKept', target: '#psa.accountMapping', actions: { type: 'markDone', params: { step: 'credentials' } } },
+              { guard: { type: 'stepValid', params: { step: 'credentials' } }, target: 'checking', actions: 'clearProblem' },
+              { actions: 'refuse' },
+            ],
+          },
+        },
+        checking: {
+          invoke: {
+            id: 'submitCredentials',
+            src: 'submitCredentials',
+            input: ({ context }) => ({ vendor: context.vendor, integrationId: context.integrationId, credentials: context.credentials }),
+            onDone: {
+              target: '#psa.accountMapping',
+              // Accepted credentials leave the browser's memory: the BFF holds them sealed from now on.
+              actions: [
+                assign(({ context, event }) => ({ integrationId: event.output.integrationId, credentials: emptyCredentials(context.vendor) })),
+                { type: 'markDone', params: { step: 'credentials' } },
+              ],
+            },
+            onError: { target: 'editing', actions: assign(({ context, event }) => refusal(context, event.error)) },
+          },
+        },
+      },
+    },
+
+    accountMapping: {
+      entry: 'enterStep',
+      initial: 'editing',
+      on: { 'step.back': '#psa.credentials' },
+      states: {
+        editing: {
+          initial: 'routing',
+          on: {
+            'field.change': [
+              { guard: 'changesCatchAll', target: '.routing', actions: 'applyChange' },
+              { guard: { type: 'changeAllowed', params: { step: 'account-mapping' } }, actions: 'applyChange' },
+            ],
+            'fields.change': [
+              { guard: 'changesCatchAll', target: '.routing', actions: 'applyChange' },
+              { guard: { type: 'changeAllowed', params: { step: 'account-mapping' } }, actions: 'applyChange' },
+            ],
+            'step.next': [
+              { guard: { type: 'stepValid', params: { step: 'account-mapping' } }, target: 'saving' },
+              { actions: 'refuse' },
+            ],
+          },
+          states: {
+            routing: { always: [{ guard: 'needsContactsCheck', target: 'checkingContacts' }, { target: 'idle' }] },
+            checkingContacts: {
+              entry: assign({ contactsProblem: null }),
+              invoke: {
+                id: 'loadContacts',
+                src: 'loadContacts',
+                input: ({ context }) => ({ integrationId: context.integrationId!, accountId: context.accountMapping.catchAllAccountId }),
+                onDone: { target: 'idle', actions: assign(({ context, event }) => ({ catchAllContacts: { accountId: context.accountMapping.catchAllAccountId, contacts: event.output } })) },
+                onError: { target: 'contactsFailed', actions: assign(({ event }) => ({ contactsProblem: problemData(event.error) })) },
+              },
+            },
+            contactsFailed: { on: { 'contacts.retry': 'checkingContacts' } },
+            idle: {},
+          },
+        },
+        saving: {
+          invoke: {
+            id: 'saveAccountMapping',
+            src: 'saveAccountMapping',
+            input: ({ context }) => ({ integrationId: context.integrationId!, value: context.accountMapping }),
+            onDone: {
+              target: '#psa.serviceParameters',
+              actions: [assign(({ event }) => ({ accountMapping: event.output })), { type: 'markDone', params: { step: 'account-mapping' } }],
+            },
+            onError: { target: 'editing.idle', actions: assign(({ context, event }) => refusal(context, event.error, 'accountMapping')) },
+          },
+        },
+      },
+    },
+
+    serviceParameters: {
+      entry: 'enterStep',
+      initial: 'routing',
+      on: { 'step.back': '#psa.accountMapping' },
+      states: {
+        routing: { always: [{ guard: 'hasServiceLists', target: 'editing' }, { target: 'loading' }] },
+        loading: {
+          invoke: {
+            id: 'loadServiceLists',
+            src: 'loadServiceLists',
+            input: ({ context }) => ({ integrationId: context.integrationId! }),
+            onDone: {
+              target: 'editing',
+              actions: assign(({ context, event }) => ({
+                picklists: event.output.picklists, catalog: event.output.catalog, problem: null,
+                ticket: prefillTicketDefaults(context.ticket, event.output.picklists),
+              })),
+            },
+            onError: { target: 'failed', actions: assign(({ event }) => ({ problem: problemData(event.error) })) },
+          },
+        },
+        failed: { on: { 'lists.retry': 'loading' } },
+        editing: {
+          on: {
+            'field.change': { guard: { type: 'changeAllowed', params: { step: 'service-parameters' } }, actions: 'applyChange' },
+            'fields.change': { guard: { type: 'changeAllowed', params: { step: 'service-parameters' } }, actions: 'applyChange' },
+            'lists.retry': 'loading',
+            'step.next': [
+              { guard: { type: 'stepValid', params: { step: 'service-parameters' } }, target: 'saving', actions: 'clearProblem' },
+              { actions: 'refuse' },
+            ],
+          },
+        },
+        saving: {
+          invoke: {
+            id: 'saveTicketSettings',
+            src: 'saveTicketSettings',
+            input: ({ context }) => ({ integrationId: context.integrationId!, value: context.ticket }),
+            onDone: { target: '#psa.contractMapping', actions: { type: 'markDone', params: { step: 'service-parameters' } } },
+            onError: { target: 'editing', actions: assign(({ context, event }) => refusal(context, event.error, 'ticket')) },
+          },
+        },
+      },
+    },
+
+    contractMapping: {
+      entry: 'enterStep',
+      initial: 'routing',
+      on: { 'step.back': '#psa.serviceParameters' },
+      states: {
+        routing: { always: [{ guard: 'hasServices', target: 'editing' }, { target: 'loading' }] },
+        loading: {
+          invoke: {
+            id: 'loadServices',
+            src: 'loadServices',
+            input: ({ context }) => ({ integrationId: context.integrationId! }),
+            onDone: { target: 'editing', actions: assign(({ event }) => ({ services: event.output, problem: null })) },
+            onError: { target: 'failed', actions: assign(({ event }) => ({ problem: problemData(event.error) })) },
+          },
+        },
+        failed: { on: { 'lists.retry': 'loading' } },
+        editing: {
+          on: {
+            'field.change': { guard: { type: 'changeAllowed', params: { step: 'contract-mapping' } }, actions: 'applyChange' },
+            'fields.change': { guard: { type: 'changeAllowed', params: { step: 'contract-mapping' } }, actions: 'applyChange' },
+            'service.create': [
+              { guard: 'newServiceValid', target: 'creatingService', actions: 'clearProblem' },
+              { actions: [assign(({ context }) => ({ touched: touch(context.touched, ['newService']) })), 'refuse'] },
+            ],
+            'step.next': [
+              { guard: { type: 'stepValid', params: { step: 'contract-mapping' } }, target: 'saving', actions: 'clearProblem' },
+              { actions: 'refuse' },
+            ],
+          },
+        },
+        creatingService: {
+          invoke: {
+            id: 'createService',
+            src: 'createService',
+            input: ({ context }) => ({
+              integrationId: context.integrationId!, name: context.newService.name.trim(),
+              unitCost: Number(context.newService.unitCost), unitPrice: Number(context.newService.unitPrice),
+            }),
+            onDone: {
+              target: 'editing',
+              actions: assign(({ context, event }) => ({
+                services: [...(context.services ?? []).filter((s) => s.id !== event.output.id), event.output],
+                contract: { ...context.contract, defaultServiceId: event.output.id, defaultServiceName: event.output.name },
+                touched: touch(context.touched, ['contract.defaultServiceId']),
+              })),
+            },
+            onError: { target: 'editing', actions: assign(({ context, event }) => refusal(context, event.error, 'newService')) },
+          },
+        },
+        saving: {
+          invoke: {
+            id: 'saveContractSettings',
+            src: 'saveContractSettings',
+            input: ({ context }) => ({ integrationId: context.integrationId!, value: context.contract }),
+            onDone: {
+              target: '#psa.finish',
+              actions: [assign(({ event }) => ({ contract: event.output })), { type: 'markDone', params: { step: 'contract-mapping' } }],
+            },
+            onError: { target: 'editing', actions: assign(({ context, event }) => refusal(context, event.error, 'contract')) },
+          },
+        },
+      },
+    },
+
+    finish: {
+      entry: 'enterStep',
+      initial: 'review',
+      on: { 'step.back': '#psa.contractMapping' },
+      states: {
+        review: { on: { 'step.next': 'completing' } },
+        completing: {
+          entry: 'clearProblem',
+          invoke: {
+            id: 'complete',
+            src: 'complete',
+            input: ({ context }) => ({ integrationId: context.integrationId! }),
+            onDone: {
+              target: '#psa.done',
+              actions: [assign(({ event }) => ({ completedStatus: event.output.status })), { type: 'markDone', params: { step: 'finish' } }],
+            },
+            onError: { target: 'review', actions: assign(({ context, event }) => refusal(context, event.error)) },
+          },
+        },
+      },
+    },
+
+    done: { type: 'final' },
+    cancelled: { type: 'final' },
+  },
+});
+
+export type PsaWizardMachine = typeof psaWizardMachine;
+export type PsaWizardSnapshot = SnapshotFrom<PsaWizardMachine>;
+export type PsaWizardActorRef = ActorRefFrom<PsaWizardMachine>;
+
+const STATE_TO_STEP: Record<string, PsaStep> = {
+  credentials: 'credentials', accountMapping: 'account-mapping', serviceParameters: 'service-parameters', contractMapping: 'contract-mapping', finish: 'finish', done: 'finish',
+};
+
+/** The step a snapshot shows (null while booting or after cancel). */
+export function currentStep(snapshot: PsaWizardSnapshot): PsaStep | null {
+  const top = typeof snapshot.value === 'string' ? snapshot.value : Object.keys(snapshot.value)[0]!;
+  return STATE_TO_STEP[top] ?? null;
+}
+
+/** What a request in flight is doing, in words (null when nothing runs that Next must wait for). */
+export function busyLabel(snapshot: PsaWizardSnapshot): string | null {
+  if (snapshot.matches({ credentials: 'checking' })) return 'Checking the credentials with the PSA…';
+  if (snapshot.matches({ accountMapping: 'saving' })) return 'Saving the account mapping…';
+  if (snapshot.matches({ serviceParameters: 'saving' })) return 'Saving the service parameters…';
+  if (snapshot.matches({ contractMapping: 'saving' })) return 'Saving the contract mapping…';
+  if (snapshot.matches({ contractMapping: 'creatingService' })) return 'Creating the service in the PSA…';
+  if (snapshot.matches({ finish: 'completing' })) return 'Completing the integration…';
+  return null;
+}
+
+/**
+ * The snapshot to store as a draft: credentials are blanked (a draft never holds a secret) and a
+ * credentials check in flight is not stored (its actor input holds them); returns undefined then.
+ */
+export function persistableSnapshot(actor: PsaWizardActorRef): unknown {
+  const snapshot = actor.getSnapshot();
+  if (snapshot.matches({ credentials: 'checking' }) || snapshot.status !== 'active') return undefined;
+  const persisted = actor.getPersistedSnapshot() as unknown as { context: PsaWizardContext };
+  return { ...persisted, context: { ...persisted.context, credentials: emptyCredentials(persisted.context.vendor) } };
+}

@@ -1,0 +1,87 @@
+/**
+ * @module What each step of the PSA wizard lacks, as `path → message`: the BFF contracts' own zod
+ * schemas (one schema, two enforcers) plus the rules only the wizard can see before saving (the
+ * catch-all account's contacts). The machine's guards and the elements' error display both call
+ * `stepErrors`, so the template never restates a rule.
+ */
+import { z } from 'zod';
+import { credentialSchemas } from '../../../bff/contracts/credentials.js';
+import {
+  accountMappingSchema, contractSettingsSchema, NO_CONTACT_MESSAGE, OPTIONAL_BY_VENDOR_FIELDS, ticketSettingsSchema,
+} from '../../../bff/contracts/psa-settings.js';
+import type { PsaPicklists } from '../../../bff/vendors/model.js';
+import { schemaErrors, type FieldErrors } from '../shared/form-state.js';
+import type { PsaStep, PsaWizardContext } from './psa-wizard.types.js';
+
+/** Ticket fields a vendor may lack, and the picklist that would offer each. */
+const FIELD_LIST = { categoryId: 'ticketCategory', typeId: 'ticketType', queueId: 'queue', sourceId: 'source' } as const;
+
+/** The ticket fields this vendor lacks (BMS has no ticket category); the step leaves them out. */
+export function unsupportedTicketFields(picklists: PsaPicklists | null): Array<(typeof OPTIONAL_BY_VENDOR_FIELDS)[number]> {
+  if (!picklists) return [];
+  return OPTIONAL_BY_VENDOR_FIELDS.filter((field) => picklists.unsupported.includes(FIELD_LIST[field]));
+}
+
+/**
+ * "Create Service": mirrors the BFF route's body schema (bff/routes/psa-setup.ts `serviceBody`),
+ * which is not exported from the contracts; cost and price arrive as typed text.
+ */
+const amount = (label: string) => z.string().trim().min(1, `Enter a ${label}`)
+  .refine((v) => v === '' || Number.isFinite(Number(v)), `Enter the ${label} as a number`)
+  .refine((v) => !(Number(v) < 0), `The ${label} must be 0 or more`)
+  .refine((v) => !(Number(v) > 1_000_000), `The ${label} is too large`);
+
+export const newServiceSchema = z.object({
+  name: z.string().trim().min(1, 'Name is required').max(150, 'Name is too long (150 characters at most)'),
+  unitCost: amount('cost'),
+  unitPrice: amount('price'),
+});
+
+export const CHECKING_CONTACTS_MESSAGE = 'Checking the contacts of this account…';
+
+/** Whether credentials may be left blank: the integration already has stored ones (editing, or back on step 1). */
+export function credentialsOptional(context: PsaWizardContext): boolean {
+  return context.integrationId !== null;
+}
+
+export function credentialsBlank(context: PsaWizardContext): boolean {
+  return Object.values(context.credentials).every((v) => !v.trim());
+}
+
+/** Errors of one step's values, computed from scratch (cheap: sections are small; mapping rows are only the changed ones). */
+export function stepErrors(step: PsaStep, context: PsaWizardContext): FieldErrors {
+  switch (step) {
+    case 'credentials':
+      if (credentialsOptional(context) && credentialsBlank(context)) return {};
+      return schemaErrors(credentialSchemas[context.vendor], context.credentials, 'credentials');
+    case 'account-mapping':
+      return { ...catchAllContactErrors(context), ...schemaErrors(accountMappingSchema, context.accountMapping, 'accountMapping') };
+    case 'service-parameters':
+      if (!context.picklists) return { ticket: 'The PSA’s ticket values have not loaded yet.' };
+      return schemaErrors(ticketSettingsSchema(unsupportedTicketFields(context.picklists)), context.ticket, 'ticket');
+    case 'contract-mapping':
+      return schemaErrors(contractSettingsSchema, context.contract, 'contract');
+    case 'finish':
+      return {};
+  }
+}
+
+/** The seeds' rule: with Attach Contacts on, the catch-all account must have a contact. */
+function catchAllContactErrors(context: PsaWizardContext): FieldErrors {
+  const { attachContacts, catchAllAccountId } = context.accountMapping;
+  if (!attachContacts || !catchAllAccountId) return {};
+  const checked = context.catchAllContacts;
+  if (!checked || checked.accountId !== catchAllAccountId) {
+    const failed = context.contactsProblem;
+    return { 'accountMapping.catchAllAccountId': failed ? `The contacts of this account could not be loaded (${failed.detail ?? failed.title}). Choose Retry.` : CHECKING_CONTACTS_MESSAGE };
+  }
+  return checked.contacts.length === 0 ? { 'accountMapping.catchAllAccountId': NO_CONTACT_MESSAGE } : {};
+}
+
+export function isStepValid(step: PsaStep, context: PsaWizardContext): boolean {
+  return Object.keys(stepErrors(step, context)).length === 0;
+}
+
+export function newServiceErrors(context: PsaWizardContext): FieldErrors {
+  return schemaErrors(newServiceSchema, context.newService, 'newService');
+}
