@@ -45,7 +45,7 @@ export const dattoRmmMachine = rmmWizardSetup.createMachine({
 
     organization: {
       on: {
-        'organization.select': { actions: 'selectOrganization' },
+        'organization.select': { guard: 'userActivityEditable', actions: 'selectOrganization' },
         'duplicate.confirm': { actions: 'confirmDuplicate' },
         'field.blur': { actions: 'blurField' },
         'step.attempt': { actions: { type: 'markSubmitted', params: { step: 'organization' } } },

@@ -8,7 +8,7 @@ import { clearServerErrors, touch } from '../shared/form-state.js';
 import { problemData } from '../shared/wizard-api.js';
 import {
   assignSite, contextFromBoot, credentialErrors, isDuplicateProblem, isEmpty, keepsStoredCredentials, mappingBody, mappingErrors,
-  organizationErrors, parametersErrors, problemFieldErrors, siteKeyedErrors, withDone,
+  organizationErrors, parametersErrors, problemFieldErrors, siteKeyedErrors, userActivityLocked, withDone,
 } from './rmm-wizard.logic.js';
 import { CREDENTIAL_FIELDS } from './rmm-wizard.schemas.js';
 import type {
@@ -71,6 +71,8 @@ export const rmmWizardSetup = setup({
     /** Edit mode (or back after a check): every credential field left empty keeps the stored ones. */
     keepsCredentials: ({ context }) => keepsStoredCredentials(context),
     hasIntegration: ({ context }) => context.integration !== null,
+    /** The user-activity organization can still be chosen (the BFF refuses a change once it is set). */
+    userActivityEditable: ({ context }) => !userActivityLocked(context),
     /** A resumed draft stood on this step (steps after credentials need the integration it created). */
     resumeAt: ({ context }, params: { step: string; needsIntegration?: boolean }) =>
       context.resumeStep === params.step && (!params.needsIntegration || context.integration !== null),

@@ -117,7 +117,7 @@ export const syncroMachine = rmmWizardSetup.createMachine({
         editing: {
           on: {
             'sites.refresh': 'refreshing',
-            'organization.select': { actions: 'selectOrganization' },
+            'organization.select': { guard: 'userActivityEditable', actions: 'selectOrganization' },
             'mapping.autoMap': { actions: 'setAutoMap' },
             'mapping.assign': { actions: 'assignSiteChoice' },
             'mapping.ignore': { actions: 'ignoreSite' },

@@ -291,6 +291,7 @@ describe('Datto RMM wizard machine', () => {
       actor.send({ type: 'step.back' });
       actor.send({ type: 'organization.select', organizationId: 'org-acme' });
       // The BFF's rule, mirrored: once set, the user-activity organization cannot change.
+      expect(snap().context.userActivityOrganizationId).toBe('org-internal');
       expect(stepErrors(snap().context, 'organization')).toEqual({});
       actor.send({ type: 'step.next' });
       expect(can('step.next')).toBe(true);

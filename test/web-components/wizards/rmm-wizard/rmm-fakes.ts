@@ -77,7 +77,12 @@ export function fakeServices(overrides: Partial<RmmWizardServices> = {}): RmmWiz
 /** Services whose calls wait until the test settles them: `pending(name)` gives the oldest unsettled call. */
 export function deferredServices() {
   const queue: Array<{ name: string; input: unknown; resolve(v: unknown): void; reject(e: unknown): void }> = [];
-  const make = (name: string) => (input: unknown) => new Promise((resolve, reject) => queue.push({ name, input, resolve, reject }));
+  const make = (name: string) => (input: unknown, signal: AbortSignal) => new Promise((resolve, reject) => {
+    const call = { name, input, resolve, reject };
+    queue.push(call);
+    // A call whose state was left (Back, Cancel) is abandoned: it can no longer be settled.
+    signal.addEventListener('abort', () => { const i = queue.indexOf(call); if (i >= 0) queue.splice(i, 1); reject(new Error('aborted')); });
+  });
   const names = ['boot', 'connect', 'replaceCredentials', 'loadSites', 'saveMapping', 'loadCustomFields', 'saveParameters', 'complete'] as const;
   const services = Object.fromEntries(names.map((n) => [n, make(n)])) as unknown as RmmWizardServices;
   return {
