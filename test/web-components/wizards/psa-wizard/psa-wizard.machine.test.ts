@@ -3,7 +3,7 @@
  * (machine.provide), no DOM. The model-based walk over every state is in psa-wizard.model.machine.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { createActor, waitFor } from 'xstate';
+import { createActor, waitFor, type Snapshot } from 'xstate';
 import { NO_CONTACT_MESSAGE } from '../../../../bff/contracts/psa-settings.js';
 import { visibleErrors } from '../../../../web-components/wizards/shared/form-state.js';
 import {
@@ -376,7 +376,7 @@ describe('PSA wizard machine: drafts', () => {
   it('resumes from a persisted snapshot on the same step with the same values', async () => {
     const actor = await reach('service-parameters');
     send(actor, change({ 'ticket.queueId': 'q-2' }));
-    const restored = createActor(psaWizardMachine.provide({ actors: psaWizardActors(fakeServices()) }), { snapshot: persistableSnapshot(actor) as never }).start();
+    const restored = createActor(psaWizardMachine.provide({ actors: psaWizardActors(fakeServices()) }), { snapshot: persistableSnapshot(actor) as Snapshot<unknown> } as never).start();
     expect(currentStep(restored.getSnapshot())).toBe('service-parameters');
     expect(restored.getSnapshot().context.ticket.queueId).toBe('q-2');
     expect(restored.getSnapshot().context.done).toEqual(['credentials', 'account-mapping']);
