@@ -5,11 +5,16 @@
  *
  * Test files run in parallel pages against this one BFF, so each test works as its own partner
  * (`uniquePartner()` in the browser helper) and every `/__test` route is scoped by partner.
+ *
+ * The vendor sandboxes run on their own loopback port in this process (test/helpers/sandbox-server.ts)
+ * and the BFF's vendor endpoints point there, so the wizards' credential checks and lists are real.
  */
 import type { IncomingMessage } from 'node:http';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { createTestApp, type TestApp } from './create-test-app.js';
+import { createTestApp, SANDBOX_INTEGRATION_CODE, type TestApp } from './create-test-app.js';
+import { startSandboxServer } from './sandbox-server.js';
+import { REAL_ENDPOINTS, sandboxEndpoints, type VendorEndpoints } from '../../bff/vendors/adapter-context.js';
 import { toIntegrationView } from '../../bff/routes/integrations.js';
 import { INTEGRATION_STATUSES } from '../../db/schema/integrations.js';
 import { VENDORS } from '../../bff/contracts/integration-view.js';
@@ -47,7 +52,14 @@ export interface BrowserBff {
 }
 
 export function createBrowserBff(): BrowserBff {
-  let bff: TestApp = createTestApp();
+  // Filled in once the sandbox server listens; requests wait for it (see `middleware`).
+  const endpoints: VendorEndpoints = { ...REAL_ENDPOINTS };
+  const sandbox = startSandboxServer().then((server) => {
+    Object.assign(endpoints, sandboxEndpoints(server.origin, SANDBOX_INTEGRATION_CODE));
+    return server;
+  });
+  const newBff = () => createTestApp({ adapterContext: { endpoints } });
+  let bff: TestApp = newBff();
   /** Remaining injected failures of `/api` calls, per partner. */
   const faults = new Map<string, { status: number; count: number }>();
 
@@ -94,7 +106,7 @@ export function createBrowserBff(): BrowserBff {
       } else {
         faults.clear();
         bff.close();
-        bff = createTestApp();
+        bff = newBff();
       }
       return c.json({ ok: true });
     });
@@ -114,6 +126,7 @@ export function createBrowserBff(): BrowserBff {
   return {
     async middleware(ctx, next) {
       if (!ctx.path.startsWith('/api/') && !ctx.path.startsWith('/__test/')) return next();
+      await sandbox;
       const response = await router.fetch(await toRequest(ctx));
       ctx.status = response.status;
       response.headers.forEach((value, name) => { if (name !== 'content-length') ctx.set(name, value); });
@@ -123,6 +136,7 @@ export function createBrowserBff(): BrowserBff {
     },
     close() {
       bff.close();
+      void sandbox.then((server) => server.close());
     },
   };
 }
