@@ -14,6 +14,12 @@ import { IhSelectField } from './wizards/shared/fields/select-field.js';
 import { IhSwitchField } from './wizards/shared/fields/switch-field.js';
 import { IhComboboxField } from './wizards/shared/fields/combobox-field.js';
 import { OrganizationApplications } from './elements/organization-applications/organization-applications.js';
+import { RmmWizard } from './wizards/rmm-wizard/rmm-wizard.js';
+import { IhRmmOrganizationStep } from './wizards/rmm-wizard/steps/rmm-organization-step.js';
+import { IhRmmCredentialsStep } from './wizards/rmm-wizard/steps/rmm-credentials-step.js';
+import { IhRmmMappingStep } from './wizards/rmm-wizard/steps/rmm-mapping-step.js';
+import { IhRmmParametersStep } from './wizards/rmm-wizard/steps/rmm-parameters-step.js';
+import { IhRmmFinishStep } from './wizards/rmm-wizard/steps/rmm-finish-step.js';
 
 export * from './index.js';
 
@@ -34,6 +40,13 @@ export const ELEMENTS: ReadonlyArray<readonly [string, CustomElementConstructor]
   ['ih-switch-field', IhSwitchField],
   ['ih-combobox-field', IhComboboxField],
   ['organization-applications', OrganizationApplications],
+  // The RMM wizard's steps (internal), then the wizard.
+  ['ih-rmm-organization-step', IhRmmOrganizationStep],
+  ['ih-rmm-credentials-step', IhRmmCredentialsStep],
+  ['ih-rmm-mapping-step', IhRmmMappingStep],
+  ['ih-rmm-parameters-step', IhRmmParametersStep],
+  ['ih-rmm-finish-step', IhRmmFinishStep],
+  ['rmm-wizard', RmmWizard],
 ];
 
 for (const [tag, constructor] of ELEMENTS) {

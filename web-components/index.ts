@@ -8,6 +8,11 @@ export { OrganizationApplications } from './elements/organization-applications/o
 export type {
   OrganizationApplicationsData, RmmApplication, PsaApplication, SyncSummary,
 } from './elements/organization-applications/organization-applications.data.js';
+export { RmmWizard } from './wizards/rmm-wizard/rmm-wizard.js';
+export { dattoRmmMachine, DATTO_RMM_MACHINE_VERSION } from './wizards/rmm-wizard/datto-rmm.machine.js';
+export { syncroMachine, SYNCRO_MACHINE_VERSION } from './wizards/rmm-wizard/syncro.machine.js';
+export { createRmmWizardServices, rmmWizardActors, type RmmWizardServices } from './wizards/rmm-wizard/rmm-wizard.services.js';
+export type { RmmVendor, RmmWizardContext, RmmWizardEvent } from './wizards/rmm-wizard/rmm-wizard.types.js';
 export { IhConfirmDialog, type ConfirmOptions } from './elements/ih-confirm-dialog/ih-confirm-dialog.js';
 export { IhToastRegion, type ToastTone } from './elements/ih-toast-region/ih-toast-region.js';
 export { ApiConsumerElement } from './api/api-consumer-element.js';

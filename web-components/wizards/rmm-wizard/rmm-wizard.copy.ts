@@ -1,0 +1,154 @@
+/**
+ * @module Every sentence the RMM wizards show, in the seeds' words where the seeds give them
+ * (002 Syncro, 004 Datto RMM), so the wording is reviewed in one place.
+ */
+import type { RmmSiteType } from '../../../bff/vendors/model.js';
+import type { WizardStepInfo } from '../shared/step-status.js';
+import type { RmmVendor } from './rmm-wizard.types.js';
+
+export const VENDOR_LABEL: Record<RmmVendor, string> = { 'datto-rmm': 'Datto RMM', syncro: 'Syncro' };
+
+/** The progress list per vendor; ids are what `wizard-step-change` reports. */
+export const STEPS: Record<RmmVendor, WizardStepInfo[]> = {
+  'datto-rmm': [
+    { id: 'organization', label: 'Organization' },
+    { id: 'credentials', label: 'Set Credentials' },
+    { id: 'organization-mapping', label: 'Organization Mapping' },
+    { id: 'parameters', label: 'Parameters', optional: true },
+    { id: 'finish', label: 'Finish' },
+  ],
+  syncro: [
+    { id: 'credentials', label: 'Credentials' },
+    { id: 'account-mapping', label: 'Account Mapping' },
+    { id: 'finish', label: 'Finish' },
+  ],
+};
+
+/** Machine state (top level) → the step id the progress list and events use. */
+export const STEP_OF_STATE: Record<RmmVendor, Record<string, string>> = {
+  'datto-rmm': { organization: 'organization', credentials: 'credentials', mapping: 'organization-mapping', parameters: 'parameters', finish: 'finish', done: 'finish' },
+  syncro: { credentials: 'credentials', mapping: 'account-mapping', finish: 'finish', done: 'finish' },
+};
+
+/** Datto RMM platforms as Datto names them (the API host is `<platform>-api.centrastage.net`). */
+export const DATTO_PLATFORM_LABELS: Record<string, string> = {
+  pinotage: 'Pinotage', concord: 'Concord', vidal: 'Vidal', merlot: 'Merlot', zinfandel: 'Zinfandel', syrah: 'Syrah',
+};
+
+/** Seed 002, "Create an API token in Syncro": the recommended custom permissions, exactly as listed. */
+export const SYNCRO_PERMISSIONS = [
+  'Assets - View Details',
+  'Assets - List/Search',
+  'Contacts - Import',
+  'Customers - List/Search',
+  'Customers - View Detail',
+  'Customers - View Total Invoiced',
+  'Products - List/Search',
+  'Products - View Cost',
+  'Line Item - Edit Prices',
+  'Line Item - View Cost',
+  'Line Item - Add Manual Item for Invoices/Estimates',
+  'Tickets - List/Search',
+  'Tickets - View Details',
+  'Tickets - Create',
+  'Tickets - Edit',
+  'Ticket Comments - New',
+  'Recurring Invoices - List',
+  'Recurring Invoices - Edit',
+  'RMM Alerts - List',
+  'RMM Alerts - Create',
+  'RMM Alerts - Clear/Manage',
+] as const;
+
+export const SITE_TYPE_COPY: Record<RmmSiteType, { label: string; note: string }> = {
+  managed: { label: 'Managed', note: 'Typical customer devices (recommended)' },
+  ondemand: { label: 'OnDemand', note: 'Optional, depending on environment' },
+  deleted: { label: 'Deleted Devices', note: 'Not recommended' },
+};
+
+export const COPY = {
+  title: (vendor: RmmVendor, editing: boolean) => `${editing ? 'Edit' : 'Connect'} ${VENDOR_LABEL[vendor]}`,
+  starting: 'the wizard',
+  organizations: 'organizations',
+  sites: (vendor: RmmVendor) => (vendor === 'syncro' ? 'Syncro customers' : 'Datto RMM sites'),
+  customFields: 'custom fields',
+  busy: {
+    connecting: (vendor: RmmVendor) => `Checking the credentials with ${VENDOR_LABEL[vendor]}…`,
+    saving: 'Saving…',
+    completing: 'Finishing the connection…',
+  },
+  next: 'Next',
+  finish: 'Finish',
+
+  // Datto step 1
+  organizationLabel: 'Organization for this integration',
+  organizationIntro:
+    'All Datto RMM user actions are logged against this organization, and it is the default location for Datto RMM user activity until organization mapping is completed. It cannot be changed after the integration is created.',
+  organizationHint: 'Best practice: choose an internal or MSP-level organization (for example, an admin or operations organization), not a customer organization.',
+  lockedOrganization: (name: string) => `${name}. The user activity organization cannot be changed after the integration is created.`,
+  chooseOrganization: 'Choose an organization…',
+
+  // Duplicate connection (both)
+  duplicateTitle: (vendor: RmmVendor) => `A ${VENDOR_LABEL[vendor]} integration already exists`,
+  duplicateText: (vendor: RmmVendor) =>
+    `Connecting ${VENDOR_LABEL[vendor]} again creates a second connection and can result in duplicate data. Cancel unless you are intentionally connecting a separate ${VENDOR_LABEL[vendor]} instance.`,
+  duplicateConfirm: (vendor: RmmVendor) => `This is a separate ${VENDOR_LABEL[vendor]} instance: connect it anyway`,
+
+  // Credentials
+  credentialsStored: (account: string | null) =>
+    `Credentials are stored${account ? ` for ${account}` : ''} and are never shown. Leave the fields empty to keep them, or enter new ones to replace them.`,
+  dattoPlatform: 'Datto RMM platform (region)',
+  dattoPlatformHint: 'The platform your Datto RMM account is on (for example: Vidal, Merlot, Zinfandel).',
+  choosePlatform: 'Choose a platform…',
+  dattoApiKey: 'API Key',
+  dattoApiSecret: 'API Secret Key',
+  dattoSecretHint: 'The API Secret Key is displayed only once in Datto RMM and cannot be recovered later. If it is lost, generate new API keys in Datto RMM (Setup > Users > the API user > API).',
+  dattoApiHelp: 'In Datto RMM: turn on Enable API Access (Setup > Global Settings), then generate API keys for an Administrator API user (Setup > Users).',
+  syncroSubdomain: 'Syncro subdomain',
+  syncroSubdomainHint: 'The part before .syncromsp.com in your Syncro address.',
+  syncroToken: 'API token',
+  syncroTokenHint: 'Create it in Syncro under More > Admin > API Tokens > + New Token, with Custom Permissions.',
+  syncroPermissionsTitle: 'The API token needs these permissions',
+
+  // Mapping
+  userActivityLabel: 'User Activity Organization',
+  userActivityHint: 'All user activity and actions from Syncro are associated with this organization. It cannot be changed after the integration is configured.',
+  siteTypesLegend: 'Datto RMM organization types to map',
+  autoMap: (vendor: RmmVendor) => (vendor === 'syncro' ? 'Automatically map organizations with a 100% match' : 'Automatically map organizations with 100% match'),
+  autoMapHint: (vendor: RmmVendor) =>
+    `Maps ${VENDOR_LABEL[vendor]} organizations to platform organizations whose names match exactly. Use it only if names are identical across systems and each organization represents a single customer.`,
+  unmappedNote: (vendor: RmmVendor) => `Only mapped organizations have devices discovered and processed: unmapped ${VENDOR_LABEL[vendor]} organizations do not provide device data.`,
+  counts: (mapped: number, auto: number, unmapped: number) =>
+    `${mapped} mapped${auto ? ` (${auto} by exact name, applied when you save)` : ''}, ${unmapped} not mapped.`,
+  filterLabel: 'Filter by name',
+  siteListLabel: (vendor: RmmVendor) => (vendor === 'syncro' ? 'Device organization mapping' : 'Organization mapping'),
+  orgFor: (site: string) => `Platform organization for ${site}`,
+  notMapped: 'Not mapped',
+  autoBadge: 'Exact name match',
+  ignore: 'Ignore from Automatic Mapping',
+  ignoreFor: (site: string) => `Ignore ${site} from automatic mapping`,
+  devices: (count: number | null) => (count === null ? '' : `${count} ${count === 1 ? 'device' : 'devices'}`),
+  noSites: (vendor: RmmVendor) => `No ${vendor === 'syncro' ? 'Syncro customers' : 'Datto RMM sites'} of the chosen types.`,
+  noMatch: 'No organization matches the filter.',
+  refresh: 'Reload list',
+  siteTypeDeletedNote: 'Deleted Devices is not recommended.',
+
+  // Parameters
+  entraLabel: 'Microsoft Entra Device ID field',
+  entraNone: 'None (set it later)',
+  entraHint:
+    'Optional. The custom field (UDF) in Datto RMM that holds the Microsoft Entra Device ID. Mapping it improves correlation accuracy when identity-based activity (Microsoft Entra or Microsoft 365 events) is associated with known, managed devices. You can finish without it and set it later.',
+
+  // Finish
+  reviewIntro: (vendor: RmmVendor) => `Review the ${VENDOR_LABEL[vendor]} connection and choose Finish.`,
+  reviewUserActivity: 'User activity organization',
+  reviewMapped: 'Mapped organizations',
+  reviewEntra: 'Microsoft Entra Device ID field',
+  reviewAccount: 'Connected account',
+  notSet: 'Not set',
+  syncNotice: 'Allow up to 10–30 minutes for devices to appear. Synchronization is not immediate.',
+  connected: (vendor: RmmVendor) => `${VENDOR_LABEL[vendor]} is connected.`,
+  statusLine: (label: string) => `Status: ${label}`,
+  mspTools: (vendor: RmmVendor, org: string) => `${VENDOR_LABEL[vendor]} appears as a connected application under MSP Tools in the Applications tab for ${org}.`,
+  cancelled: 'Setup was cancelled.',
+};

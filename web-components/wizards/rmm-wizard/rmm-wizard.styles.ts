@@ -1,0 +1,16 @@
+/** @module `<rmm-wizard>`'s own shadow styles (the shell and the steps style themselves); `--ih-*` tokens only. */
+import { css } from 'lit';
+import { baseStyles, space, token } from '../../styles/tokens.js';
+
+export const rmmWizardStyles = [baseStyles, css`
+  :host { display: block; }
+  .muted { color: ${token('--ih-color-text-muted')}; margin: 0; }
+  .problem {
+    padding: ${space(1)} ${space(1.5)};
+    border: 1px solid ${token('--ih-color-danger')};
+    border-inline-start-width: 4px;
+    border-radius: ${token('--ih-radius')};
+    margin-block-end: ${space(1.5)};
+  }
+  .problem strong { color: ${token('--ih-color-danger')}; }
+`];

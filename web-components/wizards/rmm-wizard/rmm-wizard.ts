@@ -1,0 +1,292 @@
+/**
+ * @module `<rmm-wizard vendor="datto-rmm|syncro">`: connects an RMM (or edits a connection with
+ * `integration-id`). The vendor's XState machine owns every rule; this element renders its
+ * snapshot in the shared wizard shell, sends it what the person does, saves drafts and tells the host.
+ */
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { SnapshotFrom } from 'xstate';
+import { ApiConsumerElement } from '../../api/api-consumer-element.js';
+import { MachineController } from '../../controllers/machine-controller.js';
+import { WizardDraftStore } from '../shared/draft-store.js';
+import { WizardCancelEvent } from '../shared/events/wizard-cancel-event.js';
+import { WizardCompleteEvent } from '../shared/events/wizard-complete-event.js';
+import { WizardStepChangeEvent } from '../shared/events/wizard-step-change-event.js';
+import { focusFirstInvalid } from '../shared/focus.js';
+import { visibleErrors, type FieldErrors } from '../shared/form-state.js';
+import type { WizardNavEvent } from '../shared/wizard-shell.js';
+import { DATTO_RMM_MACHINE_VERSION, dattoRmmMachine } from './datto-rmm.machine.js';
+import { COPY, STEP_OF_STATE, STEPS } from './rmm-wizard.copy.js';
+import { draftValues } from './rmm-wizard.logic.js';
+import { createRmmWizardServices, rmmWizardActors } from './rmm-wizard.services.js';
+import { stepErrors, type GuardedStep } from './rmm-wizard.setup.js';
+import { rmmWizardStyles } from './rmm-wizard.styles.js';
+import type { RmmVendor, RmmWizardContext } from './rmm-wizard.types.js';
+import { SYNCRO_MACHINE_VERSION, syncroMachine } from './syncro.machine.js';
+
+type WizardLogic = typeof dattoRmmMachine;
+type WizardSnapshot = SnapshotFrom<WizardLogic>;
+
+const VENDORS: ReadonlyArray<RmmVendor> = ['datto-rmm', 'syncro'];
+const VERSIONS: Record<RmmVendor, number> = { 'datto-rmm': DATTO_RMM_MACHINE_VERSION, syncro: SYNCRO_MACHINE_VERSION };
+const GUARDED: ReadonlyArray<string> = ['organization', 'credentials', 'mapping', 'parameters'];
+/** Steps a draft can resume on (never a state with a request in flight, never the end). */
+const RESUMABLE: ReadonlyArray<string> = ['organization', 'credentials', 'mapping', 'parameters', 'finish'];
+
+const topState = (snapshot: WizardSnapshot): string => (typeof snapshot.value === 'string' ? snapshot.value : Object.keys(snapshot.value)[0]!);
+const subState = (snapshot: WizardSnapshot): string | undefined =>
+  typeof snapshot.value === 'string' ? undefined : (Object.values(snapshot.value)[0] as string | undefined);
+
+/**
+ * The RMM connection wizard. Datto RMM (seed 004): Organization (the user-activity organization,
+ * immutable once created) → Set Credentials (platform, API key, API secret key) → Organization
+ * Mapping (site types, exact-name auto-mapping, a mapping per site) → Parameters (optional Microsoft
+ * Entra Device ID field) → Finish. Syncro (seed 002): Credentials (subdomain, API token, the token's
+ * permissions) → Account Mapping (user-activity organization, device organization mapping, auto-map,
+ * ignore list) → Finish. A second connection of a vendor needs an explicit "separate instance"
+ * confirmation. Next stays pressable: on an invalid step it shows every reason and focuses the first
+ * invalid field. Back is always allowed. Progress is saved as a draft and resumes after a reload.
+ *
+ * With `integration-id` it edits that connection: every saved value is loaded, the credentials can
+ * be replaced but are never shown, and the user-activity organization is read-only.
+ *
+ * Gets the BFF address and token from its own `api-base` / `token`, else from a surrounding
+ * `<integration-hub>` (inside a hub it waits for the token before starting).
+ *
+ * @summary Connects Datto RMM or Syncro, or edits a connection.
+ *
+ * @attr vendor - `datto-rmm` or `syncro`. Required. Reflected.
+ * @attr integration-id - Edit this existing integration instead of creating one. Reflected.
+ * @attr api-base - Base URL of the BFF's API. Wins over the hub's. Default `/api`.
+ *
+ * @prop {'datto-rmm' | 'syncro'} vendor - As the attribute.
+ * @prop {string | null} integrationId - As the `integration-id` attribute.
+ * @prop {string | undefined} apiBase - As the `api-base` attribute.
+ * @prop {string | undefined} token - Bearer token (JWT) for the BFF. Wins over the hub's. Property only, never reflected.
+ * @prop {string | undefined} step - Read-only: the step shown (`organization`, `credentials`, `organization-mapping`, `account-mapping`, `parameters`, `finish`).
+ *
+ * @fires wizard-step-change - {step}: another step is shown (Next, Back, or the first step once loaded or resumed).
+ * @fires wizard-complete - {integrationId, vendor, status}: the BFF accepted Finish; the integration is Connected (or stays Disconnected if it was).
+ * @fires wizard-cancel - {integrationId}: Cancel was chosen; the draft is discarded (a connection already made stays listed as "Setup not finished").
+ *
+ * @cssproperty --ih-font-family - Font of all text.
+ * @cssproperty --ih-font-size - Base font size.
+ * @cssproperty --ih-color-text - Main text colour.
+ * @cssproperty --ih-color-text-muted - Hints, notes, upcoming steps.
+ * @cssproperty --ih-color-surface - Background of the wizard, fields and buttons.
+ * @cssproperty --ih-color-surface-muted - Notes' background, button hover.
+ * @cssproperty --ih-color-border - Borders.
+ * @cssproperty --ih-color-accent - Next/Finish, the current step, switches, checkboxes.
+ * @cssproperty --ih-color-on-accent - Text on accent backgrounds.
+ * @cssproperty --ih-color-danger - Errors.
+ * @cssproperty --ih-color-success - Done steps, exact-name matches.
+ * @cssproperty --ih-color-warning - The duplicate-connection warning.
+ * @cssproperty --ih-color-focus - Focus ring.
+ * @cssproperty --ih-radius - Corner radius.
+ * @cssproperty --ih-space - Spacing unit.
+ * @cssproperty --ih-field-max-width - Widest a text field or select grows (default 32rem).
+ * @cssproperty --ih-site-list-height - Height of the scrolling site list (default 24rem).
+ *
+ * @csspart shell - The wizard frame; its parts are forwarded: `header`, `title`, `progress`, `progress-step`,
+ *   `progress-step-done`, `progress-step-current`, `progress-step-upcoming`, `step-heading`, `body`, `footer`,
+ *   `button`, `cancel-button`, `back-button`, `next-button`.
+ * @csspart problem - A failure that belongs to no field (vendor unreachable, refused completion).
+ * @csspart step - The current step's element.
+ */
+export class RmmWizard extends ApiConsumerElement {
+  static override styles = rmmWizardStyles;
+
+  /** Which RMM: `datto-rmm` or `syncro`. Reflected. */
+  @property({ reflect: true }) vendor: RmmVendor | '' = '';
+
+  /** Edit this existing integration (its id) instead of creating one. Reflected. */
+  @property({ attribute: 'integration-id', reflect: true }) integrationId: string | null = null;
+
+  @state() private draftProblem = '';
+
+  private machine?: MachineController<WizardLogic>;
+  private drafts?: WizardDraftStore;
+  private machineKey = '';
+  private lastStep?: string;
+  private lastDraft?: string;
+  private ended = false;
+
+  /** The step shown now (`wizard-step-change`'s ids), undefined while starting. */
+  get step(): string | undefined {
+    return this.machine ? this.stepOf(this.machine.snapshot) : undefined;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // A pending draft save still goes out: the person's last change is not lost by closing the page section.
+    void this.drafts?.flush();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const vendor = VENDORS.includes(this.vendor as RmmVendor) ? (this.vendor as RmmVendor) : null;
+    // Inside a hub that has no token yet, starting would only fail: the token's arrival updates us again.
+    const ready = vendor !== null && (Boolean(this.effectiveToken) || !this.hubConnection);
+    const key = ready ? `${vendor}|${this.integrationId ?? ''}|${this.effectiveApiBase}` : '';
+    if (key && key !== this.machineKey) this.startMachine(vendor!, key);
+  }
+
+  private startMachine(vendor: RmmVendor, key: string): void {
+    this.stopMachine();
+    this.machineKey = key;
+    this.lastStep = undefined;
+    this.lastDraft = undefined;
+    this.ended = false;
+    const integrationId = this.integrationId || null;
+    this.drafts = new WizardDraftStore({
+      api: this.api, wizard: `rmm:${vendor}`, version: VERSIONS[vendor], integrationId,
+      onError: (problem) => { this.draftProblem = problem.detail ?? problem.title; },
+    });
+    const services = createRmmWizardServices(this.api, this.drafts);
+    const logic = (vendor === 'datto-rmm' ? dattoRmmMachine : syncroMachine) as WizardLogic;
+    // Added while connected, the controller starts the actor at once (its boot loads lists and any draft).
+    this.machine = new MachineController(this, logic.provide({ actors: rmmWizardActors(services) }), {
+      actorOptions: { input: { vendor, integrationId } },
+    });
+  }
+
+  private stopMachine(): void {
+    if (!this.machine) return;
+    this.machine.hostDisconnected();
+    this.removeController(this.machine);
+    this.machine = undefined;
+    this.drafts?.close();
+    this.drafts = undefined;
+  }
+
+  private stepOf(snapshot: WizardSnapshot): string | undefined {
+    const top = topState(snapshot);
+    return STEP_OF_STATE[snapshot.context.vendor][top];
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const machine = this.machine;
+    if (!machine) return;
+    const snapshot = machine.snapshot;
+    const ctx = snapshot.context;
+    const top = topState(snapshot);
+    const step = this.stepOf(snapshot);
+    if (step && step !== this.lastStep && top !== 'done') {
+      this.lastStep = step;
+      this.dispatchEvent(new WizardStepChangeEvent({ step }));
+    }
+    if ((top === 'done' || top === 'cancelled') && !this.ended) {
+      this.ended = true;
+      const drafts = this.drafts;
+      drafts?.close();
+      void drafts?.discard().catch(() => {});
+      if (top === 'done') {
+        const output = snapshot.output!;
+        this.dispatchEvent(new WizardCompleteEvent({ integrationId: output.integrationId, vendor: output.vendor, status: output.status }));
+      } else {
+        this.dispatchEvent(new WizardCancelEvent({ integrationId: ctx.integration?.id ?? null }));
+      }
+      return;
+    }
+    if (RESUMABLE.includes(top)) {
+      const values = draftValues(ctx, top);
+      const serialized = JSON.stringify(values);
+      // The first values after loading are what is stored already: only the person's changes make a draft.
+      if (this.lastDraft !== undefined && serialized !== this.lastDraft) this.drafts?.schedule(values);
+      this.lastDraft = serialized;
+    }
+  }
+
+  private onNav(e: WizardNavEvent): void {
+    e.stopPropagation();
+    const machine = this.machine;
+    if (!machine) return;
+    if (e.action === 'cancel') machine.send({ type: 'wizard.cancel' });
+    else if (e.action === 'back') machine.send({ type: 'step.back' });
+    else if (machine.snapshot.can({ type: 'step.next' })) machine.send({ type: 'step.next' });
+    else {
+      // Next stays pressable: it reveals every reason on the step and takes the person to the first one.
+      machine.send({ type: 'step.attempt' });
+      void this.focusFirstError();
+    }
+  }
+
+  private async focusFirstError(): Promise<void> {
+    await this.updateComplete;
+    // The step and its fields update in their own microtasks; a macrotask later all of them have.
+    await new Promise((resolve) => setTimeout(resolve));
+    focusFirstInvalid(this.renderRoot);
+  }
+
+  private errorsFor(ctx: RmmWizardContext, top: string): FieldErrors {
+    if (!GUARDED.includes(top)) return ctx.serverErrors;
+    return visibleErrors(stepErrors(ctx, top as GuardedStep), ctx.touched, ctx.submitted.includes(top), ctx.serverErrors);
+  }
+
+  private busyLabel(snapshot: WizardSnapshot): string {
+    const sub = subState(snapshot);
+    const vendor = snapshot.context.vendor;
+    if (sub === 'connecting' || sub === 'replacing') return COPY.busy.connecting(vendor);
+    if (sub === 'saving') return COPY.busy.saving;
+    if (sub === 'completing') return COPY.busy.completing;
+    return '';
+  }
+
+  protected override render() {
+    if (!VENDORS.includes(this.vendor as RmmVendor)) return html`<p class="ih-root" role="alert">Set vendor="datto-rmm" or vendor="syncro".</p>`;
+    if (!this.machine) return html`<p class="ih-root muted" role="status">Waiting for sign-in…</p>`;
+    const snapshot = this.machine.snapshot;
+    const ctx = snapshot.context;
+    const vendor = ctx.vendor;
+    const top = topState(snapshot);
+    const steps = STEPS[vendor];
+    const current = this.stepOf(snapshot) ?? steps[0]!.id;
+    const stored = ctx.editing && ctx.integration && ctx.integration.status !== 'draft';
+    const done = top === 'done' ? steps.map((s) => s.id) : stored ? steps.slice(0, -1).map((s) => s.id) : ctx.doneSteps.map((s) => STEP_OF_STATE[vendor][s]!).filter(Boolean);
+    const busyLabel = this.busyLabel(snapshot);
+    const ended = top === 'done' || top === 'cancelled';
+    return html`
+      <ih-wizard-shell part="shell" class="ih-root"
+        exportparts="header, title, progress, progress-step, progress-step-done, progress-step-current, progress-step-upcoming, step-heading, body, footer, button, cancel-button, back-button, next-button"
+        heading=${COPY.title(vendor, ctx.editing)} .steps=${steps} current=${current} .done=${done}
+        ?busy=${Boolean(busyLabel)} busy-label=${busyLabel} next-label=${top === 'finish' ? COPY.finish : COPY.next}
+        ?no-back=${current === steps[0]!.id} ?no-nav=${ended || top === 'boot'} @ih-wizard-nav=${this.onNav}>
+        ${ctx.problem ? html`<div class="problem" part="problem" role="alert"><strong>${ctx.problem.title}.</strong> ${ctx.problem.detail ?? ''}</div>` : nothing}
+        ${this.draftProblem ? html`<p class="muted" role="status">The draft could not be saved (${this.draftProblem}); your entries are kept on this page.</p>` : nothing}
+        ${this.renderStep(snapshot, top)}
+      </ih-wizard-shell>`;
+  }
+
+  private renderStep(snapshot: WizardSnapshot, top: string) {
+    const ctx = snapshot.context;
+    const send = this.machine!.send;
+    const errors = this.errorsFor(ctx, top);
+    switch (top) {
+      case 'boot': {
+        const failed = subState(snapshot) === 'failed';
+        return html`<ih-load-status label=${COPY.starting} status=${failed ? 'error' : 'loading'}
+          problem-detail=${ctx.bootProblem?.detail ?? ctx.bootProblem?.title ?? ''} @ih-load-retry=${() => send({ type: 'boot.retry' })}></ih-load-status>`;
+      }
+      case 'organization':
+        return html`<ih-rmm-organization-step part="step" data-step .context=${ctx} .errors=${errors} .send=${send}></ih-rmm-organization-step>`;
+      case 'credentials':
+        return html`<ih-rmm-credentials-step part="step" data-step .context=${ctx} .errors=${errors} .send=${send}></ih-rmm-credentials-step>`;
+      case 'mapping':
+        return html`<ih-rmm-mapping-step part="step" data-step .context=${ctx} .errors=${errors} .send=${send}></ih-rmm-mapping-step>`;
+      case 'parameters':
+        return html`<ih-rmm-parameters-step part="step" data-step .context=${ctx} .errors=${errors} .send=${send}></ih-rmm-parameters-step>`;
+      case 'finish':
+      case 'done':
+        return html`<ih-rmm-finish-step part="step" data-step ?finished=${top === 'done'} .context=${ctx} .errors=${errors} .send=${send}></ih-rmm-finish-step>`;
+      default:
+        return html`<p role="status">${COPY.cancelled}</p>`;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rmm-wizard': RmmWizard;
+  }
+}
