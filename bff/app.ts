@@ -37,12 +37,13 @@ export function createApp(deps: AppDeps) {
       // Method, path and status only: bodies, queries and headers can carry secrets.
       deps.logger.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
     })
+    // Routing authenticates and limits bodies itself (by Content-Length: the generic limit reads the body as a
+    // stream, a third of intake's throughput), and must precede organizationRoutes' admin-only /api/* middleware.
+    .route('/api/routing', routingRoutes(deps, docs))
     .use(async (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)))
     .route('/api/health', healthRoutes(deps, docs))
     .get('/api/openapi.json', (c) => c.json(openApiDocument ??= docs.document(deps.version)))
     .use('/api/*', authed)
-    // Before organizationRoutes: its admin-only middleware is mounted at /api/* and would refuse router tokens.
-    .route('/api/routing', routingRoutes(deps, docs))
     .route('/api', deviceRoutes(deps, docs))
     .route('/api', organizationRoutes(deps, docs))
     .route('/api/integrations', integrationRoutes(deps, docs))

@@ -64,6 +64,10 @@ export function createRoutingRepo(db: Db) {
     .returning().prepare();
   const owned = db.select({ n: sql<number>`count(*)` }).from(d)
     .where(and(eq(d.partnerId, sql.placeholder('partnerId')), inIds('ids'), eq(d.claimedUntil, sql.placeholder('until')), eq(d.state, 'queued'))).prepare();
+  const resolveOne = db.update(d).set({
+    integrationId: sql`${sql.placeholder('integrationId')}`, state: sql`${sql.placeholder('state')}`, groupKey: sql`${sql.placeholder('groupKey')}`,
+    decision: sql`${sql.placeholder('decision')}`, reason: sql`${sql.placeholder('reason')}`, updatedAt: sql`${sql.placeholder('now')}`,
+  }).where(and(eq(d.partnerId, sql.placeholder('partnerId')), eq(d.alertId, sql.placeholder('alertId')))).prepare();
   const getGroupStmt = db.select().from(ticketGroups)
     .where(and(eq(ticketGroups.integrationId, sql.placeholder('integrationId')), eq(ticketGroups.groupKey, sql.placeholder('groupKey')))).prepare();
 
@@ -94,12 +98,15 @@ export function createRoutingRepo(db: Db) {
      * transaction: a group's alerts are always resolved before a later alert of it can be claimed.
      */
     resolveBatch(limit: number, decide: (row: DeliveryRow) => Resolution): number {
-      return db.transaction((tx) => {
+      return db.transaction(() => {
         const rows = unresolved.all({ limit });
+        const now = nowIso();
         for (const row of rows) {
           const r = decide(row);
-          tx.update(d).set({ integrationId: r.integrationId, state: r.state, groupKey: r.groupKey, decision: r.decision, reason: r.reason, updatedAt: nowIso() })
-            .where(and(eq(d.partnerId, row.partnerId), eq(d.alertId, row.alertId))).run();
+          resolveOne.run({
+            partnerId: row.partnerId, alertId: row.alertId, integrationId: r.integrationId, state: r.state, groupKey: r.groupKey,
+            decision: r.decision === null || r.decision === undefined ? null : JSON.stringify(r.decision), reason: r.reason, now,
+          });
         }
         return rows.length;
       }, immediate);

@@ -11,6 +11,11 @@ const ms = (fallback: number, min = 1) => z.coerce.number().int().min(min).max(8
 export const routingConfigSchema = z.object({
   /** How often the worker looks for due work when nothing kicked it. */
   pollMs: ms(200),
+  /**
+   * Least time between two worker passes when kicked: intake kicks on every alert, and a pass
+   * (resolve a batch, claim groups) every few milliseconds would take the event loop from intake.
+   */
+  tickGapMs: ms(25, 0),
   /** How long a claim holds a group without a heartbeat (a crashed worker's groups free up after it). */
   leaseMs: ms(15_000, 50),
   /** Tries per alert for rate limits, outages and time-outs before it is failed (and retryable by an admin). */
@@ -35,7 +40,7 @@ export type RoutingConfig = z.infer<typeof routingConfigSchema>;
 export const DEFAULT_ROUTING_CONFIG: RoutingConfig = routingConfigSchema.parse({});
 
 const ENV_NAMES: Record<keyof RoutingConfig, string> = {
-  pollMs: 'ROUTING_POLL_MS', leaseMs: 'ROUTING_LEASE_MS', maxAttempts: 'ROUTING_MAX_ATTEMPTS', backoffBaseMs: 'ROUTING_BACKOFF_BASE_MS',
+  pollMs: 'ROUTING_POLL_MS', tickGapMs: 'ROUTING_TICK_GAP_MS', leaseMs: 'ROUTING_LEASE_MS', maxAttempts: 'ROUTING_MAX_ATTEMPTS', backoffBaseMs: 'ROUTING_BACKOFF_BASE_MS',
   backoffMaxMs: 'ROUTING_BACKOFF_MAX_MS', openTtlMs: 'ROUTING_OPEN_TTL_MS', maxGroupsInFlight: 'ROUTING_MAX_GROUPS_IN_FLIGHT',
   maxAlertsPerNote: 'ROUTING_MAX_ALERTS_PER_NOTE', resolveBatch: 'ROUTING_RESOLVE_BATCH', billableCheckMs: 'ROUTING_BILLABLE_CHECK_MS',
   billableTriesPerPeriod: 'ROUTING_BILLABLE_TRIES_PER_PERIOD',

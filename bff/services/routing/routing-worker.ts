@@ -53,6 +53,9 @@ export class RoutingWorker {
   private loopDone: Promise<void> | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
   private lastBillableCheck = 0;
+  /** Something may have become claimable since the last claim (alerts resolved, a group finished). */
+  private dirty = true;
+  private lastClaimAt = 0;
   private billableRunning = false;
 
   constructor(
@@ -121,15 +124,22 @@ export class RoutingWorker {
   tick(): boolean {
     const { repos } = this.deps;
     const resolved = this.resolvePending();
+    if (resolved > 0) this.dirty = true;
     const free = this.config.maxGroupsInFlight - this.inFlight.size;
     const now = this.now();
-    for (const claim of repos.routing.claimGroups(now, now + this.config.leaseMs, free)) this.deliver(claim);
+    // Claiming aggregates the queue; when nothing changed it runs only once per poll (backoffs falling due).
+    if (free > 0 && (this.dirty || now - this.lastClaimAt >= this.config.pollMs)) {
+      this.dirty = false;
+      this.lastClaimAt = now;
+      for (const claim of repos.routing.claimGroups(now, now + this.config.leaseMs, free)) this.deliver(claim);
+    }
     this.maybeCheckBillable(now);
     return resolved >= this.config.resolveBatch;
   }
 
   private async loop(): Promise<void> {
     while (this.running) {
+      const started = performance.now();
       let more = false;
       try {
         more = this.tick();
@@ -137,8 +147,14 @@ export class RoutingWorker {
         this.deps.logger.error({ err: error }, 'routing: worker pass failed');
       }
       if (!this.running) break;
-      // A short pause even when kicked lets a burst of intake land first (bigger notes, fewer calls).
-      await (more ? new Promise((r) => setImmediate(r)) : this.signal.wait(this.config.pollMs));
+      if (more) {
+        await new Promise((r) => setImmediate(r));
+        continue;
+      }
+      await this.signal.wait(this.config.pollMs);
+      // Kicked at once: still leave a short gap, so a burst of intake lands first (fewer passes, bigger notes).
+      const gap = this.config.tickGapMs - (performance.now() - started);
+      if (gap > 0 && this.running) await new Promise((r) => setTimeout(r, gap));
     }
   }
 
@@ -150,6 +166,7 @@ export class RoutingWorker {
       .finally(() => {
         if (!this.inFlight.has(claim)) return; // killed: a crashed worker writes nothing more
         this.inFlight.delete(claim);
+        this.dirty = true;
         try {
           repos.routing.releaseClaim(claim);
         } catch (error) {

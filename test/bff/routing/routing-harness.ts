@@ -2,8 +2,8 @@
  * @module Routing tests' harness: the real BFF on a temp database with a running routing worker, the
  * vendor sandboxes over real HTTP, and a PSA integration configured through the BFF's API exactly
  * as the wizard would (credentials, account mapping, ticket settings, contracts, completion).
+ * Free of vitest imports so the routing benchmark can use it too.
  */
-import { expect } from 'vitest';
 import { DEMO_CATALOG, DEMO_ORGANIZATIONS } from '../../../bff/demo/demo-organizations.js';
 import { SEVERITIES, type IssueOverride } from '../../../bff/contracts/psa-settings.js';
 import type { RoutingAlertInput } from '../../../bff/routing/alert.js';
@@ -24,7 +24,7 @@ export const PSA_CREDENTIALS = {
 
 /** Small waits so fault tests take seconds, not minutes. */
 export const TEST_ROUTING_CONFIG: Partial<RoutingConfig> = {
-  pollMs: 10, leaseMs: 2_000, backoffBaseMs: 20, backoffMaxMs: 200, openTtlMs: 0, maxAttempts: 8, billableCheckMs: 3_600_000,
+  pollMs: 10, tickGapMs: 1, leaseMs: 2_000, backoffBaseMs: 20, backoffMaxMs: 200, openTtlMs: 0, maxAttempts: 8, billableCheckMs: 3_600_000,
 };
 
 export interface RoutingTestApp extends TestApp {
@@ -40,10 +40,9 @@ export async function createRoutingTestApp(sandboxOrigin: string, options: {
   const t = createTestApp({ sandboxOrigin, adapterContext: { timeoutMs: 1_500, backoffBaseMs: 10, maxRetryWaitMs: 2_000, ...options.adapterContext } });
   const worker = new RoutingWorker(t.deps, { config: { ...TEST_ROUTING_CONFIG, ...options.config }, hooks: options.hooks, now: options.now });
   if (options.startWorker !== false) worker.start();
-  const res = await t.call('PUT', '/api/organizations', {
+  await body(await t.call('PUT', '/api/organizations', {
     body: { organizations: DEMO_ORGANIZATIONS.map((o) => ({ id: o.id, name: o.name, billableUsers: o.billableUsers })), catalog: DEMO_CATALOG },
-  });
-  expect(res.status).toBe(200);
+  }), 200);
   const router = await t.token('partner-a', 'router', 'alert-pipeline');
   return Object.assign(t, {
     worker, router,
@@ -84,9 +83,10 @@ export interface PsaSetup {
   priorityFor: Record<string, string>;
 }
 
+/** The JSON of an answer that must have `status` (no vitest import: the benchmark uses this harness too). */
 async function body(res: Response, status: number) {
   const json = await res.json();
-  expect(res.status, JSON.stringify(json)).toBe(status);
+  if (res.status !== status) throw new Error(`${res.url || 'request'}: expected HTTP ${status}, got ${res.status}: ${JSON.stringify(json)}`);
   return json as any;
 }
 

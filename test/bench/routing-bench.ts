@@ -1,0 +1,199 @@
+/**
+ * @module Routing benchmarks. Intake: `POST /api/routing/alerts` at 50 connections (unique ids),
+ * with the routing worker running, beside a bare Hono JSON route in the same server and run
+ * (goal: ratio ≥ 0.25, p99 ≤ 25 ms). Storm: 10,000 alerts from 100 users over 3 alert types into
+ * the Autotask sandbox over real HTTP: tickets, notes, vendor calls per alert, whether any vendor
+ * budget was exceeded (goal: none), and the time to drain. `--serve` runs the intake server (a child).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import autocannon from 'autocannon';
+import { Hono } from 'hono';
+import { createDb } from '../../db/client.js';
+import { createRepositories } from '../../db/repositories/index.js';
+import { createApp } from '../../bff/app.js';
+import { CredentialVault } from '../../bff/credential-vault.js';
+import { createLogger } from '../../bff/logger.js';
+import { signToken } from '../../bff/middleware/auth.js';
+import { seedDemoPartner } from '../../bff/demo/demo-seed.js';
+import { DEMO_PARTNER_ID } from '../../bff/demo/demo-organizations.js';
+import { VendorGateway } from '../../bff/services/vendor-gateway.js';
+import { RoutingWorker } from '../../bff/services/routing/routing-worker.js';
+import { DEFAULT_ROUTING_CONFIG } from '../../bff/services/routing/routing-config.js';
+import { createAdapterContext, REAL_ENDPOINTS, VENDOR_BUDGETS } from '../../bff/vendors/adapter-context.js';
+import { seededRandom } from '../../bff/sandboxes/common/sandbox-kit.js';
+import { startSandboxServer } from '../helpers/sandbox-server.js';
+import { control } from '../helpers/serve.js';
+import { alert, createRoutingTestApp, noteWrites, setupPsa, ticketWrites } from '../bff/routing/routing-harness.js';
+import { load, type LoadResult } from './http-load.js';
+
+const GOAL = { ratio: 0.25, p99Ms: 25 };
+
+// ---- intake ---------------------------------------------------------------------------------------
+
+/** Child mode: the real BFF with its routing worker (temp SQLite file) plus a bare route, one port. */
+async function serveIntake(): Promise<void> {
+  const secret = randomBytes(32).toString('base64url');
+  const db = createDb(join(mkdtempSync(join(tmpdir(), 'ih-routing-bench-')), 'bench.db'));
+  const repos = createRepositories(db);
+  seedDemoPartner(repos);
+  const vault = new CredentialVault('k1', randomBytes(32));
+  const vendors = new VendorGateway(createAdapterContext(REAL_ENDPOINTS), repos, vault, 60_000);
+  const deps = { db, repos, vault, vendors, logger: createLogger('silent'), auth: { secret }, version: 'bench' };
+  // The worker runs as in production; the partner has no PSA yet, so each alert is resolved (skipped) without vendor calls.
+  if (!process.env.NO_WORKER) new RoutingWorker(deps).start();
+  const root = new Hono();
+  root.get('/bare', (c) => c.json({ ok: true }));
+  // The same JSON body through bare Hono: a baseline whose load-generator cost matches intake's.
+  root.post('/bare-post', async (c) => c.json(await c.req.json(), 202));
+  root.route('/', createApp(deps));
+  serve({ fetch: root.fetch, hostname: '127.0.0.1', port: 0 }, async (info: AddressInfo) => {
+    const router = await signToken(secret, { sub: 'bench', partner: DEMO_PARTNER_ID, role: 'router' });
+    process.stdout.write(`${JSON.stringify({ origin: `http://127.0.0.1:${info.port}`, router })}\n`);
+  });
+}
+
+async function startIntakeServer(): Promise<{ origin: string; router: string; stop: () => void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`routing bench server exited with ${code}`)));
+  });
+  return { ...JSON.parse(line), stop: () => child.kill('SIGTERM') };
+}
+
+async function postLoad(url: string, seconds: number, router: string, route = 'POST /api/routing/alerts'): Promise<LoadResult> {
+  const body = JSON.stringify({
+    id: '[<id>]', organizationId: 'org-acme', severity: 'high', alertType: 'at-too-many-downloads', title: 'Too Many Downloads',
+    description: 'The user downloaded 1,204 files in 10 minutes.', user: { email: 'user@domain.com', name: 'Pat User' }, occurredAt: '2025-05-01T10:00:00Z',
+  });
+  const result = await autocannon({
+    url, connections: 50, duration: seconds, method: 'POST', body, idReplacement: true,
+    headers: { Authorization: `Bearer ${router}`, 'Content-Type': 'application/json' },
+  } as Parameters<typeof autocannon>[0]);
+  return { route, reqPerSec: Math.round(result.requests.average), p99Ms: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
+}
+
+export async function routingIntakeBenchmark(seconds: number): Promise<void> {
+  const server = await startIntakeServer();
+  try {
+    console.log(`\nRouting intake (50 connections, ${seconds} s each, worker running, load generator on the same machine)`);
+    await load(`${server.origin}/bare`, { seconds: 1 }); // warm-up
+    const bare = await load(`${server.origin}/bare`, { seconds });
+    const barePost = await postLoad(`${server.origin}/bare-post`, seconds, server.router, 'POST /bare-post (same body)');
+    await postLoad(`${server.origin}/api/routing/alerts`, 1, server.router); // warm-up
+    const intake = await postLoad(`${server.origin}/api/routing/alerts`, seconds, server.router);
+    const ratio = intake.reqPerSec / bare.reqPerSec;
+    const show = (r: LoadResult, extra = '') => console.log(`  ${r.route.padEnd(30)} ${String(r.reqPerSec).padStart(7)} req/s  p99 ${String(r.p99Ms).padStart(4)} ms${extra}${r.errors || r.non2xx ? `  (errors ${r.errors}, non-2xx ${r.non2xx})` : ''}`);
+    show(bare);
+    show(barePost, `  ratio to bare GET ${(barePost.reqPerSec / bare.reqPerSec).toFixed(2)}`);
+    show(intake, `  ratio to bare GET ${ratio.toFixed(2)}, to bare POST ${(intake.reqPerSec / barePost.reqPerSec).toFixed(2)}`);
+    console.log(`  goal: ratio ≥ ${GOAL.ratio} ${ratio >= GOAL.ratio ? 'met' : 'MISSED'}; p99 ≤ ${GOAL.p99Ms} ms ${intake.p99Ms <= GOAL.p99Ms ? 'met' : 'MISSED'}`);
+  } finally {
+    server.stop();
+  }
+}
+
+// ---- storm ----------------------------------------------------------------------------------------
+
+export async function routingStormBenchmark(options: { alerts?: number; users?: number } = {}): Promise<void> {
+  const total = options.alerts ?? 10_000;
+  const userCount = options.users ?? 100;
+  const types = ['at-too-many-downloads', 'at-too-many-uploads', 'at-mfa-failures'];
+  const sandbox = await startSandboxServer();
+  const stats = { calls: 0, status429: 0, inFlight: 0, maxInFlight: 0, perEndpoint: new Map<string, number>(), maxPerEndpoint: 0 };
+  let counting = false;
+  const countingFetch: typeof fetch = async (input, init) => {
+    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+    const endpoint = url.pathname.split('/').slice(5, 6)[0]?.toLowerCase() ?? '';
+    if (counting) {
+      stats.calls++;
+      stats.inFlight++;
+      stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
+      stats.perEndpoint.set(endpoint, (stats.perEndpoint.get(endpoint) ?? 0) + 1);
+      stats.maxPerEndpoint = Math.max(stats.maxPerEndpoint, stats.perEndpoint.get(endpoint)!);
+    }
+    const wasCounting = counting;
+    try {
+      const res = await fetch(input, init);
+      if (wasCounting && res.status === 429) stats.status429++;
+      return res;
+    } finally {
+      if (wasCounting) {
+        stats.inFlight--;
+        stats.perEndpoint.set(endpoint, stats.perEndpoint.get(endpoint)! - 1);
+      }
+    }
+  };
+  const t = await createRoutingTestApp(sandbox.origin, {
+    config: DEFAULT_ROUTING_CONFIG,
+    adapterContext: { timeoutMs: 15_000, maxRetryWaitMs: 30_000, backoffBaseMs: 250, fetchImpl: countingFetch },
+  });
+  try {
+    await control(sandbox.origin, 'autotask', 'reset');
+    await setupPsa(t, 'autotask', {
+      subjectTemplate: '{user} – {alert}',
+      mappings: { 'org-acme': { account: 'Acme Dental Group' }, 'org-cedar': { account: 'Cedar Ridge Law' }, 'org-harbor': { account: 'Harbor View Hotels' } },
+    });
+    const orgs = ['org-acme', 'org-cedar', 'org-harbor', 'org-ironwood'];
+    const random = seededRandom(7);
+    const alerts = Array.from({ length: total }, (_, i) => {
+      const u = Math.floor(random() * userCount);
+      return alert({ id: `storm-${i}`, organizationId: orgs[u % orgs.length]!, user: { email: `user${u}@storm.example`, name: null }, alertType: types[Math.floor(random() * types.length)]! });
+    });
+    const writesBefore = (await control(sandbox.origin, 'autotask', 'writes')).writes.length;
+    counting = true;
+    const started = performance.now();
+    const queue = [...alerts];
+    await Promise.all(Array.from({ length: 50 }, async () => {
+      for (let a = queue.shift(); a; a = queue.shift()) {
+        const res = await t.call('POST', '/api/routing/alerts', { token: t.router, body: a });
+        if (res.status !== 202) throw new Error(`intake answered ${res.status}`);
+      }
+    }));
+    const acceptedMs = performance.now() - started;
+    let counts = t.deps.repos.routing.counts(DEMO_PARTNER_ID, '');
+    const integrationId = t.deps.repos.routing.psaIntegrationIdForPartner('partner-a')!;
+    for (;;) {
+      counts = t.deps.repos.routing.counts('partner-a', integrationId);
+      if (counts.queued + counts.unresolved === 0) break;
+      if (performance.now() - started > 600_000) throw new Error('storm did not drain within 10 minutes');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const drainMs = performance.now() - started;
+    counting = false;
+    const tickets = await ticketWrites(sandbox.origin, 'autotask');
+    const notes = await noteWrites(sandbox.origin, 'autotask');
+    const groups = new Set(alerts.map((a) => `${a.organizationId}|${a.user!.email}|${a.alertType}`)).size;
+    const budget = VENDOR_BUDGETS.autotask;
+    const exceeded = stats.status429 > 0 || stats.maxPerEndpoint > budget.concurrency || stats.calls > budget.limit;
+    console.log(`\nRouting storm: ${total.toLocaleString('en')} alerts, ${userCount} users × ${types.length} alert types (${groups} groups, "User + Alert"), Autotask sandbox over HTTP`);
+    console.log(`  accepted in ${(acceptedMs / 1000).toFixed(1)} s (${Math.round(total / (acceptedMs / 1000))} alerts/s in-process); drained in ${(drainMs / 1000).toFixed(1)} s`);
+    console.log(`  delivered ${counts.delivered}, failed ${counts.failed}, skipped ${counts.skipped}; sandbox writes ${(await control(sandbox.origin, 'autotask', 'writes')).writes.length - writesBefore}`);
+    console.log(`  tickets ${tickets.length} (one per group: ${tickets.length === groups ? 'yes' : 'NO'}), notes ${notes.length} (${((counts.delivered - tickets.length) / Math.max(1, notes.length)).toFixed(1)} alerts per note)`);
+    console.log(`  vendor calls ${stats.calls} = ${(stats.calls / total).toFixed(3)} per alert; max concurrent ${stats.maxInFlight} (per endpoint ${stats.maxPerEndpoint}, limit ${budget.concurrency}); 429s ${stats.status429}; ${stats.calls} of ${budget.limit.toLocaleString('en')} per hour`);
+    console.log(`  budget exceeded: ${exceeded ? 'YES' : 'no'} (goal: no)`);
+  } finally {
+    await t.shutdown();
+    await sandbox.close();
+  }
+}
+
+const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
+if (isMain) {
+  if (process.argv.includes('--serve')) {
+    process.on('SIGTERM', () => process.exit(0)); // a normal exit, so --cpu-prof can write its profile
+    await serveIntake();
+  }
+  else {
+    await routingIntakeBenchmark(Number(process.env.BENCH_SECONDS ?? 5));
+    await routingStormBenchmark();
+  }
+}
