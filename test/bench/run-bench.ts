@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline';
 import os from 'node:os';
 import { load, type LoadResult } from './http-load.js';
 import { psaVendorBenchmarks } from './psa-vendor-bench.js';
+import { routingIntakeBenchmark, routingStormBenchmark } from './routing-bench.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 
@@ -50,3 +51,5 @@ async function httpBenchmarks(): Promise<void> {
 console.log(`Machine: ${machine()}`);
 await httpBenchmarks();
 await psaVendorBenchmarks();
+await routingIntakeBenchmark(seconds);
+await routingStormBenchmark();
