@@ -45,6 +45,8 @@ export function periodOf(now: Date): string {
   return now.toISOString().slice(0, 7);
 }
 
+// ASSUMPTION: the run is due on or after the sync day (UTC) until it has run that month, so a BFF
+// that was down on the day catches up; an admin can always sync on demand.
 export function isSyncDue(now: Date, userSyncDay: number | null, doneThisPeriod: boolean): boolean {
   return userSyncDay !== null && !doneThisPeriod && now.getUTCDate() >= userSyncDay;
 }

@@ -84,6 +84,8 @@ export function decideRouting(input: DecisionInput): RoutingDecision {
     return skip('integration_not_finished', 'The PSA integration’s setup is not finished; complete the wizard to start sending tickets.', integration.id);
   }
   const orgName = organization?.name ?? alert.organizationId;
+  // ASSUMPTION: an organization the host has not sent yet is treated as unmapped with delivery on
+  // (catch-all account), so no alert is dropped while the host's organization sync lags.
   if (organization && !organization.ticketDelivery) {
     return skip('ticket_delivery_off', `Ticket delivery is turned off for ${orgName}.`, integration.id);
   }

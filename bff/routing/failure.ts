@@ -25,6 +25,8 @@ export const FAILURE_ADVICE: Record<FailureCode, string> = {
   internal: 'Delivery failed inside the integration hub. It was logged; retry the alert.',
 };
 
+// ASSUMPTION: a refusal (4xx: rejected, not_found, credentials, permission) fails the alert at once,
+// since repeating the same request cannot succeed; an admin fixes the cause and retries.
 export function classifyFailure(error: unknown): Failure {
   if (error instanceof VendorError) {
     return { code: error.code, retryable: error.retryable, message: error.message, retryAfterMs: error.details.retryAfterMs ?? null };

@@ -7,7 +7,7 @@ import type { RoutingAlert } from './alert.js';
 import type { DeliverDecision } from './decision.js';
 import { severityLabel, userToken } from './template.js';
 
-/** Per-alert description kept in a note listing many alerts (the PSA caps a note's size). */
+/** ASSUMPTION: 400 characters of each alert's description in a note listing many (the PSA caps a note's size). */
 const NOTE_DESCRIPTION_MAX = 400;
 const TICKET_DESCRIPTION_MAX = 6_000;
 

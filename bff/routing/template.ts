@@ -18,7 +18,10 @@ export interface TemplateTokens {
 
 const oneLine = (value: string) => value.replace(/\s+/g, ' ').trim();
 
-/** The alert's user as grouping sees it: the e-mail (lower-cased), else the name, else "Unknown user". */
+/**
+ * The alert's user as grouping sees it: the e-mail, else the name, else "Unknown user".
+ * ASSUMPTION: e-mails are lower-cased, so `User@X.com` and `user@x.com` share a group (and a ticket).
+ */
 export function userToken(user: RoutingAlert['user']): string {
   const email = user?.email?.trim().toLowerCase();
   if (email) return email;

@@ -220,7 +220,7 @@ export function createRoutingRepo(db: Db) {
       }, immediate);
     },
 
-    /** Admin retry of a failed alert: queued again from scratch (re-resolved with today's settings). */
+    /** ASSUMPTION: an admin retry queues a failed alert from scratch, re-resolved with today's settings (the fix may be in them). */
     requeueFailed(partnerId: string, alertId: string): DeliveryRow | undefined {
       return db.update(d).set({ state: 'queued', attempts: 0, nextAttemptAt: 0, claimedUntil: 0, groupKey: null, reason: null, marker: null, updatedAt: nowIso() })
         .where(and(eq(d.partnerId, partnerId), eq(d.alertId, alertId), eq(d.state, 'failed'))).returning().get();

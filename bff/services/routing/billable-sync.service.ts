@@ -51,7 +51,10 @@ export class BillableSyncService {
     });
   }
 
-  /** On demand (admin): every planned line, now, recorded under the period `manual`. */
+  /**
+   * On demand (admin): every planned line, now, recorded under the period `manual`.
+   * ASSUMPTION: it runs whether or not the scheduled sync is switched on (Add Service is the per-organization opt-in).
+   */
   async syncNow(partnerId: string, integrationId: string, signal?: AbortSignal): Promise<BillableSyncResult> {
     const { integration, adapter } = this.vendors.psa(partnerId, integrationId);
     const plan = this.plan(integration);

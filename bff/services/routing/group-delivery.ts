@@ -53,6 +53,8 @@ const SKIPS: Partial<Record<string, { code: SkipCode; reason: string }>> = {
 /** Failures after which the PSA certainly made nothing, so an in-flight intent can be dropped. */
 const NOTHING_CREATED = new Set(['rejected', 'not_found', 'invalid_credentials', 'missing_permission']);
 
+// ASSUMPTION: alerts accepted before a pause or delete but not yet sent are skipped, not held for a
+// resume: a paused integration "produces no ticket" (DESIGN.md), and a later burst would surprise.
 export async function deliverGroup(ctx: DeliveryContext, claim: Claim): Promise<void> {
   const integration = ctx.repos.integrations.getIncludingDeleted(claim.partnerId, claim.integrationId);
   const status = !integration || integration.deletedAt ? 'deleted' : integration.status;
@@ -235,6 +237,8 @@ class GroupRun {
     this.settle(batch);
   }
 
+  // ASSUMPTION: contact lookups are cached per integration for the gateway's cache time (VENDOR_CACHE_SECONDS):
+  // a contact added in the PSA is matched after that, and a storm of one user costs one lookup.
   private async contactFor(d: DeliverDecision): Promise<ContactChoice | null> {
     const { byEmail, needsPrimary } = contactLookups(d.contactRule);
     const { vendors } = this.ctx;

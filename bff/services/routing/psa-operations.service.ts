@@ -37,6 +37,7 @@ export class PsaOperationsService {
     if (!settings?.catchAllAccountId || !ticket) {
       throw new ProblemError(409, 'not_ready', 'Not ready', 'Save the Account Mapping (catch-all account) and the Service Parameters first; the test ticket uses them.');
     }
+    // ASSUMPTION: the test ticket uses the informational severity's priority (the least urgent) and no contract.
     const title = `[TEST] Integration hub test ticket ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
     const contactId = settings.attachContacts ? settings.catchAllContactId : null;
     const created = await adapter.createTicket({

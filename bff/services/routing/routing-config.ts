@@ -22,7 +22,10 @@ export const routingConfigSchema = z.object({
   maxAttempts: z.coerce.number().int().min(1).max(100).default(8),
   backoffBaseMs: ms(1_000),
   backoffMaxMs: ms(300_000),
-  /** A group's ticket is trusted to be open for this long before the PSA is asked again. */
+  /**
+   * A group's ticket is trusted to be open for this long before the PSA is asked again.
+   * ASSUMPTION: 60 s; a ticket closed less than that ago may still receive a note.
+   */
   openTtlMs: ms(60_000, 0),
   /** Groups delivered at once by one worker (the vendor limiter still caps concurrent calls). */
   maxGroupsInFlight: z.coerce.number().int().min(1).max(256).default(8),
