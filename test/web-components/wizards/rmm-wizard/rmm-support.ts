@@ -3,7 +3,8 @@
  * organizations, RMM and PSA connections made through the real API (against the sandboxes), and
  * small queries into the wizard's shadow roots.
  */
-import { waitUntil } from '@open-wc/testing';
+import { fixture, html, waitUntil } from '@open-wc/testing';
+import type { RmmWizard } from '../../../../web-components/index.js';
 import { DEMO_ORGANIZATIONS } from '../../../../bff/demo/demo-organizations.js';
 import { seedPartner } from '../../support/test-bff.js';
 
@@ -46,7 +47,7 @@ export async function connectRmm(token: string, vendor: 'datto-rmm' | 'syncro', 
 export function deep(root: Element, ...selectors: string[]): Element {
   let node: Element | ShadowRoot = root;
   for (const selector of selectors) {
-    const scope: ParentNode = (node as Element).shadowRoot ?? (node as ShadowRoot);
+    const scope: ParentNode = (node as Element).shadowRoot ?? (node as unknown as ShadowRoot);
     const found: Element | null = scope.querySelector(selector);
     if (!found) throw new Error(`no ${selector}`);
     node = found;
@@ -54,4 +55,90 @@ export function deep(root: Element, ...selectors: string[]): Element {
   return node as Element;
 }
 
-export const waitFor = (predicate: () => unknown, message: string, timeout = 5000) => waitUntil(() => Boolean(predicate()), message, { timeout, interval: 20 });
+export const waitFor = (predicate: () => unknown, message: string, timeout = 4000) => waitUntil(async () => Boolean(await predicate()), message, { timeout, interval: 20 });
+
+// ---- the wizard, as a person sees it -----------------------------------------------------------
+
+export async function openWizard(vendor: 'datto-rmm' | 'syncro', token: string, integrationId?: string): Promise<RmmWizard> {
+  const el = await fixture<RmmWizard>(html`<rmm-wizard vendor=${vendor} integration-id=${integrationId ?? ''} .token=${token}></rmm-wizard>`);
+  if (!integrationId) el.removeAttribute('integration-id');
+  await waitFor(() => el.step && currentStep(el), 'wizard did not start');
+  return el;
+}
+
+/** The current step's element (inside the wizard's shadow root). */
+export function currentStep(el: RmmWizard): HTMLElement & { updateComplete: Promise<boolean> } {
+  return el.shadowRoot!.querySelector('[data-step]') as HTMLElement & { updateComplete: Promise<boolean> };
+}
+
+export const shell = (el: RmmWizard) => el.shadowRoot!.querySelector('ih-wizard-shell')!;
+export const navButton = (el: RmmWizard, part: 'next-button' | 'back-button' | 'cancel-button') =>
+  shell(el).shadowRoot!.querySelector<HTMLButtonElement>(`[part~="${part}"]`)!;
+export const stepHeading = (el: RmmWizard) => shell(el).shadowRoot!.querySelector('[part~="step-heading"]')?.textContent?.trim() ?? '';
+
+/** A field of the current step by its name (`userActivityOrganizationId`, `credentials.apiKey`, `sites.<id>`). */
+export function field(el: RmmWizard, name: string): HTMLElement & { error: string; value: unknown; updateComplete: Promise<boolean> } {
+  const found = currentStep(el).shadowRoot!.querySelector(`[name="${name}"]`);
+  if (!found) throw new Error(`no field ${name} on step ${el.step}`);
+  return found as never;
+}
+
+/** The native control inside a wizard field. */
+export const control = (fieldEl: Element) => fieldEl.shadowRoot?.querySelector<HTMLInputElement | HTMLSelectElement>('input, select, button[role="switch"]') ?? (fieldEl as HTMLInputElement);
+
+export async function choose(el: RmmWizard, name: string, value: string) {
+  const select = control(field(el, name)) as HTMLSelectElement;
+  select.value = value;
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+  await settle(el);
+}
+
+export async function type(el: RmmWizard, name: string, text: string) {
+  const input = control(field(el, name)) as HTMLInputElement;
+  input.value = text;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  await settle(el);
+}
+
+/** Lets the wizard, its step and their fields render. */
+export async function settle(el: RmmWizard) {
+  await el.updateComplete;
+  await currentStep(el)?.updateComplete;
+  await new Promise((resolve) => setTimeout(resolve));
+}
+
+/** Presses Next and waits until the wizard is on `step` (or, without one, until it settled). */
+export async function next(el: RmmWizard, step?: string) {
+  navButton(el, 'next-button').click();
+  if (step) {
+    await waitFor(() => el.step === step && currentStep(el) && !shell(el).busy, `not on ${step}`).catch((error: Error) => {
+      const problem = el.shadowRoot!.querySelector('[part~="problem"]')?.textContent?.trim();
+      const errors = [...(currentStep(el)?.shadowRoot?.querySelectorAll('[invalid]') ?? [])].map((f) => `${f.getAttribute('name')}: ${(f as unknown as { error?: string }).error ?? ''}`);
+      throw new Error(`${error.message}: on ${el.step}${problem ? `, problem "${problem}"` : ''}${errors.length ? `, errors ${errors.join('; ')}` : ''}`);
+    });
+  }
+  await settle(el);
+}
+
+/** Waits until the mapping step has its sites. */
+export async function sitesLoaded(el: RmmWizard) {
+  // The virtualizer renders only rows inside the window's viewport: bring the list into view, as a person scrolling would.
+  await waitFor(() => {
+    const list = currentStep(el)?.shadowRoot?.querySelector('[part~="site-list"]');
+    list?.scrollIntoView({ block: 'start' });
+    return list?.querySelector('.site-row');
+  }, 'sites did not load');
+  await settle(el);
+}
+
+export function siteRow(el: RmmWizard, siteName: string): HTMLElement {
+  const rows = [...currentStep(el).shadowRoot!.querySelectorAll<HTMLElement>('.site-row')];
+  const row = rows.find((r) => r.querySelector('.site-name')?.textContent === siteName);
+  if (!row) throw new Error(`no row ${siteName}; rows: ${rows.map((r) => r.querySelector('.site-name')?.textContent).join(', ')}`);
+  return row;
+}
+
+/** Ignores the virtualizer's harmless ResizeObserver notice under mocha (TOOLING.md gotcha 12). */
+export function ignoreResizeObserverLoop() {
+  window.addEventListener('error', (e) => { if (e.message?.startsWith('ResizeObserver loop')) e.stopImmediatePropagation(); }, true);
+}

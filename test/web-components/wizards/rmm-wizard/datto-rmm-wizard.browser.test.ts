@@ -1,0 +1,198 @@
+/**
+ * <rmm-wizard vendor="datto-rmm"> in Chromium against the real BFF and the Datto RMM sandbox:
+ * every step accessible, every refusal shown next to its field with focus moved there, the
+ * duplicate-connection confirmation, auto-mapping previewed before saving, events, edit mode and
+ * a draft resumed after a reload.
+ */
+import { expect, oneEvent } from '@open-wc/testing';
+import '../../../../web-components/define.js';
+import type { RmmWizard } from '../../../../web-components/index.js';
+import { deepActive } from '../../support/dom.js';
+import {
+  api, choose, connectRmm, currentStep, field, ignoreResizeObserverLoop, navButton, next, openWizard, partnerWithOrganizations, settle, siteRow,
+  sitesLoaded, stepHeading, type, waitFor,
+} from './rmm-support.js';
+
+ignoreResizeObserverLoop();
+
+const text = (node: Element | ShadowRoot) => (node.textContent ?? '').replace(/\s+/g, ' ').trim();
+const stepText = (el: RmmWizard) => text(currentStep(el).shadowRoot!);
+
+async function credentials(el: RmmWizard, apiSecret = 'sandbox-secret') {
+  await choose(el, 'credentials.platform', 'merlot');
+  await type(el, 'credentials.apiKey', 'sandbox-key');
+  await type(el, 'credentials.apiSecret', apiSecret);
+}
+
+describe('<rmm-wizard vendor="datto-rmm">', () => {
+  it('is accessible on every step, connects Datto RMM and reports each step and the completion', async () => {
+    const { token } = await partnerWithOrganizations();
+    const el = await openWizard('datto-rmm', token);
+    const steps: string[] = [];
+    el.addEventListener('wizard-step-change', (e) => steps.push(e.detail.step));
+    await expect(el).to.be.accessible();
+    expect(stepHeading(el)).to.equal('Step 1 of 5: Organization');
+    expect((field(el, 'userActivityOrganizationId') as unknown as { hint: string }).hint).to.contain('internal or MSP-level organization');
+
+    await choose(el, 'userActivityOrganizationId', 'org-internal');
+    await next(el, 'credentials');
+    expect((field(el, 'credentials.apiSecret') as unknown as { hint: string }).hint).to.contain('The API Secret Key is displayed only once in Datto RMM and cannot be recovered later');
+    await expect(el).to.be.accessible();
+    await credentials(el);
+    await next(el, 'organization-mapping');
+    await sitesLoaded(el);
+    await expect(el).to.be.accessible();
+    expect(stepText(el)).to.contain('unmapped Datto RMM organizations do not provide device data');
+
+    await next(el, 'parameters');
+    await waitFor(() => (field(el, 'entraDeviceIdField') as unknown as { options: unknown[] }).options.length > 0, 'custom fields did not load');
+    await expect(el).to.be.accessible();
+    expect((field(el, 'entraDeviceIdField') as unknown as { hint: string }).hint).to.contain('improves correlation accuracy');
+    await next(el, 'finish');
+    await expect(el).to.be.accessible();
+    expect(stepText(el)).to.contain('Allow up to 10–30 minutes for devices to appear');
+    expect(navButton(el, 'next-button').textContent!.trim()).to.equal('Finish');
+
+    setTimeout(() => navButton(el, 'next-button').click());
+    const complete = await oneEvent(el, 'wizard-complete');
+    expect(complete.detail).to.include({ vendor: 'datto-rmm', status: 'connected' });
+    await settle(el);
+    expect(stepText(el)).to.contain('Status: Connected');
+    await expect(el).to.be.accessible();
+    expect(steps).to.deep.equal(['credentials', 'organization-mapping', 'parameters', 'finish']);
+    const stored = await api(token, 'GET', `/integrations/${complete.detail.integrationId}`);
+    expect(stored.body).to.include({ status: 'connected', userActivityOrganizationId: 'org-internal' });
+  });
+
+  it('Next without an organization shows why and moves focus to the organization field', async () => {
+    const { token } = await partnerWithOrganizations();
+    const el = await openWizard('datto-rmm', token);
+    expect(field(el, 'userActivityOrganizationId').error).to.equal('');
+    await next(el);
+    expect(el.step).to.equal('organization');
+    expect(field(el, 'userActivityOrganizationId').error).to.equal('Select an organization for this integration');
+    expect(deepActive()).to.equal(control(el, 'userActivityOrganizationId'));
+    expect(control(el, 'userActivityOrganizationId').getAttribute('aria-invalid')).to.equal('true');
+  });
+
+  it('wrong credentials: the vendor’s refusal next to the field; nothing is created', async () => {
+    const { token } = await partnerWithOrganizations();
+    const el = await openWizard('datto-rmm', token);
+    await choose(el, 'userActivityOrganizationId', 'org-internal');
+    await next(el, 'credentials');
+    await next(el);
+    expect(field(el, 'credentials.platform').error).to.equal('Choose your Datto RMM platform');
+    expect(field(el, 'credentials.apiKey').error).to.equal('API key is required');
+    expect(deepActive()).to.equal(control(el, 'credentials.platform'));
+    await credentials(el, 'wrong-secret');
+    navButton(el, 'next-button').click();
+    await waitFor(() => Object.values({ k: field(el, 'credentials.apiKey').error, s: field(el, 'credentials.apiSecret').error }).some(Boolean) || el.shadowRoot!.querySelector('[part~="problem"]'), 'no refusal shown');
+    await settle(el);
+    expect(el.step).to.equal('credentials');
+    const shown = [field(el, 'credentials.apiKey').error, field(el, 'credentials.apiSecret').error].join(' ');
+    expect(shown).to.match(/\S/);
+    expect((await api(token, 'GET', '/integrations?kind=rmm')).body.integrations).to.deep.equal([]);
+  });
+
+  it('with Datto RMM already connected: warns of duplicate data and continues only once confirmed (confirmSeparateInstance sent)', async () => {
+    const { token } = await partnerWithOrganizations();
+    await connectRmm(token, 'datto-rmm', 'org-internal');
+    const el = await openWizard('datto-rmm', token);
+    expect(stepText(el)).to.contain('A Datto RMM integration already exists');
+    expect(stepText(el)).to.contain('can result in duplicate data');
+    await choose(el, 'userActivityOrganizationId', 'org-internal');
+    await next(el);
+    expect(el.step).to.equal('organization');
+    const box = currentStep(el).shadowRoot!.querySelector<HTMLInputElement>('[name="confirmSeparateInstance"]')!;
+    expect(deepActive()).to.equal(box);
+    expect(box.getAttribute('aria-invalid')).to.equal('true');
+    box.click();
+    await settle(el);
+    await next(el, 'credentials');
+    await credentials(el);
+    await next(el, 'organization-mapping');
+    expect((await api(token, 'GET', '/integrations?kind=rmm')).body.integrations).to.have.length(2);
+  });
+
+  it('previews exact-name auto-mapping before saving, lists the site types, and saves what it showed', async () => {
+    const { token } = await partnerWithOrganizations();
+    const el = await openWizard('datto-rmm', token);
+    await choose(el, 'userActivityOrganizationId', 'org-internal');
+    await next(el, 'credentials');
+    await credentials(el);
+    await next(el, 'organization-mapping');
+    await sitesLoaded(el);
+    expect(stepText(el)).to.contain('Deleted Devices (Not recommended)');
+    expect(stepText(el)).to.contain('Managed (Typical customer devices (recommended))');
+    const types = [...currentStep(el).shadowRoot!.querySelectorAll<HTMLInputElement>('[name="siteTypes"]')].map((b) => [b.value, b.checked]);
+    expect(types).to.deep.equal([['managed', true], ['ondemand', false], ['deleted', false]]);
+
+    (control(el, 'autoMapExact') as HTMLButtonElement).click();
+    await settle(el);
+    expect(siteRow(el, 'Acme Dental Group').textContent).to.contain('Exact name match');
+    expect((siteRow(el, 'Acme Dental Group').querySelector('ih-select-field') as unknown as { value: string }).value).to.equal('org-acme');
+    expect(siteRow(el, 'EVERGREEN ACCOUNTING').textContent).not.to.contain('Exact name match');
+    expect(text(currentStep(el).shadowRoot!.querySelector('[part~="mapping-summary"]')!)).to.match(/\d+ mapped \(\d+ by exact name, applied when you save\)/);
+
+    await next(el, 'parameters');
+    const integrationId = (await api(token, 'GET', '/integrations?kind=rmm')).body.integrations[0].id;
+    const mapping = (await api(token, 'GET', `/integrations/${integrationId}/rmm/mapping`)).body;
+    const byName = new Map(mapping.mappings.map((m: { siteName: string; organizationId: string | null }) => [m.siteName, m.organizationId]));
+    expect(byName.get('Acme Dental Group')).to.equal('org-acme');
+    expect(byName.get('EVERGREEN ACCOUNTING')).to.equal(null);
+  });
+
+  it('edit mode: saved values loaded, the user-activity organization read-only, credentials never shown and kept when left empty', async () => {
+    const { token } = await partnerWithOrganizations();
+    const { id } = await connectRmm(token, 'datto-rmm', 'org-internal');
+    const el = await openWizard('datto-rmm', token, id);
+    expect(stepText(el)).to.contain('Northwind MSP (Internal). The user activity organization cannot be changed after the integration is created.');
+    expect(currentStep(el).shadowRoot!.querySelector('[name="userActivityOrganizationId"]')).to.equal(null);
+    await next(el, 'credentials');
+    expect(stepText(el)).to.contain('Credentials are stored');
+    expect((control(el, 'credentials.apiKey') as HTMLInputElement).value).to.equal('');
+    await next(el, 'organization-mapping');
+    await sitesLoaded(el);
+    expect((siteRow(el, 'Acme Dental Group').querySelector('ih-select-field') as unknown as { value: string }).value).to.equal('org-acme');
+    // And the BFF refuses a change however it is asked.
+    const refused = await api(token, 'PUT', `/integrations/${id}/rmm/mapping`, { userActivityOrganizationId: 'org-acme', autoMapExact: true, siteTypes: ['managed'], mappings: [] });
+    expect(refused.status).to.equal(409);
+  });
+
+  it('resumes a draft after a reload, on its step with its values (and no secrets stored)', async () => {
+    const { token } = await partnerWithOrganizations();
+    const first = await openWizard('datto-rmm', token);
+    await choose(first, 'userActivityOrganizationId', 'org-bluebird');
+    await next(first, 'credentials');
+    await choose(first, 'credentials.platform', 'vidal');
+    await type(first, 'credentials.apiKey', 'typed-key');
+    let draft: { status: number; body: { snapshot: { step: string } } } | undefined;
+    await waitFor(async () => (draft = await api(token, 'GET', '/wizard-drafts/rmm:datto-rmm')).status === 200 && draft.body.snapshot.step === 'credentials', 'no draft saved', 3000);
+    expect(JSON.stringify(draft!.body)).not.to.contain('typed-key');
+    first.remove();
+
+    const again = await openWizard('datto-rmm', token);
+    await waitFor(() => again.step === 'credentials', 'did not resume on credentials');
+    await settle(again);
+    expect((field(again, 'credentials.platform') as unknown as { value: string }).value).to.equal('vidal');
+    expect((control(again, 'credentials.apiKey') as HTMLInputElement).value).to.equal('');
+    navButton(again, 'back-button').click();
+    await settle(again);
+    expect((field(again, 'userActivityOrganizationId') as unknown as { value: string }).value).to.equal('org-bluebird');
+  });
+
+  it('Cancel fires wizard-cancel and discards the draft', async () => {
+    const { token } = await partnerWithOrganizations();
+    const el = await openWizard('datto-rmm', token);
+    await choose(el, 'userActivityOrganizationId', 'org-internal');
+    setTimeout(() => navButton(el, 'cancel-button').click());
+    const cancel = await oneEvent(el, 'wizard-cancel');
+    expect(cancel.detail).to.deep.equal({ integrationId: null });
+    await waitFor(async () => (await api(token, 'GET', '/wizard-drafts/rmm:datto-rmm')).status === 404, 'draft kept');
+  });
+});
+
+function control(el: RmmWizard, name: string): HTMLElement {
+  const f = field(el, name);
+  return (f.shadowRoot?.querySelector('input, select, button[role="switch"]') ?? f) as HTMLElement;
+}
