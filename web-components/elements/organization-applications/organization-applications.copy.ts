@@ -26,11 +26,19 @@ export const COPY = {
   deliveryPausedNote: 'Ticket delivery of the whole PSA integration is paused.',
   actionFailed: (problem: ApiProblem) => `${problem.title}: ${problem.detail ?? 'the request failed.'}`,
   loadFailed: 'The connected applications could not be loaded.',
+  /** The device sync line; the device count is the whole connection's (all its mapped organizations). */
   lastSync: (summary: SyncSummary) => {
-    const at = summary.lastSuccessAt ?? summary.lastSyncAt;
-    const when = at ? new Date(at).toLocaleString() : null;
-    const devices = typeof summary.devices === 'number' ? ` · ${summary.devices} devices` : '';
-    if (summary.lastError) return `Last sync failed${when ? ` (last success ${when})` : ''}: ${summary.lastError}`;
-    return when ? `Last sync ${when}${devices}` : 'Not synchronized yet: devices appear within 10–30 minutes of connecting.';
+    const when = (at: string | null) => (at ? new Date(at).toLocaleString() : null);
+    const devices = `${summary.deviceCount} ${summary.deviceCount === 1 ? 'device' : 'devices'} in this connection`;
+    switch (summary.state) {
+      case 'never':
+        return 'Not synchronized yet: devices appear within 10–30 minutes of connecting.';
+      case 'running':
+        return `Synchronizing devices now…${summary.lastSuccessAt ? ` (last success ${when(summary.lastSuccessAt)})` : ''}`;
+      case 'failed':
+        return `Last sync failed${summary.lastSyncAt ? ` (${when(summary.lastSyncAt)})` : ''}: ${summary.lastError ?? 'unknown error'}.${summary.lastSuccessAt ? ` Last success ${when(summary.lastSuccessAt)}.` : ''}`;
+      default:
+        return `Last sync ${when(summary.lastSyncAt) ?? ''} · ${devices}`;
+    }
   },
 };

@@ -12,14 +12,8 @@ export interface OrganizationSummary {
   ticketDelivery: boolean;
 }
 
-/** The device sync summary the integration view carries once device sync exists (every field optional: read defensively). */
-export interface SyncSummary {
-  state?: string;
-  lastSyncAt?: string | null;
-  lastSuccessAt?: string | null;
-  lastError?: string | null;
-  devices?: number | null;
-}
+/** An RMM's device sync at a glance, as the integration view carries it (`sync`). */
+export type SyncSummary = NonNullable<IntegrationView['sync']>;
 
 export interface RmmApplication {
   kind: 'rmm';
@@ -48,12 +42,6 @@ export interface OrganizationApplicationsData {
 /** Statuses of a finished connection; a draft ("Setup not finished") is not a connected tool yet. */
 const SET_UP = new Set<IntegrationView['status']>(['connected', 'disconnected', 'active', 'paused']);
 
-/** Reads the optional sync summary of an integration view, whatever the BFF version. */
-export function syncSummaryOf(view: IntegrationView): SyncSummary | undefined {
-  const sync = (view as IntegrationView & { sync?: unknown }).sync;
-  return sync && typeof sync === 'object' ? (sync as SyncSummary) : undefined;
-}
-
 /**
  * Loads everything one organization's panel needs. The per-integration reads run in parallel; any
  * failure rejects (the panel offers Retry rather than a half-true picture).
@@ -73,7 +61,7 @@ export async function loadOrganizationApplications(api: ApiClient, organizationI
   const rmm = await Promise.all(live.filter((i) => i.kind === 'rmm').map(async (integration): Promise<RmmApplication> => {
     const mapping = await json(api.rpc.api.integrations[':id'].rmm.mapping.$get({ param: { id: integration.id } }, init), base);
     const sites = mapping.mappings.filter((m) => m.organizationId === organizationId).map((m) => ({ siteId: m.siteId, siteName: m.siteName }));
-    return { kind: 'rmm', integration, userActivity: mapping.userActivityOrganizationId === organizationId, sites, sync: syncSummaryOf(integration) };
+    return { kind: 'rmm', integration, userActivity: mapping.userActivityOrganizationId === organizationId, sites, sync: integration.sync };
   }));
 
   const psaView = live.find((i) => i.kind === 'psa');

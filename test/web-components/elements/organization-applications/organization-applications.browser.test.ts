@@ -56,6 +56,16 @@ describe('<organization-applications>', () => {
     }
   });
 
+  it('shows each RMM’s device sync: not yet, then the last sync after "Sync now"', async () => {
+    const before = await panel('org-bluebird', partner.token);
+    expect(text(apps(before)[0]!.querySelector('[part~="sync"]')!)).to.contain('Not synchronized yet');
+    const run = await api(partner.token, 'POST', `/integrations/${dattoId}/rmm/sync`);
+    expect(run.status).to.equal(200);
+    await before.refresh();
+    await before.updateComplete;
+    expect(text(apps(before)[0]!.querySelector('[part~="sync"]')!)).to.match(/^Last sync .+ · \d+ devices? in this connection$/);
+  });
+
   it('lists them for the user-activity organization too, saying why', async () => {
     const el = await panel('org-internal', partner.token);
     const rows = apps(el);
