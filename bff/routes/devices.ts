@@ -11,7 +11,7 @@ import { notFound, ProblemError } from '../errors.js';
 import { requireRole } from '../middleware/auth.js';
 import { validate } from '../middleware/validate.js';
 import type { ApiDocs } from '../openapi.js';
-import type { DeviceMatch } from '../../db/repositories/devices.repo.js';
+import type { DeviceRow } from '../../db/repositories/devices.repo.js';
 
 const orgParam = z.object({ id: z.string().min(1).max(100) });
 const listQuery = z.object({
@@ -54,7 +54,7 @@ const lookupView = z.object({
 });
 const listView = z.object({ organization: organizationRefSchema, devices: z.array(deviceViewSchema), total: z.number(), limit: z.number(), offset: z.number() });
 
-function toDeviceView(m: DeviceMatch): z.infer<typeof deviceViewSchema> {
+function toDeviceView(m: DeviceRow): z.infer<typeof deviceViewSchema> {
   return {
     integrationId: m.integrationId, vendor: m.vendor as 'datto-rmm' | 'syncro', deviceId: m.deviceId, siteId: m.siteId, hostname: m.hostname,
     os: m.os, lastSeen: m.lastSeen, online: m.online, entraDeviceId: m.entraDeviceId, updatedAt: m.updatedAt,

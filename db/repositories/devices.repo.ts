@@ -5,7 +5,7 @@
  */
 import { and, asc, count, desc, eq, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { integrations, organizations, rmmActivity, rmmDevices, rmmSiteMappings, rmmSyncState } from '../schema/index.js';
+import { integrations, rmmActivity, rmmDevices, rmmSyncState } from '../schema/index.js';
 import { nowIso } from '../schema/columns.helpers.js';
 
 export type RmmSyncStateRow = typeof rmmSyncState.$inferSelect;
@@ -22,14 +22,13 @@ export interface DeviceWrite {
   entraDeviceId: string | null;
 }
 
-/** A device as investigations see it: with its organization and the integration it came from. */
-export interface DeviceMatch {
+/** A live device as investigations see it, with the integration it came from. */
+export interface DeviceRow {
   integrationId: string;
   vendor: 'autotask' | 'kaseya-bms' | 'datto-rmm' | 'syncro';
   deviceId: string;
   siteId: string;
   organizationId: string;
-  organizationName: string;
   hostname: string;
   os: string | null;
   lastSeen: string | null;
@@ -37,6 +36,14 @@ export interface DeviceMatch {
   entraDeviceId: string | null;
   updatedAt: string;
 }
+
+/** A lookup's answer: the device and its organization's name. */
+export interface DeviceMatch extends DeviceRow {
+  organizationName: string;
+}
+
+type DeviceRowRaw = Omit<DeviceRow, 'online'> & { online: number };
+const withBoolean = <T extends { online: number }>(row: T): Omit<T, 'online'> & { online: boolean } => ({ ...row, online: row.online === 1 });
 
 export interface ActivityWrite {
   id: string;
@@ -65,47 +72,45 @@ export class ClaimLostError extends Error {
 const MAX_MATCHES = 20;
 
 export function createDevicesRepo(db: Db) {
-  const visible = and(
-    eq(rmmDevices.partnerId, sql.placeholder('partnerId')),
-    isNull(rmmDevices.removedAt),
-    isNotNull(rmmDevices.organizationId),
-  );
-  // The joins make an unmapped site (or a remapped one) vanish from view the moment the mapping is
-  // saved, before the next sync detaches its devices; a deleted integration's devices vanish too.
-  const matches = () =>
-    db.select({
-      integrationId: rmmDevices.integrationId, vendor: integrations.vendor, deviceId: rmmDevices.deviceId, siteId: rmmDevices.siteId,
-      organizationId: sql<string>`${rmmDevices.organizationId}`, organizationName: organizations.name, hostname: rmmDevices.hostname,
-      os: rmmDevices.os, lastSeen: rmmDevices.lastSeen, online: rmmDevices.online, entraDeviceId: rmmDevices.entraDeviceId, updatedAt: rmmDevices.updatedAt,
-    }).from(rmmDevices)
-      .innerJoin(integrations, and(eq(integrations.id, rmmDevices.integrationId), isNull(integrations.deletedAt)))
-      .innerJoin(rmmSiteMappings, and(eq(rmmSiteMappings.integrationId, rmmDevices.integrationId), eq(rmmSiteMappings.siteId, rmmDevices.siteId), eq(rmmSiteMappings.organizationId, rmmDevices.organizationId)))
-      .innerJoin(organizations, and(eq(organizations.partnerId, rmmDevices.partnerId), eq(organizations.id, rmmDevices.organizationId)));
-  const best = [desc(rmmDevices.online), sql`${rmmDevices.lastSeen} desc nulls last`, asc(rmmDevices.deviceId)];
+  // Investigation reads are hot: plain prepared SQL (measured ~6 µs against ~40 µs through the
+  // query builder for the same join). Every read is scoped by partner and sees only live devices
+  // of a site still mapped to the device's organization on a live integration, so unmapping a
+  // site (or remapping it) takes its devices out of view the moment the mapping is saved, before
+  // the next sync detaches them.
+  const client = db.$client;
+  const COLUMNS = `d.integration_id as integrationId, i.vendor as vendor, d.device_id as deviceId, d.site_id as siteId,
+    d.organization_id as organizationId, d.hostname as hostname, d.os as os, d.last_seen as lastSeen, d.online as online,
+    d.entra_device_id as entraDeviceId, d.updated_at as updatedAt`;
+  const LIVE = `d.partner_id = @partnerId and d.removed_at is null and d.organization_id is not null and i.deleted_at is null`;
+  const lookup = (where: string) => client.prepare<Record<string, unknown>, DeviceRowRaw & { organizationName: string }>(
+    `select ${COLUMNS}, o.name as organizationName from rmm_devices d
+       join integrations i on i.id = d.integration_id
+       join rmm_site_mappings m on m.integration_id = d.integration_id and m.site_id = d.site_id and m.organization_id = d.organization_id
+       join organizations o on o.partner_id = d.partner_id and o.id = d.organization_id
+     where ${LIVE} and ${where}
+     order by d.online desc, d.last_seen desc nulls last, d.device_id limit ${MAX_MATCHES}`);
+  const byEntra = lookup('d.entra_device_id = @entraDeviceId');
+  // The hostname index is case-sensitive (BINARY), so the lookup first seeks the name as given,
+  // upper- and lower-cased (NetBIOS names are upper case, DNS names lower case). Only when none
+  // matches does the case-insensitive comparison run, over the names that start with the same
+  // letter in either case: a seek for most misses, a scan of that letter's names otherwise
+  // (~0.4 ms for 10,000 "DESKTOP-…" names). An index on (partner_id, hostname COLLATE NOCASE)
+  // would make it a seek always, with no change here (asked for in the RMM sync report).
+  const byHostnameVariants = lookup('d.hostname in (@hostname, @upper, @lower)');
+  const byHostnameNoCase = lookup(`((d.hostname >= @upperFrom and d.hostname < @upperTo) or (d.hostname >= @lowerFrom and d.hostname < @lowerTo))
+    and d.hostname = @hostname collate nocase`);
 
-  const byEntra = matches().where(and(visible, eq(rmmDevices.entraDeviceId, sql.placeholder('entraDeviceId')))).orderBy(...best).limit(MAX_MATCHES).prepare();
-  // The hostname index is case-sensitive (BINARY), so the lookup probes it with the name as given,
-  // upper- and lower-cased (NetBIOS names are upper case, DNS names lower case): three index seeks.
-  // Only when none matches does the case-insensitive form run, which scans the partner's part of the
-  // index (~0.8 ms at 10,000 devices). An index on (partner_id, hostname COLLATE NOCASE) would make
-  // that form a seek too, with no change here (asked for in the RMM sync report).
-  const byHostnameVariants = matches().where(and(visible, sql`${rmmDevices.hostname} in (${sql.placeholder('hostname')}, ${sql.placeholder('upper')}, ${sql.placeholder('lower')})`))
-    .orderBy(...best).limit(MAX_MATCHES).prepare();
-  const byHostnameNoCase = matches().where(and(visible, sql`${rmmDevices.hostname} = ${sql.placeholder('hostname')} collate nocase`)).orderBy(...best).limit(MAX_MATCHES).prepare();
-
-  const inOrg = and(visible, eq(rmmDevices.organizationId, sql.placeholder('organizationId')));
-  const searched = and(inOrg, sql`${rmmDevices.hostname} like ${sql.placeholder('pattern')} escape '\\'`);
-  const orgPage = matches().where(inOrg).orderBy(sql`${rmmDevices.hostname} collate nocase`, asc(rmmDevices.deviceId))
-    .limit(sql.placeholder('limit')).offset(sql.placeholder('offset')).prepare();
-  const orgSearchPage = matches().where(searched).orderBy(sql`${rmmDevices.hostname} collate nocase`, asc(rmmDevices.deviceId))
-    .limit(sql.placeholder('limit')).offset(sql.placeholder('offset')).prepare();
-  const countOf = (where: ReturnType<typeof and>) =>
-    db.select({ n: count() }).from(rmmDevices)
-      .innerJoin(integrations, and(eq(integrations.id, rmmDevices.integrationId), isNull(integrations.deletedAt)))
-      .innerJoin(rmmSiteMappings, and(eq(rmmSiteMappings.integrationId, rmmDevices.integrationId), eq(rmmSiteMappings.siteId, rmmDevices.siteId), eq(rmmSiteMappings.organizationId, rmmDevices.organizationId)))
-      .where(where).prepare();
-  const orgCount = countOf(inOrg);
-  const orgSearchCount = countOf(searched);
+  // An organization's devices: its mapped (integration, site) pairs are read once, not joined per row.
+  const IN_ORG = `${LIVE} and d.organization_id = @organizationId
+    and (d.integration_id, d.site_id) in (select integration_id, site_id from rmm_site_mappings where organization_id = @organizationId)`;
+  const SEARCH = `d.hostname like @pattern escape '\\'`;
+  const orgPage = (where: string) => client.prepare<Record<string, unknown>, DeviceRowRaw>(
+    `select ${COLUMNS} from rmm_devices d join integrations i on i.id = d.integration_id
+     where ${where} order by d.hostname collate nocase, d.device_id limit @limit offset @offset`);
+  const orgCount = (where: string) => client.prepare<Record<string, unknown>, { n: number }>(
+    `select count(*) as n from rmm_devices d join integrations i on i.id = d.integration_id where ${where}`);
+  const orgList = { page: orgPage(IN_ORG), count: orgCount(IN_ORG) };
+  const orgSearch = { page: orgPage(`${IN_ORG} and ${SEARCH}`), count: orgCount(`${IN_ORG} and ${SEARCH}`) };
 
   // --- sync writes ---
   const stateStmt = db.select().from(rmmSyncState).where(eq(rmmSyncState.integrationId, sql.placeholder('integrationId'))).prepare();
@@ -282,7 +287,7 @@ export function createDevicesRepo(db: Db) {
 
     /** Live devices with this Entra device id (lower-case GUID), best first. */
     findByEntraDeviceId(partnerId: string, entraDeviceId: string): DeviceMatch[] {
-      return byEntra.all({ partnerId, entraDeviceId }) as DeviceMatch[];
+      return byEntra.all({ partnerId, entraDeviceId }).map(withBoolean);
     },
 
     /**
@@ -291,19 +296,24 @@ export function createDevicesRepo(db: Db) {
      * device is then not listed).
      */
     findByHostname(partnerId: string, hostname: string): DeviceMatch[] {
-      const seek = byHostnameVariants.all({ partnerId, hostname, upper: hostname.toUpperCase(), lower: hostname.toLowerCase() }) as DeviceMatch[];
-      return seek.length > 0 ? seek : (byHostnameNoCase.all({ partnerId, hostname }) as DeviceMatch[]);
+      const seek = byHostnameVariants.all({ partnerId, hostname, upper: hostname.toUpperCase(), lower: hostname.toLowerCase() });
+      if (seek.length > 0) return seek.map(withBoolean);
+      // NOCASE folds ASCII letters only, so a match starts with the same first character, either case.
+      const first = String.fromCodePoint(hostname.codePointAt(0) ?? 0);
+      const after = (ch: string) => String.fromCodePoint(ch.codePointAt(0)! + 1);
+      const upper = /[a-z]/i.test(first) ? first.toUpperCase() : first;
+      const lower = /[a-z]/i.test(first) ? first.toLowerCase() : first;
+      return byHostnameNoCase.all({ partnerId, hostname, upperFrom: upper, upperTo: after(upper), lowerFrom: lower, lowerTo: after(lower) }).map(withBoolean);
     },
 
-    /** One page of an organization's live devices, by hostname; `search` matches part of the hostname. */
-    listForOrganization(partnerId: string, organizationId: string, page: { limit: number; offset: number; search?: string }): { devices: DeviceMatch[]; total: number } {
-      if (!page.search) {
-        return { devices: orgPage.all({ partnerId, organizationId, limit: page.limit, offset: page.offset }) as DeviceMatch[], total: orgCount.get({ partnerId, organizationId })!.n };
-      }
-      const pattern = `%${page.search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    /** One page of an organization's live devices, by hostname; `search` matches part of the hostname, any case. */
+    listForOrganization(partnerId: string, organizationId: string, page: { limit: number; offset: number; search?: string }): { devices: DeviceRow[]; total: number } {
+      const statements = page.search ? orgSearch : orgList;
+      const params: Record<string, unknown> = { partnerId, organizationId };
+      if (page.search) params.pattern = `%${page.search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
       return {
-        devices: orgSearchPage.all({ partnerId, organizationId, pattern, limit: page.limit, offset: page.offset }) as DeviceMatch[],
-        total: orgSearchCount.get({ partnerId, organizationId, pattern })!.n,
+        devices: statements.page.all({ ...params, limit: page.limit, offset: page.offset }).map(withBoolean),
+        total: statements.count.get(params)!.n,
       };
     },
   };

@@ -9,6 +9,7 @@ import os from 'node:os';
 import { load, type LoadResult } from './http-load.js';
 import { psaVendorBenchmarks } from './psa-vendor-bench.js';
 import { routingIntakeBenchmark, routingStormBenchmark } from './routing-bench.js';
+import { rmmBenchmarks } from './rmm-bench.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 
@@ -53,3 +54,4 @@ await httpBenchmarks();
 await psaVendorBenchmarks();
 await routingIntakeBenchmark(seconds);
 await routingStormBenchmark();
+await rmmBenchmarks(seconds);

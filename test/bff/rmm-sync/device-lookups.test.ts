@@ -102,4 +102,11 @@ describe('Device lookups', () => {
     expect((await t.call('POST', `/api/integrations/${id}/rmm/sync`, { token: router })).status).toBe(403);
     expect((await getJson(t, `/api/integrations/${id}/rmm/sync`, router)).status).toBe(403);
   });
+
+  it('forgets a deleted integration’s devices (runs last: it deletes the integration)', async () => {
+    const id = (await getJson(t, '/api/integrations?kind=rmm')).body.integrations[0].id;
+    expect((await t.call('DELETE', `/api/integrations/${id}`)).status).toBe(204);
+    expect((await getJson(t, '/api/devices/lookup?hostname=Acme-Front-Desk', router)).status).toBe(404);
+    expect((await getJson(t, '/api/organizations/org-acme/devices', router)).body.total).toBe(0);
+  });
 });
