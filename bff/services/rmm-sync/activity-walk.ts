@@ -6,6 +6,7 @@
 import type { DevicesRepo, SyncClaim } from '../../../db/repositories/devices.repo.js';
 import type { RmmVendor } from '../../vendors/model.js';
 import type { RmmAdapter } from '../../vendors/rmm-adapter.js';
+import { VendorError } from '../../vendors/vendor-errors.js';
 
 /** Pages read per run; the rest waits for the next run (the cursor is kept). 200 × 250 = 50,000 entries. */
 const MAX_ACTIVITY_PAGES = 200;
@@ -38,7 +39,17 @@ export interface ActivityWalkInput {
 export async function walkActivity(input: ActivityWalkInput, progress: ActivityWalkProgress): Promise<void> {
   let cursor = input.cursor;
   for (let pages = 0; pages < MAX_ACTIVITY_PAGES; pages++) {
-    const page = await input.adapter.listActivity({ cursor }, input.signal);
+    let page;
+    try {
+      page = await input.adapter.listActivity({ cursor }, input.signal);
+    } catch (error) {
+      // A stored cursor the adapter no longer accepts (Datto's is a URL on the vendor's host, so a
+      // changed base URL voids it): start again from what the vendor keeps. The unique index on
+      // (integration, vendor activity id) drops what was already recorded.
+      if (pages > 0 || cursor === null || !(error instanceof VendorError) || !['unexpected_answer', 'rejected'].includes(error.code)) throw error;
+      cursor = null;
+      page = await input.adapter.listActivity({ cursor }, input.signal);
+    }
     // An empty last page answers no cursor: keep the one we have, so the next run starts there
     // rather than at the beginning of what the vendor keeps.
     const next = page.next ?? cursor;

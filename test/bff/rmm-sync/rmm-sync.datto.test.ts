@@ -3,7 +3,9 @@
  * Entra ids, a 429 and a 5xx mid-sync finished later without duplicates, unmapping, moved and
  * removed devices, disconnect/reconnect, site types, the per-site walk, and user activity.
  */
+import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { rmmSyncState } from '../../../db/schema/index.js';
 import type { TestApp } from '../../helpers/create-test-app.js';
 import { startSandboxServer } from '../../helpers/sandbox-server.js';
 import { connectRmm, createSyncTestApp, ctl, getJson, saveMapping, syncNow, type SandboxServer } from './rmm-sync.helpers.js';
@@ -166,5 +168,9 @@ describe('Datto RMM device sync', () => {
     const third = await syncNow(t, id);
     expect(third.body.userActivity.added).toBe(1);
     expect(third.body.sync.activityCount).toBe(total + 1);
+    // A cursor on another host (the base URL changed) is dropped: the log is read again, without duplicates.
+    t.deps.db.update(rmmSyncState).set({ activityCursor: 'https://elsewhere.example/api/v2/activity-logs?page=next' }).where(eq(rmmSyncState.integrationId, id)).run();
+    const fresh = await syncNow(t, id);
+    expect(fresh.body).toMatchObject({ outcome: 'succeeded', userActivity: { state: 'recorded', added: 0 }, sync: { activityCount: total + 1 } });
   });
 });
