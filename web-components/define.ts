@@ -13,6 +13,15 @@ import { IhTextField } from './wizards/shared/fields/text-field.js';
 import { IhSelectField } from './wizards/shared/fields/select-field.js';
 import { IhSwitchField } from './wizards/shared/fields/switch-field.js';
 import { IhComboboxField } from './wizards/shared/fields/combobox-field.js';
+import { IhPageToasts } from './wizards/shared/page-toasts.js';
+import { PsaWizard } from './wizards/psa-wizard/psa-wizard.js';
+import { IhPsaCredentialsStep } from './wizards/psa-wizard/steps/psa-credentials-step.js';
+import { IhPsaAccountMappingStep } from './wizards/psa-wizard/steps/psa-account-mapping-step.js';
+import { IhPsaAccountTable } from './wizards/psa-wizard/steps/psa-account-table.js';
+import { IhPsaServiceParametersStep } from './wizards/psa-wizard/steps/psa-service-parameters-step.js';
+import { IhPsaOverrideTable } from './wizards/psa-wizard/steps/psa-override-table.js';
+import { IhPsaContractMappingStep } from './wizards/psa-wizard/steps/psa-contract-mapping-step.js';
+import { IhPsaFinishStep } from './wizards/psa-wizard/steps/psa-finish-step.js';
 import { OrganizationApplications } from './elements/organization-applications/organization-applications.js';
 import { RmmWizard } from './wizards/rmm-wizard/rmm-wizard.js';
 import { IhRmmOrganizationStep } from './wizards/rmm-wizard/steps/rmm-organization-step.js';
@@ -39,6 +48,16 @@ export const ELEMENTS: ReadonlyArray<readonly [string, CustomElementConstructor]
   ['ih-select-field', IhSelectField],
   ['ih-switch-field', IhSwitchField],
   ['ih-combobox-field', IhComboboxField],
+  ['ih-page-toasts', IhPageToasts],
+  // <psa-wizard> and its steps (internal), steps first.
+  ['ih-psa-credentials-step', IhPsaCredentialsStep],
+  ['ih-psa-account-table', IhPsaAccountTable],
+  ['ih-psa-account-mapping-step', IhPsaAccountMappingStep],
+  ['ih-psa-override-table', IhPsaOverrideTable],
+  ['ih-psa-service-parameters-step', IhPsaServiceParametersStep],
+  ['ih-psa-contract-mapping-step', IhPsaContractMappingStep],
+  ['ih-psa-finish-step', IhPsaFinishStep],
+  ['psa-wizard', PsaWizard],
   ['organization-applications', OrganizationApplications],
   // The RMM wizard's steps (internal), then the wizard.
   ['ih-rmm-organization-step', IhRmmOrganizationStep],

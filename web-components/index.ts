@@ -46,3 +46,21 @@ export { IhComboboxField, type ComboboxOption } from './wizards/shared/fields/co
 export { WizardStepChangeEvent, type WizardStepChangeDetail } from './wizards/shared/events/wizard-step-change-event.js';
 export { WizardCompleteEvent, type WizardCompleteDetail } from './wizards/shared/events/wizard-complete-event.js';
 export { WizardCancelEvent, type WizardCancelDetail } from './wizards/shared/events/wizard-cancel-event.js';
+export { IhPageToasts, showPageToast } from './wizards/shared/page-toasts.js';
+// <psa-wizard>: the element, its machine (for hosts that drive or test it headless) and its types.
+export { PsaWizard } from './wizards/psa-wizard/psa-wizard.js';
+export {
+  PSA_WIZARD_MACHINE_VERSION, busyLabel as psaBusyLabel, currentStep as psaCurrentStep, persistableSnapshot as psaPersistableSnapshot, psaWizardMachine,
+  type PsaWizardActorRef, type PsaWizardMachine, type PsaWizardSnapshot,
+} from './wizards/psa-wizard/psa-wizard.machine.js';
+export { psaWizardActors, type PsaWizardServices, type SavedPsaSettings } from './wizards/psa-wizard/psa-wizard.services.js';
+export { createPsaWizardServices, PsaWizardData, type OrganizationOption } from './wizards/psa-wizard/psa-wizard.api.js';
+export { stepErrors as psaStepErrors } from './wizards/psa-wizard/psa-wizard.validation.js';
+export { PSA_STEPS, type PsaStep, type PsaVendor, type PsaWizardContext, type PsaWizardEvent, type PsaWizardInput, type TicketDraft } from './wizards/psa-wizard/psa-wizard.types.js';
+export { IhPsaCredentialsStep } from './wizards/psa-wizard/steps/psa-credentials-step.js';
+export { IhPsaAccountMappingStep } from './wizards/psa-wizard/steps/psa-account-mapping-step.js';
+export { IhPsaAccountTable } from './wizards/psa-wizard/steps/psa-account-table.js';
+export { IhPsaServiceParametersStep } from './wizards/psa-wizard/steps/psa-service-parameters-step.js';
+export { IhPsaOverrideTable } from './wizards/psa-wizard/steps/psa-override-table.js';
+export { IhPsaContractMappingStep } from './wizards/psa-wizard/steps/psa-contract-mapping-step.js';
+export { IhPsaFinishStep } from './wizards/psa-wizard/steps/psa-finish-step.js';

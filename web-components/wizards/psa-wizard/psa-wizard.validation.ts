@@ -45,7 +45,7 @@ export function credentialsOptional(context: PsaWizardContext): boolean {
 }
 
 export function credentialsBlank(context: PsaWizardContext): boolean {
-  return Object.values(context.credentials).every((v) => !v.trim());
+  return Object.values(context.credentials).every((v) => !String(v ?? '').trim());
 }
 
 /** Errors of one step's values, computed from scratch (cheap: sections are small; mapping rows are only the changed ones). */

@@ -1,0 +1,113 @@
+/**
+ * @module Every sentence the PSA wizard shows, in one place and in the seeds' words (000 Kaseya
+ * BMS, 001 the BMS guide, 003 Autotask), so labels, hints and messages stay consistent.
+ */
+import type { Severity } from '../../../bff/contracts/psa-settings.js';
+import type { WizardStepInfo } from '../shared/step-status.js';
+import type { PsaVendor } from './psa-wizard.types.js';
+
+export const VENDOR_LABEL: Record<PsaVendor, string> = { 'kaseya-bms': 'Kaseya BMS', autotask: 'Autotask' };
+
+export const STEP_INFO: WizardStepInfo[] = [
+  { id: 'credentials', label: 'Credentials' },
+  { id: 'account-mapping', label: 'Account Mapping' },
+  { id: 'service-parameters', label: 'Service Parameters' },
+  { id: 'contract-mapping', label: 'Contract Mapping', optional: true },
+  { id: 'finish', label: 'Finish' },
+];
+
+export const SEVERITY_LABEL: Record<Severity, string> = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low', informational: 'Informational' };
+
+export const COPY = {
+  heading: (vendor: PsaVendor, editing: boolean) => `${editing ? 'Edit' : 'Connect'} ${VENDOR_LABEL[vendor]}`,
+  loading: 'Opening the wizard…',
+  waitingForToken: 'Waiting for sign-in…',
+  retry: 'Retry',
+  loadSavedFailed: 'The saved settings of this integration could not be loaded.',
+  completed: (vendor: PsaVendor) => `${VENDOR_LABEL[vendor]} is connected and Active. Alerts will now create tickets.`,
+  completedPaused: (vendor: PsaVendor) => `${VENDOR_LABEL[vendor]} settings are saved. Ticket delivery stays paused until you resume it.`,
+  draftSaveFailed: 'Your progress could not be saved as a draft; it is kept in this page until you finish.',
+
+  credentials: {
+    intro: {
+      'kaseya-bms': 'Enter the credentials of the Kaseya BMS API user (User Type: Api Employee, with a role that may view accounts and create and update service desk tickets). They are checked with Kaseya BMS before you continue.',
+      autotask: 'Enter the credentials of the dedicated Autotask API user (Security Level: API User). They are checked with Autotask before you continue; your Autotask zone is found from the API username.',
+    } satisfies Record<PsaVendor, string>,
+    keep: 'Credentials are stored and never shown. Leave these fields blank to keep them, or enter new ones to replace them.',
+    server: 'Kaseya BMS URL',
+    tenant: 'BMS tenant',
+    tenantHint: 'Your registered company name: My Profile > My Settings > Company Name.',
+    bmsUsername: 'BMS username',
+    bmsPassword: 'BMS password',
+    apiUsername: 'API Username',
+    apiUsernameHint: 'The API user’s e-mail address, as shown in Autotask.',
+    apiPassword: 'API Password (secret)',
+    psaExistsAction: 'Edit the existing integration',
+  },
+
+  mapping: {
+    intro: 'This step is required. Select the Catch-All PSA Account used for organizations without a mapping, then map PSA accounts to organizations.',
+    attach: 'Attach Contacts to Tickets on Creation',
+    attachHint: 'On: each ticket gets a contact: the PSA contact whose e-mail matches the alert’s user, else the contact chosen for the account. Off: tickets are created without a contact.',
+    catchAllAccount: 'Catch-All PSA Account',
+    catchAllAccountHint: 'Used when an organization has no mapping below.',
+    catchAllContact: 'Catch-All PSA Ticket Contact',
+    catchAllContactHint: 'The contact on tickets of unmapped organizations when no contact matches the alert’s user.',
+    checkingContacts: 'Loading the contacts of this account…',
+    fallback: 'Only mapped organizations route tickets to their PSA accounts. Unmapped organizations fall back to the catch-all account.',
+    tableLabel: 'Mapping PSA accounts to organizations',
+  },
+
+  service: {
+    intro: 'Several fields in this step are required. These defaults apply to every new ticket unless a custom mapping below overrides the issue type.',
+    ticketDefaults: 'Ticket defaults (required)',
+    category: 'Ticket Category', type: 'Ticket Type', status: 'Ticket Status', queue: 'Ticket Queue', source: 'Ticket Source',
+    subject: 'Ticket Subject',
+    groupBy: 'Group alerts by',
+    custom: 'Custom subject',
+    subjectHint: 'Tokens: {user}, {alert}, {organization}, {severity}.',
+    grouping: 'The ticket subject decides grouping. While a ticket with the same subject is open for the account, later alerts are added to it as notes; once it is closed or completed, the next alert opens a new ticket. “User” puts all of a user’s alerts on one ticket; “User + Alert” opens one ticket per user and alert type.',
+    preview: 'Preview',
+    priorities: 'Alert Priority Mapping',
+    prioritiesHint: 'A ticket priority for every alert severity.',
+    priorityFor: (severity: string) => `Priority for ${severity} alerts`,
+    noteDefaults: 'Note defaults (required)',
+    noteDefaultsHint: 'Used when alerts are added as notes to an open ticket.',
+    noteType: 'Note Type', noteVisibility: 'Note Visibility', noteTitle: 'Note Title',
+    issueTypes: 'Issue Type and Sub-Issue Type (optional)',
+    issueTypesHint: 'Leave empty for no issue type. Custom mappings below win over these defaults for matching alerts.',
+    issueType: 'Default Issue Type', subIssueType: 'Default Sub-Issue Type',
+    tables: {
+      alertTypes: { title: 'Alert-based mappings', key: 'Alert type', empty: 'No alert-based mappings: every alert uses the defaults above.' },
+      respondRules: { title: 'Respond Rule mappings', key: 'Respond rule', empty: 'No Respond Rule mappings.' },
+      iocRules: { title: 'IOC Rule mappings', key: 'IOC rule', empty: 'No IOC Rule mappings.' },
+    },
+    addMapping: 'Add mapping',
+    remove: 'Remove',
+  },
+
+  contract: {
+    intro: 'Contract mapping is optional. With everything off you can finish now; it only affects ticket enrichment and billing, never alerts or investigations.',
+    addToTickets: 'Add Agreements / Contracts to Tickets',
+    addToTicketsHint: 'The contract chosen for an organization is added to each of its tickets.',
+    sync: 'Sync Billable Users to Contracts / Agreements',
+    syncHint: 'On the User Sync Day each month, billable user counts update the service quantity on mapped contracts.',
+    syncDay: 'User Sync Day',
+    syncDayHint: 'Day of the month, 1 to 28.',
+    defaultService: 'Default Contract Service',
+    defaultServiceHint: 'Required while Sync Billable Users is on: the service whose quantity is updated when an organization has no service of its own.',
+    createTitle: 'Create Service',
+    createHint: 'Creates the service in the PSA with these defaults; cost and price can be overridden per organization.',
+    serviceName: 'Name', cost: 'Cost', price: 'Price',
+    create: 'Create Service',
+    tableLabel: 'Contract mapping by organization',
+    tableHint: 'Organizations mapped to a PSA account in Account Mapping. Without a contract an organization still gets tickets, but no contract and no user count updates.',
+    noMappedOrganizations: 'No organization is mapped to a PSA account yet (Account Mapping), so there is nothing to map to contracts.',
+    contract: 'Contract', addService: 'Add Service to Contract', costOverride: 'Cost', priceOverride: 'Price',
+  },
+
+  finish: {
+    intro: 'Review and choose Finish: the settings are checked once more and the integration becomes Active.',
+    refused: 'The integration cannot be completed yet:',
+  },
+};

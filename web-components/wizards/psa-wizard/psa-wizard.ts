@@ -1,0 +1,300 @@
+/**
+ * @module `<psa-wizard>`: what an MSP admin uses to connect Kaseya BMS or Autotask (issue 5). It
+ * renders the PSA wizard machine's snapshot step by step, persists drafts through the BFF so a
+ * reload resumes, and tells the host what happened through bubbling, composed events.
+ */
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ApiConsumerElement } from '../../api/api-consumer-element.js';
+import { MachineController } from '../../controllers/machine-controller.js';
+import { WizardDraftStore } from '../shared/draft-store.js';
+import { WizardCancelEvent } from '../shared/events/wizard-cancel-event.js';
+import { WizardCompleteEvent } from '../shared/events/wizard-complete-event.js';
+import { WizardStepChangeEvent } from '../shared/events/wizard-step-change-event.js';
+import { deepQuery, focusFirstInvalid } from '../shared/focus.js';
+import { showPageToast } from '../shared/page-toasts.js';
+import { json } from '../shared/wizard-api.js';
+import type { WizardNavEvent } from '../shared/wizard-shell.js';
+import { PsaWizardData, createPsaWizardServices } from './psa-wizard.api.js';
+import { COPY, STEP_INFO } from './psa-wizard.copy.js';
+import {
+  PSA_WIZARD_MACHINE_VERSION, busyLabel, currentStep, persistableSnapshot, psaWizardMachine,
+  type PsaWizardMachine, type PsaWizardSnapshot,
+} from './psa-wizard.machine.js';
+import { psaWizardActors } from './psa-wizard.services.js';
+import { wizardStyles } from './psa-wizard.styles.js';
+import type { PsaStep, PsaVendor } from './psa-wizard.types.js';
+
+type Phase = 'waiting' | 'booting' | 'ready';
+
+const STEP_TAGS = {
+  credentials: 'ih-psa-credentials-step',
+  'account-mapping': 'ih-psa-account-mapping-step',
+  'service-parameters': 'ih-psa-service-parameters-step',
+  'contract-mapping': 'ih-psa-contract-mapping-step',
+  finish: 'ih-psa-finish-step',
+} as const;
+
+/**
+ * Connects a PSA (Kaseya BMS or Autotask) in five steps: Credentials, Account Mapping, Service
+ * Parameters, Contract Mapping (optional) and Finish. Every step is checked by the BFF when Next
+ * is chosen; its field errors appear next to the fields and focus moves to the first one. A reload
+ * resumes the draft where it was. With `integration-id` it opens an existing integration with every
+ * saved value; stored credentials are never shown (leave them blank to keep them).
+ *
+ * On completion it shows a confirmation in the page's upper-right corner (a shared
+ * `<ih-page-toasts>` appended to `document.body`, so it outlives the wizard) unless `no-toast` is set.
+ *
+ * @summary The PSA integration wizard (Kaseya BMS, Autotask).
+ *
+ * @attr vendor - `kaseya-bms` or `autotask`. Reflected. Read when the wizard opens (changing it starts over).
+ * @attr integration-id - Opens this existing integration for editing; without it a new one is created.
+ * @attr api-base - Base URL of the BFF's API. Wins over a surrounding `<integration-hub>`. Default `/api`.
+ * @attr no-toast - Leaves the completion confirmation to the host.
+ *
+ * @prop {'kaseya-bms' | 'autotask'} vendor - As the attribute.
+ * @prop {string | undefined} integrationId - As the `integration-id` attribute.
+ * @prop {string | undefined} apiBase - As the `api-base` attribute.
+ * @prop {string | undefined} token - Bearer token (JWT) for the BFF. Wins over the hub's. Property only.
+ * @prop {boolean} noToast - As the `no-toast` attribute.
+ * @prop {string | null} step - Read-only: the step shown (`credentials`, `account-mapping`, `service-parameters`, `contract-mapping`, `finish`).
+ * @prop {Promise<void>} ready - Read-only: settles once the wizard has opened (draft or saved values loaded).
+ *
+ * @fires wizard-step-change - {step}: another step is shown (Next, Back, or a resumed draft).
+ * @fires wizard-complete - {integrationId, vendor, status}: the integration is complete and Active (or stays Paused).
+ * @fires wizard-cancel - {integrationId}: Cancel was chosen; the draft is discarded.
+ * @fires integration-edit - {integrationId, vendor, kind}: "Edit the existing integration" after a second PSA was refused.
+ *
+ * @cssproperty --ih-font-family - Font of all text.
+ * @cssproperty --ih-font-size - Base font size.
+ * @cssproperty --ih-color-text - Main text colour.
+ * @cssproperty --ih-color-text-muted - Hints, notes, upcoming steps.
+ * @cssproperty --ih-color-surface - Background of the wizard, fields and rows.
+ * @cssproperty --ih-color-surface-muted - Table header, preview and hover backgrounds.
+ * @cssproperty --ih-color-border - Borders of the wizard, fields, tables.
+ * @cssproperty --ih-color-accent - Next/Finish, the current step, switches that are on.
+ * @cssproperty --ih-color-on-accent - Text on accent backgrounds.
+ * @cssproperty --ih-color-danger - Errors and invalid fields.
+ * @cssproperty --ih-color-success - Done steps and the completion message.
+ * @cssproperty --ih-color-focus - Focus ring.
+ * @cssproperty --ih-radius - Corner radius.
+ * @cssproperty --ih-space - Spacing unit.
+ * @cssproperty --ih-shadow - Shadow of popups and toasts.
+ * @cssproperty --ih-account-table-height - Height of the account-mapping table's scrolling body. Default `26rem`.
+ *
+ * @csspart header - Title and progress.
+ * @csspart title - The wizard's title.
+ * @csspart progress - The list of steps.
+ * @csspart progress-step - Each step; also `progress-step-done`, `progress-step-current`, `progress-step-upcoming`.
+ * @csspart step-heading - "Step N of 5: …".
+ * @csspart body - Around the current step.
+ * @csspart step - The current step's element.
+ * @csspart footer - The button bar.
+ * @csspart button - Every button of the bar; also `cancel-button`, `back-button`, `next-button`.
+ * @csspart message - Opening / waiting / completion text.
+ * @csspart problem - A refusal not tied to one field.
+ */
+export class PsaWizard extends ApiConsumerElement {
+  static override styles = wizardStyles;
+
+  /** `kaseya-bms` or `autotask`. Reflected. */
+  @property({ reflect: true }) vendor: PsaVendor = 'kaseya-bms';
+  /** Opens this integration for editing. */
+  @property({ attribute: 'integration-id' }) integrationId?: string;
+  /** Leaves the completion confirmation to the host. */
+  @property({ type: Boolean, attribute: 'no-toast' }) noToast = false;
+
+  @state() private phase: Phase = 'booting';
+  @state() private bootProblem?: string;
+
+  private machine?: MachineController<PsaWizardMachine>;
+  private drafts?: WizardDraftStore;
+  private data?: PsaWizardData;
+  private bootKey = '';
+  private lastStep: PsaStep | null = null;
+  private lastAttempt = 0;
+  private ended = false;
+  private resolveReady!: () => void;
+  private readyPromise = new Promise<void>((resolve) => { this.resolveReady = resolve; });
+
+  /** Settles once the wizard has opened (draft or saved values loaded, first step shown). */
+  get ready(): Promise<void> {
+    return this.readyPromise;
+  }
+
+  /** The step shown now, or null while opening. */
+  get step(): PsaStep | null {
+    return this.machine ? currentStep(this.machine.snapshot) : null;
+  }
+
+  /** @internal The machine's snapshot (tests and diagnostics). */
+  get snapshot(): PsaWizardSnapshot | undefined {
+    return this.machine?.snapshot;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.hasUpdated || changed.has('vendor') || changed.has('integrationId') || this.connectionChanged(changed)) void this.boot();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    void this.drafts?.flush();
+  }
+
+  private async boot(): Promise<void> {
+    if (!this.effectiveToken && this.hubConnection) {
+      this.phase = 'waiting';
+      return;
+    }
+    const key = `${this.vendor}|${this.integrationId ?? ''}|${this.effectiveApiBase}`;
+    if (key === this.bootKey) return;
+    this.bootKey = key;
+    this.phase = 'booting';
+    this.teardown();
+    const api = this.api;
+    const vendor = this.vendor;
+    const integrationId = this.integrationId ?? null;
+    const drafts = new WizardDraftStore({
+      api, wizard: `psa:${vendor}`, version: PSA_WIZARD_MACHINE_VERSION, integrationId,
+      onError: () => showPageToast(COPY.draftSaveFailed, 'info'),
+    });
+    let snapshot = await drafts.load().catch(() => undefined) as { context?: { integrationId?: string | null } } | undefined;
+    // A new wizard's draft points at the draft integration it created; if that was deleted or finished meanwhile, start over.
+    const draftIntegration = snapshot?.context?.integrationId;
+    if (snapshot && draftIntegration && !integrationId) {
+      const alive = await json(api.rpc.api.integrations[':id'].$get({ param: { id: draftIntegration } }), api.apiBase).then((i) => i.status === 'draft', () => false);
+      if (!alive) {
+        await drafts.discard().catch(() => {});
+        snapshot = undefined;
+      }
+    }
+    if (key !== this.bootKey) return; // attributes changed while loading
+    this.drafts = drafts;
+    const logic = psaWizardMachine.provide({ actors: psaWizardActors(createPsaWizardServices(api)) });
+    this.machine = new MachineController(this, logic, {
+      actorOptions: snapshot ? { snapshot: snapshot as never } : { input: { vendor, integrationId } },
+      onError: (error) => { this.bootProblem = String((error as Error)?.message ?? error); },
+    });
+    this.machine.select((s) => s).subscribe((s) => this.onSnapshot(s));
+    this.lastStep = currentStep(this.machine.snapshot);
+    this.lastAttempt = this.machine.snapshot.context.attempt;
+    this.ended = false;
+    this.onSnapshot(this.machine.snapshot);
+    this.phase = 'ready';
+    this.resolveReady();
+  }
+
+  private teardown(): void {
+    if (this.machine) {
+      this.machine.hostDisconnected();
+      this.removeController(this.machine);
+      this.machine = undefined;
+    }
+    this.drafts?.close();
+    this.data = undefined;
+  }
+
+  /** Reacts to every new snapshot: shared data, draft, step-change event, focus after a refusal, the end. */
+  private onSnapshot(s: PsaWizardSnapshot): void {
+    const id = s.context.integrationId;
+    if (id && this.data?.integrationId !== id) this.data = new PsaWizardData(this.api, id);
+    if (s.status === 'done') return void this.finish(s);
+    if (id) {
+      const draft = persistableSnapshot(this.machine!.actor);
+      if (draft !== undefined) this.drafts?.schedule(draft);
+    }
+    const step = currentStep(s);
+    if (step && step !== this.lastStep) {
+      this.lastStep = step;
+      this.dispatchEvent(new WizardStepChangeEvent({ step }));
+    }
+    if (s.context.attempt !== this.lastAttempt) {
+      this.lastAttempt = s.context.attempt;
+      void this.focusFirstProblem();
+    }
+  }
+
+  private async finish(s: PsaWizardSnapshot): Promise<void> {
+    if (this.ended) return;
+    this.ended = true;
+    const integrationId = s.context.integrationId;
+    const drafts = this.drafts;
+    drafts?.close();
+    if (s.value === 'cancelled') {
+      await drafts?.discard().catch(() => {});
+      this.dispatchEvent(new WizardCancelEvent({ integrationId }));
+      return;
+    }
+    await drafts?.discard().catch(() => {});
+    const status = s.context.completedStatus ?? 'active';
+    if (!this.noToast) showPageToast(status === 'paused' ? COPY.completedPaused(this.vendor) : COPY.completed(this.vendor));
+    this.dispatchEvent(new WizardCompleteEvent({ integrationId: integrationId!, vendor: this.vendor, status }));
+  }
+
+  /** After a refused Next: focus the first field showing an error, else the problem box (Lion's LionForm does the same). */
+  private async focusFirstProblem(): Promise<void> {
+    await this.updateComplete;
+    // Fields update in their own tasks after the step re-rendered: let one frame pass.
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    if (!focusFirstInvalid(this.renderRoot)) deepQuery(this.renderRoot, '[part~="problem"]')?.focus();
+  }
+
+  private onNav(e: WizardNavEvent): void {
+    const send = this.machine?.send;
+    if (!send) return;
+    if (e.action === 'next') send({ type: 'step.next' });
+    else if (e.action === 'back') send({ type: 'step.back' });
+    else send({ type: 'wizard.cancel' });
+  }
+
+  protected override render() {
+    if (this.phase === 'waiting') return html`<p class="ih-root message" part="message" role="status">${COPY.waitingForToken}</p>`;
+    if (this.phase === 'booting' || !this.machine) return html`<p class="ih-root message" part="message" role="status">${COPY.loading}</p>`;
+    const s = this.machine.snapshot;
+    if (this.bootProblem) return html`<div class="ih-root problem" part="problem" role="alert">${this.bootProblem}</div>`;
+    if (s.matches('loadingSaved') || s.matches('boot')) return html`<p class="ih-root message" part="message" role="status">Loading the saved settings…</p>`;
+    if (s.matches('loadFailed')) {
+      return html`
+        <div class="ih-root problem" part="problem" role="alert">
+          <p>${COPY.loadSavedFailed} ${s.context.problem?.detail ?? ''}</p>
+          <button type="button" part="button retry-button" @click=${() => this.machine!.send({ type: 'saved.retry' })}>${COPY.retry}</button>
+        </div>`;
+    }
+    if (s.status === 'done') {
+      return s.value === 'done'
+        ? html`<p class="ih-root done message" part="message" role="status">${s.context.completedStatus === 'paused' ? COPY.completedPaused(this.vendor) : COPY.completed(this.vendor)}</p>`
+        : nothing;
+    }
+    const step = currentStep(s)!;
+    const busy = busyLabel(s);
+    return html`
+      <ih-wizard-shell class="ih-root" heading=${COPY.heading(this.vendor, s.context.editing)} .steps=${STEP_INFO} current=${step} .done=${s.context.done}
+        ?busy=${busy !== null} busy-label=${busy ?? ''} next-label=${step === 'finish' ? 'Finish' : 'Next'} ?no-back=${step === 'credentials'}
+        exportparts="header, title, progress, progress-step, progress-step-done, progress-step-current, progress-step-upcoming, step-heading, body, footer, button, cancel-button, back-button, next-button"
+        @ih-wizard-nav=${this.onNav}>
+        ${this.renderStep(step, s)}
+      </ih-wizard-shell>`;
+  }
+
+  private renderStep(step: PsaStep, s: PsaWizardSnapshot) {
+    const send = this.machine!.send;
+    switch (STEP_TAGS[step]) {
+      case 'ih-psa-credentials-step':
+        return html`<ih-psa-credentials-step part="step" exportparts="problem" .snapshot=${s} .send=${send} .data=${this.data}></ih-psa-credentials-step>`;
+      case 'ih-psa-account-mapping-step':
+        return html`<ih-psa-account-mapping-step part="step" exportparts="problem" .snapshot=${s} .send=${send} .data=${this.data}></ih-psa-account-mapping-step>`;
+      case 'ih-psa-service-parameters-step':
+        return html`<ih-psa-service-parameters-step part="step" exportparts="problem" .snapshot=${s} .send=${send} .data=${this.data}></ih-psa-service-parameters-step>`;
+      case 'ih-psa-contract-mapping-step':
+        return html`<ih-psa-contract-mapping-step part="step" exportparts="problem" .snapshot=${s} .send=${send} .data=${this.data}></ih-psa-contract-mapping-step>`;
+      case 'ih-psa-finish-step':
+        return html`<ih-psa-finish-step part="step" exportparts="problem" .snapshot=${s} .send=${send} .data=${this.data}></ih-psa-finish-step>`;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'psa-wizard': PsaWizard;
+  }
+}

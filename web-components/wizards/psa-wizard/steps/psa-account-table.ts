@@ -1,0 +1,233 @@
+/**
+ * @module `<ih-psa-account-table>` (internal): the mapping table of PSA accounts, smooth with
+ * 10,000 of them: filters and search run over the loaded list in memory, and only the rows in view
+ * exist in the DOM (@lit-labs/virtualizer). Per row: the platform organization, the contact for that
+ * account (optional, loaded for it), Ignore, the exact-name suggestion and "+ Add to platform".
+ */
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import type { AccountMappingRow } from '../../../../bff/contracts/psa-settings.js';
+import type { PsaAccount, PsaContact } from '../../../../bff/vendors/model.js';
+import { FieldChangeEvent } from '../../shared/fields/field-change-event.js';
+import type { FieldErrors } from '../../shared/form-state.js';
+import type { OrganizationOption, PsaWizardData } from '../psa-wizard.api.js';
+import {
+  NO_FILTERS, emptyRow, exactSuggestions, filterAccounts, indexAccounts, rowsByAccount, withRow,
+  type AccountFilters, type AccountIndex,
+} from './account-mapping.model.js';
+import { accountTableStyles } from './psa-account-table.styles.js';
+
+type ContactsState = PsaContact[] | 'loading' | 'error';
+
+/**
+ * Internal. Emits `ih-field-change` named `accountMapping.mappings` with the whole new list of rows.
+ *
+ * @internal
+ * @fires ih-field-change - {name: 'accountMapping.mappings', value: AccountMappingRow[]}
+ * @csspart table - The table.
+ * @csspart row - Each account's row.
+ */
+export class IhPsaAccountTable extends LitElement {
+  static override styles = accountTableStyles;
+
+  @property({ attribute: false }) accounts: PsaAccount[] = [];
+  @property({ attribute: false }) organizations: OrganizationOption[] = [];
+  @property({ attribute: false }) mappings: ReadonlyArray<AccountMappingRow> = [];
+  /** Visible errors by context path (`accountMapping.mappings.3.organizationId`). */
+  @property({ attribute: false }) errors: FieldErrors = {};
+  /** Kaseya BMS models parent/child accounts: the Parent/Child filter is offered then. */
+  @property({ type: Boolean, attribute: 'parent-child' }) parentChild = false;
+  @property({ attribute: false }) data?: PsaWizardData;
+  /** "+ Add to platform" for one account; the step creates the pending organization and maps it. */
+  @property({ attribute: false }) addToPlatform?: (account: PsaAccount) => Promise<void>;
+
+  @state() filters: AccountFilters = NO_FILTERS;
+  @state() private contacts = new Map<string, ContactsState>();
+  @state() private adding = new Set<string>();
+
+  private index: AccountIndex = indexAccounts([]);
+  private rows = new Map<string, AccountMappingRow>();
+  private filtered: PsaAccount[] = [];
+  private suggestions = new Map<string, OrganizationOption>();
+
+  /** The accounts shown after filtering (tests and the benchmark read it). */
+  get visibleAccounts(): PsaAccount[] {
+    return this.filtered;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('accounts')) this.index = indexAccounts(this.accounts);
+    if (changed.has('mappings')) this.rows = rowsByAccount(this.mappings);
+    if (changed.has('accounts') || changed.has('mappings') || changed.has('filters')) this.filtered = filterAccounts(this.index, this.filters, this.rows);
+    if (changed.has('accounts') || changed.has('mappings') || changed.has('organizations')) this.suggestions = exactSuggestions(this.accounts, this.organizations, this.rows);
+  }
+
+  private setFilter<K extends keyof AccountFilters>(key: K, value: AccountFilters[K]): void {
+    this.filters = { ...this.filters, [key]: value };
+  }
+
+  private emit(mappings: AccountMappingRow[]): void {
+    this.dispatchEvent(new FieldChangeEvent('accountMapping.mappings', mappings));
+  }
+
+  private update1(account: PsaAccount, patch: Partial<AccountMappingRow>): void {
+    const current = this.rows.get(account.id) ?? emptyRow(account);
+    this.emit(withRow(this.mappings, { ...current, ...patch }));
+  }
+
+  private mapTo(account: PsaAccount, organizationId: string | null): void {
+    const current = this.rows.get(account.id);
+    // A contact belongs to the account's mapping: unmapping drops it.
+    this.update1(account, organizationId ? { organizationId } : { organizationId: null, contactId: null, contactName: null });
+    if (organizationId && current?.organizationId !== organizationId) this.loadContacts(account.id);
+  }
+
+  private acceptAll(): void {
+    let next = [...this.mappings];
+    for (const [accountId, org] of this.suggestions) {
+      const account = this.index.accounts.find((a) => a.id === accountId)!;
+      next = withRow(next, { ...(this.rows.get(accountId) ?? emptyRow(account)), organizationId: org.id });
+    }
+    this.emit(next);
+  }
+
+  private loadContacts(accountId: string): void {
+    if (!this.data || this.contacts.has(accountId)) return;
+    this.contacts = new Map(this.contacts).set(accountId, 'loading');
+    this.data.contacts(accountId).then(
+      (list) => { this.contacts = new Map(this.contacts).set(accountId, list); },
+      () => { this.contacts = new Map(this.contacts).set(accountId, 'error'); },
+    );
+  }
+
+  private async add(account: PsaAccount): Promise<void> {
+    if (!this.addToPlatform || this.adding.has(account.id)) return;
+    this.adding = new Set(this.adding).add(account.id);
+    try {
+      await this.addToPlatform(account);
+      this.loadContacts(account.id);
+    } finally {
+      const next = new Set(this.adding);
+      next.delete(account.id);
+      this.adding = next;
+    }
+  }
+
+  /** Errors of each account's row, from the row index the mapping list has. */
+  private rowErrors(): Map<string, { organizationId?: string; contactId?: string }> {
+    const out = new Map<string, { organizationId?: string; contactId?: string }>();
+    for (const [path, message] of Object.entries(this.errors)) {
+      const m = /^accountMapping\.mappings\.(\d+)\.(organizationId|contactId|ignored)$/.exec(path);
+      const row = m ? this.mappings[Number(m[1])] : undefined;
+      if (!row) continue;
+      const key = m![2] === 'contactId' ? 'contactId' : 'organizationId';
+      out.set(row.psaAccountId, { ...out.get(row.psaAccountId), [key]: message });
+    }
+    return out;
+  }
+
+  protected override render() {
+    const facets = this.index.facets;
+    const select = (label: string, key: 'type' | 'classification' | 'marketSegment', values: string[]) => html`
+      <label>${label}
+        <select @change=${(e: Event) => this.setFilter(key, (e.target as HTMLSelectElement).value)}>
+          <option value="" ?selected=${!this.filters[key]}>All</option>
+          ${values.map((v) => html`<option ?selected=${this.filters[key] === v}>${v}</option>`)}
+        </select>
+      </label>`;
+    const errors = this.rowErrors();
+    const orgNames = new Map(this.organizations.map((o) => [o.id, o.name]));
+    return html`
+      <div class="filters" role="search" aria-label="Filter PSA accounts">
+        <label>Search PSA accounts
+          <input type="search" .value=${this.filters.search} @input=${(e: Event) => this.setFilter('search', (e.target as HTMLInputElement).value)}>
+        </label>
+        ${select('Account type', 'type', facets.types)}
+        ${select('Classification', 'classification', facets.classifications)}
+        ${select('Market segment', 'marketSegment', facets.marketSegments)}
+        ${this.parentChild ? html`
+          <label>Parent/Child
+            <select @change=${(e: Event) => this.setFilter('relation', (e.target as HTMLSelectElement).value as AccountFilters['relation'])}>
+              <option value="all">All</option><option value="parent">Parent accounts</option><option value="child">Child accounts</option>
+            </select>
+          </label>` : nothing}
+        <label>Show
+          <select @change=${(e: Event) => this.setFilter('view', (e.target as HTMLSelectElement).value as AccountFilters['view'])}>
+            <option value="all">All accounts</option><option value="mapped">Mapped</option><option value="unmapped">Not mapped</option><option value="ignored">Ignored</option>
+          </select>
+        </label>
+      </div>
+      <div class="bar">
+        <span class="count" role="status">Showing ${this.filtered.length.toLocaleString('en')} of ${this.accounts.length.toLocaleString('en')} PSA accounts · ${this.mappings.filter((m) => m.organizationId).length.toLocaleString('en')} mapped</span>
+        ${this.suggestions.size ? html`<button type="button" part="accept-all-button" @click=${this.acceptAll}>Accept all ${this.suggestions.size} exact matches</button>` : nothing}
+      </div>
+      <div class="table" part="table" role="table" aria-label="Mapping PSA accounts to organizations" aria-rowcount=${this.filtered.length + 1}>
+        <div role="rowgroup">
+          <div class="row head" role="row" aria-rowindex="1">
+            <span role="columnheader">PSA account</span><span role="columnheader">Platform organization</span>
+            <span role="columnheader">Contact (optional)</span><span role="columnheader">Ignore</span>
+          </div>
+        </div>
+        <div class="viewport" role="rowgroup">
+          ${virtualize({ items: this.filtered, keyFunction: (a: PsaAccount) => a.id, scroller: true,
+            renderItem: (a: PsaAccount, i: number) => this.renderRow(a, i, errors.get(a.id) ?? {}, orgNames) })}
+        </div>
+      </div>`;
+  }
+
+  private renderRow(account: PsaAccount, i: number, errors: { organizationId?: string; contactId?: string }, orgNames: Map<string, string>) {
+    const row = this.rows.get(account.id);
+    const suggestion = this.suggestions.get(account.id);
+    const mapped = Boolean(row?.organizationId);
+    const ignored = Boolean(row?.ignored);
+    const details = [account.type, account.classification, account.marketSegment, account.parentId ? 'child account' : null].filter(Boolean).join(' · ');
+    const orgError = errors.organizationId;
+    return html`
+      <div class="row ${ignored ? 'ignored' : ''}" role="row" part="row" aria-rowindex=${i + 2} data-account-id=${account.id}>
+        <div class="cell" role="cell"><span class="name">${account.name}</span>${details ? html`<small>${details}</small>` : nothing}</div>
+        <div class="cell" role="cell">
+          <select aria-label="Platform organization for ${account.name}" ?disabled=${ignored} ?invalid=${Boolean(orgError)}
+            aria-invalid=${orgError ? 'true' : nothing} aria-describedby=${orgError ? `org-error-${account.id}` : nothing}
+            @change=${(e: Event) => this.mapTo(account, (e.target as HTMLSelectElement).value || null)}>
+            <option value="" ?selected=${!mapped}>Not mapped (catch-all)</option>
+            ${this.organizations.map((o) => html`<option value=${o.id} ?selected=${row?.organizationId === o.id}>${o.name}${o.status === 'pending' ? ' (pending)' : ''}</option>`)}
+          </select>
+          ${orgError ? html`<p class="error" id="org-error-${account.id}">${orgError}</p>` : nothing}
+          ${suggestion ? html`<button type="button" aria-label="Accept exact match ${suggestion.name} for ${account.name}" @click=${() => this.mapTo(account, suggestion.id)}>Accept “${suggestion.name}”</button>` : nothing}
+          ${!mapped && !ignored ? html`<button type="button" aria-label="Add ${account.name} to platform" aria-disabled=${this.adding.has(account.id) ? 'true' : 'false'}
+            @click=${() => void this.add(account)}>+ Add to platform</button>` : nothing}
+        </div>
+        <div class="cell" role="cell">${mapped ? this.renderContact(account, row!, errors.contactId) : html`<small>${row?.organizationId ? orgNames.get(row.organizationId) : '—'}</small>`}</div>
+        <div class="cell center" role="cell">
+          <input type="checkbox" aria-label="Ignore ${account.name}" .checked=${ignored}
+            @change=${(e: Event) => this.update1(account, (e.target as HTMLInputElement).checked ? { ignored: true, organizationId: null, contactId: null, contactName: null } : { ignored: false })}>
+        </div>
+      </div>`;
+  }
+
+  private renderContact(account: PsaAccount, row: AccountMappingRow, error: string | undefined) {
+    const state = this.contacts.get(account.id);
+    // Loaded lazily for rows in view; started after this render, not during it.
+    if (state === undefined) queueMicrotask(() => this.loadContacts(account.id));
+    const list = Array.isArray(state) ? state : [];
+    return html`
+      <select aria-label="Contact for ${account.name}" ?invalid=${Boolean(error)} aria-invalid=${error ? 'true' : nothing}
+        aria-describedby=${error ? `contact-error-${account.id}` : nothing} aria-busy=${state === 'loading' ? 'true' : nothing}
+        @change=${(e: Event) => {
+          const id = (e.target as HTMLSelectElement).value || null;
+          this.update1(account, { contactId: id, contactName: list.find((c) => c.id === id)?.name ?? null });
+        }}>
+        <option value="" ?selected=${!row.contactId}>${state === 'loading' ? 'Loading contacts…' : state === 'error' ? 'Contacts could not be loaded' : list.length ? 'Default (matched by e-mail)' : 'No contacts'}</option>
+        ${row.contactId && !list.some((c) => c.id === row.contactId) ? html`<option value=${row.contactId} selected>${row.contactName ?? row.contactId}</option>` : nothing}
+        ${list.map((c) => html`<option value=${c.id} ?selected=${row.contactId === c.id}>${c.name}${c.email ? ` (${c.email})` : ''}</option>`)}
+      </select>
+      ${error ? html`<p class="error" id="contact-error-${account.id}">${error}</p>` : nothing}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ih-psa-account-table': IhPsaAccountTable;
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * @module Step 5, Finish: a summary of what will be saved and, if the BFF's final check refuses,
+ * its reasons. Finish (the shell's primary button) asks the BFF to re-check everything and make the
+ * integration Active.
+ */
+import { html, nothing } from 'lit';
+import { SEVERITIES } from '../../../../bff/contracts/psa-settings.js';
+import { COPY, SEVERITY_LABEL, STEP_INFO, VENDOR_LABEL } from '../psa-wizard.copy.js';
+import { PsaStepElement } from './psa-step-base.js';
+
+const SECTION_LABEL: Record<string, string> = {
+  accountMapping: STEP_INFO[1]!.label, ticket: STEP_INFO[2]!.label, contract: STEP_INFO[3]!.label,
+};
+
+/**
+ * Internal. The finish step of `<psa-wizard>`.
+ *
+ * @internal
+ */
+export class IhPsaFinishStep extends PsaStepElement {
+  protected readonly step = 'finish' as const;
+
+  protected override render() {
+    const c = this.context;
+    const m = c.accountMapping;
+    const k = c.contract;
+    const label = (list: keyof NonNullable<typeof c.picklists>, id: string | null) =>
+      (id && Array.isArray(c.picklists?.[list]) ? (c.picklists![list] as Array<{ id: string; label: string }>).find((v) => v.id === id)?.label : undefined) ?? (id ? id : 'None');
+    const refused = Object.entries(c.serverErrors);
+    return html`
+      <div class="ih-root">
+        <p class="intro">${COPY.finish.intro}</p>
+        ${c.problem ? html`
+          <div class="problem" part="problem" role="alert" tabindex="-1">
+            <p><strong>${COPY.finish.refused}</strong> ${c.problem.detail ?? c.problem.title}</p>
+            ${refused.length ? html`<ul>${refused.map(([field, message]) => html`<li>${SECTION_LABEL[field.split('.')[0]!] ?? field}: ${message}</li>`)}</ul>` : nothing}
+          </div>` : nothing}
+        <dl>
+          <dt>PSA</dt><dd>${VENDOR_LABEL[c.vendor]}</dd>
+          <dt>Catch-All PSA Account</dt><dd>${m.catchAllAccountName || '—'}${m.attachContacts && m.catchAllContactName ? ` (contact: ${m.catchAllContactName})` : ''}</dd>
+          <dt>Attach Contacts to Tickets on Creation</dt><dd>${m.attachContacts ? 'On' : 'Off'}</dd>
+          <dt>Mapped organizations</dt><dd>${m.mappings.filter((r) => r.organizationId).length}; ignored PSA accounts: ${m.mappings.filter((r) => r.ignored).length}</dd>
+          <dt>Ticket Subject</dt><dd>${c.ticket.subjectTemplate}</dd>
+          <dt>Ticket Status / Queue</dt><dd>${label('ticketStatus', c.ticket.statusId)} / ${label('queue', c.ticket.queueId)}</dd>
+          <dt>Alert Priority Mapping</dt><dd>${SEVERITIES.map((s) => `${SEVERITY_LABEL[s]}: ${label('priority', c.ticket.priorityMap[s])}`).join(', ')}</dd>
+          <dt>Contracts</dt><dd>${k.addContractsToTickets ? 'Added to tickets' : 'Not added to tickets'}; ${k.syncBillableUsers ? `billable users synced on day ${k.userSyncDay} to ${k.defaultServiceName ?? 'the default service'}` : 'billable users not synced'}</dd>
+        </dl>
+      </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ih-psa-finish-step': IhPsaFinishStep;
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * @module Step 3, Service Parameters (required): ticket defaults from the PSA's live picklists,
+ * the ticket subject (presets "User" / "User + Alert", a live preview, and why it decides
+ * grouping), a priority for every alert severity, note defaults, optional issue / sub-issue
+ * defaults, and three optional override tables. Fields a vendor lacks are left out.
+ */
+import { html, nothing } from 'lit';
+import { SEVERITIES, SUBJECT_PRESETS } from '../../../../bff/contracts/psa-settings.js';
+import type { FieldChangeEvent } from '../../shared/fields/field-change-event.js';
+import { COPY, SEVERITY_LABEL } from '../psa-wizard.copy.js';
+import type { OverrideTable } from '../psa-wizard.types.js';
+import { unsupportedTicketFields } from '../psa-wizard.validation.js';
+import { optionsOf } from '../psa-wizard.values.js';
+import { PsaStepElement } from './psa-step-base.js';
+
+const SAMPLE = { user: 'jane.doe@acme.example', alert: 'Too Many Downloads', organization: 'Acme Dental Group', severity: 'high' };
+
+/** The subject as the first ticket of a group would get it. */
+export function renderTemplate(template: string): string {
+  return template.replace(/\{(\w+)\}/g, (whole, token: string) => (token in SAMPLE ? SAMPLE[token as keyof typeof SAMPLE] : whole));
+}
+
+/**
+ * Internal. The service-parameters step of `<psa-wizard>`.
+ *
+ * @internal
+ */
+export class IhPsaServiceParametersStep extends PsaStepElement {
+  protected readonly step = 'service-parameters' as const;
+
+  private onGroupBy(e: FieldChangeEvent): void {
+    e.stopPropagation();
+    const preset = SUBJECT_PRESETS[e.value as keyof typeof SUBJECT_PRESETS];
+    if (preset) this.send({ type: 'field.change', path: 'ticket.subjectTemplate', value: preset.template });
+  }
+
+  protected override render() {
+    const c = this.context;
+    const lists = c.picklists;
+    const loading = this.snapshot.matches({ serviceParameters: 'loading' });
+    const failed = this.snapshot.matches({ serviceParameters: 'failed' });
+    if (!lists || loading || failed) {
+      return html`
+        <div class="ih-root">
+          <ih-load-status label="ticket values from the PSA" status=${failed ? 'error' : 'loading'}
+            problem-detail=${c.problem?.detail ?? ''} @ih-load-retry=${() => this.send({ type: 'lists.retry' })}></ih-load-status>
+        </div>`;
+    }
+    const copy = COPY.service;
+    const t = c.ticket;
+    const unsupported = unsupportedTicketFields(lists);
+    const select = (path: string, label: string, values = optionsOf(lists.ticketType), value: string | null, extra: { optional?: boolean; hint?: string } = {}) => html`
+      <ih-select-field name=${path} label=${label} .options=${values} .value=${value} error=${this.error(path)} hint=${extra.hint ?? ''}
+        ?required=${!extra.optional} ?optional=${extra.optional} ?allow-empty=${extra.optional} placeholder=${extra.optional ? 'None' : 'Choose…'}></ih-select-field>`;
+    const presetKey = (Object.keys(SUBJECT_PRESETS) as Array<keyof typeof SUBJECT_PRESETS>).find((k) => SUBJECT_PRESETS[k].template === t.subjectTemplate) ?? 'custom';
+    const openStatuses = optionsOf(lists.ticketStatus).filter((o) => !lists.closedStatusIds.includes(o.value));
+    return html`
+      <div class="ih-root" @ih-field-change=${this.onFieldChange}>
+        <p class="intro">${copy.intro}</p>
+        ${this.renderProblem()}
+        <fieldset>
+          <legend>${copy.ticketDefaults}</legend>
+          <div class="grid">
+            ${unsupported.includes('categoryId') ? nothing : select('ticket.categoryId', copy.category, optionsOf(lists.ticketCategory), t.categoryId)}
+            ${unsupported.includes('typeId') ? nothing : select('ticket.typeId', copy.type, optionsOf(lists.ticketType), t.typeId)}
+            ${select('ticket.statusId', copy.status, openStatuses, t.statusId)}
+            ${unsupported.includes('queueId') ? nothing : select('ticket.queueId', copy.queue, optionsOf(lists.queue), t.queueId)}
+            ${unsupported.includes('sourceId') ? nothing : select('ticket.sourceId', copy.source, optionsOf(lists.source), t.sourceId)}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>${copy.subject}</legend>
+          <p class="note">${copy.grouping}</p>
+          <div class="grid">
+            <ih-select-field label=${copy.groupBy} .value=${presetKey} @ih-field-change=${this.onGroupBy}
+              .options=${[...Object.entries(SUBJECT_PRESETS).map(([value, p]) => ({ value, label: p.label })), { value: 'custom', label: copy.custom, disabled: true }]}></ih-select-field>
+            <ih-text-field name="ticket.subjectTemplate" label=${copy.subject} hint=${copy.subjectHint} .value=${t.subjectTemplate} required
+              error=${this.error('ticket.subjectTemplate')}></ih-text-field>
+          </div>
+          <p>${copy.preview}: <output class="preview" aria-live="polite">${renderTemplate(t.subjectTemplate)}</output></p>
+        </fieldset>
+        <fieldset>
+          <legend>${copy.priorities}</legend>
+          <p class="note">${copy.prioritiesHint}</p>
+          <div class="grid">
+            ${SEVERITIES.map((s) => select(`ticket.priorityMap.${s}`, copy.priorityFor(SEVERITY_LABEL[s]), optionsOf(lists.priority), t.priorityMap[s]))}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>${copy.noteDefaults}</legend>
+          <p class="note">${copy.noteDefaultsHint}</p>
+          <div class="grid">
+            ${select('ticket.note.typeId', copy.noteType, optionsOf(lists.noteType), t.note.typeId)}
+            ${select('ticket.note.visibilityId', copy.noteVisibility, optionsOf(lists.noteVisibility), t.note.visibilityId)}
+            <ih-text-field name="ticket.note.titleTemplate" label=${copy.noteTitle} hint=${copy.subjectHint} .value=${t.note.titleTemplate} required
+              error=${this.error('ticket.note.titleTemplate')}></ih-text-field>
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>${copy.issueTypes}</legend>
+          <p class="note">${copy.issueTypesHint}</p>
+          <div class="grid">
+            ${select('ticket.issueTypeId', copy.issueType, optionsOf(lists.issueType), t.issueTypeId, { optional: true })}
+            ${select('ticket.subIssueTypeId', copy.subIssueType, t.issueTypeId ? optionsOf(lists.subIssueType, t.issueTypeId) : [], t.subIssueTypeId, { optional: true })}
+          </div>
+        </fieldset>
+        ${(['alertTypes', 'respondRules', 'iocRules'] as OverrideTable[]).map((table) => html`
+          <ih-psa-override-table table=${table} .rows=${t.overrides[table]} .catalog=${c.catalog?.[table] ?? []} .errors=${this.errors}
+            .issueTypes=${lists.issueType} .subIssueTypes=${lists.subIssueType}></ih-psa-override-table>`)}
+      </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ih-psa-service-parameters-step': IhPsaServiceParametersStep;
+  }
+}
