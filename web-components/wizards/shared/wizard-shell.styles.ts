@@ -26,7 +26,8 @@ export const wizardShellStyles = [baseStyles, css`
   li[data-status='current'] { color: ${token('--ih-color-text')}; font-weight: 700; }
   li[data-status='current'] .marker { border-color: ${token('--ih-color-accent')}; background: ${token('--ih-color-accent')}; color: ${token('--ih-color-on-accent')}; }
   .optional { font-weight: 400; font-size: 0.9em; }
-  footer { display: flex; flex-wrap: wrap; gap: ${space(1)}; align-items: center; border-block-start: 1px solid ${token('--ih-color-border')}; padding-block-start: ${space(2)}; }
+  /* Plain divs, not header/footer: inside a host page those would be extra banner/contentinfo landmarks. */
+  .footer { display: flex; flex-wrap: wrap; gap: ${space(1)}; align-items: center; border-block-start: 1px solid ${token('--ih-color-border')}; padding-block-start: ${space(2)}; }
   .spacer { flex: 1; }
   .busy { color: ${token('--ih-color-text-muted')}; }
 `];

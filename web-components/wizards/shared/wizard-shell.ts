@@ -74,7 +74,7 @@ export class IhWizardShell extends LitElement {
     const current = steps.find((s) => s.status === 'current');
     return html`
       <div class="ih-root shell">
-        <header part="header">
+        <div class="header" part="header">
           <h2 part="title">${this.heading}</h2>
           <ol part="progress" aria-label="Progress">
             ${repeat(steps, (s) => s.id, (s) => html`
@@ -84,18 +84,18 @@ export class IhWizardShell extends LitElement {
                 <span class="visually-hidden">${s.status === 'done' ? '(done)' : s.status === 'current' ? '(current step)' : '(not yet done)'}</span>
               </li>`)}
           </ol>
-        </header>
+        </div>
         ${current ? html`<h3 part="step-heading" tabindex="-1">Step ${current.position} of ${steps.length}: ${current.label}</h3>` : nothing}
         <div part="body"><slot></slot></div>
         ${this.noNav ? nothing : html`
-          <footer part="footer">
+          <div class="footer" part="footer">
             <button type="button" part="button cancel-button" @click=${() => this.nav('cancel')}>Cancel</button>
             <span class="spacer"></span>
             <span class="busy" role="status">${this.busy ? this.busyLabel : ''}</span>
             ${this.noBack ? nothing : html`<button type="button" part="button back-button" @click=${() => this.nav('back')}>Back</button>`}
             <button type="button" class="primary" part="button next-button" aria-disabled=${this.busy ? 'true' : 'false'}
               @click=${() => this.nav('next')}>${this.nextLabel}</button>
-          </footer>`}
+          </div>`}
       </div>`;
   }
 }
