@@ -33,6 +33,9 @@ const GUARDED: ReadonlyArray<string> = ['organization', 'credentials', 'mapping'
 /** Steps a draft can resume on (never a state with a request in flight, never the end). */
 const RESUMABLE: ReadonlyArray<string> = ['organization', 'credentials', 'mapping', 'parameters', 'finish'];
 
+/** The steps' own parts, forwarded so a host can style them as `rmm-wizard::part(site-list)`. */
+const STEP_PARTS = 'read-only-organization, duplicate-warning, stored-credentials, permissions, site-types, mapping-summary, site-list, refresh-button, auto-badge, review, finished, final-status';
+
 const topState = (snapshot: WizardSnapshot): string => (typeof snapshot.value === 'string' ? snapshot.value : Object.keys(snapshot.value)[0]!);
 const subState = (snapshot: WizardSnapshot): string | undefined =>
   typeof snapshot.value === 'string' ? undefined : (Object.values(snapshot.value)[0] as string | undefined);
@@ -92,6 +95,17 @@ const subState = (snapshot: WizardSnapshot): string | undefined =>
  *   `button`, `cancel-button`, `back-button`, `next-button`.
  * @csspart problem - A failure that belongs to no field (vendor unreachable, refused completion).
  * @csspart step - The current step's element.
+ * @csspart read-only-organization - The user-activity organization once it can no longer change.
+ * @csspart duplicate-warning - "A … integration already exists" with its confirmation checkbox.
+ * @csspart stored-credentials - Edit mode's note that credentials are stored and kept when left empty.
+ * @csspart permissions - Syncro's list of the API token's permissions.
+ * @csspart site-types - Datto RMM's Managed / OnDemand / Deleted Devices choice.
+ * @csspart mapping-summary - "N mapped (M by exact name…), K not mapped".
+ * @csspart site-list - The scrolling, virtualized list of sites (height: `--ih-site-list-height`).
+ * @csspart refresh-button - Reloads the sites from the RMM.
+ * @csspart auto-badge - "Exact name match" on a row auto-mapping maps.
+ * @csspart review - The Finish step's summary.
+ * @csspart finished - The outcome once finished; `final-status` is its "Status: Connected".
  */
 export class RmmWizard extends ApiConsumerElement {
   static override styles = rmmWizardStyles;
@@ -269,16 +283,16 @@ export class RmmWizard extends ApiConsumerElement {
           problem-detail=${ctx.bootProblem?.detail ?? ctx.bootProblem?.title ?? ''} @ih-load-retry=${() => send({ type: 'boot.retry' })}></ih-load-status>`;
       }
       case 'organization':
-        return html`<ih-rmm-organization-step part="step" data-step .context=${ctx} .errors=${errors} .send=${send}></ih-rmm-organization-step>`;
+        return html`<ih-rmm-organization-step part="step" exportparts=${STEP_PARTS} data-step .context=${ctx} .errors=${errors} .send=${send}></ih-rmm-organization-step>`;
       case 'credentials':
-        return html`<ih-rmm-credentials-step part="step" data-step .context=${ctx} .errors=${errors} .send=${send}></ih-rmm-credentials-step>`;
+        return html`<ih-rmm-credentials-step part="step" exportparts=${STEP_PARTS} data-step .context=${ctx} .errors=${errors} .send=${send}></ih-rmm-credentials-step>`;
       case 'mapping':
-        return html`<ih-rmm-mapping-step part="step" data-step .context=${ctx} .errors=${errors} .send=${send}></ih-rmm-mapping-step>`;
+        return html`<ih-rmm-mapping-step part="step" exportparts=${STEP_PARTS} data-step .context=${ctx} .errors=${errors} .send=${send}></ih-rmm-mapping-step>`;
       case 'parameters':
-        return html`<ih-rmm-parameters-step part="step" data-step .context=${ctx} .errors=${errors} .send=${send}></ih-rmm-parameters-step>`;
+        return html`<ih-rmm-parameters-step part="step" exportparts=${STEP_PARTS} data-step .context=${ctx} .errors=${errors} .send=${send}></ih-rmm-parameters-step>`;
       case 'finish':
       case 'done':
-        return html`<ih-rmm-finish-step part="step" data-step ?finished=${top === 'done'} .context=${ctx} .errors=${errors} .send=${send}></ih-rmm-finish-step>`;
+        return html`<ih-rmm-finish-step part="step" exportparts=${STEP_PARTS} data-step ?finished=${top === 'done'} .context=${ctx} .errors=${errors} .send=${send}></ih-rmm-finish-step>`;
       default:
         return html`<p role="status">${COPY.cancelled}</p>`;
     }

@@ -111,6 +111,19 @@ describe('<organization-applications>', () => {
     expect(stored.ticketDelivery).to.equal(false);
   });
 
+  it('takes the host’s --ih-* properties and ::part() rules', async () => {
+    const el = await panel('org-acme', partner.token);
+    el.style.setProperty('--ih-color-border', 'rgb(1, 2, 3)');
+    const style = Object.assign(document.createElement('style'), { textContent: 'organization-applications::part(vendor) { color: rgb(4, 5, 6); }' });
+    document.head.append(style);
+    try {
+      expect(getComputedStyle(apps(el)[0]!).borderTopColor).to.equal('rgb(1, 2, 3)');
+      expect(getComputedStyle(apps(el)[0]!.querySelector('[part~="vendor"]')!).color).to.equal('rgb(4, 5, 6)');
+    } finally {
+      style.remove();
+    }
+  });
+
   it('shows a load failure with Retry, which loads again', async () => {
     const el = await panel('org-acme', partner.token);
     await injectFault({ partner: partner.partner, status: 503, count: 1 });

@@ -181,6 +181,21 @@ describe('<rmm-wizard vendor="datto-rmm">', () => {
     expect((field(again, 'userActivityOrganizationId') as unknown as { value: string }).value).to.equal('org-bluebird');
   });
 
+  it('takes the host’s --ih-* properties and ::part() rules', async () => {
+    const { token } = await partnerWithOrganizations();
+    const el = await openWizard('datto-rmm', token);
+    el.style.setProperty('--ih-color-accent', 'rgb(1, 2, 3)');
+    const style = Object.assign(document.createElement('style'), { textContent: 'rmm-wizard::part(next-button) { border-color: rgb(4, 5, 6); } rmm-wizard::part(step) { outline: 1px solid rgb(7, 8, 9); }' });
+    document.head.append(style);
+    try {
+      expect(getComputedStyle(navButton(el, 'next-button')).backgroundColor).to.equal('rgb(1, 2, 3)');
+      expect(getComputedStyle(navButton(el, 'next-button')).borderTopColor).to.equal('rgb(4, 5, 6)');
+      expect(getComputedStyle(currentStep(el)).outlineColor).to.equal('rgb(7, 8, 9)');
+    } finally {
+      style.remove();
+    }
+  });
+
   it('Cancel fires wizard-cancel and discards the draft', async () => {
     const { token } = await partnerWithOrganizations();
     const el = await openWizard('datto-rmm', token);

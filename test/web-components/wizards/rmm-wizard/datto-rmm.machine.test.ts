@@ -143,6 +143,13 @@ describe('Datto RMM wizard machine', () => {
       expect(snap().value).toEqual({ mapping: 'editing' });
     });
 
+    it('an organization the BFF does not know sends the person back to step 1 with its reason', async () => {
+      const unknown = await problem(400, 'validation', [{ field: 'userActivityOrganizationId', message: 'Unknown organization' }]);
+      const { snap } = await toMapping({ connect: async () => { throw unknown; } });
+      expect(snap().value).toBe('organization');
+      expect(snap().context.serverErrors).toEqual({ userActivityOrganizationId: 'Unknown organization' });
+    });
+
     it('Back is allowed while the check runs, and abandons it', async () => {
       let aborted = false;
       const { actor, snap, fill } = await start({ connect: (_input, signal) => new Promise((_, reject) => signal.addEventListener('abort', () => { aborted = true; reject(new Error('aborted')); })) });
@@ -332,6 +339,14 @@ describe('Datto RMM wizard machine', () => {
       expect(resumed.snap().value).toEqual({ mapping: 'editing' });
       expect(resumed.snap().context.mapping.choices['s-lakeside']).toEqual({ organizationId: 'org-acme', ignoreAutoMap: false });
     });
+
+    for (const [step, expected] of [['credentials', { credentials: 'editing' }], ['parameters', { parameters: 'editing' }], ['finish', { finish: 'review' }]] as const) {
+      it(`a draft saved on ${step} resumes there`, async () => {
+        const base = draftValues((await start()).snap().context, step);
+        const { snap } = await start({ boot: async () => ({ ...BOOT, integration: INTEGRATION, draft: { ...base, integrationId: INTEGRATION.id } }) });
+        expect(snap().value).toEqual(expected);
+      });
+    }
 
     it('a draft past the credentials step without its connection starts again at step 1', async () => {
       const { snap } = await start({ boot: async () => ({ ...BOOT, draft: { ...draftValues({ ...(await start()).snap().context }, 'mapping') } }) });

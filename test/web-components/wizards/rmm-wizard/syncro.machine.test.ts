@@ -121,6 +121,16 @@ describe('Syncro wizard machine', () => {
     expect(fakes.of('saveMapping')[0]).not.toHaveProperty('body.userActivityOrganizationId');
   });
 
+  it('resumes a draft on the account mapping step, or on credentials when its connection is gone', async () => {
+    const draft = { step: 'mapping', integrationId: INTEGRATION.id, confirmSeparateInstance: false, userActivityOrganizationId: 'org-acme', credentials: { subdomain: 'sandbox' }, mapping: { autoMapExact: true, siteTypes: ['managed' as const], choices: {} }, entraDeviceIdField: null, doneSteps: ['credentials'] };
+    const resumed = await start({ boot: async () => ({ ...BOOT, integration: SYNCRO_INTEGRATION, draft }) });
+    expect(resumed.snap().value).toEqual({ mapping: 'editing' });
+    expect(resumed.snap().context.userActivityOrganizationId).toBe('org-acme');
+    expect(resumed.snap().context.credentials).toEqual({ subdomain: 'sandbox' });
+    const orphan = await start({ boot: async () => ({ ...BOOT, draft }) });
+    expect(orphan.snap().value).toEqual({ credentials: 'editing' });
+  });
+
   it('Back from mapping returns to credentials; Cancel ends from anywhere', async () => {
     const { actor, snap } = await toMapping();
     actor.send({ type: 'step.back' });
