@@ -39,7 +39,7 @@ export interface OrganizationApplicationsData {
   psa: PsaApplication | null;
 }
 
-/** Statuses of a finished connection; a draft ("Setup not finished") is not a connected tool yet. */
+/** Statuses of a finished connection. ASSUMPTION: a draft ("Setup not finished") is not a connected tool yet, so it is not listed. */
 const SET_UP = new Set<IntegrationView['status']>(['connected', 'disconnected', 'active', 'paused']);
 
 /**

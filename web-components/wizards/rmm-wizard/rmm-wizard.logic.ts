@@ -13,6 +13,8 @@ import type {
   BootResult, CredentialValues, MappingDraft, MappingSaveInput, RmmDraftValues, RmmVendor, RmmWizardContext, SiteView,
 } from './rmm-wizard.types.js';
 
+// ASSUMPTION: Syncro has no site types of its own (the adapter maps disabled customers to 'deleted'); its wizard
+// offers no type filter and lists the active customers ('managed') only, as seed 002 maps "organizations" without types.
 export const DEFAULT_MAPPING: MappingDraft = { autoMapExact: false, siteTypes: ['managed'], choices: {} };
 
 export function initialContext(vendor: RmmVendor, integrationId: string | null): RmmWizardContext {
@@ -153,6 +155,7 @@ export function mappingCounts(rows: ReadonlyArray<MappingRowView>): { mapped: nu
 /**
  * A new choice for one site. Choosing "Not mapped" for a site that auto-mapping would match also
  * ignores it for auto-mapping: otherwise saving would map it again, against the person's choice.
+ * ASSUMPTION: seed 004 has no "ignore" list for Datto RMM; this is how its wizard honours an explicit "Not mapped".
  */
 export function assignSite(ctx: RmmWizardContext, siteId: string, organizationId: string | null): MappingDraft {
   const previous = ctx.mapping.choices[siteId] ?? { organizationId: null, ignoreAutoMap: false };
