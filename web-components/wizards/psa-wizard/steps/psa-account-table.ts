@@ -169,7 +169,8 @@ export class IhPsaAccountTable extends LitElement {
             <span role="columnheader">Contact (optional)</span><span role="columnheader">Ignore</span>
           </div>
         </div>
-        <div class="viewport" role="rowgroup">
+        <!-- Focusable: the virtualizer renders rows only while the body is in the page's view, so the body itself must be reachable by Tab (and scrollable by keys). -->
+        <div class="viewport" role="rowgroup" tabindex="0" aria-label="PSA accounts">
           ${virtualize({ items: this.filtered, keyFunction: (a: PsaAccount) => a.id, scroller: true,
             renderItem: (a: PsaAccount, i: number) => this.renderRow(a, i, errors.get(a.id) ?? {}, orgNames) })}
         </div>
