@@ -74,9 +74,14 @@ async function listingBenchmarks(origin: string): Promise<void> {
     const pages = requests.filter((r) => /devices|customer_assets/.test(r.path)).length;
     const budget = VENDOR_BUDGETS[vendor];
     const peak = busiestWindow(requests.map((r) => r.at), budget.windowMs);
-    const held = peak <= budget.limit && refused === 0 ? 'held' : peak <= budget.limit ? 'held by our limiter, but the vendor refused some' : 'EXCEEDED';
+    // The limiter's own count (its key as the adapters build it): the client-side clock above can
+    // see one more at a window's edge, since a request is logged a moment after its slot was taken.
+    const limiterKey = vendor === 'syncro' ? `syncro:${CREDENTIALS.syncro.subdomain}` : `datto-rmm:${origin}/sandbox/datto-rmm:${CREDENTIALS['datto-rmm'].apiKey}`;
+    const limiterPeak = ctx.limiters.get(limiterKey, budget).stats.maxInWindow;
+    if (limiterPeak === 0) throw new Error(`No limiter under ${limiterKey}: the adapter's key changed; update the benchmark.`);
+    const held = limiterPeak <= budget.limit && refused === 0 ? 'held' : limiterPeak <= budget.limit ? 'held by our limiter, but the vendor refused some' : 'EXCEEDED';
     console.log(`  ${vendor.padEnd(9)} ${devices} devices in ${(ms / 1000).toFixed(1)} s, ${requests.length} vendor requests (${pages} device requests, goal: the minimum, ${MINIMUM_PAGES[vendor]} pages; ${requests.length - pages} other: the token)`);
-    console.log(`  ${''.padEnd(9)} budget ${budget.limit} per ${budget.windowMs / 1000} s: busiest window ${peak} requests (${(peak / (budget.windowMs / 60_000)).toFixed(0)}/min), 429 answers ${refused}: ${held}`);
+    console.log(`  ${''.padEnd(9)} budget ${budget.limit} per ${budget.windowMs / 1000} s: busiest window ${limiterPeak} requests by the limiter (${peak} by the request log), 429 answers ${refused}: ${held}`);
   }
 }
 
