@@ -51,6 +51,12 @@ async function retype(page: Page, locator: Locator, text: string, options?: { ba
   await page.keyboard.type(text);
 }
 
+/** The demo host's Close button, reached with Tab after the wizard. */
+async function closeWizard(page: Page, wizard: Locator): Promise<void> {
+  await press(page, page.getByRole('button', { name: 'Close', exact: true }));
+  await wizard.waitFor({ state: 'detached' });
+}
+
 const api = async (method: string, path: string, body?: unknown) => {
   const res = await fetch(`${ctx.origin}/api${path}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
   return { status: res.status, body: await res.json() };
@@ -95,10 +101,10 @@ describe('RMM wizards on the demo page, keyboard only', () => {
     await wizard.getByText('Allow up to 10–30 minutes for devices to appear').first().waitFor();
     await press(page, wizard.getByRole('button', { name: 'Finish' }));
 
-    // The host closes the wizard on wizard-complete; the list shows the connection.
-    await wizard.waitFor({ state: 'detached' });
+    // The host refreshes its lists on wizard-complete and keeps the finish view until Close.
     const rmmList = page.locator('integration-list[kind="rmm"]');
     await rmmList.getByText('Connected').first().waitFor();
+    await closeWizard(page, wizard);
     const rows = (await api('GET', '/integrations?kind=rmm')).body.integrations;
     expect(rows).toMatchObject([{ vendor: 'datto-rmm', status: 'connected', userActivityOrganizationId: 'org-internal' }]);
   });
@@ -149,7 +155,8 @@ describe('RMM wizards on the demo page, keyboard only', () => {
     await page.getByRole('heading', { name: 'Step 3 of 3: Finish' }).waitFor();
     await wizard.getByText('Syncro appears as a connected application under MSP Tools in the Applications tab for Northwind MSP (Internal).').waitFor();
     await press(page, wizard.getByRole('button', { name: 'Finish' }));
-    await wizard.waitFor({ state: 'detached' });
+    await page.locator('integration-list[kind="rmm"]').getByText('Syncro').first().waitFor();
+    await closeWizard(page, wizard);
     const rows = (await api('GET', '/integrations?kind=rmm')).body.integrations;
     expect(rows.map((r: { vendor: string; status: string }) => [r.vendor, r.status])).toEqual([['datto-rmm', 'connected'], ['syncro', 'connected']]);
   });
