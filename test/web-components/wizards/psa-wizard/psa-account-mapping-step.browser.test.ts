@@ -32,7 +32,8 @@ async function search(table: IhPsaAccountTable, text: string) {
 const stored = async (token: string, el: PsaWizard) =>
   (await fetch(`/api/integrations/${el.snapshot!.context.integrationId}/psa/account-mapping`, { headers: { Authorization: `Bearer ${token}` } })).json();
 
-describe('<psa-wizard> account mapping step', () => {
+describe('<psa-wizard> account mapping step', function () {
+  this.timeout(15_000);
   window.addEventListener('error', (e) => { if (e.message?.startsWith('ResizeObserver loop')) e.stopImmediatePropagation(); }, true);
 
   it('is accessible once the PSA accounts are loaded', async () => {

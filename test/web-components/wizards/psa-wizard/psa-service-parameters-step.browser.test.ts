@@ -1,0 +1,88 @@
+/** <psa-wizard> step 3, Service Parameters: live picklists, subject presets and preview, priorities, notes, issue types, override tables. */
+import { expect, waitUntil } from '@open-wc/testing';
+import type { PsaWizard } from '../../../../web-components/index.js';
+import { deepActive } from '../../support/dom.js';
+import { errorOf, expectStep, field, fill, mountWizard, next, partnerWithOrganizations, passAccountMapping, passCredentials, passServiceParameters, q, settled } from './psa-wizard.harness.js';
+
+async function atService(vendor: 'autotask' | 'kaseya-bms' = 'autotask') {
+  const seeded = await partnerWithOrganizations();
+  const el = await mountWizard(vendor, seeded.token);
+  await passCredentials(el, vendor);
+  await passAccountMapping(el, vendor);
+  return { ...seeded, el };
+}
+
+const optionValues = (el: PsaWizard, name: string) => [...field(el, name).shadowRoot!.querySelectorAll('option')].map((o) => o.value).filter(Boolean);
+
+describe('<psa-wizard> service parameters step', function () {
+  this.timeout(15_000);
+  it('is accessible with the PSA’s lists loaded', async () => {
+    const { el } = await atService();
+    await expect(el).to.be.accessible();
+  });
+
+  it('leaves out the Ticket Category for Kaseya BMS (it has none) and asks Autotask for it', async () => {
+    const bms = await atService('kaseya-bms');
+    expect(q(bms.el, '[name="ticket.categoryId"]')).to.equal(undefined);
+    expect(q(bms.el, '[name="ticket.typeId"]')).not.to.equal(undefined);
+    const autotask = await atService('autotask');
+    expect(q(autotask.el, '[name="ticket.categoryId"]')).not.to.equal(undefined);
+  });
+
+  it('refuses Next while a severity has no priority and focuses the first missing one', async () => {
+    const { el } = await atService();
+    await next(el);
+    expect(el.step).to.equal('service-parameters');
+    expect(errorOf(el, 'ticket.priorityMap.critical')).to.equal('Choose a priority for critical alerts');
+    await waitUntil(() => deepActive()?.getRootNode() === field(el, 'ticket.priorityMap.critical').shadowRoot
+      || (deepActive()?.getRootNode() as ShadowRoot | undefined)?.host?.getAttribute('invalid') !== null, 'focus did not move to an invalid field');
+  });
+
+  it('offers the presets "User" and "User + Alert", explains grouping, and previews the subject live', async () => {
+    const { el } = await atService();
+    const step = q(el, 'ih-psa-service-parameters-step')!;
+    expect(step.shadowRoot!.textContent).to.contain('decides grouping');
+    const groupBy = [...step.shadowRoot!.querySelectorAll('ih-select-field')].find((f) => (f as unknown as { label: string }).label === 'Group alerts by')!;
+    const select = groupBy.shadowRoot!.querySelector('select')!;
+    expect([...select.options].map((o) => o.textContent)).to.include.members(['User', 'User + Alert']);
+    select.value = 'user';
+    select.dispatchEvent(new Event('change'));
+    await settled(el);
+    expect(el.snapshot!.context.ticket.subjectTemplate).to.equal('{user}');
+    expect(step.shadowRoot!.querySelector('output')!.textContent).to.equal('jane.doe@acme.example');
+    await fill(el, 'ticket.subjectTemplate', '{user} – {organization}');
+    expect(step.shadowRoot!.querySelector('output')!.textContent).to.equal('jane.doe@acme.example – Acme Dental Group');
+    await fill(el, 'ticket.subjectTemplate', '{nope}');
+    expect(errorOf(el, 'ticket.subjectTemplate')).to.contain('may only use the tokens');
+  });
+
+  it('narrows sub-issue types to the chosen issue type', async () => {
+    const { el } = await atService();
+    const issueTypes = optionValues(el, 'ticket.issueTypeId');
+    expect(issueTypes.length).to.be.greaterThan(0);
+    await fill(el, 'ticket.issueTypeId', issueTypes[0]!);
+    const subs = optionValues(el, 'ticket.subIssueTypeId');
+    const parents = new Set(el.snapshot!.context.picklists!.subIssueType.filter((s) => subs.includes(s.id)).map((s) => s.parentId));
+    expect([...parents]).to.deep.equal(subs.length ? [issueTypes[0]] : []);
+  });
+
+  it('saves the defaults, a priority per severity and an alert-type override; the BFF stores them', async () => {
+    const { el, token } = await atService();
+    const step = q(el, 'ih-psa-service-parameters-step')!;
+    const table = step.shadowRoot!.querySelector('ih-psa-override-table[table="alertTypes"]')!;
+    table.shadowRoot!.querySelector<HTMLButtonElement>('[part~="add-button"]')!.click();
+    await settled(el);
+    await (table as unknown as { updateComplete: Promise<void> }).updateComplete;
+    const issue = table.shadowRoot!.querySelectorAll('ih-select-field')[1]!.shadowRoot!.querySelector('select')!;
+    issue.value = issue.options[1]!.value;
+    issue.dispatchEvent(new Event('change'));
+    await settled(el);
+    await expect(el).to.be.accessible();
+    await passServiceParameters(el);
+    await expectStep(el, 'contract-mapping');
+    const stored = await (await fetch(`/api/integrations/${el.snapshot!.context.integrationId}/psa/ticket-settings`, { headers: { Authorization: `Bearer ${token}` } })).json();
+    expect(Object.values(stored.ticket.priorityMap).every(Boolean)).to.equal(true);
+    expect(stored.ticket.overrides.alertTypes).to.have.length(1);
+    expect(stored.ticket.overrides.alertTypes[0]).to.include({ key: el.snapshot!.context.catalog!.alertTypes[0]!.id, issueTypeId: issue.options[1]!.value, subIssueTypeId: null });
+  });
+});
