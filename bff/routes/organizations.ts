@@ -34,7 +34,11 @@ export function organizationRoutes(deps: AppDeps, docs: ApiDocs) {
   );
 
   return new Hono<AppEnv>()
-    .use(requireRole('admin'))
+    // Guard only this module's paths: it is mounted at /api, and a bare use() would also guard
+    // every /api route mounted after it.
+    .use('/organizations', requireRole('admin'))
+    .use('/organizations/*', requireRole('admin'))
+    .use('/catalog', requireRole('admin'))
     .put('/organizations', validate('json', organizationsPutSchema), (c) => {
       const { partner, sub } = c.get('principal');
       const body = c.req.valid('json');

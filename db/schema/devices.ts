@@ -2,6 +2,7 @@
  * @module What RMM syncs store: devices under their organization (for investigations and the
  * Entra-id correlation), user activity under the user-activity organization, and sync state.
  */
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { updatedAt } from './columns.helpers.js';
 
@@ -25,9 +26,12 @@ export const rmmDevices = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.integrationId, t.deviceId] }),
-    index('rmm_devices_org_idx').on(t.partnerId, t.organizationId),
+    // Ordered by hostname so an organization's device list reads in index order.
+    index('rmm_devices_org_idx').on(t.partnerId, t.organizationId, t.hostname),
     index('rmm_devices_entra_idx').on(t.partnerId, t.entraDeviceId),
     index('rmm_devices_hostname_idx').on(t.partnerId, t.hostname),
+    // Hostname lookups are case-insensitive; without this a miss scans every similar name.
+    index('rmm_devices_hostname_nocase_idx').on(t.partnerId, sql`${t.hostname} collate nocase`),
   ],
 );
 

@@ -1,0 +1,3 @@
+DROP INDEX `rmm_devices_org_idx`;--> statement-breakpoint
+CREATE INDEX `rmm_devices_hostname_nocase_idx` ON `rmm_devices` (`partner_id`,"hostname" collate nocase);--> statement-breakpoint
+CREATE INDEX `rmm_devices_org_idx` ON `rmm_devices` (`partner_id`,`organization_id`,`hostname`);
