@@ -36,8 +36,10 @@ describe('<psa-wizard> account mapping step', function () {
   this.timeout(15_000);
   window.addEventListener('error', (e) => { if (e.message?.startsWith('ResizeObserver loop')) e.stopImmediatePropagation(); }, true);
 
-  it('is accessible once the PSA accounts are loaded', async () => {
-    const { el } = await atMapping();
+  it('is accessible once the PSA accounts are loaded, with the table rows in view', async () => {
+    const { el, table } = await atMapping();
+    await expect(el).to.be.accessible();
+    await search(table, '');
     await expect(el).to.be.accessible();
   });
 

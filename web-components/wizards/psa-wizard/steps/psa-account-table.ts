@@ -195,9 +195,9 @@ export class IhPsaAccountTable extends LitElement {
             ${this.organizations.map((o) => html`<option value=${o.id} ?selected=${row?.organizationId === o.id}>${o.name}${o.status === 'pending' ? ' (pending)' : ''}</option>`)}
           </select>
           ${orgError ? html`<p class="error" id="org-error-${account.id}">${orgError}</p>` : nothing}
-          ${suggestion ? html`<button type="button" aria-label="Accept exact match ${suggestion.name} for ${account.name}" @click=${() => this.mapTo(account, suggestion.id)}>Accept “${suggestion.name}”</button>` : nothing}
-          ${!mapped && !ignored ? html`<button type="button" aria-label="Add ${account.name} to platform" aria-disabled=${this.adding.has(account.id) ? 'true' : 'false'}
-            @click=${() => void this.add(account)}>+ Add to platform</button>` : nothing}
+          ${suggestion ? html`<button type="button" aria-label="Accept “${suggestion.name}” for ${account.name}" @click=${() => this.mapTo(account, suggestion.id)}>Accept “${suggestion.name}”</button>` : nothing}
+          ${!mapped && !ignored ? html`<button type="button" aria-label="Add to platform: ${account.name}" aria-disabled=${this.adding.has(account.id) ? 'true' : 'false'}
+            @click=${() => void this.add(account)}><span aria-hidden="true">+ </span>Add to platform</button>` : nothing}
         </div>
         <div class="cell" role="cell">${mapped ? this.renderContact(account, row!, errors.contactId) : html`<small>${row?.organizationId ? orgNames.get(row.organizationId) : '—'}</small>`}</div>
         <div class="cell center" role="cell">

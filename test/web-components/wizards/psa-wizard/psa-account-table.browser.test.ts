@@ -1,0 +1,63 @@
+/** <ih-psa-account-table> with 10,000 PSA accounts: windowed rows, in-memory filtering, suggestions, keyboard reach. */
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../../../web-components/define.js';
+import type { FieldChangeEvent, IhPsaAccountTable } from '../../../../web-components/index.js';
+
+window.addEventListener('error', (e) => { if (e.message?.startsWith('ResizeObserver loop')) e.stopImmediatePropagation(); }, true);
+
+const TYPES = ['Customer', 'Prospect', 'Vendor'];
+const accounts = Array.from({ length: 10_000 }, (_, i) => ({
+  id: String(1000 + i), name: i === 7777 ? 'Acme Dental Group' : `Account ${i}`, type: TYPES[i % 3]!, classification: i % 2 ? 'Gold' : 'Silver',
+  marketSegment: null, parentId: i % 10 === 0 ? '1000' : null, isActive: true,
+}));
+const organizations = [{ id: 'org-acme', name: 'Acme Dental Group', status: 'active' as const }, { id: 'org-b', name: 'Bluebird', status: 'active' as const }];
+
+async function mount() {
+  const el = await fixture<IhPsaAccountTable>(html`<ih-psa-account-table parent-child .accounts=${accounts} .organizations=${organizations}></ih-psa-account-table>`);
+  el.scrollIntoView();
+  await waitUntil(() => el.shadowRoot!.querySelectorAll('[part~="row"]').length > 5, 'no rows rendered');
+  return el;
+}
+
+describe('<ih-psa-account-table>', () => {
+  it('is accessible with 10,000 accounts', async () => {
+    const el = await mount();
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps only the rows in view in the DOM and states the total', async () => {
+    const el = await mount();
+    expect(el.shadowRoot!.querySelectorAll('[part~="row"]').length).to.be.lessThan(80);
+    expect(el.shadowRoot!.querySelector('[role="table"]')!.getAttribute('aria-rowcount')).to.equal('10001');
+    expect(el.shadowRoot!.querySelector('.count')!.textContent).to.contain('Showing 10,000 of 10,000 PSA accounts');
+  });
+
+  it('filters in memory by search, type and parent/child', async () => {
+    const el = await mount();
+    const [search] = el.shadowRoot!.querySelectorAll('input');
+    search!.value = 'account 99';
+    search!.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect(el.visibleAccounts.length).to.equal(111); // 99, 990–999, 9900–9999
+    el.filters = { ...el.filters, search: '', type: 'Vendor', relation: 'child' };
+    await el.updateComplete;
+    expect(el.visibleAccounts.every((a) => a.type === 'Vendor' && a.parentId !== null)).to.equal(true);
+  });
+
+  it('suggests the exact-name match and accepts all of them in one event', async () => {
+    const el = await mount();
+    const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="accept-all-button"]')!;
+    expect(button.textContent).to.equal('Accept all 1 exact matches');
+    const change = oneEvent(el, 'ih-field-change') as Promise<FieldChangeEvent>;
+    button.click();
+    const { name, value } = await change;
+    expect(name).to.equal('accountMapping.mappings');
+    expect(value).to.deep.equal([{ psaAccountId: '8777', psaAccountName: 'Acme Dental Group', organizationId: 'org-acme', contactId: null, contactName: null, ignored: false }]);
+  });
+
+  it('can be reached by Tab: the table body is focusable even before rows render', async () => {
+    const el = await mount();
+    const body = el.shadowRoot!.querySelector<HTMLElement>('.viewport')!;
+    expect(body.tabIndex).to.equal(0);
+  });
+});

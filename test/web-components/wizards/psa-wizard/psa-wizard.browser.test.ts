@@ -1,0 +1,103 @@
+/** <psa-wizard> as a whole: finishing (Active, wizard-complete), Back, Cancel, draft resume after a reload, editing with saved values. */
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import type { WizardCancelEvent, WizardCompleteEvent } from '../../../../web-components/index.js';
+import { storedIntegration } from '../../support/test-bff.js';
+import {
+  CATCH_ALL, backButton, expectStep, field, mountWizard, next, partnerWithOrganizations, passAccountMapping, passCredentials, passServiceParameters, q, settled,
+} from './psa-wizard.harness.js';
+
+const draftOf = async (token: string, vendor: string, integrationId?: string) => {
+  const query = integrationId ? `?integrationId=${integrationId}&version=1` : '?version=1';
+  const res = await fetch(`/api/wizard-drafts/psa:${vendor}${query}`, { headers: { Authorization: `Bearer ${token}` } });
+  return res.status === 200 ? (await res.json()) as { snapshot: { value: unknown; context: Record<string, unknown> } } : undefined;
+};
+
+describe('<psa-wizard>', function () {
+  this.timeout(20_000);
+
+  it('is accessible on Finish, and Finish makes the integration Active and fires wizard-complete', async () => {
+    const { token, partner } = await partnerWithOrganizations();
+    const el = await mountWizard('kaseya-bms', token);
+    await passCredentials(el, 'kaseya-bms');
+    await passAccountMapping(el, 'kaseya-bms');
+    await passServiceParameters(el);
+    await next(el);
+    await expectStep(el, 'finish');
+    await expect(el).to.be.accessible();
+    expect(q(el, 'ih-psa-finish-step')!.shadowRoot!.textContent).to.contain(CATCH_ALL['kaseya-bms'].withContacts);
+    const done = oneEvent(el, 'wizard-complete') as Promise<WizardCompleteEvent>;
+    await next(el);
+    const { detail } = await done;
+    expect(detail).to.deep.equal({ integrationId: el.snapshot!.context.integrationId, vendor: 'kaseya-bms', status: 'active' });
+    expect((await storedIntegration(partner, detail.integrationId)).status).to.equal('active');
+    expect(await draftOf(token, 'kaseya-bms')).to.equal(undefined);
+  });
+
+  it('shows progress: done steps, the current one, and those left; Back is always allowed', async () => {
+    const { token } = await partnerWithOrganizations();
+    const el = await mountWizard('autotask', token);
+    await passCredentials(el, 'autotask');
+    const shell = el.shadowRoot!.querySelector('ih-wizard-shell')!;
+    const statuses = () => [...shell.shadowRoot!.querySelectorAll('li')].map((li) => li.dataset.status);
+    expect(statuses()).to.deep.equal(['done', 'current', 'upcoming', 'upcoming', 'upcoming']);
+    backButton(el).click();
+    await expectStep(el, 'credentials');
+    expect(statuses()).to.deep.equal(['current', 'upcoming', 'upcoming', 'upcoming', 'upcoming']);
+    // Back on step 1 after it succeeded: blank credentials keep the stored ones.
+    await next(el);
+    await expectStep(el, 'account-mapping');
+  });
+
+  it('Cancel fires wizard-cancel and discards the draft', async () => {
+    const { token } = await partnerWithOrganizations();
+    const el = await mountWizard('autotask', token);
+    await passCredentials(el, 'autotask');
+    await waitUntil(async () => Boolean(await draftOf(token, 'autotask')), 'no draft saved', { timeout: 4000 });
+    const cancelled = oneEvent(el, 'wizard-cancel') as Promise<WizardCancelEvent>;
+    q<HTMLButtonElement>(el, '[part~="cancel-button"]')!.click();
+    expect((await cancelled).detail.integrationId).to.equal(el.snapshot!.context.integrationId);
+    await waitUntil(async () => !(await draftOf(token, 'autotask')), 'draft not discarded', { timeout: 4000 });
+  });
+
+  it('resumes a draft after a reload, where it was and with what was entered (never the credentials)', async () => {
+    const { token } = await partnerWithOrganizations();
+    const first = await mountWizard('autotask', token);
+    await passCredentials(first, 'autotask');
+    await passAccountMapping(first, 'autotask');
+    const id = first.snapshot!.context.integrationId;
+    await waitUntil(async () => JSON.stringify((await draftOf(token, 'autotask'))?.snapshot.value ?? '').includes('serviceParameters'), 'draft not saved on step 3', { timeout: 4000 });
+    expect(JSON.stringify(await draftOf(token, 'autotask'))).not.to.contain('sandbox-secret');
+    first.remove();
+    const resumed = await mountWizard('autotask', token);
+    await expectStep(resumed, 'service-parameters');
+    expect(resumed.snapshot!.context.integrationId).to.equal(id);
+    expect(resumed.snapshot!.context.accountMapping.catchAllAccountName).to.equal(CATCH_ALL.autotask.withContacts);
+    await expect(resumed).to.be.accessible();
+  });
+
+  it('opens an existing integration with every saved value; credentials stay blank and optional', async () => {
+    const { token } = await partnerWithOrganizations();
+    const el = await mountWizard('autotask', token);
+    await passCredentials(el, 'autotask');
+    await passAccountMapping(el, 'autotask');
+    await passServiceParameters(el);
+    await next(el);
+    await next(el);
+    await waitUntil(() => el.snapshot!.status === 'done', 'not completed');
+    const id = el.snapshot!.context.integrationId!;
+    const priorities = el.snapshot!.context.ticket.priorityMap;
+    el.remove();
+
+    const edit = await mountWizard('autotask', token, id);
+    await expectStep(edit, 'credentials');
+    await expect(edit).to.be.accessible();
+    expect(edit.shadowRoot!.querySelector('ih-wizard-shell')!.getAttribute('heading')).to.equal('Edit Autotask');
+    expect((field(edit, 'credentials.secret') as HTMLElement & { value: string }).value).to.equal('');
+    expect(edit.snapshot!.context.ticket.priorityMap).to.deep.equal(priorities);
+    expect(edit.snapshot!.context.done).to.include.members(['credentials', 'account-mapping', 'service-parameters', 'contract-mapping', 'finish']);
+    await next(edit);
+    await expectStep(edit, 'account-mapping');
+    await settled(edit);
+    expect(edit.snapshot!.context.accountMapping.catchAllAccountName).to.equal(CATCH_ALL.autotask.withContacts);
+  });
+});
