@@ -37,6 +37,24 @@ export const rmmStoredSettingsSchema = z.object({
 });
 export type RmmStoredSettings = z.infer<typeof rmmStoredSettingsSchema>;
 
+/** The BFF's words for a missing user-activity organization, per wizard (seed 004 asks "an organization for this integration"). */
+export const USER_ACTIVITY_MESSAGES = {
+  'datto-rmm': 'Select an organization for this integration',
+  syncro: 'Select a User Activity Organization',
+} as const;
+
+/** The organization all RMM user activity is logged against; immutable once set. */
+export function userActivityOrganizationSchema(vendor: keyof typeof USER_ACTIVITY_MESSAGES) {
+  const message = USER_ACTIVITY_MESSAGES[vendor];
+  return z.object({ userActivityOrganizationId: z.string({ message }).trim().min(1, message).max(100) });
+}
+
+/** A second connection to the same RMM needs an explicit "separate instance" confirmation. */
+export const SEPARATE_INSTANCE_MESSAGE = 'Confirm that this is a separate instance to continue';
+export const separateInstanceSchema = z.object({
+  confirmSeparateInstance: z.literal(true, { message: SEPARATE_INSTANCE_MESSAGE }),
+});
+
 /** Exact-name matching as the seeds define it: identical names, nothing looser. */
 export function exactNameMatch<T extends { name: string }>(name: string, candidates: T[]): T | undefined {
   return candidates.find((c) => c.name === name);

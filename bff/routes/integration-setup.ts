@@ -6,6 +6,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { credentialSchemas } from '../contracts/credentials.js';
+import { SEPARATE_INSTANCE_MESSAGE, USER_ACTIVITY_MESSAGES } from '../contracts/rmm-settings.js';
 import { integrationDetailSchema, vendorSchema } from '../contracts/integration-view.js';
 import { fieldsFromZod, notFound, ProblemError, validationProblem } from '../errors.js';
 import { requireRole } from '../middleware/auth.js';
@@ -60,10 +61,10 @@ export function integrationSetupRoutes(deps: AppDeps, docs: ApiDocs) {
       if (kind === 'rmm' && same && !body.confirmSeparateInstance) {
         throw new ProblemError(409, 'duplicate_connection', 'Already connected',
           `A ${VENDOR_LABELS[body.vendor]} integration already exists. Connecting it again duplicates data; continue only if this is a separate ${VENDOR_LABELS[body.vendor]} instance.`,
-          { existingIntegrationId: same.id, errors: [{ field: 'confirmSeparateInstance', message: 'Confirm that this is a separate instance to continue' }] });
+          { existingIntegrationId: same.id, errors: [{ field: 'confirmSeparateInstance', message: SEPARATE_INSTANCE_MESSAGE }] });
       }
       if (body.vendor === 'datto-rmm' && !body.userActivityOrganizationId) {
-        throw validationProblem([{ field: 'userActivityOrganizationId', message: 'Select an organization for this integration' }]);
+        throw validationProblem([{ field: 'userActivityOrganizationId', message: USER_ACTIVITY_MESSAGES['datto-rmm'] }]);
       }
       if (body.userActivityOrganizationId && !repos.organizations.get(partner, body.userActivityOrganizationId)) {
         throw validationProblem([{ field: 'userActivityOrganizationId', message: 'Unknown organization' }]);

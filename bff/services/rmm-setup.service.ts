@@ -5,7 +5,7 @@
  */
 import type { Repositories } from '../../db/repositories/index.js';
 import type { IntegrationRecord } from '../../db/repositories/integrations.repo.js';
-import { rmmMappingSchema, rmmParametersSchema, rmmStoredSettingsSchema, type RmmMapping, type RmmParameters, type RmmStoredSettings } from '../contracts/rmm-settings.js';
+import { rmmMappingSchema, rmmParametersSchema, rmmStoredSettingsSchema, USER_ACTIVITY_MESSAGES, type RmmMapping, type RmmParameters, type RmmStoredSettings } from '../contracts/rmm-settings.js';
 import { fieldsFromZod, ProblemError, validationProblem, type FieldProblem } from '../errors.js';
 import type { RmmSite } from '../vendors/model.js';
 import type { Actor } from './psa-setup.service.js';
@@ -58,7 +58,7 @@ export class RmmSetupService {
         { errors: [{ field: 'userActivityOrganizationId', message: 'The User Activity Organization cannot be changed after the integration is configured' }] });
     }
     if (!userActivityOrganizationId) {
-      if (!requested) problems.push({ field: 'userActivityOrganizationId', message: 'Select a User Activity Organization' });
+      if (!requested) problems.push({ field: 'userActivityOrganizationId', message: USER_ACTIVITY_MESSAGES.syncro });
       else if (!orgIds.has(requested)) problems.push({ field: 'userActivityOrganizationId', message: 'Unknown organization' });
       else userActivityOrganizationId = requested;
     }
@@ -109,7 +109,7 @@ export class RmmSetupService {
     const { integration } = this.vendors.rmm(actor.partner, integrationId);
     const stored = this.storedSettings(integration);
     const problems: FieldProblem[] = [];
-    if (!integration.userActivityOrganizationId) problems.push({ field: 'userActivityOrganizationId', message: 'Select a User Activity Organization' });
+    if (!integration.userActivityOrganizationId) problems.push({ field: 'userActivityOrganizationId', message: USER_ACTIVITY_MESSAGES.syncro });
     if (!stored.completedSections.includes('mapping')) problems.push({ field: 'mapping', message: 'Organization mapping is required' });
     if (problems.length) throw validationProblem(problems, 'The integration cannot be completed until the required steps are done.');
     const status = integration.status === 'disconnected' ? 'disconnected' : 'connected';
