@@ -48,7 +48,7 @@ async function serveIntake(): Promise<void> {
   const vendors = new VendorGateway(createAdapterContext(REAL_ENDPOINTS), repos, vault, 60_000);
   const deps = { db, repos, vault, vendors, logger: createLogger('silent'), auth: { secret }, version: 'bench' };
   // The worker runs as in production; the partner has no PSA yet, so each alert is resolved (skipped) without vendor calls.
-  if (!process.env.NO_WORKER) new RoutingWorker(deps).start();
+  if (!process.env.ROUTING_BENCH_NO_WORKER) new RoutingWorker(deps).start(); // set it to measure intake alone
   const root = new Hono();
   root.get('/bare', (c) => c.json({ ok: true }));
   // The same JSON body through bare Hono: a baseline whose load-generator cost matches intake's.
