@@ -55,9 +55,40 @@ describe('<ih-psa-account-table>', () => {
     expect(value).to.deep.equal([{ psaAccountId: '8777', psaAccountName: 'Acme Dental Group', organizationId: 'org-acme', contactId: null, contactName: null, ignored: false }]);
   });
 
-  it('can be reached by Tab: the table body is focusable even before rows render', async () => {
-    const el = await mount();
+  it('can be reached by Tab: the body is the Tab stop while no row is rendered (off screen), the first row once it is', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="margin-top: 300vh"><ih-psa-account-table .accounts=${accounts}></ih-psa-account-table></div>`);
+    const el = wrapper.querySelector('ih-psa-account-table') as IhPsaAccountTable;
+    await el.updateComplete;
     const body = el.shadowRoot!.querySelector<HTMLElement>('.viewport')!;
     expect(body.tabIndex).to.equal(0);
+    body.focus();
+    await waitUntil(() => (el.shadowRoot!.activeElement as HTMLElement | null)?.dataset.index === '0', 'focus did not move to the first row');
+    expect(body.tabIndex).to.equal(-1);
+  });
+});
+
+describe('<ih-psa-account-table> keyboard', () => {
+  it('is one Tab stop: arrows move between rows, Tab goes through the row’s controls and then leaves', async () => {
+    const { sendKeys } = await import('@web/test-runner-commands');
+    const wrapper = await fixture<HTMLDivElement>(html`<div><button id="before">Before</button>
+      <ih-psa-account-table .accounts=${accounts} .organizations=${organizations}></ih-psa-account-table><button id="after">After</button></div>`);
+    const el = wrapper.querySelector('ih-psa-account-table') as IhPsaAccountTable;
+    el.scrollIntoView();
+    await waitUntil(() => el.shadowRoot!.querySelectorAll('[part~="row"]').length > 5, 'no rows');
+    await el.updateComplete;
+    const active = () => el.shadowRoot!.activeElement as HTMLElement | null;
+    // Into the table: Tab from the last filter control reaches the "Accept all" button, then the first row.
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="accept-all-button"]')!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(active()?.dataset.index).to.equal('0');
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    await waitUntil(() => active()?.dataset.index === '2', 'ArrowDown did not move to row 3');
+    await sendKeys({ press: 'End' });
+    await waitUntil(() => active()?.dataset.index === '9999', 'End did not reach the last row', { timeout: 3000 });
+    await sendKeys({ press: 'Tab' });
+    expect(active()?.getAttribute('aria-label')).to.equal('Platform organization for Account 9999');
+    for (let i = 0; i < 3; i += 1) await sendKeys({ press: 'Tab' });
+    expect(document.activeElement?.id).to.equal('after');
   });
 });

@@ -3,10 +3,14 @@
  * 10,000 of them: filters and search run over the loaded list in memory, and only the rows in view
  * exist in the DOM (@lit-labs/virtualizer). Per row: the platform organization, the contact for that
  * account (optional, loaded for it), Ignore, the exact-name suggestion and "+ Add to platform".
+ *
+ * Keyboard: the table is one Tab stop (a roving row, as in the ARIA grid pattern): arrows, Page
+ * Up/Down, Home and End move between rows; Tab goes through the current row's controls and then on
+ * past the table, so 10,000 accounts never mean 40,000 Tab presses.
  */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import type { AccountMappingRow } from '../../../../bff/contracts/psa-settings.js';
 import type { PsaAccount, PsaContact } from '../../../../bff/vendors/model.js';
 import { FieldChangeEvent } from '../../shared/fields/field-change-event.js';
@@ -45,6 +49,10 @@ export class IhPsaAccountTable extends LitElement {
   @state() filters: AccountFilters = NO_FILTERS;
   @state() private contacts = new Map<string, ContactsState>();
   @state() private adding = new Set<string>();
+  /** The row that holds the table's Tab stop (index into the filtered list). */
+  @state() private activeIndex = 0;
+  /** Whether the active row is rendered now (the virtualizer renders only rows near the view). */
+  @state() private activeRendered = false;
 
   private index: AccountIndex = indexAccounts([]);
   private rows = new Map<string, AccountMappingRow>();
@@ -60,6 +68,7 @@ export class IhPsaAccountTable extends LitElement {
     if (changed.has('accounts')) this.index = indexAccounts(this.accounts);
     if (changed.has('mappings')) this.rows = rowsByAccount(this.mappings);
     if (changed.has('accounts') || changed.has('mappings') || changed.has('filters')) this.filtered = filterAccounts(this.index, this.filters, this.rows);
+    if (changed.has('filters') || this.activeIndex >= this.filtered.length) this.activeIndex = 0;
     if (changed.has('accounts') || changed.has('mappings') || changed.has('organizations')) this.suggestions = exactSuggestions(this.accounts, this.organizations, this.rows);
   }
 
@@ -114,6 +123,61 @@ export class IhPsaAccountTable extends LitElement {
     }
   }
 
+  private get viewport(): (HTMLElement & VirtualizerHostElement) | null {
+    return this.renderRoot.querySelector('.viewport');
+  }
+
+  private rowElement(index: number): HTMLElement | null {
+    return this.renderRoot.querySelector(`[role="row"][data-index="${index}"]`);
+  }
+
+  protected override updated(): void {
+    this.syncTabStop();
+  }
+
+  /** The body is the Tab stop while the active row is not rendered (scrolled away, or the table is off screen). */
+  private syncTabStop = (): void => {
+    const rendered = Boolean(this.rowElement(this.activeIndex));
+    if (rendered !== this.activeRendered) this.activeRendered = rendered;
+  };
+
+  /** Makes `index` the active row, scrolls it into view and focuses it once rendered. */
+  private async moveTo(index: number): Promise<void> {
+    const last = this.filtered.length - 1;
+    if (last < 0) return;
+    this.activeIndex = Math.max(0, Math.min(last, index));
+    try {
+      this.viewport?.[virtualizerRef]?.element(this.activeIndex)?.scrollIntoView({ block: 'nearest' });
+    } catch {
+      // Not laid out yet (the table was off screen): bring the body into view; rows follow.
+      this.viewport?.scrollIntoView({ block: 'nearest' });
+    }
+    for (let i = 0; i < 20; i++) {
+      await this.updateComplete;
+      const row = this.rowElement(this.activeIndex);
+      if (row) return row.focus();
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+  }
+
+  private onRowKeydown(e: KeyboardEvent, index: number): void {
+    if (e.target !== e.currentTarget) return; // keys inside a select or button are theirs
+    const page = 8;
+    const to = { ArrowDown: index + 1, ArrowUp: index - 1, PageDown: index + page, PageUp: index - page, Home: 0, End: this.filtered.length - 1 }[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    void this.moveTo(to);
+  }
+
+  /** Focus anywhere in a row makes it the active row (so Tab continues through its controls). */
+  private onRowFocusin(index: number): void {
+    if (this.activeIndex !== index) this.activeIndex = index;
+  }
+
+  private onViewportFocus(e: FocusEvent): void {
+    if (e.target === e.currentTarget) void this.moveTo(this.activeIndex);
+  }
+
   /** Errors of each account's row, from the row index the mapping list has. */
   private rowErrors(): Map<string, { organizationId?: string; contactId?: string }> {
     const out = new Map<string, { organizationId?: string; contactId?: string }>();
@@ -162,6 +226,7 @@ export class IhPsaAccountTable extends LitElement {
         <span class="count" role="status">Showing ${this.filtered.length.toLocaleString('en')} of ${this.accounts.length.toLocaleString('en')} PSA accounts · ${this.mappings.filter((m) => m.organizationId).length.toLocaleString('en')} mapped</span>
         ${this.suggestions.size ? html`<button type="button" part="accept-all-button" @click=${this.acceptAll}>Accept all ${this.suggestions.size} exact matches</button>` : nothing}
       </div>
+      <p class="count" id="keys">Arrow keys move between accounts; Tab goes through the current account’s controls.</p>
       <div class="table" part="table" role="table" aria-label="Mapping PSA accounts to organizations" aria-rowcount=${this.filtered.length + 1}>
         <div role="rowgroup">
           <div class="row head" role="row" aria-rowindex="1">
@@ -169,8 +234,9 @@ export class IhPsaAccountTable extends LitElement {
             <span role="columnheader">Contact (optional)</span><span role="columnheader">Ignore</span>
           </div>
         </div>
-        <!-- Focusable: the virtualizer renders rows only while the body is in the page's view, so the body itself must be reachable by Tab (and scrollable by keys). -->
-        <div class="viewport" role="rowgroup" tabindex="0" aria-label="PSA accounts">
+        <!-- The body is the Tab stop only while the active row is not rendered (the virtualizer renders rows near the view only). -->
+        <div class="viewport" role="rowgroup" tabindex=${this.activeRendered ? '-1' : '0'} aria-label="PSA accounts" aria-describedby="keys"
+          @focus=${this.onViewportFocus} @rangeChanged=${this.syncTabStop}>
           ${virtualize({ items: this.filtered, keyFunction: (a: PsaAccount) => a.id, scroller: true,
             renderItem: (a: PsaAccount, i: number) => this.renderRow(a, i, errors.get(a.id) ?? {}, orgNames) })}
         </div>
@@ -184,36 +250,38 @@ export class IhPsaAccountTable extends LitElement {
     const ignored = Boolean(row?.ignored);
     const details = [account.type, account.classification, account.marketSegment, account.parentId ? 'child account' : null].filter(Boolean).join(' · ');
     const orgError = errors.organizationId;
+    const tab = i === this.activeIndex ? '0' : '-1';
     return html`
-      <div class="row ${ignored ? 'ignored' : ''}" role="row" part="row" aria-rowindex=${i + 2} data-account-id=${account.id}>
+      <div class="row ${ignored ? 'ignored' : ''}" role="row" part="row" aria-rowindex=${i + 2} data-account-id=${account.id} data-index=${i}
+        tabindex=${tab} @keydown=${(e: KeyboardEvent) => this.onRowKeydown(e, i)} @focusin=${() => this.onRowFocusin(i)}>
         <div class="cell" role="cell"><span class="name">${account.name}</span>${details ? html`<small>${details}</small>` : nothing}</div>
         <div class="cell" role="cell">
-          <select aria-label="Platform organization for ${account.name}" ?disabled=${ignored} ?invalid=${Boolean(orgError)}
+          <select tabindex=${tab} aria-label="Platform organization for ${account.name}" ?disabled=${ignored} ?invalid=${Boolean(orgError)}
             aria-invalid=${orgError ? 'true' : nothing} aria-describedby=${orgError ? `org-error-${account.id}` : nothing}
             @change=${(e: Event) => this.mapTo(account, (e.target as HTMLSelectElement).value || null)}>
             <option value="" ?selected=${!mapped}>Not mapped (catch-all)</option>
             ${this.organizations.map((o) => html`<option value=${o.id} ?selected=${row?.organizationId === o.id}>${o.name}${o.status === 'pending' ? ' (pending)' : ''}</option>`)}
           </select>
           ${orgError ? html`<p class="error" id="org-error-${account.id}">${orgError}</p>` : nothing}
-          ${suggestion ? html`<button type="button" aria-label="Accept “${suggestion.name}” for ${account.name}" @click=${() => this.mapTo(account, suggestion.id)}>Accept “${suggestion.name}”</button>` : nothing}
-          ${!mapped && !ignored ? html`<button type="button" aria-label="Add to platform: ${account.name}" aria-disabled=${this.adding.has(account.id) ? 'true' : 'false'}
+          ${suggestion ? html`<button type="button" tabindex=${tab} aria-label="Accept “${suggestion.name}” for ${account.name}" @click=${() => this.mapTo(account, suggestion.id)}>Accept “${suggestion.name}”</button>` : nothing}
+          ${!mapped && !ignored ? html`<button type="button" tabindex=${tab} aria-label="Add to platform: ${account.name}" aria-disabled=${this.adding.has(account.id) ? 'true' : 'false'}
             @click=${() => void this.add(account)}><span aria-hidden="true">+ </span>Add to platform</button>` : nothing}
         </div>
-        <div class="cell" role="cell">${mapped ? this.renderContact(account, row!, errors.contactId) : html`<small>${row?.organizationId ? orgNames.get(row.organizationId) : '—'}</small>`}</div>
+        <div class="cell" role="cell">${mapped ? this.renderContact(account, row!, errors.contactId, tab) : html`<small>${row?.organizationId ? orgNames.get(row.organizationId) : '—'}</small>`}</div>
         <div class="cell center" role="cell">
-          <input type="checkbox" aria-label="Ignore ${account.name}" .checked=${ignored}
+          <input type="checkbox" tabindex=${tab} aria-label="Ignore ${account.name}" .checked=${ignored}
             @change=${(e: Event) => this.update1(account, (e.target as HTMLInputElement).checked ? { ignored: true, organizationId: null, contactId: null, contactName: null } : { ignored: false })}>
         </div>
       </div>`;
   }
 
-  private renderContact(account: PsaAccount, row: AccountMappingRow, error: string | undefined) {
+  private renderContact(account: PsaAccount, row: AccountMappingRow, error: string | undefined, tab: string) {
     const state = this.contacts.get(account.id);
     // Loaded lazily for rows in view; started after this render, not during it.
     if (state === undefined) queueMicrotask(() => this.loadContacts(account.id));
     const list = Array.isArray(state) ? state : [];
     return html`
-      <select aria-label="Contact for ${account.name}" ?invalid=${Boolean(error)} aria-invalid=${error ? 'true' : nothing}
+      <select tabindex=${tab} aria-label="Contact for ${account.name}" ?invalid=${Boolean(error)} aria-invalid=${error ? 'true' : nothing}
         aria-describedby=${error ? `contact-error-${account.id}` : nothing} aria-busy=${state === 'loading' ? 'true' : nothing}
         @change=${(e: Event) => {
           const id = (e.target as HTMLSelectElement).value || null;
