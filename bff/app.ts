@@ -3,9 +3,9 @@
  * every route's types to the web components' typed client (hc). Every error leaves as problem+json.
  */
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps, AppEnv } from './app-deps.js';
-import { ProblemError, problemResponse, toProblem } from './errors.js';
+import { problemResponse, toProblem } from './errors.js';
+import { limitBody } from './middleware/body-limit.js';
 import { authenticate } from './middleware/auth.js';
 import { ApiDocs } from './openapi.js';
 import { healthRoutes } from './routes/health.js';
@@ -19,8 +19,6 @@ import { routingRoutes } from './routes/routing.js';
 import { psaOperationsRoutes } from './routes/psa-operations.js';
 import { deviceRoutes } from './routes/devices.js';
 import { rmmOperationsRoutes } from './routes/rmm-operations.js';
-
-const limitBody = bodyLimit({ maxSize: 5 * 1024 * 1024, onError: () => { throw new ProblemError(413, 'too_large', 'Too large', 'The request body is larger than 5 MB.'); } });
 
 export function createApp(deps: AppDeps) {
   const docs = new ApiDocs();
@@ -37,13 +35,11 @@ export function createApp(deps: AppDeps) {
       // Method, path and status only: bodies, queries and headers can carry secrets.
       deps.logger.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
     })
-    // Routing authenticates and limits bodies itself (by Content-Length: the generic limit reads the body as a
-    // stream, a third of intake's throughput), and must precede organizationRoutes' admin-only /api/* middleware.
-    .route('/api/routing', routingRoutes(deps, docs))
-    .use(async (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)))
+    .use(limitBody(5 * 1024 * 1024))
     .route('/api/health', healthRoutes(deps, docs))
     .get('/api/openapi.json', (c) => c.json(openApiDocument ??= docs.document(deps.version)))
     .use('/api/*', authed)
+    .route('/api/routing', routingRoutes(deps, docs))
     .route('/api', deviceRoutes(deps, docs))
     .route('/api', organizationRoutes(deps, docs))
     .route('/api/integrations', integrationRoutes(deps, docs))

@@ -4,12 +4,11 @@
  * and (admin) retry a failed delivery. Intake is one prepared INSERT and a kick to the worker.
  */
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../app-deps.js';
 import { notFound, ProblemError } from '../errors.js';
-import { authenticate, requireRole } from '../middleware/auth.js';
+import { requireRole } from '../middleware/auth.js';
+import { limitBody } from '../middleware/body-limit.js';
 import { validate } from '../middleware/validate.js';
 import type { ApiDocs } from '../openapi.js';
 import { previewAlertSchema, routingAlertSchema } from '../routing/alert.js';
@@ -19,20 +18,7 @@ import type { DeliveryRow } from '../../db/repositories/routing.repo.js';
 const alertParam = z.object({ id: z.string().min(1).max(200) });
 
 /** An alert is small (its description at most 20,000 characters). */
-const MAX_BODY = 256 * 1024;
-const tooLarge = () => { throw new ProblemError(413, 'too_large', 'Too large', `The request body is larger than ${MAX_BODY / 1024} KB.`); };
-const streamedLimit = bodyLimit({ maxSize: MAX_BODY, onError: tooLarge });
-/**
- * Refuses large bodies by their Content-Length header (reading `raw.body` to count, as the generic
- * limit does, turns the fast request into a full stream: a third of intake's throughput); bodies
- * without a length (chunked) are counted as they stream.
- */
-const limitBody = createMiddleware(async (c, next) => {
-  const length = c.req.header('content-length');
-  if (length === undefined || c.req.header('transfer-encoding')) return streamedLimit(c, next);
-  if (Number(length) > MAX_BODY) tooLarge();
-  await next();
-});
+const limitAlertBody = limitBody(256 * 1024);
 
 export const deliveryViewSchema = z.object({
   id: z.string(),
@@ -89,10 +75,8 @@ export function routingRoutes(deps: AppDeps, docs: ApiDocs) {
     return row;
   };
 
-  // Mounted ahead of the app-wide authentication and body limit (see app.ts), so both are applied here.
   return new Hono<AppEnv>()
-    .use(authenticate(deps.auth, (partner) => deps.repos.partners.ensure(partner)))
-    .use(async (c, next) => (c.req.method === 'POST' ? limitBody(c, next) : next()))
+    .use(limitAlertBody)
     .post('/alerts', requireRole('router'), validate('json', routingAlertSchema), (c) => {
       const { row, created } = routing.accept(c.get('principal').partner, c.req.valid('json'));
       if (created) deps.routingSignal?.notify();
