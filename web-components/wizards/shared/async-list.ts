@@ -32,6 +32,7 @@ export class AsyncListController<T> implements ReactiveController {
   private abort?: AbortController;
   private loader?: Loader<T>;
   private current: Promise<void> = Promise.resolve();
+  private interrupted = false;
 
   constructor(private readonly host: ReactiveControllerHost, private readonly apiBase: () => string = () => '/api') {
     host.addController(this);
@@ -89,9 +90,16 @@ export class AsyncListController<T> implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  hostConnected(): void {}
+  hostConnected(): void {
+    // A load cut short by a disconnect (the host was moved in the DOM) starts again.
+    if (this.interrupted) {
+      this.interrupted = false;
+      void this.retry();
+    }
+  }
 
   hostDisconnected(): void {
+    if (this.status === 'loading') this.interrupted = true;
     this.abort?.abort();
   }
 }

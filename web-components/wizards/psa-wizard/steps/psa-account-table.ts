@@ -237,8 +237,10 @@ export class IhPsaAccountTable extends LitElement {
         <!-- The body is the Tab stop only while the active row is not rendered (the virtualizer renders rows near the view only). -->
         <div class="viewport" role="rowgroup" tabindex=${this.activeRendered ? '-1' : '0'} aria-label="PSA accounts" aria-describedby="keys"
           @focus=${this.onViewportFocus} @rangeChanged=${this.syncTabStop}>
-          ${virtualize({ items: this.filtered, keyFunction: (a: PsaAccount) => a.id, scroller: true,
-            renderItem: (a: PsaAccount, i: number) => this.renderRow(a, i, errors.get(a.id) ?? {}, orgNames) })}
+          ${virtualize({ items: this.filtered, scroller: true,
+            // The directive renders its previous range once more after the list shrank (virtualizer 2.1.1), so items can be missing.
+            keyFunction: (a: PsaAccount | undefined, i: number) => a?.id ?? `gone-${i}`,
+            renderItem: (a: PsaAccount | undefined, i: number) => (a ? this.renderRow(a, i, errors.get(a.id) ?? {}, orgNames) : html``) })}
         </div>
       </div>`;
   }

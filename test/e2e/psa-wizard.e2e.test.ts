@@ -1,0 +1,281 @@
+/**
+ * <psa-wizard> end to end, keyboard only: on the demo host page (`npm start`'s server, sandboxes,
+ * built elements) an admin connects Kaseya BMS, meets every refusal the seeds require (wrong
+ * credentials, no catch-all, a contact-less catch-all, a missing priority, sync without a default
+ * service, a second PSA), deletes it through <integration-list>, then connects Autotask; the BFF's
+ * API is then asked what was stored. Only Tab, Shift+Tab, Enter, Space, arrows and typing are used.
+ * Needs the built elements: `npx vite build` first (npm test does).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { NO_CONTACT_MESSAGE } from '../../bff/contracts/psa-settings.js';
+import { axeViolations, startProduct, type E2eContext } from '../helpers/e2e-server.js';
+
+let ctx: E2eContext;
+let token = '';
+const BUNDLE = 'dist/elements/integration-elements.js';
+
+beforeAll(async () => {
+  if (!existsSync(BUNDLE) || !readFileSync(BUNDLE, 'utf8').includes('psa-wizard')) throw new Error('Build the elements first: npx vite build');
+  ctx = await startProduct();
+  token = (await (await fetch(`${ctx.origin}/demo/session`)).json()).token;
+  await ctx.page.goto(`${ctx.origin}/`);
+  await ctx.page.locator('integration-list[kind="psa"]').waitFor();
+});
+afterAll(() => ctx?.stop());
+
+const api = async (path: string) => (await fetch(`${ctx.origin}/api${path}`, { headers: { Authorization: `Bearer ${token}` } })).json();
+
+/** What has focus, through shadow roots, named as a person hears it: a field's label, else aria-label or text. */
+function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    if (!el) return '';
+    const host = (el.getRootNode() as ShadowRoot).host as (Element & { label?: string }) | undefined;
+    if (host && /^ih-.*-field$/.test(host.localName) && host.label) return host.label;
+    const label = (el as HTMLInputElement).labels?.[0];
+    if (label && !el.getAttribute('aria-label')) return (label.firstChild?.textContent ?? '').trim();
+    return (el.getAttribute('aria-label') || el.textContent || '').trim().replace(/\s+/g, ' ');
+  });
+}
+
+/** Presses Tab (or Shift+Tab) until the focused control's name matches. */
+async function tabTo(page: Page, name: string | RegExp, { back = false, max = 120 } = {}): Promise<void> {
+  const matches = (text: string) => (typeof name === 'string' ? text === name : name.test(text));
+  for (let i = 0; i < max; i++) {
+    if (matches(await focused(page))) return;
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`Tab never reached "${name}" (focus is on "${await focused(page)}")`);
+}
+
+/** Text anywhere in the wizard (through its shadow roots). */
+function wizardText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const walk = (node: Node): string => {
+      let text = '';
+      node.childNodes.forEach((child) => {
+        if (child.nodeType === Node.TEXT_NODE) text += child.textContent;
+        else if (child instanceof Element) text += ` ${walk(child)}${child.shadowRoot ? walk(child.shadowRoot) : ''}`;
+      });
+      return text;
+    };
+    const wizard = document.querySelector('psa-wizard');
+    return wizard?.shadowRoot ? walk(wizard.shadowRoot).replace(/\s+/g, ' ') : '';
+  });
+}
+
+const step = (page: Page) => page.evaluate(() => document.querySelector('psa-wizard')?.step ?? null);
+const busy = (page: Page) => page.evaluate(() => {
+  const shell = document.querySelector('psa-wizard')?.shadowRoot?.querySelector('ih-wizard-shell') as (Element & { busy?: boolean }) | null;
+  return Boolean(shell?.busy);
+});
+
+async function waitFor(page: Page, what: string, check: () => Promise<boolean>, timeout = 8000): Promise<void> {
+  const until = Date.now() + timeout;
+  while (Date.now() < until) {
+    if (await check()) return;
+    await page.waitForTimeout(25);
+  }
+  throw new Error(`timed out waiting for ${what}; wizard says: ${(await wizardText(page)).slice(0, 600)}`);
+}
+
+const waitStep = (page: Page, id: string) => waitFor(page, `step ${id}`, async () => (await step(page)) === id && !(await busy(page)));
+const waitText = (page: Page, text: string) => waitFor(page, `"${text}"`, async () => (await wizardText(page)).includes(text));
+
+async function pressNext(page: Page, label: 'Next' | 'Finish' = 'Next'): Promise<void> {
+  await tabTo(page, label);
+  await page.keyboard.press('Enter');
+  await waitFor(page, 'the request to settle', async () => !(await busy(page)));
+}
+
+/** Types into the focused field, replacing what it held. */
+async function typeInto(page: Page, text: string): Promise<void> {
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text);
+}
+
+/** Opens a new PSA wizard from the page: "Add PSA", then the vendor. */
+async function openWizard(page: Page, vendorLabel: string): Promise<void> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await tabTo(page, 'Add PSA');
+  await page.keyboard.press('Enter');
+  await tabTo(page, vendorLabel);
+  await page.keyboard.press('Enter');
+  await waitStep(page, 'credentials');
+}
+
+/** Answers every still-empty required select by arrowing to its first choice, as long as Next points at one. */
+async function answerRefusals(page: Page, expected: string, rounds = 12): Promise<void> {
+  for (let i = 0; i < rounds && (await step(page)) === expected; i++) {
+    await pressNext(page);
+    if ((await step(page)) !== expected) return;
+    await page.waitForTimeout(50); // focus moves to the first invalid field after the next frame
+    await page.keyboard.press('ArrowDown');
+  }
+}
+
+describe('<psa-wizard> end to end, keyboard only', () => {
+  it('connects Kaseya BMS through every refusal, then Autotask after deleting it, and the BFF stores both as chosen', async () => {
+    const { page } = ctx;
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.stack ?? e.message));
+
+    // ---- Kaseya BMS --------------------------------------------------------------------------
+    await openWizard(page, 'Kaseya BMS');
+    expect(await axeViolations(page)).toEqual([]);
+    await tabTo(page, 'Kaseya BMS URL');
+    await page.keyboard.press('ArrowDown'); // the first region
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('BMS tenant');
+    await page.keyboard.type('Sandbox MSP');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('api-user');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('wrong-password');
+    // Refusal 1: wrong credentials keep the step and say why next to the field.
+    await pressNext(page);
+    await waitText(page, 'Kaseya BMS did not accept the sign-in');
+    expect(await step(page)).toBe('credentials');
+    await tabTo(page, 'BMS password', { back: true });
+    await typeInto(page, 'sandbox-password');
+    await pressNext(page);
+    await waitStep(page, 'account-mapping');
+
+    // Refusal 2: no catch-all account. Focus lands on it.
+    await waitText(page, 'Showing');
+    await pressNext(page);
+    await waitText(page, 'Select a Catch-All PSA Account');
+    await waitFor(page, 'focus on the catch-all account', async () => (await focused(page)) === 'Catch-All PSA Account');
+    // Refusal 3: an account without contacts while Attach Contacts is on.
+    await page.keyboard.type('Quarry Lane');
+    await page.keyboard.press('Enter');
+    await waitText(page, NO_CONTACT_MESSAGE);
+    await pressNext(page);
+    expect(await step(page)).toBe('account-mapping');
+    await waitFor(page, 'focus back on the catch-all account', async () => (await focused(page)) === 'Catch-All PSA Account');
+    await typeInto(page, 'Default Customer');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('Catch-All PSA Ticket Contact');
+    await waitFor(page, 'catch-all contacts', async () => !(await wizardText(page)).includes('Loading the contacts'));
+    await page.keyboard.press('ArrowDown');
+    await tabTo(page, /^Accept all \d+ exact matches$/);
+    await page.keyboard.press('Enter');
+    expect(await axeViolations(page)).toEqual([]);
+    await pressNext(page);
+    await waitStep(page, 'service-parameters');
+
+    // Refusal 4: a severity without a priority (Kaseya BMS has no default status or queue either: focus goes to the first gap).
+    await pressNext(page);
+    await waitText(page, 'Choose a priority for critical alerts');
+    expect(await step(page)).toBe('service-parameters');
+    await waitFor(page, 'focus on the first invalid field', async () => (await focused(page)) === 'Ticket Status');
+    for (const severity of ['Critical', 'High', 'Medium', 'Low', 'Informational']) {
+      await tabTo(page, `Priority for ${severity} alerts`);
+      await page.keyboard.press('ArrowDown');
+    }
+    await tabTo(page, 'Group alerts by', { back: true });
+    await page.keyboard.press('ArrowUp'); // "User"
+    await answerRefusals(page, 'service-parameters');
+    await waitStep(page, 'contract-mapping');
+
+    // Refusal 5: Sync Billable Users on without a Default Contract Service.
+    await tabTo(page, 'Sync Billable Users to Contracts / Agreements');
+    await page.keyboard.press('Space');
+    await pressNext(page);
+    await waitText(page, 'A Default Contract Service is required');
+    await tabTo(page, 'Create Service');
+    await page.keyboard.press('Enter');
+    await waitFor(page, 'the created service', async () => page.evaluate(() => Boolean(document.querySelector('psa-wizard')?.snapshot?.context.contract.defaultServiceId)));
+    await pressNext(page);
+    await waitStep(page, 'finish');
+    await pressNext(page, 'Finish');
+    await waitFor(page, 'the confirmation toast', async () => page.evaluate(() => document.querySelector('ih-page-toasts')?.messages.some((m) => m.includes('Kaseya BMS is connected and Active')) ?? false));
+    const [bms] = (await api('/integrations?kind=psa')).integrations;
+    expect(bms).toMatchObject({ vendor: 'kaseya-bms', status: 'active' });
+    const bmsMapping = await api(`/integrations/${bms.id}/psa/account-mapping`);
+    expect(bmsMapping).toMatchObject({ attachContacts: true, catchAllAccountName: 'Default Customer' });
+    expect(bmsMapping.catchAllContactId).toBeTruthy();
+    expect(bmsMapping.mappings.find((m: { psaAccountName: string }) => m.psaAccountName === 'Acme Dental Group')).toMatchObject({ organizationId: 'org-acme' });
+    expect(bmsMapping.mappings.some((m: { psaAccountName: string }) => m.psaAccountName === 'EVERGREEN ACCOUNTING')).toBe(false);
+    const bmsTicket = (await api(`/integrations/${bms.id}/psa/ticket-settings`)).ticket;
+    expect(bmsTicket.subjectTemplate).toBe('{user}');
+    expect(bmsTicket.categoryId).toBeNull();
+    expect(Object.values(bmsTicket.priorityMap).every(Boolean)).toBe(true);
+    expect(await api(`/integrations/${bms.id}/psa/contract-settings`)).toMatchObject({ syncBillableUsers: true, defaultServiceName: 'Security Monitoring per User' });
+
+    // ---- Refusal 6: a second PSA, with the offer to edit the first ----------------------------
+    await openWizard(page, 'Autotask');
+    await tabTo(page, 'API Username');
+    await page.keyboard.type('api-user@sandbox.example');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('sandbox-secret');
+    await pressNext(page);
+    await waitText(page, 'A PSA is already connected');
+    await tabTo(page, 'Edit the existing integration', { back: true });
+    await page.keyboard.press('Enter');
+    await waitFor(page, 'the edit wizard', async () => page.evaluate((id) => document.querySelector('psa-wizard')?.getAttribute('integration-id') === id, bms.id));
+    await waitStep(page, 'credentials');
+    expect(await wizardText(page)).toContain('Edit Kaseya BMS');
+    await tabTo(page, 'Cancel');
+    await page.keyboard.press('Enter');
+
+    // ---- Delete Kaseya BMS through <integration-list> ----------------------------------------
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await tabTo(page, 'Delete Kaseya BMS');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab'); // from Cancel (focused first) to Delete
+    await page.keyboard.press('Enter');
+    await waitFor(page, 'the row to go', async () => (await api('/integrations?kind=psa')).integrations.length === 0);
+
+    // ---- Autotask ------------------------------------------------------------------------------
+    await openWizard(page, 'Autotask');
+    await tabTo(page, 'API Username');
+    await page.keyboard.type('api-user@sandbox.example');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('sandbox-secret');
+    await pressNext(page);
+    await waitStep(page, 'account-mapping');
+    await waitText(page, 'Showing');
+    await tabTo(page, 'Catch-All PSA Account');
+    await page.keyboard.type('Northwind MSP');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await waitFor(page, 'catch-all contacts', async () => !(await wizardText(page)).includes('Loading the contacts'));
+    await page.keyboard.press('ArrowDown');
+    // One row mapped by hand: search, then Tab into the row's organization select.
+    await tabTo(page, 'Search PSA accounts');
+    await page.keyboard.type('Cedar Ridge');
+    await tabTo(page, 'Platform organization for Cedar Ridge Law');
+    await page.keyboard.type('Cedar Ridge Law');
+    await pressNext(page);
+    await waitStep(page, 'service-parameters');
+    for (const severity of ['Critical', 'High', 'Medium', 'Low', 'Informational']) {
+      await tabTo(page, `Priority for ${severity} alerts`);
+      await page.keyboard.press('ArrowDown');
+    }
+    await answerRefusals(page, 'service-parameters');
+    await waitStep(page, 'contract-mapping');
+    expect(await axeViolations(page)).toEqual([]);
+    await pressNext(page);
+    await waitStep(page, 'finish');
+    await pressNext(page, 'Finish');
+    await waitFor(page, 'the Autotask toast', async () => page.evaluate(() => document.querySelector('ih-page-toasts')?.messages.some((m) => m.includes('Autotask is connected and Active')) ?? false));
+
+    const psa = (await api('/integrations?kind=psa')).integrations;
+    expect(psa).toHaveLength(1);
+    expect(psa[0]).toMatchObject({ vendor: 'autotask', status: 'active' });
+    const mapping = await api(`/integrations/${psa[0].id}/psa/account-mapping`);
+    expect(mapping.catchAllAccountName).toBe('Northwind MSP (Internal)');
+    expect(mapping.mappings).toEqual([expect.objectContaining({ psaAccountName: 'Cedar Ridge Law', organizationId: 'org-cedar' })]);
+    const ticket = (await api(`/integrations/${psa[0].id}/psa/ticket-settings`)).ticket;
+    expect(ticket.categoryId).toBeTruthy();
+    expect(ticket.subjectTemplate).toBe('{user} – {alert}');
+    expect(await api(`/integrations/${psa[0].id}/psa/contract-settings`)).toMatchObject({ addContractsToTickets: false, syncBillableUsers: false });
+    expect((await api('/wizard-drafts/psa:autotask?version=1')).code).toBe('not_found');
+    expect(pageErrors).toEqual([]);
+  });
+});
