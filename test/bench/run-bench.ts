@@ -10,6 +10,7 @@ import { load, type LoadResult } from './http-load.js';
 import { psaVendorBenchmarks } from './psa-vendor-bench.js';
 import { routingIntakeBenchmark, routingStormBenchmark } from './routing-bench.js';
 import { rmmBenchmarks } from './rmm-bench.js';
+import { psaWizardBenchmarks } from './psa-wizard-bench.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 
@@ -55,3 +56,4 @@ await psaVendorBenchmarks();
 await routingIntakeBenchmark(seconds);
 await routingStormBenchmark();
 await rmmBenchmarks(seconds);
+await psaWizardBenchmarks();
