@@ -3,6 +3,10 @@
  * step, Next guarded by that step's schema (psa-wizard.validation.ts), every BFF call an invoked
  * actor whose signal aborts when the state is left, Back always allowed, and the server the
  * authority: each Next saves the section and its field errors come back next to the fields.
+ *
+ * `step.next` is taken only when the guard passes, so `snapshot.can({ type: 'step.next' })` says
+ * whether the step may advance. The Next button stays pressable: when `can` says no, the element
+ * sends `step.refuse`, which shows every error and asks for focus on the first (`attempt`).
  */
 import { assign, setup, type ActorRefFrom, type SnapshotFrom } from 'xstate';
 import { clearServerErrors, errorsFromServer, setIn, touch } from '../shared/form-state.js';
@@ -127,8 +131,8 @@ export const psaWizardMachine = setup({
             'step.next': [
               { guard: 'credentialsKept', target: '#psa.accountMapping', actions: { type: 'markDone', params: { step: 'credentials' } } },
               { guard: { type: 'stepValid', params: { step: 'credentials' } }, target: 'checking', actions: 'clearProblem' },
-              { actions: 'refuse' },
             ],
+            'step.refuse': { actions: 'refuse' },
           },
         },
         checking: {
@@ -166,10 +170,8 @@ export const psaWizardMachine = setup({
               { guard: 'changesCatchAll', target: '.routing', actions: 'applyChange' },
               { guard: { type: 'changeAllowed', params: { step: 'account-mapping' } }, actions: 'applyChange' },
             ],
-            'step.next': [
-              { guard: { type: 'stepValid', params: { step: 'account-mapping' } }, target: 'saving' },
-              { actions: 'refuse' },
-            ],
+            'step.next': { guard: { type: 'stepValid', params: { step: 'account-mapping' } }, target: 'saving' },
+            'step.refuse': { actions: 'refuse' },
           },
           states: {
             routing: { always: [{ guard: 'needsContactsCheck', target: 'checkingContacts' }, { target: 'idle' }] },
@@ -229,10 +231,8 @@ export const psaWizardMachine = setup({
             'field.change': { guard: { type: 'changeAllowed', params: { step: 'service-parameters' } }, actions: 'applyChange' },
             'fields.change': { guard: { type: 'changeAllowed', params: { step: 'service-parameters' } }, actions: 'applyChange' },
             'lists.retry': 'loading',
-            'step.next': [
-              { guard: { type: 'stepValid', params: { step: 'service-parameters' } }, target: 'saving', actions: 'clearProblem' },
-              { actions: 'refuse' },
-            ],
+            'step.next': { guard: { type: 'stepValid', params: { step: 'service-parameters' } }, target: 'saving', actions: 'clearProblem' },
+            'step.refuse': { actions: 'refuse' },
           },
         },
         saving: {
@@ -267,14 +267,10 @@ export const psaWizardMachine = setup({
           on: {
             'field.change': { guard: { type: 'changeAllowed', params: { step: 'contract-mapping' } }, actions: 'applyChange' },
             'fields.change': { guard: { type: 'changeAllowed', params: { step: 'contract-mapping' } }, actions: 'applyChange' },
-            'service.create': [
-              { guard: 'newServiceValid', target: 'creatingService', actions: 'clearProblem' },
-              { actions: [assign(({ context }) => ({ touched: touch(context.touched, ['newService']) })), 'refuse'] },
-            ],
-            'step.next': [
-              { guard: { type: 'stepValid', params: { step: 'contract-mapping' } }, target: 'saving', actions: 'clearProblem' },
-              { actions: 'refuse' },
-            ],
+            'service.create': { guard: 'newServiceValid', target: 'creatingService', actions: 'clearProblem' },
+            'service.refuse': { actions: [assign(({ context }) => ({ touched: touch(context.touched, ['newService']) })), 'refuse'] },
+            'step.next': { guard: { type: 'stepValid', params: { step: 'contract-mapping' } }, target: 'saving', actions: 'clearProblem' },
+            'step.refuse': { actions: 'refuse' },
           },
         },
         creatingService: {

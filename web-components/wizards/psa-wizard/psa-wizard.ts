@@ -242,7 +242,8 @@ export class PsaWizard extends ApiConsumerElement {
   private onNav(e: WizardNavEvent): void {
     const send = this.machine?.send;
     if (!send) return;
-    if (e.action === 'next') send({ type: 'step.next' });
+    // Next stays pressable; whether the step may advance is the machine's answer, never a rule restated here.
+    if (e.action === 'next') send(this.machine!.snapshot.can({ type: 'step.next' }) ? { type: 'step.next' } : { type: 'step.refuse' });
     else if (e.action === 'back') send({ type: 'step.back' });
     else send({ type: 'wizard.cancel' });
   }

@@ -106,12 +106,16 @@ export type PsaWizardEvent =
   | { type: 'field.change'; path: string; value: unknown }
   | { type: 'fields.change'; changes: Record<string, unknown> }
   | { type: 'step.next' }
+  /** Next was pressed while `can({ type: 'step.next' })` is false: show every error, focus the first. */
+  | { type: 'step.refuse' }
   | { type: 'step.back' }
   | { type: 'wizard.cancel' }
   | { type: 'contacts.retry' }
   | { type: 'lists.retry' }
   | { type: 'saved.retry' }
-  | { type: 'service.create' };
+  | { type: 'service.create' }
+  /** "Create Service" was pressed while `can({ type: 'service.create' })` is false. */
+  | { type: 'service.refuse' };
 
 export const CREDENTIAL_FIELDS: Record<PsaVendor, readonly string[]> = {
   'kaseya-bms': ['server', 'tenant', 'username', 'password'],

@@ -21,7 +21,13 @@ function start(services: PsaWizardServices = fakeServices(), vendor: PsaVendor =
   return createActor(psaWizardMachine.provide({ actors: psaWizardActors(services) }), { input: { vendor, integrationId } }).start();
 }
 
-const send = (actor: PsaWizardActorRef, ...events: PsaWizardEvent[]) => events.forEach((e) => actor.send(e));
+/** Sends events as the element does: Next (and Create Service) become their refusal when the machine says `can` is false. */
+const send = (actor: PsaWizardActorRef, ...events: PsaWizardEvent[]) => events.forEach((e) => {
+  const can = actor.getSnapshot().can(e);
+  if (e.type === 'step.next' && !can) actor.send({ type: 'step.refuse' });
+  else if (e.type === 'service.create' && !can) actor.send({ type: 'service.refuse' });
+  else actor.send(e);
+});
 const change = (changes: Record<string, unknown>): PsaWizardEvent => ({ type: 'fields.change', changes });
 const NEXT: PsaWizardEvent = { type: 'step.next' };
 const BACK: PsaWizardEvent = { type: 'step.back' };
@@ -62,7 +68,7 @@ describe('PSA wizard machine: credentials', () => {
 
   it('refuses Next on blank credentials: stays, shows every error, asks for focus (attempt)', () => {
     const actor = start(fakeServices(), 'kaseya-bms');
-    expect(actor.getSnapshot().can(NEXT)).toBe(true); // Next stays pressable: it answers with errors
+    expect(actor.getSnapshot().can(NEXT)).toBe(false); // the element still sends step.refuse: Next stays pressable
     send(actor, NEXT);
     const s = actor.getSnapshot();
     expect(s.matches({ credentials: 'editing' })).toBe(true);
@@ -81,7 +87,9 @@ describe('PSA wizard machine: credentials', () => {
   it('checks valid credentials with the BFF, then forgets them and moves to Account Mapping', async () => {
     const fake = controllable();
     const actor = start(fake.services, 'kaseya-bms');
-    send(actor, change(BMS_CREDENTIALS), NEXT);
+    send(actor, change(BMS_CREDENTIALS));
+    expect(actor.getSnapshot().can(NEXT)).toBe(true);
+    send(actor, NEXT);
     expect(actor.getSnapshot().matches({ credentials: 'checking' })).toBe(true);
     expect(busyLabel(actor.getSnapshot())).toBe('Checking the credentials with the PSA…');
     expect(fake.pending.get('submitCredentials')!.input).toEqual({ vendor: 'kaseya-bms', integrationId: null, credentials: { server: 'na', tenant: 'Sandbox MSP', username: 'api-user', password: 'sandbox-password' } });

@@ -114,7 +114,7 @@ export class IhPsaContractMappingStep extends PsaStepElement {
             <ih-text-field name="newService.unitPrice" label=${copy.price} type="number" min="0" step="0.01" inputmode="decimal" .value=${c.newService.unitPrice} error=${serviceErrors['newService.unitPrice'] ?? ''} required></ih-text-field>
           </div>
           <p><button type="button" part="button create-service-button" aria-disabled=${creating ? 'true' : 'false'}
-            @click=${() => { if (!creating) this.send({ type: 'service.create' }); }}>${creating ? 'Creating…' : copy.create}</button></p>
+            @click=${() => { if (!creating) this.send(this.snapshot.can({ type: 'service.create' }) ? { type: 'service.create' } : { type: 'service.refuse' }); }}>${creating ? 'Creating…' : copy.create}</button></p>
         </fieldset>
         ${this.renderTable()}
       </div>`;
