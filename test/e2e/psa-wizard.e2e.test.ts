@@ -2,8 +2,8 @@
  * <psa-wizard> end to end, keyboard only: on the demo host page (`npm start`'s server, sandboxes,
  * built elements) an admin connects Kaseya BMS, meets every refusal the seeds require (wrong
  * credentials, no catch-all, a contact-less catch-all, a missing priority, sync without a default
- * service, a second PSA), deletes it through <integration-list>, then connects Autotask; the BFF's
- * API is then asked what was stored. Only Tab, Shift+Tab, Enter, Space, arrows and typing are used.
+ * service, a second PSA), sends a test ticket, deletes it through <integration-list>, then connects
+ * Autotask; the BFF's API is then asked what was stored. Only Tab, Shift+Tab, Enter, Space, arrows and typing are used.
  * Needs the built elements: `npx vite build` first (npm test does).
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -192,6 +192,11 @@ describe('<psa-wizard> end to end, keyboard only', () => {
     await waitFor(page, 'the created service', async () => page.evaluate(() => Boolean(document.querySelector('psa-wizard')?.snapshot?.context.contract.defaultServiceId)));
     await pressNext(page);
     await waitStep(page, 'finish');
+    await tabTo(page, 'Send test ticket');
+    await page.keyboard.press('Enter');
+    await waitText(page, 'was created in Kaseya BMS');
+    const tickets = await (await fetch(`${ctx.origin}/sandbox/kaseya-bms/_control/writes?kind=ticket`)).json();
+    expect(JSON.stringify(tickets.writes)).toContain('[TEST]');
     await pressNext(page, 'Finish');
     await waitFor(page, 'the confirmation toast', async () => page.evaluate(() => document.querySelector('ih-page-toasts')?.messages.some((m) => m.includes('Kaseya BMS is connected and Active')) ?? false));
     const [bms] = (await api('/integrations?kind=psa')).integrations;

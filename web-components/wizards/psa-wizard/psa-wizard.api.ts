@@ -68,6 +68,9 @@ export function createPsaWizardServices(api: ApiClient): PsaWizardServices {
     async complete({ integrationId }, signal) {
       return json(one.psa.complete.$post({ param: { id: integrationId } }, init(signal)), base);
     },
+    async sendTestTicket({ integrationId }, signal) {
+      return json(one.psa['test-ticket'].$post({ param: { id: integrationId } }, init(signal)), base);
+    },
   };
 }
 

@@ -109,5 +109,9 @@ export const COPY = {
   finish: {
     intro: 'Review and choose Finish: the settings are checked once more and the integration becomes Active.',
     refused: 'The integration cannot be completed yet:',
+    testTicket: 'Send test ticket',
+    testTicketHint: 'Creates a ticket marked [TEST] in the catch-all account with the saved ticket defaults, so you can see one arrive before the first alert does.',
+    testTicketSent: (vendor: string, id: string) => `Test ticket ${id} was created in ${vendor}. You can close it there.`,
+    testTicketFailed: 'The test ticket could not be created:',
   },
 };

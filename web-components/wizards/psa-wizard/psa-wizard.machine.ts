@@ -95,6 +95,8 @@ export const psaWizardMachine = setup({
     problem: null,
     attempt: 0,
     completedStatus: null,
+    testTicket: null,
+    testTicketProblem: null,
   }),
   initial: 'boot',
   on: { 'wizard.cancel': '.cancelled' },
@@ -312,7 +314,17 @@ export const psaWizardMachine = setup({
       initial: 'review',
       on: { 'step.back': '#psa.contractMapping' },
       states: {
-        review: { on: { 'step.next': 'completing' } },
+        review: { on: { 'step.next': 'completing', 'testTicket.send': 'sendingTestTicket' } },
+        sendingTestTicket: {
+          entry: assign({ testTicket: null, testTicketProblem: null }),
+          invoke: {
+            id: 'sendTestTicket',
+            src: 'sendTestTicket',
+            input: ({ context }) => ({ integrationId: context.integrationId! }),
+            onDone: { target: 'review', actions: assign(({ event }) => ({ testTicket: event.output })) },
+            onError: { target: 'review', actions: assign(({ event }) => ({ testTicketProblem: problemData(event.error) })) },
+          },
+        },
         completing: {
           entry: 'clearProblem',
           invoke: {
@@ -356,6 +368,7 @@ export function busyLabel(snapshot: PsaWizardSnapshot): string | null {
   if (snapshot.matches({ contractMapping: 'saving' })) return 'Saving the contract mapping…';
   if (snapshot.matches({ contractMapping: 'creatingService' })) return 'Creating the service in the PSA…';
   if (snapshot.matches({ finish: 'completing' })) return 'Completing the integration…';
+  if (snapshot.matches({ finish: 'sendingTestTicket' })) return 'Sending a test ticket to the PSA…';
   return null;
 }
 

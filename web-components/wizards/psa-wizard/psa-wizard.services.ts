@@ -29,6 +29,14 @@ export interface PsaWizardServices {
   createService(input: { integrationId: string; name: string; unitCost: number; unitPrice: number }, signal: AbortSignal): Promise<PsaService>;
   saveContractSettings(input: { integrationId: string; value: ContractSettings }, signal: AbortSignal): Promise<ContractSettings>;
   complete(input: { integrationId: string }, signal: AbortSignal): Promise<IntegrationView>;
+  /** "Send test ticket": a [TEST] ticket in the catch-all account with the saved defaults; answers the vendor's ticket id. */
+  sendTestTicket(input: { integrationId: string }, signal: AbortSignal): Promise<TestTicketResult>;
+}
+
+export interface TestTicketResult {
+  vendorTicketId: string;
+  ticketNumber: string | null;
+  title: string;
 }
 
 type In<K extends keyof PsaWizardServices> = Parameters<PsaWizardServices[K]>[0];
@@ -50,6 +58,7 @@ export function psaWizardActors(services: PsaWizardServices) {
     createService: actor(services, 'createService'),
     saveContractSettings: actor(services, 'saveContractSettings'),
     complete: actor(services, 'complete'),
+    sendTestTicket: actor(services, 'sendTestTicket'),
   };
 }
 

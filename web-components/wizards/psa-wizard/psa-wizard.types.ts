@@ -95,6 +95,9 @@ export interface PsaWizardContext {
   attempt: number;
   /** The integration's status after completion. */
   completedStatus: IntegrationStatus | null;
+  /** The last "Send test ticket" answer (the vendor's ticket id), or why it failed. */
+  testTicket: { vendorTicketId: string; ticketNumber: string | null; title: string } | null;
+  testTicketProblem: ProblemData | null;
 }
 
 export interface PsaWizardInput {
@@ -115,7 +118,9 @@ export type PsaWizardEvent =
   | { type: 'saved.retry' }
   | { type: 'service.create' }
   /** "Create Service" was pressed while `can({ type: 'service.create' })` is false. */
-  | { type: 'service.refuse' };
+  | { type: 'service.refuse' }
+  /** "Send test ticket" on the Finish step. */
+  | { type: 'testTicket.send' };
 
 export const CREDENTIAL_FIELDS: Record<PsaVendor, readonly string[]> = {
   'kaseya-bms': ['server', 'tenant', 'username', 'password'],

@@ -25,6 +25,11 @@ describe('<psa-wizard>', function () {
     await expectStep(el, 'finish');
     await expect(el).to.be.accessible();
     expect(q(el, 'ih-psa-finish-step')!.shadowRoot!.textContent).to.contain(CATCH_ALL['kaseya-bms'].withContacts);
+    q<HTMLButtonElement>(el, '[part~="test-ticket-button"]')!.click();
+    await settled(el);
+    const ticketId = el.snapshot!.context.testTicket?.vendorTicketId;
+    expect(ticketId, 'the vendor ticket id').to.be.a('string');
+    expect(q(el, '[part~="test-ticket-result"]')!.textContent).to.contain('was created in Kaseya BMS');
     const done = oneEvent(el, 'wizard-complete') as Promise<WizardCompleteEvent>;
     await next(el);
     const { detail } = await done;

@@ -57,6 +57,7 @@ export function fakeServices(overrides: Partial<PsaWizardServices> = {}): PsaWiz
       id: integrationId, kind: 'psa', vendor: 'autotask', vendorLabel: 'Autotask', status: 'active', statusLabel: 'Active',
       hasCredentials: true, accountLabel: null, userActivityOrganizationId: null, createdAt: '', updatedAt: '',
     }),
+    sendTestTicket: async () => ({ vendorTicketId: 'T-1', ticketNumber: 'T20260101.0001', title: '[TEST] Integration hub test ticket' }),
     ...overrides,
   };
   const recorded = Object.fromEntries(Object.entries(base).map(([name, fn]) => [name, (input: unknown, signal: AbortSignal) => {

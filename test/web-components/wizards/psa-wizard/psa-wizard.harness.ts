@@ -5,7 +5,7 @@
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../../web-components/define.js';
-import type { PsaWizard, PsaStep } from '../../../../web-components/index.js';
+import { psaBusyLabel, type PsaWizard, type PsaStep } from '../../../../web-components/index.js';
 import { deepQuery } from '../../../../web-components/wizards/shared/focus.js';
 import { DEMO_CATALOG, DEMO_ORGANIZATIONS } from '../../../../bff/demo/demo-organizations.js';
 import { seedPartner } from '../../support/test-bff.js';
@@ -98,9 +98,8 @@ export async function settled(el: PsaWizard): Promise<void> {
   await waitUntil(() => {
     const s = el.snapshot;
     if (!s) return false;
-    const busy = s.matches({ credentials: 'checking' }) || s.matches({ accountMapping: 'saving' }) || s.matches({ accountMapping: { editing: 'checkingContacts' } })
-      || s.matches({ serviceParameters: 'loading' }) || s.matches({ serviceParameters: 'saving' }) || s.matches({ contractMapping: 'loading' })
-      || s.matches({ contractMapping: 'saving' }) || s.matches({ contractMapping: 'creatingService' }) || s.matches({ finish: 'completing' }) || s.matches('loadingSaved');
+    const busy = psaBusyLabel(s) !== null || s.matches({ accountMapping: { editing: 'checkingContacts' } })
+      || s.matches({ serviceParameters: 'loading' }) || s.matches({ contractMapping: 'loading' }) || s.matches('loadingSaved');
     return !busy;
   }, 'the wizard stayed busy', { timeout: 8000 });
   await el.updateComplete;

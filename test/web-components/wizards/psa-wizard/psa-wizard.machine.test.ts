@@ -341,6 +341,20 @@ describe('PSA wizard machine: contract mapping and finish', () => {
     expect(services.calls.at(-1)).toMatchObject({ service: 'createService', input: { name: 'Security Monitoring per User', unitCost: 2.5, unitPrice: 5 } });
   });
 
+  it('"Send test ticket" answers the vendor’s ticket id and stays on Finish; a refusal says why', async () => {
+    let fail = false;
+    const actor = await reach('finish', fakeServices({ sendTestTicket: async () => { if (fail) throw problem(409, 'not_ready'); return { vendorTicketId: '42', ticketNumber: 'T-42', title: '[TEST]' }; } }));
+    send(actor, { type: 'testTicket.send' });
+    expect(busyLabel(actor.getSnapshot())).toBe('Sending a test ticket to the PSA…');
+    await settled(actor);
+    expect(actor.getSnapshot().context.testTicket).toEqual({ vendorTicketId: '42', ticketNumber: 'T-42', title: '[TEST]' });
+    fail = true;
+    send(actor, { type: 'testTicket.send' });
+    await settled(actor);
+    expect(actor.getSnapshot().matches({ finish: 'review' })).toBe(true);
+    expect(actor.getSnapshot().context.testTicketProblem?.code).toBe('not_ready');
+  });
+
   it('completes: the integration becomes Active and the machine is done', async () => {
     const actor = await reach('finish');
     send(actor, NEXT);

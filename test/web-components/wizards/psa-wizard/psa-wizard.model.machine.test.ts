@@ -62,6 +62,7 @@ function eventsFor(vendor: PsaVendor) {
     if (s.matches({ contractMapping: 'creatingService' })) return [done('createService', { id: 'svc-new', name: c.newService.name, unitCost: 2.5, unitPrice: 5 }), failed('createService', REFUSED)];
     if (s.matches({ contractMapping: 'saving' })) return [done('saveContractSettings', c.contract), failed('saveContractSettings', REFUSED)];
     if (s.matches({ finish: 'completing' })) return [done('complete', VIEW), failed('complete', REFUSED)];
+    if (s.matches({ finish: 'sendingTestTicket' })) return [done('sendTestTicket', { vendorTicketId: 'T-1', ticketNumber: null, title: '[TEST]' }), failed('sendTestTicket', problem(409, 'not_ready'))];
     return [];
   };
 }

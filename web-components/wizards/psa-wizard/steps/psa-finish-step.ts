@@ -1,5 +1,6 @@
 /**
- * @module Step 5, Finish: a summary of what will be saved and, if the BFF's final check refuses,
+ * @module Step 5, Finish: a summary of what will be saved, "Send test ticket" (a [TEST] ticket in
+ * the catch-all account; the vendor's ticket id is shown), and, if the BFF's final check refuses,
  * its reasons. Finish (the shell's primary button) asks the BFF to re-check everything and make the
  * integration Active.
  */
@@ -27,6 +28,7 @@ export class IhPsaFinishStep extends PsaStepElement {
     const label = (list: keyof NonNullable<typeof c.picklists>, id: string | null) =>
       (id && Array.isArray(c.picklists?.[list]) ? (c.picklists![list] as Array<{ id: string; label: string }>).find((v) => v.id === id)?.label : undefined) ?? (id ? id : 'None');
     const refused = Object.entries(c.serverErrors);
+    const sending = this.snapshot.matches({ finish: 'sendingTestTicket' });
     return html`
       <div class="ih-root">
         <p class="intro">${COPY.finish.intro}</p>
@@ -35,6 +37,14 @@ export class IhPsaFinishStep extends PsaStepElement {
             <p><strong>${COPY.finish.refused}</strong> ${c.problem.detail ?? c.problem.title}</p>
             ${refused.length ? html`<ul>${refused.map(([field, message]) => html`<li>${SECTION_LABEL[field.split('.')[0]!] ?? field}: ${message}</li>`)}</ul>` : nothing}
           </div>` : nothing}
+        <section aria-labelledby="test-title">
+          <h4 id="test-title">${COPY.finish.testTicket}</h4>
+          <p class="note">${COPY.finish.testTicketHint}</p>
+          <p><button type="button" part="button test-ticket-button" aria-disabled=${sending ? 'true' : 'false'}
+            @click=${() => { if (!sending) this.send({ type: 'testTicket.send' }); }}>${sending ? 'Sending…' : COPY.finish.testTicket}</button></p>
+          <p role="status" part="test-ticket-result">${c.testTicket ? COPY.finish.testTicketSent(VENDOR_LABEL[c.vendor], c.testTicket.ticketNumber ?? c.testTicket.vendorTicketId) : ''}</p>
+          ${c.testTicketProblem ? html`<p class="error" role="alert">${COPY.finish.testTicketFailed} ${c.testTicketProblem.detail ?? c.testTicketProblem.title}</p>` : nothing}
+        </section>
         <dl>
           <dt>PSA</dt><dd>${VENDOR_LABEL[c.vendor]}</dd>
           <dt>Catch-All PSA Account</dt><dd>${m.catchAllAccountName || '—'}${m.attachContacts && m.catchAllContactName ? ` (contact: ${m.catchAllContactName})` : ''}</dd>
