@@ -176,7 +176,7 @@ export class PsaWizard extends ApiConsumerElement {
       onError: (error) => { this.bootProblem = String((error as Error)?.message ?? error); },
     });
     this.machine.select((s) => s).subscribe((s) => this.onSnapshot(s));
-    this.lastStep = currentStep(this.machine.snapshot);
+    this.lastStep = null; // the first snapshot reports the opening step (a resumed draft's included)
     this.lastAttempt = this.machine.snapshot.context.attempt;
     this.ended = false;
     this.onSnapshot(this.machine.snapshot);

@@ -80,6 +80,24 @@ describe('<psa-wizard>', function () {
     await expect(resumed).to.be.accessible();
   });
 
+  it('reports the opening step, and discards a draft of another machine version instead of restoring it', async () => {
+    const { token } = await partnerWithOrganizations();
+    const put = await fetch('/api/wizard-drafts/psa:autotask', {
+      method: 'PUT', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ machineVersion: 99, snapshot: { value: { serviceParameters: 'editing' }, context: {} } }),
+    });
+    expect(put.status).to.equal(204);
+    const steps: string[] = [];
+    const listener = (e: Event) => steps.push((e as CustomEvent<{ step: string }>).detail.step);
+    document.addEventListener('wizard-step-change', listener);
+    const el = await mountWizard('autotask', token);
+    document.removeEventListener('wizard-step-change', listener);
+    expect(el.step).to.equal('credentials');
+    expect(steps).to.deep.equal(['credentials']);
+    const any = await fetch('/api/wizard-drafts/psa:autotask', { headers: { Authorization: `Bearer ${token}` } });
+    expect(any.status, 'the old draft is deleted').to.equal(404);
+  });
+
   it('opens an existing integration with every saved value; credentials stay blank and optional', async () => {
     const { token } = await partnerWithOrganizations();
     const el = await mountWizard('autotask', token);
