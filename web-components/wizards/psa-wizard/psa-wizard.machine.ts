@@ -29,6 +29,11 @@ export function changedPaths(event: PsaWizardEvent): string[] {
   return [];
 }
 
+/** Whether every path an event changes belongs to the step's values (a step never writes another's). */
+function changeWithin(event: PsaWizardEvent, step: PsaStep): boolean {
+  return changedPaths(event).every((path) => STEP_ROOTS[step].some((root) => path === root || path.startsWith(`${root}.`)));
+}
+
 /** Field errors and the problem of a refused call, as context (server field names prefixed with the step's root). */
 function refusal(context: PsaWizardContext, error: unknown, root?: string): Partial<PsaWizardContext> {
   const problem = problemData(error);
@@ -48,9 +53,10 @@ export const psaWizardMachine = setup({
     stepValid: ({ context }, params: { step: PsaStep }) => isStepValid(params.step, context),
     /** Editing, or back on step 1 after it succeeded: blank credentials keep the stored ones. */
     credentialsKept: ({ context }) => credentialsOptional(context) && credentialsBlank(context),
-    changeAllowed: ({ event }, params: { step: PsaStep }) =>
-      changedPaths(event).every((path) => STEP_ROOTS[params.step].some((root) => path === root || path.startsWith(`${root}.`))),
-    changesCatchAll: ({ event }) => changedPaths(event).some((p) => p === 'accountMapping.catchAllAccountId' || p === 'accountMapping.attachContacts'),
+    changeAllowed: ({ event }, params: { step: PsaStep }) => changeWithin(event, params.step),
+    /** An account-mapping change that touches the catch-all account or the attach switch (its contacts need checking). */
+    changesCatchAll: ({ event }) => changeWithin(event, 'account-mapping')
+      && changedPaths(event).some((p) => p === 'accountMapping.catchAllAccountId' || p === 'accountMapping.attachContacts'),
     needsContactsCheck: ({ context }) => {
       const { attachContacts, catchAllAccountId } = context.accountMapping;
       return attachContacts && Boolean(catchAllAccountId) && context.catchAllContacts?.accountId !== catchAllAccountId;
