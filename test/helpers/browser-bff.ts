@@ -1,7 +1,8 @@
 /**
  * @module The real BFF for the browser tests, inside @web/test-runner's Node process: a Koa
  * middleware forwards `/api/*` to the app's fetch handler, and `/__test/*` offers what a test needs
- * but the product API must not (tokens, rows in a given status, faults, a look at what is stored).
+ * but the product API must not (tokens, rows in a given status, faults, a look at what is stored,
+ * PSA/RMM integrations configured through the real setup API, seeded delivery and sync history).
  *
  * Test files run in parallel pages against this one BFF, so each test works as its own partner
  * (`uniquePartner()` in the browser helper) and every `/__test` route is scoped by partner.
@@ -18,6 +19,12 @@ import { REAL_ENDPOINTS, sandboxEndpoints, type VendorEndpoints } from '../../bf
 import { toIntegrationView } from '../../bff/routes/integrations.js';
 import { INTEGRATION_STATUSES } from '../../db/schema/integrations.js';
 import { VENDORS } from '../../bff/contracts/integration-view.js';
+import { and, eq } from 'drizzle-orm';
+import { DEMO_CATALOG, DEMO_ORGANIZATIONS } from '../../bff/demo/demo-organizations.js';
+import { FAILURE_ADVICE, type FailureCode } from '../../bff/routing/failure.js';
+import { alertDeliveries } from '../../db/schema/index.js';
+import { alert, setupPsa } from '../bff/routing/routing-harness.js';
+import { connectRmm } from '../bff/rmm-sync/rmm-sync.helpers.js';
 
 /** The slice of a Koa context this middleware uses (WTR's dev server is Koa). */
 export interface KoaLikeContext {
@@ -40,9 +47,33 @@ const createBody = z.object({
   accountLabel: z.string().nullable().default(null),
 });
 const patchBody = z.object({ partner: z.string().min(1), status: z.enum(INTEGRATION_STATUSES) });
-const faultBody = z.object({ partner: z.string().min(1), status: z.number().int().min(400).max(599), count: z.number().int().min(1).default(1) });
+const faultBody = z.object({
+  partner: z.string().min(1), status: z.number().int().min(400).max(599), count: z.number().int().min(1).default(1),
+  /** Only `/api` calls whose path ends with this fail (e.g. `/health`); others pass untouched. */
+  pathEndsWith: z.string().min(1).optional(),
+});
+
+const psaSetupBody = z.object({
+  partner: z.string().min(1),
+  vendor: z.enum(['autotask', 'kaseya-bms']),
+  /** Billable-user sync on, for Acme Dental Group's contract. */
+  billableSync: z.boolean().default(false),
+  complete: z.boolean().default(true),
+});
+const rmmSetupBody = z.object({ partner: z.string().min(1), vendor: z.enum(['datto-rmm', 'syncro']) });
+const deliveriesBody = z.object({
+  partner: z.string().min(1),
+  integrationId: z.string().min(1),
+  delivered: z.array(z.object({ minutesAgo: z.number().min(0), vendorTicketId: z.string().default('seeded-ticket') })).default([]),
+  failed: z.array(z.object({ code: z.enum(Object.keys(FAILURE_ADVICE) as [FailureCode, ...FailureCode[]]), lastError: z.string().default('Seeded failure') })).default([]),
+});
+const syncFailureBody = z.object({ partner: z.string().min(1), integrationId: z.string().min(1), lastError: z.string().min(1), minutesAgo: z.number().min(0).default(2) });
 
 export type TestTokenRequest = z.input<typeof tokenBody>;
+export type TestPsaSetupRequest = z.input<typeof psaSetupBody>;
+export type TestRmmSetupRequest = z.input<typeof rmmSetupBody>;
+export type TestDeliveriesRequest = z.input<typeof deliveriesBody>;
+export type TestSyncFailureRequest = z.input<typeof syncFailureBody>;
 export type TestIntegrationRequest = z.input<typeof createBody>;
 export type TestFaultRequest = z.input<typeof faultBody>;
 
@@ -61,7 +92,7 @@ export function createBrowserBff(): BrowserBff {
   const newBff = () => createTestApp({ adapterContext: { endpoints } });
   let bff: TestApp = newBff();
   /** Remaining injected failures of `/api` calls, per partner. */
-  const faults = new Map<string, { status: number; count: number }>();
+  const faults = new Map<string, { status: number; count: number; pathEndsWith?: string }>();
 
   const testRoutes = new Hono()
     .post('/token', async (c) => {
@@ -91,9 +122,52 @@ export function createBrowserBff(): BrowserBff {
       const row = bff.deps.repos.integrations.getIncludingDeleted(c.req.query('partner') ?? '', c.req.param('id'));
       return row ? c.json({ ...toIntegrationView(row), deletedAt: row.deletedAt }) : c.json({ error: 'no such integration' }, 404);
     })
+    // A PSA configured through the product's own setup API against the sandboxes, as the wizard saves it.
+    .post('/psa-integrations', async (c) => {
+      const { partner, vendor, billableSync, complete } = psaSetupBody.parse(await c.req.json());
+      const scoped = await asPartner(partner);
+      const contract = billableSync ? { addContractsToTickets: false, syncBillableUsers: true, userSyncDay: 5, organizations: ['org-acme'] } : undefined;
+      const { id } = await setupPsa(scoped, vendor, { contract, complete });
+      return c.json(toIntegrationView(bff.deps.repos.integrations.get(partner, id)!), 201);
+    })
+    // A connected RMM through the product's setup API (exact-name auto-mapping); not synced yet.
+    .post('/rmm-integrations', async (c) => {
+      const { partner, vendor } = rmmSetupBody.parse(await c.req.json());
+      await asPartner(partner);
+      const { id } = await connectRmm(bff, vendor, { partner });
+      return c.json(toIntegrationView(bff.deps.repos.integrations.get(partner, id)!), 201);
+    })
+    // Delivery history a PSA's health reads: delivered alerts (so long ago) and failed ones with the advice of a failure code.
+    .post('/deliveries', async (c) => {
+      const input = deliveriesBody.parse(await c.req.json());
+      const { repos, db } = bff.deps;
+      if (!repos.integrations.get(input.partner, input.integrationId)) return c.json({ error: 'no such integration' }, 404);
+      const seed = (set: Partial<typeof alertDeliveries.$inferInsert>) => {
+        const a = alert();
+        repos.routing.accept(input.partner, a);
+        db.update(alertDeliveries).set({ integrationId: input.integrationId, groupKey: `seed:${a.id}`, updatedAt: new Date().toISOString(), ...set })
+          .where(and(eq(alertDeliveries.partnerId, input.partner), eq(alertDeliveries.alertId, a.id))).run();
+      };
+      for (const d of input.delivered) {
+        seed({ state: 'delivered', outcome: 'ticket_created', vendorTicketId: d.vendorTicketId, attempts: 1, deliveredAt: new Date(Date.now() - d.minutesAgo * 60_000).toISOString() });
+      }
+      for (const f of input.failed) seed({ state: 'failed', attempts: 1, lastError: f.lastError, reason: FAILURE_ADVICE[f.code] });
+      return c.json({ ok: true });
+    })
+    // An RMM sync that ended in an error, recorded as the sync service records one.
+    .post('/rmm-sync-failures', async (c) => {
+      const input = syncFailureBody.parse(await c.req.json());
+      const { repos } = bff.deps;
+      if (!repos.integrations.get(input.partner, input.integrationId)) return c.json({ error: 'no such integration' }, 404);
+      const at = Date.now() - input.minutesAgo * 60_000;
+      const claim = repos.devices.claim(input.integrationId, Date.now(), Date.now() + 60_000);
+      if (!claim) return c.json({ error: 'a sync is running' }, 409);
+      repos.devices.finish(claim, { finishedAt: new Date(at).toISOString(), succeeded: false, lastError: input.lastError, nextSyncAt: Date.now() + 120_000 });
+      return c.json({ ok: true });
+    })
     .post('/faults', async (c) => {
-      const { partner, status, count } = faultBody.parse(await c.req.json());
-      faults.set(partner, { status, count });
+      const { partner, status, count, pathEndsWith } = faultBody.parse(await c.req.json());
+      faults.set(partner, { status, count, pathEndsWith });
       return c.json({ ok: true });
     })
     // With a partner: deletes that partner's integrations and faults (safe while other files run).
@@ -111,11 +185,22 @@ export function createBrowserBff(): BrowserBff {
       return c.json({ ok: true });
     });
 
+  /** The BFF as one partner (its token on every call), with the demo organizations and catalog saved. */
+  async function asPartner(partner: string): Promise<TestApp> {
+    const token = await bff.token(partner, 'admin', `admin@${partner}.example`);
+    const scoped: TestApp = { ...bff, call: (method, path, options = {}) => bff.call(method, path, { token, ...options }) };
+    const saved = await scoped.call('PUT', '/api/organizations', {
+      body: { organizations: DEMO_ORGANIZATIONS.map((o) => ({ id: o.id, name: o.name, billableUsers: o.billableUsers })), catalog: DEMO_CATALOG },
+    });
+    if (saved.status !== 200) throw new Error(`organizations for ${partner}: HTTP ${saved.status}`);
+    return scoped;
+  }
+
   const router = new Hono()
     .route('/__test', testRoutes)
     .all('/api/*', (c) => {
       const fault = faults.get(partnerOf(c.req.header('Authorization')) ?? '');
-      if (fault && fault.count > 0) {
+      if (fault && fault.count > 0 && (!fault.pathEndsWith || c.req.path.endsWith(fault.pathEndsWith))) {
         fault.count -= 1;
         return c.json({ type: 'urn:integration-hub:problem:injected', title: 'Injected fault', status: fault.status, code: 'injected', detail: `Injected ${fault.status} for this test.` },
           fault.status as 500, { 'Content-Type': 'application/problem+json' });
