@@ -4,6 +4,7 @@
  */
 import type { ApiProblem } from '../../api/api-problem.js';
 import type { IntegrationKind } from '../../api/client.js';
+import { count } from './integration-list.format.js';
 
 interface KindCopy {
   noun: string;
@@ -52,6 +53,45 @@ export const COPY = {
   disconnected: (vendor: string) => `${vendor} is disconnected. Its history stays; ingestion has stopped.`,
   reconnected: (vendor: string) => `${vendor} is connected again.`,
   actionFailed: (problem: ApiProblem) => `${problem.title}: ${problem.detail ?? 'the request failed.'}`,
+};
+
+/** The health line of a PSA row, its actions and their toasts. */
+export const PSA_HEALTH_COPY = {
+  lastDelivery: (ago: string) => `Last delivery ${ago}`,
+  noDelivery: 'No deliveries yet',
+  queued: (n: number) => `${n.toLocaleString('en')} queued`,
+  failed: (n: number) => `${n.toLocaleString('en')} failed`,
+  adviceLabel: (vendor: string) => `What to do about failed deliveries to ${vendor}`,
+  adviceCount: (n: number) => `(${count(n, 'alert')})`,
+  nextBillableSync: (date: string) => `Next billable-user sync: ${date}`,
+  unavailable: 'Health unavailable',
+  sendTestTicket: 'Send test ticket',
+  sendTestTicketLabel: (vendor: string) => `Send test ticket to ${vendor}`,
+  testTicketSent: (vendor: string, ticket: { vendorTicketId: string; ticketNumber: string | null }) =>
+    `Test ticket ${ticket.ticketNumber ? `${ticket.ticketNumber} ` : ''}created in ${vendor} (ticket id ${ticket.vendorTicketId}). It is marked [TEST]; you can close it.`,
+  syncBillableUsers: 'Sync billable users now',
+  syncBillableUsersLabel: (vendor: string) => `Sync billable users now to ${vendor}`,
+  billableSynced: (vendor: string, sent: number, failed: number, skipped: number) =>
+    `Billable users synced to ${vendor}. Sent ${sent}, failed ${failed}${skipped ? `, skipped ${skipped}` : ''}.`,
+  billableFirstFailure: (organization: string, error: string | null) => `${organization}: ${error ?? 'the PSA refused the update.'}`,
+};
+
+/** The device sync line of an RMM row, its "Sync now" and its toasts. */
+export const RMM_SYNC_COPY = {
+  lastSync: (ago: string) => `Last sync ${ago}`,
+  lastSuccess: (ago: string) => `Last successful sync ${ago}`,
+  noSuccess: 'No successful sync yet',
+  neverSynced: 'Not synced yet',
+  running: 'Syncing now…',
+  failed: (ago: string | null, error: string) => `Sync failed${ago ? ` ${ago}` : ''}: ${error}`,
+  devices: (n: number) => count(n, 'device'),
+  activity: (n: number) => count(n, 'activity entry', 'activity entries'),
+  activityNotOffered: (vendor: string) => `User activity: not offered by ${vendor}`,
+  syncNow: 'Sync now',
+  syncNowLabel: (vendor: string) => `Sync now ${vendor}`,
+  synced: (vendor: string, devices: number, activity: number, offered: boolean) =>
+    `${vendor} synced: ${count(devices, 'device')}${offered ? `, ${count(activity, 'activity entry', 'activity entries')}` : ''}.`,
+  syncFailed: (vendor: string, message: string) => `The ${vendor} sync failed: ${message} What was read before the failure is kept.`,
 };
 
 /** The heading and sentence for a list that could not load, worded for the person, not the developer. */
