@@ -36,6 +36,24 @@ export const integrationListStyles = [baseStyles, css`
   .status.disconnected { color: ${token('--ih-color-text-muted')}; }
   .actions { display: flex; flex-wrap: wrap; justify-content: flex-end; align-items: center; gap: ${space(1)}; }
 
+  /* A row's second line: health (PSA) or device sync (RMM) with its on-demand actions, across both columns. */
+  .details {
+    grid-column: 1 / -1;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: ${space(1)} ${space(2)};
+    padding-block-start: ${space(1)};
+    border-block-start: 1px solid ${token('--ih-color-border')};
+  }
+  .facts { display: grid; gap: ${space(0.5)}; font-size: 0.875em; color: ${token('--ih-color-text')}; min-inline-size: min(100%, 16rem); flex: 1; }
+  .facts p { margin: 0; }
+  .muted { color: ${token('--ih-color-text-muted')}; }
+  .problem { color: ${token('--ih-color-danger')}; }
+  .advice { margin: 0; padding-inline-start: 1.25em; list-style: disc; }
+  .ops { display: flex; flex-wrap: wrap; justify-content: flex-end; gap: ${space(1)}; }
+
   /* The delivery switch: a button with role="switch"; its visible text is part of its name. */
   .switch { display: inline-flex; align-items: center; gap: ${space(1)}; border-color: transparent; background: transparent; }
   .track {

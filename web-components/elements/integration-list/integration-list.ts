@@ -1,6 +1,7 @@
 /**
  * @module `<integration-list>`: a partner's PSA or RMM integrations with their everyday actions:
- * pause/resume ticket delivery (PSA), disconnect/reconnect (RMM), edit, delete, add.
+ * pause/resume ticket delivery (PSA), disconnect/reconnect (RMM), edit, delete, add; and each
+ * one's health with its on-demand actions (test ticket, billable-user sync, device "Sync now").
  */
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
@@ -12,7 +13,9 @@ import { IntegrationAddEvent } from '../../events/integration-add-event.js';
 import { IntegrationEditEvent } from '../../events/integration-edit-event.js';
 import type { IhConfirmDialog } from '../ih-confirm-dialog/ih-confirm-dialog.js';
 import type { IhToastRegion } from '../ih-toast-region/ih-toast-region.js';
-import { COPY, KIND_COPY, loadErrorCopy } from './integration-list.copy.js';
+import { integrationOperations, type IntegrationOperations } from './integration-list.api.js';
+import { COPY, KIND_COPY, loadErrorCopy, PSA_HEALTH_COPY, RMM_SYNC_COPY } from './integration-list.copy.js';
+import { ClockController, PsaHealthController, renderPsaHealth, renderRmmSync } from './integration-list.health.js';
 import { integrationListStyles } from './integration-list.styles.js';
 
 type LoadState = 'loading' | 'waiting' | 'loaded' | 'error';
@@ -22,6 +25,25 @@ type RowAction = 'pause' | 'resume' | 'disconnect' | 'reconnect';
  * Lists the partner's PSA or RMM integrations (vendor, account, status) with their actions: a
  * "Deliver tickets" switch (PSA), Disconnect/Reconnect (RMM), Edit, Delete, and "Add PSA"/"Add RMM".
  * Destructive actions ask first in a modal dialog; results and errors appear as toasts.
+ *
+ * Each PSA row past setup also shows its delivery health, loaded after the list from
+ * `GET …/integrations/:id/health`: "Last delivery 3 min ago · 2 queued · 1 failed", the advice for
+ * the failures ("What to do about failed deliveries to …" list), and "Next billable-user sync: 5 Dec"
+ * when billable-user sync is on; "Health unavailable" when it could not be read (the row still works).
+ * Its actions: "Send test ticket" (active rows; toast "Test ticket T20241205.0001 created in
+ * Kaseya BMS (ticket id 9006). It is marked [TEST]; you can close it.") and "Sync billable users now"
+ * (billable-user sync on; toast "Billable users synced to Kaseya BMS. Sent 2, failed 0." plus
+ * ", skipped N" when organizations were skipped; with failures it is an error toast naming the first
+ * failing organization and the PSA's reason).
+ * Each connected RMM row shows its device sync: "Last sync 5 min ago · 46 devices · 320 activity
+ * entries", "Sync failed 2 min ago: <error>" over "Last successful sync … · …" (or "No successful
+ * sync yet · …"), "Not synced yet" or "Syncing now…", and "User activity: not offered by Syncro"
+ * where the vendor has no activity feed (no activity count then). "Sync now" runs a sync, toasts
+ * "Datto RMM synced: 46 devices, 320 activity entries." (or, as an error toast, "The Datto RMM sync
+ * failed: <reason> What was read before the failure is kept.") and reloads the list. Health buttons
+ * are named with the vendor ("Send test ticket to Kaseya BMS", "Sync billable users now to Kaseya
+ * BMS", "Sync now Datto RMM") and follow Delete in Tab order. Relative times ("just now", "3 min
+ * ago", "2 h ago", "yesterday", "4 days ago", "on 5 Dec") stay current while the list is open.
  *
  * Gets the BFF address and token from its own `api-base` / `token`, else from a surrounding
  * `<integration-hub>`. Inside a hub that has no token yet it waits for one instead of calling; on
@@ -46,13 +68,13 @@ type RowAction = 'pause' | 'resume' | 'disconnect' | 'reconnect';
  * @cssproperty --ih-font-family - Font of all text.
  * @cssproperty --ih-font-size - Base font size.
  * @cssproperty --ih-color-text - Main text colour.
- * @cssproperty --ih-color-text-muted - Secondary text (account, empty and loading messages) and the switch's off track.
+ * @cssproperty --ih-color-text-muted - Secondary text (account, health lines, empty and loading messages) and the switch's off track.
  * @cssproperty --ih-color-surface - Background of rows, buttons, dialog and toasts.
  * @cssproperty --ih-color-surface-muted - Status pill and button hover background.
- * @cssproperty --ih-color-border - Borders of rows, buttons, dialog and toasts.
+ * @cssproperty --ih-color-border - Borders of rows (and the line above a row's health), buttons, dialog and toasts.
  * @cssproperty --ih-color-accent - Primary buttons, the switch's on track, info toasts.
  * @cssproperty --ih-color-on-accent - Text on accent backgrounds.
- * @cssproperty --ih-color-danger - Destructive buttons, errors.
+ * @cssproperty --ih-color-danger - Destructive buttons, errors, a failed device sync.
  * @cssproperty --ih-color-on-danger - Text on danger backgrounds.
  * @cssproperty --ih-color-success - "Active"/"Connected" status, success toasts.
  * @cssproperty --ih-color-warning - "Paused"/"Setup not finished" status.
@@ -69,6 +91,13 @@ type RowAction = 'pause' | 'resume' | 'disconnect' | 'reconnect';
  * @csspart account - The vendor account's name in a row, when known.
  * @csspart status - The status pill; also `status-active`, `status-paused`, `status-connected`, `status-disconnected`, `status-draft`.
  * @csspart switch - The "Deliver tickets" switch (PSA).
+ * @csspart health - A PSA row's health section (health line, advice, next billable-user sync, its buttons).
+ * @csspart health-advice - The list of what to do about failed deliveries.
+ * @csspart test-ticket-button - "Send test ticket" (active PSA).
+ * @csspart billable-sync-button - "Sync billable users now" (PSA with billable-user sync on).
+ * @csspart sync - A connected RMM row's device sync section (summary, error, user activity note, its button).
+ * @csspart sync-error - "Sync failed …: <error>" in the sync section.
+ * @csspart sync-button - "Sync now" (connected RMM).
  * @csspart connection-button - Disconnect / Reconnect (RMM).
  * @csspart edit-button - Edit / Finish setup.
  * @csspart delete-button - Delete.
@@ -100,6 +129,16 @@ export class IntegrationList extends ApiConsumerElement {
 
   private loadAbort?: AbortController;
   private currentLoad: Promise<void> = Promise.resolve();
+  private operationsClient?: { client: unknown; operations: IntegrationOperations };
+  private readonly health = new PsaHealthController(this, () => this.operations);
+  private readonly clock = new ClockController(this);
+
+  /** The per-row operations over the client in effect (rebuilt when the API base changes). */
+  private get operations(): IntegrationOperations {
+    const client = this.api;
+    if (this.operationsClient?.client !== client) this.operationsClient = { client, operations: integrationOperations(client) };
+    return this.operationsClient.operations;
+  }
 
   /** Resolves when the load in progress (if any) has finished, successfully or not. */
   get loadComplete(): Promise<void> {
@@ -137,6 +176,9 @@ export class IntegrationList extends ApiConsumerElement {
         this.integrations = rows;
         this.loadState = 'loaded';
         this.loadProblem = undefined;
+        this.clock.tick();
+        // After the list, not before: rows show at once; each health answer fills its own row.
+        if (kind === 'psa') void this.health.loadFor(rows);
       },
       (error: unknown) => {
         if (abort.signal.aborted) return;
@@ -200,6 +242,40 @@ export class IntegrationList extends ApiConsumerElement {
       next.delete(row.id);
       this.pending = next;
     }
+  }
+
+  private async sendTestTicket(row: IntegrationView): Promise<void> {
+    if (this.pending.has(row.id)) return;
+    await this.withPending(row, async () => {
+      const ticket = await this.operations.sendTestTicket(row.id);
+      this.toastRegion.show(PSA_HEALTH_COPY.testTicketSent(row.vendorLabel, ticket));
+    });
+  }
+
+  private async syncBillableUsers(row: IntegrationView): Promise<void> {
+    if (this.pending.has(row.id)) return;
+    await this.withPending(row, async () => {
+      const { results, skipped } = await this.operations.syncBillableUsers(row.id);
+      const failures = results.filter((r) => r.status === 'failed');
+      const message = PSA_HEALTH_COPY.billableSynced(row.vendorLabel, results.length - failures.length, failures.length, skipped.length);
+      const first = failures[0];
+      this.toastRegion.show(first ? `${message} ${PSA_HEALTH_COPY.billableFirstFailure(first.organizationName, first.error)}` : message, first ? 'error' : 'success');
+      void this.health.reload(row.id);
+    });
+  }
+
+  private async syncDevices(row: IntegrationView): Promise<void> {
+    if (this.pending.has(row.id)) return;
+    await this.withPending(row, async () => {
+      const result = await this.operations.syncDevices(row.id);
+      this.clock.tick();
+      this.integrations = this.integrations.map((r) => (r.id === row.id ? { ...r, sync: result.sync } : r));
+      const offered = result.sync.userActivity === 'recorded';
+      if (result.outcome === 'failed') this.toastRegion.show(RMM_SYNC_COPY.syncFailed(row.vendorLabel, result.error?.message ?? ''), 'error');
+      else this.toastRegion.show(RMM_SYNC_COPY.synced(row.vendorLabel, result.sync.deviceCount, result.sync.activityCount, offered));
+      // The run may have changed more than this row's summary (another admin, the scheduler): show the BFF's view.
+      void this.load();
+    });
   }
 
   private edit(row: IntegrationView): void {
@@ -266,6 +342,11 @@ export class IntegrationList extends ApiConsumerElement {
           <button type="button" class="danger-quiet" part="button delete-button" aria-label="${COPY.delete} ${row.vendorLabel}"
             aria-disabled=${busy ? 'true' : 'false'} @click=${() => void this.deleteIntegration(row)}>${COPY.delete}</button>
         </div>
+        ${row.kind === 'psa'
+          ? renderPsaHealth(row, this.health.entry(row.id), this.clock.now, {
+            busy, sendTestTicket: () => void this.sendTestTicket(row), syncBillableUsers: () => void this.syncBillableUsers(row),
+          })
+          : renderRmmSync(row, this.clock.now, { busy, syncNow: () => void this.syncDevices(row) })}
       </li>`;
   }
 
