@@ -3,8 +3,9 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../../web-components/define.js';
 import type { IntegrationList } from '../../../../web-components/index.js';
-import { deepActive, dialogOf, loaded, rowFor, rows, statusOf } from '../../support/dom.js';
+import { deepActive, dialogOf, loaded, rowFor, rows, shadow, statusOf, toastTexts } from '../../support/dom.js';
 import { seedPartner, storedIntegration } from '../../support/test-bff.js';
+import { configurePsa, connectRmm, newPartner } from './integration-list.fixtures.js';
 
 async function setup(vendor: 'kaseya-bms' | 'datto-rmm', status: 'active' | 'connected') {
   const seeded = await seedPartner([{ vendor, status }]);
@@ -101,5 +102,65 @@ describe('<integration-list> keyboard', () => {
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => statusOf(rowFor(el, 'Datto RMM')) === 'Disconnected', 'not disconnected');
     expect(focusedName(), 'focus stays on the (now Reconnect) button').to.equal('Reconnect Datto RMM');
+  });
+
+  describe('health actions', () => {
+    async function setupConfigured(kind: 'psa' | 'rmm') {
+      const { partner, token } = await newPartner();
+      if (kind === 'psa') await configurePsa({ partner, vendor: 'kaseya-bms', billableSync: true });
+      else await connectRmm({ partner, vendor: 'datto-rmm' });
+      const wrapper = await fixture<HTMLDivElement>(html`
+        <div>
+          <button id="before">Before</button>
+          <integration-list kind=${kind} .token=${token}></integration-list>
+        </div>`);
+      const el = wrapper.querySelector('integration-list') as IntegrationList;
+      await loaded(el);
+      if (kind === 'psa') await waitUntil(() => rows(el)[0]!.querySelector('[part~="billable-sync-button"]'), 'no health actions');
+      wrapper.querySelector<HTMLButtonElement>('#before')!.focus();
+      return el;
+    }
+
+    const politeToasts = (el: IntegrationList) => shadow(shadow(el).querySelector('ih-toast-region')!).querySelector('[role="status"]')!.textContent ?? '';
+
+    it('PSA: Tab reaches "Send test ticket" and "Sync billable users now" after Delete; Enter runs it, keeps focus, and the toast is announced', async () => {
+      const el = await setupConfigured('psa');
+      const order: Array<string | undefined> = [];
+      for (let i = 0; i < 6; i += 1) {
+        await tab();
+        order.push(focusedName());
+        expect(getComputedStyle(deepActive()!).outlineStyle, `focus ring on ${focusedName()}`).to.equal('solid');
+      }
+      expect(order).to.deep.equal([
+        'Add PSA', 'Deliver tickets to Kaseya BMS', 'Edit Kaseya BMS', 'Delete Kaseya BMS', 'Send test ticket to Kaseya BMS', 'Sync billable users now to Kaseya BMS',
+      ]);
+      const syncButton = deepActive();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => toastTexts(el).some((t) => t.startsWith('Billable users synced')), 'no toast');
+      expect(politeToasts(el)).to.contain('Billable users synced to Kaseya BMS. Sent 1, failed 0.');
+      expect(deepActive()).to.equal(syncButton);
+
+      await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ up: 'Shift' });
+      expect(focusedName()).to.equal('Send test ticket to Kaseya BMS');
+      await sendKeys({ press: 'Space' });
+      await waitUntil(() => toastTexts(el).some((t) => t.startsWith('Test ticket')), 'no test-ticket toast');
+      expect(politeToasts(el)).to.match(/Test ticket \S+ created in Kaseya BMS \(ticket id \d+\)/);
+    });
+
+    it('RMM: Tab reaches "Sync now" after Delete; Enter syncs and focus stays on it through the reload', async () => {
+      const el = await setupConfigured('rmm');
+      await tab(5);
+      expect(focusedName()).to.equal('Sync now Datto RMM');
+      const syncNow = deepActive();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => toastTexts(el).some((t) => t.startsWith('Datto RMM synced')), 'no sync toast');
+      expect(politeToasts(el)).to.match(/Datto RMM synced: \d+ devices, \d+ activity entries\./);
+      await el.loadComplete;
+      await el.updateComplete;
+      expect(deepActive()).to.equal(syncNow);
+      expect(rowFor(el, 'Datto RMM').querySelector('[part~="sync"] p')!.textContent).to.match(/^Last sync just now/);
+    });
   });
 });

@@ -1,0 +1,191 @@
+/**
+ * <integration-list>'s health in Chromium against the real BFF and the vendor sandboxes: a PSA's
+ * delivery health with failure advice and the next billable-user sync, "Sync billable users now" and
+ * "Send test ticket" with their toasts, an RMM's device sync line and "Sync now", and a health
+ * answer that fails without breaking its row.
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../../../web-components/define.js';
+import type { IntegrationList } from '../../../../web-components/index.js';
+import { shortDate } from '../../../../web-components/elements/integration-list/integration-list.format.js';
+import { button, loaded, rowFor, shadow, statusOf, toastTexts } from '../../support/dom.js';
+import { api, configurePsa, connectRmm, injectFault, newPartner, queueAlerts, seedDeliveries, seedSyncFailure, textOf } from './integration-list.fixtures.js';
+
+async function listFor(kind: 'psa' | 'rmm', token: string): Promise<IntegrationList> {
+  const el = await fixture<IntegrationList>(html`<integration-list kind=${kind} .token=${token}></integration-list>`);
+  await loaded(el);
+  return el;
+}
+
+const lines = (row: Element, part: 'health' | 'sync') => [...row.querySelectorAll(`[part~="${part}"] p`)].map(textOf);
+const advice = (row: Element) => [...row.querySelectorAll('[part~="health-advice"] li')].map(textOf);
+const healthShown = (row: () => Element) => waitUntil(() => lines(row(), 'health').length > 0, 'no health line', { timeout: 3000 });
+const statusToasts = (el: IntegrationList) => textOf(shadow(shadow(el).querySelector('ih-toast-region')!).querySelector('[role="status"]'));
+
+interface Health { billableSync: { nextSyncDate: string | null } }
+
+describe('<integration-list> health', () => {
+  it('is accessible with health lines, advice, sync lines and their buttons', async () => {
+    const { partner, token } = await newPartner();
+    const psa = await configurePsa({ partner, vendor: 'kaseya-bms', billableSync: true });
+    await seedDeliveries({ partner, integrationId: psa.id, delivered: [{ minutesAgo: 3 }], failed: [{ code: 'rejected' }] });
+    const list = await listFor('psa', token);
+    await healthShown(() => rowFor(list, 'Kaseya BMS'));
+    await expect(list).to.be.accessible();
+
+    const rmm = await connectRmm({ partner, vendor: 'syncro' });
+    await seedSyncFailure({ partner, integrationId: rmm.id, lastError: 'Devices: The RMM refused the API token.' });
+    const rmmList = await listFor('rmm', token);
+    expect(lines(rowFor(rmmList, 'Syncro'), 'sync')).to.have.length.greaterThan(0);
+    await expect(rmmList).to.be.accessible();
+  });
+
+  describe('PSA', () => {
+    it('shows last delivery, queue and failures with what to do, and the next billable-user sync', async () => {
+      const { partner, token } = await newPartner();
+      const psa = await configurePsa({ partner, vendor: 'kaseya-bms', billableSync: true });
+      await seedDeliveries({ partner, integrationId: psa.id, delivered: [{ minutesAgo: 40 }, { minutesAgo: 3 }], failed: [{ code: 'rejected' }] });
+      await queueAlerts(partner, 2);
+      const health = await api<Health>(token, `/integrations/${psa.id}/health`);
+      const el = await listFor('psa', token);
+      const row = () => rowFor(el, 'Kaseya BMS');
+      await healthShown(row);
+
+      expect(lines(row(), 'health')).to.deep.equal([
+        'Last delivery 3 min ago · 2 queued · 1 failed',
+        `Next billable-user sync: ${shortDate(health.billableSync.nextSyncDate!)}`,
+      ]);
+      expect(lines(row(), 'health')[1]).to.match(/^Next billable-user sync: \d{1,2} [A-Z][a-z]{2}( \d{4})?$/);
+      expect(advice(row())).to.deep.equal(['The PSA refused the ticket or note as configured. Its message says which value; correct the ticket settings or mappings, then retry. (1 alert)']);
+      expect(row().querySelector('[part~="health-advice"]')!.getAttribute('aria-label')).to.equal('What to do about failed deliveries to Kaseya BMS');
+      expect(statusOf(row())).to.equal('Active');
+    });
+
+    it('"Sync billable users now" sends the units and says how many were sent and failed', async () => {
+      const { partner, token } = await newPartner();
+      const psa = await configurePsa({ partner, vendor: 'autotask', billableSync: true });
+      const el = await listFor('psa', token);
+      await healthShown(() => rowFor(el, 'Autotask'));
+      expect(lines(rowFor(el, 'Autotask'), 'health')[0]).to.equal('No deliveries yet');
+
+      const sync = button(rowFor(el, 'Autotask'), 'Sync billable users now');
+      expect(sync.getAttribute('aria-label')).to.equal('Sync billable users now to Autotask');
+      sync.click();
+      await waitUntil(() => toastTexts(el).some((t) => t.startsWith('Billable users synced')), 'no billable-sync toast');
+      expect(toastTexts(el)).to.include('Billable users synced to Autotask. Sent 1, failed 0.');
+      // Announced politely, in the status region.
+      expect(statusToasts(el)).to.contain('Sent 1, failed 0');
+      const health = await api<{ billableSync: { lastResults: Array<{ status: string; period: string }> } }>(token, `/integrations/${psa.id}/health`);
+      expect(health.billableSync.lastResults.map((r) => [r.status, r.period])).to.deep.equal([['sent', 'manual']]);
+    });
+
+    it('"Send test ticket" toasts the vendor ticket number and id; no billable-sync button while that sync is off', async () => {
+      const { partner, token } = await newPartner();
+      const psa = await configurePsa({ partner, vendor: 'kaseya-bms' });
+      const el = await listFor('psa', token);
+      await healthShown(() => rowFor(el, 'Kaseya BMS'));
+      expect(rowFor(el, 'Kaseya BMS').querySelector('[part~="billable-sync-button"]')).to.equal(null);
+      expect(lines(rowFor(el, 'Kaseya BMS'), 'health').join(' ')).not.to.contain('billable');
+
+      button(rowFor(el, 'Kaseya BMS'), 'Send test ticket').click();
+      await waitUntil(() => toastTexts(el).some((t) => t.startsWith('Test ticket')), 'no test-ticket toast');
+      const audit = await api<{ entries: Array<{ action: string; after: { vendorTicketId: string } }> }>(token, `/integrations/${psa.id}/audit`);
+      const sent = audit.entries.find((e) => e.action === 'psa.test-ticket')!.after.vendorTicketId;
+      const toast = toastTexts(el).find((t) => t.startsWith('Test ticket'))!;
+      expect(toast).to.match(new RegExp(`^Test ticket T\\d{8}\\.\\d+ created in Kaseya BMS \\(ticket id ${sent}\\)\\.`));
+    });
+
+    it('a paused PSA keeps its health but offers no test ticket', async () => {
+      const { partner, token } = await newPartner();
+      const psa = await configurePsa({ partner, vendor: 'autotask', billableSync: true });
+      const el = await listFor('psa', token);
+      shadow(el).querySelector<HTMLButtonElement>('[role="switch"]')!.click();
+      await waitUntil(() => statusOf(rowFor(el, 'Autotask')) === 'Paused', 'not paused');
+      expect(rowFor(el, 'Autotask').querySelector('[part~="test-ticket-button"]')).to.equal(null);
+      await healthShown(() => rowFor(el, 'Autotask'));
+      expect(button(rowFor(el, 'Autotask'), 'Sync billable users now')).to.exist;
+      expect(psa.status).to.equal('active');
+    });
+
+    it('a health answer that fails leaves the row working, with a muted "Health unavailable"', async () => {
+      const { partner, token } = await newPartner();
+      await configurePsa({ partner, vendor: 'kaseya-bms', billableSync: true });
+      await injectFault({ partner, status: 503, count: 1, pathEndsWith: '/health' });
+      const el = await listFor('psa', token);
+      const row = () => rowFor(el, 'Kaseya BMS');
+      await healthShown(row);
+      expect(lines(row(), 'health')).to.deep.equal(['Health unavailable']);
+      expect(row().querySelector('[part~="billable-sync-button"]'), 'unknown without health').to.equal(null);
+      expect(button(row(), 'Send test ticket')).to.exist;
+      expect(statusOf(row())).to.equal('Active');
+      expect(shadow(el).querySelector('[part~="error"]')).to.equal(null);
+      await expect(el).to.be.accessible();
+
+      // The rest of the row still works, and the next load brings the health back.
+      shadow(el).querySelector<HTMLButtonElement>('[role="switch"]')!.click();
+      await waitUntil(() => statusOf(row()) === 'Paused', 'not paused');
+      await el.refresh();
+      await waitUntil(() => lines(row(), 'health')[0] === 'No deliveries yet', 'health not back after refresh');
+    });
+
+    it('drafts show no health and ask for none', async () => {
+      const { partner, token } = await newPartner();
+      await configurePsa({ partner, vendor: 'autotask', complete: false });
+      const el = await listFor('psa', token);
+      expect(statusOf(rowFor(el, 'Autotask'))).to.equal('Setup not finished');
+      expect(rowFor(el, 'Autotask').querySelector('[part~="health"]')).to.equal(null);
+    });
+  });
+
+  describe('RMM', () => {
+    it('Datto RMM: "Not synced yet", then Sync now shows the counts the BFF recorded', async () => {
+      const { partner, token } = await newPartner();
+      const rmm = await connectRmm({ partner, vendor: 'datto-rmm' });
+      const el = await listFor('rmm', token);
+      const row = () => rowFor(el, 'Datto RMM');
+      expect(lines(row(), 'sync')).to.deep.equal(['Not synced yet']);
+
+      const syncNow = button(row(), 'Sync now');
+      expect(syncNow.getAttribute('aria-label')).to.equal('Sync now Datto RMM');
+      syncNow.click();
+      await waitUntil(() => toastTexts(el).some((t) => t.startsWith('Datto RMM synced')), 'no sync toast');
+      const status = await api<{ deviceCount: number; activityCount: number; state: string }>(token, `/integrations/${rmm.id}/rmm/sync`);
+      expect(status.state).to.equal('succeeded');
+      expect(status.deviceCount).to.be.greaterThan(0);
+      expect(toastTexts(el)).to.include(`Datto RMM synced: ${status.deviceCount} devices, ${status.activityCount} activity entries.`);
+      await el.loadComplete;
+      await waitUntil(() => lines(row(), 'sync')[0]?.startsWith('Last sync'), 'sync line not updated');
+      expect(lines(row(), 'sync')).to.deep.equal([`Last sync just now · ${status.deviceCount} devices · ${status.activityCount} activity entries`]);
+      expect(statusOf(row())).to.equal('Connected');
+    });
+
+    it('Syncro: user activity is not offered, and no activity count is shown', async () => {
+      const { partner, token } = await newPartner();
+      await connectRmm({ partner, vendor: 'syncro' });
+      const el = await listFor('rmm', token);
+      button(rowFor(el, 'Syncro'), 'Sync now').click();
+      await waitUntil(() => lines(rowFor(el, 'Syncro'), 'sync')[0]?.startsWith('Last sync'), 'not synced');
+      const [summary, note] = lines(rowFor(el, 'Syncro'), 'sync');
+      expect(summary).to.match(/^Last sync just now · \d+ devices$/);
+      expect(note).to.equal('User activity: not offered by Syncro');
+      expect(toastTexts(el).find((t) => t.startsWith('Syncro synced'))).to.match(/^Syncro synced: \d+ devices\.$/);
+    });
+
+    it('a failed sync says so with its error; disconnected rows show no sync line', async () => {
+      const { partner, token } = await newPartner();
+      const rmm = await connectRmm({ partner, vendor: 'datto-rmm' });
+      await seedSyncFailure({ partner, integrationId: rmm.id, lastError: 'Devices: The RMM refused the API key.', minutesAgo: 2 });
+      const el = await listFor('rmm', token);
+      const row = () => rowFor(el, 'Datto RMM');
+      expect(textOf(row().querySelector('[part~="sync-error"]'))).to.equal('Sync failed 2 min ago: Devices: The RMM refused the API key.');
+      expect(lines(row(), 'sync')).to.include('No successful sync yet · 0 devices · 0 activity entries');
+
+      button(row(), 'Disconnect').click();
+      const dialog = shadow(shadow(el).querySelector('ih-confirm-dialog')!).querySelector('dialog')!;
+      await waitUntil(() => dialog.open, 'no dialog');
+      button(dialog, 'Disconnect').click();
+      await waitUntil(() => statusOf(row()) === 'Disconnected', 'not disconnected');
+      expect(row().querySelector('[part~="sync"]')).to.equal(null);
+    });
+  });
+});
