@@ -74,10 +74,10 @@ export const issueOverrideSchema = z.object({
 });
 export type IssueOverride = z.infer<typeof issueOverrideSchema>;
 
-const overrideList = (what: string) => z.array(issueOverrideSchema).max(5_000).superRefine((rows, ctx) => {
+const overrideList = () => z.array(issueOverrideSchema).max(5_000).superRefine((rows, ctx) => {
   const seen = new Set<string>();
   rows.forEach((row, i) => {
-    if (seen.has(row.key)) ctx.addIssue({ code: 'custom', path: [i, 'key'], message: `${row.keyName || row.key} already has a ${what} override` });
+    if (seen.has(row.key)) ctx.addIssue({ code: 'custom', path: [i, 'key'], message: `${row.keyName || row.key} already has an override` });
     seen.add(row.key);
   });
 });
@@ -104,9 +104,9 @@ export function ticketSettingsSchema(unsupported: ReadonlyArray<(typeof OPTIONAL
     issueTypeId: nullableId,
     subIssueTypeId: nullableId,
     overrides: z.object({
-      alertTypes: overrideList('alert'),
-      respondRules: overrideList('Respond Rule'),
-      iocRules: overrideList('IOC Rule'),
+      alertTypes: overrideList(),
+      respondRules: overrideList(),
+      iocRules: overrideList(),
     }),
   }).superRefine((value, ctx) => {
     if (value.subIssueTypeId && !value.issueTypeId) {
@@ -131,6 +131,8 @@ export const contractMappingRowSchema = z.object({
 });
 export type ContractMappingRow = z.infer<typeof contractMappingRowSchema>;
 
+export const ADD_SERVICE_NEEDS_SERVICE = 'Choose a Default Contract Service (or a service for this organization) to add it to the contract';
+
 export const contractSettingsSchema = z.object({
   addContractsToTickets: z.boolean(),
   syncBillableUsers: z.boolean(),
@@ -150,9 +152,25 @@ export const contractSettingsSchema = z.object({
   value.mappings.forEach((row, i) => {
     if (seen.has(row.organizationId)) ctx.addIssue({ code: 'custom', path: ['mappings', i, 'organizationId'], message: 'This organization already has a contract' });
     seen.add(row.organizationId);
+    if (row.addService && !row.serviceId && !value.defaultServiceId) {
+      ctx.addIssue({ code: 'custom', path: ['mappings', i, 'addService'], message: ADD_SERVICE_NEEDS_SERVICE });
+    }
   });
 });
 export type ContractSettings = z.infer<typeof contractSettingsSchema>;
+
+/** "Create Service": a contract service created in the PSA from the wizard. Amounts may arrive as typed text. */
+const amount = (label: string) => z.preprocess(
+  (value) => (value === '' || value === null ? undefined : typeof value === 'string' ? Number(value.trim()) : value),
+  z.number({ message: `Enter the ${label} as a number` }).min(0, `The ${label} must be 0 or more`).max(1_000_000, `The ${label} is too large`),
+);
+export const newServiceSchema = z.object({
+  name: z.string({ message: 'Name is required' }).trim().min(1, 'Name is required').max(150, 'Name is too long (150 characters at most)'),
+  description: z.string().trim().max(500).nullable().default(null),
+  unitCost: amount('cost'),
+  unitPrice: amount('price'),
+});
+export type NewService = z.output<typeof newServiceSchema>;
 
 export const CONTRACTS_OFF: ContractSettings = {
   addContractsToTickets: false, syncBillableUsers: false, userSyncDay: null, defaultServiceId: null, defaultServiceName: null, mappings: [],

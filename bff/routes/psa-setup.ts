@@ -6,7 +6,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../app-deps.js';
-import { accountMappingSchema, contractSettingsSchema, ticketSettingsSchema } from '../contracts/psa-settings.js';
+import { accountMappingSchema, contractSettingsSchema, newServiceSchema, ticketSettingsSchema } from '../contracts/psa-settings.js';
 import { integrationViewSchema } from '../contracts/integration-view.js';
 import { requireRole } from '../middleware/auth.js';
 import { validate } from '../middleware/validate.js';
@@ -30,12 +30,6 @@ const accountsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(20_000).default(500),
   refresh,
 });
-const serviceBody = z.object({
-  name: z.string().trim().min(1, 'Name is required').max(150),
-  description: z.string().trim().max(500).nullable().default(null),
-  unitCost: z.number({ message: 'Enter a cost' }).min(0, 'Cost must be 0 or more').max(1_000_000),
-  unitPrice: z.number({ message: 'Enter a price' }).min(0, 'Price must be 0 or more').max(1_000_000),
-});
 
 const accountSchema = z.object({ id: z.string(), name: z.string(), type: z.string().nullable(), classification: z.string().nullable(), marketSegment: z.string().nullable(), parentId: z.string().nullable(), isActive: z.boolean() });
 const facetsOf = (accounts: PsaAccount[]) => {
@@ -53,7 +47,7 @@ export function psaSetupRoutes(deps: AppDeps, docs: ApiDocs) {
     { method: 'get', path: `${p}/picklists`, summary: 'Ticket and note picklists from the PSA', tag: 'psa', roles: ['admin'], params: idParam, response: { status: 200, schema: z.unknown() } },
     { method: 'get', path: `${p}/contracts`, summary: 'Contracts of one PSA account', tag: 'psa', roles: ['admin'], params: idParam, query: z.object({ accountId: z.string().min(1) }), response: { status: 200, schema: z.object({ contracts: z.array(z.unknown()) }) } },
     { method: 'get', path: `${p}/services`, summary: 'Contract services in the PSA catalog', tag: 'psa', roles: ['admin'], params: idParam, response: { status: 200, schema: z.object({ services: z.array(z.unknown()) }) } },
-    { method: 'post', path: `${p}/services`, summary: 'Create a contract service in the PSA ("Create Service")', tag: 'psa', roles: ['admin'], params: idParam, body: serviceBody, response: { status: 201, schema: z.unknown() } },
+    { method: 'post', path: `${p}/services`, summary: 'Create a contract service in the PSA ("Create Service")', tag: 'psa', roles: ['admin'], params: idParam, body: newServiceSchema, response: { status: 201, schema: z.unknown() } },
     { method: 'get', path: `${p}/account-mapping`, summary: 'The account-mapping section', tag: 'psa', roles: ['admin'], params: idParam, response: { status: 200, schema: accountMappingSchema } },
     { method: 'put', path: `${p}/account-mapping`, summary: 'Save the account-mapping section (re-checked against the PSA)', tag: 'psa', roles: ['admin'], params: idParam, body: accountMappingSchema, response: { status: 200, schema: accountMappingSchema } },
     { method: 'get', path: `${p}/ticket-settings`, summary: 'The service-parameters section', tag: 'psa', roles: ['admin'], params: idParam, response: { status: 200, schema: z.unknown() } },
@@ -101,7 +95,7 @@ export function psaSetupRoutes(deps: AppDeps, docs: ApiDocs) {
       const { adapter } = vendors.psa(c.get('principal').partner, id);
       return c.json({ services: await vendors.cached(id, 'services', () => adapter.listServices(), { refresh: c.req.valid('query').refresh }) }, 200);
     })
-    .post('/:id/psa/services', validate('param', idParam), validate('json', serviceBody), async (c) => {
+    .post('/:id/psa/services', validate('param', idParam), validate('json', newServiceSchema), async (c) => {
       const { partner, sub } = c.get('principal');
       const { id } = c.req.valid('param');
       const { adapter } = vendors.psa(partner, id);

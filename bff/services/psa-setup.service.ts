@@ -198,7 +198,6 @@ export class PsaSetupService {
     for (const [i, row] of value.mappings.entries()) {
       if (!orgIds.has(row.organizationId)) problems.push({ field: `mappings.${i}.organizationId`, message: 'Unknown organization' });
       if (row.serviceId && !serviceIds.has(row.serviceId)) problems.push({ field: `mappings.${i}.serviceId`, message: 'That service does not exist in the PSA' });
-      if (row.addService && !row.serviceId && !value.defaultServiceId) problems.push({ field: `mappings.${i}.addService`, message: 'Choose a Default Contract Service (or a service for this organization) to add it to the contract' });
     }
     if (problems.length) throw validationProblem(problems);
     return value;

@@ -31,8 +31,10 @@ export class ApiProblem extends Error implements ProblemBody {
   readonly code: string;
   readonly detail?: string;
   readonly errors: FieldProblem[];
+  /** The body's extension members (RFC 9457 §3.2), e.g. `existingIntegrationId` of a 409 `psa_exists`. */
+  readonly extra: Record<string, unknown>;
 
-  constructor(body: ProblemBody) {
+  constructor(body: ProblemBody & Record<string, unknown>) {
     super(body.detail ?? body.title);
     this.type = body.type;
     this.title = body.title;
@@ -40,6 +42,7 @@ export class ApiProblem extends Error implements ProblemBody {
     this.code = body.code;
     this.detail = body.detail;
     this.errors = body.errors ?? [];
+    this.extra = Object.fromEntries(Object.entries(body).filter(([key]) => !STANDARD_MEMBERS.has(key)));
   }
 
   /** True for a missing, expired or refused token (401) and a role that may not do this (403). */
@@ -62,6 +65,7 @@ export class ApiProblem extends Error implements ProblemBody {
       // Not JSON: fall back to the status line below.
     }
     return new ApiProblem({
+      ...body,
       type: typeof body.type === 'string' ? body.type : 'about:blank',
       title: typeof body.title === 'string' ? body.title : response.statusText || 'Request failed',
       status: response.status,
@@ -84,6 +88,8 @@ export class ApiProblem extends Error implements ProblemBody {
     return problem;
   }
 }
+
+const STANDARD_MEMBERS = new Set(['type', 'title', 'status', 'code', 'detail', 'errors', 'instance']);
 
 function isFieldProblem(value: unknown): value is FieldProblem {
   return Boolean(value) && typeof (value as FieldProblem).field === 'string' && typeof (value as FieldProblem).message === 'string';

@@ -4,10 +4,9 @@
  * catch-all account's contacts). The machine's guards and the elements' error display both call
  * `stepErrors`, so the template never restates a rule.
  */
-import { z } from 'zod';
 import { credentialSchemas } from '../../../bff/contracts/credentials.js';
 import {
-  accountMappingSchema, contractSettingsSchema, NO_CONTACT_MESSAGE, OPTIONAL_BY_VENDOR_FIELDS, ticketSettingsSchema,
+  accountMappingSchema, contractSettingsSchema, newServiceSchema, NO_CONTACT_MESSAGE, OPTIONAL_BY_VENDOR_FIELDS, ticketSettingsSchema,
 } from '../../../bff/contracts/psa-settings.js';
 import type { PsaPicklists } from '../../../bff/vendors/model.js';
 import { schemaErrors, type FieldErrors } from '../shared/form-state.js';
@@ -22,20 +21,8 @@ export function unsupportedTicketFields(picklists: PsaPicklists | null): Array<(
   return OPTIONAL_BY_VENDOR_FIELDS.filter((field) => picklists.unsupported.includes(FIELD_LIST[field]));
 }
 
-/**
- * "Create Service": mirrors the BFF route's body schema (bff/routes/psa-setup.ts `serviceBody`),
- * which is not exported from the contracts; cost and price arrive as typed text.
- */
-const amount = (label: string) => z.string().trim().min(1, `Enter a ${label}`)
-  .refine((v) => v === '' || Number.isFinite(Number(v)), `Enter the ${label} as a number`)
-  .refine((v) => !(Number(v) < 0), `The ${label} must be 0 or more`)
-  .refine((v) => !(Number(v) > 1_000_000), `The ${label} is too large`);
-
-export const newServiceSchema = z.object({
-  name: z.string().trim().min(1, 'Name is required').max(150, 'Name is too long (150 characters at most)'),
-  unitCost: amount('cost'),
-  unitPrice: amount('price'),
-});
+/** "Create Service": the BFF's own schema (amounts may be typed text). */
+export { newServiceSchema };
 
 export const CHECKING_CONTACTS_MESSAGE = 'Checking the contacts of this account…';
 

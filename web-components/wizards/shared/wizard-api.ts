@@ -1,26 +1,19 @@
 /**
  * @module Calls a wizard makes through the typed client's raw `rpc` (routes without a helper in
  * api/client.ts): non-2xx answers and network failures become ApiProblem, aborts pass through, and
- * the problem's extension members (e.g. `existingIntegrationId` of a 409 `psa_exists`) stay readable.
+ * the problem's extension members (e.g. `existingIntegrationId` of a 409 `psa_exists`) stay readable
+ * as `problem.extra`.
  */
 import { ApiProblem, type ProblemBody } from '../../api/api-problem.js';
 
-/**
- * Extension members of a problem body beyond the ones ApiProblem keeps (RFC 9457 §3.2), by problem.
- * A WeakMap rather than a subclass, so `instanceof ApiProblem` and its fields stay exactly as elsewhere.
- */
-const extras = new WeakMap<ApiProblem, Record<string, unknown>>();
-
 /** The problem body's other members (`existingIntegrationId`, `existingVendor`, `retryAfterSeconds`, …). */
 export function problemExtra(problem: ApiProblem): Record<string, unknown> {
-  return extras.get(problem) ?? {};
+  return problem.extra;
 }
 
-/** An ApiProblem from a problem+json body, keeping its extension members (used by `send`, and by tests' fakes). */
+/** An ApiProblem from a problem+json body, keeping its extension members (used by tests' fakes). */
 export function problemFromBody(body: ProblemBody & Record<string, unknown>): ApiProblem {
-  const problem = new ApiProblem(body);
-  extras.set(problem, body);
-  return problem;
+  return new ApiProblem(body);
 }
 
 /** Awaits an hc call and returns its Response; failures become ApiProblem (with extras), aborts are rethrown. */
@@ -33,10 +26,7 @@ export async function send(pending: Promise<Response>, apiBase: string): Promise
     throw ApiProblem.network(apiBase, error);
   }
   if (response.ok) return response;
-  const body: unknown = await response.clone().json().catch(() => ({}));
-  const problem = await ApiProblem.fromResponse(response);
-  if (body && typeof body === 'object') extras.set(problem, body as Record<string, unknown>);
-  throw problem;
+  throw await ApiProblem.fromResponse(response);
 }
 
 /** The body type of an hc response's success variants (hc types each status the route may answer). */

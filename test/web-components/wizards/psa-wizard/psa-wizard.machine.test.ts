@@ -291,7 +291,7 @@ describe('PSA wizard machine: service parameters', () => {
     send(actor, change({ 'ticket.overrides.alertTypes': [row] }));
     expect(errorsOf(actor)).toEqual({ 'ticket.overrides.alertTypes.0.issueTypeId': 'Choose an issue type' });
     send(actor, change({ 'ticket.overrides.alertTypes': [{ ...row, issueTypeId: 'it-1' }, { ...row, issueTypeId: 'it-2' }] }));
-    expect(errorsOf(actor)).toEqual({ 'ticket.overrides.alertTypes.1.key': 'Too Many Downloads already has a alert override' });
+    expect(errorsOf(actor)).toEqual({ 'ticket.overrides.alertTypes.1.key': 'Too Many Downloads already has an override' });
   });
 
   it('offers Retry when the PSA’s lists could not be loaded', async () => {
