@@ -81,7 +81,10 @@ export function createDevicesRepo(db: Db) {
   const COLUMNS = `d.integration_id as integrationId, i.vendor as vendor, d.device_id as deviceId, d.site_id as siteId,
     d.organization_id as organizationId, d.hostname as hostname, d.os as os, d.last_seen as lastSeen, d.online as online,
     d.entra_device_id as entraDeviceId, d.updated_at as updatedAt`;
-  const LIVE = `d.partner_id = @partnerId and d.removed_at is null and d.organization_id is not null and i.deleted_at is null`;
+  // `+d.organization_id` keeps the planner off the (partner, organization) index for this term: a
+  // range scan of every device would beat the Entra-id or hostname seek in its estimate (measured:
+  // 500 lookups/s instead of 15,000).
+  const LIVE = `d.partner_id = @partnerId and d.removed_at is null and +d.organization_id is not null and i.deleted_at is null`;
   const lookup = (where: string) => client.prepare<Record<string, unknown>, DeviceRowRaw & { organizationName: string }>(
     `select ${COLUMNS}, o.name as organizationName from rmm_devices d
        join integrations i on i.id = d.integration_id
@@ -90,15 +93,8 @@ export function createDevicesRepo(db: Db) {
      where ${LIVE} and ${where}
      order by d.online desc, d.last_seen desc nulls last, d.device_id limit ${MAX_MATCHES}`);
   const byEntra = lookup('d.entra_device_id = @entraDeviceId');
-  // The hostname index is case-sensitive (BINARY), so the lookup first seeks the name as given,
-  // upper- and lower-cased (NetBIOS names are upper case, DNS names lower case). Only when none
-  // matches does the case-insensitive comparison run, over the names that start with the same
-  // letter in either case: a seek for most misses, a scan of that letter's names otherwise
-  // (~0.4 ms for 10,000 "DESKTOP-…" names). An index on (partner_id, hostname COLLATE NOCASE)
-  // would make it a seek always, with no change here (asked for in the RMM sync report).
-  const byHostnameVariants = lookup('d.hostname in (@hostname, @upper, @lower)');
-  const byHostnameNoCase = lookup(`((d.hostname >= @upperFrom and d.hostname < @upperTo) or (d.hostname >= @lowerFrom and d.hostname < @lowerTo))
-    and d.hostname = @hostname collate nocase`);
+  // A seek on the (partner_id, hostname COLLATE NOCASE) index: NetBIOS names come upper case, DNS names lower case.
+  const byHostname = lookup('d.hostname = @hostname collate nocase');
 
   // An organization's devices: its mapped (integration, site) pairs are read once, not joined per row.
   const IN_ORG = `${LIVE} and d.organization_id = @organizationId
@@ -290,20 +286,9 @@ export function createDevicesRepo(db: Db) {
       return byEntra.all({ partnerId, entraDeviceId }).map(withBoolean);
     },
 
-    /**
-     * Live devices with this hostname in any letter case, best first. When the name matches as
-     * given, upper- or lower-cased, those matches are the answer (a mixed-case twin on another
-     * device is then not listed).
-     */
+    /** Live devices with this hostname in any letter case (ASCII), best first. */
     findByHostname(partnerId: string, hostname: string): DeviceMatch[] {
-      const seek = byHostnameVariants.all({ partnerId, hostname, upper: hostname.toUpperCase(), lower: hostname.toLowerCase() });
-      if (seek.length > 0) return seek.map(withBoolean);
-      // NOCASE folds ASCII letters only, so a match starts with the same first character, either case.
-      const first = String.fromCodePoint(hostname.codePointAt(0) ?? 0);
-      const after = (ch: string) => String.fromCodePoint(ch.codePointAt(0)! + 1);
-      const upper = /[a-z]/i.test(first) ? first.toUpperCase() : first;
-      const lower = /[a-z]/i.test(first) ? first.toLowerCase() : first;
-      return byHostnameNoCase.all({ partnerId, hostname, upperFrom: upper, upperTo: after(upper), lowerFrom: lower, lowerTo: after(lower) }).map(withBoolean);
+      return byHostname.all({ partnerId, hostname }).map(withBoolean);
     },
 
     /** One page of an organization's live devices, by hostname; `search` matches part of the hostname, any case. */

@@ -26,10 +26,9 @@ export const rmmDevices = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.integrationId, t.deviceId] }),
-    // Ordered by hostname so an organization's device list reads in index order.
-    index('rmm_devices_org_idx').on(t.partnerId, t.organizationId, t.hostname),
+    // In the device list's order (hostname, case-insensitive), so a page reads in index order.
+    index('rmm_devices_org_idx').on(t.partnerId, t.organizationId, sql`${t.hostname} collate nocase`),
     index('rmm_devices_entra_idx').on(t.partnerId, t.entraDeviceId),
-    index('rmm_devices_hostname_idx').on(t.partnerId, t.hostname),
     // Hostname lookups are case-insensitive; without this a miss scans every similar name.
     index('rmm_devices_hostname_nocase_idx').on(t.partnerId, sql`${t.hostname} collate nocase`),
   ],

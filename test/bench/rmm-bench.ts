@@ -126,7 +126,7 @@ async function startLookupServer(): Promise<{ origin: string; router: string; en
   return { ...JSON.parse(line), stop: () => child.kill('SIGTERM') };
 }
 
-async function lookupBenchmarks(seconds: number): Promise<void> {
+export async function lookupBenchmarks(seconds: number): Promise<void> {
   const server = await startLookupServer();
   const auth = { Authorization: `Bearer ${server.router}` };
   const row = (label: string, r: LoadResult, bare?: LoadResult) => {
