@@ -45,8 +45,11 @@ export class IhLoadStatus extends LitElement {
 
   /** What is loading, e.g. "PSA accounts". */
   @property() label = '';
-  /** A controller to read from and retry; wins over the plain properties. */
-  @property({ attribute: false }) list?: AsyncListController<unknown>;
+  /**
+   * A controller to read from and retry; wins over the plain properties. The host passes the same
+   * controller object on every render while its state changes inside, so every set counts as a change.
+   */
+  @property({ attribute: false, hasChanged: () => true }) list?: AsyncListController<unknown>;
   @property() status: 'idle' | 'loading' | 'loaded' | 'error' = 'idle';
   @property({ type: Number }) loaded = 0;
   @property({ type: Number }) total?: number;

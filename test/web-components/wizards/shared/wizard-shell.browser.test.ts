@@ -1,7 +1,9 @@
 /** The shared wizard frame and list status: progress, step heading focus, buttons as events, retry. */
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../../../web-components/define.js';
+import { LitElement } from 'lit';
 import type { IhLoadStatus, IhWizardShell, WizardNavEvent } from '../../../../web-components/index.js';
+import { AsyncListController } from '../../../../web-components/wizards/shared/async-list.js';
 
 const STEPS = [
   { id: 'a', label: 'Credentials' },
@@ -54,5 +56,28 @@ describe('<ih-load-status>', () => {
     await expect(el).to.be.accessible();
     setTimeout(() => el.shadowRoot!.querySelector('button')!.click());
     await oneEvent(el, 'ih-load-retry');
+  });
+
+  it('follows a controller passed as `list` until it has loaded, then shows nothing', async () => {
+    // The host re-renders with the same controller object; the status must still follow it.
+    class Host extends LitElement {
+      readonly accounts = new AsyncListController<string[]>(this);
+      protected override render() {
+        return html`<ih-load-status label="PSA accounts" .list=${this.accounts}></ih-load-status>`;
+      }
+    }
+    if (!customElements.get('test-load-host')) customElements.define('test-load-host', Host);
+    const host = await fixture<Host>(html`<test-load-host></test-load-host>`);
+    let finish!: (value: string[]) => void;
+    void host.accounts.load(() => new Promise((resolve) => { finish = resolve; }));
+    await host.updateComplete;
+    const status = host.shadowRoot!.querySelector('ih-load-status')!;
+    await status.updateComplete;
+    expect(status.shadowRoot!.textContent).to.contain('Loading PSA accounts');
+    finish(['a']);
+    await host.accounts.complete;
+    await host.updateComplete;
+    await status.updateComplete;
+    expect(status.shadowRoot!.textContent!.trim()).to.equal('');
   });
 });
