@@ -13,6 +13,7 @@ import { IntegrationAddEvent } from '../../events/integration-add-event.js';
 import { IntegrationEditEvent } from '../../events/integration-edit-event.js';
 import type { IhConfirmDialog } from '../ih-confirm-dialog/ih-confirm-dialog.js';
 import type { IhToastRegion } from '../ih-toast-region/ih-toast-region.js';
+import { renderLoadState } from '../shared/load-state.js';
 import { integrationOperations, type IntegrationOperations } from './integration-list.api.js';
 import { COPY, KIND_COPY, loadErrorCopy, PSA_HEALTH_COPY, RMM_SYNC_COPY } from './integration-list.copy.js';
 import { ClockController, PsaHealthController, renderPsaHealth, renderRmmSync } from './integration-list.health.js';
@@ -302,27 +303,18 @@ export class IntegrationList extends ApiConsumerElement {
   }
 
   private renderBody() {
-    const copy = KIND_COPY[this.kind] ?? KIND_COPY.psa;
-    switch (this.loadState) {
-      case 'waiting':
-        return html`<p class="message" part="message" role="status">${COPY.waitingForToken}</p>`;
-      case 'loading':
-        return html`<p class="message" part="message" role="status">${COPY.loading}</p>`;
-      case 'error': {
-        const { heading, detail } = loadErrorCopy(this.loadProblem!, this.kind);
-        return html`
-          <div class="error" part="error" role="alert">
-            <p><strong>${heading}</strong> ${detail}</p>
-            <button type="button" part="button retry-button" @click=${() => this.load()}>${COPY.retry}</button>
-          </div>`;
-      }
-      case 'loaded':
-        if (!this.integrations.length) return html`<p class="message" part="message">${copy.empty}</p>`;
-        return html`
-          <ul class="list" part="list" aria-label=${copy.listLabel} aria-busy=${this.refreshing ? 'true' : 'false'}>
-            ${repeat(this.integrations, (row) => row.id, (row) => this.renderRow(row))}
-          </ul>`;
+    if (this.loadState !== 'loaded') {
+      return renderLoadState(this.loadState, {
+        waiting: COPY.waitingForToken, loading: COPY.loading, retry: COPY.retry,
+        error: () => loadErrorCopy(this.loadProblem!, this.kind), onRetry: () => this.load(),
+      });
     }
+    const copy = KIND_COPY[this.kind] ?? KIND_COPY.psa;
+    if (!this.integrations.length) return html`<p class="message" part="message">${copy.empty}</p>`;
+    return html`
+      <ul class="list" part="list" aria-label=${copy.listLabel} aria-busy=${this.refreshing ? 'true' : 'false'}>
+        ${repeat(this.integrations, (row) => row.id, (row) => this.renderRow(row))}
+      </ul>`;
   }
 
   private renderRow(row: IntegrationView) {

@@ -1,84 +1,18 @@
 /** @module `<organization-applications>`'s shadow styles; colours, sizes and fonts come from `--ih-*` tokens. */
 import { css } from 'lit';
+import { panelRowCard, panelStyles } from '../../styles/panel.styles.js';
 import { baseStyles, space, token } from '../../styles/tokens.js';
 
-export const organizationApplicationsStyles = [baseStyles, css`
+/** After the shared panel rules: the heading, the application card, its kind and its details list. */
+export const organizationApplicationsStyles = [baseStyles, panelStyles, css`
   :host { display: block; }
   .heading { margin: 0 0 ${space(1)}; font-weight: 600; font-size: 1em; }
-  .list { list-style: none; margin: 0; padding: 0; display: grid; gap: ${space(1)}; }
-  .list[aria-busy='true'] { opacity: 0.7; }
   .app {
     display: grid;
     grid-template-columns: minmax(12rem, 1fr) auto;
-    align-items: center;
-    gap: ${space(1)} ${space(2)};
-    padding: ${space(1.5)} ${space(2)};
-    background: ${token('--ih-color-surface')};
-    border: 1px solid ${token('--ih-color-border')};
-    border-radius: ${token('--ih-radius')};
+${panelRowCard}
   }
-  .identity { display: flex; flex-wrap: wrap; align-items: baseline; gap: ${space(0.5)} ${space(1.5)}; }
-  .vendor { font-weight: 600; }
   .kind { color: ${token('--ih-color-text-muted')}; font-size: 0.875em; }
   .details { grid-column: 1 / -1; margin: 0; padding: 0; list-style: none; color: ${token('--ih-color-text-muted')}; display: grid; gap: ${space(0.25)}; }
   .details .sites { color: ${token('--ih-color-text')}; }
-  .status {
-    display: inline-flex;
-    align-items: center;
-    gap: ${space(0.5)};
-    font-size: 0.875em;
-    padding: 0 ${space(1)};
-    border-radius: 999px;
-    background: ${token('--ih-color-surface-muted')};
-    color: ${token('--ih-color-text')};
-  }
-  .status::before { content: ''; inline-size: 0.5em; block-size: 0.5em; border-radius: 50%; background: currentColor; }
-  .status.active, .status.connected { color: ${token('--ih-color-success')}; }
-  .status.paused, .status.draft { color: ${token('--ih-color-warning')}; }
-  .status.disconnected { color: ${token('--ih-color-text-muted')}; }
-  .actions { display: flex; flex-wrap: wrap; justify-content: flex-end; align-items: center; gap: ${space(1)}; }
-
-  .switch { display: inline-flex; align-items: center; gap: ${space(1)}; border-color: transparent; background: transparent; }
-  .track {
-    position: relative;
-    inline-size: 2.5rem;
-    block-size: 1.375rem;
-    border-radius: 999px;
-    /* Muted text colour: the off track keeps 3:1 against the surface (WCAG 1.4.11). */
-    background: ${token('--ih-color-text-muted')};
-    transition: background-color 120ms;
-  }
-  .thumb {
-    position: absolute;
-    inset-block-start: 0.1875rem;
-    inset-inline-start: 0.1875rem;
-    inline-size: 1rem;
-    block-size: 1rem;
-    border-radius: 50%;
-    background: ${token('--ih-color-surface')};
-    transition: transform 120ms;
-  }
-  .switch[aria-checked='true'] .track { background: ${token('--ih-color-accent')}; }
-  .switch[aria-checked='true'] .thumb { transform: translateX(1.125rem); }
-  @media (forced-colors: active) {
-    .track { border: 1px solid CanvasText; }
-    .thumb { background: CanvasText; }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .track, .thumb { transition: none; }
-  }
-
-  .message { margin: 0; color: ${token('--ih-color-text-muted')}; }
-  .error {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: ${space(1)} ${space(2)};
-    padding: ${space(1.5)} ${space(2)};
-    border: 1px solid ${token('--ih-color-danger')};
-    border-radius: ${token('--ih-radius')};
-  }
-  .error p { margin: 0; }
-  .error strong { color: ${token('--ih-color-danger')}; }
 `];

@@ -9,6 +9,7 @@ import { ApiConsumerElement } from '../../api/api-consumer-element.js';
 import { ApiProblem } from '../../api/api-problem.js';
 import { IntegrationEditEvent } from '../../events/integration-edit-event.js';
 import type { IhToastRegion } from '../ih-toast-region/ih-toast-region.js';
+import { renderLoadState } from '../shared/load-state.js';
 import { COPY } from './organization-applications.copy.js';
 import {
   loadOrganizationApplications, setTicketDelivery, type OrganizationApplicationsData, type PsaApplication, type RmmApplication,
@@ -182,18 +183,14 @@ export class OrganizationApplications extends ApiConsumerElement {
     switch (this.loadState) {
       case 'idle':
         return html`<p class="message" part="message">${COPY.noOrganizationId}</p>`;
-      case 'waiting':
-        return html`<p class="message" part="message" role="status">${COPY.waitingForToken}</p>`;
-      case 'loading':
-        return html`<p class="message" part="message" role="status">${COPY.loading}</p>`;
-      case 'error':
-        return html`
-          <div class="error" part="error" role="alert">
-            <p><strong>${COPY.loadFailed}</strong> ${this.loadProblem?.detail ?? this.loadProblem?.title ?? ''}</p>
-            <button type="button" part="button retry-button" @click=${() => this.load()}>${COPY.retry}</button>
-          </div>`;
       case 'loaded':
         return this.renderApplications(this.data!);
+      default:
+        return renderLoadState(this.loadState, {
+          waiting: COPY.waitingForToken, loading: COPY.loading, retry: COPY.retry,
+          error: () => ({ heading: COPY.loadFailed, detail: this.loadProblem?.detail ?? this.loadProblem?.title ?? '' }),
+          onRetry: () => this.load(),
+        });
     }
   }
 
