@@ -6,23 +6,10 @@
 import type { BmsData, BmsTicket } from './kaseya-bms.seed.js';
 import { dateField, field, intField, stringField } from './kaseya-bms-wire.sandbox.js';
 
-export interface TicketInput {
-  title: string;
-  details: string;
-  accountId: number;
-  locationId: number;
-  contactId: number | null;
-  statusId: number;
-  priorityId: number;
-  typeId: number;
-  sourceId: number;
-  queueId: number | null;
-  assigneeId: number | null;
-  issueTypeId: number | null;
-  subIssueTypeId: number | null;
-  contractId: number | null;
-  openDate: string | undefined;
-}
+/** A ticket as a client sends it: the stored ticket's writable fields, the open date optional. */
+export type TicketInput = Pick<BmsTicket,
+  'title' | 'details' | 'accountId' | 'locationId' | 'contactId' | 'statusId' | 'priorityId' | 'typeId' | 'sourceId'
+  | 'queueId' | 'assigneeId' | 'issueTypeId' | 'subIssueTypeId' | 'contractId'> & { openDate: string | undefined };
 
 export type Checked<T> =
   | { kind: 'ok'; input: T }
