@@ -54,6 +54,7 @@ export const COPY = {
     catchAllContact: 'Catch-All PSA Ticket Contact',
     catchAllContactHint: 'The contact on tickets of unmapped organizations when no contact matches the alert’s user.',
     checkingContacts: 'Loading the contacts of this account…',
+    retryContacts: (account: string) => `Retry loading contacts for ${account}`,
     fallback: 'Only mapped organizations route tickets to their PSA accounts. Unmapped organizations fall back to the catch-all account.',
     tableLabel: 'Mapping PSA accounts to organizations',
   },
@@ -104,6 +105,7 @@ export const COPY = {
     tableHint: 'Organizations mapped to a PSA account in Account Mapping. Without a contract an organization still gets tickets, but no contract and no user count updates.',
     noMappedOrganizations: 'No organization is mapped to a PSA account yet (Account Mapping), so there is nothing to map to contracts.',
     contract: 'Contract', addService: 'Add Service to Contract', costOverride: 'Cost', priceOverride: 'Price',
+    retryContracts: (organization: string) => `Retry loading contracts for ${organization}`,
   },
 
   finish: {

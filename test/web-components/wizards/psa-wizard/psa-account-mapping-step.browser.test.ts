@@ -149,8 +149,36 @@ describe('<psa-wizard> account mapping step', function () {
     await el.updateComplete;
     expect(errorOf(el, 'accountMapping.catchAllAccountId')).to.contain('could not be loaded');
     await expect(el).to.be.accessible();
-    [...q(el, 'ih-psa-account-mapping-step')!.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('Retry'))!.click();
+    const retry = [...q(el, 'ih-psa-account-mapping-step')!.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('Retry'))!;
+    expect(retry.getAttribute('aria-label')).to.equal(`Retry loading contacts for ${CATCH_ALL.autotask.withContacts}`);
+    retry.click();
     await settled(el);
     expect(errorOf(el, 'accountMapping.catchAllAccountId')).to.equal('');
+  });
+
+  it('offers a keyboard Retry in a mapped row whose contacts could not be loaded, and reloads just that row', async () => {
+    const { sendKeys } = await import('@web/test-runner-commands');
+    const { el, table, partner } = await atMapping();
+    await search(table, 'Bluebird Logistics');
+    await injectFault({ partner, status: 503, count: 1, pathEndsWith: '/contacts' });
+    const org = rowOf(table, 'Bluebird Logistics')!.querySelector<HTMLSelectElement>('select')!;
+    org.value = 'org-bluebird';
+    org.dispatchEvent(new Event('change'));
+    await settled(el);
+    const retry = () => rowOf(table, 'Bluebird Logistics')?.querySelector<HTMLButtonElement>('[part~="retry-button"]') ?? null;
+    await waitUntil(() => retry(), 'no Retry for the row’s contacts', { timeout: 5000 });
+    expect(retry()!.getAttribute('aria-label')).to.equal('Retry loading contacts for Bluebird Logistics');
+    const contact = () => rowOf(table, 'Bluebird Logistics')!.querySelectorAll('select')[1]!;
+    expect(contact().options[0]!.textContent).to.equal('Contacts could not be loaded');
+    await expect(el).to.be.accessible();
+    // By keyboard: from the row's contact choice, Tab reaches Retry and Enter presses it.
+    contact().focus();
+    await sendKeys({ press: 'Tab' });
+    expect(table.shadowRoot!.activeElement).to.equal(retry());
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => contact().options.length > 1, 'the row’s contacts did not load on Retry', { timeout: 5000 });
+    expect(retry()).to.equal(null);
+    expect(contact().options[0]!.textContent).to.equal('Default (matched by e-mail)');
+    expect(table.shadowRoot!.activeElement).to.equal(contact());
   });
 });

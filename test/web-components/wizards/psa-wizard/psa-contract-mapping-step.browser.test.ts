@@ -1,8 +1,9 @@
 /** <psa-wizard> step 4, Contract Mapping: optional switches, the Default Contract Service rule, Create Service, per-organization contracts. */
 import { expect, waitUntil } from '@open-wc/testing';
+import { injectFault } from '../../support/test-bff.js';
 import { errorOf, expectStep, fill, mountWizard, next, partnerWithOrganizations, passAccountMapping, passCredentials, passServiceParameters, q, settled } from './psa-wizard.harness.js';
 
-async function atContract(vendor: 'autotask' | 'kaseya-bms' = 'autotask', mapBluebird = false) {
+async function atContract(vendor: 'autotask' | 'kaseya-bms' = 'autotask', mapBluebird = false, failContractsOnce = false) {
   const seeded = await partnerWithOrganizations();
   const el = await mountWizard(vendor, seeded.token);
   await passCredentials(el, vendor);
@@ -16,6 +17,8 @@ async function atContract(vendor: 'autotask' | 'kaseya-bms' = 'autotask', mapBlu
     });
   }
   await passAccountMapping(el, vendor);
+  // Only the per-organization contracts (`/psa/contracts?accountId=`) fail, once, when the step asks for them.
+  if (failContractsOnce) await injectFault({ partner: seeded.partner, status: 503, count: 1, pathEndsWith: '/contracts' });
   await passServiceParameters(el);
   const stored = async () => (await fetch(`/api/integrations/${el.snapshot!.context.integrationId}/psa/contract-settings`, { headers: { Authorization: `Bearer ${seeded.token}` } })).json();
   return { ...seeded, el, stored };
@@ -85,5 +88,24 @@ describe('<psa-wizard> contract mapping step', function () {
     const saved = await stored();
     expect(saved.mappings).to.have.length(1);
     expect(saved.mappings[0]).to.include({ organizationId: 'org-bluebird', contractId: contract.options[1]!.value, addService: true, unitPrice: 7.5, unitCost: null });
+  });
+
+  it('offers a keyboard Retry next to an organization whose contracts could not be loaded, and reloads just that list', async () => {
+    const { sendKeys } = await import('@web/test-runner-commands');
+    const { el } = await atContract('autotask', true, true);
+    const step = q(el, 'ih-psa-contract-mapping-step')!;
+    const retry = () => step.shadowRoot!.querySelector<HTMLButtonElement>('tbody [part~="retry-button"]');
+    const select = () => step.shadowRoot!.querySelector('tbody ih-select-field')!.shadowRoot!.querySelector('select')!;
+    await waitUntil(() => retry(), 'no Retry for the organization’s contracts', { timeout: 5000 });
+    expect(retry()!.getAttribute('aria-label')).to.equal('Retry loading contracts for Bluebird Logistics');
+    expect(select().options[0]!.textContent).to.contain('Contracts could not be loaded');
+    await expect(el).to.be.accessible();
+    // By keyboard: from the contract choice, Tab reaches Retry and Enter presses it.
+    select().focus();
+    await sendKeys({ press: 'Tab' });
+    expect(step.shadowRoot!.activeElement).to.equal(retry());
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => select().options.length > 1, 'the contracts did not load on Retry', { timeout: 5000 });
+    expect(retry()).to.equal(null);
   });
 });

@@ -58,6 +58,13 @@ export class IhPsaAccountMappingStep extends PsaStepElement {
     this.send({ type: 'field.change', path: 'accountMapping.mappings', value: withRow(this.context.accountMapping.mappings, { ...current, organizationId: org.id, ignored: false }) });
   };
 
+  /** Retry for the catch-all account's contacts (the machine loads them); focus goes back to the account, whose error line says how it went. */
+  private retryCatchAllContacts = async (): Promise<void> => {
+    this.send({ type: 'contacts.retry' });
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[name="accountMapping.catchAllAccountId"]')?.focus();
+  };
+
   protected override render() {
     const c = this.context;
     const m = c.accountMapping;
@@ -84,7 +91,8 @@ export class IhPsaAccountMappingStep extends PsaStepElement {
               @ih-field-change=${(e: Event) => { e.stopPropagation(); this.chooseCatchAllContact((e as unknown as { value: string | null }).value); }}></ih-select-field>` : nothing}
         </div>
         ${checking ? html`<p class="note" role="status">${copy.checkingContacts}</p>` : nothing}
-        ${contactsFailed ? html`<p><button type="button" part="button retry-button" @click=${() => this.send({ type: 'contacts.retry' })}>Retry loading contacts</button></p>` : nothing}
+        ${contactsFailed ? html`<p><button type="button" part="button retry-button" aria-label=${copy.retryContacts(m.catchAllAccountName || m.catchAllAccountId)}
+          @click=${this.retryCatchAllContacts}>Retry loading contacts</button></p>` : nothing}
         <section aria-labelledby="mapping-title">
           <h4 id="mapping-title">${copy.tableLabel}</h4>
           <p class="note">${copy.fallback}</p>

@@ -16,6 +16,7 @@ import type { PsaAccount, PsaContact } from '../../../../bff/vendors/model.js';
 import { FieldChangeEvent } from '../../shared/fields/field-change-event.js';
 import type { FieldErrors } from '../../shared/form-state.js';
 import type { OrganizationOption, PsaWizardData } from '../psa-wizard.api.js';
+import { COPY } from '../psa-wizard.copy.js';
 import {
   NO_FILTERS, emptyRow, exactSuggestions, filterAccounts, indexAccounts, rowsByAccount, withRow,
   type AccountFilters, type AccountIndex,
@@ -108,6 +109,17 @@ export class IhPsaAccountTable extends LitElement {
       (list) => { this.contacts = new Map(this.contacts).set(accountId, list); },
       () => { this.contacts = new Map(this.contacts).set(accountId, 'error'); },
     );
+  }
+
+  /** Retry for one row: asks again for that account's contacts only (failed loads are not cached) and keeps focus in the row. */
+  private async retryContacts(accountId: string): Promise<void> {
+    const next = new Map(this.contacts);
+    next.delete(accountId);
+    this.contacts = next;
+    this.loadContacts(accountId);
+    await this.updateComplete;
+    // The Retry button is gone while loading: focus the contact choice it belonged to, not the page.
+    this.renderRoot.querySelector<HTMLElement>(`[data-account-id="${CSS.escape(accountId)}"] select[data-contacts]`)?.focus();
   }
 
   private async add(account: PsaAccount): Promise<void> {
@@ -283,7 +295,7 @@ export class IhPsaAccountTable extends LitElement {
     if (state === undefined) queueMicrotask(() => this.loadContacts(account.id));
     const list = Array.isArray(state) ? state : [];
     return html`
-      <select tabindex=${tab} aria-label="Contact for ${account.name}" ?invalid=${Boolean(error)} aria-invalid=${error ? 'true' : nothing}
+      <select data-contacts tabindex=${tab} aria-label="Contact for ${account.name}" ?invalid=${Boolean(error)} aria-invalid=${error ? 'true' : nothing}
         aria-describedby=${error ? `contact-error-${account.id}` : nothing} aria-busy=${state === 'loading' ? 'true' : nothing}
         @change=${(e: Event) => {
           const id = (e.target as HTMLSelectElement).value || null;
@@ -293,6 +305,8 @@ export class IhPsaAccountTable extends LitElement {
         ${row.contactId && !list.some((c) => c.id === row.contactId) ? html`<option value=${row.contactId} selected>${row.contactName ?? row.contactId}</option>` : nothing}
         ${list.map((c) => html`<option value=${c.id} ?selected=${row.contactId === c.id}>${c.name}${c.email ? ` (${c.email})` : ''}</option>`)}
       </select>
+      ${state === 'error' ? html`<button type="button" part="retry-button" tabindex=${tab} aria-label=${COPY.mapping.retryContacts(account.name)}
+        @click=${() => void this.retryContacts(account.id)}>${COPY.retry}</button>` : nothing}
       ${error ? html`<p class="error" id="contact-error-${account.id}">${error}</p>` : nothing}`;
   }
 }

@@ -52,6 +52,17 @@ export class IhPsaContractMappingStep extends PsaStepElement {
     );
   }
 
+  /** Retry for one organization's contracts: asks again for that account only (failed loads are not cached) and keeps focus in the row. */
+  private async retryContracts(accountId: string): Promise<void> {
+    const next = new Map(this.contracts);
+    next.delete(accountId);
+    this.contracts = next;
+    this.loadContracts(accountId);
+    await this.updateComplete;
+    // The Retry button is gone while loading: focus the contract choice it belonged to, not the page.
+    this.renderRoot.querySelector<HTMLElement>(`ih-select-field[data-account-id="${CSS.escape(accountId)}"]`)?.focus();
+  }
+
   private numberText(path: string, value: number | null): string {
     const typed = this.raw.get(path);
     return typed !== undefined && toAmount(typed) === value ? typed : value === null ? '' : String(value);
@@ -146,9 +157,11 @@ export class IhPsaContractMappingStep extends PsaStepElement {
               return html`
                 <tr>
                   <th scope="row">${name}<small class="note"> (${m.psaAccountName})</small></th>
-                  <td><ih-select-field hide-label label="${copy.contract} for ${name}" allow-empty placeholder=${state === 'loading' ? 'Loading contracts…' : state === 'error' ? 'Contracts could not be loaded' : list.length ? 'No contract' : 'No contracts in the PSA'}
+                  <td><ih-select-field data-account-id=${m.psaAccountId} hide-label label="${copy.contract} for ${name}" allow-empty placeholder=${state === 'loading' ? 'Loading contracts…' : state === 'error' ? 'Contracts could not be loaded' : list.length ? 'No contract' : 'No contracts in the PSA'}
                     ?loading=${state === 'loading'} .options=${list.filter((x) => x.isActive).map((x) => ({ value: x.id, label: x.name }))} .value=${row?.contractId || null} error=${err('contractId')}
-                    @ih-field-change=${(e: FieldChangeEvent) => { e.stopPropagation(); const id = e.value as string | null; this.setRow(orgId, id ? { contractId: id, contractName: list.find((x) => x.id === id)?.name ?? '' } : null); }}></ih-select-field></td>
+                    @ih-field-change=${(e: FieldChangeEvent) => { e.stopPropagation(); const id = e.value as string | null; this.setRow(orgId, id ? { contractId: id, contractName: list.find((x) => x.id === id)?.name ?? '' } : null); }}></ih-select-field>
+                    ${state === 'error' ? html`<button type="button" part="button retry-button" aria-label=${copy.retryContracts(name)}
+                      @click=${() => void this.retryContracts(m.psaAccountId)}>${COPY.retry}</button>` : nothing}</td>
                   <td><input type="checkbox" aria-label="${copy.addService} for ${name}" .checked=${row?.addService ?? false} ?disabled=${!row}
                     @change=${(e: Event) => this.setRow(orgId, { addService: (e.target as HTMLInputElement).checked })}>
                     ${err('addService') ? html`<p class="error">${err('addService')}</p>` : nothing}</td>
