@@ -23,19 +23,11 @@ export interface DeviceWrite {
 }
 
 /** A live device as investigations see it, with the integration it came from. */
-export interface DeviceRow {
+export type DeviceRow = DeviceWrite & {
   integrationId: string;
   vendor: 'autotask' | 'kaseya-bms' | 'datto-rmm' | 'syncro';
-  deviceId: string;
-  siteId: string;
-  organizationId: string;
-  hostname: string;
-  os: string | null;
-  lastSeen: string | null;
-  online: boolean;
-  entraDeviceId: string | null;
   updatedAt: string;
-}
+};
 
 /** A lookup's answer: the device and its organization's name. */
 export interface DeviceMatch extends DeviceRow {

@@ -13,17 +13,8 @@ import type { VendorGateway } from '../vendor-gateway.js';
 import type { RoutingConfig } from './routing-config.js';
 import { parsePsaSettings } from './routing-decider.js';
 
-export interface BillableLineResult {
-  organizationId: string;
-  organizationName: string;
-  contractId: string;
-  serviceId: string;
-  units: number;
-  unitCost: number | null;
-  unitPrice: number | null;
-  status: 'sent' | 'failed';
-  error: string | null;
-}
+/** A planned line and what happened when it was sent. */
+export type BillableLineResult = BillableLine & { status: 'sent' | 'failed'; error: string | null };
 
 export interface BillableSyncResult {
   integrationId: string;
