@@ -14,12 +14,12 @@ import { IntegrationEditEvent } from '../../events/integration-edit-event.js';
 import type { IhConfirmDialog } from '../ih-confirm-dialog/ih-confirm-dialog.js';
 import type { IhToastRegion } from '../ih-toast-region/ih-toast-region.js';
 import { renderLoadState } from '../shared/load-state.js';
+import { PanelLoad } from '../shared/panel-load.js';
 import { integrationOperations, type IntegrationOperations } from './integration-list.api.js';
 import { COPY, KIND_COPY, loadErrorCopy, PSA_HEALTH_COPY, RMM_SYNC_COPY } from './integration-list.copy.js';
 import { ClockController, PsaHealthController, renderPsaHealth, renderRmmSync } from './integration-list.health.js';
 import { integrationListStyles } from './integration-list.styles.js';
 
-type LoadState = 'loading' | 'waiting' | 'loaded' | 'error';
 type RowAction = 'pause' | 'resume' | 'disconnect' | 'reconnect';
 
 /**
@@ -118,18 +118,14 @@ export class IntegrationList extends ApiConsumerElement {
   @property({ reflect: true }) kind: IntegrationKind = 'psa';
 
   @state() private integrations: IntegrationView[] = [];
-  @state() private loadState: LoadState = 'loading';
-  @state() private loadProblem?: ApiProblem;
   /** Ids of rows with a request in flight; their buttons are aria-disabled (not disabled, so focus stays). */
   @state() private pending = new Set<string>();
-  @state() private refreshing = false;
 
   @query('ih-confirm-dialog') private confirmDialog!: IhConfirmDialog;
   @query('ih-toast-region') private toastRegion!: IhToastRegion;
   @query('[part~="add-button"]') private addButton!: HTMLButtonElement;
 
-  private loadAbort?: AbortController;
-  private currentLoad: Promise<void> = Promise.resolve();
+  private readonly loading = new PanelLoad<IntegrationView[]>(this, 'loading', () => this.effectiveApiBase);
   private operationsClient?: { client: unknown; operations: IntegrationOperations };
   private readonly health = new PsaHealthController(this, () => this.operations);
   private readonly clock = new ClockController(this);
@@ -143,7 +139,7 @@ export class IntegrationList extends ApiConsumerElement {
 
   /** Resolves when the load in progress (if any) has finished, successfully or not. */
   get loadComplete(): Promise<void> {
-    return this.currentLoad;
+    return this.loading.complete;
   }
 
   /** Loads the list again, keeping the rows on screen meanwhile. Resolves when done. */
@@ -151,48 +147,20 @@ export class IntegrationList extends ApiConsumerElement {
     return this.load();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.loadAbort?.abort();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated || changed.has('kind') || this.connectionChanged(changed)) void this.load();
   }
 
   private load(): Promise<void> {
-    this.loadAbort?.abort();
-    if (!this.effectiveToken && this.hubConnection) {
-      // Inside a hub whose host has not set the token yet: calling now could only fail. The token's arrival reloads.
-      this.loadState = 'waiting';
-      return (this.currentLoad = Promise.resolve());
-    }
-    const abort = (this.loadAbort = new AbortController());
+    // Inside a hub whose host has not set the token yet: calling now could only fail. The token's arrival reloads.
+    if (!this.effectiveToken && this.hubConnection) return this.loading.settle('waiting');
     const kind = this.kind;
-    if (this.loadState === 'loaded') this.refreshing = true;
-    else this.loadState = 'loading';
-    this.currentLoad = this.api.integrations.list(kind, abort.signal).then(
-      (rows) => {
-        if (abort.signal.aborted) return;
-        this.integrations = rows;
-        this.loadState = 'loaded';
-        this.loadProblem = undefined;
-        this.clock.tick();
-        // After the list, not before: rows show at once; each health answer fills its own row.
-        if (kind === 'psa') void this.health.loadFor(rows);
-      },
-      (error: unknown) => {
-        if (abort.signal.aborted) return;
-        this.loadProblem = error instanceof ApiProblem ? error : ApiProblem.network(this.effectiveApiBase, error);
-        this.loadState = 'error';
-      },
-    ).finally(() => {
-      if (this.loadAbort === abort) {
-        this.loadAbort = undefined;
-        this.refreshing = false;
-      }
-    });
-    return this.currentLoad;
+    return this.loading.run((signal) => this.api.integrations.list(kind, signal), (rows) => {
+      this.integrations = rows;
+      this.clock.tick();
+      // After the list, not before: rows show at once; each health answer fills its own row.
+      if (kind === 'psa') void this.health.loadFor(rows);
+    }, { keepShown: true });
   }
 
   // ---- actions -------------------------------------------------------------------------------
@@ -303,16 +271,16 @@ export class IntegrationList extends ApiConsumerElement {
   }
 
   private renderBody() {
-    if (this.loadState !== 'loaded') {
-      return renderLoadState(this.loadState, {
+    if (this.loading.state !== 'loaded') {
+      return renderLoadState(this.loading.state, {
         waiting: COPY.waitingForToken, loading: COPY.loading, retry: COPY.retry,
-        error: () => loadErrorCopy(this.loadProblem!, this.kind), onRetry: () => this.load(),
+        error: () => loadErrorCopy(this.loading.problem!, this.kind), onRetry: () => this.load(),
       });
     }
     const copy = KIND_COPY[this.kind] ?? KIND_COPY.psa;
     if (!this.integrations.length) return html`<p class="message" part="message">${copy.empty}</p>`;
     return html`
-      <ul class="list" part="list" aria-label=${copy.listLabel} aria-busy=${this.refreshing ? 'true' : 'false'}>
+      <ul class="list" part="list" aria-label=${copy.listLabel} aria-busy=${this.loading.refreshing ? 'true' : 'false'}>
         ${repeat(this.integrations, (row) => row.id, (row) => this.renderRow(row))}
       </ul>`;
   }

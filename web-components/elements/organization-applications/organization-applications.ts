@@ -10,13 +10,13 @@ import { ApiProblem } from '../../api/api-problem.js';
 import { IntegrationEditEvent } from '../../events/integration-edit-event.js';
 import type { IhToastRegion } from '../ih-toast-region/ih-toast-region.js';
 import { renderLoadState } from '../shared/load-state.js';
+import { PanelLoad } from '../shared/panel-load.js';
 import { COPY } from './organization-applications.copy.js';
 import {
   loadOrganizationApplications, setTicketDelivery, type OrganizationApplicationsData, type PsaApplication, type RmmApplication,
 } from './organization-applications.data.js';
 import { organizationApplicationsStyles } from './organization-applications.styles.js';
 
-type LoadState = 'idle' | 'waiting' | 'loading' | 'loaded' | 'error';
 
 /**
  * Shows the MSP tools connected to one organization: every RMM integration whose user-activity
@@ -78,29 +78,20 @@ export class OrganizationApplications extends ApiConsumerElement {
   @property({ attribute: 'organization-id', reflect: true }) organizationId = '';
 
   @state() private data?: OrganizationApplicationsData;
-  @state() private loadState: LoadState = 'idle';
-  @state() private loadProblem?: ApiProblem;
-  @state() private refreshing = false;
   @state() private switching = false;
 
   @query('ih-toast-region') private toastRegion!: IhToastRegion;
 
-  private loadAbort?: AbortController;
-  private currentLoad: Promise<void> = Promise.resolve();
+  private readonly loading = new PanelLoad<OrganizationApplicationsData>(this, 'idle', () => this.effectiveApiBase);
 
   /** Resolves when the load in progress (if any) has finished, successfully or not. */
   get loadComplete(): Promise<void> {
-    return this.currentLoad;
+    return this.loading.complete;
   }
 
   /** Loads again, keeping what is shown meanwhile. */
   refresh(): Promise<void> {
     return this.load();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.loadAbort?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -112,37 +103,12 @@ export class OrganizationApplications extends ApiConsumerElement {
   }
 
   private load(): Promise<void> {
-    this.loadAbort?.abort();
-    if (!this.organizationId) {
-      this.loadState = 'idle';
-      return (this.currentLoad = Promise.resolve());
-    }
-    if (!this.effectiveToken && this.hubConnection) {
-      this.loadState = 'waiting';
-      return (this.currentLoad = Promise.resolve());
-    }
-    const abort = (this.loadAbort = new AbortController());
-    if (this.data && this.loadState === 'loaded') this.refreshing = true;
-    else this.loadState = 'loading';
-    this.currentLoad = loadOrganizationApplications(this.api, this.organizationId, abort.signal).then(
-      (data) => {
-        if (abort.signal.aborted) return;
-        this.data = data;
-        this.loadState = 'loaded';
-        this.loadProblem = undefined;
-      },
-      (error: unknown) => {
-        if (abort.signal.aborted) return;
-        this.loadProblem = error instanceof ApiProblem ? error : ApiProblem.network(this.effectiveApiBase, error);
-        this.loadState = 'error';
-      },
-    ).finally(() => {
-      if (this.loadAbort === abort) {
-        this.loadAbort = undefined;
-        this.refreshing = false;
-      }
-    });
-    return this.currentLoad;
+    if (!this.organizationId) return this.loading.settle('idle');
+    if (!this.effectiveToken && this.hubConnection) return this.loading.settle('waiting');
+    const organizationId = this.organizationId;
+    return this.loading.run((signal) => loadOrganizationApplications(this.api, organizationId, signal), (data) => {
+      this.data = data;
+    }, { keepShown: Boolean(this.data) });
   }
 
   private async toggleDelivery(): Promise<void> {
@@ -180,15 +146,15 @@ export class OrganizationApplications extends ApiConsumerElement {
   }
 
   private renderBody() {
-    switch (this.loadState) {
+    switch (this.loading.state) {
       case 'idle':
         return html`<p class="message" part="message">${COPY.noOrganizationId}</p>`;
       case 'loaded':
         return this.renderApplications(this.data!);
       default:
-        return renderLoadState(this.loadState, {
+        return renderLoadState(this.loading.state, {
           waiting: COPY.waitingForToken, loading: COPY.loading, retry: COPY.retry,
-          error: () => ({ heading: COPY.loadFailed, detail: this.loadProblem?.detail ?? this.loadProblem?.title ?? '' }),
+          error: () => ({ heading: COPY.loadFailed, detail: this.loading.problem?.detail ?? this.loading.problem?.title ?? '' }),
           onRetry: () => this.load(),
         });
     }
@@ -198,7 +164,7 @@ export class OrganizationApplications extends ApiConsumerElement {
     if (!organization) return html`<p class="message" part="message">${COPY.unknownOrganization(this.organizationId)}</p>`;
     if (!rmm.length && !psa) return html`<p class="message" part="message">${COPY.empty(organization.name)}</p>`;
     return html`
-      <ul class="list" part="list" aria-label=${COPY.listLabel(organization.name)} aria-busy=${this.refreshing ? 'true' : 'false'}>
+      <ul class="list" part="list" aria-label=${COPY.listLabel(organization.name)} aria-busy=${this.loading.refreshing ? 'true' : 'false'}>
         ${repeat(rmm, (a) => a.integration.id, (a) => this.renderRmm(a))}
         ${psa ? this.renderPsa(psa, organization.name, organization.ticketDelivery) : nothing}
       </ul>`;
