@@ -67,7 +67,7 @@ export async function start(source: Record<string, string | undefined> = process
   const rmmSync = new RmmSyncService({ repos, vendors, logger }, { intervalMs: env.RMM_SYNC_INTERVAL_MINUTES * 60_000 });
   const deps = { db, repos, vault, logger, auth, version: VERSION, vendors, rmmSync };
 
-  if (env.DEMO_MODE) seedDemoPartner(repos);
+  if (env.DEMO_MODE) await seedDemoPartner(repos);
   // Created before the host so intake can wake it; started once vendor endpoints are known.
   const routing = new RoutingWorker(deps, { config: routingConfig });
   const rmmScheduler = new RmmSyncScheduler(rmmSync, repos, logger);

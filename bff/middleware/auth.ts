@@ -35,7 +35,7 @@ const VERIFIED_CACHE_SIZE = 10_000;
  * until its own expiry (bounded cache): the routing API sees the same token thousands of times a
  * second, and re-checking the signature each time would cost most of its throughput.
  */
-export function authenticate(config: AuthConfig, onPartner: (partnerId: string) => void): MiddlewareHandler<{ Variables: AuthVariables }> {
+export function authenticate(config: AuthConfig, onPartner: (partnerId: string) => void | Promise<void>): MiddlewareHandler<{ Variables: AuthVariables }> {
   const verify = 'secret' in config ? jwt({ secret: config.secret, alg: 'HS256' }) : jwk({ jwks_uri: config.jwksUrl, alg: ['RS256', 'ES256'] });
   const verified = new Map<string, { principal: Principal; expiresAt: number }>();
   return createMiddleware<{ Variables: AuthVariables }>(async (c, next) => {
@@ -49,7 +49,7 @@ export function authenticate(config: AuthConfig, onPartner: (partnerId: string) 
       const claims = claimsSchema.safeParse(c.get('jwtPayload'));
       if (!claims.success) throw new HTTPException(401, { message: 'The token lacks valid sub, partner or role claims.' });
       c.set('principal', claims.data);
-      onPartner(claims.data.partner);
+      await onPartner(claims.data.partner);
       const exp = (c.get('jwtPayload') as { exp?: number }).exp;
       if (header && exp) {
         if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value!);

@@ -71,19 +71,19 @@ export function deviceRoutes(deps: AppDeps, docs: ApiDocs) {
   const readers = requireRole('router', 'admin');
 
   return new Hono<AppEnv>()
-    .get('/organizations/:id/devices', readers, validate('param', orgParam), validate('query', listQuery), (c) => {
+    .get('/organizations/:id/devices', readers, validate('param', orgParam), validate('query', listQuery), async (c) => {
       const partner = c.get('principal').partner;
       const { id } = c.req.valid('param');
-      const organization = organizations.get(partner, id);
+      const organization = await organizations.get(partner, id);
       if (!organization) throw notFound(`Organization ${id}`);
       const { limit, offset, search } = c.req.valid('query');
-      const page = devices.listForOrganization(partner, id, { limit, offset, search });
+      const page = await devices.listForOrganization(partner, id, { limit, offset, search });
       return c.json({ organization: { id: organization.id, name: organization.name }, devices: page.devices.map(toDeviceView), total: page.total, limit, offset }, 200);
     })
-    .get('/devices/lookup', readers, validate('query', lookupQuery), (c) => {
+    .get('/devices/lookup', readers, validate('query', lookupQuery), async (c) => {
       const partner = c.get('principal').partner;
       const q = c.req.valid('query');
-      const found = q.entraDeviceId ? devices.findByEntraDeviceId(partner, q.entraDeviceId.toLowerCase()) : devices.findByHostname(partner, q.hostname!);
+      const found = q.entraDeviceId ? await devices.findByEntraDeviceId(partner, q.entraDeviceId.toLowerCase()) : await devices.findByHostname(partner, q.hostname!);
       const best = found[0];
       if (!best) {
         const key = q.entraDeviceId ? `Entra device id ${q.entraDeviceId}` : `hostname ${q.hostname}`;

@@ -50,7 +50,7 @@ export function integrationSetupRoutes(deps: AppDeps, docs: ApiDocs) {
       const { partner, sub } = c.get('principal');
       const body = c.req.valid('json');
       const kind = isPsaVendor(body.vendor) ? 'psa' : 'rmm';
-      const existing = repos.integrations.list(partner, kind);
+      const existing = await repos.integrations.list(partner, kind);
       if (kind === 'psa' && existing.length > 0) {
         const first = existing[0]!;
         throw new ProblemError(409, 'psa_exists', 'A PSA is already connected',
@@ -66,29 +66,29 @@ export function integrationSetupRoutes(deps: AppDeps, docs: ApiDocs) {
       if (body.vendor === 'datto-rmm' && !body.userActivityOrganizationId) {
         throw validationProblem([{ field: 'userActivityOrganizationId', message: USER_ACTIVITY_MESSAGES['datto-rmm'] }]);
       }
-      if (body.userActivityOrganizationId && !repos.organizations.get(partner, body.userActivityOrganizationId)) {
+      if (body.userActivityOrganizationId && !await repos.organizations.get(partner, body.userActivityOrganizationId)) {
         throw validationProblem([{ field: 'userActivityOrganizationId', message: 'Unknown organization' }]);
       }
       // The vendor call happens before any write, and outside any transaction.
       const { credentials, accountLabel } = await checkedCredentials(body.vendor, body.credentials);
       const sealed = vault.seal(credentials);
-      const row = repos.integrations.create({
+      const row = await repos.integrations.create({
         partnerId: partner, kind, vendor: body.vendor, credentialsSealed: sealed.sealed, credentialsKeyId: sealed.keyId, accountLabel,
         userActivityOrganizationId: body.userActivityOrganizationId ?? null,
       });
-      repos.audit.record({ partnerId: partner, actor: sub, action: 'integration.create', target: `integration:${row.id}`, after: { vendor: row.vendor, kind, accountLabel, userActivityOrganizationId: row.userActivityOrganizationId } });
+      await repos.audit.record({ partnerId: partner, actor: sub, action: 'integration.create', target: `integration:${row.id}`, after: { vendor: row.vendor, kind, accountLabel, userActivityOrganizationId: row.userActivityOrganizationId } });
       return c.json(toIntegrationDetail(row), 201);
     })
     .put('/:id/credentials', validate('param', idParam), validate('json', credentialsBody), async (c) => {
       const { partner, sub } = c.get('principal');
       const { id } = c.req.valid('param');
-      const row = repos.integrations.get(partner, id);
+      const row = await repos.integrations.get(partner, id);
       if (!row) throw notFound(`Integration ${id}`);
       const { credentials, accountLabel } = await checkedCredentials(row.vendor, c.req.valid('json').credentials);
       const sealed = vault.seal(credentials);
-      const after = repos.integrations.update(partner, id, { credentialsSealed: sealed.sealed, credentialsKeyId: sealed.keyId, accountLabel })!;
+      const after = (await repos.integrations.update(partner, id, { credentialsSealed: sealed.sealed, credentialsKeyId: sealed.keyId, accountLabel }))!;
       vendors.forget(id);
-      repos.audit.record({ partnerId: partner, actor: sub, action: 'integration.credentials', target: `integration:${id}`, before: { accountLabel: row.accountLabel }, after: { accountLabel } });
+      await repos.audit.record({ partnerId: partner, actor: sub, action: 'integration.credentials', target: `integration:${id}`, before: { accountLabel: row.accountLabel }, after: { accountLabel } });
       return c.json(toIntegrationDetail(after), 200);
     });
 }

@@ -57,51 +57,51 @@ export function integrationRoutes(deps: AppDeps, docs: ApiDocs) {
     { method: 'get', path: '/api/integrations/{id}/audit', summary: 'Configuration changes of this integration', tag: 'integrations', roles: ['admin'], params: idParam, response: { status: 200, schema: z.object({ entries: z.array(z.object({ id: z.number(), actor: z.string(), action: z.string(), at: z.string(), before: z.unknown(), after: z.unknown() })) }) } },
   );
 
-  const load = (partner: string, id: string) => {
-    const row = integrations.get(partner, id);
+  const load = async (partner: string, id: string) => {
+    const row = await integrations.get(partner, id);
     if (!row) throw notFound(`Integration ${id}`);
     return row;
   };
 
-  const applyTransition = (action: Action) => (c: import('hono').Context<AppEnv>) => {
+  const applyTransition = (action: Action) => async (c: import("hono").Context<AppEnv>) => {
     const { partner, sub } = c.get('principal');
     const id = c.req.param('id')!;
-    const row = load(partner, id);
+    const row = await load(partner, id);
     const rule = TRANSITIONS[action];
     if (row.kind !== rule.kind || !(rule.from as readonly string[]).includes(row.status)) {
       throw new ProblemError(409, 'invalid_transition', 'Not possible now',
         `A ${STATUS_LABELS[row.status].toLowerCase()} ${VENDOR_LABELS[row.vendor]} integration cannot be ${rule.verb}.`);
     }
-    const after = integrations.update(partner, id, { status: rule.to })!;
-    audit.record({ partnerId: partner, actor: sub, action: `integration.${action}`, target: `integration:${id}`, before: { status: row.status }, after: { status: after.status } });
-    return c.json(toIntegrationView(after, syncSummaryFor(deps.repos, after)), 200);
+    const after = (await integrations.update(partner, id, { status: rule.to }))!;
+    await audit.record({ partnerId: partner, actor: sub, action: `integration.${action}`, target: `integration:${id}`, before: { status: row.status }, after: { status: after.status } });
+    return c.json(toIntegrationView(after, await syncSummaryFor(deps.repos, after)), 200);
   };
 
   return new Hono<AppEnv>()
     .use(requireRole('admin'))
-    .get('/', validate('query', listQuery), (c) => {
-      const rows = integrations.list(c.get('principal').partner, c.req.valid('query').kind);
-      return c.json({ integrations: rows.map((row) => toIntegrationView(row, syncSummaryFor(deps.repos, row))) }, 200);
+    .get('/', validate('query', listQuery), async (c) => {
+      const rows = await integrations.list(c.get('principal').partner, c.req.valid('query').kind);
+      return c.json({ integrations: await Promise.all(rows.map(async (row) => toIntegrationView(row, await syncSummaryFor(deps.repos, row)))) }, 200);
     })
-    .get('/:id', validate('param', idParam), (c) => c.json(toIntegrationDetail(load(c.get('principal').partner, c.req.valid('param').id)), 200))
+    .get('/:id', validate('param', idParam), async (c) => c.json(toIntegrationDetail(await load(c.get('principal').partner, c.req.valid('param').id)), 200))
     .post('/:id/pause', validate('param', idParam), applyTransition('pause'))
     .post('/:id/resume', validate('param', idParam), applyTransition('resume'))
     .post('/:id/disconnect', validate('param', idParam), applyTransition('disconnect'))
     .post('/:id/reconnect', validate('param', idParam), applyTransition('reconnect'))
-    .delete('/:id', validate('param', idParam), (c) => {
+    .delete('/:id', validate('param', idParam), async (c) => {
       const { partner, sub } = c.get('principal');
       const { id } = c.req.valid('param');
-      const row = load(partner, id);
-      integrations.softDelete(partner, id);
+      const row = await load(partner, id);
+      await integrations.softDelete(partner, id);
       deps.vendors.forget(id);
-      audit.record({ partnerId: partner, actor: sub, action: 'integration.delete', target: `integration:${id}`, before: { status: row.status, vendor: row.vendor } });
+      await audit.record({ partnerId: partner, actor: sub, action: 'integration.delete', target: `integration:${id}`, before: { status: row.status, vendor: row.vendor } });
       return c.body(null, 204);
     })
-    .get('/:id/audit', validate('param', idParam), (c) => {
+    .get('/:id/audit', validate('param', idParam), async (c) => {
       const { partner } = c.get('principal');
       const { id } = c.req.valid('param');
-      load(partner, id);
-      const entries = audit.list(partner, { target: `integration:${id}` }).map((e) => ({ id: e.id, actor: e.actor, action: e.action, at: e.at, before: e.before, after: e.after }));
+      await load(partner, id);
+      const entries = (await audit.list(partner, { target: `integration:${id}` })).map((e) => ({ id: e.id, actor: e.actor, action: e.action, at: e.at, before: e.before, after: e.after }));
       return c.json({ entries }, 200);
     });
 }

@@ -39,45 +39,45 @@ export function organizationRoutes(deps: AppDeps, docs: ApiDocs) {
     .use('/organizations', requireRole('admin'))
     .use('/organizations/*', requireRole('admin'))
     .use('/catalog', requireRole('admin'))
-    .put('/organizations', validate('json', organizationsPutSchema), (c) => {
+    .put('/organizations', validate('json', organizationsPutSchema), async (c) => {
       const { partner, sub } = c.get('principal');
       const body = c.req.valid('json');
-      const counts = organizations.upsertMany(partner, body.organizations);
+      const counts = await organizations.upsertMany(partner, body.organizations);
       const catalog = body.catalog;
-      if (catalog?.alertTypes) organizations.replaceCatalog(partner, 'alert-type', catalog.alertTypes);
-      if (catalog?.respondRules) organizations.replaceCatalog(partner, 'respond-rule', catalog.respondRules);
-      if (catalog?.iocRules) organizations.replaceCatalog(partner, 'ioc-rule', catalog.iocRules);
-      audit.record({ partnerId: partner, actor: sub, action: 'organizations.sync', target: 'organizations', after: { ...counts, catalog: Boolean(catalog) } });
+      if (catalog?.alertTypes) await organizations.replaceCatalog(partner, 'alert-type', catalog.alertTypes);
+      if (catalog?.respondRules) await organizations.replaceCatalog(partner, 'respond-rule', catalog.respondRules);
+      if (catalog?.iocRules) await organizations.replaceCatalog(partner, 'ioc-rule', catalog.iocRules);
+      await audit.record({ partnerId: partner, actor: sub, action: 'organizations.sync', target: 'organizations', after: { ...counts, catalog: Boolean(catalog) } });
       return c.json(counts, 200);
     })
-    .get('/organizations', (c) => {
-      const rows = organizations.list(c.get('principal').partner);
+    .get('/organizations', async (c) => {
+      const rows = await organizations.list(c.get('principal').partner);
       return c.json({ organizations: rows.map(toOrganizationView) }, 200);
     })
-    .post('/organizations/pending', validate('json', pendingBody), (c) => {
+    .post('/organizations/pending', validate('json', pendingBody), async (c) => {
       const { partner, sub } = c.get('principal');
       const { name } = c.req.valid('json');
-      const existing = organizations.list(partner).find((o) => o.name.toLowerCase() === name.toLowerCase());
+      const existing = (await organizations.list(partner)).find((o) => o.name.toLowerCase() === name.toLowerCase());
       if (existing) return c.json(toOrganizationView(existing), 200);
-      const row = organizations.createPending(partner, `pending-${randomUUID()}`, name);
-      audit.record({ partnerId: partner, actor: sub, action: 'organization.add-pending', target: `organization:${row.id}`, after: { name } });
+      const row = await organizations.createPending(partner, `pending-${randomUUID()}`, name);
+      await audit.record({ partnerId: partner, actor: sub, action: 'organization.add-pending', target: `organization:${row.id}`, after: { name } });
       return c.json(toOrganizationView(row), 201);
     })
-    .patch('/organizations/:id', validate('param', idParam), validate('json', deliveryBody), (c) => {
+    .patch('/organizations/:id', validate('param', idParam), validate('json', deliveryBody), async (c) => {
       const { partner, sub } = c.get('principal');
       const { id } = c.req.valid('param');
-      const before = organizations.get(partner, id);
+      const before = await organizations.get(partner, id);
       if (!before) throw notFound(`Organization ${id}`);
-      const after = organizations.setTicketDelivery(partner, id, c.req.valid('json').ticketDelivery)!;
-      audit.record({ partnerId: partner, actor: sub, action: 'organization.ticket-delivery', target: `organization:${id}`, before: { ticketDelivery: before.ticketDelivery }, after: { ticketDelivery: after.ticketDelivery } });
+      const after = (await organizations.setTicketDelivery(partner, id, c.req.valid('json').ticketDelivery))!;
+      await audit.record({ partnerId: partner, actor: sub, action: 'organization.ticket-delivery', target: `organization:${id}`, before: { ticketDelivery: before.ticketDelivery }, after: { ticketDelivery: after.ticketDelivery } });
       return c.json(toOrganizationView(after), 200);
     })
-    .get('/catalog', (c) => {
+    .get('/catalog', async (c) => {
       const partner = c.get('principal').partner;
       return c.json({
-        alertTypes: organizations.listCatalog(partner, 'alert-type'),
-        respondRules: organizations.listCatalog(partner, 'respond-rule'),
-        iocRules: organizations.listCatalog(partner, 'ioc-rule'),
+        alertTypes: await organizations.listCatalog(partner, 'alert-type'),
+        respondRules: await organizations.listCatalog(partner, 'respond-rule'),
+        iocRules: await organizations.listCatalog(partner, 'ioc-rule'),
       }, 200);
     });
 }

@@ -58,20 +58,20 @@ export function psaOperationsRoutes(deps: AppDeps, docs: ApiDocs) {
       const { partner, sub } = c.get('principal');
       const { id } = c.req.valid('param');
       const result = await service.sendTestTicket(partner, id);
-      deps.repos.audit.record({ partnerId: partner, actor: sub, action: 'psa.test-ticket', target: `integration:${id}`, after: { vendorTicketId: result.vendorTicketId } });
+      await deps.repos.audit.record({ partnerId: partner, actor: sub, action: 'psa.test-ticket', target: `integration:${id}`, after: { vendorTicketId: result.vendorTicketId } });
       return c.json(result, 201);
     })
     .post('/:id/psa/billable-sync', validate('param', idParam), async (c) => {
       const { partner, sub } = c.get('principal');
       const { id } = c.req.valid('param');
       const result = await billable.syncNow(partner, id, c.req.raw.signal);
-      deps.repos.audit.record({ partnerId: partner, actor: sub, action: 'psa.billable-sync', target: `integration:${id}`, after: { sent: result.results.filter((r) => r.status === 'sent').length, failed: result.results.filter((r) => r.status === 'failed').length } });
+      await deps.repos.audit.record({ partnerId: partner, actor: sub, action: 'psa.billable-sync', target: `integration:${id}`, after: { sent: result.results.filter((r) => r.status === 'sent').length, failed: result.results.filter((r) => r.status === 'failed').length } });
       return c.json(result, 200);
     })
-    .get('/:id/health', validate('param', idParam), (c) => {
-      const integration = deps.repos.integrations.get(c.get('principal').partner, c.req.valid('param').id);
+    .get('/:id/health', validate('param', idParam), async (c) => {
+      const integration = await deps.repos.integrations.get(c.get('principal').partner, c.req.valid('param').id);
       if (!integration) throw notFound(`Integration ${c.req.valid('param').id}`);
       if (integration.kind !== 'psa') throw new ProblemError(409, 'wrong_kind', 'Not a PSA integration', 'Delivery health is kept for PSA integrations.');
-      return c.json(service.health(integration), 200);
+      return c.json(await service.health(integration), 200);
     });
 }

@@ -57,8 +57,8 @@ export function psaSetupRoutes(deps: AppDeps, docs: ApiDocs) {
     { method: 'post', path: '/api/integrations/{id}/psa/complete', summary: 'Re-check every rule and make the integration Active', tag: 'psa', roles: ['admin'], params: idParam, response: { status: 200, schema: integrationViewSchema } },
   );
 
-  const accounts = (partner: string, id: string, fresh = false) => {
-    const { adapter } = vendors.psa(partner, id);
+  const accounts = async (partner: string, id: string, fresh = false) => {
+    const { adapter } = await vendors.psa(partner, id);
     return vendors.cached(id, 'accounts', () => adapter.listAccounts(), { refresh: fresh });
   };
 
@@ -76,47 +76,47 @@ export function psaSetupRoutes(deps: AppDeps, docs: ApiDocs) {
     })
     .get('/:id/psa/accounts/:accountId/contacts', validate('param', accountParam), validate('query', z.object({ refresh })), async (c) => {
       const { id, accountId } = c.req.valid('param');
-      const { adapter } = vendors.psa(c.get('principal').partner, id);
+      const { adapter } = await vendors.psa(c.get('principal').partner, id);
       return c.json({ contacts: await service.contacts(id, adapter, accountId, c.req.valid('query').refresh) }, 200);
     })
     .get('/:id/psa/picklists', validate('param', idParam), validate('query', z.object({ refresh })), async (c) => {
       const { id } = c.req.valid('param');
-      const { adapter } = vendors.psa(c.get('principal').partner, id);
+      const { adapter } = await vendors.psa(c.get('principal').partner, id);
       return c.json(await service.picklists(id, adapter, c.req.valid('query').refresh), 200);
     })
     .get('/:id/psa/contracts', validate('param', idParam), validate('query', z.object({ accountId: z.string().min(1).max(100), refresh })), async (c) => {
       const { id } = c.req.valid('param');
       const { accountId, refresh: fresh } = c.req.valid('query');
-      const { adapter } = vendors.psa(c.get('principal').partner, id);
+      const { adapter } = await vendors.psa(c.get('principal').partner, id);
       return c.json({ contracts: await vendors.cached(id, `contracts:${accountId}`, () => adapter.listContracts(accountId), { refresh: fresh }) }, 200);
     })
     .get('/:id/psa/services', validate('param', idParam), validate('query', z.object({ refresh })), async (c) => {
       const { id } = c.req.valid('param');
-      const { adapter } = vendors.psa(c.get('principal').partner, id);
+      const { adapter } = await vendors.psa(c.get('principal').partner, id);
       return c.json({ services: await vendors.cached(id, 'services', () => adapter.listServices(), { refresh: c.req.valid('query').refresh }) }, 200);
     })
     .post('/:id/psa/services', validate('param', idParam), validate('json', newServiceSchema), async (c) => {
       const { partner, sub } = c.get('principal');
       const { id } = c.req.valid('param');
-      const { adapter } = vendors.psa(partner, id);
+      const { adapter } = await vendors.psa(partner, id);
       const created = await adapter.createService(c.req.valid('json'));
       await vendors.cached(id, 'services', () => adapter.listServices(), { refresh: true });
-      deps.repos.audit.record({ partnerId: partner, actor: sub, action: 'psa.service-create', target: `integration:${id}`, after: created });
+      await deps.repos.audit.record({ partnerId: partner, actor: sub, action: 'psa.service-create', target: `integration:${id}`, after: created });
       return c.json(created, 201);
     })
-    .get('/:id/psa/account-mapping', validate('param', idParam), (c) => {
-      const { integration } = vendors.psa(c.get('principal').partner, c.req.valid('param').id);
-      return c.json(service.accountMapping(integration), 200);
+    .get('/:id/psa/account-mapping', validate('param', idParam), async (c) => {
+      const { integration } = await vendors.psa(c.get('principal').partner, c.req.valid('param').id);
+      return c.json(await service.accountMapping(integration), 200);
     })
     .put('/:id/psa/account-mapping', validate('param', idParam), anyJson, async (c) => c.json(await service.saveAccountMapping(c.get('principal'), c.req.valid('param').id, c.req.valid('json')), 200))
-    .get('/:id/psa/ticket-settings', validate('param', idParam), (c) => {
-      const { integration } = vendors.psa(c.get('principal').partner, c.req.valid('param').id);
+    .get('/:id/psa/ticket-settings', validate('param', idParam), async (c) => {
+      const { integration } = await vendors.psa(c.get('principal').partner, c.req.valid('param').id);
       return c.json({ ticket: service.storedSettings(integration).ticket }, 200);
     })
     .put('/:id/psa/ticket-settings', validate('param', idParam), anyJson, async (c) => c.json(await service.saveTicketSettings(c.get('principal'), c.req.valid('param').id, c.req.valid('json')), 200))
-    .get('/:id/psa/contract-settings', validate('param', idParam), (c) => {
-      const { integration } = vendors.psa(c.get('principal').partner, c.req.valid('param').id);
-      return c.json(service.contractSettings(integration), 200);
+    .get('/:id/psa/contract-settings', validate('param', idParam), async (c) => {
+      const { integration } = await vendors.psa(c.get('principal').partner, c.req.valid('param').id);
+      return c.json(await service.contractSettings(integration), 200);
     })
     .put('/:id/psa/contract-settings', validate('param', idParam), anyJson, async (c) => c.json(await service.saveContractSettings(c.get('principal'), c.req.valid('param').id, c.req.valid('json')), 200))
     .post('/:id/psa/complete', validate('param', idParam), async (c) => c.json(toIntegrationView(await service.complete(c.get('principal'), c.req.valid('param').id)), 200));

@@ -26,11 +26,11 @@ export function rmmOperationsRoutes(deps: AppDeps, docs: ApiDocs) {
     // Not tied to the request's signal: an admin closing the page does not cut the sync short.
     .post('/:id/rmm/sync', requireRole('admin'), validate('param', idParam), async (c) =>
       c.json(await service.syncNow(c.get('principal').partner, c.req.valid('param').id), 200))
-    .get('/:id/rmm/sync', requireRole('admin'), validate('param', idParam), (c) => {
+    .get('/:id/rmm/sync', requireRole('admin'), validate('param', idParam), async (c) => {
       const { id } = c.req.valid('param');
-      const integration = deps.repos.integrations.get(c.get('principal').partner, id);
+      const integration = await deps.repos.integrations.get(c.get('principal').partner, id);
       if (!integration) throw notFound(`Integration ${id}`);
       if (integration.kind !== 'rmm') throw new ProblemError(409, 'wrong_kind', 'Not an RMM integration', 'This action needs an RMM integration.');
-      return c.json(syncStatus(integration, deps.repos.devices.syncState(id)), 200);
+      return c.json(syncStatus(integration, await deps.repos.devices.syncState(id)), 200);
     });
 }

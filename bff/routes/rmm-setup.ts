@@ -38,15 +38,15 @@ export function rmmSetupRoutes(deps: AppDeps, docs: ApiDocs) {
       c.json({ sites: await service.sites(c.get('principal').partner, c.req.valid('param').id, c.req.valid('query').refresh) }, 200))
     .get('/:id/rmm/custom-fields', validate('param', idParam), validate('query', refreshQuery), async (c) =>
       c.json({ fields: await service.customFields(c.get('principal').partner, c.req.valid('param').id, c.req.valid('query').refresh) }, 200))
-    .get('/:id/rmm/mapping', validate('param', idParam), (c) => {
-      const { integration } = deps.vendors.rmm(c.get('principal').partner, c.req.valid('param').id);
-      return c.json(service.mapping(integration), 200);
+    .get('/:id/rmm/mapping', validate('param', idParam), async (c) => {
+      const { integration } = await deps.vendors.rmm(c.get('principal').partner, c.req.valid('param').id);
+      return c.json(await service.mapping(integration), 200);
     })
     .put('/:id/rmm/mapping', validate('param', idParam), anyJson, async (c) => c.json(await service.saveMapping(c.get('principal'), c.req.valid('param').id, c.req.valid('json')), 200))
-    .get('/:id/rmm/parameters', validate('param', idParam), (c) => {
-      const { integration } = deps.vendors.rmm(c.get('principal').partner, c.req.valid('param').id);
+    .get('/:id/rmm/parameters', validate('param', idParam), async (c) => {
+      const { integration } = await deps.vendors.rmm(c.get('principal').partner, c.req.valid('param').id);
       return c.json({ entraDeviceIdField: service.storedSettings(integration).entraDeviceIdField }, 200);
     })
     .put('/:id/rmm/parameters', validate('param', idParam), anyJson, async (c) => c.json(await service.saveParameters(c.get('principal'), c.req.valid('param').id, c.req.valid('json')), 200))
-    .post('/:id/rmm/complete', validate('param', idParam), (c) => c.json(toIntegrationView(service.complete(c.get('principal'), c.req.valid('param').id)), 200));
+    .post('/:id/rmm/complete', validate('param', idParam), async (c) => c.json(toIntegrationView(await service.complete(c.get('principal'), c.req.valid('param').id)), 200));
 }

@@ -69,27 +69,27 @@ export function routingRoutes(deps: AppDeps, docs: ApiDocs) {
     { method: 'post', path: '/api/routing/preview', summary: 'What would happen to an alert, and why, without doing it', tag: 'routing', roles: ['router', 'admin'], body: previewAlertSchema, response: { status: 200, schema: previewSchema } },
   );
 
-  const load = (partner: string, id: string) => {
-    const row = routing.get(partner, id);
+  const load = async (partner: string, id: string) => {
+    const row = await routing.get(partner, id);
     if (!row) throw notFound(`Alert ${id}`);
     return row;
   };
 
   return new Hono<AppEnv>()
     .use(limitAlertBody)
-    .post('/alerts', requireRole('router'), validate('json', routingAlertSchema), (c) => {
-      const { row, created } = routing.accept(c.get('principal').partner, c.req.valid('json'));
+    .post('/alerts', requireRole('router'), validate('json', routingAlertSchema), async (c) => {
+      const { row, created } = await routing.accept(c.get('principal').partner, c.req.valid('json'));
       if (created) deps.routingSignal?.notify();
       return created ? c.json(toDeliveryView(row), 202) : c.json(toDeliveryView(row), 200);
     })
-    .get('/alerts/:id', requireRole('router', 'admin'), validate('param', alertParam), (c) => c.json(toDeliveryView(load(c.get('principal').partner, c.req.valid('param').id)), 200))
-    .post('/alerts/:id/retry', requireRole('admin'), validate('param', alertParam), (c) => {
+    .get('/alerts/:id', requireRole('router', 'admin'), validate('param', alertParam), async (c) => c.json(toDeliveryView(await load(c.get('principal').partner, c.req.valid('param').id)), 200))
+    .post('/alerts/:id/retry', requireRole('admin'), validate('param', alertParam), async (c) => {
       const { partner, sub } = c.get('principal');
       const { id } = c.req.valid('param');
-      const before = load(partner, id);
+      const before = await load(partner, id);
       if (before.state !== 'failed') throw new ProblemError(409, 'not_failed', 'Not failed', `Only failed deliveries can be retried; this one is ${before.state}.`);
-      const row = routing.requeueFailed(partner, id) ?? load(partner, id);
-      deps.repos.audit.record({ partnerId: partner, actor: sub, action: 'routing.retry', target: `alert:${id}`, before: { state: before.state, lastError: before.lastError } });
+      const row = await routing.requeueFailed(partner, id) ?? await load(partner, id);
+      await deps.repos.audit.record({ partnerId: partner, actor: sub, action: 'routing.retry', target: `alert:${id}`, before: { state: before.state, lastError: before.lastError } });
       deps.routingSignal?.notify();
       return c.json(toDeliveryView(row), 200);
     })

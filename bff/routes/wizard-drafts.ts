@@ -24,22 +24,22 @@ export function wizardDraftRoutes(deps: AppDeps, docs: ApiDocs) {
   );
   return new Hono<AppEnv>()
     .use(requireRole('admin'))
-    .get('/:wizard', validate('param', wizardParam), validate('query', draftQuery), (c) => {
+    .get('/:wizard', validate('param', wizardParam), validate('query', draftQuery), async (c) => {
       const { wizard } = c.req.valid('param');
       const { integrationId, version } = c.req.valid('query');
-      const row = drafts.get(c.get('principal').partner, wizard, integrationId ?? null);
+      const row = await drafts.get(c.get('principal').partner, wizard, integrationId ?? null);
       if (!row || (version && row.machineVersion !== version)) {
         return c.json({ type: 'urn:integration-hub:problem:not_found', title: 'Not found', status: 404, code: 'not_found', detail: 'No draft' }, 404, { 'Content-Type': 'application/problem+json' });
       }
       return c.json({ machineVersion: row.machineVersion, snapshot: row.snapshot, updatedAt: row.updatedAt }, 200);
     })
-    .put('/:wizard', validate('param', wizardParam), validate('query', draftQuery), validate('json', draftBody), (c) => {
+    .put('/:wizard', validate('param', wizardParam), validate('query', draftQuery), validate('json', draftBody), async (c) => {
       const body = c.req.valid('json');
-      drafts.put(c.get('principal').partner, c.req.valid('param').wizard, c.req.valid('query').integrationId ?? null, body.machineVersion, body.snapshot);
+      await drafts.put(c.get('principal').partner, c.req.valid('param').wizard, c.req.valid('query').integrationId ?? null, body.machineVersion, body.snapshot);
       return c.body(null, 204);
     })
-    .delete('/:wizard', validate('param', wizardParam), validate('query', draftQuery), (c) => {
-      drafts.remove(c.get('principal').partner, c.req.valid('param').wizard, c.req.valid('query').integrationId ?? null);
+    .delete('/:wizard', validate('param', wizardParam), validate('query', draftQuery), async (c) => {
+      await drafts.remove(c.get('principal').partner, c.req.valid('param').wizard, c.req.valid('query').integrationId ?? null);
       return c.body(null, 204);
     });
 }

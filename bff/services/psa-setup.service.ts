@@ -36,7 +36,7 @@ export class PsaSetupService {
   }
 
   /** The whole account-mapping section as the wizard edits it. */
-  accountMapping(integration: IntegrationRecord): AccountMapping {
+  async accountMapping(integration: IntegrationRecord): Promise<AccountMapping> {
     const s = this.storedSettings(integration);
     return {
       attachContacts: s.attachContacts,
@@ -44,55 +44,55 @@ export class PsaSetupService {
       catchAllAccountName: s.catchAllAccountName ?? '',
       catchAllContactId: s.catchAllContactId,
       catchAllContactName: s.catchAllContactName,
-      mappings: this.repos.mappings.listPsaAccounts(integration.id).map(({ integrationId: _, ...row }) => row),
+      mappings: (await this.repos.mappings.listPsaAccounts(integration.id)).map(({ integrationId: _, ...row }) => row),
     };
   }
 
-  contractSettings(integration: IntegrationRecord): ContractSettings {
+  async contractSettings(integration: IntegrationRecord): Promise<ContractSettings> {
     const s = this.storedSettings(integration);
-    const mappings = this.repos.mappings.listPsaContracts(integration.id).map(({ integrationId: _, ...row }) => row);
+    const mappings = (await this.repos.mappings.listPsaContracts(integration.id)).map(({ integrationId: _, ...row }) => row);
     return s.contract ? { ...s.contract, mappings } : { ...CONTRACTS_OFF, mappings };
   }
 
   async saveAccountMapping(actor: Actor, integrationId: string, input: unknown): Promise<AccountMapping> {
-    const { integration, adapter } = this.vendors.psa(actor.partner, integrationId);
+    const { integration, adapter } = await this.vendors.psa(actor.partner, integrationId);
     const value = await this.checkAccountMapping(actor.partner, integration, adapter, input);
-    const before = this.accountMapping(integration);
+    const before = await this.accountMapping(integration);
     const settings = { ...this.storedSettings(integration), ...pickMappingSettings(value) };
     settings.completedSections = addSection(settings.completedSections, 'accountMapping');
-    this.repos.mappings.replace(integration.id, { psaAccounts: value.mappings }, () => {
-      this.repos.integrations.update(actor.partner, integration.id, { settings });
-      this.repos.audit.record({ partnerId: actor.partner, actor: actor.sub, action: 'psa.account-mapping', target: `integration:${integration.id}`, before: summarizeMapping(before), after: summarizeMapping(value) });
+    await this.repos.mappings.replace(integration.id, { psaAccounts: value.mappings }, {
+      integration: { partnerId: actor.partner, patch: { settings } },
+      audit: { partnerId: actor.partner, actor: actor.sub, action: 'psa.account-mapping', target: `integration:${integration.id}`, before: summarizeMapping(before), after: summarizeMapping(value) },
     });
     return value;
   }
 
   async saveTicketSettings(actor: Actor, integrationId: string, input: unknown): Promise<TicketSettings> {
-    const { integration, adapter } = this.vendors.psa(actor.partner, integrationId);
+    const { integration, adapter } = await this.vendors.psa(actor.partner, integrationId);
     const value = await this.checkTicketSettings(actor.partner, integration, adapter, input);
     const stored = this.storedSettings(integration);
     const settings = { ...stored, ticket: value, completedSections: addSection(stored.completedSections, 'ticket') };
-    this.repos.integrations.update(actor.partner, integration.id, { settings });
-    this.repos.audit.record({ partnerId: actor.partner, actor: actor.sub, action: 'psa.ticket-settings', target: `integration:${integration.id}`, before: stored.ticket, after: value });
+    await this.repos.integrations.update(actor.partner, integration.id, { settings });
+    await this.repos.audit.record({ partnerId: actor.partner, actor: actor.sub, action: 'psa.ticket-settings', target: `integration:${integration.id}`, before: stored.ticket, after: value });
     return value;
   }
 
   async saveContractSettings(actor: Actor, integrationId: string, input: unknown): Promise<ContractSettings> {
-    const { integration, adapter } = this.vendors.psa(actor.partner, integrationId);
+    const { integration, adapter } = await this.vendors.psa(actor.partner, integrationId);
     const value = await this.checkContractSettings(actor.partner, integration, adapter, input);
     const stored = this.storedSettings(integration);
     const { mappings, ...contract } = value;
     const settings = { ...stored, contract, completedSections: addSection(stored.completedSections, 'contract') };
-    this.repos.mappings.replace(integration.id, { psaContracts: mappings }, () => {
-      this.repos.integrations.update(actor.partner, integration.id, { settings });
-      this.repos.audit.record({ partnerId: actor.partner, actor: actor.sub, action: 'psa.contract-settings', target: `integration:${integration.id}`, before: stored.contract, after: { ...contract, mappedOrganizations: mappings.length } });
+    await this.repos.mappings.replace(integration.id, { psaContracts: mappings }, {
+      integration: { partnerId: actor.partner, patch: { settings } },
+      audit: { partnerId: actor.partner, actor: actor.sub, action: 'psa.contract-settings', target: `integration:${integration.id}`, before: stored.contract, after: { ...contract, mappedOrganizations: mappings.length } },
     });
     return value;
   }
 
   /** Re-checks every section as stored, then makes the integration Active. */
   async complete(actor: Actor, integrationId: string): Promise<IntegrationRecord> {
-    const { integration, adapter } = this.vendors.psa(actor.partner, integrationId);
+    const { integration, adapter } = await this.vendors.psa(actor.partner, integrationId);
     const stored = this.storedSettings(integration);
     const missing: FieldProblem[] = [];
     if (!stored.completedSections.includes('accountMapping')) missing.push({ field: 'accountMapping', message: 'Account Mapping is required: select a Catch-All PSA Account and map organizations.' });
@@ -107,13 +107,13 @@ export class PsaSetupService {
         else throw error;
       }
     };
-    await collect('accountMapping', () => this.checkAccountMapping(actor.partner, integration, adapter, this.accountMapping(integration)));
+    await collect('accountMapping', async () => this.checkAccountMapping(actor.partner, integration, adapter, await this.accountMapping(integration)));
     await collect('ticket', () => this.checkTicketSettings(actor.partner, integration, adapter, stored.ticket));
-    await collect('contract', () => this.checkContractSettings(actor.partner, integration, adapter, this.contractSettings(integration)));
+    await collect('contract', async () => this.checkContractSettings(actor.partner, integration, adapter, await this.contractSettings(integration)));
     if (problems.length) throw validationProblem(problems, 'Some saved settings no longer pass; fix them and finish again.');
     const status = integration.status === 'paused' ? 'paused' : 'active';
-    const after = this.repos.integrations.update(actor.partner, integration.id, { status })!;
-    this.repos.audit.record({ partnerId: actor.partner, actor: actor.sub, action: 'integration.complete', target: `integration:${integration.id}`, before: { status: integration.status }, after: { status } });
+    const after = (await this.repos.integrations.update(actor.partner, integration.id, { status }))!;
+    await this.repos.audit.record({ partnerId: actor.partner, actor: actor.sub, action: 'integration.complete', target: `integration:${integration.id}`, before: { status: integration.status }, after: { status } });
     return after;
   }
 
@@ -124,7 +124,7 @@ export class PsaSetupService {
     if (!parsed.success) throw validationProblem(fieldsFromZod(parsed.error));
     const value = parsed.data;
     const problems: FieldProblem[] = [];
-    const orgIds = new Set(this.repos.organizations.list(partner).map((o) => o.id));
+    const orgIds = new Set((await this.repos.organizations.list(partner)).map((o) => o.id));
     value.mappings.forEach((row, i) => {
       if (row.organizationId && !orgIds.has(row.organizationId)) problems.push({ field: `mappings.${i}.organizationId`, message: 'Unknown organization' });
     });
@@ -173,9 +173,9 @@ export class PsaSetupService {
     };
     checkIssue('', value.issueTypeId, value.subIssueTypeId);
     const catalog = {
-      alertTypes: new Set(this.repos.organizations.listCatalog(partner, 'alert-type').map((c) => c.id)),
-      respondRules: new Set(this.repos.organizations.listCatalog(partner, 'respond-rule').map((c) => c.id)),
-      iocRules: new Set(this.repos.organizations.listCatalog(partner, 'ioc-rule').map((c) => c.id)),
+      alertTypes: new Set((await this.repos.organizations.listCatalog(partner, 'alert-type')).map((c) => c.id)),
+      respondRules: new Set((await this.repos.organizations.listCatalog(partner, 'respond-rule')).map((c) => c.id)),
+      iocRules: new Set((await this.repos.organizations.listCatalog(partner, 'ioc-rule')).map((c) => c.id)),
     };
     for (const table of ['alertTypes', 'respondRules', 'iocRules'] as const) {
       value.overrides[table].forEach((row, i) => {
@@ -192,7 +192,7 @@ export class PsaSetupService {
     if (!parsed.success) throw validationProblem(fieldsFromZod(parsed.error));
     const value = parsed.data;
     const problems: FieldProblem[] = [];
-    const orgIds = new Set(this.repos.organizations.list(partner).map((o) => o.id));
+    const orgIds = new Set((await this.repos.organizations.list(partner)).map((o) => o.id));
     const serviceIds = new Set((await this.vendors.cached(integration.id, 'services', () => adapter.listServices())).map((s) => s.id));
     if (value.defaultServiceId && !serviceIds.has(value.defaultServiceId)) problems.push({ field: 'defaultServiceId', message: 'That service no longer exists in the PSA; choose or create another' });
     for (const [i, row] of value.mappings.entries()) {

@@ -21,33 +21,33 @@ export class RmmSetupService {
     return rmmStoredSettingsSchema.parse(integration.settings ?? {});
   }
 
-  sites(partner: string, integrationId: string, refresh = false): Promise<RmmSite[]> {
-    const { adapter } = this.vendors.rmm(partner, integrationId);
+  async sites(partner: string, integrationId: string, refresh = false): Promise<RmmSite[]> {
+    const { adapter } = await this.vendors.rmm(partner, integrationId);
     return this.vendors.cached(integrationId, 'sites', () => adapter.listSites(), { refresh });
   }
 
-  customFields(partner: string, integrationId: string, refresh = false): Promise<string[]> {
-    const { adapter } = this.vendors.rmm(partner, integrationId);
+  async customFields(partner: string, integrationId: string, refresh = false): Promise<string[]> {
+    const { adapter } = await this.vendors.rmm(partner, integrationId);
     return this.vendors.cached(integrationId, 'custom-fields', () => adapter.listCustomFieldNames(), { refresh });
   }
 
-  mapping(integration: IntegrationRecord): RmmMapping & { userActivityOrganizationId: string | null } {
+  async mapping(integration: IntegrationRecord): Promise<RmmMapping & { userActivityOrganizationId: string | null }> {
     const s = this.storedSettings(integration);
     return {
       userActivityOrganizationId: integration.userActivityOrganizationId,
       autoMapExact: s.autoMapExact,
       siteTypes: s.siteTypes,
-      mappings: this.repos.mappings.listRmmSites(integration.id).map(({ integrationId: _, ...row }) => row),
+      mappings: (await this.repos.mappings.listRmmSites(integration.id)).map(({ integrationId: _, ...row }) => row),
     };
   }
 
   async saveMapping(actor: Actor, integrationId: string, input: unknown) {
-    const { integration } = this.vendors.rmm(actor.partner, integrationId);
+    const { integration } = await this.vendors.rmm(actor.partner, integrationId);
     const body = (input ?? {}) as { userActivityOrganizationId?: unknown };
     const parsed = rmmMappingSchema.safeParse(input);
     if (!parsed.success) throw validationProblem(fieldsFromZod(parsed.error));
     const value = parsed.data;
-    const organizations = this.repos.organizations.list(actor.partner);
+    const organizations = await this.repos.organizations.list(actor.partner);
     const orgIds = new Set(organizations.map((o) => o.id));
     const problems: FieldProblem[] = [];
 
@@ -80,17 +80,18 @@ export class RmmSetupService {
     });
     const stored = this.storedSettings(integration);
     const settings: RmmStoredSettings = { ...stored, autoMapExact: value.autoMapExact, siteTypes: value.siteTypes, completedSections: stored.completedSections.includes('mapping') ? stored.completedSections : [...stored.completedSections, 'mapping'] };
-    this.repos.mappings.replace(integration.id, { rmmSites: rows }, () => {
-      this.repos.integrations.update(actor.partner, integration.id, { settings, userActivityOrganizationId });
-      this.repos.audit.record({ partnerId: actor.partner, actor: actor.sub, action: 'rmm.mapping', target: `integration:${integration.id}`,
-        before: { userActivityOrganizationId: integration.userActivityOrganizationId, mapped: this.repos.mappings.listRmmSites(integration.id).filter((r) => r.organizationId).length },
-        after: { userActivityOrganizationId, autoMapExact: value.autoMapExact, siteTypes: value.siteTypes, mapped: rows.filter((r) => r.organizationId).map((r) => `${r.siteId}→${r.organizationId}`) } });
+    const mappedBefore = (await this.repos.mappings.listRmmSites(integration.id)).filter((r) => r.organizationId).length;
+    await this.repos.mappings.replace(integration.id, { rmmSites: rows }, {
+      integration: { partnerId: actor.partner, patch: { settings, userActivityOrganizationId } },
+      audit: { partnerId: actor.partner, actor: actor.sub, action: 'rmm.mapping', target: `integration:${integration.id}`,
+        before: { userActivityOrganizationId: integration.userActivityOrganizationId, mapped: mappedBefore },
+        after: { userActivityOrganizationId, autoMapExact: value.autoMapExact, siteTypes: value.siteTypes, mapped: rows.filter((r) => r.organizationId).map((r) => `${r.siteId}→${r.organizationId}`) } },
     });
-    return this.mapping(this.repos.integrations.get(actor.partner, integration.id)!);
+    return this.mapping((await this.repos.integrations.get(actor.partner, integration.id))!);
   }
 
   async saveParameters(actor: Actor, integrationId: string, input: unknown): Promise<RmmParameters> {
-    const { integration } = this.vendors.rmm(actor.partner, integrationId);
+    const { integration } = await this.vendors.rmm(actor.partner, integrationId);
     const parsed = rmmParametersSchema.safeParse(input);
     if (!parsed.success) throw validationProblem(fieldsFromZod(parsed.error));
     const value = parsed.data;
@@ -100,21 +101,21 @@ export class RmmSetupService {
     }
     const stored = this.storedSettings(integration);
     const settings: RmmStoredSettings = { ...stored, entraDeviceIdField: value.entraDeviceIdField, completedSections: stored.completedSections.includes('parameters') ? stored.completedSections : [...stored.completedSections, 'parameters'] };
-    this.repos.integrations.update(actor.partner, integration.id, { settings });
-    this.repos.audit.record({ partnerId: actor.partner, actor: actor.sub, action: 'rmm.parameters', target: `integration:${integration.id}`, before: { entraDeviceIdField: stored.entraDeviceIdField }, after: value });
+    await this.repos.integrations.update(actor.partner, integration.id, { settings });
+    await this.repos.audit.record({ partnerId: actor.partner, actor: actor.sub, action: 'rmm.parameters', target: `integration:${integration.id}`, before: { entraDeviceIdField: stored.entraDeviceIdField }, after: value });
     return value;
   }
 
-  complete(actor: Actor, integrationId: string): IntegrationRecord {
-    const { integration } = this.vendors.rmm(actor.partner, integrationId);
+  async complete(actor: Actor, integrationId: string): Promise<IntegrationRecord> {
+    const { integration } = await this.vendors.rmm(actor.partner, integrationId);
     const stored = this.storedSettings(integration);
     const problems: FieldProblem[] = [];
     if (!integration.userActivityOrganizationId) problems.push({ field: 'userActivityOrganizationId', message: USER_ACTIVITY_MESSAGES.syncro });
     if (!stored.completedSections.includes('mapping')) problems.push({ field: 'mapping', message: 'Organization mapping is required' });
     if (problems.length) throw validationProblem(problems, 'The integration cannot be completed until the required steps are done.');
     const status = integration.status === 'disconnected' ? 'disconnected' : 'connected';
-    const after = this.repos.integrations.update(actor.partner, integration.id, { status })!;
-    this.repos.audit.record({ partnerId: actor.partner, actor: actor.sub, action: 'integration.complete', target: `integration:${integration.id}`, before: { status: integration.status }, after: { status } });
+    const after = (await this.repos.integrations.update(actor.partner, integration.id, { status }))!;
+    await this.repos.audit.record({ partnerId: actor.partner, actor: actor.sub, action: 'integration.complete', target: `integration:${integration.id}`, before: { status: integration.status }, after: { status } });
     return after;
   }
 }

@@ -42,14 +42,14 @@ export class VendorGateway {
       : createRmmAdapter(this.ctx, vendor as RmmVendor, parsed as VendorCredentials[RmmVendor]);
   }
 
-  psa(partnerId: string, integrationId: string): { integration: IntegrationRecord; adapter: PsaAdapter } {
-    const { integration, adapter } = this.open(partnerId, integrationId);
+  async psa(partnerId: string, integrationId: string): Promise<{ integration: IntegrationRecord; adapter: PsaAdapter }> {
+    const { integration, adapter } = await this.open(partnerId, integrationId);
     if (integration.kind !== 'psa') throw new ProblemError(409, 'wrong_kind', 'Not a PSA integration', 'This action needs a PSA integration.');
     return { integration, adapter: adapter as PsaAdapter };
   }
 
-  rmm(partnerId: string, integrationId: string): { integration: IntegrationRecord; adapter: RmmAdapter } {
-    const { integration, adapter } = this.open(partnerId, integrationId);
+  async rmm(partnerId: string, integrationId: string): Promise<{ integration: IntegrationRecord; adapter: RmmAdapter }> {
+    const { integration, adapter } = await this.open(partnerId, integrationId);
     if (integration.kind !== 'rmm') throw new ProblemError(409, 'wrong_kind', 'Not an RMM integration', 'This action needs an RMM integration.');
     return { integration, adapter: adapter as RmmAdapter };
   }
@@ -75,10 +75,10 @@ export class VendorGateway {
     for (const key of this.cache.keys()) if (key.startsWith(`${integrationId}:`)) this.cache.delete(key);
   }
 
-  private open(partnerId: string, integrationId: string) {
-    const integration = this.repos.integrations.get(partnerId, integrationId);
+  private async open(partnerId: string, integrationId: string) {
+    const integration = await this.repos.integrations.get(partnerId, integrationId);
     if (!integration) throw notFound(`Integration ${integrationId}`);
-    const sealed = this.repos.integrations.getSealedCredentials(partnerId, integrationId);
+    const sealed = await this.repos.integrations.getSealedCredentials(partnerId, integrationId);
     if (!sealed) throw new ProblemError(409, 'no_credentials', 'No credentials', 'This integration has no credentials; enter them again.');
     // The stamp changes when credentials are replaced, so a stale adapter is never reused.
     const stamp = sealed.sealed.slice(0, 24);

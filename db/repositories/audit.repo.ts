@@ -14,10 +14,10 @@ export interface AuditEntry {
 
 export function createAuditRepo(db: Db) {
   return {
-    record(entry: AuditEntry): void {
+    async record(entry: AuditEntry): Promise<void> {
       db.insert(auditLog).values({ ...entry, before: entry.before ?? null, after: entry.after ?? null }).run();
     },
-    list(partnerId: string, options: { target?: string; before?: number; limit?: number } = {}) {
+    async list(partnerId: string, options: { target?: string; before?: number; limit?: number } = {}) {
       const conditions = [eq(auditLog.partnerId, partnerId)];
       if (options.target) conditions.push(eq(auditLog.target, options.target));
       if (options.before) conditions.push(lt(auditLog.id, options.before));

@@ -149,12 +149,12 @@ export function createDevicesRepo(db: Db) {
   }
 
   return {
-    syncState(integrationId: string): RmmSyncStateRow | undefined {
+    async syncState(integrationId: string): Promise<RmmSyncStateRow | undefined> {
       return stateStmt.get({ integrationId });
     },
 
     /** Connected RMM integrations whose next sync is due and that nobody is syncing now (all partners). */
-    dueForSync(now: number): Array<{ integrationId: string; partnerId: string }> {
+    async dueForSync(now: number): Promise<Array<{ integrationId: string; partnerId: string }>> {
       return db.select({ integrationId: integrations.id, partnerId: integrations.partnerId }).from(integrations)
         .leftJoin(rmmSyncState, eq(rmmSyncState.integrationId, integrations.id))
         .where(and(eq(integrations.kind, 'rmm'), eq(integrations.status, 'connected'), isNull(integrations.deletedAt), isNotNull(integrations.credentialsSealed),
@@ -166,7 +166,7 @@ export function createDevicesRepo(db: Db) {
      * Takes the integration's sync claim until `until` (epoch ms) when nobody holds it: one atomic
      * UPDATE, so two processes on one database never both win. Null when it is held.
      */
-    claim(integrationId: string, now: number, until: number): SyncClaim | null {
+    async claim(integrationId: string, now: number, until: number): Promise<SyncClaim | null> {
       ensureState.run({ integrationId });
       const won = db.update(rmmSyncState).set({ runningUntil: until, lastStartedAt: new Date(now).toISOString() })
         .where(and(eq(rmmSyncState.integrationId, integrationId), lte(rmmSyncState.runningUntil, now))).run();
@@ -174,7 +174,7 @@ export function createDevicesRepo(db: Db) {
     },
 
     /** Ends a run: records its outcome and frees the claim (no-op when the claim was lost). */
-    finish(claim: SyncClaim, outcome: { finishedAt: string; succeeded: boolean; lastError: string | null; nextSyncAt: number }): boolean {
+    async finish(claim: SyncClaim, outcome: { finishedAt: string; succeeded: boolean; lastError: string | null; nextSyncAt: number }): Promise<boolean> {
       return db.transaction(() => {
         const devices = db.select({ n: count() }).from(rmmDevices)
           .where(and(eq(rmmDevices.integrationId, claim.integrationId), isNull(rmmDevices.removedAt), isNotNull(rmmDevices.organizationId))).get()!.n;
@@ -191,7 +191,7 @@ export function createDevicesRepo(db: Db) {
      * Applies the current mapping to what is stored: devices of sites no longer synced leave their
      * organization, devices of synced sites follow their site's (possibly new) organization.
      */
-    applyMapping(claim: SyncClaim, until: number, synced: ReadonlyMap<string, string>): { detached: number; moved: number } {
+    async applyMapping(claim: SyncClaim, until: number, synced: ReadonlyMap<string, string>): Promise<{ detached: number; moved: number }> {
       return underClaim(claim, until, () => {
         const now = nowIso();
         const detached = db.update(rmmDevices).set({ organizationId: null, updatedAt: now })
@@ -212,7 +212,7 @@ export function createDevicesRepo(db: Db) {
      * updated; a removed one comes back), `detach` are listed devices now in a site that is not
      * synced (only already-stored ones change, and only their site and organization).
      */
-    writeDevicePage(claim: SyncClaim, until: number, partnerId: string, rows: DeviceWrite[], detach: Array<{ deviceId: string; siteId: string }>): { added: number; changed: number; detached: number } {
+    async writeDevicePage(claim: SyncClaim, until: number, partnerId: string, rows: DeviceWrite[], detach: Array<{ deviceId: string; siteId: string }>): Promise<{ added: number; changed: number; detached: number }> {
       return underClaim(claim, until, () => {
         const now = nowIso();
         const integrationId = claim.integrationId;
@@ -231,20 +231,20 @@ export function createDevicesRepo(db: Db) {
     },
 
     /** Ids of the integration's stored devices that are not marked removed. */
-    liveDeviceIds(integrationId: string): string[] {
+    async liveDeviceIds(integrationId: string): Promise<string[]> {
       return db.select({ id: rmmDevices.deviceId }).from(rmmDevices)
         .where(and(eq(rmmDevices.integrationId, integrationId), isNull(rmmDevices.removedAt))).all().map((r) => r.id);
     },
 
     /** Live devices stored per site (the sync's planning estimate for vendors that do not count). */
-    liveCountsBySite(integrationId: string): Map<string, number> {
+    async liveCountsBySite(integrationId: string): Promise<Map<string, number>> {
       const rows = db.select({ siteId: rmmDevices.siteId, n: count() }).from(rmmDevices)
         .where(and(eq(rmmDevices.integrationId, integrationId), isNull(rmmDevices.removedAt))).groupBy(rmmDevices.siteId).all();
       return new Map(rows.map((r) => [r.siteId, r.n]));
     },
 
     /** Marks devices the vendor no longer lists; their rows stay for history. */
-    markRemoved(claim: SyncClaim, until: number, deviceIds: string[]): number {
+    async markRemoved(claim: SyncClaim, until: number, deviceIds: string[]): Promise<number> {
       return underClaim(claim, until, () => {
         const now = nowIso();
         let removed = 0;
@@ -254,7 +254,7 @@ export function createDevicesRepo(db: Db) {
     },
 
     /** One page of user activity and the cursor after it, together: a crash never skips or repeats a page. */
-    writeActivityPage(claim: SyncClaim, until: number, target: { partnerId: string; organizationId: string }, items: ActivityWrite[], cursor: string | null): number {
+    async writeActivityPage(claim: SyncClaim, until: number, target: { partnerId: string; organizationId: string }, items: ActivityWrite[], cursor: string | null): Promise<number> {
       return underClaim(claim, until, () => {
         let inserted = 0;
         for (const item of items) inserted += insertActivity.run({ ...item, ...target, integrationId: claim.integrationId }).changes;
@@ -264,27 +264,27 @@ export function createDevicesRepo(db: Db) {
     },
 
     /** Stored activity of an integration, newest first. */
-    listActivity(integrationId: string, limit = 100): Array<typeof rmmActivity.$inferSelect> {
+    async listActivity(integrationId: string, limit = 100): Promise<Array<typeof rmmActivity.$inferSelect>> {
       return db.select().from(rmmActivity).where(eq(rmmActivity.integrationId, integrationId)).orderBy(desc(rmmActivity.at), desc(rmmActivity.id)).limit(limit).all();
     },
 
     /** Every stored device row of an integration (removed and detached ones too), for tests and support. */
-    allDevices(integrationId: string): Array<typeof rmmDevices.$inferSelect> {
+    async allDevices(integrationId: string): Promise<Array<typeof rmmDevices.$inferSelect>> {
       return db.select().from(rmmDevices).where(eq(rmmDevices.integrationId, integrationId)).orderBy(asc(rmmDevices.deviceId)).all();
     },
 
     /** Live devices with this Entra device id (lower-case GUID), best first. */
-    findByEntraDeviceId(partnerId: string, entraDeviceId: string): DeviceMatch[] {
+    async findByEntraDeviceId(partnerId: string, entraDeviceId: string): Promise<DeviceMatch[]> {
       return byEntra.all({ partnerId, entraDeviceId }).map(withBoolean);
     },
 
     /** Live devices with this hostname in any letter case (ASCII), best first. */
-    findByHostname(partnerId: string, hostname: string): DeviceMatch[] {
+    async findByHostname(partnerId: string, hostname: string): Promise<DeviceMatch[]> {
       return byHostname.all({ partnerId, hostname }).map(withBoolean);
     },
 
     /** One page of an organization's live devices, by hostname; `search` matches part of the hostname, any case. */
-    listForOrganization(partnerId: string, organizationId: string, page: { limit: number; offset: number; search?: string }): { devices: DeviceRow[]; total: number } {
+    async listForOrganization(partnerId: string, organizationId: string, page: { limit: number; offset: number; search?: string }): Promise<{ devices: DeviceRow[]; total: number }> {
       const statements = page.search ? orgSearch : orgList;
       const params: Record<string, unknown> = { partnerId, organizationId };
       if (page.search) params.pattern = `%${page.search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;

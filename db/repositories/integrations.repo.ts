@@ -12,6 +12,8 @@ export type IntegrationRow = typeof integrations.$inferSelect;
 /** An integration as every caller outside the BFF's credential code sees it: no sealed secret. */
 export type IntegrationRecord = Omit<IntegrationRow, 'credentialsSealed' | 'credentialsKeyId'> & { hasCredentials: boolean };
 export type IntegrationStatus = IntegrationRow['status'];
+/** What callers may change on an integration. */
+export type IntegrationPatch = Partial<Pick<IntegrationRow, 'status' | 'settings' | 'accountLabel' | 'credentialsSealed' | 'credentialsKeyId' | 'userActivityOrganizationId'>>;
 
 const publicColumns = {
   id: integrations.id,
@@ -35,24 +37,24 @@ export function createIntegrationsRepo(db: Db) {
     .where(and(live(sql.placeholder('partnerId')), eq(integrations.id, sql.placeholder('id')))).prepare();
 
   return {
-    list(partnerId: string, kind?: 'psa' | 'rmm'): IntegrationRecord[] {
+    async list(partnerId: string, kind?: 'psa' | 'rmm'): Promise<IntegrationRecord[]> {
       const rows = listStmt.all({ partnerId }) as IntegrationRecord[];
       return kind ? rows.filter((r) => r.kind === kind) : rows;
     },
     /** A live (not deleted) integration of this partner, or undefined. */
-    get(partnerId: string, id: string): IntegrationRecord | undefined {
+    async get(partnerId: string, id: string): Promise<IntegrationRecord | undefined> {
       return getStmt.get({ partnerId, id }) as IntegrationRecord | undefined;
     },
     /** Includes deleted ones: routing must still explain why an alert went nowhere. */
-    getIncludingDeleted(partnerId: string, id: string): IntegrationRecord | undefined {
+    async getIncludingDeleted(partnerId: string, id: string): Promise<IntegrationRecord | undefined> {
       return db.select(publicColumns).from(integrations).where(and(eq(integrations.partnerId, partnerId), eq(integrations.id, id))).get() as IntegrationRecord | undefined;
     },
-    getSealedCredentials(partnerId: string, id: string): { sealed: string; keyId: string } | undefined {
+    async getSealedCredentials(partnerId: string, id: string): Promise<{ sealed: string; keyId: string } | undefined> {
       const row = db.select({ sealed: integrations.credentialsSealed, keyId: integrations.credentialsKeyId }).from(integrations)
         .where(and(live(partnerId), eq(integrations.id, id))).get();
       return row?.sealed && row.keyId ? { sealed: row.sealed, keyId: row.keyId } : undefined;
     },
-    create(input: {
+    async create(input: {
       partnerId: string;
       kind: 'psa' | 'rmm';
       vendor: IntegrationRow['vendor'];
@@ -61,22 +63,22 @@ export function createIntegrationsRepo(db: Db) {
       accountLabel: string | null;
       settings?: unknown;
       userActivityOrganizationId?: string | null;
-    }): IntegrationRecord {
+    }): Promise<IntegrationRecord> {
       const id = randomUUID();
       db.insert(integrations).values({ id, status: 'draft', settings: input.settings ?? {}, ...input }).run();
-      return this.get(input.partnerId, id)!;
+      return getStmt.get({ partnerId: input.partnerId, id }) as IntegrationRecord;
     },
-    update(
+    async update(
       partnerId: string,
       id: string,
-      patch: Partial<Pick<IntegrationRow, 'status' | 'settings' | 'accountLabel' | 'credentialsSealed' | 'credentialsKeyId' | 'userActivityOrganizationId'>>,
-    ): IntegrationRecord | undefined {
+      patch: IntegrationPatch,
+    ): Promise<IntegrationRecord | undefined> {
       const changed = db.update(integrations).set({ ...patch, updatedAt: nowIso() })
         .where(and(live(partnerId), eq(integrations.id, id))).returning({ id: integrations.id }).get();
-      return changed ? this.get(partnerId, id) : undefined;
+      return changed ? getStmt.get({ partnerId, id }) as IntegrationRecord : undefined;
     },
     /** Soft delete: the row stays (history, routing reasons) but no route lists or changes it again. */
-    softDelete(partnerId: string, id: string): boolean {
+    async softDelete(partnerId: string, id: string): Promise<boolean> {
       const changed = db.update(integrations).set({ deletedAt: nowIso(), updatedAt: nowIso(), credentialsSealed: null, credentialsKeyId: null })
         .where(and(live(partnerId), eq(integrations.id, id))).returning({ id: integrations.id }).get();
       return Boolean(changed);

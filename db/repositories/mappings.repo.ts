@@ -2,15 +2,35 @@
  * @module Mappings between platform organizations and vendor records: PSA accounts, PSA contracts,
  * RMM sites. Replacing a set is one synchronous transaction; the hot lookups are prepared once.
  */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { psaAccountMappings, psaContractMappings, rmmSiteMappings } from '../schema/index.js';
+import { auditLog, integrations, psaAccountMappings, psaContractMappings, rmmSiteMappings } from '../schema/index.js';
+import { nowIso } from '../schema/columns.helpers.js';
+import type { AuditEntry } from './audit.repo.js';
+import type { IntegrationPatch } from './integrations.repo.js';
 
 export type PsaAccountMappingRow = typeof psaAccountMappings.$inferSelect;
 export type PsaContractMappingRow = typeof psaContractMappings.$inferSelect;
 export type RmmSiteMappingRow = typeof rmmSiteMappings.$inferSelect;
 
 type Without<T> = Omit<T, 'integrationId'>;
+
+/** The sets of mappings one save replaces (a missing set is left alone). */
+export interface MappingSets {
+  psaAccounts?: Without<PsaAccountMappingRow>[];
+  psaContracts?: Without<PsaContractMappingRow>[];
+  rmmSites?: Without<RmmSiteMappingRow>[];
+}
+
+/** What a section save writes beside its mappings, in the same transaction. */
+export interface AlsoWrite {
+  integration?: { partnerId: string; patch: IntegrationPatch };
+  audit?: AuditEntry;
+}
+
+/** Only account rows that say something are kept: mapped, ignored, or with a chosen contact. */
+export const keptAccountRows = <T extends { organizationId: string | null; ignored: boolean; contactId: string | null }>(rows: T[]) =>
+  rows.filter((r) => r.organizationId || r.ignored || r.contactId);
 
 export function createMappingsRepo(db: Db) {
   const accountForOrg = db.select().from(psaAccountMappings)
@@ -24,41 +44,34 @@ export function createMappingsRepo(db: Db) {
     .prepare();
 
   return {
-    listPsaAccounts(integrationId: string): PsaAccountMappingRow[] {
+    async listPsaAccounts(integrationId: string): Promise<PsaAccountMappingRow[]> {
       return db.select().from(psaAccountMappings).where(eq(psaAccountMappings.integrationId, integrationId)).orderBy(asc(psaAccountMappings.psaAccountName)).all();
     },
     /** The PSA account an organization is mapped to (routing's hot path). */
-    psaAccountForOrganization(integrationId: string, organizationId: string): PsaAccountMappingRow | undefined {
+    async psaAccountForOrganization(integrationId: string, organizationId: string): Promise<PsaAccountMappingRow | undefined> {
       return accountForOrg.get({ integrationId, organizationId });
     },
-    psaAccount(integrationId: string, psaAccountId: string): PsaAccountMappingRow | undefined {
+    async psaAccount(integrationId: string, psaAccountId: string): Promise<PsaAccountMappingRow | undefined> {
       return accountRow.get({ integrationId, psaAccountId });
     },
-    listPsaContracts(integrationId: string): PsaContractMappingRow[] {
+    async listPsaContracts(integrationId: string): Promise<PsaContractMappingRow[]> {
       return db.select().from(psaContractMappings).where(eq(psaContractMappings.integrationId, integrationId)).all();
     },
-    psaContractForOrganization(integrationId: string, organizationId: string): PsaContractMappingRow | undefined {
+    async psaContractForOrganization(integrationId: string, organizationId: string): Promise<PsaContractMappingRow | undefined> {
       return contractForOrg.get({ integrationId, organizationId });
     },
-    listRmmSites(integrationId: string): RmmSiteMappingRow[] {
+    async listRmmSites(integrationId: string): Promise<RmmSiteMappingRow[]> {
       return db.select().from(rmmSiteMappings).where(eq(rmmSiteMappings.integrationId, integrationId)).orderBy(asc(rmmSiteMappings.siteName)).all();
     },
     /**
-     * Replaces an integration's mappings and applies `alsoInTransaction` (settings, audit) in the
-     * same synchronous transaction, so a section is saved whole or not at all.
+     * Replaces an integration's mappings and writes `also` (settings, audit) in the same
+     * transaction, so a section is saved whole or not at all.
      */
-    replace(
-      integrationId: string,
-      sets: { psaAccounts?: Without<PsaAccountMappingRow>[]; psaContracts?: Without<PsaContractMappingRow>[]; rmmSites?: Without<RmmSiteMappingRow>[] },
-      alsoInTransaction?: () => void,
-    ): void {
+    async replace(integrationId: string, sets: MappingSets, also: AlsoWrite = {}): Promise<void> {
       db.transaction((tx) => {
         if (sets.psaAccounts) {
           tx.delete(psaAccountMappings).where(eq(psaAccountMappings.integrationId, integrationId)).run();
-          // Only rows that say something are kept: mapped, ignored, or with a chosen contact.
-          for (const row of sets.psaAccounts.filter((r) => r.organizationId || r.ignored || r.contactId)) {
-            tx.insert(psaAccountMappings).values({ integrationId, ...row }).run();
-          }
+          for (const row of keptAccountRows(sets.psaAccounts)) tx.insert(psaAccountMappings).values({ integrationId, ...row }).run();
         }
         if (sets.psaContracts) {
           tx.delete(psaContractMappings).where(eq(psaContractMappings.integrationId, integrationId)).run();
@@ -68,7 +81,11 @@ export function createMappingsRepo(db: Db) {
           tx.delete(rmmSiteMappings).where(eq(rmmSiteMappings.integrationId, integrationId)).run();
           for (const row of sets.rmmSites) tx.insert(rmmSiteMappings).values({ integrationId, ...row }).run();
         }
-        alsoInTransaction?.();
+        if (also.integration) {
+          tx.update(integrations).set({ ...also.integration.patch, updatedAt: nowIso() })
+            .where(and(eq(integrations.partnerId, also.integration.partnerId), eq(integrations.id, integrationId), isNull(integrations.deletedAt))).run();
+        }
+        if (also.audit) tx.insert(auditLog).values({ ...also.audit, before: also.audit.before ?? null, after: also.audit.after ?? null }).run();
       });
     },
   };

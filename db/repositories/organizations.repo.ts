@@ -20,14 +20,14 @@ export function createOrganizationsRepo(db: Db) {
     .where(and(eq(organizations.partnerId, sql.placeholder('partnerId')), eq(organizations.id, sql.placeholder('id')))).prepare();
 
   return {
-    list(partnerId: string): OrganizationRow[] {
+    async list(partnerId: string): Promise<OrganizationRow[]> {
       return listStmt.all({ partnerId });
     },
-    get(partnerId: string, id: string): OrganizationRow | undefined {
+    async get(partnerId: string, id: string): Promise<OrganizationRow | undefined> {
       return getStmt.get({ partnerId, id });
     },
     /** Inserts or updates each organization; the ticket-delivery switch is ours and is kept. */
-    upsertMany(partnerId: string, input: OrganizationInput[]): { created: number; updated: number } {
+    async upsertMany(partnerId: string, input: OrganizationInput[]): Promise<{ created: number; updated: number }> {
       let created = 0;
       let updated = 0;
       db.transaction((tx) => {
@@ -47,19 +47,19 @@ export function createOrganizationsRepo(db: Db) {
       return { created, updated };
     },
     /** "+ Add to platform": a pending organization the platform will pick up and activate. */
-    createPending(partnerId: string, id: string, name: string): OrganizationRow {
+    async createPending(partnerId: string, id: string, name: string): Promise<OrganizationRow> {
       return db.insert(organizations).values({ partnerId, id, name, status: 'pending' }).returning().get();
     },
-    setTicketDelivery(partnerId: string, id: string, enabled: boolean): OrganizationRow | undefined {
+    async setTicketDelivery(partnerId: string, id: string, enabled: boolean): Promise<OrganizationRow | undefined> {
       return db.update(organizations).set({ ticketDelivery: enabled, updatedAt: nowIso() })
         .where(and(eq(organizations.partnerId, partnerId), eq(organizations.id, id))).returning().get();
     },
-    listCatalog(partnerId: string, kind: CatalogKind): Array<{ id: string; name: string }> {
+    async listCatalog(partnerId: string, kind: CatalogKind): Promise<Array<{ id: string; name: string }>> {
       return db.select({ id: catalogItems.id, name: catalogItems.name }).from(catalogItems)
         .where(and(eq(catalogItems.partnerId, partnerId), eq(catalogItems.kind, kind))).orderBy(asc(catalogItems.name)).all();
     },
     /** Replaces one kind of catalog entries with the host's current list. */
-    replaceCatalog(partnerId: string, kind: CatalogKind, items: Array<{ id: string; name: string }>): void {
+    async replaceCatalog(partnerId: string, kind: CatalogKind, items: Array<{ id: string; name: string }>): Promise<void> {
       db.transaction((tx) => {
         tx.delete(catalogItems).where(and(eq(catalogItems.partnerId, partnerId), eq(catalogItems.kind, kind))).run();
         for (const item of items) tx.insert(catalogItems).values({ partnerId, kind, ...item }).run();

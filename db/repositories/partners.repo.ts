@@ -8,7 +8,7 @@ export function createPartnersRepo(db: Db) {
   const known = new Set<string>();
   return {
     /** Makes sure the partner row exists; cheap after the first call per process. */
-    ensure(id: string): void {
+    async ensure(id: string): Promise<void> {
       if (known.has(id)) return;
       insert.run({ id });
       known.add(id);

@@ -3,7 +3,8 @@
  * records and billable-user syncs. Work is claimed with a row claim (`claimed_until`) inside one
  * IMMEDIATE transaction, so several processes on one database never hold the same group; a later
  * PostgreSQL move turns that into `FOR UPDATE SKIP LOCKED`, not a new design. Every write-back
- * first checks the claim is still this worker's. All functions are synchronous (no I/O inside).
+ * first checks the claim is still this worker's. Functions return promises (one interface for
+ * SQLite and PostgreSQL); here each runs synchronously underneath, with no vendor call inside a transaction.
  */
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
@@ -66,7 +67,7 @@ export function createRoutingRepo(db: Db) {
   const resolveOne = db.update(d).set({
     integrationId: sql`${sql.placeholder('integrationId')}`, state: sql`${sql.placeholder('state')}`, groupKey: sql`${sql.placeholder('groupKey')}`,
     decision: sql`${sql.placeholder('decision')}`, reason: sql`${sql.placeholder('reason')}`, updatedAt: sql`${sql.placeholder('now')}`,
-  }).where(and(eq(d.partnerId, sql.placeholder('partnerId')), eq(d.alertId, sql.placeholder('alertId')))).prepare();
+  }).where(and(eq(d.partnerId, sql.placeholder('partnerId')), eq(d.alertId, sql.placeholder('alertId')), eq(d.state, 'queued'), isNull(d.groupKey))).prepare();
   const getGroupStmt = db.select().from(ticketGroups)
     .where(and(eq(ticketGroups.integrationId, sql.placeholder('integrationId')), eq(ticketGroups.groupKey, sql.placeholder('groupKey')))).prepare();
 
@@ -81,7 +82,7 @@ export function createRoutingRepo(db: Db) {
     // ---- intake and reads ----------------------------------------------------------------------
 
     /** The one write of intake: a new row, or (same alert id again) the stored one. */
-    accept(partnerId: string, alert: { id: string; organizationId: string }): { row: DeliveryRow; created: boolean } {
+    async accept(partnerId: string, alert: { id: string; organizationId: string }): Promise<{ row: DeliveryRow; created: boolean }> {
       // Intake's hot path: a plain INSERT, and the new row built here from what was written
       // (reading it back through RETURNING and the mapper cost as much as the insert itself).
       const now = nowIso();
@@ -98,34 +99,38 @@ export function createRoutingRepo(db: Db) {
       }
       return { row: getOne.get({ partnerId, alertId: alert.id })!, created: false };
     },
-    get(partnerId: string, alertId: string): DeliveryRow | undefined {
+    async get(partnerId: string, alertId: string): Promise<DeliveryRow | undefined> {
       return getOne.get({ partnerId, alertId });
     },
 
     // ---- resolving (pure DB: decision and group key) -------------------------------------------
 
     /**
-     * Resolves up to `limit` accepted alerts in arrival order with `decide`, in one IMMEDIATE
-     * transaction: a group's alerts are always resolved before a later alert of it can be claimed.
+     * Resolves up to `limit` accepted alerts in arrival order with `decide` (database reads only),
+     * then writes every resolution in one IMMEDIATE transaction; a row resolved meanwhile by
+     * another process is left as that one wrote it.
      */
-    resolveBatch(limit: number, decide: (row: DeliveryRow) => Resolution): number {
-      return db.transaction(() => {
-        const rows = unresolved.all({ limit });
-        const now = nowIso();
-        for (const row of rows) {
-          const r = decide(row);
+    async resolveBatch(limit: number, decide: (row: DeliveryRow) => Promise<Resolution>): Promise<number> {
+      const rows = unresolved.all({ limit });
+      if (rows.length === 0) return 0;
+      const resolutions: Resolution[] = [];
+      for (const row of rows) resolutions.push(await decide(row));
+      const now = nowIso();
+      db.transaction(() => {
+        rows.forEach((row, i) => {
+          const r = resolutions[i]!;
           resolveOne.run({
             partnerId: row.partnerId, alertId: row.alertId, integrationId: r.integrationId, state: r.state, groupKey: r.groupKey,
             decision: r.decision === null || r.decision === undefined ? null : JSON.stringify(r.decision), reason: r.reason, now,
           });
-        }
-        return rows.length;
+        });
       }, immediate);
+      return rows.length;
     },
 
     // ---- claiming ------------------------------------------------------------------------------
 
-    claimGroups(now: number, until: number, maxGroups: number): Claim[] {
+    async claimGroups(now: number, until: number, maxGroups: number): Promise<Claim[]> {
       if (maxGroups <= 0) return [];
       return db.transaction(() => {
         const groups = claimable.all({ now, limit: maxGroups });
@@ -136,25 +141,25 @@ export function createRoutingRepo(db: Db) {
       }, immediate);
     },
     /** Heartbeat: keeps the claim while its vendor calls run. False when it was lost. */
-    extendClaim(claim: Claim, until: number): boolean {
+    async extendClaim(claim: Claim, until: number): Promise<boolean> {
       const changed = db.update(d).set({ claimedUntil: until })
         .where(and(eq(d.integrationId, claim.integrationId), eq(d.groupKey, claim.groupKey), eq(d.state, 'queued'), eq(d.claimedUntil, claim.until))).run();
       if (changed.changes > 0) claim.until = until;
       return changed.changes > 0;
     },
     /** Gives the group back at once (clean stop), so another worker need not wait for the lease. */
-    releaseClaim(claim: Claim): void {
+    async releaseClaim(claim: Claim): Promise<void> {
       db.update(d).set({ claimedUntil: 0 })
         .where(and(eq(d.integrationId, claim.integrationId), eq(d.groupKey, claim.groupKey), eq(d.state, 'queued'), eq(d.claimedUntil, claim.until))).run();
     },
 
     // ---- write-backs (each checks the claim first) ---------------------------------------------
 
-    getGroup(integrationId: string, groupKey: string): TicketGroupRow | undefined {
+    async getGroup(integrationId: string, groupKey: string): Promise<TicketGroupRow | undefined> {
       return getGroupStmt.get({ integrationId, groupKey });
     },
     /** Records a ticket create before its vendor call (the crash-reconciliation intent). */
-    recordTicketIntent(claim: Claim, alertId: string, psaAccountId: string, marker: string): void {
+    async recordTicketIntent(claim: Claim, alertId: string, psaAccountId: string, marker: string): Promise<void> {
       db.transaction((tx) => {
         assertOwned(claim, [alertId]);
         tx.insert(ticketGroups).values({ integrationId: claim.integrationId, groupKey: claim.groupKey, psaAccountId, pendingMarker: marker, isOpen: false })
@@ -163,7 +168,7 @@ export function createRoutingRepo(db: Db) {
       }, immediate);
     },
     /** The group's ticket exists in the PSA: remember it, and mark the alert that opened it. */
-    recordTicketCreated(claim: Claim, alertId: string, ticket: { id: string; number: string | null; isOpen: boolean }, decision: unknown, now: number): void {
+    async recordTicketCreated(claim: Claim, alertId: string, ticket: { id: string; number: string | null; isOpen: boolean }, decision: unknown, now: number): Promise<void> {
       db.transaction((tx) => {
         assertOwned(claim, [alertId]);
         tx.update(ticketGroups).set({ vendorTicketId: ticket.id, ticketNumber: ticket.number, isOpen: ticket.isOpen, checkedAt: now, pendingMarker: null, updatedAt: nowIso() })
@@ -176,7 +181,7 @@ export function createRoutingRepo(db: Db) {
      * A ticket found by the marker of an alert that is no longer in the queue (it failed after its
      * create had in fact reached the PSA): the group adopts the ticket and that alert is delivered.
      */
-    adoptTicket(claim: Claim, marker: string, ticket: { id: string; number: string | null; isOpen: boolean }, now: number): void {
+    async adoptTicket(claim: Claim, marker: string, ticket: { id: string; number: string | null; isOpen: boolean }, now: number): Promise<void> {
       db.transaction((tx) => {
         tx.update(ticketGroups).set({ vendorTicketId: ticket.id, ticketNumber: ticket.number, isOpen: ticket.isOpen, checkedAt: now, pendingMarker: null, updatedAt: nowIso() })
           .where(groupWhere(claim.integrationId, claim.groupKey)).run();
@@ -185,19 +190,19 @@ export function createRoutingRepo(db: Db) {
       }, immediate);
     },
     /** The intent was never carried out (no ticket with its marker): forget it. */
-    clearTicketIntent(claim: Claim): void {
+    async clearTicketIntent(claim: Claim): Promise<void> {
       db.update(ticketGroups).set({ pendingMarker: null, updatedAt: nowIso() }).where(groupWhere(claim.integrationId, claim.groupKey)).run();
     },
-    recordOpenState(integrationId: string, groupKey: string, isOpen: boolean, checkedAt: number): void {
+    async recordOpenState(integrationId: string, groupKey: string, isOpen: boolean, checkedAt: number): Promise<void> {
       db.update(ticketGroups).set({ isOpen, checkedAt, updatedAt: nowIso() }).where(groupWhere(integrationId, groupKey)).run();
     },
-    recordNoteIntent(claim: Claim, alertIds: string[], ticketId: string, marker: string): void {
+    async recordNoteIntent(claim: Claim, alertIds: string[], ticketId: string, marker: string): Promise<void> {
       db.transaction((tx) => {
         assertOwned(claim, alertIds);
         tx.update(d).set({ marker, vendorTicketId: ticketId, updatedAt: nowIso() }).where(rowsOf(claim, alertIds)).run();
       }, immediate);
     },
-    recordNoteAdded(claim: Claim, alertIds: string[], ticketId: string, noteId: string | null): void {
+    async recordNoteAdded(claim: Claim, alertIds: string[], ticketId: string, noteId: string | null): Promise<void> {
       db.transaction((tx) => {
         assertOwned(claim, alertIds);
         tx.update(d).set({ state: 'delivered', outcome: 'note_added', vendorTicketId: ticketId, vendorNoteId: noteId, reason: null, claimedUntil: 0, deliveredAt: nowIso(), updatedAt: nowIso() })
@@ -208,7 +213,7 @@ export function createRoutingRepo(db: Db) {
      * A retryable failure: one more attempt counted, the claim released, the next try scheduled;
      * alerts that used up their attempts become failed with the advice. Returns those ids.
      */
-    recordRetry(claim: Claim, alertIds: string[], input: { lastError: string; advice: string; nextAttemptAt: number; maxAttempts: number }): string[] {
+    async recordRetry(claim: Claim, alertIds: string[], input: { lastError: string; advice: string; nextAttemptAt: number; maxAttempts: number }): Promise<string[]> {
       return db.transaction((tx) => {
         assertOwned(claim, alertIds);
         const failed = sql`${d.attempts} + 1 >= ${input.maxAttempts}`;
@@ -218,13 +223,13 @@ export function createRoutingRepo(db: Db) {
         }).where(rowsOf(claim, alertIds)).returning({ alertId: d.alertId, state: d.state }).all().filter((r) => r.state === 'failed').map((r) => r.alertId);
       }, immediate);
     },
-    recordFailed(claim: Claim, alertIds: string[], lastError: string, advice: string): void {
+    async recordFailed(claim: Claim, alertIds: string[], lastError: string, advice: string): Promise<void> {
       db.transaction((tx) => {
         assertOwned(claim, alertIds);
         tx.update(d).set({ state: 'failed', attempts: sql`${d.attempts} + 1`, lastError, reason: advice, claimedUntil: 0, updatedAt: nowIso() }).where(rowsOf(claim, alertIds)).run();
       }, immediate);
     },
-    recordSkipped(claim: Claim, alertIds: string[], reason: string, decision: unknown): void {
+    async recordSkipped(claim: Claim, alertIds: string[], reason: string, decision: unknown): Promise<void> {
       db.transaction((tx) => {
         assertOwned(claim, alertIds);
         tx.update(d).set({ state: 'skipped', reason, decision, claimedUntil: 0, updatedAt: nowIso() }).where(rowsOf(claim, alertIds)).run();
@@ -232,7 +237,7 @@ export function createRoutingRepo(db: Db) {
     },
 
     /** ASSUMPTION: an admin retry queues a failed alert from scratch, re-resolved with today's settings (the fix may be in them). */
-    requeueFailed(partnerId: string, alertId: string): DeliveryRow | undefined {
+    async requeueFailed(partnerId: string, alertId: string): Promise<DeliveryRow | undefined> {
       return db.update(d).set({ state: 'queued', attempts: 0, nextAttemptAt: 0, claimedUntil: 0, groupKey: null, reason: null, marker: null, updatedAt: nowIso() })
         .where(and(eq(d.partnerId, partnerId), eq(d.alertId, alertId), eq(d.state, 'failed'))).returning().get();
     },
@@ -240,40 +245,40 @@ export function createRoutingRepo(db: Db) {
     // ---- integrations (cross-partner reads routing needs) --------------------------------------
 
     /** The partner's PSA integration: the live one, else the most recently deleted one. */
-    psaIntegrationIdForPartner(partnerId: string): string | undefined {
+    async psaIntegrationIdForPartner(partnerId: string): Promise<string | undefined> {
       return db.select({ id: integrations.id }).from(integrations).where(and(eq(integrations.partnerId, partnerId), eq(integrations.kind, 'psa')))
         .orderBy(sql`${integrations.deletedAt} is not null`, desc(integrations.deletedAt), desc(integrations.createdAt)).limit(1).get()?.id;
     },
-    activePsaIntegrations(): Array<{ id: string; partnerId: string }> {
+    async activePsaIntegrations(): Promise<Array<{ id: string; partnerId: string }>> {
       return db.select({ id: integrations.id, partnerId: integrations.partnerId }).from(integrations)
         .where(and(eq(integrations.kind, 'psa'), eq(integrations.status, 'active'), isNull(integrations.deletedAt))).all();
     },
 
     // ---- health --------------------------------------------------------------------------------
 
-    lastDelivered(integrationId: string): DeliveryRow | undefined {
+    async lastDelivered(integrationId: string): Promise<DeliveryRow | undefined> {
       return db.select().from(d).where(and(eq(d.integrationId, integrationId), eq(d.state, 'delivered'))).orderBy(desc(d.deliveredAt), desc(d.seq)).limit(1).get();
     },
-    counts(partnerId: string, integrationId: string): { queued: number; failed: number; delivered: number; skipped: number; unresolved: number } {
+    async counts(partnerId: string, integrationId: string): Promise<{ queued: number; failed: number; delivered: number; skipped: number; unresolved: number }> {
       const rows = db.select({ state: d.state, n: sql<number>`count(*)` }).from(d).where(eq(d.integrationId, integrationId)).groupBy(d.state).all();
       const unresolved = db.select({ n: sql<number>`count(*)` }).from(d).where(and(eq(d.partnerId, partnerId), eq(d.state, 'queued'), isNull(d.groupKey))).get();
       const by = Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
       return { queued: by.queued ?? 0, failed: by.failed ?? 0, delivered: by.delivered ?? 0, skipped: by.skipped ?? 0, unresolved: Number(unresolved?.n ?? 0) };
     },
-    failures(integrationId: string, limit: number): DeliveryRow[] {
+    async failures(integrationId: string, limit: number): Promise<DeliveryRow[]> {
       return db.select().from(d).where(and(eq(d.integrationId, integrationId), eq(d.state, 'failed'))).orderBy(desc(d.updatedAt)).limit(limit).all();
     },
     /** Alerts failing right now (waiting for another attempt), with their last error. */
-    retrying(integrationId: string, limit: number): DeliveryRow[] {
+    async retrying(integrationId: string, limit: number): Promise<DeliveryRow[]> {
       return db.select().from(d).where(and(eq(d.integrationId, integrationId), eq(d.state, 'queued'), sql`${d.attempts} > 0`)).orderBy(desc(d.updatedAt)).limit(limit).all();
     },
 
     // ---- billable syncs ------------------------------------------------------------------------
 
-    recordBillableSync(row: typeof billableSyncs.$inferInsert): void {
+    async recordBillableSync(row: typeof billableSyncs.$inferInsert): Promise<void> {
       db.insert(billableSyncs).values(row).run();
     },
-    billableSyncs(integrationId: string, period?: string): BillableSyncRow[] {
+    async billableSyncs(integrationId: string, period?: string): Promise<BillableSyncRow[]> {
       const where = period ? and(eq(billableSyncs.integrationId, integrationId), eq(billableSyncs.period, period)) : eq(billableSyncs.integrationId, integrationId);
       return db.select().from(billableSyncs).where(where).orderBy(desc(billableSyncs.id)).limit(500).all();
     },

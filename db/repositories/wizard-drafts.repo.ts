@@ -12,10 +12,10 @@ export function createWizardDraftsRepo(db: Db) {
     and(eq(wizardDrafts.partnerId, partnerId), eq(wizardDrafts.wizard, wizard),
       integrationId ? eq(wizardDrafts.integrationId, integrationId) : isNull(wizardDrafts.integrationId));
   return {
-    get(partnerId: string, wizard: string, integrationId: string | null): WizardDraftRow | undefined {
+    async get(partnerId: string, wizard: string, integrationId: string | null): Promise<WizardDraftRow | undefined> {
       return db.select().from(wizardDrafts).where(key(partnerId, wizard, integrationId)).get();
     },
-    put(partnerId: string, wizard: string, integrationId: string | null, machineVersion: number, snapshot: unknown): WizardDraftRow {
+    async put(partnerId: string, wizard: string, integrationId: string | null, machineVersion: number, snapshot: unknown): Promise<WizardDraftRow> {
       return db.transaction((tx) => {
         const existing = tx.select({ id: wizardDrafts.id }).from(wizardDrafts).where(key(partnerId, wizard, integrationId)).get();
         if (existing) {
@@ -24,7 +24,7 @@ export function createWizardDraftsRepo(db: Db) {
         return tx.insert(wizardDrafts).values({ id: randomUUID(), partnerId, wizard, integrationId, machineVersion, snapshot }).returning().get();
       });
     },
-    remove(partnerId: string, wizard: string, integrationId: string | null): boolean {
+    async remove(partnerId: string, wizard: string, integrationId: string | null): Promise<boolean> {
       return db.delete(wizardDrafts).where(key(partnerId, wizard, integrationId)).returning({ id: wizardDrafts.id }).all().length > 0;
     },
   };

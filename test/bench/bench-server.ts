@@ -24,12 +24,12 @@ import { createAdapterContext, REAL_ENDPOINTS } from '../../bff/vendors/adapter-
 const secret = randomBytes(32).toString('base64url');
 const db = createDb(join(mkdtempSync(join(tmpdir(), 'ih-bench-')), 'bench.db'));
 const repos = createRepositories(db);
-seedDemoPartner(repos);
+await seedDemoPartner(repos);
 const vault = new CredentialVault('k1', randomBytes(32));
 for (const [kind, vendor] of [['psa', 'autotask'], ['rmm', 'datto-rmm'], ['rmm', 'syncro']] as const) {
   const sealed = vault.seal({ secret: 'x' });
-  const row = repos.integrations.create({ partnerId: DEMO_PARTNER_ID, kind, vendor, credentialsSealed: sealed.sealed, credentialsKeyId: sealed.keyId, accountLabel: null });
-  repos.integrations.update(DEMO_PARTNER_ID, row.id, { status: kind === 'psa' ? 'active' : 'connected' });
+  const row = await repos.integrations.create({ partnerId: DEMO_PARTNER_ID, kind, vendor, credentialsSealed: sealed.sealed, credentialsKeyId: sealed.keyId, accountLabel: null });
+  await repos.integrations.update(DEMO_PARTNER_ID, row.id, { status: kind === 'psa' ? 'active' : 'connected' });
 }
 const vendors = new VendorGateway(createAdapterContext(REAL_ENDPOINTS), repos, vault, 60_000);
 const app = createApp({ db, repos, vault, vendors, logger: createLogger('silent'), auth: { secret }, version: 'bench' });

@@ -47,11 +47,11 @@ export async function psaVendorBenchmarks(): Promise<void> {
       const db = createDb(':memory:');
       const repos = createRepositories(db);
       const vault = new CredentialVault('k1', randomBytes(32));
-      repos.partners.ensure('bench');
+      await repos.partners.ensure('bench');
       const sealed = vault.seal(c.creds);
-      const row = repos.integrations.create({ partnerId: 'bench', kind: 'psa', vendor: c.vendor, credentialsSealed: sealed.sealed, credentialsKeyId: sealed.keyId, accountLabel: null });
+      const row = await repos.integrations.create({ partnerId: 'bench', kind: 'psa', vendor: c.vendor, credentialsSealed: sealed.sealed, credentialsKeyId: sealed.keyId, accountLabel: null });
       const gateway = new VendorGateway(ctx, repos, vault, 300_000);
-      const { adapter: gated } = gateway.psa('bench', row.id);
+      const { adapter: gated } = await gateway.psa('bench', row.id);
       await gateway.cached(row.id, 'accounts', () => gated.listAccounts());
       const repeatStarted = performance.now();
       const again = await gateway.cached(row.id, 'accounts', () => gated.listAccounts());

@@ -90,17 +90,17 @@ async function syncBenchmark(origin: string): Promise<void> {
   await fetch(`${origin}/sandbox/datto-rmm/_control/seed`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ scale: SCALE }) });
   const db = createDb(':memory:');
   const repos = createRepositories(db);
-  seedDemoPartner(repos);
+  await seedDemoPartner(repos);
   const vault = new CredentialVault('k1', randomBytes(32));
   const sealed = vault.seal(CREDENTIALS['datto-rmm']);
-  const row = repos.integrations.create({ partnerId: DEMO_PARTNER_ID, kind: 'rmm', vendor: 'datto-rmm', credentialsSealed: sealed.sealed, credentialsKeyId: sealed.keyId, accountLabel: null, userActivityOrganizationId: 'org-internal' });
-  repos.integrations.update(DEMO_PARTNER_ID, row.id, { status: 'connected', settings: { siteTypes: ['managed', 'ondemand'], entraDeviceIdField: 'udf5', completedSections: ['mapping'] } });
+  const row = await repos.integrations.create({ partnerId: DEMO_PARTNER_ID, kind: 'rmm', vendor: 'datto-rmm', credentialsSealed: sealed.sealed, credentialsKeyId: sealed.keyId, accountLabel: null, userActivityOrganizationId: 'org-internal' });
+  await repos.integrations.update(DEMO_PARTNER_ID, row.id, { status: 'connected', settings: { siteTypes: ['managed', 'ondemand'], entraDeviceIdField: 'udf5', completedSections: ['mapping'] } });
   const requests: string[] = [];
   const ctx = createAdapterContext(sandboxEndpoints(origin, CODE), { onRequest: (_v, r) => requests.push(new URL(r.url).pathname) });
   const vendors = new VendorGateway(ctx, repos, vault, 300_000);
-  const sites = await vendors.rmm(DEMO_PARTNER_ID, row.id).adapter.listSites();
+  const sites = await (await vendors.rmm(DEMO_PARTNER_ID, row.id)).adapter.listSites();
   const orgs = DEMO_ORGANIZATIONS.map((o) => o.id);
-  repos.mappings.replace(row.id, { rmmSites: sites.map((s, i) => ({ siteId: s.id, siteName: s.name, siteType: s.type, organizationId: orgs[i % orgs.length]!, ignoreAutoMap: false })) });
+  await repos.mappings.replace(row.id, { rmmSites: sites.map((s, i) => ({ siteId: s.id, siteName: s.name, siteType: s.type, organizationId: orgs[i % orgs.length]!, ignoreAutoMap: false })) });
   const service = new RmmSyncService({ repos, vendors, logger: createLogger('silent') }, { intervalMs: 15 * 60_000 });
   const before = requests.length;
   const started = performance.now();
@@ -175,21 +175,21 @@ async function serveLookups(): Promise<void> {
   const secret = randomBytes(32).toString('base64url');
   const db = createDb(join(mkdtempSync(join(tmpdir(), 'ih-rmm-bench-')), 'bench.db'));
   const repos = createRepositories(db);
-  seedDemoPartner(repos);
+  await seedDemoPartner(repos);
   const vault = new CredentialVault('k1', randomBytes(32));
   const sealed = vault.seal({ secret: 'x' });
-  const integration = repos.integrations.create({ partnerId: DEMO_PARTNER_ID, kind: 'rmm', vendor: 'datto-rmm', credentialsSealed: sealed.sealed, credentialsKeyId: sealed.keyId, accountLabel: null });
-  repos.integrations.update(DEMO_PARTNER_ID, integration.id, { status: 'connected' });
+  const integration = await repos.integrations.create({ partnerId: DEMO_PARTNER_ID, kind: 'rmm', vendor: 'datto-rmm', credentialsSealed: sealed.sealed, credentialsKeyId: sealed.keyId, accountLabel: null });
+  await repos.integrations.update(DEMO_PARTNER_ID, integration.id, { status: 'connected' });
   const orgs = DEMO_ORGANIZATIONS.map((o) => o.id);
-  repos.mappings.replace(integration.id, { rmmSites: orgs.map((org, i) => ({ siteId: `site-${i}`, siteName: `Site ${i}`, siteType: 'managed' as const, organizationId: org, ignoreAutoMap: false })) });
-  const claim = repos.devices.claim(integration.id, Date.now(), Date.now() + 60_000)!;
+  await repos.mappings.replace(integration.id, { rmmSites: orgs.map((org, i) => ({ siteId: `site-${i}`, siteName: `Site ${i}`, siteType: 'managed' as const, organizationId: org, ignoreAutoMap: false })) });
+  const claim = (await repos.devices.claim(integration.id, Date.now(), Date.now() + 60_000))!;
   const guid = (n: number) => `${n.toString(16).padStart(8, '0')}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
   const devices = Array.from({ length: SCALE }, (_, n) => ({
     deviceId: `dev-${n}`, siteId: `site-${n % orgs.length}`, organizationId: orgs[n % orgs.length]!, hostname: `DESKTOP-${n.toString(36).toUpperCase().padStart(5, '0')}`,
     os: 'Microsoft Windows 11 Pro', lastSeen: new Date().toISOString(), online: n % 3 !== 0, entraDeviceId: n % 2 ? guid(n) : null,
   }));
-  repos.devices.writeDevicePage(claim, Date.now() + 60_000, DEMO_PARTNER_ID, devices, []);
-  repos.devices.finish(claim, { finishedAt: new Date().toISOString(), succeeded: true, lastError: null, nextSyncAt: Date.now() + 900_000 });
+  await repos.devices.writeDevicePage(claim, Date.now() + 60_000, DEMO_PARTNER_ID, devices, []);
+  await repos.devices.finish(claim, { finishedAt: new Date().toISOString(), succeeded: true, lastError: null, nextSyncAt: Date.now() + 900_000 });
   const vendors = new VendorGateway(createAdapterContext(REAL_ENDPOINTS), repos, vault, 60_000);
   const app = createApp({ db, repos, vault, vendors, logger: createLogger('silent'), auth: { secret }, version: 'bench' });
   const root = new Hono();

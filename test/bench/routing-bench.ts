@@ -43,7 +43,7 @@ async function serveIntake(): Promise<void> {
   const secret = randomBytes(32).toString('base64url');
   const db = createDb(join(mkdtempSync(join(tmpdir(), 'ih-routing-bench-')), 'bench.db'));
   const repos = createRepositories(db);
-  seedDemoPartner(repos);
+  await seedDemoPartner(repos);
   const vault = new CredentialVault('k1', randomBytes(32));
   const vendors = new VendorGateway(createAdapterContext(REAL_ENDPOINTS), repos, vault, 60_000);
   const deps = { db, repos, vault, vendors, logger: createLogger('silent'), auth: { secret }, version: 'bench' };
@@ -159,10 +159,10 @@ export async function routingStormBenchmark(options: { alerts?: number; users?: 
       }
     }));
     const acceptedMs = performance.now() - started;
-    let counts = t.deps.repos.routing.counts(DEMO_PARTNER_ID, '');
-    const integrationId = t.deps.repos.routing.psaIntegrationIdForPartner('partner-a')!;
+    let counts = await t.deps.repos.routing.counts(DEMO_PARTNER_ID, '');
+    const integrationId = (await t.deps.repos.routing.psaIntegrationIdForPartner('partner-a'))!;
     for (;;) {
-      counts = t.deps.repos.routing.counts('partner-a', integrationId);
+      counts = await t.deps.repos.routing.counts('partner-a', integrationId);
       if (counts.queued + counts.unresolved === 0) break;
       if (performance.now() - started > 600_000) throw new Error('storm did not drain within 10 minutes');
       await new Promise((r) => setTimeout(r, 50));

@@ -14,12 +14,12 @@ beforeEach(() => { t = createTestApp(); });
 afterEach(() => t.close());
 
 async function seedIntegration(partner: string, status: 'active' | 'connected' = 'active', kind: 'psa' | 'rmm' = 'psa') {
-  t.deps.repos.partners.ensure(partner);
+  await t.deps.repos.partners.ensure(partner);
   const sealed = t.deps.vault.seal({ username: 'api@x.example', secret: SECRET_MARKER });
-  const row = t.deps.repos.integrations.create({
+  const row = await t.deps.repos.integrations.create({
     partnerId: partner, kind, vendor: kind === 'psa' ? 'autotask' : 'datto-rmm', credentialsSealed: sealed.sealed, credentialsKeyId: sealed.keyId, accountLabel: 'Zone: America East',
   });
-  return t.deps.repos.integrations.update(partner, row.id, { status })!;
+  return (await t.deps.repos.integrations.update(partner, row.id, { status }))!;
 }
 
 async function problemOf(res: Response) {
@@ -86,7 +86,7 @@ describe('partner scoping', () => {
       const res = await t.call(method, `/api/integrations/${theirs.id}${path}`, { token: mine });
       expect(res.status, `${method} ${path}`).toBe(404);
     }
-    expect(t.deps.repos.integrations.get('partner-b', theirs.id)?.status).toBe('active');
+    expect((await t.deps.repos.integrations.get('partner-b', theirs.id))?.status).toBe('active');
   });
 
   it('keeps organizations apart', async () => {
@@ -138,7 +138,7 @@ describe('organizations', () => {
     expect(await second.json()).toEqual({ created: 0, updated: 1 });
     const list = (await (await t.call('GET', '/api/organizations')).json()).organizations;
     expect(list[0]).toEqual({ id: 'o1', name: 'Acme Dental', status: 'active', billableUsers: 5, ticketDelivery: false });
-    const audit = t.deps.repos.audit.list('partner-a', { target: 'organization:o1' });
+    const audit = await t.deps.repos.audit.list('partner-a', { target: 'organization:o1' });
     expect(audit[0]).toMatchObject({ action: 'organization.ticket-delivery', before: { ticketDelivery: true }, after: { ticketDelivery: false } });
   });
 
@@ -176,7 +176,7 @@ describe('integrations', () => {
     const stored = t.deps.db.$client.prepare('select credentials_sealed, deleted_at from integrations where id = ?').get(row.id) as Record<string, unknown>;
     expect(stored.credentials_sealed).toBeNull();
     expect(stored.deleted_at).toBeTruthy();
-    expect(t.deps.repos.audit.list('partner-a')[0]!.action).toBe('integration.delete');
+    expect((await t.deps.repos.audit.list('partner-a'))[0]!.action).toBe('integration.delete');
   });
 
   it('never returns or logs credentials, and stores them sealed', async () => {

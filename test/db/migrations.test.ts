@@ -20,22 +20,22 @@ describe('database', () => {
     expect(tables).toEqual(expect.arrayContaining(['partners', 'organizations', 'integrations', 'psa_account_mappings', 'rmm_site_mappings', 'wizard_drafts', 'audit_log', 'catalog_items']));
   });
 
-  it('is idempotent on restart and refuses orphans', () => {
+  it('is idempotent on restart and refuses orphans', async () => {
     dir = mkdtempSync(join(tmpdir(), 'ih-db-'));
     createDb(join(dir, 'hub.db')).$client.close();
     db = createDb(join(dir, 'hub.db'));
     const repos = createRepositories(db);
-    expect(() => repos.organizations.upsertMany('no-such-partner', [{ id: 'o', name: 'O', status: 'active', billableUsers: 0 }])).toThrow(/FOREIGN KEY/);
+    await expect(repos.organizations.upsertMany('no-such-partner', [{ id: 'o', name: 'O', status: 'active', billableUsers: 0 }])).rejects.toThrow(/FOREIGN KEY/);
   });
 
-  it('keeps one wizard draft per partner, wizard and integration', () => {
+  it('keeps one wizard draft per partner, wizard and integration', async () => {
     dir = mkdtempSync(join(tmpdir(), 'ih-db-'));
     db = createDb(join(dir, 'hub.db'));
     const repos = createRepositories(db);
-    repos.partners.ensure('p');
-    repos.wizardDrafts.put('p', 'psa:autotask', null, 1, { value: 'a' });
-    repos.wizardDrafts.put('p', 'psa:autotask', null, 1, { value: 'b' });
-    expect(repos.wizardDrafts.get('p', 'psa:autotask', null)?.snapshot).toEqual({ value: 'b' });
+    await repos.partners.ensure('p');
+    await repos.wizardDrafts.put('p', 'psa:autotask', null, 1, { value: 'a' });
+    await repos.wizardDrafts.put('p', 'psa:autotask', null, 1, { value: 'b' });
+    expect((await repos.wizardDrafts.get('p', 'psa:autotask', null))?.snapshot).toEqual({ value: 'b' });
     expect(db.$client.prepare('select count(*) as n from wizard_drafts').get()).toEqual({ n: 1 });
   });
 });

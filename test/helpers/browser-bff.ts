@@ -102,24 +102,24 @@ export function createBrowserBff(): BrowserBff {
     .post('/integrations', async (c) => {
       const input = createBody.parse(await c.req.json());
       const { repos, vault } = bff.deps;
-      repos.partners.ensure(input.partner);
+      await repos.partners.ensure(input.partner);
       // A sealed dummy credential: the list never opens it, but "has credentials" must be true like a real row.
       const sealed = vault.seal({ dummy: true });
-      const created = repos.integrations.create({
+      const created = await repos.integrations.create({
         partnerId: input.partner, kind: KIND_OF_VENDOR[input.vendor], vendor: input.vendor,
         credentialsSealed: sealed.sealed, credentialsKeyId: sealed.keyId, accountLabel: input.accountLabel,
       });
-      const row = input.status === 'draft' ? created : repos.integrations.update(input.partner, created.id, { status: input.status })!;
+      const row = input.status === 'draft' ? created : (await repos.integrations.update(input.partner, created.id, { status: input.status }))!;
       return c.json(toIntegrationView(row), 201);
     })
     .patch('/integrations/:id', async (c) => {
       const { partner, status } = patchBody.parse(await c.req.json());
-      const row = bff.deps.repos.integrations.update(partner, c.req.param('id'), { status });
+      const row = await bff.deps.repos.integrations.update(partner, c.req.param('id'), { status });
       return row ? c.json(toIntegrationView(row)) : c.json({ error: 'no such integration' }, 404);
     })
     // What is stored, deleted rows included (a list can only say a row is gone; this says it was soft-deleted).
-    .get('/integrations/:id', (c) => {
-      const row = bff.deps.repos.integrations.getIncludingDeleted(c.req.query('partner') ?? '', c.req.param('id'));
+    .get('/integrations/:id', async (c) => {
+      const row = await bff.deps.repos.integrations.getIncludingDeleted(c.req.query('partner') ?? '', c.req.param('id'));
       return row ? c.json({ ...toIntegrationView(row), deletedAt: row.deletedAt }) : c.json({ error: 'no such integration' }, 404);
     })
     // A PSA configured through the product's own setup API against the sandboxes, as the wizard saves it.
@@ -128,41 +128,41 @@ export function createBrowserBff(): BrowserBff {
       const scoped = await asPartner(partner);
       const contract = billableSync ? { addContractsToTickets: false, syncBillableUsers: true, userSyncDay: 5, organizations: ['org-acme'] } : undefined;
       const { id } = await setupPsa(scoped, vendor, { contract, complete });
-      return c.json(toIntegrationView(bff.deps.repos.integrations.get(partner, id)!), 201);
+      return c.json(toIntegrationView((await bff.deps.repos.integrations.get(partner, id))!), 201);
     })
     // A connected RMM through the product's setup API (exact-name auto-mapping); not synced yet.
     .post('/rmm-integrations', async (c) => {
       const { partner, vendor } = rmmSetupBody.parse(await c.req.json());
       await asPartner(partner);
       const { id } = await connectRmm(bff, vendor, { partner });
-      return c.json(toIntegrationView(bff.deps.repos.integrations.get(partner, id)!), 201);
+      return c.json(toIntegrationView((await bff.deps.repos.integrations.get(partner, id))!), 201);
     })
     // Delivery history a PSA's health reads: delivered alerts (so long ago) and failed ones with the advice of a failure code.
     .post('/deliveries', async (c) => {
       const input = deliveriesBody.parse(await c.req.json());
       const { repos, db } = bff.deps;
-      if (!repos.integrations.get(input.partner, input.integrationId)) return c.json({ error: 'no such integration' }, 404);
-      const seed = (set: Partial<typeof alertDeliveries.$inferInsert>) => {
+      if (!await repos.integrations.get(input.partner, input.integrationId)) return c.json({ error: 'no such integration' }, 404);
+      const seed = async (set: Partial<typeof alertDeliveries.$inferInsert>) => {
         const a = alert();
-        repos.routing.accept(input.partner, a);
+        await repos.routing.accept(input.partner, a);
         db.update(alertDeliveries).set({ integrationId: input.integrationId, groupKey: `seed:${a.id}`, updatedAt: new Date().toISOString(), ...set })
           .where(and(eq(alertDeliveries.partnerId, input.partner), eq(alertDeliveries.alertId, a.id))).run();
       };
       for (const d of input.delivered) {
-        seed({ state: 'delivered', outcome: 'ticket_created', vendorTicketId: d.vendorTicketId, attempts: 1, deliveredAt: new Date(Date.now() - d.minutesAgo * 60_000).toISOString() });
+        await seed({ state: 'delivered', outcome: 'ticket_created', vendorTicketId: d.vendorTicketId, attempts: 1, deliveredAt: new Date(Date.now() - d.minutesAgo * 60_000).toISOString() });
       }
-      for (const f of input.failed) seed({ state: 'failed', attempts: 1, lastError: f.lastError, reason: FAILURE_ADVICE[f.code] });
+      for (const f of input.failed) await seed({ state: 'failed', attempts: 1, lastError: f.lastError, reason: FAILURE_ADVICE[f.code] });
       return c.json({ ok: true });
     })
     // An RMM sync that ended in an error, recorded as the sync service records one.
     .post('/rmm-sync-failures', async (c) => {
       const input = syncFailureBody.parse(await c.req.json());
       const { repos } = bff.deps;
-      if (!repos.integrations.get(input.partner, input.integrationId)) return c.json({ error: 'no such integration' }, 404);
+      if (!await repos.integrations.get(input.partner, input.integrationId)) return c.json({ error: 'no such integration' }, 404);
       const at = Date.now() - input.minutesAgo * 60_000;
-      const claim = repos.devices.claim(input.integrationId, Date.now(), Date.now() + 60_000);
+      const claim = await repos.devices.claim(input.integrationId, Date.now(), Date.now() + 60_000);
       if (!claim) return c.json({ error: 'a sync is running' }, 409);
-      repos.devices.finish(claim, { finishedAt: new Date(at).toISOString(), succeeded: false, lastError: input.lastError, nextSyncAt: Date.now() + 120_000 });
+      await repos.devices.finish(claim, { finishedAt: new Date(at).toISOString(), succeeded: false, lastError: input.lastError, nextSyncAt: Date.now() + 120_000 });
       return c.json({ ok: true });
     })
     .post('/faults', async (c) => {
@@ -176,7 +176,7 @@ export function createBrowserBff(): BrowserBff {
       const { partner } = z.object({ partner: z.string().optional() }).parse(await c.req.json().catch(() => ({})));
       if (partner) {
         faults.delete(partner);
-        for (const row of bff.deps.repos.integrations.list(partner)) bff.deps.repos.integrations.softDelete(partner, row.id);
+        for (const row of await bff.deps.repos.integrations.list(partner)) await bff.deps.repos.integrations.softDelete(partner, row.id);
       } else {
         faults.clear();
         bff.close();

@@ -53,7 +53,7 @@ export async function walkActivity(input: ActivityWalkInput, progress: ActivityW
     // An empty last page answers no cursor: keep the one we have, so the next run starts there
     // rather than at the beginning of what the vendor keeps.
     const next = page.next ?? cursor;
-    progress.added += input.repo.writeActivityPage(input.claim, input.leaseUntil(), input.target, page.items, next);
+    progress.added += await input.repo.writeActivityPage(input.claim, input.leaseUntil(), input.target, page.items, next);
     progress.pages++;
     if (!page.next || page.items.length === 0 || page.next === cursor) return;
     cursor = page.next;

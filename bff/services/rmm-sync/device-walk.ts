@@ -68,7 +68,7 @@ export async function walkDevices(input: DeviceWalkInput, progress: DeviceWalkPr
           os: device.os, lastSeen: device.lastSeen, online: device.online, entraDeviceId: entraDeviceIdOf(device, input.entraField),
         });
       }
-      const wrote = repo.writeDevicePage(claim, leaseUntil(), input.partnerId, rows, detach);
+      const wrote = await repo.writeDevicePage(claim, leaseUntil(), input.partnerId, rows, detach);
       progress.pages++;
       progress.listed += page.items.length;
       progress.added += wrote.added;
@@ -81,6 +81,6 @@ export async function walkDevices(input: DeviceWalkInput, progress: DeviceWalkPr
 
   // Only a complete walk knows what is gone. Site by site, a device that moved to a site that is
   // not synced is not seen either: it leaves view as removed, which lookups treat alike.
-  const gone = repo.liveDeviceIds(claim.integrationId).filter((id) => !seen.has(id));
-  if (gone.length > 0) progress.removed += repo.markRemoved(claim, leaseUntil(), gone);
+  const gone = (await repo.liveDeviceIds(claim.integrationId)).filter((id) => !seen.has(id));
+  if (gone.length > 0) progress.removed += await repo.markRemoved(claim, leaseUntil(), gone);
 }

@@ -57,7 +57,7 @@ export class RmmSyncScheduler {
   async tick(): Promise<Array<RmmSyncResult | null>> {
     if (this.abort.signal.aborted) return [];
     const started: Array<Promise<RmmSyncResult | null>> = [];
-    for (const due of this.repos.devices.dueForSync(this.now())) {
+    for (const due of await this.repos.devices.dueForSync(this.now())) {
       if (this.inFlight.size >= this.concurrency) break;
       if (this.inFlight.has(due.integrationId)) continue;
       const run = this.service.runIfFree(due.partnerId, due.integrationId, this.abort.signal)

@@ -78,7 +78,7 @@ export class RmmSyncService {
 
   /** "Sync now": runs at once and answers the result; 409 when not connected or already running. */
   async syncNow(partnerId: string, integrationId: string, signal?: AbortSignal): Promise<RmmSyncResult> {
-    const { integration } = this.deps.vendors.rmm(partnerId, integrationId);
+    const { integration } = await this.deps.vendors.rmm(partnerId, integrationId);
     if (integration.status !== 'connected') {
       throw new ProblemError(409, 'not_connected', 'Not connected', 'Only a connected integration syncs. Finish the setup or reconnect the integration first.');
     }
@@ -89,10 +89,10 @@ export class RmmSyncService {
 
   /** Claims the integration and syncs it; null when it is not a connected RMM integration or someone else holds the claim. */
   async runIfFree(partnerId: string, integrationId: string, signal?: AbortSignal): Promise<RmmSyncResult | null> {
-    const integration = this.deps.repos.integrations.get(partnerId, integrationId);
+    const integration = await this.deps.repos.integrations.get(partnerId, integrationId);
     if (!integration || integration.kind !== 'rmm' || integration.status !== 'connected') return null;
     const now = this.now();
-    const claim = this.deps.repos.devices.claim(integrationId, now, now + this.leaseMs);
+    const claim = await this.deps.repos.devices.claim(integrationId, now, now + this.leaseMs);
     if (!claim) return null;
     return this.run(integration, claim, signal);
   }
@@ -109,15 +109,15 @@ export class RmmSyncService {
     let failure: unknown = null;
 
     try {
-      const { adapter } = vendors.rmm(integration.partnerId, integration.id);
+      const { adapter } = await vendors.rmm(integration.partnerId, integration.id);
       const settings = rmmStoredSettingsSchema.parse(integration.settings ?? {});
       // Shared with the wizard's cached site list: a sync does not re-read sites every time.
       const vendorSites = await vendors.cached(integration.id, 'sites', () => adapter.listSites());
-      const synced = syncedSites(repos.mappings.listRmmSites(integration.id), settings.siteTypes, vendorSites);
-      const moved = repos.devices.applyMapping(claim, leaseUntil(), new Map([...synced].map(([id, s]) => [id, s.organizationId])));
+      const synced = syncedSites(await repos.mappings.listRmmSites(integration.id), settings.siteTypes, vendorSites);
+      const moved = await repos.devices.applyMapping(claim, leaseUntil(), new Map([...synced].map(([id, s]) => [id, s.organizationId])));
       devices.detached += moved.detached;
       devices.sitesSynced = synced.size;
-      devices.mode = chooseWalk(vendor, synced, vendorSites, repos.devices.liveCountsBySite(integration.id)).mode;
+      devices.mode = chooseWalk(vendor, synced, vendorSites, await repos.devices.liveCountsBySite(integration.id)).mode;
       // Nothing mapped: applyMapping has already taken every stored device out of view.
       if (synced.size > 0) {
         await walkDevices({ repo: repos.devices, adapter, claim, leaseUntil, partnerId: integration.partnerId, synced, entraField: settings.entraDeviceIdField, signal }, devices);
@@ -128,7 +128,7 @@ export class RmmSyncService {
         const organizationId = integration.userActivityOrganizationId;
         if (!organizationId) activityState = 'no_organization';
         else {
-          const cursor = repos.devices.syncState(integration.id)?.activityCursor ?? null;
+          const cursor = (await repos.devices.syncState(integration.id))?.activityCursor ?? null;
           await walkActivity({ repo: repos.devices, adapter, claim, leaseUntil, target: { partnerId: integration.partnerId, organizationId }, cursor, signal }, activity);
           activityState = 'recorded';
         }
@@ -147,13 +147,13 @@ export class RmmSyncService {
     if (failure !== null && !(failure instanceof VendorError)) logger.error({ err: failure, integrationId: integration.id }, 'rmm sync failed unexpectedly');
     const retryMs = error?.retryAfterSeconds ? error.retryAfterSeconds * 1000 : 0;
     const nextSyncAt = finished + (error ? Math.min(this.intervalMs, Math.max(RETRY_AFTER_FAILURE_MS, retryMs)) : this.intervalMs);
-    repos.devices.finish(claim, {
+    await repos.devices.finish(claim, {
       finishedAt: new Date(finished).toISOString(),
       succeeded: error === null,
       lastError: error ? `${error.part === 'devices' ? 'Devices' : 'User activity'}: ${error.message}` : null,
       nextSyncAt,
     });
-    const latest = repos.integrations.get(integration.partnerId, integration.id) ?? integration;
+    const latest = await repos.integrations.get(integration.partnerId, integration.id) ?? integration;
     const result: RmmSyncResult = {
       integrationId: integration.id,
       outcome: error ? 'failed' : 'succeeded',
@@ -163,7 +163,7 @@ export class RmmSyncService {
       devices,
       userActivity: { state: activityState, pages: activity.pages, added: activity.added },
       error,
-      sync: syncSummary(latest, repos.devices.syncState(integration.id), finished),
+      sync: syncSummary(latest, await repos.devices.syncState(integration.id), finished),
     };
     logger.info({ integrationId: integration.id, vendor, outcome: result.outcome, ms: result.durationMs, devices, activity, error: error?.code }, 'rmm sync');
     return result;

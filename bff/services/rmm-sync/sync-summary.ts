@@ -50,6 +50,6 @@ export function syncStatus(integration: IntegrationRecord, state: RmmSyncStateRo
 }
 
 /** The `sync` field of an integration view: RMM integrations only. */
-export function syncSummaryFor(repos: Repositories, integration: IntegrationRecord): RmmSyncSummary | undefined {
-  return integration.kind === 'rmm' ? syncSummary(integration, repos.devices.syncState(integration.id)) : undefined;
+export async function syncSummaryFor(repos: Repositories, integration: IntegrationRecord): Promise<RmmSyncSummary | undefined> {
+  return integration.kind === 'rmm' ? syncSummary(integration, await repos.devices.syncState(integration.id)) : undefined;
 }

@@ -32,12 +32,12 @@ export class BillableSyncService {
   ) {}
 
   /** The lines this integration would sync now (no vendor call). */
-  plan(integration: IntegrationRecord) {
+  async plan(integration: IntegrationRecord) {
     const settings = parsePsaSettings(integration);
-    const organizations = new Map(this.repos.organizations.list(integration.partnerId).map((o) => [o.id, { name: o.name, billableUsers: o.billableUsers }]));
+    const organizations = new Map((await this.repos.organizations.list(integration.partnerId)).map((o) => [o.id, { name: o.name, billableUsers: o.billableUsers }]));
     return planBillableSync({
       defaultServiceId: settings?.contract?.defaultServiceId ?? null,
-      mappings: this.repos.mappings.listPsaContracts(integration.id),
+      mappings: await this.repos.mappings.listPsaContracts(integration.id),
       organizations,
     });
   }
@@ -47,8 +47,8 @@ export class BillableSyncService {
    * ASSUMPTION: it runs whether or not the scheduled sync is switched on (Add Service is the per-organization opt-in).
    */
   async syncNow(partnerId: string, integrationId: string, signal?: AbortSignal): Promise<BillableSyncResult> {
-    const { integration, adapter } = this.vendors.psa(partnerId, integrationId);
-    const plan = this.plan(integration);
+    const { integration, adapter } = await this.vendors.psa(partnerId, integrationId);
+    const plan = await this.plan(integration);
     const results: BillableLineResult[] = [];
     for (const line of plan.lines) results.push(await this.send(integration.id, line, 'manual', (input) => adapter.setContractServiceUnits(input, signal)));
     return { integrationId, period: 'manual', results, skipped: plan.skipped };
@@ -62,15 +62,15 @@ export class BillableSyncService {
   async runScheduled(now: Date, signal?: AbortSignal): Promise<BillableSyncResult[]> {
     const period = periodOf(now);
     const runs: BillableSyncResult[] = [];
-    for (const { id, partnerId } of this.repos.routing.activePsaIntegrations()) {
-      const integration = this.repos.integrations.get(partnerId, id);
+    for (const { id, partnerId } of await this.repos.routing.activePsaIntegrations()) {
+      const integration = await this.repos.integrations.get(partnerId, id);
       const contract = integration ? parsePsaSettings(integration)?.contract : null;
       if (!integration || !contract?.syncBillableUsers) continue;
-      const todo = this.dueLines(integration, period);
+      const todo = await this.dueLines(integration, period);
       if (!isSyncDue(now, contract.userSyncDay, todo.length === 0)) continue;
       let adapter;
       try {
-        adapter = this.vendors.psa(partnerId, id).adapter;
+        adapter = (await this.vendors.psa(partnerId, id)).adapter;
       } catch (error) {
         this.logger.warn({ integrationId: id, err: error }, 'routing: billable-user sync could not open the integration');
         continue;
@@ -87,9 +87,9 @@ export class BillableSyncService {
   }
 
   /** Planned lines not yet sent this period and not out of tries. */
-  dueLines(integration: IntegrationRecord, period: string): BillableLine[] {
-    const rows = this.repos.routing.billableSyncs(integration.id, period);
-    return this.plan(integration).lines.filter((line) => {
+  async dueLines(integration: IntegrationRecord, period: string): Promise<BillableLine[]> {
+    const rows = await this.repos.routing.billableSyncs(integration.id, period);
+    return (await this.plan(integration)).lines.filter((line) => {
       const mine = rows.filter((r) => r.organizationId === line.organizationId);
       return !mine.some((r) => r.status === 'sent') && mine.length < this.config.billableTriesPerPeriod;
     });
@@ -103,7 +103,7 @@ export class BillableSyncService {
       error = classifyFailure(e).message;
     }
     const status = error ? 'failed' as const : 'sent' as const;
-    this.repos.routing.recordBillableSync({
+    await this.repos.routing.recordBillableSync({
       integrationId, organizationId: line.organizationId, contractId: line.contractId, serviceId: line.serviceId, units: line.units,
       unitCost: line.unitCost, unitPrice: line.unitPrice, period, status, error,
     });

@@ -4,7 +4,7 @@
  * up going out as one note. Every vendor write is recorded as an intent (a marker) before the call
  * and confirmed after it, so a worker that dies in between is reconciled (findTicketByMarker,
  * hasNoteWithMarker) instead of repeated. Vendor calls happen outside any transaction; each
- * write-back is one synchronous transaction that first checks the claim is still ours.
+ * write-back is one transaction that first checks the claim is still ours.
  */
 import type { Repositories } from '../../../db/repositories/index.js';
 import { LostClaimError, type Claim, type DeliveryRow } from '../../../db/repositories/routing.repo.js';
@@ -56,20 +56,20 @@ const NOTHING_CREATED = new Set(['rejected', 'not_found', 'invalid_credentials',
 // ASSUMPTION: alerts accepted before a pause or delete but not yet sent are skipped, not held for a
 // resume: a paused integration "produces no ticket" (DESIGN.md), and a later burst would surprise.
 export async function deliverGroup(ctx: DeliveryContext, claim: Claim): Promise<void> {
-  const integration = ctx.repos.integrations.getIncludingDeleted(claim.partnerId, claim.integrationId);
+  const integration = await ctx.repos.integrations.getIncludingDeleted(claim.partnerId, claim.integrationId);
   const status = !integration || integration.deletedAt ? 'deleted' : integration.status;
   const skip = SKIPS[status] ?? (status === 'active' ? undefined : SKIPS.draft);
   const alertIds = claim.rows.map((r) => r.alertId);
   if (skip) {
-    ctx.repos.routing.recordSkipped(claim, alertIds, skip.reason, { action: 'skip', code: skip.code, reason: skip.reason, integrationId: claim.integrationId });
+    await ctx.repos.routing.recordSkipped(claim, alertIds, skip.reason, { action: 'skip', code: skip.code, reason: skip.reason, integrationId: claim.integrationId });
     return;
   }
   let adapter: PsaAdapter;
   try {
-    adapter = ctx.vendors.psa(claim.partnerId, claim.integrationId).adapter;
+    adapter = (await ctx.vendors.psa(claim.partnerId, claim.integrationId)).adapter;
   } catch (error) {
     const message = error instanceof ProblemError ? error.detail ?? error.title : String(error);
-    ctx.repos.routing.recordFailed(claim, alertIds, message, FAILURE_ADVICE.invalid_credentials);
+    await ctx.repos.routing.recordFailed(claim, alertIds, message, FAILURE_ADVICE.invalid_credentials);
     return;
   }
   await new GroupRun(ctx, claim, adapter).run();
@@ -99,7 +99,7 @@ class GroupRun {
         first = false;
         if (this.pending.length > 0) await this.step();
       } catch (error) {
-        if (!this.onError(error)) return;
+        if (!(await this.onError(error))) return;
       }
     }
   }
@@ -120,7 +120,7 @@ class GroupRun {
 
   private async step(): Promise<void> {
     const { repos, now, config } = this.ctx;
-    const group = repos.routing.getGroup(this.claim.integrationId, this.claim.groupKey);
+    const group = await repos.routing.getGroup(this.claim.integrationId, this.claim.groupKey);
     const step = nextGroupStep(group, now(), config.openTtlMs, this.verifiedTicketId);
     switch (step.step) {
       case 'reconcile-ticket':
@@ -144,7 +144,7 @@ class GroupRun {
       this.stepItems = items;
       const ticketId = items[0]!.row.vendorTicketId!;
       if (await this.adapter.hasNoteWithMarker(ticketId, marker, this.signal)) {
-        this.ctx.repos.routing.recordNoteAdded(this.claim, items.map((i) => i.row.alertId), ticketId, null);
+        await this.ctx.repos.routing.recordNoteAdded(this.claim, items.map((i) => i.row.alertId), ticketId, null);
         this.settle(items);
         this.ctx.logger.info({ integrationId: this.claim.integrationId, alerts: items.length, ticketId }, 'routing: found a note sent before a restart');
       }
@@ -159,17 +159,17 @@ class GroupRun {
     const { repos, now, logger } = this.ctx;
     if (found) {
       if (owner) {
-        repos.routing.recordTicketCreated(this.claim, owner.row.alertId, found, owner.decision, now());
+        await repos.routing.recordTicketCreated(this.claim, owner.row.alertId, found, owner.decision, now());
         this.verifiedTicketId = found.id;
         this.settle([owner]);
       } else {
-        repos.routing.adoptTicket(this.claim, marker, found, now());
+        await repos.routing.adoptTicket(this.claim, marker, found, now());
       }
       logger.info({ integrationId: this.claim.integrationId, ticketId: found.id }, 'routing: found a ticket created before a restart');
     } else if (owner) {
       await this.createTicket(owner, marker);
     } else {
-      repos.routing.clearTicketIntent(this.claim);
+      await repos.routing.clearTicketIntent(this.claim);
     }
   }
 
@@ -179,7 +179,7 @@ class GroupRun {
     const { repos, now } = this.ctx;
     const contact = await this.contactFor(d);
     const marker = existingMarker ?? newMarker('ticket');
-    if (!existingMarker) repos.routing.recordTicketIntent(this.claim, item.row.alertId, d.account.id, marker);
+    if (!existingMarker) await repos.routing.recordTicketIntent(this.claim, item.row.alertId, d.account.id, marker);
     let ticket: TicketRef;
     try {
       ticket = await this.adapter.createTicket({
@@ -188,12 +188,12 @@ class GroupRun {
         categoryId: d.ticket.categoryId, issueTypeId: d.issue.issueTypeId, subIssueTypeId: d.issue.subIssueTypeId, contractId: d.contract?.id ?? null, marker,
       }, this.signal);
     } catch (error) {
-      if (error instanceof VendorError && NOTHING_CREATED.has(error.code)) repos.routing.clearTicketIntent(this.claim);
+      if (error instanceof VendorError && NOTHING_CREATED.has(error.code)) await repos.routing.clearTicketIntent(this.claim);
       throw error;
     }
     await this.ctx.hooks?.afterVendorWrite?.({ kind: 'ticket', integrationId: this.claim.integrationId, groupKey: this.claim.groupKey, alertIds: [item.row.alertId], vendorId: ticket.id });
     this.ensureLive();
-    repos.routing.recordTicketCreated(this.claim, item.row.alertId, ticket, { ...d, contact }, now());
+    await repos.routing.recordTicketCreated(this.claim, item.row.alertId, ticket, { ...d, contact }, now());
     this.verifiedTicketId = ticket.id;
     this.settle([item]);
   }
@@ -208,7 +208,7 @@ class GroupRun {
       if (!(error instanceof VendorError && error.code === 'not_found')) throw error;
       isOpen = false;
     }
-    this.ctx.repos.routing.recordOpenState(this.claim.integrationId, this.claim.groupKey, isOpen, this.ctx.now());
+    await this.ctx.repos.routing.recordOpenState(this.claim.integrationId, this.claim.groupKey, isOpen, this.ctx.now());
     this.verifiedTicketId = ticketId;
   }
 
@@ -219,7 +219,7 @@ class GroupRun {
     this.stepItems = batch;
     const ids = batch.map((i) => i.row.alertId);
     const marker = newMarker('note');
-    repos.routing.recordNoteIntent(this.claim, ids, ticketId, marker);
+    await repos.routing.recordNoteIntent(this.claim, ids, ticketId, marker);
     const head = batch[0]!.decision;
     let noteId: string;
     try {
@@ -228,12 +228,12 @@ class GroupRun {
       }, this.signal)).id;
     } catch (error) {
       if (!(error instanceof VendorError && error.code === 'not_found')) throw error;
-      repos.routing.recordOpenState(this.claim.integrationId, this.claim.groupKey, false, this.ctx.now());
+      await repos.routing.recordOpenState(this.claim.integrationId, this.claim.groupKey, false, this.ctx.now());
       return;
     }
     await this.ctx.hooks?.afterVendorWrite?.({ kind: 'note', integrationId: this.claim.integrationId, groupKey: this.claim.groupKey, alertIds: ids, vendorId: noteId });
     this.ensureLive();
-    repos.routing.recordNoteAdded(this.claim, ids, ticketId, noteId);
+    await repos.routing.recordNoteAdded(this.claim, ids, ticketId, noteId);
     this.settle(batch);
   }
 
@@ -251,7 +251,7 @@ class GroupRun {
   }
 
   /** Records a failure; true when the group may go on with its next alerts. */
-  private onError(error: unknown): boolean {
+  private async onError(error: unknown): Promise<boolean> {
     const { repos, logger, config, now } = this.ctx;
     const where = { integrationId: this.claim.integrationId, groupKey: this.claim.groupKey };
     if (error instanceof LostClaimError || this.signal.aborted) {
@@ -265,14 +265,14 @@ class GroupRun {
         // The group waits as a whole: its later alerts must not overtake the one that failed.
         const attempt = Math.max(...this.pending.map((i) => i.row.attempts)) + 1;
         const wait = retryDelayMs(attempt, failure, config.backoffBaseMs, config.backoffMaxMs);
-        const failed = repos.routing.recordRetry(this.claim, this.pending.map((i) => i.row.alertId), {
+        const failed = await repos.routing.recordRetry(this.claim, this.pending.map((i) => i.row.alertId), {
           lastError: failure.message, advice: FAILURE_ADVICE[failure.code], nextAttemptAt: now() + wait, maxAttempts: config.maxAttempts,
         });
         logger.warn({ ...where, code: failure.code, attempt, waitMs: wait, failed: failed.length }, 'routing: vendor call failed; will retry');
         return false;
       }
       const items = this.stepItems.filter((i) => this.pending.includes(i));
-      repos.routing.recordFailed(this.claim, items.map((i) => i.row.alertId), failure.message, FAILURE_ADVICE[failure.code]);
+      await repos.routing.recordFailed(this.claim, items.map((i) => i.row.alertId), failure.message, FAILURE_ADVICE[failure.code]);
       logger.warn({ ...where, code: failure.code, alerts: items.length }, 'routing: vendor refused; alerts failed');
       this.settle(items);
       return this.pending.length > 0;

@@ -31,7 +31,7 @@ export class PsaOperationsService {
   ) {}
 
   async sendTestTicket(partnerId: string, integrationId: string, now = new Date()): Promise<TestTicketResult> {
-    const { integration, adapter } = this.vendors.psa(partnerId, integrationId);
+    const { integration, adapter } = await this.vendors.psa(partnerId, integrationId);
     const settings = parsePsaSettings(integration);
     const ticket = settings?.ticket;
     if (!settings?.catchAllAccountId || !ticket) {
@@ -53,11 +53,11 @@ export class PsaOperationsService {
     return { vendorTicketId: created.id, ticketNumber: created.number, title, accountId: settings.catchAllAccountId, contactId };
   }
 
-  health(integration: IntegrationRecord, now = new Date()) {
+  async health(integration: IntegrationRecord, now = new Date()) {
     const routing = this.repos.routing;
-    const counts = routing.counts(integration.partnerId, integration.id);
-    const last = routing.lastDelivered(integration.id);
-    const failed = routing.failures(integration.id, RECENT);
+    const counts = await routing.counts(integration.partnerId, integration.id);
+    const last = await routing.lastDelivered(integration.id);
+    const failed = await routing.failures(integration.id, RECENT);
     const byCode = new Map<string, { code: FailureCode | null; advice: string; count: number }>();
     for (const row of failed) {
       const key = row.reason ?? '';
@@ -66,16 +66,16 @@ export class PsaOperationsService {
       byCode.set(key, entry);
     }
     const contract = parsePsaSettings(integration)?.contract ?? null;
-    const syncs = routing.billableSyncs(integration.id);
+    const syncs = await routing.billableSyncs(integration.id);
     const latestPerOrg = new Map<string, (typeof syncs)[number]>();
     for (const row of syncs) if (!latestPerOrg.has(row.organizationId)) latestPerOrg.set(row.organizationId, row);
     const period = periodOf(now);
-    const done = this.billable.dueLines(integration, period).length === 0;
+    const done = (await this.billable.dueLines(integration, period)).length === 0;
     return {
       integrationId: integration.id,
       status: integration.deletedAt ? 'deleted' : integration.status,
       lastDelivery: last ? { alertId: last.alertId, outcome: last.outcome, vendorTicketId: last.vendorTicketId, deliveredAt: last.deliveredAt } : null,
-      queue: { depth: counts.queued + counts.unresolved, retrying: routing.retrying(integration.id, RECENT).map((r) => ({ alertId: r.alertId, attempts: r.attempts, lastError: r.lastError, nextAttemptAt: new Date(r.nextAttemptAt).toISOString() })) },
+      queue: { depth: counts.queued + counts.unresolved, retrying: (await routing.retrying(integration.id, RECENT)).map((r) => ({ alertId: r.alertId, attempts: r.attempts, lastError: r.lastError, nextAttemptAt: new Date(r.nextAttemptAt).toISOString() })) },
       totals: { delivered: counts.delivered, skipped: counts.skipped, failed: counts.failed },
       failures: {
         total: counts.failed,

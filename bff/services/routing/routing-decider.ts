@@ -29,38 +29,35 @@ export function parsePsaSettings(integration: Pick<IntegrationRecord, 'id' | 'up
 }
 
 export interface Decider {
-  integrationFor(partnerId: string): IntegrationRecord | null;
-  decide(partnerId: string, alert: RoutingAlert): RoutingDecision;
+  integrationFor(partnerId: string): Promise<IntegrationRecord | null>;
+  decide(partnerId: string, alert: RoutingAlert): Promise<RoutingDecision>;
+}
+
+/** Memoizes one async lookup per key for the decider's batch. */
+function memo<T>(load: (key: string) => Promise<T>): (key: string) => Promise<T> {
+  const seen = new Map<string, Promise<T>>();
+  return (key) => {
+    let hit = seen.get(key);
+    if (!hit) seen.set(key, (hit = load(key)));
+    return hit;
+  };
 }
 
 export function createDecider(repos: Repositories): Decider {
-  const integrations = new Map<string, IntegrationRecord | null>();
-  const catalogs = new Map<string, Map<string, string>>();
-
-  const integrationFor = (partnerId: string): IntegrationRecord | null => {
-    if (!integrations.has(partnerId)) {
-      const id = repos.routing.psaIntegrationIdForPartner(partnerId);
-      integrations.set(partnerId, id ? repos.integrations.getIncludingDeleted(partnerId, id) ?? null : null);
-    }
-    return integrations.get(partnerId)!;
-  };
-  const alertTypeName = (partnerId: string, alertType: string): string | null => {
-    let catalog = catalogs.get(partnerId);
-    if (!catalog) {
-      catalog = new Map(repos.organizations.listCatalog(partnerId, 'alert-type').map((c) => [c.id, c.name]));
-      catalogs.set(partnerId, catalog);
-    }
-    return catalog.get(alertType) ?? null;
-  };
+  const integrationFor = memo(async (partnerId): Promise<IntegrationRecord | null> => {
+    const id = await repos.routing.psaIntegrationIdForPartner(partnerId);
+    return id ? (await repos.integrations.getIncludingDeleted(partnerId, id)) ?? null : null;
+  });
+  const catalogFor = memo(async (partnerId) => new Map((await repos.organizations.listCatalog(partnerId, 'alert-type')).map((c) => [c.id, c.name])));
 
   return {
     integrationFor,
-    decide(partnerId, alert) {
-      const integration = integrationFor(partnerId);
+    async decide(partnerId, alert) {
+      const integration = await integrationFor(partnerId);
       const live = integration && !integration.deletedAt ? integration : null;
-      const organization = repos.organizations.get(partnerId, alert.organizationId) ?? null;
-      const account = live ? repos.mappings.psaAccountForOrganization(live.id, alert.organizationId) : undefined;
-      const contract = live ? repos.mappings.psaContractForOrganization(live.id, alert.organizationId) : undefined;
+      const organization = (await repos.organizations.get(partnerId, alert.organizationId)) ?? null;
+      const account = live ? await repos.mappings.psaAccountForOrganization(live.id, alert.organizationId) : undefined;
+      const contract = live ? await repos.mappings.psaContractForOrganization(live.id, alert.organizationId) : undefined;
       return decideRouting({
         alert,
         integration,
@@ -68,7 +65,7 @@ export function createDecider(repos: Repositories): Decider {
         organization,
         accountMapping: account && !account.ignored ? account : null,
         contractMapping: contract ?? null,
-        alertTypeName: alertTypeName(partnerId, alert.alertType),
+        alertTypeName: (await catalogFor(partnerId)).get(alert.alertType) ?? null,
       });
     },
   };

@@ -30,11 +30,11 @@ export class RoutingPreviewService {
   ) {}
 
   async preview(partnerId: string, alert: RoutingAlert, signal?: AbortSignal): Promise<RoutingPreview> {
-    const decision = createDecider(this.repos).decide(partnerId, alert);
+    const decision = await createDecider(this.repos).decide(partnerId, alert);
     if (decision.action === 'skip') return { action: 'skip', why: decision.reason, decision, contact: null, ticket: null };
-    const { adapter } = this.vendors.psa(partnerId, decision.integrationId);
+    const { adapter } = await this.vendors.psa(partnerId, decision.integrationId);
     const contact = await this.contact(decision, adapter, signal);
-    const group = this.repos.routing.getGroup(decision.integrationId, decision.groupKey);
+    const group = await this.repos.routing.getGroup(decision.integrationId, decision.groupKey);
     const where = `“${decision.subject}” in ${decision.account.name ?? decision.account.id}`;
     const base = { decision, contact };
     if (group?.pendingMarker && !group.vendorTicketId) {

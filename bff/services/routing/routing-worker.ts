@@ -34,10 +34,10 @@ export interface RoutingWorkerOptions {
 }
 
 /** Turns an accepted row into its resolution; a row the decision cannot read fails with the reason. */
-export function resolveRow(decider: Decider, row: DeliveryRow): Resolution {
+export async function resolveRow(decider: Decider, row: DeliveryRow): Promise<Resolution> {
   const alert = routingAlertSchema.safeParse(row.alert);
   if (!alert.success) return { integrationId: null, state: 'failed', groupKey: null, decision: null, reason: 'The stored alert could not be read.' };
-  const decision = decider.decide(row.partnerId, alert.data);
+  const decision = await decider.decide(row.partnerId, alert.data);
   if (decision.action === 'skip') return { integrationId: decision.integrationId, state: 'skipped', groupKey: null, decision, reason: decision.reason };
   return { integrationId: decision.integrationId, state: 'queued', groupKey: decision.groupKey, decision, reason: null };
 }
@@ -115,15 +115,15 @@ export class RoutingWorker {
   }
 
   /** Resolves one batch of accepted alerts (decision and group key; database only). */
-  resolvePending(): number {
+  resolvePending(): Promise<number> {
     const decider = createDecider(this.deps.repos);
     return this.deps.repos.routing.resolveBatch(this.config.resolveBatch, (row) => resolveRow(decider, row));
   }
 
   /** One pass: resolve, claim, start deliveries, maybe a billable check. True when more is waiting. */
-  tick(): boolean {
+  async tick(): Promise<boolean> {
     const { repos } = this.deps;
-    const resolved = this.resolvePending();
+    const resolved = await this.resolvePending();
     if (resolved > 0) this.dirty = true;
     const free = this.config.maxGroupsInFlight - this.inFlight.size;
     const now = this.now();
@@ -131,7 +131,7 @@ export class RoutingWorker {
     if (free > 0 && (this.dirty || now - this.lastClaimAt >= this.config.pollMs)) {
       this.dirty = false;
       this.lastClaimAt = now;
-      for (const claim of repos.routing.claimGroups(now, now + this.config.leaseMs, free)) this.deliver(claim);
+      for (const claim of await repos.routing.claimGroups(now, now + this.config.leaseMs, free)) this.deliver(claim);
     }
     this.maybeCheckBillable(now);
     return resolved >= this.config.resolveBatch;
@@ -142,7 +142,7 @@ export class RoutingWorker {
       const started = performance.now();
       let more = false;
       try {
-        more = this.tick();
+        more = await this.tick();
       } catch (error) {
         this.deps.logger.error({ err: error }, 'routing: worker pass failed');
       }
@@ -163,15 +163,16 @@ export class RoutingWorker {
     const ctx = { repos, vendors, logger, config: this.config, now: this.now, signal: this.abort.signal, hooks: this.options.hooks };
     const work = deliverGroup(ctx, claim)
       .catch((error) => logger.error({ err: error, groupKey: claim.groupKey }, 'routing: group delivery crashed'))
-      .finally(() => {
+      .finally(async () => {
         if (!this.inFlight.has(claim)) return; // killed: a crashed worker writes nothing more
+        // Out of the heartbeat's set first, so no renewal races the release.
         this.inFlight.delete(claim);
-        this.dirty = true;
         try {
-          repos.routing.releaseClaim(claim);
+          await repos.routing.releaseClaim(claim);
         } catch (error) {
           logger.debug({ err: error }, 'routing: could not release a claim');
         }
+        this.dirty = true;
         this.signal.notify();
       });
     this.inFlight.set(claim, work);
@@ -179,13 +180,9 @@ export class RoutingWorker {
 
   private renewClaims(): void {
     for (const claim of this.inFlight.keys()) {
-      try {
-        if (!this.deps.repos.routing.extendClaim(claim, this.now() + this.config.leaseMs)) {
-          this.deps.logger.warn({ groupKey: claim.groupKey }, 'routing: claim lost while delivering');
-        }
-      } catch (error) {
-        this.deps.logger.debug({ err: error }, 'routing: heartbeat failed');
-      }
+      this.deps.repos.routing.extendClaim(claim, this.now() + this.config.leaseMs).then((kept) => {
+        if (!kept) this.deps.logger.warn({ groupKey: claim.groupKey }, 'routing: claim lost while delivering');
+      }, (error: unknown) => this.deps.logger.debug({ err: error }, 'routing: heartbeat failed'));
     }
   }
 

@@ -25,7 +25,7 @@ const siteUid = (name: string) => data().sites.find((s) => s.name === name)!.uid
 /** Devices the sandbox holds in the sites auto-mapping maps (exact names of demo organizations). */
 const AUTO_MAPPED = ['Northwind MSP (Internal)', 'Acme Dental Group', 'Bluebird Logistics', 'Cedar Ridge Law', 'Delta Veterinary Clinics', 'Harbor View Hotels', 'Kestrel Aviation Services'];
 const mappedDevices = () => data().devices.filter((d) => AUTO_MAPPED.map(siteUid).includes(d.siteUid));
-const stored = (id: string) => t.deps.repos.devices.allDevices(id);
+const stored = async (id: string) => await t.deps.repos.devices.allDevices(id);
 
 describe('Datto RMM device sync', () => {
   it('stores the mapped sites’ devices over several pages with their Entra ids, and a second run adds nothing', async () => {
@@ -36,7 +36,7 @@ describe('Datto RMM device sync', () => {
     expect(first.body.devices.pages).toBeGreaterThanOrEqual(3);
     const expected = mappedDevices();
     expect(first.body.devices.added).toBe(expected.length);
-    const rows = stored(id);
+    const rows = (await stored(id));
     expect(rows).toHaveLength(expected.length);
     const withEntra = expected.filter((d) => d.udf.udf5);
     expect(withEntra.length).toBeGreaterThan(0);
@@ -47,7 +47,7 @@ describe('Datto RMM device sync', () => {
 
     const second = await syncNow(t, id);
     expect(second.body.devices).toMatchObject({ added: 0, changed: 0, removed: 0 });
-    expect(stored(id)).toHaveLength(expected.length);
+    expect((await stored(id))).toHaveLength(expected.length);
     const status = await getJson(t, `/api/integrations/${id}/rmm/sync`);
     expect(status.body).toMatchObject({ state: 'succeeded', deviceCount: expected.length, lastError: null, userActivity: 'recorded', syncing: true });
   });
@@ -59,7 +59,7 @@ describe('Datto RMM device sync', () => {
     await ctl(sandbox, 'datto-rmm', 'POST', 'faults', { kind: '429', retryAfterSeconds: 1, count: 1, pathIncludes: '/devices' });
     const cut = await syncNow(t, id);
     expect(cut.body).toMatchObject({ outcome: 'failed', devices: { pages: 1, removed: 0 }, error: { part: 'devices', code: 'vendor_rate_limited', retryAfterSeconds: 1 } });
-    const partial = stored(id).length;
+    const partial = (await stored(id)).length;
     expect(partial).toBeGreaterThan(0);
     expect(partial).toBeLessThan(mappedDevices().length);
     const status = await getJson(t, `/api/integrations/${id}/rmm/sync`);
@@ -71,7 +71,7 @@ describe('Datto RMM device sync', () => {
     const later = await syncNow(t, id);
     expect(later.body).toMatchObject({ outcome: 'succeeded', error: null });
     expect(later.body.devices.added).toBe(mappedDevices().length - partial);
-    const rows = stored(id);
+    const rows = (await stored(id));
     expect(rows).toHaveLength(mappedDevices().length);
     expect(new Set(rows.map((r) => r.deviceId)).size).toBe(rows.length);
     expect((await getJson(t, `/api/integrations/${id}/rmm/sync`)).body).toMatchObject({ state: 'succeeded', lastError: null });
@@ -86,7 +86,7 @@ describe('Datto RMM device sync', () => {
     await ctl(sandbox, 'datto-rmm', 'DELETE', 'faults');
     const later = await syncNow(t, id);
     expect(later.body.outcome).toBe('succeeded');
-    expect(stored(id)).toHaveLength(mappedDevices().length);
+    expect((await stored(id))).toHaveLength(mappedDevices().length);
   });
 
   it('takes an unmapped site’s devices out of view at once, and out of the organization at the next sync', async () => {
@@ -103,7 +103,7 @@ describe('Datto RMM device sync', () => {
 
     const after = await syncNow(t, id);
     expect(after.body.devices.detached).toBe(data().devices.filter((d) => d.siteUid === acme.siteUid).length);
-    expect(stored(id).find((r) => r.deviceId === acme.uid)).toMatchObject({ organizationId: null, removedAt: null });
+    expect((await stored(id)).find((r) => r.deviceId === acme.uid)).toMatchObject({ organizationId: null, removedAt: null });
   });
 
   it('follows a device moved between mapped sites, and marks a deleted one removed', async () => {
@@ -118,14 +118,14 @@ describe('Datto RMM device sync', () => {
     expect((await getJson(t, `/api/devices/lookup?hostname=${moving!.hostname}`)).body.organization.id).toBe('org-bluebird');
     expect((await getJson(t, `/api/devices/lookup?hostname=${purged!.hostname}`)).status).toBe(404);
     expect((await getJson(t, `/api/devices/lookup?hostname=${queued!.hostname}`)).status).toBe(404);
-    expect(stored(id).find((r) => r.deviceId === purged!.uid)!.removedAt).not.toBeNull();
-    expect(stored(id).find((r) => r.deviceId === queued!.uid)).toMatchObject({ organizationId: null, removedAt: null });
+    expect((await stored(id)).find((r) => r.deviceId === purged!.uid)!.removedAt).not.toBeNull();
+    expect((await stored(id)).find((r) => r.deviceId === queued!.uid)).toMatchObject({ organizationId: null, removedAt: null });
   });
 
   it('stops syncing when disconnected, keeps what it stored, and resumes on reconnect', async () => {
     const { id } = await connectRmm(t, 'datto-rmm');
     await syncNow(t, id);
-    const count = stored(id).length;
+    const count = (await stored(id)).length;
     const device = mappedDevices()[0]!;
     expect((await t.call('POST', `/api/integrations/${id}/disconnect`)).status).toBe(200);
     const refused = await syncNow(t, id);
@@ -134,7 +134,7 @@ describe('Datto RMM device sync', () => {
     expect((await getJson(t, `/api/devices/lookup?hostname=${device.hostname}`)).status).toBe(200);
     const list = (await getJson(t, '/api/integrations')).body.integrations[0];
     expect(list.sync).toMatchObject({ state: 'succeeded', nextSyncAt: null, deviceCount: count });
-    expect(t.deps.repos.devices.dueForSync(Date.now() + 86_400_000)).toEqual([]);
+    expect(await t.deps.repos.devices.dueForSync(Date.now() + 86_400_000)).toEqual([]);
 
     await ctl(sandbox, 'datto-rmm', 'POST', 'devices', { siteUid: siteUid('Cedar Ridge Law'), hostname: 'NEW-LAPTOP-01' });
     expect((await t.call('POST', `/api/integrations/${id}/reconnect`)).status).toBe(200);
@@ -160,7 +160,7 @@ describe('Datto RMM device sync', () => {
     const first = await syncNow(t, id);
     const total = data().activities.length;
     expect(first.body.userActivity).toMatchObject({ state: 'recorded', added: total });
-    const rows = t.deps.repos.devices.listActivity(id, 1_000);
+    const rows = await t.deps.repos.devices.listActivity(id, 1_000);
     expect(rows).toHaveLength(total);
     expect(new Set(rows.map((r) => r.organizationId))).toEqual(new Set(['org-internal']));
     expect((await syncNow(t, id)).body.userActivity.added).toBe(0);

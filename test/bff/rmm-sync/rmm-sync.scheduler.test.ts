@@ -48,8 +48,8 @@ describe('RMM sync scheduler', () => {
     const runs = (await scheduler.tick()).filter(Boolean);
     expect(runs.map((r) => r!.integrationId).sort()).toEqual([datto.id, syncro.id].sort());
     expect(runs.every((r) => r!.outcome === 'succeeded')).toBe(true);
-    expect(repos.devices.syncState(draft)).toBeUndefined();
-    expect(repos.devices.syncState(datto.id)!.nextSyncAt).toBeGreaterThanOrEqual(clock + INTERVAL);
+    expect(await repos.devices.syncState(draft)).toBeUndefined();
+    expect((await repos.devices.syncState(datto.id))!.nextSyncAt).toBeGreaterThanOrEqual(clock + INTERVAL);
 
     expect(await scheduler.tick()).toEqual([]);
     clock += INTERVAL + 1_000;
@@ -82,12 +82,12 @@ describe('RMM sync scheduler', () => {
   it('takes over a claim that lapsed (its process crashed) and stops a sync whose claim was taken', async () => {
     const { id } = await connectRmm(t, 'datto-rmm');
     const now = Date.now();
-    const crashed = t.deps.repos.devices.claim(id, now, now + 1_000)!;
+    const crashed = (await t.deps.repos.devices.claim(id, now, now + 1_000))!;
     const { scheduler } = processOn(t.deps.db, () => now + 2_000);
     const [run] = await scheduler.tick();
     expect(run).toMatchObject({ integrationId: id, outcome: 'succeeded' });
     // The crashed run's writes are refused: its token no longer holds the row.
-    expect(() => t.deps.repos.devices.markRemoved(crashed, now + 5_000, ['x'])).toThrow(/lapsed/);
-    expect(t.deps.repos.devices.finish(crashed, { finishedAt: new Date().toISOString(), succeeded: true, lastError: null, nextSyncAt: 0 })).toBe(false);
+    await expect(t.deps.repos.devices.markRemoved(crashed, now + 5_000, ['x'])).rejects.toThrow(/lapsed/);
+    expect(await t.deps.repos.devices.finish(crashed, { finishedAt: new Date().toISOString(), succeeded: true, lastError: null, nextSyncAt: 0 })).toBe(false);
   });
 });

@@ -28,7 +28,7 @@ describe('Syncro device sync', () => {
     const result = await syncNow(t, id);
     expect(result.body).toMatchObject({ outcome: 'succeeded', devices: { mode: 'account', listed: data().assets.length }, userActivity: { state: 'not_offered', added: 0 } });
     expect(result.body.devices.pages).toBeGreaterThanOrEqual(3);
-    const rows = t.deps.repos.devices.allDevices(id);
+    const rows = await t.deps.repos.devices.allDevices(id);
     const acme = assetsOf('Acme Dental Group');
     expect(acme.length).toBeGreaterThan(0);
     expect(rows.filter((r) => r.organizationId === 'org-acme')).toHaveLength(acme.length);
@@ -36,7 +36,7 @@ describe('Syncro device sync', () => {
     expect(withEntra.length).toBeGreaterThan(0);
     const source = data().assets.find((a) => String(a.id) === withEntra[0]!.deviceId)!;
     expect(withEntra[0]!.entraDeviceId).toBe(String(source.properties.msftEntraDeviceId).toLowerCase());
-    expect(t.deps.repos.devices.listActivity(id)).toEqual([]);
+    expect(await t.deps.repos.devices.listActivity(id)).toEqual([]);
 
     const status = await getJson(t, `/api/integrations/${id}/rmm/sync`);
     expect(status.body).toMatchObject({ state: 'succeeded', userActivity: 'not_offered', activityCount: 0, userActivityOrganizationId: 'org-internal' });
@@ -53,7 +53,7 @@ describe('Syncro device sync', () => {
     await ctl(sandbox, 'syncro', 'DELETE', `assets/${deleted!.id}`);
     const result = await syncNow(t, id);
     expect(result.body.devices).toMatchObject({ changed: 1, removed: 1 });
-    const rows = t.deps.repos.devices.allDevices(id);
+    const rows = await t.deps.repos.devices.allDevices(id);
     expect(rows.find((r) => r.deviceId === String(moving!.id))).toMatchObject({ organizationId: 'org-bluebird', removedAt: null });
     expect(rows.find((r) => r.deviceId === String(deleted!.id))!.removedAt).not.toBeNull();
   });
@@ -62,6 +62,6 @@ describe('Syncro device sync', () => {
     const { id } = await connectRmm(t, 'syncro', { autoMap: false });
     const result = await syncNow(t, id);
     expect(result.body).toMatchObject({ outcome: 'succeeded', devices: { sitesSynced: 0, pages: 0 } });
-    expect(t.deps.repos.devices.allDevices(id)).toEqual([]);
+    expect(await t.deps.repos.devices.allDevices(id)).toEqual([]);
   });
 });

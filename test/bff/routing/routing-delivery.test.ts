@@ -150,7 +150,7 @@ describe('skips, idempotency and intake (Autotask)', () => {
     await t.worker.stop();
     const a = alert();
     await postAlert(t, a);
-    expect(t.worker.resolvePending()).toBe(1); // resolved while active…
+    expect(await t.worker.resolvePending()).toBe(1); // resolved while active…
     await t.call('POST', `/api/integrations/${psa.id}/pause`);
     t.worker.start(); // …delivered after the pause
     const [record] = await settled(t, [a.id]);

@@ -67,7 +67,7 @@ for (const vendor of ['autotask', 'kaseya-bms'] as PsaVendor[]) {
       const tickets = await ticketWrites(sandbox.origin, vendor);
       expect(tickets).toHaveLength(1);
       // Arrival order is the order the BFF accepted them (concurrent posts land in any order).
-      const seq = new Map(alerts.map((a) => [a.id, t.deps.repos.routing.get('partner-a', a.id)!.seq]));
+      const seq = new Map(await Promise.all(alerts.map(async (a) => [a.id, (await t.deps.repos.routing.get('partner-a', a.id))!.seq] as const)));
       const firstArrived = [...seq.entries()].sort((x, y) => x[1] - y[1])[0]![0];
       expect(records.filter((r) => r.outcome === 'ticket_created').map((r) => r.id)).toEqual([firstArrived]);
       const notes = await noteWrites(sandbox.origin, vendor);
@@ -113,7 +113,7 @@ for (const vendor of ['autotask', 'kaseya-bms'] as PsaVendor[]) {
       for (const a of victims) await postAlert(t, a);
       t.worker.start();
       await killed;
-      expect(victims.map((a) => t.deps.repos.routing.get('partner-a', a.id)!.state)).toEqual(victims.map(() => 'queued'));
+      expect(await Promise.all(victims.map(async (a) => (await t.deps.repos.routing.get('partner-a', a.id))!.state))).toEqual(victims.map(() => 'queued'));
       expect(kind === 'ticket' ? await ticketWrites(sandbox.origin, vendor) : await noteWrites(sandbox.origin, vendor)).toHaveLength(1);
 
       // Restart: a new worker on the same database, after the dead worker's lease has lapsed.

@@ -173,7 +173,7 @@ export async function getDelivery(t: RoutingTestApp, id: string) {
 export async function settled(t: RoutingTestApp, ids: string[], timeoutMs = 10_000): Promise<any[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const records = ids.map((id) => t.deps.repos.routing.get('partner-a', id)!);
+    const records = await Promise.all(ids.map(async (id) => (await t.deps.repos.routing.get('partner-a', id))!));
     if (records.every((r) => r && r.state !== 'queued')) return Promise.all(ids.map((id) => getDelivery(t, id)));
     if (Date.now() > deadline) throw new Error(`still queued: ${records.filter((r) => r?.state === 'queued').map((r) => `${r.alertId} (${r.attempts} tries, ${r.lastError ?? 'no error'})`).join(', ')}`);
     await new Promise((r) => setTimeout(r, 15));

@@ -39,7 +39,7 @@ describe('preview (Autotask)', () => {
     });
     expect(first.body.why).toMatch(/No ticket exists yet/);
     expect((await control(sandbox.origin, 'autotask', 'writes')).writes.length).toBe(before);
-    expect(t.deps.repos.routing.get('partner-a', 'preview')).toBeUndefined();
+    expect(await t.deps.repos.routing.get('partner-a', 'preview')).toBeUndefined();
 
     const [delivered] = await deliverAll(t, [probe]);
     const second = await json(await t.call('POST', '/api/routing/preview', { body: { ...probe, id: 'p-2' } }));
@@ -50,7 +50,7 @@ describe('preview (Autotask)', () => {
     expect(third.body).toMatchObject({ action: 'create_ticket', ticket: { isOpen: false } });
     expect(third.body.why).toMatch(/closed/);
     expect((await control(sandbox.origin, 'autotask', 'writes')).writes.length).toBe(afterClose);
-    expect(t.deps.repos.routing.getGroup(psa.id, delivered.decision.groupKey)?.isOpen).toBe(true);
+    expect((await t.deps.repos.routing.getGroup(psa.id, delivered.decision.groupKey))?.isOpen).toBe(true);
   });
 
   it('explains a skip and refuses an invalid alert with fields', async () => {
@@ -94,7 +94,7 @@ for (const vendor of ['autotask', 'kaseya-bms'] as PsaVendor[]) {
       const deadline = Date.now() + 5_000;
       while ((await writes(sandbox.origin, vendor, 'contract-service.units')).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       await new Promise((r) => setTimeout(r, 200)); // a few more checks: nothing is sent twice
-      const sent = t.deps.repos.routing.billableSyncs(psa.id);
+      const sent = await t.deps.repos.routing.billableSyncs(psa.id);
       expect(sent.map((r) => [r.organizationId, r.units, r.status, r.period])).toEqual([['org-acme', usersOf('org-acme'), 'sent', new Date().toISOString().slice(0, 7)]]);
       const health = await json(await t.call('GET', `/api/integrations/${psa.id}/health`));
       expect(health.body.billableSync.nextSyncDate > new Date().toISOString().slice(0, 10)).toBe(true);
