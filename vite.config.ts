@@ -22,7 +22,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['test/**/*.browser.test.ts', 'test/e2e/**', 'node_modules/**'],
+    // test/scale-out needs PostgreSQL and several processes: test/vitest.pg.config.ts runs it.
+    exclude: ['test/**/*.browser.test.ts', 'test/e2e/**', 'test/scale-out/**', 'node_modules/**'],
     pool: 'forks',
     testTimeout: 20_000,
     hookTimeout: 30_000,

@@ -1,5 +1,5 @@
 /** @module What createApp needs; tests build it with a temp database and fakes below the BFF. */
-import type { Db } from '../db/client.js';
+import type { Database } from '../db/database.js';
 import type { Repositories } from '../db/repositories/index.js';
 import type { CredentialVault } from './credential-vault.js';
 import type { Logger } from './logger.js';
@@ -9,7 +9,8 @@ import type { RmmSyncService } from './services/rmm-sync/rmm-sync.service.js';
 import type { WorkSignal } from './services/routing/work-signal.js';
 
 export interface AppDeps {
-  db: Db;
+  /** The open engine (SQLite or PostgreSQL): readiness and raw queries. */
+  database: Database;
   repos: Repositories;
   vault: CredentialVault;
   logger: Logger;

@@ -11,6 +11,12 @@ export const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_PATH: z.string().min(1).default('./data/integration-hub.db'),
+  /** PostgreSQL instead of SQLite (production, several instances): `postgres://user:pass@host:5432/db`. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  /** PostgreSQL schema holding the tables (default `public`). */
+  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'lower-case letters, digits and _ only').optional(),
+  /** Where alerts are delivered: in this process (inline), by `npm run worker` (separate), or nowhere yet (off). */
+  ROUTING_WORKER: z.enum(['off', 'inline', 'separate']).default('inline'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Demo mode: built-in sandboxes, the demo host page, a seeded partner and a token for the page. */
   DEMO_MODE: bool.default(true),
@@ -27,6 +33,8 @@ export const envSchema = z.object({
   AUTOTASK_INTEGRATION_CODE: z.string().min(1).optional(),
   /** Where vendors live: the built-in sandboxes (demo) or the vendors' real hosts. */
   VENDOR_ENDPOINTS: z.enum(['sandbox', 'real']).optional(),
+  /** Where the sandboxes answer when vendors are the sandboxes (default: this server; a separate worker needs it). */
+  VENDOR_SANDBOX_ORIGIN: z.url().optional(),
   AUTOTASK_ZONE_URL: z.url().optional(),
   KASEYA_BMS_BASE_URL: z.url().optional(),
   DATTO_RMM_BASE_URL: z.url().optional(),

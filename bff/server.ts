@@ -8,8 +8,7 @@ import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { createDb } from '../db/client.js';
-import { createRepositories } from '../db/repositories/index.js';
+import { openDatabase } from '../db/database.js';
 import { CredentialVault, parsePreviousKeys } from './credential-vault.js';
 import { EnvError, parseEnv, type Env } from './env.js';
 import { createHost } from './host.js';
@@ -18,16 +17,18 @@ import { seedDemoPartner } from './demo/demo-seed.js';
 import { createSandboxes } from './sandboxes/index.js';
 import { VendorGateway } from './services/vendor-gateway.js';
 import { RoutingWorker } from './services/routing/routing-worker.js';
+import { createWorkSignal, SharedWorkSignal } from './services/routing/shared-work-signal.js';
 import { routingConfigFromEnv } from './services/routing/routing-config.js';
 import { RmmSyncService } from './services/rmm-sync/rmm-sync.service.js';
 import { RmmSyncScheduler } from './services/rmm-sync/rmm-sync.scheduler.js';
+import { createSharedLimiters } from './vendors/http/shared-budget.js';
 import { createAdapterContext, REAL_ENDPOINTS, sandboxEndpoints, type VendorEndpoints } from './vendors/adapter-context.js';
 
 /** Demo mode's Autotask tracking identifier: the sandbox accepts it (shared DESIGN.md). */
 const SANDBOX_INTEGRATION_CODE = 'SANDBOXINTEGRATIONCODE00000';
 
 /** Where each vendor lives. The sandbox origin is only known once the server listens. */
-function vendorEndpoints(env: Env, sandboxOrigin: string): VendorEndpoints {
+export function vendorEndpoints(env: Env, sandboxOrigin: string): VendorEndpoints {
   const useSandbox = (env.VENDOR_ENDPOINTS ?? (env.DEMO_MODE ? 'sandbox' : 'real')) === 'sandbox';
   const base = useSandbox ? sandboxEndpoints(sandboxOrigin, env.AUTOTASK_INTEGRATION_CODE ?? SANDBOX_INTEGRATION_CODE) : { ...REAL_ENDPOINTS, autotaskIntegrationCode: env.AUTOTASK_INTEGRATION_CODE ?? '' };
   return {
@@ -42,7 +43,7 @@ function vendorEndpoints(env: Env, sandboxOrigin: string): VendorEndpoints {
 const VERSION = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version as string;
 
 /** Demo mode keeps its credential key beside the database so stored credentials survive restarts. */
-function demoSecretKey(env: Env): Buffer {
+export function demoSecretKey(env: Env): Buffer {
   const file = join(dirname(env.DATABASE_PATH), 'secret.key');
   if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
   mkdirSync(dirname(file), { recursive: true });
@@ -55,21 +56,23 @@ export async function start(source: Record<string, string | undefined> = process
   const env = parseEnv(source);
   const routingConfig = routingConfigFromEnv(source);
   const logger = createLogger(env.LOG_LEVEL);
-  const db = createDb(env.DATABASE_PATH);
-  const repos = createRepositories(db);
+  const database = await openDatabase({ url: env.DATABASE_URL, path: env.DATABASE_PATH, pgSchema: env.DATABASE_SCHEMA });
+  const repos = database.repos;
   const key = env.SECRET_KEY ? Buffer.from(env.SECRET_KEY, 'base64') : demoSecretKey(env);
   const vault = new CredentialVault(env.SECRET_KEY_ID, key, parsePreviousKeys(env.SECRET_KEYS_PREVIOUS));
   const authSecret = env.AUTH_SECRET ?? randomBytes(32).toString('base64url');
   const auth = env.AUTH_JWKS_URL && !env.AUTH_SECRET ? { jwksUrl: env.AUTH_JWKS_URL } : { secret: authSecret };
   // Filled in once the port is known (the sandboxes live on this same server).
   const endpoints: VendorEndpoints = { ...REAL_ENDPOINTS };
-  const vendors = new VendorGateway(createAdapterContext(endpoints), repos, vault, env.VENDOR_CACHE_SECONDS * 1000);
+  const vendors = new VendorGateway(createAdapterContext(endpoints, { limiters: createSharedLimiters(database, logger) }), repos, vault, env.VENDOR_CACHE_SECONDS * 1000);
   const rmmSync = new RmmSyncService({ repos, vendors, logger }, { intervalMs: env.RMM_SYNC_INTERVAL_MINUTES * 60_000 });
-  const deps = { db, repos, vault, logger, auth, version: VERSION, vendors, rmmSync };
+  const routingSignal = createWorkSignal(database, logger);
+  const deps = { database, repos, vault, logger, auth, version: VERSION, vendors, rmmSync, routingSignal };
 
   if (env.DEMO_MODE) await seedDemoPartner(repos);
-  // Created before the host so intake can wake it; started once vendor endpoints are known.
-  const routing = new RoutingWorker(deps, { config: routingConfig });
+  // Created before the host so intake can wake it; started once vendor endpoints are known. With
+  // ROUTING_WORKER=separate (or off) this process only accepts alerts: `npm run worker` delivers.
+  const routing = env.ROUTING_WORKER === 'inline' ? new RoutingWorker(deps, { config: routingConfig }) : null;
   const rmmScheduler = new RmmSyncScheduler(rmmSync, repos, logger);
   const host = createHost({ deps, demo: env.DEMO_MODE ? { sandboxes: createSandboxes(), authSecret } : undefined });
 
@@ -79,18 +82,22 @@ export async function start(source: Record<string, string | undefined> = process
     });
   });
   const origin = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${server.port}`;
-  Object.assign(endpoints, vendorEndpoints(env, origin));
-  routing.start();
+  Object.assign(endpoints, vendorEndpoints(env, env.VENDOR_SANDBOX_ORIGIN ?? origin));
+  if (routing) {
+    if (routingSignal instanceof SharedWorkSignal) await routingSignal.listen();
+    routing.start();
+  }
   rmmScheduler.start();
-  logger.info({ origin, demo: env.DEMO_MODE, database: env.DATABASE_PATH }, `Integration hub listening on ${origin}`);
+  logger.info({ origin, demo: env.DEMO_MODE, database: database.dialect, routingWorker: env.ROUTING_WORKER }, `Integration hub listening on ${origin}`);
   return {
     origin,
     port: server.port,
     async stop() {
-      await routing.stop();
+      await routing?.stop();
       await rmmScheduler.stop();
       await server.close();
-      db.$client.close();
+      if (routingSignal instanceof SharedWorkSignal) await routingSignal.close();
+      await database.close();
     },
   };
 }

@@ -12,7 +12,7 @@ import * as schema from './schema/index.js';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-const MIGRATIONS = fileURLToPath(new URL('./migrations', import.meta.url));
+export const MIGRATIONS = fileURLToPath(new URL('./migrations', import.meta.url));
 
 export function createDb(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { postgresUnavailable } from './helpers/test-database.js';
 
 const chrome = process.env.CHROME_PATH || '/usr/bin/chromium';
 if (!existsSync(chrome)) {
@@ -36,6 +37,18 @@ const npx = 'npx';
 
 run('typecheck', npx, ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 run('unit and integration (vitest)', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(out, 'vitest.json')}`], join(out, 'vitest.json'), vitestCounts);
+// The same repository, routing and BFF suites on PostgreSQL (fresh schema per test app). Skipped with
+// one line only when no server answers; CI sets REQUIRE_POSTGRES, so there a missing server fails.
+const pgDown = await postgresUnavailable();
+if (pgDown && !process.env.REQUIRE_POSTGRES) {
+  process.stdout.write(`\n=== PostgreSQL (vitest): skipped: ${pgDown}\n`);
+} else if (pgDown) {
+  process.stdout.write(`\n=== PostgreSQL (vitest): FAILED: ${pgDown}\n`);
+  totals.failed++;
+  failedSteps.push('PostgreSQL (vitest)');
+} else {
+  run('PostgreSQL (vitest)', npx, ['vitest', 'run', '--config', 'test/vitest.pg.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${join(out, 'vitest-pg.json')}`], join(out, 'vitest-pg.json'), vitestCounts);
+}
 run('build elements', npx, ['vite', 'build', '--logLevel', 'warn']);
 env.WTR_RESULTS_FILE = join(out, 'wtr.json');
 run('browser (web-test-runner)', npx, ['web-test-runner', '--config', 'test/web-test-runner.config.mjs'], join(out, 'wtr.json'), (j) => ({ passed: j.passed ?? 0, failed: j.failed ?? 0 }));

@@ -8,11 +8,10 @@ const healthSchema = z.object({ status: z.enum(['ok', 'degraded']), database: z.
 
 export function healthRoutes(deps: AppDeps, docs: ApiDocs) {
   docs.add({ method: 'get', path: '/api/health', summary: 'Liveness and database reachability', tag: 'health', roles: [], response: { status: 200, schema: healthSchema } });
-  const ping = deps.db.$client.prepare('select 1');
-  return new Hono().get('/', (c) => {
+  return new Hono().get('/', async (c) => {
     let database: 'ok' | 'unreachable' = 'ok';
     try {
-      ping.get();
+      await deps.database.ping();
     } catch {
       database = 'unreachable';
     }

@@ -10,8 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { AddressInfo } from 'node:net';
-import { createDb } from '../../db/client.js';
-import { createRepositories } from '../../db/repositories/index.js';
+import { openSqlite } from '../../db/database.js';
 import { createApp } from '../../bff/app.js';
 import { CredentialVault } from '../../bff/credential-vault.js';
 import { createLogger } from '../../bff/logger.js';
@@ -22,8 +21,8 @@ import { VendorGateway } from '../../bff/services/vendor-gateway.js';
 import { createAdapterContext, REAL_ENDPOINTS } from '../../bff/vendors/adapter-context.js';
 
 const secret = randomBytes(32).toString('base64url');
-const db = createDb(join(mkdtempSync(join(tmpdir(), 'ih-bench-')), 'bench.db'));
-const repos = createRepositories(db);
+const database = openSqlite(join(mkdtempSync(join(tmpdir(), 'ih-bench-')), 'bench.db'));
+const repos = database.repos;
 await seedDemoPartner(repos);
 const vault = new CredentialVault('k1', randomBytes(32));
 for (const [kind, vendor] of [['psa', 'autotask'], ['rmm', 'datto-rmm'], ['rmm', 'syncro']] as const) {
@@ -32,7 +31,7 @@ for (const [kind, vendor] of [['psa', 'autotask'], ['rmm', 'datto-rmm'], ['rmm',
   await repos.integrations.update(DEMO_PARTNER_ID, row.id, { status: kind === 'psa' ? 'active' : 'connected' });
 }
 const vendors = new VendorGateway(createAdapterContext(REAL_ENDPOINTS), repos, vault, 60_000);
-const app = createApp({ db, repos, vault, vendors, logger: createLogger('silent'), auth: { secret }, version: 'bench' });
+const app = createApp({ database, repos, vault, vendors, logger: createLogger('silent'), auth: { secret }, version: 'bench' });
 const root = new Hono();
 root.get('/bare', (c) => c.json({ ok: true }));
 root.route('/', app);

@@ -25,8 +25,7 @@ import { VendorGateway } from '../../bff/services/vendor-gateway.js';
 import { createAdapterContext, REAL_ENDPOINTS, sandboxEndpoints, VENDOR_BUDGETS } from '../../bff/vendors/adapter-context.js';
 import type { RmmVendor } from '../../bff/vendors/model.js';
 import { createRmmAdapter } from '../../bff/vendors/registry.js';
-import { createDb } from '../../db/client.js';
-import { createRepositories } from '../../db/repositories/index.js';
+import { openSqlite } from '../../db/database.js';
 import { startServer } from '../helpers/serve.js';
 import { load, type LoadResult } from './http-load.js';
 
@@ -88,8 +87,8 @@ async function listingBenchmarks(origin: string): Promise<void> {
 /** One whole sync of 10,000 Datto devices, every site mapped: vendor requests and time end to end. */
 async function syncBenchmark(origin: string): Promise<void> {
   await fetch(`${origin}/sandbox/datto-rmm/_control/seed`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ scale: SCALE }) });
-  const db = createDb(':memory:');
-  const repos = createRepositories(db);
+  const database = openSqlite(':memory:');
+  const repos = database.repos;
   await seedDemoPartner(repos);
   const vault = new CredentialVault('k1', randomBytes(32));
   const sealed = vault.seal(CREDENTIALS['datto-rmm']);
@@ -114,7 +113,7 @@ async function syncBenchmark(origin: string): Promise<void> {
   console.log(`  sync      Datto, every site mapped: ${result.devices.added} devices stored in ${(ms / 1000).toFixed(1)} s, ${firstCalls} vendor requests`
     + ` (${result.devices.pages} device pages, ${result.userActivity.pages} activity pages, ${firstCalls - result.devices.pages - result.userActivity.pages} other: site list, token); ${result.outcome}`);
   console.log(`  ${''.padEnd(9)} repeat sync, nothing changed: ${(againMs / 1000).toFixed(1)} s, ${secondCalls} vendor requests, ${second.devices.changed} rows rewritten`);
-  db.$client.close();
+  await database.close();
 }
 
 async function startLookupServer(): Promise<{ origin: string; router: string; entra: string; hostname: string; stop: () => void }> {
@@ -173,8 +172,8 @@ export async function rmmBenchmarks(seconds = Number(process.env.BENCH_SECONDS ?
 /** The lookup server: the real BFF on a temp SQLite file holding 10,000 synced devices. */
 async function serveLookups(): Promise<void> {
   const secret = randomBytes(32).toString('base64url');
-  const db = createDb(join(mkdtempSync(join(tmpdir(), 'ih-rmm-bench-')), 'bench.db'));
-  const repos = createRepositories(db);
+  const database = openSqlite(join(mkdtempSync(join(tmpdir(), 'ih-rmm-bench-')), 'bench.db'));
+  const repos = database.repos;
   await seedDemoPartner(repos);
   const vault = new CredentialVault('k1', randomBytes(32));
   const sealed = vault.seal({ secret: 'x' });
@@ -191,7 +190,7 @@ async function serveLookups(): Promise<void> {
   await repos.devices.writeDevicePage(claim, Date.now() + 60_000, DEMO_PARTNER_ID, devices, []);
   await repos.devices.finish(claim, { finishedAt: new Date().toISOString(), succeeded: true, lastError: null, nextSyncAt: Date.now() + 900_000 });
   const vendors = new VendorGateway(createAdapterContext(REAL_ENDPOINTS), repos, vault, 60_000);
-  const app = createApp({ db, repos, vault, vendors, logger: createLogger('silent'), auth: { secret }, version: 'bench' });
+  const app = createApp({ database, repos, vault, vendors, logger: createLogger('silent'), auth: { secret }, version: 'bench' });
   const root = new Hono();
   root.get('/bare', (c) => c.json({ ok: true }));
   root.route('/', app);

@@ -16,8 +16,7 @@ import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
 import { Hono } from 'hono';
-import { createDb } from '../../db/client.js';
-import { createRepositories } from '../../db/repositories/index.js';
+import { openSqlite } from '../../db/database.js';
 import { createApp } from '../../bff/app.js';
 import { CredentialVault } from '../../bff/credential-vault.js';
 import { createLogger } from '../../bff/logger.js';
@@ -41,12 +40,12 @@ const GOAL = { ratio: 0.25, p99Ms: 25 };
 /** Child mode: the real BFF with its routing worker (temp SQLite file) plus a bare route, one port. */
 async function serveIntake(): Promise<void> {
   const secret = randomBytes(32).toString('base64url');
-  const db = createDb(join(mkdtempSync(join(tmpdir(), 'ih-routing-bench-')), 'bench.db'));
-  const repos = createRepositories(db);
+  const database = openSqlite(join(mkdtempSync(join(tmpdir(), 'ih-routing-bench-')), 'bench.db'));
+  const repos = database.repos;
   await seedDemoPartner(repos);
   const vault = new CredentialVault('k1', randomBytes(32));
   const vendors = new VendorGateway(createAdapterContext(REAL_ENDPOINTS), repos, vault, 60_000);
-  const deps = { db, repos, vault, vendors, logger: createLogger('silent'), auth: { secret }, version: 'bench' };
+  const deps = { database, repos, vault, vendors, logger: createLogger('silent'), auth: { secret }, version: 'bench' };
   // The worker runs as in production; the partner has no PSA yet, so each alert is resolved (skipped) without vendor calls.
   if (!process.env.ROUTING_BENCH_NO_WORKER) new RoutingWorker(deps).start(); // set it to measure intake alone
   const root = new Hono();

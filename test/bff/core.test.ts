@@ -10,7 +10,7 @@ import { createTestApp, TEST_AUTH_SECRET, type TestApp } from '../helpers/create
 const SECRET_MARKER = 'sup3r-s3cret-VALUE-never-shown';
 
 let t: TestApp;
-beforeEach(() => { t = createTestApp(); });
+beforeEach(async () => { t = await createTestApp(); });
 afterEach(() => t.close());
 
 async function seedIntegration(partner: string, status: 'active' | 'connected' = 'active', kind: 'psa' | 'rmm' = 'psa') {
@@ -72,7 +72,7 @@ describe('authentication and authorization', () => {
 
   it('keeps a partner row from the first call that names it', async () => {
     await t.call('GET', '/api/integrations', { token: await t.token('brand-new-partner') });
-    const row = t.deps.db.$client.prepare('select id from partners where id = ?').get('brand-new-partner');
+    const [row] = await t.deps.database.query('select id from partners where id = ?', ['brand-new-partner']);
     expect(row).toBeTruthy();
   });
 });
@@ -173,16 +173,16 @@ describe('integrations', () => {
     expect((await t.call('DELETE', `/api/integrations/${row.id}`)).status).toBe(204);
     expect((await (await t.call('GET', '/api/integrations')).json()).integrations).toEqual([]);
     expect((await t.call('GET', `/api/integrations/${row.id}`)).status).toBe(404);
-    const stored = t.deps.db.$client.prepare('select credentials_sealed, deleted_at from integrations where id = ?').get(row.id) as Record<string, unknown>;
-    expect(stored.credentials_sealed).toBeNull();
-    expect(stored.deleted_at).toBeTruthy();
+    const [stored] = await t.deps.database.query<Record<string, unknown>>('select credentials_sealed, deleted_at from integrations where id = ?', [row.id]);
+    expect(stored!.credentials_sealed).toBeNull();
+    expect(stored!.deleted_at).toBeTruthy();
     expect((await t.deps.repos.audit.list('partner-a'))[0]!.action).toBe('integration.delete');
   });
 
   it('never returns or logs credentials, and stores them sealed', async () => {
     const row = await seedIntegration('partner-a');
-    const raw = t.deps.db.$client.prepare('select credentials_sealed from integrations where id = ?').get(row.id) as { credentials_sealed: string };
-    expect(raw.credentials_sealed).not.toContain(SECRET_MARKER);
+    const [raw] = await t.deps.database.query<{ credentials_sealed: string }>('select credentials_sealed from integrations where id = ?', [row.id]);
+    expect(raw!.credentials_sealed).not.toContain(SECRET_MARKER);
     const bodies = [
       await (await t.call('GET', '/api/integrations')).text(),
       await (await t.call('GET', `/api/integrations/${row.id}`)).text(),

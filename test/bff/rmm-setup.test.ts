@@ -14,7 +14,7 @@ let t: TestApp;
 beforeAll(async () => { sandbox = await startSandboxServer(); });
 afterAll(() => sandbox.close());
 beforeEach(async () => {
-  t = createTestApp({ sandboxOrigin: sandbox.origin });
+  t = await createTestApp({ sandboxOrigin: sandbox.origin });
   await t.call('PUT', '/api/organizations', { body: { organizations: DEMO_ORGANIZATIONS.map((o) => ({ id: o.id, name: o.name, billableUsers: o.billableUsers })) } });
 });
 afterEach(() => t.close());

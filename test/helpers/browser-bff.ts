@@ -90,7 +90,9 @@ export function createBrowserBff(): BrowserBff {
     return server;
   });
   const newBff = () => createTestApp({ adapterContext: { endpoints } });
-  let bff: TestApp = newBff();
+  // Opened before the first request (requests wait for `ready`, see `middleware`).
+  let bff!: TestApp;
+  const ready = newBff().then((app) => { bff = app; });
   /** Remaining injected failures of `/api` calls, per partner. */
   const faults = new Map<string, { status: number; count: number; pathEndsWith?: string }>();
 
@@ -140,12 +142,13 @@ export function createBrowserBff(): BrowserBff {
     // Delivery history a PSA's health reads: delivered alerts (so long ago) and failed ones with the advice of a failure code.
     .post('/deliveries', async (c) => {
       const input = deliveriesBody.parse(await c.req.json());
-      const { repos, db } = bff.deps;
+      const { repos, database } = bff.deps;
       if (!await repos.integrations.get(input.partner, input.integrationId)) return c.json({ error: 'no such integration' }, 404);
       const seed = async (set: Partial<typeof alertDeliveries.$inferInsert>) => {
         const a = alert();
         await repos.routing.accept(input.partner, a);
-        db.update(alertDeliveries).set({ integrationId: input.integrationId, groupKey: `seed:${a.id}`, updatedAt: new Date().toISOString(), ...set })
+        if (database.dialect !== 'sqlite') throw new Error('the browser BFF runs on SQLite');
+        database.db.update(alertDeliveries).set({ integrationId: input.integrationId, groupKey: `seed:${a.id}`, updatedAt: new Date().toISOString(), ...set })
           .where(and(eq(alertDeliveries.partnerId, input.partner), eq(alertDeliveries.alertId, a.id))).run();
       };
       for (const d of input.delivered) {
@@ -179,8 +182,8 @@ export function createBrowserBff(): BrowserBff {
         for (const row of await bff.deps.repos.integrations.list(partner)) await bff.deps.repos.integrations.softDelete(partner, row.id);
       } else {
         faults.clear();
-        bff.close();
-        bff = newBff();
+        await bff.close();
+        bff = await newBff();
       }
       return c.json({ ok: true });
     });
@@ -212,6 +215,7 @@ export function createBrowserBff(): BrowserBff {
     async middleware(ctx, next) {
       if (!ctx.path.startsWith('/api/') && !ctx.path.startsWith('/__test/')) return next();
       await sandbox;
+      await ready;
       const response = await router.fetch(await toRequest(ctx));
       ctx.status = response.status;
       response.headers.forEach((value, name) => { if (name !== 'content-length') ctx.set(name, value); });
@@ -220,7 +224,7 @@ export function createBrowserBff(): BrowserBff {
       ctx.body = response.status === 204 ? null : Buffer.from(await response.arrayBuffer());
     },
     close() {
-      bff.close();
+      void bff?.close();
       void sandbox.then((server) => server.close());
     },
   };

@@ -1,5 +1,5 @@
 /**
- * @module Builds the real BFF on a temp SQLite file (real migrations), with a token signer and a
+ * @module Builds the real BFF on a temp SQLite file or a fresh PostgreSQL schema (real migrations; see test-database.ts), with a token signer and a
  * captured log, for vitest tests and the browser tests' in-process BFF.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -7,8 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { createDb } from '../../db/client.js';
-import { createRepositories } from '../../db/repositories/index.js';
+import { openTestDatabase } from './test-database.js';
 import { createApp } from '../../bff/app.js';
 import { CredentialVault } from '../../bff/credential-vault.js';
 import { createLogger } from '../../bff/logger.js';
@@ -29,7 +28,7 @@ export interface TestApp {
   token(partner?: string, role?: Role, sub?: string): Promise<string>;
   /** `app.request` with a bearer token and JSON body. */
   call(method: string, path: string, options?: { token?: string | null; body?: unknown; rawBody?: string; headers?: Record<string, string> }): Promise<Response>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export interface TestAppOptions {
@@ -39,16 +38,16 @@ export interface TestAppOptions {
   deps?: Partial<AppDeps>;
 }
 
-export function createTestApp(options: TestAppOptions = {}): TestApp {
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'ih-test-'));
-  const db = createDb(join(dir, 'test.db'));
+  const database = await openTestDatabase(dir);
   const logLines: string[] = [];
   const sink = new Writable({ write(chunk, _enc, done) { logLines.push(String(chunk)); done(); } });
-  const repos = createRepositories(db);
+  const repos = database.repos;
   const vault = new CredentialVault('k1', randomBytes(32));
   const endpoints = options.sandboxOrigin ? sandboxEndpoints(options.sandboxOrigin, SANDBOX_INTEGRATION_CODE) : REAL_ENDPOINTS;
   const deps: AppDeps = {
-    db,
+    database,
     repos,
     vault,
     vendors: new VendorGateway(createAdapterContext(endpoints, { timeoutMs: 3_000, backoffBaseMs: 20, ...options.adapterContext }), repos, vault, 60_000),
@@ -70,8 +69,8 @@ export function createTestApp(options: TestAppOptions = {}): TestApp {
       if (body !== undefined) headers['Content-Type'] ??= 'application/json';
       return app.request(path, { method, headers, body });
     },
-    close() {
-      db.$client.close();
+    async close() {
+      await database.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

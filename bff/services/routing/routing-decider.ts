@@ -48,6 +48,11 @@ export function createDecider(repos: Repositories): Decider {
     const id = await repos.routing.psaIntegrationIdForPartner(partnerId);
     return id ? (await repos.integrations.getIncludingDeleted(partnerId, id)) ?? null : null;
   });
+  // A storm is mostly a few organizations: each is read once per batch, not once per alert.
+  const split = (key: string) => key.split('\u0000') as [string, string];
+  const organizationOf = memo((key) => repos.organizations.get(...split(key)));
+  const accountOf = memo((key) => repos.mappings.psaAccountForOrganization(...split(key)));
+  const contractOf = memo((key) => repos.mappings.psaContractForOrganization(...split(key)));
   const catalogFor = memo(async (partnerId) => new Map((await repos.organizations.listCatalog(partnerId, 'alert-type')).map((c) => [c.id, c.name])));
 
   return {
@@ -55,9 +60,9 @@ export function createDecider(repos: Repositories): Decider {
     async decide(partnerId, alert) {
       const integration = await integrationFor(partnerId);
       const live = integration && !integration.deletedAt ? integration : null;
-      const organization = (await repos.organizations.get(partnerId, alert.organizationId)) ?? null;
-      const account = live ? await repos.mappings.psaAccountForOrganization(live.id, alert.organizationId) : undefined;
-      const contract = live ? await repos.mappings.psaContractForOrganization(live.id, alert.organizationId) : undefined;
+      const organization = (await organizationOf(`${partnerId}\u0000${alert.organizationId}`)) ?? null;
+      const account = live ? await accountOf(`${live.id}\u0000${alert.organizationId}`) : undefined;
+      const contract = live ? await contractOf(`${live.id}\u0000${alert.organizationId}`) : undefined;
       return decideRouting({
         alert,
         integration,

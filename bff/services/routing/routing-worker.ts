@@ -5,7 +5,6 @@
  * sync is due. It is woken by intake (WorkSignal) and otherwise polls; `stop()` lets deliveries in
  * flight finish (or aborts them after a grace period) and gives their groups back.
  */
-import type { Db } from '../../../db/client.js';
 import type { Repositories } from '../../../db/repositories/index.js';
 import type { Claim, DeliveryRow, Resolution } from '../../../db/repositories/routing.repo.js';
 import type { Logger } from '../../logger.js';
@@ -18,7 +17,6 @@ import { createDecider, type Decider } from './routing-decider.js';
 import { WorkSignal } from './work-signal.js';
 
 export interface RoutingWorkerDeps {
-  db: Db;
   repos: Repositories;
   vendors: VendorGateway;
   logger: Logger;

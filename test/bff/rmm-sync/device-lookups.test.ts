@@ -24,7 +24,7 @@ beforeAll(async () => {
   router = await t.token('partner-a', 'router', 'alert-pipeline');
 });
 afterAll(async () => {
-  t.close();
+  await t.close();
   await sandbox.close();
 });
 

@@ -169,7 +169,7 @@ describe('Datto RMM device sync', () => {
     expect(third.body.userActivity.added).toBe(1);
     expect(third.body.sync.activityCount).toBe(total + 1);
     // A cursor on another host (the base URL changed) is dropped: the log is read again, without duplicates.
-    t.deps.db.update(rmmSyncState).set({ activityCursor: 'https://elsewhere.example/api/v2/activity-logs?page=next' }).where(eq(rmmSyncState.integrationId, id)).run();
+    await t.deps.database.query('update rmm_sync_state set activity_cursor = ? where integration_id = ?', ['https://elsewhere.example/api/v2/activity-logs?page=next', id]);
     const fresh = await syncNow(t, id);
     expect(fresh.body).toMatchObject({ outcome: 'succeeded', userActivity: { state: 'recorded', added: 0 }, sync: { activityCount: total + 1 } });
   });

@@ -28,7 +28,7 @@ export interface SiteView {
  * 100 ms fail the call at once (a sync then records the 429 instead of waiting it out).
  */
 export async function createSyncTestApp(sandbox: SandboxServer, partner = 'partner-a'): Promise<TestApp> {
-  const t = createTestApp({ sandboxOrigin: sandbox.origin, adapterContext: { maxRetryWaitMs: 100, backoffBaseMs: 5, timeoutMs: 3_000 } });
+  const t = await createTestApp({ sandboxOrigin: sandbox.origin, adapterContext: { maxRetryWaitMs: 100, backoffBaseMs: 5, timeoutMs: 3_000 } });
   const res = await t.call('PUT', '/api/organizations', {
     token: await t.token(partner),
     body: { organizations: DEMO_ORGANIZATIONS.map((o) => ({ id: o.id, name: o.name, billableUsers: o.billableUsers })) },

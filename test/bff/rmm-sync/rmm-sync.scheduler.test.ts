@@ -4,8 +4,8 @@
  * connection to the same SQLite file stands in for the second process), a crashed claim lapsing.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createDb, type Db } from '../../../db/client.js';
-import { createRepositories } from '../../../db/repositories/index.js';
+import { openPostgres, openSqlite, type Database } from '../../../db/database.js';
+import type { Repositories } from '../../../db/repositories/index.js';
 import { RmmSyncScheduler } from '../../../bff/services/rmm-sync/rmm-sync.scheduler.js';
 import { RmmSyncService } from '../../../bff/services/rmm-sync/rmm-sync.service.js';
 import { VendorGateway } from '../../../bff/services/vendor-gateway.js';
@@ -17,22 +17,27 @@ import { connectRmm, createSyncTestApp, ctl, syncNow, type SandboxServer } from 
 const INTERVAL = 15 * 60_000;
 let sandbox: SandboxServer;
 let t: TestApp;
-let second: Db | null = null;
+let second: Database | null = null;
 beforeAll(async () => { sandbox = await startSandboxServer(); });
 afterAll(() => sandbox.close());
 beforeEach(async () => {
   await ctl(sandbox, 'datto-rmm', 'POST', 'reset');
   t = await createSyncTestApp(sandbox);
 });
-afterEach(() => {
-  second?.$client.close();
+afterEach(async () => {
+  await second?.close();
   second = null;
-  t.close();
+  await t.close();
 });
 
+/** Another process's own connection to the same database (file or PostgreSQL schema). */
+async function secondConnection(): Promise<Database> {
+  const d = t.deps.database;
+  return d.dialect === 'sqlite' ? openSqlite(d.path) : openPostgres(d.url, d.schema, 2);
+}
+
 /** A scheduler as one BFF process builds it, on its own connection to the test database. */
-function processOn(db: Db, now: () => number) {
-  const repos = createRepositories(db);
+function processOn(repos: Repositories, now: () => number) {
   const vendors = new VendorGateway(createAdapterContext(sandboxEndpoints(sandbox.origin, SANDBOX_INTEGRATION_CODE), { backoffBaseMs: 5 }), repos, t.deps.vault, 60_000);
   const service = new RmmSyncService({ repos, vendors, logger: t.deps.logger }, { intervalMs: INTERVAL, now });
   return { repos, scheduler: new RmmSyncScheduler(service, repos, t.deps.logger, { now }) };
@@ -44,7 +49,7 @@ describe('RMM sync scheduler', () => {
     const syncro = await connectRmm(t, 'syncro');
     const draft = (await (await t.call('POST', '/api/integrations', { body: { vendor: 'syncro', credentials: { subdomain: 'sandbox', apiToken: 'sandbox-token' }, confirmSeparateInstance: true } })).json()).id;
     let clock = Date.now();
-    const { repos, scheduler } = processOn(t.deps.db, () => clock);
+    const { repos, scheduler } = processOn(t.deps.repos, () => clock);
     const runs = (await scheduler.tick()).filter(Boolean);
     expect(runs.map((r) => r!.integrationId).sort()).toEqual([datto.id, syncro.id].sort());
     expect(runs.every((r) => r!.outcome === 'succeeded')).toBe(true);
@@ -59,9 +64,9 @@ describe('RMM sync scheduler', () => {
 
   it('lets only one of two processes sync an integration at once', async () => {
     const { id } = await connectRmm(t, 'datto-rmm');
-    second = createDb(t.deps.db.$client.name);
-    const a = processOn(t.deps.db, Date.now);
-    const b = processOn(second, Date.now);
+    second = await secondConnection();
+    const a = processOn(t.deps.repos, Date.now);
+    const b = processOn(second.repos, Date.now);
     const callsBefore = sandbox.sandboxes['datto-rmm'].state.callCount;
     const [fromA, fromB] = await Promise.all([a.scheduler.tick(), b.scheduler.tick()]);
     const ran = [...fromA, ...fromB].filter(Boolean);
@@ -83,7 +88,7 @@ describe('RMM sync scheduler', () => {
     const { id } = await connectRmm(t, 'datto-rmm');
     const now = Date.now();
     const crashed = (await t.deps.repos.devices.claim(id, now, now + 1_000))!;
-    const { scheduler } = processOn(t.deps.db, () => now + 2_000);
+    const { scheduler } = processOn(t.deps.repos, () => now + 2_000);
     const [run] = await scheduler.tick();
     expect(run).toMatchObject({ integrationId: id, outcome: 'succeeded' });
     // The crashed run's writes are refused: its token no longer holds the row.

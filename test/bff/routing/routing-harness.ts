@@ -37,7 +37,7 @@ export interface RoutingTestApp extends TestApp {
 export async function createRoutingTestApp(sandboxOrigin: string, options: {
   config?: Partial<RoutingConfig>; hooks?: RoutingHooks; now?: () => number; adapterContext?: Partial<AdapterContext>; startWorker?: boolean;
 } = {}): Promise<RoutingTestApp> {
-  const t = createTestApp({ sandboxOrigin, adapterContext: { timeoutMs: 1_500, backoffBaseMs: 10, maxRetryWaitMs: 2_000, ...options.adapterContext } });
+  const t = await createTestApp({ sandboxOrigin, adapterContext: { timeoutMs: 1_500, backoffBaseMs: 10, maxRetryWaitMs: 2_000, ...options.adapterContext } });
   const worker = new RoutingWorker(t.deps, { config: { ...TEST_ROUTING_CONFIG, ...options.config }, hooks: options.hooks, now: options.now });
   if (options.startWorker !== false) worker.start();
   await body(await t.call('PUT', '/api/organizations', {
@@ -48,7 +48,7 @@ export async function createRoutingTestApp(sandboxOrigin: string, options: {
     worker, router,
     async shutdown() {
       await worker.stop(1_000);
-      t.close();
+      await t.close();
     },
   });
 }

@@ -1,0 +1,79 @@
+/**
+ * @module Vendor rate budgets shared across instances. On PostgreSQL each call also takes a token
+ * from the vendor account's bucket in the database, so N instances together never exceed the
+ * vendor's limit; the local limiter still bounds concurrency and honours Retry-After per process.
+ * On SQLite (one process) the local limiter is the whole budget.
+ *
+ * The bucket holds `BURST_SHARE` of the window's limit and refills the rest evenly over the
+ * window: in any window at most burst + refill = limit calls start, whatever the instance count.
+ */
+import type { Database } from '../../../db/database.js';
+import { createPgBudgetStore, type Bucket, type BudgetStore } from '../../../db/repositories-pg/budgets.repo.js';
+import type { Logger } from '../../logger.js';
+import { RateLimiter, RateLimiterRegistry, type RateBudget } from './rate-limiter.js';
+
+export const BURST_SHARE = 0.2;
+
+export function bucketOf(budget: RateBudget): Bucket {
+  const capacity = Math.max(1, Math.floor(budget.limit * BURST_SHARE));
+  return { capacity, perMs: (budget.limit - capacity) / budget.windowMs };
+}
+
+const sleep = (ms: number, signal?: AbortSignal) => new Promise<void>((resolve, reject) => {
+  if (signal?.aborted) return reject(signal.reason);
+  const timer = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, ms);
+  const onAbort = () => { clearTimeout(timer); reject(signal!.reason); };
+  signal?.addEventListener('abort', onAbort, { once: true });
+});
+
+export class SharedRateLimiter extends RateLimiter {
+  private readonly bucket: Bucket;
+
+  constructor(budget: RateBudget, private readonly store: BudgetStore, private readonly key: string, private readonly logger: Logger) {
+    super(budget);
+    this.bucket = bucketOf(budget);
+  }
+
+  override async acquire(signal?: AbortSignal): Promise<() => void> {
+    const release = await super.acquire(signal);
+    try {
+      for (;;) {
+        let wait: number;
+        try {
+          wait = await this.store.take(this.key, this.bucket);
+        } catch (error) {
+          // ASSUMPTION: with the database unreachable the call waits and retries rather than spend budget blindly.
+          this.logger.warn({ err: error, key: this.key }, 'vendor budget: the shared budget could not be read; waiting');
+          wait = 1_000;
+        }
+        if (wait <= 0) return release;
+        await sleep(Math.min(wait, 5_000), signal);
+      }
+    } catch (error) {
+      release();
+      throw error;
+    }
+  }
+}
+
+export class SharedRateLimiterRegistry extends RateLimiterRegistry {
+  private readonly shared = new Map<string, RateLimiter>();
+
+  constructor(private readonly store: BudgetStore, private readonly logger: Logger) {
+    super();
+  }
+
+  override get(key: string, budget: RateBudget): RateLimiter {
+    let limiter = this.shared.get(key);
+    if (!limiter) {
+      limiter = new SharedRateLimiter(budget, this.store, key, this.logger);
+      this.shared.set(key, limiter);
+    }
+    return limiter;
+  }
+}
+
+/** The limiter registry for this engine: shared through the database on PostgreSQL, in-process on SQLite. */
+export function createSharedLimiters(database: Database, logger: Logger): RateLimiterRegistry {
+  return database.dialect === 'postgres' ? new SharedRateLimiterRegistry(createPgBudgetStore(database.db), logger) : new RateLimiterRegistry();
+}

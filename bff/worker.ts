@@ -1,0 +1,57 @@
+/**
+ * @module Node entry for `npm run worker`: the routing worker (and the RMM sync scheduler) without
+ * the HTTP intake, for ROUTING_WORKER=separate. It opens the same database, takes groups with
+ * leases like any other worker, wakes on the database's work signal (PostgreSQL) or polls (SQLite),
+ * and stops cleanly on SIGINT/SIGTERM (a kill -9 leaves leases that lapse for another worker).
+ */
+import { openDatabase } from '../db/database.js';
+import { CredentialVault, parsePreviousKeys } from './credential-vault.js';
+import { EnvError, parseEnv } from './env.js';
+import { createLogger } from './logger.js';
+import { demoSecretKey, vendorEndpoints } from './server.js';
+import { VendorGateway } from './services/vendor-gateway.js';
+import { RoutingWorker } from './services/routing/routing-worker.js';
+import { routingConfigFromEnv } from './services/routing/routing-config.js';
+import { createWorkSignal, SharedWorkSignal } from './services/routing/shared-work-signal.js';
+import { RmmSyncService } from './services/rmm-sync/rmm-sync.service.js';
+import { RmmSyncScheduler } from './services/rmm-sync/rmm-sync.scheduler.js';
+import { createAdapterContext } from './vendors/adapter-context.js';
+import { createSharedLimiters } from './vendors/http/shared-budget.js';
+
+export async function startWorker(source: Record<string, string | undefined> = process.env) {
+  const env = parseEnv(source);
+  const logger = createLogger(env.LOG_LEVEL);
+  const useSandbox = (env.VENDOR_ENDPOINTS ?? (env.DEMO_MODE ? 'sandbox' : 'real')) === 'sandbox';
+  if (useSandbox && !env.VENDOR_SANDBOX_ORIGIN) throw new EnvError('VENDOR_SANDBOX_ORIGIN: a separate worker needs the sandboxes\' origin (the intake server, e.g. http://127.0.0.1:8787)');
+  const database = await openDatabase({ url: env.DATABASE_URL, path: env.DATABASE_PATH, pgSchema: env.DATABASE_SCHEMA });
+  const repos = database.repos;
+  const key = env.SECRET_KEY ? Buffer.from(env.SECRET_KEY, 'base64') : demoSecretKey(env);
+  const vault = new CredentialVault(env.SECRET_KEY_ID, key, parsePreviousKeys(env.SECRET_KEYS_PREVIOUS));
+  const context = createAdapterContext(vendorEndpoints(env, env.VENDOR_SANDBOX_ORIGIN ?? ''), { limiters: createSharedLimiters(database, logger) });
+  const vendors = new VendorGateway(context, repos, vault, env.VENDOR_CACHE_SECONDS * 1000);
+  const rmmSync = new RmmSyncService({ repos, vendors, logger }, { intervalMs: env.RMM_SYNC_INTERVAL_MINUTES * 60_000 });
+  const routingSignal = createWorkSignal(database, logger);
+  if (routingSignal instanceof SharedWorkSignal) await routingSignal.listen();
+  const routing = new RoutingWorker({ repos, vendors, logger, routingSignal }, { config: routingConfigFromEnv(source) }).start();
+  const rmmScheduler = new RmmSyncScheduler(rmmSync, repos, logger);
+  rmmScheduler.start();
+  logger.info({ database: database.dialect }, 'Routing worker started');
+  return {
+    async stop() {
+      await routing.stop();
+      await rmmScheduler.stop();
+      if (routingSignal instanceof SharedWorkSignal) await routingSignal.close();
+      await database.close();
+    },
+  };
+}
+
+const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isMain) {
+  startWorker().then((worker) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => { void worker.stop().finally(() => process.exit(0)); });
+  }).catch((error) => {
+    process.stderr.write(`${error instanceof EnvError ? error.message : (error as Error).stack}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,230 @@
+/**
+ * @module PostgreSQL implementation of the routing repository (same interface as
+ * db/repositories/routing.repo.ts). Several instances share one database:
+ * - resolving runs under a transaction-scoped advisory lock, so alerts are resolved in arrival
+ *   order by one instance at a time (a group's alerts never resolve out of order);
+ * - claiming runs under another advisory lock, and each group's rows are taken with
+ *   `FOR UPDATE SKIP LOCKED`, so a group is held by one instance at a time; the hold is a lease
+ *   (`claimed_until`), so a killed instance's groups lapse and another takes them over;
+ * - every write-back locks its rows (`FOR UPDATE`) and checks the claim is still this worker's.
+ */
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { PgDb } from '../pg-client.js';
+import { alertDeliveries, billableSyncs, integrations, ticketGroups } from '../schema-pg/index.js';
+import { nowIso } from '../schema/columns.helpers.js';
+import { LostClaimError, type Claim, type DeliveryRow, type RoutingRepo } from '../repositories/routing.repo.js';
+
+const RESOLVE_LOCK = 7_240_010;
+const CLAIM_LOCK = 7_240_011;
+
+type Tx = Parameters<Parameters<PgDb['transaction']>[0]>[0];
+
+/**
+ * One claim's database calls run one after another: the heartbeat's extension changes the
+ * lease value a write-back checks, so the two must never overlap (SQLite gets this for free).
+ */
+const chains = new WeakMap<Claim, Promise<unknown>>();
+function serial<T>(claim: Claim, run: () => Promise<T>): Promise<T> {
+  const next = (chains.get(claim) ?? Promise.resolve()).catch(() => {}).then(run);
+  chains.set(claim, next);
+  return next;
+}
+
+export function createPgRoutingRepo(db: PgDb): RoutingRepo {
+  const d = alertDeliveries;
+  const pool = db.$client;
+  const rowsOf = (claim: Claim, alertIds: string[]) => and(eq(d.partnerId, claim.partnerId), inArray(d.alertId, alertIds));
+  const groupWhere = (integrationId: string, groupKey: string) => and(eq(ticketGroups.integrationId, integrationId), eq(ticketGroups.groupKey, groupKey));
+
+  /** Locks the claim's rows and checks they are still held by this claim; throws otherwise. */
+  async function assertOwned(tx: Tx, claim: Claim, alertIds: string[]): Promise<void> {
+    const held = await tx.select({ id: d.alertId }).from(d)
+      .where(and(rowsOf(claim, alertIds), eq(d.claimedUntil, claim.until), eq(d.state, 'queued'))).for('update');
+    if (held.length !== alertIds.length) throw new LostClaimError(claim);
+  }
+  const underClaim = (claim: Claim, alertIds: string[], write: (tx: Tx) => Promise<unknown>) =>
+    serial(claim, () => db.transaction(async (tx) => {
+      await assertOwned(tx, claim, alertIds);
+      await write(tx);
+    }));
+
+  return {
+    async accept(partnerId, alert) {
+      const now = nowIso();
+      // Intake's hot path: one named (server-side prepared) INSERT per connection.
+      const inserted = await pool.query<{ seq: number }>({
+        name: 'routing-accept',
+        text: `insert into alert_deliveries (partner_id, alert_id, organization_id, alert, created_at, updated_at)
+               values ($1, $2, $3, $4, $5, $5) on conflict do nothing returning seq`,
+        values: [partnerId, alert.id, alert.organizationId, JSON.stringify(alert), now],
+      });
+      if (inserted.rowCount === 1) {
+        return {
+          created: true,
+          row: {
+            partnerId, alertId: alert.id, integrationId: null, organizationId: alert.organizationId, alert, state: 'queued', outcome: null,
+            reason: null, decision: null, groupKey: null, vendorTicketId: null, vendorNoteId: null, marker: null, attempts: 0, lastError: null,
+            nextAttemptAt: 0, claimedUntil: 0, seq: Number(inserted.rows[0]!.seq), createdAt: now, updatedAt: now, deliveredAt: null,
+          },
+        };
+      }
+      return { row: (await this.get(partnerId, alert.id))!, created: false };
+    },
+    async get(partnerId, alertId) {
+      return (await db.select().from(d).where(and(eq(d.partnerId, partnerId), eq(d.alertId, alertId))))[0];
+    },
+
+    async resolveBatch(limit, decide) {
+      return db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(${RESOLVE_LOCK})`);
+        const rows = await tx.select().from(d).where(and(eq(d.state, 'queued'), isNull(d.groupKey))).orderBy(asc(d.seq)).limit(limit);
+        const now = nowIso();
+        for (const row of rows) {
+          const r = await decide(row);
+          await tx.update(d).set({ integrationId: r.integrationId, state: r.state, groupKey: r.groupKey, decision: r.decision ?? null, reason: r.reason, updatedAt: now })
+            .where(and(eq(d.partnerId, row.partnerId), eq(d.alertId, row.alertId), eq(d.state, 'queued'), isNull(d.groupKey)));
+        }
+        return rows.length;
+      });
+    },
+
+    async claimGroups(now, until, maxGroups) {
+      if (maxGroups <= 0) return [];
+      return db.transaction(async (tx) => {
+        // One claimer at a time sees the queue: a group with any row held is not offered.
+        await tx.execute(sql`select pg_advisory_xact_lock(${CLAIM_LOCK})`);
+        const groups = await tx.select({ integrationId: d.integrationId, groupKey: d.groupKey, partnerId: sql<string>`min(${d.partnerId})` })
+          .from(d).where(and(eq(d.state, 'queued'), sql`${d.groupKey} is not null`))
+          .groupBy(d.integrationId, d.groupKey)
+          .having(sql`max(${d.claimedUntil}) <= ${now} and max(${d.nextAttemptAt}) <= ${now}`)
+          .orderBy(sql`min(${d.seq})`).limit(maxGroups);
+        const claims: Claim[] = [];
+        for (const g of groups) {
+          const where = and(eq(d.integrationId, g.integrationId!), eq(d.groupKey, g.groupKey!), eq(d.state, 'queued'));
+          // Rows a write-back holds right now are skipped, not waited for; the group comes back next pass.
+          const lockable = await tx.select({ partnerId: d.partnerId, alertId: d.alertId }).from(d).where(where).for('update', { skipLocked: true });
+          if (lockable.length === 0) continue;
+          const ids = lockable.map((r) => r.alertId);
+          const rows = await tx.update(d).set({ claimedUntil: until })
+            .where(and(where, inArray(d.alertId, ids), sql`${d.claimedUntil} <= ${now}`)).returning();
+          if (rows.length === 0) continue;
+          rows.sort((a, b) => a.seq - b.seq);
+          claims.push({ partnerId: g.partnerId, integrationId: g.integrationId!, groupKey: g.groupKey!, until, rows });
+        }
+        return claims;
+      });
+    },
+    async extendClaim(claim, until) {
+      return serial(claim, async () => {
+        const changed = await db.update(d).set({ claimedUntil: until })
+          .where(and(eq(d.integrationId, claim.integrationId), eq(d.groupKey, claim.groupKey), eq(d.state, 'queued'), eq(d.claimedUntil, claim.until)))
+          .returning({ id: d.alertId });
+        if (changed.length > 0) claim.until = until;
+        return changed.length > 0;
+      });
+    },
+    async releaseClaim(claim) {
+      await serial(claim, () => db.update(d).set({ claimedUntil: 0 })
+        .where(and(eq(d.integrationId, claim.integrationId), eq(d.groupKey, claim.groupKey), eq(d.state, 'queued'), eq(d.claimedUntil, claim.until))));
+    },
+
+    async getGroup(integrationId, groupKey) {
+      return (await db.select().from(ticketGroups).where(groupWhere(integrationId, groupKey)))[0];
+    },
+    async recordTicketIntent(claim, alertId, psaAccountId, marker) {
+      await underClaim(claim, [alertId], async (tx) => {
+        await tx.insert(ticketGroups).values({ integrationId: claim.integrationId, groupKey: claim.groupKey, psaAccountId, pendingMarker: marker, isOpen: false })
+          .onConflictDoUpdate({ target: [ticketGroups.integrationId, ticketGroups.groupKey], set: { pendingMarker: marker, updatedAt: nowIso() } });
+        await tx.update(d).set({ marker, updatedAt: nowIso() }).where(rowsOf(claim, [alertId]));
+      });
+    },
+    async recordTicketCreated(claim, alertId, ticket, decision, now) {
+      await underClaim(claim, [alertId], async (tx) => {
+        await tx.update(ticketGroups).set({ vendorTicketId: ticket.id, ticketNumber: ticket.number, isOpen: ticket.isOpen, checkedAt: now, pendingMarker: null, updatedAt: nowIso() })
+          .where(groupWhere(claim.integrationId, claim.groupKey));
+        await tx.update(d).set({ state: 'delivered', outcome: 'ticket_created', vendorTicketId: ticket.id, decision, reason: null, claimedUntil: 0, deliveredAt: nowIso(), updatedAt: nowIso() })
+          .where(rowsOf(claim, [alertId]));
+      });
+    },
+    async adoptTicket(claim, marker, ticket, now) {
+      await db.transaction(async (tx) => {
+        await tx.update(ticketGroups).set({ vendorTicketId: ticket.id, ticketNumber: ticket.number, isOpen: ticket.isOpen, checkedAt: now, pendingMarker: null, updatedAt: nowIso() })
+          .where(groupWhere(claim.integrationId, claim.groupKey));
+        await tx.update(d).set({ state: 'delivered', outcome: 'ticket_created', vendorTicketId: ticket.id, reason: null, deliveredAt: nowIso(), updatedAt: nowIso() })
+          .where(and(eq(d.partnerId, claim.partnerId), eq(d.marker, marker), eq(d.state, 'failed')));
+      });
+    },
+    async clearTicketIntent(claim) {
+      await db.update(ticketGroups).set({ pendingMarker: null, updatedAt: nowIso() }).where(groupWhere(claim.integrationId, claim.groupKey));
+    },
+    async recordOpenState(integrationId, groupKey, isOpen, checkedAt) {
+      await db.update(ticketGroups).set({ isOpen, checkedAt, updatedAt: nowIso() }).where(groupWhere(integrationId, groupKey));
+    },
+    async recordNoteIntent(claim, alertIds, ticketId, marker) {
+      await underClaim(claim, alertIds, (tx) => tx.update(d).set({ marker, vendorTicketId: ticketId, updatedAt: nowIso() }).where(rowsOf(claim, alertIds)));
+    },
+    async recordNoteAdded(claim, alertIds, ticketId, noteId) {
+      await underClaim(claim, alertIds, (tx) => tx.update(d)
+        .set({ state: 'delivered', outcome: 'note_added', vendorTicketId: ticketId, vendorNoteId: noteId, reason: null, claimedUntil: 0, deliveredAt: nowIso(), updatedAt: nowIso() })
+        .where(rowsOf(claim, alertIds)));
+    },
+    async recordRetry(claim, alertIds, input) {
+      return serial(claim, () => db.transaction(async (tx) => {
+        await assertOwned(tx, claim, alertIds);
+        const failed = sql`${d.attempts} + 1 >= ${input.maxAttempts}`;
+        const rows = await tx.update(d).set({
+          attempts: sql`${d.attempts} + 1`, lastError: input.lastError, nextAttemptAt: input.nextAttemptAt, claimedUntil: 0, updatedAt: nowIso(),
+          state: sql`case when ${failed} then 'failed' else 'queued' end`, reason: sql`case when ${failed} then ${input.advice}::text else null end`,
+        }).where(rowsOf(claim, alertIds)).returning({ alertId: d.alertId, state: d.state });
+        return rows.filter((r) => r.state === 'failed').map((r) => r.alertId);
+      }));
+    },
+    async recordFailed(claim, alertIds, lastError, advice) {
+      await underClaim(claim, alertIds, (tx) => tx.update(d)
+        .set({ state: 'failed', attempts: sql`${d.attempts} + 1`, lastError, reason: advice, claimedUntil: 0, updatedAt: nowIso() }).where(rowsOf(claim, alertIds)));
+    },
+    async recordSkipped(claim, alertIds, reason, decision) {
+      await underClaim(claim, alertIds, (tx) => tx.update(d).set({ state: 'skipped', reason, decision, claimedUntil: 0, updatedAt: nowIso() }).where(rowsOf(claim, alertIds)));
+    },
+    async requeueFailed(partnerId, alertId) {
+      return (await db.update(d).set({ state: 'queued', attempts: 0, nextAttemptAt: 0, claimedUntil: 0, groupKey: null, reason: null, marker: null, updatedAt: nowIso() })
+        .where(and(eq(d.partnerId, partnerId), eq(d.alertId, alertId), eq(d.state, 'failed'))).returning())[0];
+    },
+
+    async psaIntegrationIdForPartner(partnerId) {
+      return (await db.select({ id: integrations.id }).from(integrations).where(and(eq(integrations.partnerId, partnerId), eq(integrations.kind, 'psa')))
+        .orderBy(sql`${integrations.deletedAt} is not null`, sql`${integrations.deletedAt} desc nulls last`, desc(integrations.createdAt)).limit(1))[0]?.id;
+    },
+    async activePsaIntegrations() {
+      return db.select({ id: integrations.id, partnerId: integrations.partnerId }).from(integrations)
+        .where(and(eq(integrations.kind, 'psa'), eq(integrations.status, 'active'), isNull(integrations.deletedAt)));
+    },
+
+    async lastDelivered(integrationId) {
+      return (await db.select().from(d).where(and(eq(d.integrationId, integrationId), eq(d.state, 'delivered')))
+        .orderBy(sql`${d.deliveredAt} desc nulls last`, desc(d.seq)).limit(1))[0];
+    },
+    async counts(partnerId, integrationId) {
+      const rows = await db.select({ state: d.state, n: sql<number>`count(*)::int` }).from(d).where(eq(d.integrationId, integrationId)).groupBy(d.state);
+      const [unresolved] = await db.select({ n: sql<number>`count(*)::int` }).from(d).where(and(eq(d.partnerId, partnerId), eq(d.state, 'queued'), isNull(d.groupKey)));
+      const by = Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
+      return { queued: by.queued ?? 0, failed: by.failed ?? 0, delivered: by.delivered ?? 0, skipped: by.skipped ?? 0, unresolved: Number(unresolved?.n ?? 0) };
+    },
+    async failures(integrationId, limit) {
+      return db.select().from(d).where(and(eq(d.integrationId, integrationId), eq(d.state, 'failed'))).orderBy(desc(d.updatedAt)).limit(limit);
+    },
+    async retrying(integrationId, limit) {
+      return db.select().from(d).where(and(eq(d.integrationId, integrationId), eq(d.state, 'queued'), sql`${d.attempts} > 0`)).orderBy(desc(d.updatedAt)).limit(limit);
+    },
+
+    async recordBillableSync(row) {
+      await db.insert(billableSyncs).values(row);
+    },
+    async billableSyncs(integrationId, period) {
+      const where = period ? and(eq(billableSyncs.integrationId, integrationId), eq(billableSyncs.period, period)) : eq(billableSyncs.integrationId, integrationId);
+      return db.select().from(billableSyncs).where(where).orderBy(desc(billableSyncs.id)).limit(500);
+    },
+  } satisfies RoutingRepo & ThisType<RoutingRepo>;
+}
+
+export type { DeliveryRow };
