@@ -1,5 +1,6 @@
 /** @module What createApp needs; tests build it with a temp database and fakes below the BFF. */
 import type { Database } from '../db/database.js';
+import type { Metrics } from './metrics.js';
 import type { Repositories } from '../db/repositories/index.js';
 import type { CredentialVault } from './credential-vault.js';
 import type { Logger } from './logger.js';
@@ -18,6 +19,8 @@ export interface AppDeps {
   version: string;
   /** The only way to reach a vendor (real hosts, or the sandboxes in demo mode and tests). */
   vendors: VendorGateway;
+  /** Prometheus metrics for `/metrics`; createApp makes them when absent. */
+  metrics?: Metrics;
   /** Wakes the routing worker after intake (set when a worker runs; without one, alerts wait in the outbox). */
   routingSignal?: WorkSignal;
   /** The RMM device sync ("Sync now" runs through it); without one, routes use a default-interval service. */

@@ -8,7 +8,8 @@ import { problemResponse, toProblem } from './errors.js';
 import { limitBody } from './middleware/body-limit.js';
 import { authenticate } from './middleware/auth.js';
 import { ApiDocs } from './openapi.js';
-import { healthRoutes } from './routes/health.js';
+import { healthRoutes, readinessRoutes } from './routes/health.js';
+import { createMetrics } from './metrics.js';
 import { integrationRoutes } from './routes/integrations.js';
 import { organizationRoutes } from './routes/organizations.js';
 import { integrationSetupRoutes } from './routes/integration-setup.js';
@@ -22,6 +23,7 @@ import { rmmOperationsRoutes } from './routes/rmm-operations.js';
 
 export function createApp(deps: AppDeps) {
   const docs = new ApiDocs();
+  const metrics = (deps.metrics ??= createMetrics(deps.repos));
   // Built on first request, once every route module has described itself.
   let openApiDocument: Record<string, unknown> | undefined;
   const authed = authenticate(deps.auth, (partner) => deps.repos.partners.ensure(partner));
@@ -37,6 +39,9 @@ export function createApp(deps: AppDeps) {
     })
     .use(limitBody(5 * 1024 * 1024))
     .route('/api/health', healthRoutes(deps, docs))
+    .route('/api/ready', readinessRoutes(deps, docs))
+    // Prometheus text format; ASSUMPTION: operators keep it off the public internet at their proxy, like any scrape target.
+    .get('/metrics', async (c) => c.body(await metrics.registry.metrics(), 200, { 'Content-Type': metrics.registry.contentType }))
     .get('/api/openapi.json', (c) => c.json(openApiDocument ??= docs.document(deps.version)))
     .use('/api/*', authed)
     .route('/api/routing', routingRoutes(deps, docs))

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { openDatabase } from '../db/database.js';
+import { createMetrics } from './metrics.js';
 import { CredentialVault, parsePreviousKeys } from './credential-vault.js';
 import { EnvError, parseEnv, type Env } from './env.js';
 import { createHost } from './host.js';
@@ -67,7 +68,8 @@ export async function start(source: Record<string, string | undefined> = process
   const vendors = new VendorGateway(createAdapterContext(endpoints, { limiters: createSharedLimiters(database, logger) }), repos, vault, env.VENDOR_CACHE_SECONDS * 1000);
   const rmmSync = new RmmSyncService({ repos, vendors, logger }, { intervalMs: env.RMM_SYNC_INTERVAL_MINUTES * 60_000 });
   const routingSignal = createWorkSignal(database, logger);
-  const deps = { database, repos, vault, logger, auth, version: VERSION, vendors, rmmSync, routingSignal };
+  const metrics = createMetrics(repos);
+  const deps = { database, repos, vault, logger, auth, version: VERSION, vendors, rmmSync, routingSignal, metrics };
 
   if (env.DEMO_MODE) await seedDemoPartner(repos);
   // Created before the host so intake can wake it; started once vendor endpoints are known. With

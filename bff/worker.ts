@@ -49,6 +49,7 @@ export async function startWorker(source: Record<string, string | undefined> = p
 const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
 if (isMain) {
   startWorker().then((worker) => {
+    process.stdout.write(`Routing worker: started (pid ${process.pid})\n`);
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => { void worker.stop().finally(() => process.exit(0)); });
   }).catch((error) => {
     process.stderr.write(`${error instanceof EnvError ? error.message : (error as Error).stack}\n`);

@@ -80,6 +80,7 @@ export function routingRoutes(deps: AppDeps, docs: ApiDocs) {
     .post('/alerts', requireRole('router'), validate('json', routingAlertSchema), async (c) => {
       const { row, created } = await routing.accept(c.get('principal').partner, c.req.valid('json'));
       if (created) deps.routingSignal?.notify();
+      deps.metrics?.intake.inc({ result: created ? 'accepted' : 'duplicate' });
       return created ? c.json(toDeliveryView(row), 202) : c.json(toDeliveryView(row), 200);
     })
     .get('/alerts/:id', requireRole('router', 'admin'), validate('param', alertParam), async (c) => c.json(toDeliveryView(await load(c.get('principal').partner, c.req.valid('param').id)), 200))

@@ -210,6 +210,10 @@ export function createPgRoutingRepo(db: PgDb): RoutingRepo {
       const by = Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
       return { queued: by.queued ?? 0, failed: by.failed ?? 0, delivered: by.delivered ?? 0, skipped: by.skipped ?? 0, unresolved: Number(unresolved?.n ?? 0) };
     },
+    async stateCounts() {
+      const rows = await db.select({ state: d.state, outcome: d.outcome, n: sql<number>`count(*)::int` }).from(d).groupBy(d.state, d.outcome);
+      return rows.map((r) => ({ ...r, n: Number(r.n) }));
+    },
     async failures(integrationId, limit) {
       return db.select().from(d).where(and(eq(d.integrationId, integrationId), eq(d.state, 'failed'))).orderBy(desc(d.updatedAt)).limit(limit);
     },

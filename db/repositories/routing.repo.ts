@@ -68,6 +68,7 @@ export function createRoutingRepo(db: Db) {
     integrationId: sql`${sql.placeholder('integrationId')}`, state: sql`${sql.placeholder('state')}`, groupKey: sql`${sql.placeholder('groupKey')}`,
     decision: sql`${sql.placeholder('decision')}`, reason: sql`${sql.placeholder('reason')}`, updatedAt: sql`${sql.placeholder('now')}`,
   }).where(and(eq(d.partnerId, sql.placeholder('partnerId')), eq(d.alertId, sql.placeholder('alertId')), eq(d.state, 'queued'), isNull(d.groupKey))).prepare();
+  const stateCountsStmt = db.select({ state: d.state, outcome: d.outcome, n: sql<number>`count(*)` }).from(d).groupBy(d.state, d.outcome).prepare();
   const getGroupStmt = db.select().from(ticketGroups)
     .where(and(eq(ticketGroups.integrationId, sql.placeholder('integrationId')), eq(ticketGroups.groupKey, sql.placeholder('groupKey')))).prepare();
 
@@ -264,6 +265,10 @@ export function createRoutingRepo(db: Db) {
       const unresolved = db.select({ n: sql<number>`count(*)` }).from(d).where(and(eq(d.partnerId, partnerId), eq(d.state, 'queued'), isNull(d.groupKey))).get();
       const by = Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
       return { queued: by.queued ?? 0, failed: by.failed ?? 0, delivered: by.delivered ?? 0, skipped: by.skipped ?? 0, unresolved: Number(unresolved?.n ?? 0) };
+    },
+    /** Alerts by state and outcome across every partner (metrics: counts only). */
+    async stateCounts(): Promise<Array<{ state: DeliveryState; outcome: DeliveryRow['outcome']; n: number }>> {
+      return stateCountsStmt.all().map((r) => ({ ...r, n: Number(r.n) }));
     },
     async failures(integrationId: string, limit: number): Promise<DeliveryRow[]> {
       return db.select().from(d).where(and(eq(d.integrationId, integrationId), eq(d.state, 'failed'))).orderBy(desc(d.updatedAt)).limit(limit).all();

@@ -34,6 +34,35 @@ describe('health and openapi', () => {
     expect(await res.json()).toEqual({ status: 'ok', database: 'ok', version: 'test' });
   });
 
+  it('is ready once the database answers with every migration applied, and says not ready otherwise', async () => {
+    const ready = await t.call('GET', '/api/ready', { token: null });
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', database: 'ok', migrations: 'applied' });
+    await t.deps.database.query('delete from __drizzle_migrations');
+    const pending = await t.call('GET', '/api/ready', { token: null });
+    expect(pending.status).toBe(503);
+    expect(await pending.json()).toEqual({ status: 'not_ready', database: 'ok', migrations: 'pending' });
+    // Liveness does not depend on migrations: the process is alive, only not ready for traffic.
+    expect((await t.call('GET', '/api/health', { token: null })).status).toBe(200);
+  });
+
+  it('serves Prometheus metrics: intake, queue depth and deliveries by state', async () => {
+    const router = await t.token('partner-a', 'router', 'pipeline');
+    const alert = { id: 'metrics-1', organizationId: 'org-a', severity: 'high', alertType: 'x', title: 'T', description: 'D', user: { email: 'u@x.example', name: 'U' }, occurredAt: new Date().toISOString() };
+    expect((await t.call('POST', '/api/routing/alerts', { token: router, body: alert })).status).toBe(202);
+    expect((await t.call('POST', '/api/routing/alerts', { token: router, body: alert })).status).toBe(200);
+    const res = await t.call('GET', '/metrics', { token: null });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/plain');
+    const text = await res.text();
+    expect(text).toMatch(/^ih_routing_intake_total\{result="accepted"\} 1$/m);
+    expect(text).toMatch(/^ih_routing_intake_total\{result="duplicate"\} 1$/m);
+    expect(text).toMatch(/^ih_routing_queue_depth 1$/m);
+    expect(text).toMatch(/^ih_routing_deliveries\{state="queued",outcome="none"\} 1$/m);
+    expect(text).toContain('# TYPE ih_routing_claim_lag_seconds histogram');
+    expect(text).toContain('# TYPE ih_vendor_rate_limited_total counter');
+  });
+
   it('describes every route in the OpenAPI document', async () => {
     const doc = await (await t.call('GET', '/api/openapi.json', { token: null })).json();
     expect(doc.openapi).toBe('3.1.0');

@@ -70,6 +70,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       return app.request(path, { method, headers, body });
     },
     async close() {
+      deps.metrics?.close();
       await database.close();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -47,6 +47,8 @@ export interface Cluster {
   admin: string;
   router: string;
   start(extraEnv?: NodeJS.ProcessEnv): Promise<Proc>;
+  /** `npm run worker` on the same database (ROUTING_WORKER=separate). */
+  startWorker(): Promise<Proc>;
   api(instance: Proc): TestApp;
   close(): Promise<void>;
 }
@@ -85,12 +87,17 @@ export async function startCluster(count: number, env: NodeJS.ProcessEnv = {}): 
       });
     },
   } as unknown as TestApp);
+  const startWorker = async () => {
+    const proc = await startProcess('bff/worker.ts', instanceEnv(), /Routing worker: (started)/);
+    instances.push(proc);
+    return proc;
+  };
   const organizations = await api(instances[0]!).call('PUT', '/api/organizations', {
     body: { organizations: DEMO_ORGANIZATIONS.map((o) => ({ id: o.id, name: o.name, billableUsers: o.billableUsers })), catalog: DEMO_CATALOG },
   });
   if (organizations.status !== 200) throw new Error(`organizations: HTTP ${organizations.status}`);
   return {
-    schema, sandbox, instances, admin, router, start, api,
+    schema, sandbox, instances, admin, router, start, startWorker, api,
     async close() {
       await Promise.all(instances.map((p) => p.kill()));
       await sandbox.stop();

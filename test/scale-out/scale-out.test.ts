@@ -38,6 +38,22 @@ describe.skipIf(unavailable)('several instances on one PostgreSQL database', () 
     expect([...mentions.entries()].filter(([, n]) => n !== 1)).toEqual([]);
   });
 
+  it('ROUTING_WORKER=separate: intake only queues; `npm run worker` in its own process delivers', async () => {
+    cluster = await startCluster(1, { ROUTING_WORKER: 'separate' });
+    const intake = cluster.instances[0]!;
+    const psa = await setupPsa(cluster.api(intake), 'autotask', { subjectTemplate: '{user}' });
+    const alerts = Array.from({ length: 10 }, (_, i) => alert({ id: `sep-${i}`, user: { email: `u${i % 2}@domain.com` } }));
+    for (const a of alerts) expect(await postAlert(intake, cluster.router, a)).toBe(true);
+    await new Promise((r) => setTimeout(r, 1_000));
+    const waiting = await (await cluster.api(intake).call('GET', `/api/integrations/${psa.id}/health`)).json();
+    expect(waiting.queue.depth).toBe(alerts.length);
+    expect(await ticketWrites(cluster.sandbox.origin, 'autotask')).toHaveLength(0);
+    await cluster.startWorker();
+    const health = await waitDelivered(cluster.api(intake), psa.id, alerts.length, 20_000);
+    expect(health.totals).toMatchObject({ delivered: alerts.length, failed: 0 });
+    expect(await ticketWrites(cluster.sandbox.origin, 'autotask')).toHaveLength(2);
+  });
+
   it('kill -9 of one of three instances mid-storm: every alert delivered exactly once, one ticket per group', async () => {
     cluster = await startCluster(3);
     const [first, victim, third] = cluster.instances as Array<NonNullable<Cluster['instances'][0]>>;

@@ -8,6 +8,7 @@
 import type { Repositories } from '../../../db/repositories/index.js';
 import type { Claim, DeliveryRow, Resolution } from '../../../db/repositories/routing.repo.js';
 import type { Logger } from '../../logger.js';
+import type { Metrics } from '../../metrics.js';
 import { routingAlertSchema } from '../../routing/alert.js';
 import type { VendorGateway } from '../vendor-gateway.js';
 import { BillableSyncService } from './billable-sync.service.js';
@@ -20,6 +21,8 @@ export interface RoutingWorkerDeps {
   repos: Repositories;
   vendors: VendorGateway;
   logger: Logger;
+  /** Claim lag is observed here when given. */
+  metrics?: Pick<Metrics, 'claimLag'>;
   /** Shared with the routes so intake can wake the worker; created when absent. */
   routingSignal?: WorkSignal;
 }
@@ -129,7 +132,11 @@ export class RoutingWorker {
     if (free > 0 && (this.dirty || now - this.lastClaimAt >= this.config.pollMs)) {
       this.dirty = false;
       this.lastClaimAt = now;
-      for (const claim of await repos.routing.claimGroups(now, now + this.config.leaseMs, free)) this.deliver(claim);
+      for (const claim of await repos.routing.claimGroups(now, now + this.config.leaseMs, free)) {
+        const oldest = Math.min(...claim.rows.map((r) => Date.parse(r.createdAt)));
+        if (Number.isFinite(oldest)) this.deps.metrics?.claimLag.observe(Math.max(0, Date.now() - oldest) / 1000);
+        this.deliver(claim);
+      }
     }
     this.maybeCheckBillable(now);
     return resolved >= this.config.resolveBatch;

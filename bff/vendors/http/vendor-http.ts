@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { Vendor } from '../model.js';
 import { VendorError, VENDOR_LABELS } from '../vendor-errors.js';
 import type { RateLimiter } from './rate-limiter.js';
+import { emitVendorCall } from './vendor-call-events.js';
 
 export type QueryValue = string | number | boolean | undefined | null;
 
@@ -162,7 +163,14 @@ export class VendorHttp {
       }
       const url = this.url(request.path, request.query);
       this.o.onRequest?.({ method: request.method, url });
-      const res = await (this.o.fetchImpl ?? fetch)(url, { method: request.method, headers, body, signal });
+      let res: Response;
+      try {
+        res = await (this.o.fetchImpl ?? fetch)(url, { method: request.method, headers, body, signal });
+      } catch (error) {
+        emitVendorCall(this.o.vendor, 0);
+        throw error;
+      }
+      emitVendorCall(this.o.vendor, res.status);
       const text = await res.text();
       let parsed: unknown = text;
       if (text.length > 0) {

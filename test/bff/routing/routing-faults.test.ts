@@ -48,6 +48,12 @@ for (const vendor of ['autotask', 'kaseya-bms'] as PsaVendor[]) {
       expect(await ticketWrites(sandbox.origin, vendor)).toHaveLength(2);
       await expectEachOnce(vendor, alerts.map((a) => a.id));
       expect((await control(sandbox.origin, vendor, 'stats')).faultsQueued).toBe(0);
+      // The vendor's answers are counted per vendor (a 429 is a rate-limit answer, each 5xx a server error).
+      const metrics = await (await t.call('GET', '/metrics', { token: null })).text();
+      const counted = (re: RegExp) => Number(re.exec(metrics)?.[1] ?? 0);
+      if (fault.kind === '429') expect(counted(new RegExp(`^ih_vendor_rate_limited_total\\{vendor="${vendor}"\\} (\\d+)$`, 'm'))).toBeGreaterThanOrEqual(fault.count);
+      if (fault.kind === '5xx') expect(counted(new RegExp(`^ih_vendor_calls_total\\{vendor="${vendor}",status="5xx"\\} (\\d+)$`, 'm'))).toBeGreaterThanOrEqual(fault.count);
+      expect(counted(/^ih_routing_claim_lag_seconds_count (\d+)$/m)).toBeGreaterThan(0);
     });
   });
 
