@@ -177,7 +177,7 @@ export class VendorHttp {
       return { status: res.status, headers: res.headers, body: parsed };
     } catch (error) {
       if (timeout.aborted && !request.signal?.aborted) {
-        throw new VendorError(this.o.vendor, 'unavailable', `${this.label} did not answer within ${Math.round(this.o.timeoutMs / 1000)} s.`, { status: 0 });
+        throw new VendorError(this.o.vendor, 'unavailable', `${this.label} did not answer within ${this.o.timeoutMs < 1_000 ? `${this.o.timeoutMs} ms` : `${Math.round(this.o.timeoutMs / 1000)} s`}.`, { status: 0 });
       }
       throw error;
     } finally {
