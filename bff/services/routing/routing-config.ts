@@ -23,10 +23,12 @@ export const routingConfigSchema = z.object({
   backoffBaseMs: ms(1_000),
   backoffMaxMs: ms(300_000),
   /**
-   * A group's ticket is trusted to be open for this long before the PSA is asked again.
-   * ASSUMPTION: 60 s; a ticket closed less than that ago may still receive a note.
+   * A group's ticket is trusted to be open for this long before the PSA is asked again; preview
+   * applies the same window, so it says what delivery will do. ASSUMPTION: 5 s. A ticket closed
+   * less than that after it was last seen open may still get a note; past it, a closed ticket
+   * gets a new ticket. A storm costs at most one ticket read per group per window.
    */
-  openTtlMs: ms(60_000, 0),
+  openTtlMs: ms(5_000, 0),
   /**
    * How long after a write was sent its marker is searched for before the write is presumed lost
    * and sent again. A vendor may commit a write after the client timed out (the vendor time-out
@@ -48,6 +50,12 @@ export const routingConfigSchema = z.object({
 export type RoutingConfig = z.infer<typeof routingConfigSchema>;
 
 export const DEFAULT_ROUTING_CONFIG: RoutingConfig = routingConfigSchema.parse({});
+
+/** What preview shares with the worker: the open-state trust window and the clock (epoch ms). */
+export interface RoutingTiming {
+  openTtlMs: number;
+  now: () => number;
+}
 
 const ENV_NAMES: Record<keyof RoutingConfig, string> = {
   pollMs: 'ROUTING_POLL_MS', tickGapMs: 'ROUTING_TICK_GAP_MS', leaseMs: 'ROUTING_LEASE_MS', maxAttempts: 'ROUTING_MAX_ATTEMPTS', backoffBaseMs: 'ROUTING_BACKOFF_BASE_MS',
