@@ -2,8 +2,9 @@
  * @module Delivers one claimed group: its queued alerts in arrival order, one vendor call at a time.
  * The first alert without an open ticket opens one; the rest become notes on it, those that backed
  * up going out as one note. Every vendor write is recorded as an intent (a marker) before the call
- * and confirmed after it, so a worker that dies in between is reconciled (findTicketByMarker,
- * hasNoteWithMarker) instead of repeated. Vendor calls happen outside any transaction; each
+ * and confirmed after it, so a worker that dies in between, or a call whose answer was lost (a
+ * time-out: the vendor may still commit it), is reconciled (findTicketByMarker, hasNoteWithMarker,
+ * searched for up to `lateWriteWaitMs` after sending) instead of repeated. Vendor calls happen outside any transaction; each
  * write-back is one synchronous transaction that first checks the claim is still ours.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
