@@ -4,8 +4,9 @@
  * up going out as one note. Every vendor write is recorded as an intent (a marker) before the call
  * and confirmed after it, so a worker that dies in between, or a call whose answer was lost (a
  * time-out: the vendor may still commit it), is reconciled (findTicketByMarker, hasNoteWithMarker,
- * searched for up to `lateWriteWaitMs` after sending) instead of repeated. Vendor calls happen outside any transaction; each
- * write-back is one synchronous transaction that first checks the claim is still ours.
+ * searched for up to `lateWriteWaitMs` after sending) instead of repeated. Vendor calls happen
+ * outside any transaction; each write-back is one synchronous transaction that first checks the
+ * claim is still ours.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Repositories } from '../../../db/repositories/index.js';
