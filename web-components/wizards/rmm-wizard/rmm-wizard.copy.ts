@@ -131,7 +131,9 @@ export const COPY = {
   noSites: (vendor: RmmVendor) => `No ${vendor === 'syncro' ? 'Syncro customers' : 'Datto RMM sites'} of the chosen types.`,
   noMatch: 'No organization matches the filter.',
   refresh: 'Reload list',
-  siteTypeDeletedNote: 'Deleted Devices is not recommended.',
+  deletedDevicesWarningTitle: 'Deleted Devices is not recommended.',
+  deletedDevicesWarning:
+    'This site type holds devices that were deleted from Datto RMM. They are no longer managed, so mapping them can attach stale or duplicate devices to your organizations. Map only site types that represent active devices.',
 
   // Parameters
   entraLabel: 'Microsoft Entra Device ID field',

@@ -34,7 +34,7 @@ const GUARDED: ReadonlyArray<string> = ['organization', 'credentials', 'mapping'
 const RESUMABLE: ReadonlyArray<string> = ['organization', 'credentials', 'mapping', 'parameters', 'finish'];
 
 /** The steps' own parts, forwarded so a host can style them as `rmm-wizard::part(site-list)`. */
-const STEP_PARTS = 'read-only-organization, duplicate-warning, stored-credentials, permissions, site-types, mapping-summary, site-list, refresh-button, auto-badge, review, finished, final-status';
+const STEP_PARTS = 'read-only-organization, duplicate-warning, stored-credentials, permissions, site-types, deleted-devices-warning, mapping-summary, site-list, refresh-button, auto-badge, review, finished, final-status';
 
 const topState = (snapshot: WizardSnapshot): string => (typeof snapshot.value === 'string' ? snapshot.value : Object.keys(snapshot.value)[0]!);
 const subState = (snapshot: WizardSnapshot): string | undefined =>
@@ -100,6 +100,7 @@ const subState = (snapshot: WizardSnapshot): string | undefined =>
  * @csspart stored-credentials - Edit mode's note that credentials are stored and kept when left empty.
  * @csspart permissions - Syncro's list of the API token's permissions.
  * @csspart site-types - Datto RMM's Managed / OnDemand / Deleted Devices choice.
+ * @csspart deleted-devices-warning - Why Deleted Devices is not recommended, shown while it is ticked.
  * @csspart mapping-summary - "N mapped (M by exact name…), K not mapped".
  * @csspart site-list - The scrolling, virtualized list of sites (height: `--ih-site-list-height`).
  * @csspart refresh-button - Reloads the sites from the RMM.

@@ -142,6 +142,35 @@ describe('<rmm-wizard vendor="datto-rmm">', () => {
     expect(byName.get('EVERGREEN ACCOUNTING')).to.equal(null);
   });
 
+  it('ticking Deleted Devices shows why it is not recommended, tied to the checkbox and announced', async () => {
+    const { token } = await partnerWithOrganizations();
+    const el = await openWizard('datto-rmm', token);
+    await choose(el, 'userActivityOrganizationId', 'org-internal');
+    await next(el, 'credentials');
+    await credentials(el);
+    await next(el, 'organization-mapping');
+    await sitesLoaded(el);
+    const root = currentStep(el).shadowRoot!;
+    const box = root.querySelector<HTMLInputElement>('[name="siteTypes"][value="deleted"]')!;
+    expect(box.hasAttribute('aria-describedby')).to.equal(false);
+    expect(stepText(el)).not.to.contain('devices that were deleted from Datto RMM');
+
+    box.click();
+    await settle(el);
+    const warningId = box.getAttribute('aria-describedby')!;
+    const warning = root.getElementById(warningId)!;
+    expect(warning.getAttribute('role')).to.equal('status');
+    expect(text(warning)).to.contain('Deleted Devices is not recommended.');
+    expect(text(warning)).to.contain('devices that were deleted from Datto RMM');
+    expect(warning.getBoundingClientRect().height).to.be.greaterThan(0);
+    await expect(el).to.be.accessible();
+
+    box.click();
+    await settle(el);
+    expect(box.hasAttribute('aria-describedby')).to.equal(false);
+    expect(text(root.querySelector('[role="status"][part~="deleted-devices-warning"]')!)).to.equal('');
+  });
+
   it('edit mode: saved values loaded, the user-activity organization read-only, credentials never shown and kept when left empty', async () => {
     const { token } = await partnerWithOrganizations();
     const { id } = await connectRmm(token, 'datto-rmm', 'org-internal');
