@@ -56,7 +56,8 @@ function syncroErrorText(_status: number, body: unknown): string | undefined {
 
 export function createSyncroAdapter(ctx: AdapterContext, credentials: SyncroCredentials): RmmAdapter {
   const subdomain = credentials.subdomain.trim().toLowerCase();
-  const origin = (ctx.endpoints.syncroBaseUrl ?? `https://${subdomain}.syncromsp.com`).replace(/\/+$/, '');
+  // The schema allows only letters, digits and hyphens in a subdomain, so it is safe in a host name or a path.
+  const origin = (ctx.endpoints.syncroBaseUrl?.replaceAll('{subdomain}', subdomain) ?? `https://${subdomain}.syncromsp.com`).replace(/\/+$/, '');
   const options: VendorHttpOptions = {
     vendor: 'syncro',
     baseUrl: `${origin}/api/v1`,
@@ -79,6 +80,13 @@ export function createSyncroAdapter(ctx: AdapterContext, credentials: SyncroCred
       status: 401,
       field: 'apiToken',
     });
+  const unknownSubdomain = (vendorText: string | undefined) =>
+    new VendorError(
+      'syncro',
+      'invalid_credentials',
+      `Syncro has no account at ${subdomain}.syncromsp.com${vendorText ? ` (Syncro said: “${vendorText}”)` : ''}. Check the subdomain: it is the part before .syncromsp.com in your Syncro address.`,
+      { status: 404, field: 'subdomain', ...(vendorText ? { vendorText } : {}) },
+    );
   const lacks = (permission: string, status: number | undefined) =>
     new VendorError(
       'syncro',
@@ -123,8 +131,16 @@ export function createSyncroAdapter(ctx: AdapterContext, credentials: SyncroCred
     vendor: 'syncro',
 
     async validateCredentials(signal) {
-      const me = await read(meSchema, 'me', {}, null, signal);
-      return { accountLabel: me.subdomain?.trim() || subdomain };
+      let me: z.output<typeof meSchema>;
+      try {
+        me = await read(meSchema, 'me', {}, null, signal);
+      } catch (error) {
+        // `/me` exists on every account, so a 404 means no account lives at this subdomain.
+        if (error instanceof VendorError && error.code === 'not_found') throw unknownSubdomain(error.details.vendorText);
+        throw error;
+      }
+      // The account's address, not a secret: the integration list tells two Syncro connections apart by it.
+      return { accountLabel: `${me.subdomain?.trim().toLowerCase() || subdomain}.syncromsp.com` };
     },
 
     async listSites(signal) {
