@@ -5,7 +5,7 @@
  * `https://<platform>-api.centrastage.net` or the operator-configured base (the sandbox).
  */
 import type { z } from 'zod';
-import { DATTO_PLATFORMS, type DattoRmmCredentials } from '../../contracts/credentials.js';
+import { DATTO_PLATFORM_LABELS, DATTO_PLATFORMS, type DattoRmmCredentials } from '../../contracts/credentials.js';
 import { VENDOR_BUDGETS, type AdapterContext } from '../adapter-context.js';
 import { VendorHttp, type QueryValue, type VendorHttpOptions, type VendorResponse } from '../http/vendor-http.js';
 import type { Page, RmmActivity, RmmDevice, RmmSite } from '../model.js';
@@ -119,7 +119,9 @@ export function createDattoRmmAdapter(ctx: AdapterContext, credentials: DattoRmm
     async validateCredentials(signal) {
       try {
         const account = await get(accountSchema, 'api/v2/account', {}, signal);
-        return { accountLabel: account.name ?? null };
+        // The platform is not secret and tells two Datto RMM connections apart in the integration list.
+        const platform = `${DATTO_PLATFORM_LABELS[credentials.platform]} platform`;
+        return { accountLabel: account.name ? `${platform} · ${account.name}` : platform };
       } catch (error) {
         // A key from another platform gets a token nowhere, or a 404 for the account (facts A1).
         if (error instanceof VendorError && error.code === 'not_found') {

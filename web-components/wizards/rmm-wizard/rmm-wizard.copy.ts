@@ -30,10 +30,8 @@ export const STEP_OF_STATE: Record<RmmVendor, Record<string, string>> = {
   syncro: { credentials: 'credentials', mapping: 'account-mapping', finish: 'finish', done: 'finish' },
 };
 
-/** Datto RMM platforms as Datto names them (the API host is `<platform>-api.centrastage.net`). */
-export const DATTO_PLATFORM_LABELS: Record<string, string> = {
-  pinotage: 'Pinotage', concord: 'Concord', vidal: 'Vidal', merlot: 'Merlot', zinfandel: 'Zinfandel', syrah: 'Syrah',
-};
+/** Datto RMM platforms as Datto names them (the BFF labels connected accounts with the same names). */
+export { DATTO_PLATFORM_LABELS } from '../../../bff/contracts/credentials.js';
 
 /** Seed 002, "Create an API token in Syncro": the recommended custom permissions, exactly as listed. */
 export const SYNCRO_PERMISSIONS = [
@@ -109,10 +107,15 @@ export const COPY = {
   syncroToken: 'API token',
   syncroTokenHint: 'Create it in Syncro under More > Admin > API Tokens > + New Token, with Custom Permissions.',
   syncroPermissionsTitle: 'The API token needs these permissions',
+  syncroCollectedTitle: 'What is collected from Syncro',
+  // Seed 002 speaks of Syncro user activity, but Syncro's API has no user-activity or audit feed (the adapter's listActivity).
+  syncroCollected:
+    'Your Syncro customers and their assets (devices), for device discovery and correlation in the organizations you map them to. Syncro’s API offers no user-activity feed, so no Syncro user activity is collected.',
 
   // Mapping
   userActivityLabel: 'User Activity Organization',
-  userActivityHint: 'All user activity and actions from Syncro are associated with this organization. It cannot be changed after the integration is configured.',
+  userActivityHint:
+    'Syncro user activity would be associated with this organization. Syncro’s API offers no user-activity feed today, so nothing is recorded against it yet. It cannot be changed after the integration is configured.',
   siteTypesLegend: 'Datto RMM organization types to map',
   autoMap: (vendor: RmmVendor) => (vendor === 'syncro' ? 'Automatically map organizations with a 100% match' : 'Automatically map organizations with 100% match'),
   autoMapHint: (vendor: RmmVendor) =>

@@ -60,6 +60,11 @@ describe('Datto RMM adapter specifics', () => {
     expect(tokenCalls()).toBe(1);
   });
 
+  it('labels the account with its platform (not secret) and the account name', async () => {
+    expect(await createDattoRmmAdapter(context(), VALID).validateCredentials()).toEqual({ accountLabel: 'Merlot platform · Northwind MSP' });
+    expect(await createDattoRmmAdapter(context(), { ...VALID, platform: 'zinfandel' }).validateCredentials()).toEqual({ accountLabel: 'Zinfandel platform · Northwind MSP' });
+  });
+
   it('still checks a wrong secret for a key whose token is cached', async () => {
     const ctx = context();
     await createDattoRmmAdapter(ctx, VALID).validateCredentials();
