@@ -97,11 +97,14 @@ describe('RMM setup', () => {
 
   it('accepts only an existing custom field for the Entra Device ID', async () => {
     const created = (await json(await t.call('POST', '/api/integrations', { body: { vendor: 'datto-rmm', credentials: datto, userActivityOrganizationId: 'org-internal' } }))).body;
-    const fields = (await json(await t.call('GET', `/api/integrations/${created.id}/rmm/custom-fields`))).body.fields as string[];
+    const fields = (await json(await t.call('GET', `/api/integrations/${created.id}/rmm/custom-fields`))).body.fields as Array<{ name: string; label: string; samples: string[]; deviceIdCount: number }>;
     expect(fields.length).toBeGreaterThan(0);
+    // Each with its label and samples from the account's devices, read through the adapter.
+    expect(fields.find((f) => f.name === 'udf5')).toMatchObject({ label: 'User-defined field 5' });
+    expect(fields.find((f) => f.name === 'udf5')!.samples[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-/i);
     const bad = await json(await t.call('PUT', `/api/integrations/${created.id}/rmm/parameters`, { body: { entraDeviceIdField: 'no-such-field' } }));
     expect(bad.status).toBe(400);
-    const good = await json(await t.call('PUT', `/api/integrations/${created.id}/rmm/parameters`, { body: { entraDeviceIdField: fields[0] } }));
-    expect(good.body).toEqual({ entraDeviceIdField: fields[0] });
+    const good = await json(await t.call('PUT', `/api/integrations/${created.id}/rmm/parameters`, { body: { entraDeviceIdField: fields[0]!.name } }));
+    expect(good.body).toEqual({ entraDeviceIdField: fields[0]!.name });
   });
 });

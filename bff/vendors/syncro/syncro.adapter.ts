@@ -9,6 +9,7 @@ import { VendorHttp, type QueryValue, type VendorHttpOptions } from '../http/ven
 import type { Page, RmmActivity, RmmDevice, RmmSite } from '../model.js';
 import type { RmmAdapter } from '../rmm-adapter.js';
 import { VendorError } from '../vendor-errors.js';
+import { summarizeCustomFields } from '../custom-field-samples.js';
 import { customFieldsOf, toDevice, toSite } from './syncro.mapper.js';
 import { assetsPageSchema, customersPageSchema, meSchema } from './syncro.schemas.js';
 
@@ -24,7 +25,7 @@ export const SYNCRO_PERMISSIONS = {
 /** Guards against a vendor that never reports a last page. */
 const MAX_SITE_PAGES = 1_000;
 /**
- * Asset property names are read from the first assets of the account: enough to see the fields
+ * Asset properties and their values are read from the first assets of the account: enough to see the fields
  * the account uses without spending the 180-a-minute budget on a large account.
  */
 const CUSTOM_FIELD_SCAN_PAGES = 4;
@@ -169,14 +170,16 @@ export function createSyncroAdapter(ctx: AdapterContext, credentials: SyncroCred
       return { items: [], next: null };
     },
 
-    async listCustomFieldNames(signal) {
-      const names = new Set<string>();
+    async listCustomFields(signal) {
+      const devices: Array<Record<string, string | null>> = [];
       for (let page = 1; page <= CUSTOM_FIELD_SCAN_PAGES; page++) {
         const body = await read(assetsPageSchema, 'customer_assets', { page }, SYNCRO_PERMISSIONS.listAssets, signal);
-        for (const asset of body.assets) for (const name of Object.keys(customFieldsOf(asset.properties))) names.add(name);
+        devices.push(...body.assets.map((asset) => customFieldsOf(asset.properties)));
         if (!hasNextPage(body.meta, page, body.assets.length)) break;
       }
-      return [...names].sort((a, b) => a.localeCompare(b));
+      const names = [...new Set(devices.flatMap((d) => Object.keys(d)))].sort((a, b) => a.localeCompare(b));
+      // Syncro asset properties are keyed by their display names, so the name is the label.
+      return summarizeCustomFields(devices, names, (name) => name);
     },
   };
 }

@@ -2,6 +2,7 @@
  * @module Every sentence the RMM wizards show, in the seeds' words where the seeds give them
  * (002 Syncro, 004 Datto RMM), so the wording is reviewed in one place.
  */
+import type { RmmCustomField } from '../../../bff/contracts/entra-field.js';
 import type { RmmSiteType } from '../../../bff/vendors/model.js';
 import type { WizardStepInfo } from '../shared/step-status.js';
 import type { RmmVendor } from './rmm-wizard.types.js';
@@ -142,7 +143,16 @@ export const COPY = {
   entraLabel: 'Microsoft Entra Device ID field',
   entraNone: 'None (set it later)',
   entraHint:
-    'Optional. The custom field (UDF) in Datto RMM that holds the Microsoft Entra Device ID. Mapping it improves correlation accuracy when identity-based activity (Microsoft Entra or Microsoft 365 events) is associated with known, managed devices. You can finish without it and set it later.',
+    'Optional. The custom field (UDF) in Datto RMM that holds the Microsoft Entra Device ID. Mapping it improves correlation accuracy when identity-based activity (Microsoft Entra or Microsoft 365 events) is associated with known, managed devices. You can finish without it and set it later. Each field shows values from your first devices; Datto RMM does not share the names you gave its fields, so they are listed by number.',
+  entraOption: (f: RmmCustomField) =>
+    `${f.label} — ${f.samples.length ? `${f.valueCount} of ${f.devicesSampled} devices, e.g. ${f.samples.join(', ')}` : `no values on the first ${f.devicesSampled} devices`}`,
+  entraSuggestion: (f: RmmCustomField) =>
+    `Suggested: ${f.label}. Its values look like Microsoft Entra device IDs (GUIDs) on ${f.deviceIdCount} of the first ${f.devicesSampled} devices.`,
+  entraUseSuggestion: (f: RmmCustomField) => `Use ${f.label}`,
+  entraNotDeviceIds: (f: RmmCustomField) =>
+    `The values in ${f.label} do not look like Microsoft Entra device IDs (${f.valueCount - f.deviceIdCount} of ${f.valueCount} are not GUIDs such as 5f1c7e0a-1111-2222-3333-444455556666), so devices would not be matched by it. Choose the field that holds the Entra Device ID.`,
+  entraNoValuesYet: (f: RmmCustomField) =>
+    `None of the first ${f.devicesSampled} devices has a value in ${f.label} yet. Devices are matched by it only once it holds their Entra Device ID.`,
 
   // Finish
   reviewIntro: (vendor: RmmVendor) => `Review the ${VENDOR_LABEL[vendor]} connection and choose Finish.`,

@@ -9,6 +9,9 @@ import { createSyncroSandbox } from '../../../../bff/sandboxes/syncro/syncro.san
 import { createSyncroAdapter } from '../../../../bff/vendors/syncro/syncro.adapter.js';
 import type { RmmDevice } from '../../../../bff/vendors/model.js';
 import { VendorError } from '../../../../bff/vendors/vendor-errors.js';
+import { suggestedEntraField } from '../../../../bff/contracts/entra-field.js';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 import { control, startServer, type RunningServer } from '../../../helpers/serve.js';
 import { runRmmAdapterSuite } from '../../../suites/rmm-adapter.suite.js';
 
@@ -137,7 +140,11 @@ describe('Syncro adapter specifics', () => {
     expect(devices.some((d) => d.online)).toBe(true);
     expect(devices.some((d) => !d.online)).toBe(true);
     expect(Object.keys(agent.customFields)).not.toContain('kabuto_information');
-    expect(await adapter().listCustomFieldNames()).toContain('msftEntraDeviceId');
+    const fields = await adapter().listCustomFields();
+    const entra = fields.find((f) => f.name === 'msftEntraDeviceId')!;
+    expect(entra.label).toBe('msftEntraDeviceId');
+    expect(entra.samples.every((v) => GUID.test(v))).toBe(true);
+    expect(suggestedEntraField(fields)?.name).toBe('msftEntraDeviceId');
   });
 
   it('sees customers and assets added, moved and removed through _control', async () => {
