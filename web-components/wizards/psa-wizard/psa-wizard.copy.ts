@@ -79,12 +79,15 @@ export const COPY = {
     issueTypesHint: 'Leave empty for no issue type. Custom mappings below win over these defaults for matching alerts.',
     issueType: 'Default Issue Type', subIssueType: 'Default Sub-Issue Type',
     tables: {
-      alertTypes: { title: 'Alert-based mappings', key: 'Alert type', empty: 'No alert-based mappings: every alert uses the defaults above.' },
-      respondRules: { title: 'Respond Rule mappings', key: 'Respond rule', empty: 'No Respond Rule mappings.' },
-      iocRules: { title: 'IOC Rule mappings', key: 'IOC rule', empty: 'No IOC Rule mappings.' },
+      alertTypes: { title: 'Alert-based mappings', key: 'Alert type', row: 'alert type override', empty: 'No alert-based mappings: every alert uses the defaults above.' },
+      respondRules: { title: 'Respond Rule mappings', key: 'Respond rule', row: 'respond rule override', empty: 'No Respond Rule mappings.' },
+      iocRules: { title: 'IOC Rule mappings', key: 'IOC rule', row: 'IOC rule override', empty: 'No IOC Rule mappings.' },
     },
     addMapping: 'Add mapping',
     remove: 'Remove',
+    /** Names of an override row's controls, unique across the three tables: "Issue Type, alert type override 1". */
+    overrideField: (field: string, row: string, n: number) => `${field}, ${row} ${n}`,
+    overrideRemove: (row: string, n: number) => `Remove ${row} ${n}`,
   },
 
   contract: {
