@@ -54,6 +54,7 @@ export const COPY = {
     catchAllContact: 'Catch-All PSA Ticket Contact',
     catchAllContactHint: 'The contact on tickets of unmapped organizations when no contact matches the alert’s user.',
     checkingContacts: 'Loading the contacts of this account…',
+    rowNoContacts: 'This PSA account has no contacts. Add one in the PSA, or its tickets are created without a contact while Attach Contacts is on.',
     retryContacts: (account: string) => `Retry loading contacts for ${account}`,
     fallback: 'Only mapped organizations route tickets to their PSA accounts. Unmapped organizations fall back to the catch-all account.',
     tableLabel: 'Mapping PSA accounts to organizations',
