@@ -156,6 +156,8 @@ export class PsaWizard extends ApiConsumerElement {
     const integrationId = this.integrationId ?? null;
     const drafts = new WizardDraftStore({
       api, wizard: `psa:${vendor}`, version: PSA_WIZARD_MACHINE_VERSION, integrationId,
+      // "Finish setup" on an unfinished integration resumes the draft of the new wizard that created it.
+      integrationOf: (draft) => (draft as { context?: { integrationId?: string | null } } | null)?.context?.integrationId,
       onError: () => showPageToast(COPY.draftSaveFailed, 'info'),
     });
     let snapshot = await drafts.load().catch(() => undefined) as { context?: { integrationId?: string | null } } | undefined;
