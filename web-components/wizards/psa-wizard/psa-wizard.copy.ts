@@ -28,6 +28,13 @@ export const COPY = {
   completedPaused: (vendor: PsaVendor) => `${VENDOR_LABEL[vendor]} settings are saved. Ticket delivery stays paused until you resume it.`,
   draftSaveFailed: 'Your progress could not be saved as a draft; it is kept in this page until you finish.',
 
+  exists: {
+    title: 'A PSA is already connected',
+    detail: (vendor: string, account: string | null, status: string) =>
+      `This account already has a ${vendor} integration${account ? ` (${account})` : ''}: ${status}. One PSA per account: edit the existing integration instead.`,
+    cancel: 'Cancel',
+  },
+
   credentials: {
     intro: {
       'kaseya-bms': 'Enter the credentials of the Kaseya BMS API user (User Type: Api Employee, with a role that may view accounts and create and update service desk tickets). They are checked with Kaseya BMS before you continue.',
