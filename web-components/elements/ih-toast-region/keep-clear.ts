@@ -47,22 +47,27 @@ export function overlaps(a: { top: number; bottom: number; left: number; right: 
 }
 
 /**
- * How far (in px, + is down) to move a stack whose rectangle is `home` so it overlaps none of `areas`,
- * staying in a viewport `viewportHeight` tall: it steps over the area in its way, up or down,
- * whichever keeps it on screen with the shorter move. 0 when nothing is in the way.
+ * How far (in px, + is down) to move a stack whose rectangle is `home` so it overlaps none of `areas`
+ * and stays in a viewport `viewportHeight` tall: the shorter of stepping up past the areas in its
+ * way or down past them (one direction per move, so it never bounces between two). 0 when nothing
+ * is in the way; if neither direction fits on screen, it goes up (toasts may leave the screen, the
+ * buttons may not be covered).
  */
 export function clearOffset(home: DOMRect, areas: readonly DOMRect[], viewportHeight: number, gap = 8): number {
-  let dy = 0;
-  // Each step clears one area; a move can land on another, so try as often as there are areas.
-  for (let i = 0; i <= areas.length; i++) {
-    const rect = { top: home.top + dy, bottom: home.bottom + dy, left: home.left, right: home.right };
-    const hit = areas.find((a) => overlaps(rect, a));
-    if (!hit) return dy;
-    const up = hit.top - gap - rect.bottom;
-    const down = hit.bottom + gap - rect.top;
-    const fitsUp = rect.top + up >= 0;
-    const fitsDown = rect.bottom + down <= viewportHeight;
-    dy += fitsUp && (!fitsDown || -up <= down) ? up : fitsDown ? down : up;
-  }
-  return dy;
+  if (!areas.some((a) => overlaps(home, a))) return 0;
+  const step = (direction: -1 | 1, onScreen: boolean): number | null => {
+    let dy = 0;
+    // Each step clears one area; moving one way only, it needs at most one step per area.
+    for (let i = 0; i <= areas.length; i++) {
+      const rect = { top: home.top + dy, bottom: home.bottom + dy, left: home.left, right: home.right };
+      const hit = areas.find((a) => overlaps(rect, a));
+      if (!hit) return !onScreen || (rect.top >= 0 && rect.bottom <= viewportHeight) ? dy : null;
+      dy += direction < 0 ? hit.top - gap - rect.bottom : hit.bottom + gap - rect.top;
+    }
+    return null;
+  };
+  const up = step(-1, true);
+  const down = step(1, true);
+  if (up !== null && down !== null) return -up <= down ? up : down;
+  return up ?? down ?? step(-1, false) ?? 0;
 }
