@@ -194,7 +194,7 @@ describe('<psa-wizard> end to end, keyboard only', () => {
     // ---- A reload, then "Finish setup": the wizard reopens at Contract Mapping with every value ----
     await tabTo(page, 'User Sync Day', { back: true });
     await typeInto(page, '9');
-    await waitFor(page, 'the draft with the sync day', async () => JSON.stringify(await api('/wizard-drafts/psa:kaseya-bms?version=1')).includes('"userSyncDay":9'));
+    // Reloaded at once: the change is still in the draft's save debounce, and is saved on the way out.
     const failedDraftReads: string[] = [];
     page.on('response', (r) => { if (r.url().includes('/wizard-drafts/') && r.status() >= 400) failedDraftReads.push(`${r.status()} ${r.url()}`); });
     const consoleErrors: string[] = [];

@@ -144,10 +144,21 @@ export class PsaWizard extends ApiConsumerElement {
     if (!this.hasUpdated || changed.has('vendor') || changed.has('integrationId') || this.connectionChanged(changed)) void this.boot();
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('pagehide', this.onPageHide);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener('pagehide', this.onPageHide);
     void this.drafts?.flush();
   }
+
+  /** A reload or navigation: the change typed just before it (still in the save's debounce) is saved on the way out. */
+  private readonly onPageHide = (): void => {
+    void this.drafts?.flush({ keepalive: true });
+  };
 
   private async boot(): Promise<void> {
     if (!this.effectiveToken && this.hubConnection) {

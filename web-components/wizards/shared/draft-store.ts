@@ -85,21 +85,28 @@ export class WizardDraftStore {
     this.timer = setTimeout(() => void this.flush(), this.options.debounceMs ?? 300);
   }
 
-  /** Saves a pending snapshot now. Resolves when every save so far has settled. */
-  flush(): Promise<void> {
+  /**
+   * Saves a pending snapshot now. Resolves when every save so far has settled. `keepalive` lets the
+   * request outlive the page (a reload or navigation: `pagehide`), so the last typed value is kept.
+   */
+  flush(options: { keepalive?: boolean } = {}): Promise<void> {
     clearTimeout(this.timer);
     const snapshot = this.pendingSnapshot;
     this.pendingSnapshot = undefined;
     if (snapshot === undefined || this.closed) return this.saving;
     const { onError } = this.options;
     // Chained, so two saves never race and the last snapshot is the one that stays.
+    if (options.keepalive) {
+      // The page is going away: send at once (a chained save would never start), without waiting for the one in flight.
+      return this.write(snapshot, true).catch(() => {});
+    }
     this.saving = this.saving.then(() => this.write(snapshot).then(() => undefined, (error: unknown) => { if (error instanceof ApiProblem) onError?.(error); }));
     return this.saving;
   }
 
-  private async write(snapshot: unknown): Promise<void> {
+  private async write(snapshot: unknown, keepalive = false): Promise<void> {
     const { api, wizard, version } = this.options;
-    await send(this.route.$put({ param: { wizard }, query: this.query, json: { machineVersion: version, snapshot } }), api.apiBase);
+    await send(this.route.$put({ param: { wizard }, query: this.query, json: { machineVersion: version, snapshot } }, { init: { keepalive } }), api.apiBase);
   }
 
   private async remove(integrationId: string | null | undefined): Promise<void> {
