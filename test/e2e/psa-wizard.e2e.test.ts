@@ -2,8 +2,8 @@
  * <psa-wizard> end to end, keyboard only: on the demo host page (`npm start`'s server, sandboxes,
  * built elements) an admin connects Kaseya BMS, meets every refusal the seeds require (wrong
  * credentials, no catch-all, a contact-less catch-all, a missing priority, sync without a default
- * service, a second PSA), sends a test ticket, deletes it through <integration-list>, then connects
- * Autotask; the BFF's API is then asked what was stored. Only Tab, Shift+Tab, Enter, Space, arrows and typing are used.
+ * service, a second PSA before any vendor is asked), reloads the page on Contract Mapping and
+ * resumes it with "Finish setup", sends a test ticket, deletes it through <integration-list>, then connects Autotask; the BFF's API is then asked what was stored. Only Tab, Shift+Tab, Enter, Space, arrows and typing are used.
  * Needs the built elements: `npx vite build` first (npm test does).
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -190,6 +190,31 @@ describe('<psa-wizard> end to end, keyboard only', () => {
     await tabTo(page, 'Create Service');
     await page.keyboard.press('Enter');
     await waitFor(page, 'the created service', async () => page.evaluate(() => Boolean(document.querySelector('psa-wizard')?.snapshot?.context.contract.defaultServiceId)));
+
+    // ---- A reload, then "Finish setup": the wizard reopens at Contract Mapping with every value ----
+    await tabTo(page, 'User Sync Day', { back: true });
+    await typeInto(page, '9');
+    // Reloaded at once: the change is still in the draft's save debounce, and is saved on the way out.
+    const failedDraftReads: string[] = [];
+    page.on('response', (r) => { if (r.url().includes('/wizard-drafts/') && r.status() >= 400) failedDraftReads.push(`${r.status()} ${r.url()}`); });
+    const consoleErrors: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`${m.text()} ${m.location().url}`); });
+    await page.reload();
+    await page.locator('integration-list[kind="psa"]').waitFor();
+    await tabTo(page, 'Finish setup Kaseya BMS');
+    await page.keyboard.press('Enter');
+    await waitStep(page, 'contract-mapping');
+    expect(await wizardText(page)).not.toContain('BMS password');
+    expect(await page.evaluate(() => document.querySelector('psa-wizard')!.snapshot!.context.contract))
+      .toMatchObject({ syncBillableUsers: true, userSyncDay: 9, defaultServiceName: 'Security Monitoring per User' });
+    await tabTo(page, 'User Sync Day');
+    expect(await page.evaluate(() => {
+      let el: Element | null = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return (el as HTMLInputElement).value;
+    })).toBe('9');
+    expect(failedDraftReads).toEqual([]);
+    expect(consoleErrors).toEqual([]);
     await pressNext(page);
     await waitStep(page, 'finish');
     await tabTo(page, 'Send test ticket');
@@ -212,15 +237,15 @@ describe('<psa-wizard> end to end, keyboard only', () => {
     expect(Object.values(bmsTicket.priorityMap).every(Boolean)).toBe(true);
     expect(await api(`/integrations/${bms.id}/psa/contract-settings`)).toMatchObject({ syncBillableUsers: true, defaultServiceName: 'Security Monitoring per User' });
 
-    // ---- Refusal 6: a second PSA, with the offer to edit the first ----------------------------
-    await openWizard(page, 'Autotask');
-    await tabTo(page, 'API Username');
-    await page.keyboard.type('api-user@sandbox.example');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('sandbox-secret');
-    await pressNext(page);
+    // ---- Refusal 6: a second PSA is refused before any vendor or credential is asked, with the offer to edit the first
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await tabTo(page, 'Add PSA');
+    await page.keyboard.press('Enter');
     await waitText(page, 'A PSA is already connected');
-    await tabTo(page, 'Edit the existing integration', { back: true });
+    expect(await page.evaluate(() => document.querySelectorAll('#vendor-choice button').length)).toBe(0);
+    expect(await page.evaluate(() => document.querySelector('psa-wizard')!.shadowRoot!.querySelectorAll('input, ih-text-field, ih-select-field').length)).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await tabTo(page, 'Edit the existing integration');
     await page.keyboard.press('Enter');
     await waitFor(page, 'the edit wizard', async () => page.evaluate((id) => document.querySelector('psa-wizard')?.getAttribute('integration-id') === id, bms.id));
     await waitStep(page, 'credentials');
@@ -280,7 +305,8 @@ describe('<psa-wizard> end to end, keyboard only', () => {
     expect(ticket.categoryId).toBeTruthy();
     expect(ticket.subjectTemplate).toBe('{user} – {alert}');
     expect(await api(`/integrations/${psa[0].id}/psa/contract-settings`)).toMatchObject({ addContractsToTickets: false, syncBillableUsers: false });
-    expect((await api('/wizard-drafts/psa:autotask?version=1')).code).toBe('not_found');
+    expect(await api('/wizard-drafts/psa:autotask?version=1')).toBeNull();
+    expect(await api(`/wizard-drafts/psa:kaseya-bms?version=1&integrationId=${bms.id}`)).toBeNull();
     expect(pageErrors).toEqual([]);
   });
 });

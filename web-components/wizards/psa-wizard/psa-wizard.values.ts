@@ -1,9 +1,11 @@
 /**
  * @module Value rules the machine applies when fields change or lists arrive: a new catch-all
  * account clears its old contact, a new issue type clears a sub-issue type of another, and the
- * PSA's own default values prefill the ticket defaults nobody chose yet.
+ * PSA's own default values prefill the ticket defaults nobody chose yet; an organization's
+ * contract row takes its service's cost and price when "Add Service to Contract" is ticked.
  */
-import type { PicklistValue, PsaPicklists } from '../../../bff/vendors/model.js';
+import type { ContractMappingRow, ContractSettings } from '../../../bff/contracts/psa-settings.js';
+import type { PicklistValue, PsaPicklists, PsaService } from '../../../bff/vendors/model.js';
 import type { PsaWizardContext, TicketDraft } from './psa-wizard.types.js';
 
 /** Keeps dependent fields consistent after `paths` changed from `before` to `after`. */
@@ -46,4 +48,15 @@ export function optionsOf(values: PicklistValue[], parentId?: string | null): Ar
   return values
     .filter((v) => v.isActive && (parentId === undefined || v.parentId === parentId))
     .map((v) => ({ value: v.id, label: v.label }));
+}
+
+/**
+ * Seed 001: "The Cost and Price will be used as the defaults but can be overridden for each Customer
+ * mapping". Ticking "Add Service to Contract" fills a blank cost or price from the row's own service,
+ * else the Default Contract Service; amounts already there (typed overrides) stay.
+ */
+export function serviceAmountDefaults(row: Pick<ContractMappingRow, 'serviceId' | 'unitCost' | 'unitPrice'>, contract: Pick<ContractSettings, 'defaultServiceId'>,
+  services: readonly PsaService[] | null): Pick<ContractMappingRow, 'unitCost' | 'unitPrice'> {
+  const service = services?.find((s) => s.id === (row.serviceId ?? contract.defaultServiceId));
+  return { unitCost: row.unitCost ?? service?.unitCost ?? null, unitPrice: row.unitPrice ?? service?.unitPrice ?? null };
 }

@@ -157,6 +157,7 @@ export class RmmWizard extends ApiConsumerElement {
     const integrationId = this.integrationId || null;
     this.drafts = new WizardDraftStore({
       api: this.api, wizard: `rmm:${vendor}`, version: VERSIONS[vendor], integrationId,
+      integrationOf: (draft) => (draft as { integrationId?: string | null } | null)?.integrationId,
       onError: (problem) => { this.draftProblem = problem.detail ?? problem.title; },
     });
     const services = createRmmWizardServices(this.api, this.drafts);

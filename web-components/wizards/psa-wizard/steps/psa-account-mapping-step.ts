@@ -98,7 +98,8 @@ export class IhPsaAccountMappingStep extends PsaStepElement {
           <p class="note">${copy.fallback}</p>
           <ih-load-status label="organizations" .list=${this.organizations}></ih-load-status>
           <ih-psa-account-table .accounts=${accounts} .organizations=${this.organizations.value ?? []} .mappings=${m.mappings}
-            .errors=${this.errors} .data=${this.data} .addToPlatform=${this.addToPlatform} ?parent-child=${c.vendor === 'kaseya-bms'}></ih-psa-account-table>
+            .errors=${this.errors} .data=${this.data} .addToPlatform=${this.addToPlatform} ?parent-child=${c.vendor === 'kaseya-bms'}
+            ?attach-contacts=${m.attachContacts}></ih-psa-account-table>
         </section>
       </div>`;
   }
