@@ -1,6 +1,6 @@
 /**
  * @module The one-port host `npm start` serves: the BFF API under /api, the built elements under
- * /elements, and in demo mode the vendor sandboxes under /sandbox/<vendor>/ and the demo host page.
+ * /elements (both open to the configured host origins through CORS), and in demo mode the vendor sandboxes under /sandbox/<vendor>/ and the demo host page.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,7 @@ import { Hono } from 'hono';
 import { createApp } from './app.js';
 import type { AppDeps } from './app-deps.js';
 import { signToken } from './middleware/auth.js';
+import { embedCors } from './middleware/cors.js';
 import { DEMO_PARTNER_ID } from './demo/demo-organizations.js';
 import { mountSandboxes, type Sandboxes } from './sandboxes/index.js';
 
@@ -19,12 +20,20 @@ export interface HostOptions {
   deps: AppDeps;
   /** Present in demo mode: the sandboxes to mount and the secret to sign the page's tokens with. */
   demo?: { sandboxes: Sandboxes; authSecret: string };
+  /** Host page origins allowed to load the elements and call the API from another origin (CORS). */
+  allowedOrigins?: ReadonlySet<string>;
+  /** The built elements (default `dist/elements`); tests point it at a folder of their own. */
+  elementsDir?: string;
 }
 
-export function createHost({ deps, demo }: HostOptions) {
+export function createHost({ deps, demo, allowedOrigins = new Set(), elementsDir = ELEMENTS_DIR }: HostOptions) {
   const host = new Hono();
+  // Before the API's routes, so a preflight never meets authentication.
+  const crossOrigin = embedCors(allowedOrigins);
+  host.use('/api/*', crossOrigin);
+  host.use('/elements/*', crossOrigin);
   host.route('/', createApp(deps));
-  host.use('/elements/*', serveStatic({ root: ELEMENTS_DIR, rewriteRequestPath: (p) => p.replace(/^\/elements/, '') }));
+  host.use('/elements/*', serveStatic({ root: elementsDir, rewriteRequestPath: (p) => p.replace(/^\/elements/, '') }));
   if (demo) {
     mountSandboxes(host, demo.sandboxes);
     const page = readFileSync(DEMO_PAGE, 'utf8');
