@@ -1,12 +1,13 @@
 /**
  * @module The one-port host `npm start` serves: the BFF API under /api, the built elements under
- * /elements (both open to the configured host origins through CORS), and in demo mode the vendor sandboxes under /sandbox/<vendor>/ and the demo host page.
+ * /elements (cached and compressed as a CDN would; both open to the configured host origins through
+ * CORS), and in demo mode the vendor sandboxes under /sandbox/<vendor>/ and the demo host page.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { createApp } from './app.js';
+import { elementAssets } from './elements-assets.js';
 import type { AppDeps } from './app-deps.js';
 import { signToken } from './middleware/auth.js';
 import { embedCors } from './middleware/cors.js';
@@ -33,7 +34,8 @@ export function createHost({ deps, demo, allowedOrigins = new Set(), elementsDir
   host.use('/api/*', crossOrigin);
   host.use('/elements/*', crossOrigin);
   host.route('/', createApp(deps));
-  host.use('/elements/*', serveStatic({ root: elementsDir, rewriteRequestPath: (p) => p.replace(/^\/elements/, '') }));
+  // Source maps are public in demo mode only.
+  host.get('/elements/:file', elementAssets({ dir: elementsDir, sourceMaps: demo !== undefined, logger: deps.logger }));
   if (demo) {
     mountSandboxes(host, demo.sandboxes);
     const page = readFileSync(DEMO_PAGE, 'utf8');
