@@ -11,9 +11,9 @@
  * - The wizards' steps, fields, dialog and toasts are `@internal` (not for use on their own), which
  *   makes the analyzer drop their classes. The bundle registers their tags all the same, so each
  *   still appears, with a summary that says it is internal.
- * It also leaves out private and protected members, and drops the events the analyzer guesses from `dispatchEvent(new SomeEvent(…))` (it takes the
- * constructor's first argument for the name, which is wrong for this project's event classes): every
- * event is listed by name through its class's `@fires`.
+ * It also leaves out private and protected members, and drops the events the analyzer guesses from
+ * `dispatchEvent(new SomeEvent(…))` (it takes the constructor's first argument for the name, which is
+ * wrong for this project's event classes): every event is listed by name through its class's `@fires`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { posix } from 'node:path';
