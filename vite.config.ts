@@ -28,6 +28,9 @@ export default defineConfig({
       fileName: () => 'integration-elements.js',
     },
     rolldownOptions: {
+      // The precompression plugin spends seconds on brotli's best on purpose (once per build, so the
+      // server never compresses); rolldown's "slow plugin" notice would only be noise.
+      checks: { bundlerTimings: false },
       // The BFF caches `-[hash]` names for a year (bff/elements-assets.ts relies on this pattern).
       output: { chunkFileNames: '[name]-[hash].js' },
     },
