@@ -3,12 +3,14 @@
  * call the API; a preflight answers without a token; nothing is allowed with cookies; every other
  * origin gets no CORS headers. ALLOWED_ORIGINS is parsed at start-up and a wrong value names it.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EnvError, parseEnv } from '../../../bff/env.js';
 import { createHost } from '../../../bff/host.js';
+import { start } from '../../../bff/server.js';
 import { createTestApp, type TestApp } from '../../helpers/create-test-app.js';
 
 const HOST_PAGE = 'https://portal.example.com';
@@ -109,4 +111,36 @@ describe('ALLOWED_ORIGINS', () => {
       expect(() => parseEnv({ ALLOWED_ORIGINS: value })).toThrow(EnvError);
       expect(() => parseEnv({ ALLOWED_ORIGINS: value })).toThrow(/ALLOWED_ORIGINS: .*is not an origin/);
     });
+});
+
+describe('the server as started', () => {
+  const allowOriginFor = async (server: { origin: string }, origin: string) =>
+    (await fetch(`${server.origin}/api/health`, { headers: { Origin: origin } })).headers.get('Access-Control-Allow-Origin');
+
+  it('allows only its own origin in demo mode without ALLOWED_ORIGINS', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ih-cors-'));
+    const server = await start({ PORT: '0', DATABASE_PATH: join(dir, 'hub.db'), LOG_LEVEL: 'silent', DEMO_MODE: 'true' });
+    try {
+      expect(await allowOriginFor(server, server.origin)).toBe(server.origin);
+      expect(await allowOriginFor(server, HOST_PAGE)).toBeNull();
+    } finally {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('allows exactly ALLOWED_ORIGINS in production', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ih-cors-'));
+    const server = await start({
+      PORT: '0', DATABASE_PATH: join(dir, 'hub.db'), LOG_LEVEL: 'silent', DEMO_MODE: 'false',
+      SECRET_KEY: randomBytes(32).toString('base64'), AUTH_SECRET: randomBytes(32).toString('hex'), ALLOWED_ORIGINS: HOST_PAGE,
+    });
+    try {
+      expect(await allowOriginFor(server, HOST_PAGE)).toBe(HOST_PAGE);
+      expect(await allowOriginFor(server, server.origin)).toBeNull();
+    } finally {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
