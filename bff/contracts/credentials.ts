@@ -14,6 +14,10 @@ export const BMS_SERVERS = [
 
 /** Datto RMM platforms (seed 004 and the vendor's platform list). */
 export const DATTO_PLATFORMS = ['pinotage', 'concord', 'vidal', 'merlot', 'zinfandel', 'syrah'] as const;
+/** The platforms as Datto names them (the API host is `<platform>-api.centrastage.net`). */
+export const DATTO_PLATFORM_LABELS: Record<(typeof DATTO_PLATFORMS)[number], string> = {
+  pinotage: 'Pinotage', concord: 'Concord', vidal: 'Vidal', merlot: 'Merlot', zinfandel: 'Zinfandel', syrah: 'Syrah',
+};
 
 const required = (label: string) => z.string().trim().min(1, `${label} is required`);
 

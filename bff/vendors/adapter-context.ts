@@ -15,7 +15,7 @@ export interface VendorEndpoints {
   kaseyaBmsBaseUrl: string | null;
   /** Replaces https://{platform}-api.centrastage.net. */
   dattoRmmBaseUrl: string | null;
-  /** Replaces https://{subdomain}.syncromsp.com. */
+  /** Replaces https://{subdomain}.syncromsp.com; a `{subdomain}` in it is replaced with the account's subdomain. */
   syncroBaseUrl: string | null;
 }
 
@@ -60,7 +60,8 @@ export function sandboxEndpoints(origin: string, integrationCode: string): Vendo
     autotaskIntegrationCode: integrationCode,
     kaseyaBmsBaseUrl: `${origin}/sandbox/kaseya-bms`,
     dattoRmmBaseUrl: `${origin}/sandbox/datto-rmm`,
-    syncroBaseUrl: `${origin}/sandbox/syncro`,
+    // The sandbox serves each account it knows under its subdomain, so an unknown subdomain fails as it would at Syncro.
+    syncroBaseUrl: `${origin}/sandbox/syncro/{subdomain}`,
   };
 }
 

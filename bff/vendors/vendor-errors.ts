@@ -25,6 +25,8 @@ export class VendorError extends Error {
       permission?: string;
       /** Field the admin should look at (credential field names, e.g. `secret`). */
       field?: string;
+      /** The vendor's own words from its error body, when it sent any. */
+      vendorText?: string;
     } = {},
   ) {
     super(message);

@@ -25,6 +25,8 @@ export const PSA_CREDENTIALS = {
 /** Small waits so fault tests take seconds, not minutes. */
 export const TEST_ROUTING_CONFIG: Partial<RoutingConfig> = {
   pollMs: 10, tickGapMs: 1, leaseMs: 2_000, backoffBaseMs: 20, backoffMaxMs: 200, openTtlMs: 0, maxAttempts: 8, billableCheckMs: 3_600_000,
+  // The sandboxes commit at once unless a latency fault says otherwise; tests of late commits raise this.
+  lateWriteWaitMs: 300,
 };
 
 export interface RoutingTestApp extends TestApp {
@@ -235,6 +237,15 @@ export interface NoteWrite {
 }
 
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+
+/** Waits until the sandbox has no vendor call in progress (a delayed write has committed or failed). */
+export async function sandboxQuiet(origin: string, vendor: PsaVendor, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while ((await control(origin, vendor, 'stats')).inFlight > 0) {
+    if (Date.now() > deadline) throw new Error(`${vendor} sandbox still busy after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
 
 /** Tickets the sandbox recorded as created, in the neutral words of the tests. */
 export async function ticketWrites(origin: string, vendor: PsaVendor): Promise<TicketWrite[]> {

@@ -34,7 +34,7 @@ const GUARDED: ReadonlyArray<string> = ['organization', 'credentials', 'mapping'
 const RESUMABLE: ReadonlyArray<string> = ['organization', 'credentials', 'mapping', 'parameters', 'finish'];
 
 /** The steps' own parts, forwarded so a host can style them as `rmm-wizard::part(site-list)`. */
-const STEP_PARTS = 'read-only-organization, duplicate-warning, stored-credentials, permissions, site-types, mapping-summary, site-list, refresh-button, auto-badge, review, finished, final-status';
+const STEP_PARTS = 'read-only-organization, duplicate-warning, stored-credentials, collected, permissions, entra-suggestion, suggestion-button, site-types, deleted-devices-warning, mapping-summary, site-list, refresh-button, auto-badge, review, finished, final-status';
 
 const topState = (snapshot: WizardSnapshot): string => (typeof snapshot.value === 'string' ? snapshot.value : Object.keys(snapshot.value)[0]!);
 const subState = (snapshot: WizardSnapshot): string | undefined =>
@@ -111,11 +111,15 @@ const subState = (snapshot: WizardSnapshot): string | undefined =>
  * @csspart duplicate-warning - "A … integration already exists" with its confirmation checkbox.
  * @csspart stored-credentials - Edit mode's note that credentials are stored and kept when left empty.
  * @csspart permissions - Syncro's list of the API token's permissions.
+ * @csspart collected - Syncro's note on what is collected (customers and assets; no user activity feed).
  * @csspart site-types - Datto RMM's Managed / OnDemand / Deleted Devices choice.
+ * @csspart deleted-devices-warning - Why Deleted Devices is not recommended, shown while it is ticked.
  * @csspart mapping-summary - "N mapped (M by exact name…), K not mapped".
  * @csspart site-list - The scrolling, virtualized list of sites (height: `--ih-site-list-height`).
  * @csspart refresh-button - Reloads the sites from the RMM.
  * @csspart auto-badge - "Exact name match" on a row auto-mapping maps.
+ * @csspart entra-suggestion - The Parameters step's suggested Entra Device ID field; `suggestion-button` picks it.
+ * @csspart suggestion-button - Picks the suggested Entra Device ID field.
  * @csspart review - The Finish step's summary.
  * @csspart finished - The outcome once finished; `final-status` is its "Status: Connected".
  * @csspart final-status - "Status: Connected" once finished.
