@@ -71,7 +71,9 @@ export async function start(source: Record<string, string | undefined> = process
   // Created before the host so intake can wake it; started once vendor endpoints are known.
   const routing = new RoutingWorker(deps, { config: routingConfig });
   const rmmScheduler = new RmmSyncScheduler(rmmSync, repos, logger);
-  const host = createHost({ deps, demo: env.DEMO_MODE ? { sandboxes: createSandboxes(), authSecret } : undefined });
+  // Without ALLOWED_ORIGINS, demo mode allows only its own origin (added once the port is known).
+  const allowedOrigins = new Set(env.ALLOWED_ORIGINS ?? []);
+  const host = createHost({ deps, allowedOrigins, demo: env.DEMO_MODE ? { sandboxes: createSandboxes(), authSecret } : undefined });
 
   const server = await new Promise<{ port: number; close: () => Promise<void> }>((resolve) => {
     const s = serve({ fetch: host.fetch, hostname: env.HOST, port: env.PORT }, (info: AddressInfo) => {
@@ -80,9 +82,10 @@ export async function start(source: Record<string, string | undefined> = process
   });
   const origin = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${server.port}`;
   Object.assign(endpoints, vendorEndpoints(env, origin));
+  if (env.DEMO_MODE && !env.ALLOWED_ORIGINS) allowedOrigins.add(origin);
   routing.start();
   rmmScheduler.start();
-  logger.info({ origin, demo: env.DEMO_MODE, database: env.DATABASE_PATH }, `Integration hub listening on ${origin}`);
+  logger.info({ origin, demo: env.DEMO_MODE, database: env.DATABASE_PATH, allowedOrigins: [...allowedOrigins] }, `Integration hub listening on ${origin}`);
   return {
     origin,
     port: server.port,

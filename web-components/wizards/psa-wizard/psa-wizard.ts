@@ -90,11 +90,18 @@ const STEP_TAGS = {
  * @csspart title - The wizard's title.
  * @csspart progress - The list of steps.
  * @csspart progress-step - Each step; also `progress-step-done`, `progress-step-current`, `progress-step-upcoming`.
+ * @csspart progress-step-done - A finished step (with `progress-step`).
+ * @csspart progress-step-current - The step shown (with `progress-step`).
+ * @csspart progress-step-upcoming - A step still ahead (with `progress-step`).
  * @csspart step-heading - "Step N of 5: …".
  * @csspart body - Around the current step.
  * @csspart step - The current step's element.
  * @csspart footer - The button bar.
  * @csspart button - Every button of the bar; also `cancel-button`, `back-button`, `next-button`.
+ * @csspart cancel-button - Cancel (with `button`).
+ * @csspart back-button - Back (with `button`).
+ * @csspart next-button - Next / Finish (with `button`).
+ * @csspart retry-button - Retry after the wizard could not open (with `button`).
  * @csspart message - Opening / waiting / completion text.
  * @csspart existing - Opened to add a PSA while the partner has one: the existing one and the offer to edit it.
  * @csspart edit-existing-button - "Edit the existing integration".

@@ -90,9 +90,21 @@ const subState = (snapshot: WizardSnapshot): string | undefined =>
  * @cssproperty --ih-field-max-width - Widest a text field or select grows (default 32rem).
  * @cssproperty --ih-site-list-height - Height of the scrolling site list (default 24rem).
  *
- * @csspart shell - The wizard frame; its parts are forwarded: `header`, `title`, `progress`, `progress-step`,
- *   `progress-step-done`, `progress-step-current`, `progress-step-upcoming`, `step-heading`, `body`, `footer`,
- *   `button`, `cancel-button`, `back-button`, `next-button`.
+ * @csspart shell - The wizard frame; its parts below (`header` … `next-button`) are forwarded.
+ * @csspart header - Title and progress.
+ * @csspart title - The wizard's title.
+ * @csspart progress - The list of steps.
+ * @csspart progress-step - Each step; also `progress-step-done`, `progress-step-current`, `progress-step-upcoming`.
+ * @csspart progress-step-done - A finished step (with `progress-step`).
+ * @csspart progress-step-current - The step shown (with `progress-step`).
+ * @csspart progress-step-upcoming - A step still ahead (with `progress-step`).
+ * @csspart step-heading - "Step N of M: …".
+ * @csspart body - Around the current step.
+ * @csspart footer - The button bar.
+ * @csspart button - Every button of the bar; also `cancel-button`, `back-button`, `next-button`.
+ * @csspart cancel-button - Cancel (with `button`).
+ * @csspart back-button - Back (with `button`).
+ * @csspart next-button - Next / Finish (with `button`).
  * @csspart problem - A failure that belongs to no field (vendor unreachable, refused completion).
  * @csspart step - The current step's element.
  * @csspart read-only-organization - The user-activity organization once it can no longer change.
@@ -107,8 +119,10 @@ const subState = (snapshot: WizardSnapshot): string | undefined =>
  * @csspart refresh-button - Reloads the sites from the RMM.
  * @csspart auto-badge - "Exact name match" on a row auto-mapping maps.
  * @csspart entra-suggestion - The Parameters step's suggested Entra Device ID field; `suggestion-button` picks it.
+ * @csspart suggestion-button - Picks the suggested Entra Device ID field.
  * @csspart review - The Finish step's summary.
  * @csspart finished - The outcome once finished; `final-status` is its "Status: Connected".
+ * @csspart final-status - "Status: Connected" once finished.
  */
 export class RmmWizard extends ApiConsumerElement {
   static override styles = rmmWizardStyles;
