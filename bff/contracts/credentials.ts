@@ -3,6 +3,7 @@
  * BFF both apply. Credentials are write-only: they go in, they never come back out.
  */
 import { z } from 'zod';
+import type { Vendor } from '../vendors/vendor-catalog.js';
 
 /** Kaseya BMS regional API hosts an admin may choose from (seed 000: "Kaseya BMS URL"). */
 export const BMS_SERVERS = [
@@ -42,20 +43,17 @@ export const syncroCredentialsSchema = z.object({
   apiToken: required('API token').max(400),
 });
 
+/** One schema per vendor id (vendor-catalog.ts); the compiler refuses a vendor left out. */
 export const credentialSchemas = {
   autotask: autotaskCredentialsSchema,
   'kaseya-bms': kaseyaBmsCredentialsSchema,
   'datto-rmm': dattoRmmCredentialsSchema,
   syncro: syncroCredentialsSchema,
-} as const;
+} as const satisfies Record<Vendor, z.ZodType>;
 
-export type AutotaskCredentials = z.infer<typeof autotaskCredentialsSchema>;
-export type KaseyaBmsCredentials = z.infer<typeof kaseyaBmsCredentialsSchema>;
-export type DattoRmmCredentials = z.infer<typeof dattoRmmCredentialsSchema>;
-export type SyncroCredentials = z.infer<typeof syncroCredentialsSchema>;
-export type VendorCredentials = {
-  autotask: AutotaskCredentials;
-  'kaseya-bms': KaseyaBmsCredentials;
-  'datto-rmm': DattoRmmCredentials;
-  syncro: SyncroCredentials;
-};
+/** Credentials per vendor, derived from `credentialSchemas` (one line there per vendor). */
+export type VendorCredentials = { [V in keyof typeof credentialSchemas]: z.infer<(typeof credentialSchemas)[V]> };
+export type AutotaskCredentials = VendorCredentials['autotask'];
+export type KaseyaBmsCredentials = VendorCredentials['kaseya-bms'];
+export type DattoRmmCredentials = VendorCredentials['datto-rmm'];
+export type SyncroCredentials = VendorCredentials['syncro'];

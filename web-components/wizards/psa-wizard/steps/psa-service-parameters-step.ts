@@ -7,7 +7,7 @@
 import { html, nothing } from 'lit';
 import { SEVERITIES, SUBJECT_PRESETS } from '../../../../bff/contracts/psa-settings.js';
 import type { FieldChangeEvent } from '../../shared/fields/field-change-event.js';
-import { COPY, SEVERITY_LABEL } from '../psa-wizard.copy.js';
+import { COPY, SEVERITY_LABEL, serviceCopy } from '../psa-wizard.copy.js';
 import type { OverrideTable } from '../psa-wizard.types.js';
 import { unsupportedTicketFields } from '../psa-wizard.validation.js';
 import { optionsOf } from '../psa-wizard.values.js';
@@ -46,7 +46,7 @@ export class IhPsaServiceParametersStep extends PsaStepElement {
             problem-detail=${c.problem?.detail ?? ''} @ih-load-retry=${() => this.send({ type: 'lists.retry' })}></ih-load-status>
         </div>`;
     }
-    const copy = COPY.service;
+    const copy = serviceCopy(this.context.vendor);
     const t = c.ticket;
     const unsupported = unsupportedTicketFields(lists);
     const select = (path: string, label: string, values = optionsOf(lists.ticketType), value: string | null, extra: { optional?: boolean; hint?: string } = {}) => html`
