@@ -12,10 +12,13 @@ import type { PsaVendor } from '../vendors/vendor-catalog.js';
 import type { PsaSandboxKit } from './psa-sandbox-kit.js';
 import { autotaskKit } from './autotask/autotask.kit.js';
 import { kaseyaBmsKit } from './kaseya-bms/kaseya-bms.kit.js';
+import { createConnectWiseSandbox } from './connectwise/connectwise.sandbox.js';
+import { connectwiseKit } from './connectwise/connectwise.kit.js';
 
 export const PSA_SANDBOX_KITS: { [V in PsaVendor]: PsaSandboxKit<V> } = {
   autotask: autotaskKit,
   'kaseya-bms': kaseyaBmsKit,
+  connectwise: connectwiseKit,
 };
 
 export function createSandboxes() {
@@ -24,6 +27,7 @@ export function createSandboxes() {
     'kaseya-bms': createKaseyaBmsSandbox(),
     'datto-rmm': createDattoRmmSandbox(),
     syncro: createSyncroSandbox(),
+    connectwise: createConnectWiseSandbox(),
   };
 }
 export type Sandboxes = ReturnType<typeof createSandboxes>;

@@ -34,12 +34,14 @@ import { createAutotaskAdapter } from './autotask/autotask.adapter.js';
 import { createKaseyaBmsAdapter } from './kaseya-bms/kaseya-bms.adapter.js';
 import { createDattoRmmAdapter } from './datto-rmm/datto-rmm.adapter.js';
 import { createSyncroAdapter } from './syncro/syncro.adapter.js';
+import { createConnectWiseAdapter } from './connectwise/connectwise.adapter.js';
 
 export { isPsaVendor } from './vendor-catalog.js';
 
 const PSA_ADAPTERS: { [V in PsaVendor]: (ctx: AdapterContext, credentials: VendorCredentials[V]) => PsaAdapter } = {
   autotask: createAutotaskAdapter,
   'kaseya-bms': createKaseyaBmsAdapter,
+  connectwise: createConnectWiseAdapter,
 };
 
 const RMM_ADAPTERS: { [V in RmmVendor]: (ctx: AdapterContext, credentials: VendorCredentials[V]) => RmmAdapter } = {

@@ -7,7 +7,7 @@
  */
 import type { RateBudget } from './http/rate-limiter.js';
 
-export const PSA_VENDORS = ['autotask', 'kaseya-bms'] as const;
+export const PSA_VENDORS = ['autotask', 'kaseya-bms', 'connectwise'] as const;
 export const RMM_VENDORS = ['datto-rmm', 'syncro'] as const;
 export const VENDORS = [...PSA_VENDORS, ...RMM_VENDORS] as const;
 export type PsaVendor = (typeof PSA_VENDORS)[number];
@@ -21,6 +21,7 @@ export const VENDOR_LABELS: Record<Vendor, string> = {
   'kaseya-bms': 'Kaseya BMS',
   'datto-rmm': 'Datto RMM',
   syncro: 'Syncro',
+  connectwise: 'ConnectWise PSA',
 };
 
 /**
@@ -33,6 +34,9 @@ export const VENDOR_BUDGETS: Record<Vendor, RateBudget> = {
   // Datto: 600 reads a minute (writes have their own 100); Syncro: 180 a minute.
   'datto-rmm': { limit: 570, windowMs: 60_000, concurrency: 4 },
   syncro: { limit: 170, windowMs: 60_000, concurrency: 4 },
+  // ASSUMPTION: ConnectWise publishes no fixed budget (it throttles with 429 + Retry-After); the
+  // sandbox refuses past 1,000 a minute per company, so we keep to 950.
+  connectwise: { limit: 950, windowMs: 60_000, concurrency: 4 },
 };
 
 /**
@@ -56,4 +60,10 @@ export interface PluggedVendorFacts {
 }
 
 /** Vendors plugged in through the registry pattern: one entry each. */
-export const PLUGGED_VENDORS: Partial<Record<Vendor, PluggedVendorFacts>> = {};
+export const PLUGGED_VENDORS: Partial<Record<Vendor, PluggedVendorFacts>> = {
+  connectwise: {
+    env: { baseUrl: 'CONNECTWISE_BASE_URL', platformId: 'CONNECTWISE_CLIENT_ID', allowedHosts: 'CONNECTWISE_ALLOWED_HOSTS' },
+    // The sandbox's registered clientId (bff/sandboxes/connectwise/connectwise.seed.ts SANDBOX_CLIENT_ID).
+    sandboxPlatformId: '00000000-0000-4000-8000-00000000c11d',
+  },
+};

@@ -5,7 +5,7 @@
  * Board" and "Agreement" where Autotask says "Queue" and "Contract"). Plugging in a PSA vendor adds
  * one entry here (registry.ts lists the other places).
  */
-import { BMS_SERVERS } from '../../../bff/contracts/credentials.js';
+import { BMS_SERVERS, CONNECTWISE_ON_PREMISES, CONNECTWISE_SITES } from '../../../bff/contracts/credentials.js';
 import type { PsaVendor } from '../../../bff/vendors/vendor-catalog.js';
 
 export interface CredentialFieldCopy {
@@ -61,6 +61,36 @@ export const PSA_VENDOR_COPY: Record<PsaVendor, PsaVendorCopy> = {
       { name: 'secret', label: 'API Password (secret)', kind: 'password', autocomplete: 'new-password' },
     ],
     parentChild: false,
+  },
+  connectwise: {
+    intro: 'Enter the API keys of a ConnectWise PSA API member (System > Members > API Members; a security role that may view companies, contacts and agreements and create service tickets). They are checked with ConnectWise before you continue; the integration’s clientId is the platform’s and is never asked.',
+    credentials: [
+      {
+        name: 'site', label: 'ConnectWise site', kind: 'select', hint: 'The region your ConnectWise PSA is hosted in, or your own server.',
+        options: [...CONNECTWISE_SITES.map((s) => ({ value: s.id, label: s.label })), { value: CONNECTWISE_ON_PREMISES, label: 'On-premises server' }],
+      },
+      { name: 'host', label: 'Server host name', kind: 'text', hint: 'e.g. cw.example.com. The platform operator must allow it.', autocomplete: 'url', when: { field: 'site', equals: CONNECTWISE_ON_PREMISES } },
+      { name: 'companyId', label: 'Company ID', kind: 'text', hint: 'The company you enter when signing in to ConnectWise.', autocomplete: 'organization' },
+      { name: 'publicKey', label: 'Public key', kind: 'text', autocomplete: 'off' },
+      { name: 'privateKey', label: 'Private key', kind: 'password', autocomplete: 'new-password' },
+    ],
+    parentChild: true,
+    service: {
+      queue: 'Service Board', status: 'Status', type: 'Item', source: 'Source',
+      noteType: 'Note Type (Discussion or Resolution)', noteVisibility: 'Note Visibility',
+      issueTypes: 'Type and Subtype (optional)', issueType: 'Default Type', subIssueType: 'Default Subtype',
+    },
+    contract: {
+      intro: 'Agreement mapping is optional. With everything off you can finish now; it only affects ticket enrichment and billing, never alerts or investigations.',
+      addToTickets: 'Add Agreements to Tickets',
+      addToTicketsHint: 'The agreement chosen for an organization is added to each of its tickets.',
+      sync: 'Sync Billable Users to Agreement Additions',
+      syncHint: 'On the User Sync Day each month, billable user counts update the addition’s quantity on mapped agreements.',
+      defaultService: 'Default Addition (catalog product)',
+      defaultServiceHint: 'Required while Sync Billable Users is on: the product whose addition quantity is updated when an organization has no product of its own.',
+      createTitle: 'Create Product', createHint: 'Creates a Service product in the ConnectWise catalog with these defaults; cost and price can be overridden per organization.',
+      create: 'Create Product', contract: 'Agreement', addService: 'Add Addition to Agreement',
+    },
   },
 };
 
