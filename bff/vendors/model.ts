@@ -34,7 +34,10 @@ export interface PicklistValue {
   label: string;
   isDefault: boolean;
   isActive: boolean;
-  /** For dependent lists (sub-issue type → issue type). */
+  /**
+   * For dependent lists: a sub-issue type's issue type; a status, ticket type or issue type that
+   * belongs to one queue (ConnectWise board) carries that queue's id, and only goes with it.
+   */
   parentId?: string;
 }
 

@@ -3,8 +3,8 @@
  * company, status, type/subtype/item, contact and agreement checked against each other), ticket
  * notes (at least one of the detail/internal/resolution flags), status changes by JSON Patch,
  * agreement additions (create, and quantity/price by JSON Patch) and catalog products. Every write
- * is recorded for `_control/writes` with its kind (ticket, ticket.update, note, addition,
- * addition.update, catalog).
+ * is recorded for `_control/writes` with the kinds every PSA sandbox uses (ticket, ticket.update,
+ * note, contract-service.units for an addition's quantity, service for a catalog product).
  */
 import type { Context, Hono } from 'hono';
 import type { SandboxState } from '../common/sandbox-kit.js';
@@ -96,7 +96,7 @@ export function registerWriteRoutes(api: Hono, state: SandboxState<CwData>): voi
       }
       row[path] = op.value;
     }
-    state.recordWrite('addition.update', row.id, { agreementId: row.agreementId, productId: row.product.id, quantity: row.quantity, unitPrice: row.unitPrice, unitCost: row.unitCost });
+    state.recordWrite('contract-service.units', row.id, { change: 'update', agreementId: row.agreementId, productId: row.product.id, quantity: row.quantity, unitPrice: row.unitPrice, unitCost: row.unitCost });
     return c.json(row);
   });
 
@@ -115,7 +115,7 @@ export function registerWriteRoutes(api: Hono, state: SandboxState<CwData>): voi
       productClass: body.productClass === 'Agreement' || body.productClass === 'NonInventory' || body.productClass === 'Inventory' ? body.productClass : 'Service',
     };
     d().catalog.push(item);
-    state.recordWrite('catalog', item.id, item);
+    state.recordWrite('service', item.id, item);
     return c.json(item, 201);
   });
 }
@@ -139,7 +139,7 @@ async function addition(c: Context, state: SandboxState<CwData>): Promise<Respon
     billCustomer: 'Billable' as const, effectiveDate: typeof body.effectiveDate === 'string' ? body.effectiveDate : now(), cancelledDate: null, description: product!.description,
   };
   d.additions.push(row);
-  state.recordWrite('addition', row.id, { agreementId: row.agreementId, productId: row.product.id, quantity: row.quantity, unitPrice: row.unitPrice, unitCost: row.unitCost });
+  state.recordWrite('contract-service.units', row.id, { change: 'create', agreementId: row.agreementId, productId: row.product.id, quantity: row.quantity, unitPrice: row.unitPrice, unitCost: row.unitCost });
   return c.json(row, 201);
 }
 

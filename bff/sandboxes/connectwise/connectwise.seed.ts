@@ -208,6 +208,7 @@ function serviceSetup(): Pick<CwData, 'boards' | 'statuses' | 'types' | 'subtype
       { name: 'Security Incident', subtypes: ['Account Compromise', 'Data Exfiltration', 'Malware', 'Suspicious Sign-in'] },
       { name: 'Identity & Access', subtypes: ['MFA', 'Password Reset'] },
       { name: 'Policy Violation', subtypes: [] },
+      { name: 'Vulnerability', subtypes: ['Malware'] },
     ],
     2: [
       { name: 'Service Request', subtypes: ['Installation', 'Access Request'] },

@@ -49,8 +49,7 @@ function classify(response: VendorResponse): VendorError | undefined {
 
 /** The site's origin (scheme + host) for these credentials, or a VendorError naming the field. */
 export function siteOrigin(ctx: AdapterContext, credentials: ConnectWiseCredentials): string {
-  const configured = ctx.endpoints.plugged.connectwise?.baseUrl;
-  if (configured) return configured.replace(/\/+$/, '');
+  const configured = ctx.endpoints.plugged.connectwise?.baseUrl?.replace(/\/+$/, '');
   if (credentials.site === CONNECTWISE_ON_PREMISES) {
     const host = credentials.host.trim().toLowerCase();
     const allowed = ctx.endpoints.plugged.connectwise?.allowedHosts ?? [];
@@ -59,8 +58,10 @@ export function siteOrigin(ctx: AdapterContext, credentials: ConnectWiseCredenti
       throw new VendorError('connectwise', 'invalid_credentials',
         `This platform does not allow the ConnectWise server ${host}. Ask the platform operator to add it to CONNECTWISE_ALLOWED_HOSTS, or choose a cloud site.`, { field: 'host' });
     }
-    return `https://${host}`;
+    // An operator's base URL (the sandbox in demo mode) stands in for every site, allowed hosts included.
+    return configured ?? `https://${host}`;
   }
+  if (configured) return configured;
   const site = CONNECTWISE_SITES.find((s) => s.id === credentials.site);
   if (!site) throw new VendorError('connectwise', 'invalid_credentials', 'Choose your ConnectWise site.', { field: 'site' });
   return `https://${site.host}`;

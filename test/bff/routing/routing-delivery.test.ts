@@ -8,7 +8,7 @@ import { PSA_VENDORS, type PsaVendor } from '../../../bff/vendors/model.js';
 import { startSandboxServer } from '../../helpers/sandbox-server.js';
 import { control, type RunningServer } from '../../helpers/serve.js';
 import {
-  alert, createRoutingTestApp, deliverAll, getDelivery, postAlert, settled, setupPsa, ticketWrites, type RoutingTestApp,
+  alert, createRoutingTestApp, deliverAll, getDelivery, postAlert, settled, setupPsa, ticketWrites, type Picklists, type RoutingTestApp,
 } from './routing-harness.js';
 
 const CEDAR = { 'org-cedar': { account: 'Cedar Ridge Law' } };
@@ -18,6 +18,9 @@ let t: RoutingTestApp;
 beforeAll(async () => { sandbox = await startSandboxServer(); });
 afterAll(() => sandbox.close());
 afterEach(() => t.shutdown());
+
+/** Issue types that go with the harness's queue (ConnectWise types belong to one board). */
+const onFirstQueue = (lists: Picklists) => lists.issueType.filter((v) => !v.parentId || v.parentId === (lists.queue as Array<{ id: string }>)[0]?.id);
 
 /** Groups are delivered concurrently, so tickets are matched to alerts by the alert id in their text. */
 async function byAlert(vendor: PsaVendor) {
@@ -76,7 +79,8 @@ for (const vendor of PSA_VENDORS) {
       const psa = await setupPsa(t, vendor, {
         subjectTemplate: '{user} – {alert}', issueTypeDefault: true,
         overrides: (lists) => {
-          const [a, b, c] = [lists.issueType[1] ?? lists.issueType[0]!, lists.issueType[2] ?? lists.issueType[0]!, lists.issueType[3] ?? lists.issueType[0]!];
+          const types = onFirstQueue(lists);
+          const [a, b, c] = [types[1] ?? types[0]!, types[2] ?? types[0]!, types[3] ?? types[0]!];
           return {
             alertTypes: [{ key: 'at-malware', keyName: 'Malware Detected', issueTypeId: a.id, subIssueTypeId: null }],
             respondRules: [{ key: 'rr-disable-user', keyName: 'Disable user', issueTypeId: b.id, subIssueTypeId: null }],
@@ -85,7 +89,7 @@ for (const vendor of PSA_VENDORS) {
         },
         contract: { addContractsToTickets: true, syncBillableUsers: false, userSyncDay: null, organizations: ['org-acme'] },
       });
-      const l = psa.lists.issueType;
+      const l = onFirstQueue(psa.lists);
       const [a, b, c, d] = [l[1] ?? l[0]!, l[2] ?? l[0]!, l[3] ?? l[0]!, l[0]!];
       const records = await deliverAll(t, [
         alert({ alertType: 'at-malware', respondRuleId: 'rr-disable-user', iocRuleId: 'ioc-known-bad-ip', user: { email: 'u1@x.example' } }),

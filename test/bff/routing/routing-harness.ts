@@ -69,7 +69,8 @@ export interface Picklists {
   ticketStatus: Array<{ id: string; label: string }>;
   closedStatusIds: string[];
   priority: Array<{ id: string; label: string }>;
-  issueType: Array<{ id: string; label: string }>;
+  /** A ConnectWise type names its board (queue) as parent. */
+  issueType: Array<{ id: string; label: string; parentId?: string }>;
   subIssueType: Array<{ id: string; label: string; parentId?: string }>;
   [key: string]: unknown;
 }

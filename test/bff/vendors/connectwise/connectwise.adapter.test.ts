@@ -153,10 +153,11 @@ describe('ConnectWise PSA adapter specifics', () => {
     const [acme] = await a.listAccounts({ search: 'Acme Dental Group' });
     const [agreement] = await a.listContracts(acme!.id);
     await a.setContractServiceUnits({ contractId: agreement!.id, serviceId: '501', units: 42, unitCost: null, unitPrice: null });
-    const writes = (await control(server.origin, 'connectwise', 'writes')).writes as Array<{ kind: string; data: { quantity: number } }>;
-    expect(writes.map((w) => [w.kind, w.data.quantity])).toEqual([['addition.update', 42]]);
+    const writes = (await control(server.origin, 'connectwise', 'writes')).writes as Array<{ kind: string; data: { change: string; quantity: number } }>;
+    expect(writes.map((w) => [w.kind, w.data.change, w.data.quantity])).toEqual([['contract-service.units', 'update', 42]]);
     await a.setContractServiceUnits({ contractId: agreement!.id, serviceId: '502', units: 3, unitCost: 60, unitPrice: 150 });
-    expect((await control(server.origin, 'connectwise', 'writes?kind=addition')).writes).toHaveLength(1);
+    const after = (await control(server.origin, 'connectwise', 'writes?kind=contract-service.units')).writes as Array<{ data: { change: string; quantity: number } }>;
+    expect(after.map((w) => [w.data.change, w.data.quantity])).toEqual([['update', 42], ['create', 3]]);
   });
 
   it('lists only active agreements, and contacts by e-mail through communication items', async () => {
