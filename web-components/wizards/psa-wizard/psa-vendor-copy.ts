@@ -24,7 +24,7 @@ export interface CredentialFieldCopy {
 export interface ServiceTerms {
   category: string; type: string; status: string; queue: string; source: string;
   noteType: string; noteVisibility: string;
-  issueTypes: string; issueType: string; subIssueType: string;
+  issueTypes: string; issueType: string; subIssueType: string; overrideIssueType: string; overrideSubIssueType: string;
 }
 
 /** Words of the Contract Mapping step a vendor may say its own way (keys of COPY.contract). */
@@ -79,6 +79,7 @@ export const PSA_VENDOR_COPY: Record<PsaVendor, PsaVendorCopy> = {
       queue: 'Service Board', status: 'Status', type: 'Item', source: 'Source',
       noteType: 'Note Type (Discussion or Resolution)', noteVisibility: 'Note Visibility',
       issueTypes: 'Type and Subtype (optional)', issueType: 'Default Type', subIssueType: 'Default Subtype',
+      overrideIssueType: 'Type', overrideSubIssueType: 'Subtype',
     },
     contract: {
       intro: 'Agreement mapping is optional. With everything off you can finish now; it only affects ticket enrichment and billing, never alerts or investigations.',

@@ -78,6 +78,7 @@ export const COPY = {
     issueTypes: 'Issue Type and Sub-Issue Type (optional)',
     issueTypesHint: 'Leave empty for no issue type. Custom mappings below win over these defaults for matching alerts.',
     issueType: 'Default Issue Type', subIssueType: 'Default Sub-Issue Type',
+    overrideIssueType: 'Issue Type', overrideSubIssueType: 'Sub-Issue Type',
     tables: {
       alertTypes: { title: 'Alert-based mappings', key: 'Alert type', empty: 'No alert-based mappings: every alert uses the defaults above.' },
       respondRules: { title: 'Respond Rule mappings', key: 'Respond rule', empty: 'No Respond Rule mappings.' },

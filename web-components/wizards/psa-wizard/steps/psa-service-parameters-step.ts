@@ -8,6 +8,7 @@ import { html, nothing } from 'lit';
 import { SEVERITIES, SUBJECT_PRESETS } from '../../../../bff/contracts/psa-settings.js';
 import type { FieldChangeEvent } from '../../shared/fields/field-change-event.js';
 import { COPY, SEVERITY_LABEL, serviceCopy } from '../psa-wizard.copy.js';
+import type { PicklistValue } from '../../../../bff/vendors/model.js';
 import type { OverrideTable } from '../psa-wizard.types.js';
 import { unsupportedTicketFields } from '../psa-wizard.validation.js';
 import { onQueue, optionsOf } from '../psa-wizard.values.js';
@@ -27,6 +28,29 @@ export function renderTemplate(template: string): string {
  */
 export class IhPsaServiceParametersStep extends PsaStepElement {
   protected readonly step = 'service-parameters' as const;
+
+  /**
+   * A new queue takes its own values: a status, ticket type or issue type that belongs to another
+   * queue (a ConnectWise board's) is replaced by the new queue's default, or cleared.
+   */
+  protected override onFieldChange = (e: FieldChangeEvent): void => {
+    e.stopPropagation();
+    this.send({ type: 'field.change', path: e.name, value: e.value });
+    const lists = this.context.picklists;
+    if (e.name !== 'ticket.queueId' || !lists) return;
+    const queueId = (e.value as string | null) ?? null;
+    const t = this.context.ticket;
+    const follow = (path: string, current: string | null, list: PicklistValue[], exclude: readonly string[] = []) => {
+      const parent = list.find((v) => v.id === current)?.parentId;
+      if (!current || !parent || !queueId || parent === queueId) return;
+      const own = onQueue(list, queueId).filter((v) => v.isActive && !exclude.includes(v.id));
+      this.send({ type: 'field.change', path, value: (own.find((v) => v.isDefault) ?? null)?.id ?? null });
+      if (path === 'ticket.issueTypeId') this.send({ type: 'field.change', path: 'ticket.subIssueTypeId', value: null });
+    };
+    follow('ticket.statusId', t.statusId, lists.ticketStatus, lists.closedStatusIds);
+    follow('ticket.typeId', t.typeId, lists.ticketType);
+    follow('ticket.issueTypeId', t.issueTypeId, lists.issueType);
+  };
 
   private onGroupBy(e: FieldChangeEvent): void {
     e.stopPropagation();
@@ -106,7 +130,7 @@ export class IhPsaServiceParametersStep extends PsaStepElement {
         </fieldset>
         ${(['alertTypes', 'respondRules', 'iocRules'] as OverrideTable[]).map((table) => html`
           <ih-psa-override-table table=${table} .rows=${t.overrides[table]} .catalog=${c.catalog?.[table] ?? []} .errors=${this.errors}
-            .issueTypes=${onQueue(lists.issueType, t.queueId)} .subIssueTypes=${lists.subIssueType}></ih-psa-override-table>`)}
+            .issueTypes=${onQueue(lists.issueType, t.queueId)} .subIssueTypes=${lists.subIssueType} .terms=${{ issueType: copy.overrideIssueType, subIssueType: copy.overrideSubIssueType }}></ih-psa-override-table>`)}
       </div>`;
   }
 }
