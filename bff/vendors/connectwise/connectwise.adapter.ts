@@ -90,7 +90,7 @@ export function createConnectWiseAdapter(ctx: AdapterContext, credentials: Conne
     async listAccounts(query, signal) {
       const search = query?.search?.trim();
       const conditions = search ? `${ACTIVE_COMPANIES} and name contains ${quoted(search)}` : ACTIVE_COMPANIES;
-      const rows = await client.all(companySchema, 'company/companies', { conditions, fields: COMPANY_FIELDS, orderBy: 'name asc' }, signal);
+      const rows = await client.all(companySchema, 'company/companies', { conditions, fields: COMPANY_FIELDS }, signal);
       const accounts = rows.map(toAccount).filter((a) => a.isActive);
       return search ? accounts.filter((a) => a.name.toLowerCase().includes(search.toLowerCase())) : accounts;
     },
