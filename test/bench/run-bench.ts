@@ -55,5 +55,6 @@ await httpBenchmarks();
 await psaVendorBenchmarks();
 await routingIntakeBenchmark(seconds);
 await routingStormBenchmark();
+await routingStormBenchmark({ vendor: 'connectwise' });
 await rmmBenchmarks(seconds);
 await psaWizardBenchmarks();

@@ -49,14 +49,14 @@ const STEP_TAGS = {
  * On completion it shows a confirmation in the page's upper-right corner (a shared
  * `<ih-page-toasts>` appended to `document.body`, so it outlives the wizard) unless `no-toast` is set.
  *
- * @summary The PSA integration wizard (Kaseya BMS, Autotask).
+ * @summary The PSA integration wizard (Kaseya BMS, Autotask, ConnectWise PSA; any id in PSA_VENDORS).
  *
- * @attr vendor - `kaseya-bms` or `autotask`. Reflected. Read when the wizard opens (changing it starts over).
+ * @attr vendor - `kaseya-bms`, `autotask` or `connectwise`. Reflected. Read when the wizard opens (changing it starts over).
  * @attr integration-id - Opens this existing integration for editing; without it a new one is created.
  * @attr api-base - Base URL of the BFF's API. Wins over a surrounding `<integration-hub>`. Default `/api`.
  * @attr no-toast - Leaves the completion confirmation to the host.
  *
- * @prop {'kaseya-bms' | 'autotask'} vendor - As the attribute.
+ * @prop {'kaseya-bms' | 'autotask' | 'connectwise'} vendor - As the attribute.
  * @prop {string | undefined} integrationId - As the `integration-id` attribute.
  * @prop {string | undefined} apiBase - As the `api-base` attribute.
  * @prop {string | undefined} token - Bearer token (JWT) for the BFF. Wins over the hub's. Property only.
@@ -110,7 +110,7 @@ const STEP_TAGS = {
 export class PsaWizard extends ApiConsumerElement {
   static override styles = wizardStyles;
 
-  /** `kaseya-bms` or `autotask`. Reflected. */
+  /** `kaseya-bms`, `autotask` or `connectwise`. Reflected. */
   @property({ reflect: true }) vendor: PsaVendor = 'kaseya-bms';
   /** Opens this integration for editing. */
   @property({ attribute: 'integration-id' }) integrationId?: string;
