@@ -39,6 +39,8 @@ export interface PsaSandboxKit<V extends PsaVendor = PsaVendor> {
   closeTicket(base: string, ticketId: string): Promise<void>;
   /** Part of the vendor's ticket path, for faults aimed at ticket calls (`pathIncludes`). */
   ticketPath: string;
+  /** Part of the vendor's note-create path, for faults aimed at note writes (with method POST). */
+  notePath: string;
   ticketWrite(write: WriteRecord): TicketWrite;
   noteWrite(write: WriteRecord): NoteWrite;
 }

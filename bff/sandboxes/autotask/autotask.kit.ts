@@ -19,6 +19,7 @@ export const autotaskKit: PsaSandboxKit<'autotask'> = {
     if (!res.ok) throw new Error(`close ticket: HTTP ${res.status}`);
   },
   ticketPath: 'Tickets',
+  notePath: '/Notes',
   ticketWrite: ({ id, data }) => {
     const d = data as Record<string, unknown>;
     return { id, title: String(d.title), text: String(d.description ?? ''), accountId: String(d.companyID), contactId: str(d.contactID), priorityId: String(d.priority), issueTypeId: str(d.issueType), subIssueTypeId: str(d.subIssueType), contractId: str(d.contractID) };

@@ -10,6 +10,7 @@ export const connectwiseKit: PsaSandboxKit<'connectwise'> = {
   wrongCredentials: { site: 'na', host: '', companyId: SANDBOX_COMPANY_ID, publicKey: SANDBOX_PUBLIC_KEY, privateKey: 'not-the-private-key' },
   catchAll: { withContacts: 'Catch-All Alerts', noContacts: 'Quarry Lane Clinic (No Contacts)' },
   ticketPath: 'service/tickets',
+  notePath: '/notes',
   async closeTicket(base, ticketId) {
     const api = `${base}/${SANDBOX_CODEBASE}apis/3.0`;
     const headers = {

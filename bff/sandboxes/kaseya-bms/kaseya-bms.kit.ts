@@ -22,6 +22,7 @@ export const kaseyaBmsKit: PsaSandboxKit<'kaseya-bms'> = {
     if (!res.ok) throw new Error(`close ticket: HTTP ${res.status}`);
   },
   ticketPath: 'servicedesk/tickets',
+  notePath: '/notes',
   ticketWrite: ({ id, data }) => {
     const d = data as Record<string, unknown>;
     return { id, title: String(d.title), text: String(d.details ?? ''), accountId: String(d.accountId), contactId: str(d.contactId), priorityId: String(d.priorityId), issueTypeId: str(d.issueTypeId), subIssueTypeId: str(d.subIssueTypeId), contractId: str(d.contractId) };

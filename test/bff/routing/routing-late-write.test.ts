@@ -6,7 +6,8 @@
  * against a 700 ms delay), the same shape as the 15 s client time-out and a 17 s vendor commit.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { PsaVendor } from '../../../bff/vendors/model.js';
+import { PSA_VENDORS } from '../../../bff/vendors/model.js';
+import { PSA_SANDBOX_KITS } from '../../../bff/sandboxes/index.js';
 import { startSandboxServer } from '../../helpers/sandbox-server.js';
 import { control, type RunningServer } from '../../helpers/serve.js';
 import {
@@ -22,8 +23,8 @@ afterEach(() => t?.shutdown());
 const VENDOR_TIMEOUT_MS = 300;
 const COMMIT_DELAY_MS = 1_500;
 
-for (const vendor of ['autotask', 'kaseya-bms'] as PsaVendor[]) {
-  const paths = vendor === 'autotask' ? { ticket: '/Tickets', note: '/Notes' } : { ticket: '/servicedesk/tickets', note: '/notes' };
+for (const vendor of PSA_VENDORS) {
+  const paths = { ticket: PSA_SANDBOX_KITS[vendor].ticketPath, note: PSA_SANDBOX_KITS[vendor].notePath };
 
   describe(`a write that lands after the client's time-out: ${vendor}`, () => {
     beforeEach(async () => {

@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_ROUTING_CONFIG } from '../../../bff/services/routing/routing-config.js';
-import type { PsaVendor } from '../../../bff/vendors/model.js';
+import { PSA_VENDORS } from '../../../bff/vendors/model.js';
 import { startSandboxServer } from '../../helpers/sandbox-server.js';
 import { control, type RunningServer } from '../../helpers/serve.js';
 import { alert, closeAsTechnician, createRoutingTestApp, deliverAll, setupPsa, ticketWrites, type RoutingTestApp } from './routing-harness.js';
@@ -25,7 +25,7 @@ async function preview(a: ReturnType<typeof alert>) {
   return (await res.json()) as { action: string; why: string; ticket: { vendorTicketId: string; isOpen: boolean } | null };
 }
 
-for (const vendor of ['autotask', 'kaseya-bms'] as PsaVendor[]) {
+for (const vendor of PSA_VENDORS) {
   describe(`preview and delivery agree after the ticket is closed in the PSA: ${vendor}`, () => {
     let first: { vendorTicketId: string };
     beforeEach(async () => {
