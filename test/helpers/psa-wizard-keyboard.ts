@@ -2,7 +2,7 @@
  * @module Keyboard-only helpers for the <psa-wizard> end-to-end walks: what has focus (named as a
  * person hears it, through shadow roots), Tab until a control, the wizard's text and step, waiting,
  * Next/Finish, and opening a wizard from the demo page. Only Tab, Shift+Tab, Enter, Space, arrows
- * and typing. (test/e2e/psa-wizard.e2e.test.ts still has its own copies; fold them in on merge.)
+ * and typing.
  */
 import type { Page } from 'playwright-core';
 
