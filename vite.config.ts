@@ -1,23 +1,38 @@
 /**
- * @module Builds the public elements into one ES module (dist/elements/) that a host page loads,
+ * @module Builds the public elements into one ES module (dist/elements/) that a host page loads
+ * (plus content-hashed lazy chunks, precompressed siblings and a build stamp: scripts/elements-build.ts),
  * and holds the vitest settings for the Node-side tests (db, bff, machines).
  *
  * Decorators: tsconfig uses legacy `experimentalDecorators`, which Vite 8's Oxc lowers itself
  * (TC39 decorators would stay untransformed and break in Chromium; see shared TOOLING.md).
  */
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { elementsBuildPlugin } from './scripts/elements-build.js';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
+  plugins: [elementsBuildPlugin(root)],
   build: {
     outDir: 'dist/elements',
     emptyOutDir: true,
     target: 'es2022',
     minify: true,
-    sourcemap: true,
+    // Maps are written but not linked from the code: the BFF serves them (with a SourceMap header)
+    // in demo mode only, so production never publishes the source.
+    sourcemap: 'hidden',
     lib: {
       entry: 'web-components/define.ts',
       formats: ['es'],
       fileName: () => 'integration-elements.js',
+    },
+    rolldownOptions: {
+      // The precompression plugin spends seconds on brotli's best on purpose (once per build, so the
+      // server never compresses); rolldown's "slow plugin" notice would only be noise.
+      checks: { bundlerTimings: false },
+      // The BFF caches `-[hash]` names for a year (bff/elements-assets.ts relies on this pattern).
+      output: { chunkFileNames: '[name]-[hash].js' },
     },
   },
   test: {

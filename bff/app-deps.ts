@@ -8,6 +8,7 @@ import type { AuthConfig, AuthVariables } from './middleware/auth.js';
 import type { VendorGateway } from './services/vendor-gateway.js';
 import type { RmmSyncService } from './services/rmm-sync/rmm-sync.service.js';
 import type { WorkSignal } from './services/routing/work-signal.js';
+import type { RoutingTiming } from './services/routing/routing-config.js';
 
 export interface AppDeps {
   /** The open engine (SQLite or PostgreSQL): readiness and raw queries. */
@@ -23,6 +24,11 @@ export interface AppDeps {
   metrics?: Metrics;
   /** Wakes the routing worker after intake (set when a worker runs; without one, alerts wait in the outbox). */
   routingSignal?: WorkSignal;
+  /**
+   * The routing worker's trust window for a ticket's open state and its clock, set by the worker
+   * when it is created, so preview decides "note or new ticket" exactly as delivery does.
+   */
+  routing?: RoutingTiming;
   /** The RMM device sync ("Sync now" runs through it); without one, routes use a default-interval service. */
   rmmSync?: RmmSyncService;
 }

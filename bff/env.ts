@@ -5,6 +5,22 @@
 import { z } from 'zod';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+/** An exact origin (scheme, host and optional port; nothing else), as a browser sends in `Origin`. */
+const isOrigin = (value: string) => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
+  } catch {
+    return false;
+  }
+};
+const originList = z.string().transform((v, ctx) => {
+  const origins = v.split(',').map((o) => o.trim()).filter(Boolean);
+  for (const origin of origins) {
+    if (!isOrigin(origin)) ctx.addIssue({ code: 'custom', message: `"${origin}" is not an origin: use scheme://host[:port], e.g. https://portal.example.com (no path, no trailing slash, no wildcard)` });
+  }
+  return origins;
+});
 const base64Key = z.string().refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)');
 
 export const envSchema = z.object({
@@ -39,6 +55,11 @@ export const envSchema = z.object({
   KASEYA_BMS_BASE_URL: z.url().optional(),
   DATTO_RMM_BASE_URL: z.url().optional(),
   SYNCRO_BASE_URL: z.url().optional(),
+  /**
+   * Host pages on other origins allowed to load the elements and call the API (CORS), comma-separated
+   * exact origins. Absent: demo mode allows its own origin only, production none.
+   */
+  ALLOWED_ORIGINS: originList.optional(),
   /** How long vendor lists (accounts, picklists, sites) stay cached per integration. */
   VENDOR_CACHE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   /** Minutes between two device syncs of one RMM integration. */

@@ -1,14 +1,16 @@
 /**
  * @module The one-port host `npm start` serves: the BFF API under /api, the built elements under
- * /elements, and in demo mode the vendor sandboxes under /sandbox/<vendor>/ and the demo host page.
+ * /elements (cached and compressed as a CDN would; both open to the configured host origins through
+ * CORS), and in demo mode the vendor sandboxes under /sandbox/<vendor>/ and the demo host page.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { createApp } from './app.js';
+import { elementAssets } from './elements-assets.js';
 import type { AppDeps } from './app-deps.js';
 import { signToken } from './middleware/auth.js';
+import { embedCors } from './middleware/cors.js';
 import { DEMO_PARTNER_ID } from './demo/demo-organizations.js';
 import { mountSandboxes, type Sandboxes } from './sandboxes/index.js';
 
@@ -19,12 +21,21 @@ export interface HostOptions {
   deps: AppDeps;
   /** Present in demo mode: the sandboxes to mount and the secret to sign the page's tokens with. */
   demo?: { sandboxes: Sandboxes; authSecret: string };
+  /** Host page origins allowed to load the elements and call the API from another origin (CORS). */
+  allowedOrigins?: ReadonlySet<string>;
+  /** The built elements (default `dist/elements`); tests point it at a folder of their own. */
+  elementsDir?: string;
 }
 
-export function createHost({ deps, demo }: HostOptions) {
+export function createHost({ deps, demo, allowedOrigins = new Set(), elementsDir = ELEMENTS_DIR }: HostOptions) {
   const host = new Hono();
+  // Before the API's routes, so a preflight never meets authentication.
+  const crossOrigin = embedCors(allowedOrigins);
+  host.use('/api/*', crossOrigin);
+  host.use('/elements/*', crossOrigin);
   host.route('/', createApp(deps));
-  host.use('/elements/*', serveStatic({ root: ELEMENTS_DIR, rewriteRequestPath: (p) => p.replace(/^\/elements/, '') }));
+  // Source maps are public in demo mode only.
+  host.get('/elements/:file', elementAssets({ dir: elementsDir, sourceMaps: demo !== undefined, logger: deps.logger }));
   if (demo) {
     mountSandboxes(host, demo.sandboxes);
     const page = readFileSync(DEMO_PAGE, 'utf8');

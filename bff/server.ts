@@ -23,13 +23,14 @@ import { routingConfigFromEnv } from './services/routing/routing-config.js';
 import { RmmSyncService } from './services/rmm-sync/rmm-sync.service.js';
 import { RmmSyncScheduler } from './services/rmm-sync/rmm-sync.scheduler.js';
 import { createSharedLimiters } from './vendors/http/shared-budget.js';
+import { pluggedEndpointsFromEnv, VendorEnvError } from './vendors/vendor-env.js';
 import { createAdapterContext, REAL_ENDPOINTS, sandboxEndpoints, type VendorEndpoints } from './vendors/adapter-context.js';
 
 /** Demo mode's Autotask tracking identifier: the sandbox accepts it (shared DESIGN.md). */
 const SANDBOX_INTEGRATION_CODE = 'SANDBOXINTEGRATIONCODE00000';
 
 /** Where each vendor lives. The sandbox origin is only known once the server listens. */
-export function vendorEndpoints(env: Env, sandboxOrigin: string): VendorEndpoints {
+export function vendorEndpoints(env: Env, source: Record<string, string | undefined>, sandboxOrigin: string): VendorEndpoints {
   const useSandbox = (env.VENDOR_ENDPOINTS ?? (env.DEMO_MODE ? 'sandbox' : 'real')) === 'sandbox';
   const base = useSandbox ? sandboxEndpoints(sandboxOrigin, env.AUTOTASK_INTEGRATION_CODE ?? SANDBOX_INTEGRATION_CODE) : { ...REAL_ENDPOINTS, autotaskIntegrationCode: env.AUTOTASK_INTEGRATION_CODE ?? '' };
   return {
@@ -38,6 +39,7 @@ export function vendorEndpoints(env: Env, sandboxOrigin: string): VendorEndpoint
     kaseyaBmsBaseUrl: env.KASEYA_BMS_BASE_URL ?? base.kaseyaBmsBaseUrl,
     dattoRmmBaseUrl: env.DATTO_RMM_BASE_URL ?? base.dattoRmmBaseUrl,
     syncroBaseUrl: env.SYNCRO_BASE_URL ?? base.syncroBaseUrl,
+    plugged: pluggedEndpointsFromEnv(source, { useSandbox, sandboxOrigin }),
   };
 }
 
@@ -55,6 +57,8 @@ export function demoSecretKey(env: Env): Buffer {
 
 export async function start(source: Record<string, string | undefined> = process.env) {
   const env = parseEnv(source);
+  // Checked before anything starts, so a wrong vendor setting stops start-up like a wrong env value.
+  pluggedEndpointsFromEnv(source, { useSandbox: true, sandboxOrigin: 'http://127.0.0.1' });
   const routingConfig = routingConfigFromEnv(source);
   const logger = createLogger(env.LOG_LEVEL);
   const database = await openDatabase({ url: env.DATABASE_URL, path: env.DATABASE_PATH, pgSchema: env.DATABASE_SCHEMA });
@@ -76,7 +80,9 @@ export async function start(source: Record<string, string | undefined> = process
   // ROUTING_WORKER=separate (or off) this process only accepts alerts: `npm run worker` delivers.
   const routing = env.ROUTING_WORKER === 'inline' ? new RoutingWorker(deps, { config: routingConfig }) : null;
   const rmmScheduler = new RmmSyncScheduler(rmmSync, repos, logger);
-  const host = createHost({ deps, demo: env.DEMO_MODE ? { sandboxes: createSandboxes(), authSecret } : undefined });
+  // Without ALLOWED_ORIGINS, demo mode allows only its own origin (added once the port is known).
+  const allowedOrigins = new Set(env.ALLOWED_ORIGINS ?? []);
+  const host = createHost({ deps, allowedOrigins, demo: env.DEMO_MODE ? { sandboxes: createSandboxes(), authSecret } : undefined });
 
   const server = await new Promise<{ port: number; close: () => Promise<void> }>((resolve) => {
     const s = serve({ fetch: host.fetch, hostname: env.HOST, port: env.PORT }, (info: AddressInfo) => {
@@ -84,13 +90,14 @@ export async function start(source: Record<string, string | undefined> = process
     });
   });
   const origin = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${server.port}`;
-  Object.assign(endpoints, vendorEndpoints(env, env.VENDOR_SANDBOX_ORIGIN ?? origin));
+  Object.assign(endpoints, vendorEndpoints(env, source, env.VENDOR_SANDBOX_ORIGIN ?? origin));
+  if (env.DEMO_MODE && !env.ALLOWED_ORIGINS) allowedOrigins.add(origin);
   if (routing) {
     if (routingSignal instanceof SharedWorkSignal) await routingSignal.listen();
     routing.start();
   }
   rmmScheduler.start();
-  logger.info({ origin, demo: env.DEMO_MODE, database: database.dialect, routingWorker: env.ROUTING_WORKER }, `Integration hub listening on ${origin}`);
+  logger.info({ origin, demo: env.DEMO_MODE, database: database.dialect, routingWorker: env.ROUTING_WORKER, allowedOrigins: [...allowedOrigins] }, `Integration hub listening on ${origin}`);
   return {
     origin,
     port: server.port,
@@ -109,7 +116,7 @@ if (isMain) {
   start().then(({ origin }) => {
     process.stdout.write(`\n  Integration hub: ${origin}/   (API ${origin}/api, OpenAPI ${origin}/api/openapi.json)\n\n`);
   }).catch((error) => {
-    process.stderr.write(`${error instanceof EnvError ? error.message : (error as Error).stack}\n`);
+    process.stderr.write(`${error instanceof EnvError || error instanceof VendorEnvError ? error.message : (error as Error).stack}\n`);
     process.exit(1);
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(0));

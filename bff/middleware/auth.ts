@@ -5,7 +5,6 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { HTTPException } from 'hono/http-exception';
 import { jwk } from 'hono/jwk';
 import { jwt, sign } from 'hono/jwt';
 import { z } from 'zod';
@@ -46,12 +45,14 @@ export function authenticate(config: AuthConfig, onPartner: (partnerId: string) 
       return next();
     }
     await verify(c, async () => {
+      // A token without exp would stay valid for ever once leaked; hosts must bound its life.
+      const exp = (c.get('jwtPayload') as { exp?: unknown }).exp;
+      if (typeof exp !== 'number' || !Number.isFinite(exp)) throw unauthenticated('The token has no expiry (exp).');
       const claims = claimsSchema.safeParse(c.get('jwtPayload'));
-      if (!claims.success) throw new HTTPException(401, { message: 'The token lacks valid sub, partner or role claims.' });
+      if (!claims.success) throw unauthenticated('The token lacks valid sub, partner or role claims.');
       c.set('principal', claims.data);
       await onPartner(claims.data.partner);
-      const exp = (c.get('jwtPayload') as { exp?: number }).exp;
-      if (header && exp) {
+      if (header) {
         if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value!);
         verified.set(header, { principal: claims.data, expiresAt: exp * 1000 });
       }
@@ -59,6 +60,8 @@ export function authenticate(config: AuthConfig, onPartner: (partnerId: string) 
     });
   });
 }
+
+const unauthenticated = (detail: string) => new ProblemError(401, 'unauthenticated', 'Unauthenticated', detail);
 
 /** Demands one of the roles; 403 otherwise. */
 export function requireRole(...roles: Role[]): MiddlewareHandler<{ Variables: AuthVariables }> {

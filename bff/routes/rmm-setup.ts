@@ -5,6 +5,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../app-deps.js';
+import { rmmCustomFieldSchema } from '../contracts/entra-field.js';
 import { integrationViewSchema } from '../contracts/integration-view.js';
 import { rmmMappingSchema, rmmParametersSchema } from '../contracts/rmm-settings.js';
 import { requireRole } from '../middleware/auth.js';
@@ -24,7 +25,7 @@ export function rmmSetupRoutes(deps: AppDeps, docs: ApiDocs) {
   const mappingView = rmmMappingSchema.extend({ userActivityOrganizationId: z.string().nullable() });
   docs.add(
     { method: 'get', path: `${p}/sites`, summary: 'RMM sites (Datto sites, Syncro customers) with their types', tag: 'rmm', roles: ['admin'], params: idParam, query: refreshQuery, response: { status: 200, schema: z.object({ sites: z.array(siteSchema) }) } },
-    { method: 'get', path: `${p}/custom-fields`, summary: 'Custom fields (UDFs, asset properties) that can hold an Entra device id', tag: 'rmm', roles: ['admin'], params: idParam, response: { status: 200, schema: z.object({ fields: z.array(z.string()) }) } },
+    { method: 'get', path: `${p}/custom-fields`, summary: 'Custom fields (UDFs, asset properties) that can hold an Entra device id, with sample values from the first devices', tag: 'rmm', roles: ['admin'], params: idParam, response: { status: 200, schema: z.object({ fields: z.array(rmmCustomFieldSchema) }) } },
     { method: 'get', path: `${p}/mapping`, summary: 'User-activity organization and device organization mapping', tag: 'rmm', roles: ['admin'], params: idParam, response: { status: 200, schema: mappingView } },
     { method: 'put', path: `${p}/mapping`, summary: 'Save the mapping (auto-maps exact names when asked)', tag: 'rmm', roles: ['admin'], params: idParam, body: mappingView.partial({ userActivityOrganizationId: true }), response: { status: 200, schema: mappingView } },
     { method: 'get', path: `${p}/parameters`, summary: 'Optional parameters (Entra Device ID field)', tag: 'rmm', roles: ['admin'], params: idParam, response: { status: 200, schema: rmmParametersSchema } },

@@ -61,7 +61,7 @@ const previewSchema = z.object({
 
 export function routingRoutes(deps: AppDeps, docs: ApiDocs) {
   const { routing } = deps.repos;
-  const previews = new RoutingPreviewService(deps.repos, deps.vendors);
+  const previews = new RoutingPreviewService(deps.repos, deps.vendors, () => deps.routing);
   docs.add(
     { method: 'post', path: '/api/routing/alerts', summary: 'Accept an alert for delivery to the PSA (idempotent by id; 200 with the same record when posted again)', tag: 'routing', roles: ['router'], body: routingAlertSchema, response: { status: 202, schema: deliveryViewSchema, description: 'Accepted; delivered asynchronously' } },
     { method: 'get', path: '/api/routing/alerts/{id}', summary: 'The delivery record of an alert', tag: 'routing', roles: ['router', 'admin'], params: alertParam, response: { status: 200, schema: deliveryViewSchema } },

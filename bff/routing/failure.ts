@@ -49,3 +49,20 @@ export function retryDelayMs(attempt: number, failure: Pick<Failure, 'retryAfter
   const backoff = Math.round(cap / 2 + random() * (cap / 2));
   return Math.max(backoff, failure.retryAfterMs ?? 0);
 }
+
+// ASSUMPTION: a 503 (the vendor's own "unavailable"), a 429 and a refused connection mean the write
+// was not carried out; a lost answer, a gateway that gave up (502, 504) or a generic 500 may hide a
+// write the vendor still commits.
+const ANSWER_LOST = new Set([0, 500, 502, 504]);
+
+/**
+ * Whether a failed write may still be carried out by the vendor, so that its marker must be
+ * searched for (for up to `lateWriteWaitMs` after it was sent) before it is sent again. False
+ * when the vendor certainly made nothing: then the intent is dropped and the write is simply redone.
+ */
+export function writeMayHaveLanded(error: unknown): boolean {
+  if (!(error instanceof VendorError)) return true;
+  if (error.code === 'unexpected_answer') return true; // a 2xx we could not read: it landed
+  if (error.code !== 'unavailable') return false;
+  return ANSWER_LOST.has(error.details.status ?? 0);
+}

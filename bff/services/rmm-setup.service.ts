@@ -7,6 +7,7 @@ import type { Repositories } from '../../db/repositories/index.js';
 import type { IntegrationRecord } from '../../db/repositories/integrations.repo.js';
 import { rmmMappingSchema, rmmParametersSchema, rmmStoredSettingsSchema, USER_ACTIVITY_MESSAGES, type RmmMapping, type RmmParameters, type RmmStoredSettings } from '../contracts/rmm-settings.js';
 import { fieldsFromZod, ProblemError, validationProblem, type FieldProblem } from '../errors.js';
+import type { RmmCustomField } from '../contracts/entra-field.js';
 import type { RmmSite } from '../vendors/model.js';
 import type { Actor } from './psa-setup.service.js';
 import type { VendorGateway } from './vendor-gateway.js';
@@ -26,9 +27,9 @@ export class RmmSetupService {
     return this.vendors.cached(integrationId, 'sites', () => adapter.listSites(), { refresh });
   }
 
-  async customFields(partner: string, integrationId: string, refresh = false): Promise<string[]> {
+  async customFields(partner: string, integrationId: string, refresh = false): Promise<RmmCustomField[]> {
     const { adapter } = await this.vendors.rmm(partner, integrationId);
-    return this.vendors.cached(integrationId, 'custom-fields', () => adapter.listCustomFieldNames(), { refresh });
+    return this.vendors.cached(integrationId, 'custom-fields', () => adapter.listCustomFields(), { refresh });
   }
 
   async mapping(integration: IntegrationRecord): Promise<RmmMapping & { userActivityOrganizationId: string | null }> {
@@ -97,7 +98,7 @@ export class RmmSetupService {
     const value = parsed.data;
     if (value.entraDeviceIdField) {
       const fields = await this.customFields(actor.partner, integrationId);
-      if (!fields.includes(value.entraDeviceIdField)) throw validationProblem([{ field: 'entraDeviceIdField', message: 'That field does not exist in the RMM' }]);
+      if (!fields.some((f) => f.name === value.entraDeviceIdField)) throw validationProblem([{ field: 'entraDeviceIdField', message: 'That field does not exist in the RMM' }]);
     }
     const stored = this.storedSettings(integration);
     const settings: RmmStoredSettings = { ...stored, entraDeviceIdField: value.entraDeviceIdField, completedSections: stored.completedSections.includes('parameters') ? stored.completedSections : [...stored.completedSections, 'parameters'] };

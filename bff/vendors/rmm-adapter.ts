@@ -2,6 +2,7 @@
  * @module The interface every RMM adapter implements (Datto RMM, Syncro). Methods take and return
  * only neutral-model types; every method accepts an AbortSignal.
  */
+import type { RmmCustomField } from '../contracts/entra-field.js';
 import type { Page, RmmActivity, RmmDevice, RmmSite, RmmVendor } from './model.js';
 
 export interface RmmAdapter {
@@ -14,6 +15,9 @@ export interface RmmAdapter {
   listDevices(input: { siteId: string | null; cursor: string | null }, signal?: AbortSignal): Promise<Page<RmmDevice>>;
   /** User activity after a cursor (null: from the start of what the vendor keeps). */
   listActivity(input: { cursor: string | null }, signal?: AbortSignal): Promise<Page<RmmActivity>>;
-  /** Names of the custom fields (UDFs / asset properties) that can hold an Entra device id. */
-  listCustomFieldNames(signal?: AbortSignal): Promise<string[]>;
+  /**
+   * The custom fields (UDFs / asset properties) that can hold an Entra device id, each with its label
+   * and what the first devices of the account hold in it (counts, a few values).
+   */
+  listCustomFields(signal?: AbortSignal): Promise<RmmCustomField[]>;
 }

@@ -163,6 +163,9 @@ export function createPgRoutingRepo(db: PgDb): RoutingRepo {
     async recordNoteIntent(claim, alertIds, ticketId, marker) {
       await underClaim(claim, alertIds, (tx) => tx.update(d).set({ marker, vendorTicketId: ticketId, updatedAt: nowIso() }).where(rowsOf(claim, alertIds)));
     },
+    async clearNoteIntent(claim, alertIds) {
+      await underClaim(claim, alertIds, (tx) => tx.update(d).set({ marker: null, updatedAt: nowIso() }).where(rowsOf(claim, alertIds)));
+    },
     async recordNoteAdded(claim, alertIds, ticketId, noteId) {
       await underClaim(claim, alertIds, (tx) => tx.update(d)
         .set({ state: 'delivered', outcome: 'note_added', vendorTicketId: ticketId, vendorNoteId: noteId, reason: null, claimedUntil: 0, deliveredAt: nowIso(), updatedAt: nowIso() })

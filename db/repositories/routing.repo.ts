@@ -203,6 +203,13 @@ export function createRoutingRepo(db: Db) {
         tx.update(d).set({ marker, vendorTicketId: ticketId, updatedAt: nowIso() }).where(rowsOf(claim, alertIds)).run();
       }, immediate);
     },
+    /** The note certainly did not reach the PSA: forget its marker so nothing waits for it. */
+    async clearNoteIntent(claim: Claim, alertIds: string[]): Promise<void> {
+      db.transaction((tx) => {
+        assertOwned(claim, alertIds);
+        tx.update(d).set({ marker: null, updatedAt: nowIso() }).where(rowsOf(claim, alertIds)).run();
+      }, immediate);
+    },
     async recordNoteAdded(claim: Claim, alertIds: string[], ticketId: string, noteId: string | null): Promise<void> {
       db.transaction((tx) => {
         assertOwned(claim, alertIds);

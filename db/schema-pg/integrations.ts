@@ -1,5 +1,6 @@
 /** @module PostgreSQL twin of schema/integrations.ts: same tables, same column names. */
 import { boolean, doublePrecision, index, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { VENDORS } from '../../bff/vendors/vendor-catalog.js';
 import { INTEGRATION_STATUSES } from '../schema/integrations.js';
 import { createdAt, updatedAt } from './columns.helpers.js';
 import { partners } from './partners.js';
@@ -10,7 +11,7 @@ export const integrations = pgTable(
     id: text('id').primaryKey(),
     partnerId: text('partner_id').notNull().references(() => partners.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: ['psa', 'rmm'] }).notNull(),
-    vendor: text('vendor', { enum: ['autotask', 'kaseya-bms', 'datto-rmm', 'syncro'] }).notNull(),
+    vendor: text('vendor', { enum: VENDORS }).notNull(),
     status: text('status', { enum: INTEGRATION_STATUSES }).notNull().default('draft'),
     credentialsSealed: text('credentials_sealed'),
     credentialsKeyId: text('credentials_key_id'),

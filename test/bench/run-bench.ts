@@ -11,6 +11,7 @@ import { psaVendorBenchmarks } from './psa-vendor-bench.js';
 import { routingIntakeBenchmark, routingStormBenchmark } from './routing-bench.js';
 import { rmmBenchmarks } from './rmm-bench.js';
 import { psaWizardBenchmarks } from './psa-wizard-bench.js';
+import { scaleOutBenchmarks } from './scale-out-bench.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 
@@ -55,5 +56,7 @@ await httpBenchmarks();
 await psaVendorBenchmarks();
 await routingIntakeBenchmark(seconds);
 await routingStormBenchmark();
+await routingStormBenchmark({ vendor: 'connectwise' });
 await rmmBenchmarks(seconds);
 await psaWizardBenchmarks();
+await scaleOutBenchmarks();

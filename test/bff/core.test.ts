@@ -4,7 +4,9 @@
  * appear in any answer or log line.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sign } from 'hono/jwt';
+import { decode, sign } from 'hono/jwt';
+import { createHost } from '../../bff/host.js';
+import { createSandboxes } from '../../bff/sandboxes/index.js';
 import { createTestApp, TEST_AUTH_SECRET, type TestApp } from '../helpers/create-test-app.js';
 
 const SECRET_MARKER = 'sup3r-s3cret-VALUE-never-shown';
@@ -90,6 +92,27 @@ describe('authentication and authorization', () => {
     expect((await t.call('GET', '/api/integrations', { token: expired })).status).toBe(401);
     const noPartner = await sign({ sub: 'x', role: 'admin', exp: Math.floor(Date.now() / 1000) + 60 }, TEST_AUTH_SECRET, 'HS256');
     expect((await t.call('GET', '/api/integrations', { token: noPartner })).status).toBe(401);
+  });
+
+  it('refuses a token without an expiry (exp) with a detail saying so, also on a second call', async () => {
+    const forever = await sign({ sub: 'x', partner: 'partner-a', role: 'admin', iat: Math.floor(Date.now() / 1000) }, TEST_AUTH_SECRET, 'HS256');
+    for (const attempt of [1, 2]) {
+      const res = await t.call('GET', '/api/integrations', { token: forever });
+      expect(res.status, `call ${attempt}`).toBe(401);
+      expect(await problemOf(res)).toMatchObject({ code: 'unauthenticated', detail: 'The token has no expiry (exp).' });
+    }
+  });
+
+  it('mints tokens with an expiry: the test helpers and the demo page’s session', async () => {
+    const expOf = (token: string) => decode(token).payload.exp as number | undefined;
+    const inAnHour = Math.floor(Date.now() / 1000) + 3600;
+    expect(expOf(await t.token())).toBeGreaterThan(inAnHour);
+    const host = createHost({ deps: t.deps, demo: { sandboxes: createSandboxes(), authSecret: TEST_AUTH_SECRET } });
+    const session = await (await host.request('/demo/session')).json() as { token: string; routerToken: string };
+    for (const token of [session.token, session.routerToken]) {
+      expect(expOf(token)).toBeGreaterThan(inAnHour);
+      expect((await host.request('/api/integrations', { headers: { Authorization: `Bearer ${token}` } })).status).not.toBe(401);
+    }
   });
 
   it('answers 403 when a router token tries to configure', async () => {

@@ -6,6 +6,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_CATALOG, DEMO_ORGANIZATIONS } from '../../bff/demo/demo-organizations.js';
 import { NO_CONTACT_MESSAGE, SEVERITIES } from '../../bff/contracts/psa-settings.js';
+import { PSA_SANDBOX_KITS } from '../../bff/sandboxes/index.js';
 import { createTestApp, type TestApp } from '../helpers/create-test-app.js';
 import { startSandboxServer } from '../helpers/sandbox-server.js';
 import type { RunningServer } from '../helpers/serve.js';
@@ -22,10 +23,8 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const VENDORS = {
-  autotask: { valid: { username: 'api-user@sandbox.example', secret: 'sandbox-secret' }, wrong: { username: 'api-user@sandbox.example', secret: 'nope' } },
-  'kaseya-bms': { valid: { server: 'na', tenant: 'Sandbox MSP', username: 'api-user', password: 'sandbox-password' }, wrong: { server: 'na', tenant: 'Sandbox MSP', username: 'api-user', password: 'nope' } },
-} as const;
+/** Every PSA's sandbox credentials, from the sandboxes' own kits. */
+const VENDORS = Object.fromEntries(Object.values(PSA_SANDBOX_KITS).map((k) => [k.vendor, { valid: k.credentials, wrong: k.wrongCredentials }]));
 
 async function json(res: Response) {
   return { status: res.status, body: await res.json() };

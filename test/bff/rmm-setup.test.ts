@@ -34,6 +34,23 @@ describe('RMM setup', () => {
     expect((await (await t.call('GET', '/api/integrations')).json()).integrations).toEqual([]);
   });
 
+  it('refuses a well-formed subdomain with no Syncro account, with Syncro’s reason next to the subdomain, and stores nothing', async () => {
+    const { status, body } = await json(await t.call('POST', '/api/integrations', { body: { vendor: 'syncro', credentials: { ...syncro, subdomain: 'acme-it' } } }));
+    expect(status).toBe(422);
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors[0].field).toBe('credentials.subdomain');
+    expect(body.errors[0].message).toContain('Syncro has no account at acme-it.syncromsp.com');
+    expect(body.errors[0].message).toContain('No Syncro account uses the address acme-it.syncromsp.com');
+    expect((await (await t.call('GET', '/api/integrations')).json()).integrations).toEqual([]);
+  });
+
+  it('lists each RMM with its non-secret account label: the Datto RMM platform, the Syncro address', async () => {
+    await t.call('POST', '/api/integrations', { body: { vendor: 'datto-rmm', credentials: { ...datto, platform: 'zinfandel' }, userActivityOrganizationId: 'org-internal' } });
+    await t.call('POST', '/api/integrations', { body: { vendor: 'syncro', credentials: syncro } });
+    const listed = (await (await t.call('GET', '/api/integrations?kind=rmm')).json()).integrations as Array<{ vendor: string; accountLabel: string }>;
+    expect(Object.fromEntries(listed.map((r) => [r.vendor, r.accountLabel]))).toEqual({ 'datto-rmm': 'Zinfandel platform · Northwind MSP', syncro: 'sandbox.syncromsp.com' });
+  });
+
   it('refuses a subdomain that is not letters, digits and hyphens', async () => {
     const { status, body } = await json(await t.call('POST', '/api/integrations', { body: { vendor: 'syncro', credentials: { subdomain: 'evil.example.com/x', apiToken: 't' } } }));
     expect(status).toBe(400);
@@ -80,11 +97,14 @@ describe('RMM setup', () => {
 
   it('accepts only an existing custom field for the Entra Device ID', async () => {
     const created = (await json(await t.call('POST', '/api/integrations', { body: { vendor: 'datto-rmm', credentials: datto, userActivityOrganizationId: 'org-internal' } }))).body;
-    const fields = (await json(await t.call('GET', `/api/integrations/${created.id}/rmm/custom-fields`))).body.fields as string[];
+    const fields = (await json(await t.call('GET', `/api/integrations/${created.id}/rmm/custom-fields`))).body.fields as Array<{ name: string; label: string; samples: string[]; deviceIdCount: number }>;
     expect(fields.length).toBeGreaterThan(0);
+    // Each with its label and samples from the account's devices, read through the adapter.
+    expect(fields.find((f) => f.name === 'udf5')).toMatchObject({ label: 'User-defined field 5' });
+    expect(fields.find((f) => f.name === 'udf5')!.samples[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-/i);
     const bad = await json(await t.call('PUT', `/api/integrations/${created.id}/rmm/parameters`, { body: { entraDeviceIdField: 'no-such-field' } }));
     expect(bad.status).toBe(400);
-    const good = await json(await t.call('PUT', `/api/integrations/${created.id}/rmm/parameters`, { body: { entraDeviceIdField: fields[0] } }));
-    expect(good.body).toEqual({ entraDeviceIdField: fields[0] });
+    const good = await json(await t.call('PUT', `/api/integrations/${created.id}/rmm/parameters`, { body: { entraDeviceIdField: fields[0]!.name } }));
+    expect(good.body).toEqual({ entraDeviceIdField: fields[0]!.name });
   });
 });

@@ -2,15 +2,15 @@
  * <psa-wizard> end to end, keyboard only: on the demo host page (`npm start`'s server, sandboxes,
  * built elements) an admin connects Kaseya BMS, meets every refusal the seeds require (wrong
  * credentials, no catch-all, a contact-less catch-all, a missing priority, sync without a default
- * service, a second PSA), sends a test ticket, deletes it through <integration-list>, then connects
- * Autotask; the BFF's API is then asked what was stored. Only Tab, Shift+Tab, Enter, Space, arrows and typing are used.
+ * service, a second PSA before any vendor is asked), reloads the page on Contract Mapping and
+ * resumes it with "Finish setup", sends a test ticket, deletes it through <integration-list>, then connects Autotask; the BFF's API is then asked what was stored. Only Tab, Shift+Tab, Enter, Space, arrows and typing are used.
  * Needs the built elements: `npx vite build` first (npm test does).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { NO_CONTACT_MESSAGE } from '../../bff/contracts/psa-settings.js';
 import { axeViolations, startProduct, type E2eContext } from '../helpers/e2e-server.js';
+import { answerRefusals, focused, openWizard, pressNext, step, tabTo, typeInto, waitFor, waitStep, waitText, wizardText } from '../helpers/psa-wizard-keyboard.js';
 
 let ctx: E2eContext;
 let token = '';
@@ -26,96 +26,6 @@ beforeAll(async () => {
 afterAll(() => ctx?.stop());
 
 const api = async (path: string) => (await fetch(`${ctx.origin}/api${path}`, { headers: { Authorization: `Bearer ${token}` } })).json();
-
-/** What has focus, through shadow roots, named as a person hears it: a field's label, else aria-label or text. */
-function focused(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    let el: Element | null = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    if (!el) return '';
-    const host = (el.getRootNode() as ShadowRoot).host as (Element & { label?: string }) | undefined;
-    if (host && /^ih-.*-field$/.test(host.localName) && host.label) return host.label;
-    const label = (el as HTMLInputElement).labels?.[0];
-    if (label && !el.getAttribute('aria-label')) return (label.firstChild?.textContent ?? '').trim();
-    return (el.getAttribute('aria-label') || el.textContent || '').trim().replace(/\s+/g, ' ');
-  });
-}
-
-/** Presses Tab (or Shift+Tab) until the focused control's name matches. */
-async function tabTo(page: Page, name: string | RegExp, { back = false, max = 120 } = {}): Promise<void> {
-  const matches = (text: string) => (typeof name === 'string' ? text === name : name.test(text));
-  for (let i = 0; i < max; i++) {
-    if (matches(await focused(page))) return;
-    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-  }
-  throw new Error(`Tab never reached "${name}" (focus is on "${await focused(page)}")`);
-}
-
-/** Text anywhere in the wizard (through its shadow roots). */
-function wizardText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const walk = (node: Node): string => {
-      let text = '';
-      node.childNodes.forEach((child) => {
-        if (child.nodeType === Node.TEXT_NODE) text += child.textContent;
-        else if (child instanceof Element) text += ` ${walk(child)}${child.shadowRoot ? walk(child.shadowRoot) : ''}`;
-      });
-      return text;
-    };
-    const wizard = document.querySelector('psa-wizard');
-    return wizard?.shadowRoot ? walk(wizard.shadowRoot).replace(/\s+/g, ' ') : '';
-  });
-}
-
-const step = (page: Page) => page.evaluate(() => document.querySelector('psa-wizard')?.step ?? null);
-const busy = (page: Page) => page.evaluate(() => {
-  const shell = document.querySelector('psa-wizard')?.shadowRoot?.querySelector('ih-wizard-shell') as (Element & { busy?: boolean }) | null;
-  return Boolean(shell?.busy);
-});
-
-async function waitFor(page: Page, what: string, check: () => Promise<boolean>, timeout = 8000): Promise<void> {
-  const until = Date.now() + timeout;
-  while (Date.now() < until) {
-    if (await check()) return;
-    await page.waitForTimeout(25);
-  }
-  throw new Error(`timed out waiting for ${what}; wizard says: ${(await wizardText(page)).slice(0, 600)}`);
-}
-
-const waitStep = (page: Page, id: string) => waitFor(page, `step ${id}`, async () => (await step(page)) === id && !(await busy(page)));
-const waitText = (page: Page, text: string) => waitFor(page, `"${text}"`, async () => (await wizardText(page)).includes(text));
-
-async function pressNext(page: Page, label: 'Next' | 'Finish' = 'Next'): Promise<void> {
-  await tabTo(page, label);
-  await page.keyboard.press('Enter');
-  await waitFor(page, 'the request to settle', async () => !(await busy(page)));
-}
-
-/** Types into the focused field, replacing what it held. */
-async function typeInto(page: Page, text: string): Promise<void> {
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(text);
-}
-
-/** Opens a new PSA wizard from the page: "Add PSA", then the vendor. */
-async function openWizard(page: Page, vendorLabel: string): Promise<void> {
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await tabTo(page, 'Add PSA');
-  await page.keyboard.press('Enter');
-  await tabTo(page, vendorLabel);
-  await page.keyboard.press('Enter');
-  await waitStep(page, 'credentials');
-}
-
-/** Answers every still-empty required select by arrowing to its first choice, as long as Next points at one. */
-async function answerRefusals(page: Page, expected: string, rounds = 12): Promise<void> {
-  for (let i = 0; i < rounds && (await step(page)) === expected; i++) {
-    await pressNext(page);
-    if ((await step(page)) !== expected) return;
-    await page.waitForTimeout(50); // focus moves to the first invalid field after the next frame
-    await page.keyboard.press('ArrowDown');
-  }
-}
 
 describe('<psa-wizard> end to end, keyboard only', () => {
   it('connects Kaseya BMS through every refusal, then Autotask after deleting it, and the BFF stores both as chosen', async () => {
@@ -190,6 +100,31 @@ describe('<psa-wizard> end to end, keyboard only', () => {
     await tabTo(page, 'Create Service');
     await page.keyboard.press('Enter');
     await waitFor(page, 'the created service', async () => page.evaluate(() => Boolean(document.querySelector('psa-wizard')?.snapshot?.context.contract.defaultServiceId)));
+
+    // ---- A reload, then "Finish setup": the wizard reopens at Contract Mapping with every value ----
+    await tabTo(page, 'User Sync Day', { back: true });
+    await typeInto(page, '9');
+    // Reloaded at once: the change is still in the draft's save debounce, and is saved on the way out.
+    const failedDraftReads: string[] = [];
+    page.on('response', (r) => { if (r.url().includes('/wizard-drafts/') && r.status() >= 400) failedDraftReads.push(`${r.status()} ${r.url()}`); });
+    const consoleErrors: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`${m.text()} ${m.location().url}`); });
+    await page.reload();
+    await page.locator('integration-list[kind="psa"]').waitFor();
+    await tabTo(page, 'Finish setup Kaseya BMS');
+    await page.keyboard.press('Enter');
+    await waitStep(page, 'contract-mapping');
+    expect(await wizardText(page)).not.toContain('BMS password');
+    expect(await page.evaluate(() => document.querySelector('psa-wizard')!.snapshot!.context.contract))
+      .toMatchObject({ syncBillableUsers: true, userSyncDay: 9, defaultServiceName: 'Security Monitoring per User' });
+    await tabTo(page, 'User Sync Day');
+    expect(await page.evaluate(() => {
+      let el: Element | null = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return (el as HTMLInputElement).value;
+    })).toBe('9');
+    expect(failedDraftReads).toEqual([]);
+    expect(consoleErrors).toEqual([]);
     await pressNext(page);
     await waitStep(page, 'finish');
     await tabTo(page, 'Send test ticket');
@@ -212,15 +147,15 @@ describe('<psa-wizard> end to end, keyboard only', () => {
     expect(Object.values(bmsTicket.priorityMap).every(Boolean)).toBe(true);
     expect(await api(`/integrations/${bms.id}/psa/contract-settings`)).toMatchObject({ syncBillableUsers: true, defaultServiceName: 'Security Monitoring per User' });
 
-    // ---- Refusal 6: a second PSA, with the offer to edit the first ----------------------------
-    await openWizard(page, 'Autotask');
-    await tabTo(page, 'API Username');
-    await page.keyboard.type('api-user@sandbox.example');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('sandbox-secret');
-    await pressNext(page);
+    // ---- Refusal 6: a second PSA is refused before any vendor or credential is asked, with the offer to edit the first
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await tabTo(page, 'Add PSA');
+    await page.keyboard.press('Enter');
     await waitText(page, 'A PSA is already connected');
-    await tabTo(page, 'Edit the existing integration', { back: true });
+    expect(await page.evaluate(() => document.querySelectorAll('#vendor-choice button').length)).toBe(0);
+    expect(await page.evaluate(() => document.querySelector('psa-wizard')!.shadowRoot!.querySelectorAll('input, ih-text-field, ih-select-field').length)).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await tabTo(page, 'Edit the existing integration');
     await page.keyboard.press('Enter');
     await waitFor(page, 'the edit wizard', async () => page.evaluate((id) => document.querySelector('psa-wizard')?.getAttribute('integration-id') === id, bms.id));
     await waitStep(page, 'credentials');
@@ -280,7 +215,8 @@ describe('<psa-wizard> end to end, keyboard only', () => {
     expect(ticket.categoryId).toBeTruthy();
     expect(ticket.subjectTemplate).toBe('{user} – {alert}');
     expect(await api(`/integrations/${psa[0].id}/psa/contract-settings`)).toMatchObject({ addContractsToTickets: false, syncBillableUsers: false });
-    expect((await api('/wizard-drafts/psa:autotask?version=1')).code).toBe('not_found');
+    expect(await api('/wizard-drafts/psa:autotask?version=1')).toBeNull();
+    expect(await api(`/wizard-drafts/psa:kaseya-bms?version=1&integrationId=${bms.id}`)).toBeNull();
     expect(pageErrors).toEqual([]);
   });
 });

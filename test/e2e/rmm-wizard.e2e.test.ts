@@ -139,7 +139,13 @@ describe('RMM wizards on the demo page, keyboard only', () => {
     await press(page, page.getByRole('button', { name: 'Syncro', exact: true }));
     await page.getByRole('heading', { name: 'Step 1 of 3: Credentials' }).waitFor();
     await wizard.getByText('RMM Alerts - Clear/Manage').waitFor();
-    await retype(page, wizard.getByLabel('Syncro subdomain'), 'sandbox');
+    // A well-formed subdomain without a Syncro account: Syncro's refusal next to the subdomain.
+    await retype(page, wizard.getByLabel('Syncro subdomain'), 'acme-it');
+    await retype(page, wizard.getByLabel('API token', { exact: true }), 'sandbox-token');
+    await press(page, wizard.getByRole('button', { name: 'Next' }));
+    await wizard.getByText(/Syncro has no account at acme-it\.syncromsp\.com/).waitFor();
+    expect(await page.getByRole('heading', { name: 'Step 1 of 3: Credentials' }).isVisible()).toBe(true);
+    await retype(page, wizard.getByLabel('Syncro subdomain'), 'sandbox', { back: true });
     await retype(page, wizard.getByLabel('API token', { exact: true }), 'sandbox-token');
     // Syncro is not connected yet, so no confirmation is asked.
     await press(page, wizard.getByRole('button', { name: 'Next' }));
@@ -159,6 +165,9 @@ describe('RMM wizards on the demo page, keyboard only', () => {
     await closeWizard(page, wizard);
     const rows = (await api('GET', '/integrations?kind=rmm')).body.integrations;
     expect(rows.map((r: { vendor: string; status: string }) => [r.vendor, r.status])).toEqual([['datto-rmm', 'connected'], ['syncro', 'connected']]);
+    // Each row names its account: the Datto RMM platform, the Syncro address.
+    await page.locator('integration-list[kind="rmm"]').getByText('Merlot platform · Northwind MSP').waitFor();
+    await page.locator('integration-list[kind="rmm"]').getByText('sandbox.syncromsp.com').waitFor();
   });
 
   it('on edit, the user-activity organization is read-only, and the BFF refuses to change it', async () => {

@@ -44,6 +44,8 @@ function serverEnv(): NodeJS.ProcessEnv {
     AUTOTASK_ZONE_URL: `${sandbox.origin}/sandbox/autotask/atservicesrest/`, AUTOTASK_INTEGRATION_CODE: SANDBOX_INTEGRATION_CODE,
     KASEYA_BMS_BASE_URL: `${sandbox.origin}/sandbox/kaseya-bms`,
     ROUTING_POLL_MS: '20', ROUTING_LEASE_MS: '1000', ROUTING_BACKOFF_BASE_MS: '50', ROUTING_BACKOFF_MAX_MS: '500',
+    // The sandbox commits within 15 ms here; an intent cut short by the kill is given up after 2 s.
+    ROUTING_LATE_WRITE_WAIT_MS: '2000',
   };
 }
 const SECRET_KEY = randomBytes(32).toString('base64');

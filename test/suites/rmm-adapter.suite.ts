@@ -8,6 +8,7 @@ import type { AdapterContext } from '../../bff/vendors/adapter-context.js';
 import type { RmmAdapter } from '../../bff/vendors/rmm-adapter.js';
 import type { RmmDevice, RmmVendor } from '../../bff/vendors/model.js';
 import { VendorError } from '../../bff/vendors/vendor-errors.js';
+import { entraFieldVerdict, suggestedEntraField } from '../../bff/contracts/entra-field.js';
 import { vendorNamesForDemoOrganizations } from '../../bff/demo/demo-organizations.js';
 import { control } from '../helpers/serve.js';
 import { useSandboxedAdapter } from './sandboxed-adapter.js';
@@ -67,8 +68,11 @@ export function runRmmAdapterSuite(target: RmmSuiteTarget): void {
     it('lists devices of one site, some with an Entra device id in a custom field', async () => {
       const a = adapter();
       const sites = await a.listSites();
-      const fieldNames = await a.listCustomFieldNames();
-      expect(fieldNames.length).toBeGreaterThan(0);
+      const fields = await a.listCustomFields();
+      expect(fields.length).toBeGreaterThan(0);
+      expect(fields.every((f) => f.label && f.devicesSampled > 0 && f.deviceIdCount <= f.valueCount)).toBe(true);
+      // The field that holds the Entra device ids is the one suggested.
+      expect(entraFieldVerdict(suggestedEntraField(fields)!)).toBe('device-ids');
       let withEntra = 0;
       for (const site of sites.slice(0, 12)) {
         const page = await a.listDevices({ siteId: site.id, cursor: null });

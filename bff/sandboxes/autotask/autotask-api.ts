@@ -8,7 +8,7 @@ import type { Context } from 'hono';
 import type { SandboxState } from '../common/sandbox-kit.js';
 import { CHILD_ROUTES, ENTITIES, entity, entityByUrlName, entityInformation, type EntityDef } from './autotask-entities.js';
 import {
-  AutotaskFault, compileFilter, countMatches, PAGE_SIZE, parsePaging, parseQueryModel, parseSearch, projector, selectPage,
+  AutotaskFault, compileFilter, readJson, countMatches, PAGE_SIZE, parsePaging, parseQueryModel, parseSearch, projector, selectPage,
   type Paging, type QueryModel,
 } from './autotask-query.js';
 import type { AutotaskData } from './autotask-db.js';
@@ -36,11 +36,7 @@ export function noRoute(c: Context): Response {
 async function jsonBody(c: Context): Promise<unknown> {
   const text = await c.req.text();
   if (!text.trim()) return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AutotaskFault('The request body is not valid JSON.'); // ASSUMPTION: wording
-  }
+  return readJson(text);
 }
 
 export async function handleEntityRoute(state: SandboxState<AutotaskData>, req: ApiRequest): Promise<Response> {

@@ -5,6 +5,7 @@
  * like the real one [psa-apis.md A4].
  */
 import type { EntityDef, FieldDef } from './autotask-entities.js';
+import { LenientJsonError, parseLenientJson } from './autotask-json.js';
 
 export type Row = Record<string, unknown> & { id: number };
 
@@ -12,6 +13,21 @@ export type Row = Record<string, unknown> & { id: number };
 export class AutotaskFault extends Error {
   constructor(message: string, readonly status = 500) {
     super(message);
+  }
+}
+
+/**
+ * Reads a request body (or `?search=`) for the API: Json.NET's leniency, and what it cannot read
+ * is a 400 `{"errors":[message]}`. ASSUMPTION: the facts see Autotask answer bad input with 500s,
+ * but a body that is not JSON is the caller's fault; it must never look like an outage (5xx is
+ * retried by clients), so the sandbox answers 400 with Json.NET's message.
+ */
+export function readJson(text: string): unknown {
+  try {
+    return parseLenientJson(text);
+  } catch (error) {
+    if (error instanceof LenientJsonError) throw new AutotaskFault(error.message, 400);
+    throw error;
   }
 }
 
@@ -55,14 +71,7 @@ export function parseQueryModel(raw: unknown): QueryModel {
 /** Parses `?search=` (the GET form of a query). */
 export function parseSearch(search: string | undefined): QueryModel {
   if (!search) throw new AutotaskFault('The search parameter is required.');
-  let raw: unknown;
-  try {
-    raw = JSON.parse(search);
-  } catch {
-    // ASSUMPTION: wording; Autotask answers malformed input with a 500 errors[] body [AT-APIGRATE].
-    throw new AutotaskFault('The search parameter is not valid JSON.');
-  }
-  return parseQueryModel(raw);
+  return parseQueryModel(readJson(search));
 }
 
 export function parsePaging(raw: string | undefined): Paging | null {

@@ -18,6 +18,8 @@ export const faultSchema = z.object({
   status: z.number().int().min(500).max(599).default(503),
   /** Only calls whose path contains this text (e.g. "/Tickets"); all calls when absent. */
   pathIncludes: z.string().optional(),
+  /** Only calls with this HTTP method (e.g. POST: delay a create but not the searches for it). */
+  method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).optional(),
 });
 export type Fault = z.infer<typeof faultSchema> & { remaining: number };
 
@@ -42,6 +44,11 @@ export class SandboxState<Data> {
   faults: Fault[] = [];
   /** Vendor API calls answered (faults included), for tests and benchmarks. */
   callCount = 0;
+  /**
+   * Vendor API calls still being processed, including ones whose client already gave up (a
+   * delayed write still commits, as at a real vendor): tests wait for 0 before counting writes.
+   */
+  inFlight = 0;
   private seq = 0;
   private scale: number | undefined;
 
@@ -66,9 +73,9 @@ export class SandboxState<Data> {
     this.writes.push({ seq: ++this.seq, at: new Date().toISOString(), kind, id: String(id), data });
   }
 
-  /** Takes the next fault that applies to this path, if any. */
-  takeFault(path: string): Fault | undefined {
-    const fault = this.faults.find((f) => f.remaining > 0 && (!f.pathIncludes || path.includes(f.pathIncludes)));
+  /** Takes the next fault that applies to this call, if any. */
+  takeFault(path: string, method = 'GET'): Fault | undefined {
+    const fault = this.faults.find((f) => f.remaining > 0 && (!f.pathIncludes || path.includes(f.pathIncludes)) && (!f.method || f.method === method.toUpperCase()));
     if (!fault) return undefined;
     fault.remaining--;
     this.faults = this.faults.filter((f) => f.remaining > 0);
@@ -88,22 +95,32 @@ export function faultInjection<D>(state: SandboxState<D>, responders: FaultRespo
   return async (c, next) => {
     if (c.req.path.includes('/_control/')) return next();
     state.callCount++;
-    const fault = state.takeFault(c.req.path);
-    if (!fault) return next();
-    switch (fault.kind) {
-      case 'latency':
-        await sleep(fault.ms);
-        return next();
-      case '429':
-        return responders.rateLimited(c, fault.retryAfterSeconds);
-      case '5xx':
-        return responders.serverError(c, fault.status);
-      case 'hang':
-        // Holds the request open (the client's time-out should fire first), then gives up with a gateway time-out.
-        await sleep(fault.ms, c.req.raw.signal);
-        return c.body(null, 504);
+    state.inFlight++;
+    try {
+      return await applyFault(c, state.takeFault(c.req.path, c.req.method), responders, next);
+    } finally {
+      state.inFlight--;
     }
   };
+}
+
+async function applyFault(c: Context, fault: Fault | undefined, responders: FaultResponders, next: () => Promise<void>): Promise<Response | void> {
+  if (!fault) return next();
+  switch (fault.kind) {
+    case 'latency':
+      // The client's abort is ignored on purpose: a slow vendor commits the write after the delay
+      // even when the caller timed out, which is what exactly-once delivery must survive.
+      await sleep(fault.ms);
+      return next();
+    case '429':
+      return responders.rateLimited(c, fault.retryAfterSeconds);
+    case '5xx':
+      return responders.serverError(c, fault.status);
+    case 'hang':
+      // Holds the request open (the client's time-out should fire first), then gives up with a gateway time-out.
+      await sleep(fault.ms, c.req.raw.signal);
+      return c.body(null, 504);
+  }
 }
 
 /** Counts calls in a sliding window, to enforce a vendor's published budget with its real 429. */
@@ -166,7 +183,7 @@ export function controlRoutes<D>(state: SandboxState<D>, options: ControlOptions
     const kind = c.req.query('kind');
     return c.json({ writes: kind ? state.writes.filter((w) => w.kind === kind) : state.writes });
   });
-  control.get('/stats', (c) => c.json({ calls: state.callCount, writes: state.writes.length, faultsQueued: state.faults.length }));
+  control.get('/stats', (c) => c.json({ calls: state.callCount, inFlight: state.inFlight, writes: state.writes.length, faultsQueued: state.faults.length }));
   options.extend?.(control, state);
   return control;
 }

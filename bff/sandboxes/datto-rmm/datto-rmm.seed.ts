@@ -261,6 +261,16 @@ function seedActivities(r: SeedRandom, sites: DattoSiteRecord[], devices: DattoD
   return out.sort(compareActivity);
 }
 
+/**
+ * A disk usage monitor's alert on the system volume. The enums are the spec's DiskUsageContext:
+ * `unitOfMeasure` ∈ PERCENT|USED|FREE, `diskNameDesignation` ∈ ANY_VOLUME|ALL_VOLUMES|SINGLE_VOLUME.
+ * ASSUMPTION: `unitOfMeasure` is the unit of the monitor's threshold and of `freeSpace` (here
+ * percent free); `totalVolume` is the volume's size in GB.
+ */
+function diskUsageContext(percentFree: number): DattoAlertRecord['context'] {
+  return { '@class': 'disk_usage_ctx', diskName: 'C:', totalVolume: 237, freeSpace: percentFree, unitOfMeasure: 'PERCENT', diskNameDesignation: 'SINGLE_VOLUME' };
+}
+
 function seedAlerts(r: SeedRandom, devices: DattoDeviceRecord[], now: number): DattoAlertRecord[] {
   const alerts: DattoAlertRecord[] = [];
   const step = Math.max(1, Math.floor(devices.length / 40));
@@ -271,7 +281,7 @@ function seedAlerts(r: SeedRandom, devices: DattoDeviceRecord[], now: number): D
       ? { '@class': 'online_offline_status_ctx', status: 'OFFLINE' }
       : d.antivirusStatus === 'NotRunning'
         ? { '@class': 'antivirus_ctx', status: 'NotRunning', productName: d.antivirusProduct ?? 'Unknown' }
-        : { '@class': 'disk_usage_ctx', diskName: 'C:', totalVolume: 237, freeSpace: r.int(2, 12), unitOfMeasure: 'GB', diskNameDesignation: 'C:' };
+        : diskUsageContext(r.int(2, 12));
     alerts.push({
       alertUid: r.guid(),
       priority: r.pick(['Critical', 'High', 'Moderate', 'Low', 'Information'] as const),

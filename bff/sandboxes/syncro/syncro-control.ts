@@ -1,6 +1,6 @@
 /**
  * @module The Syncro sandbox's own `_control/` routes beside the shared ones: add, change and
- * remove customers; add, move and remove assets; deny the token permissions.
+ * remove customers; add, move and remove assets; deny the token permissions; add subdomains.
  */
 import type { Hono } from 'hono';
 import { z } from 'zod';
@@ -35,6 +35,7 @@ const newAssetSchema = z.object({
 });
 
 const permissionsSchema = z.object({ denied: z.array(z.string()) });
+const subdomainsSchema = z.object({ subdomains: z.array(z.string().regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/)).max(100) });
 
 export function extendSyncroControl(control: Hono, state: SandboxState<SyncroData>): void {
   const customerIndex = () => new Map(state.data.customers.map((c) => [c.id, c]));
@@ -130,5 +131,13 @@ export function extendSyncroControl(control: Hono, state: SandboxState<SyncroDat
     if (!parsed.success) return c.json({ error: parsed.error.issues }, 400);
     state.data.deniedPermissions = new Set(parsed.data.denied);
     return c.json({ ok: true, denied: parsed.data.denied });
+  });
+
+  /** More subdomains with an account (sharing the sandbox's data) until the next reset; `sandbox` always stays. */
+  control.post('/subdomains', async (c) => {
+    const parsed = subdomainsSchema.safeParse(await c.req.json().catch(() => null));
+    if (!parsed.success) return c.json({ error: parsed.error.issues }, 400);
+    for (const subdomain of parsed.data.subdomains) state.data.subdomains.add(subdomain);
+    return c.json({ ok: true, subdomains: [...state.data.subdomains] });
   });
 }

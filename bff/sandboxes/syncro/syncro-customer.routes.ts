@@ -25,7 +25,8 @@ const SORTABLE: Record<string, (c: SyncroCustomerRow) => string | number> = {
 
 export function registerCustomerRoutes(api: Hono, state: SandboxState<SyncroData>): void {
   // `/me` needs no permission: it is how n8n and our adapter check a token (facts B1).
-  api.get('/me', (c) => c.json(meJson()));
+  // Under `/<subdomain>/api/v1` the account's own subdomain; under the bare `/api/v1`, the sandbox account's.
+  api.get('/me', (c) => c.json(meJson(c.req.param('subdomain' as never) ?? undefined)));
 
   api.get('/customers', (c) => {
     const no = denied(c, state, 'Customers - List/Search');

@@ -158,7 +158,8 @@ export function userJson(): Json {
   return { id: SANDBOX_USER.id, email: SANDBOX_USER.email, full_name: SANDBOX_USER.fullName, created_at: '2024-01-02T09:00:00.000Z', updated_at: '2024-01-02T09:00:00.000Z', group: SANDBOX_USER.group, admin: true, color: '1e3e96' };
 }
 
-export function meJson(): Json {
+/** `/me` for the account at `subdomain` (every known subdomain shares the sandbox user). */
+export function meJson(subdomain: string = SANDBOX_SUBDOMAIN): Json {
   const rwd = { read: true, write: true, delete: true };
   return {
     user_token: '00000000-0000-4000-8000-000000000001',
@@ -168,7 +169,7 @@ export function meJson(): Json {
     admin: true,
     can_use_app: true,
     two_factor_required: false,
-    subdomain: SANDBOX_SUBDOMAIN,
+    subdomain,
     default_location: null,
     enable_multi_locations: false,
     locations_allowed: [],

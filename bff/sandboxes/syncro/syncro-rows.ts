@@ -152,6 +152,8 @@ export interface SyncroData {
   nextId: { customer: number; contact: number; asset: number; ticket: number; ticketNumber: number; comment: number; alert: number; lineItem: number };
   /** Permissions the sandbox token lacks (set through `_control/permissions`). */
   deniedPermissions: Set<string>;
+  /** Subdomains that have an account (`sandbox`, plus any added through `_control/subdomains`); all share this data. */
+  subdomains: Set<string>;
   /** The minute the data was seeded; seeded timestamps are relative to it. */
   anchor: number;
 }

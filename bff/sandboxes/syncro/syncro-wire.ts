@@ -67,6 +67,16 @@ export function rateLimited(c: Context, retryAfterSeconds: number): Response {
   return c.json({ error: `Rate limit exceeded: ${RATE_LIMIT.limit} requests per minute. Retry in ${retryAfterSeconds} seconds.` }, 429);
 }
 
+/**
+ * ASSUMPTION: what `https://<unknown>.syncromsp.com/api/v1/...` answers is not documented (facts B3
+ * lists no such case, and no public client or issue shows it). Each account lives on its own
+ * subdomain, so an unknown one has no API behind it: we answer 404, before any token check, in
+ * Syncro's `{"error": …}` style, naming the host so the admin sees which address was tried.
+ */
+export function unknownSubdomain(c: Context, subdomain: string): Response {
+  return c.json({ error: `No Syncro account uses the address ${subdomain}.syncromsp.com` }, 404);
+}
+
 /** ASSUMPTION: 5xx answers look like a Rails API's default JSON error. */
 export function serverError(c: Context, status: number): Response {
   return c.json({ status, error: status === 503 ? 'Service Unavailable' : 'Internal Server Error' }, status as 500);

@@ -1,5 +1,6 @@
 /**
- * @module The Syncro sandbox: Syncro's REST API v1 under `api/v1/` (token auth in three styles,
+ * @module The Syncro sandbox: Syncro's REST API v1 under `<subdomain>/api/v1/` for each known
+ * subdomain (an unknown one answers 404) and under `api/v1/` for `sandbox` (token auth in three styles,
  * 180 calls a minute, `meta` paging, Syncro's error bodies) plus `_control/`, as one Hono app
  * that works under any prefix (the product mounts it at `/sandbox/syncro`).
  */
@@ -10,7 +11,7 @@ import { extendSyncroControl } from './syncro-control.js';
 import { registerCustomerRoutes } from './syncro-customer.routes.js';
 import type { SyncroData } from './syncro-rows.js';
 import { registerTicketRoutes } from './syncro-ticket.routes.js';
-import { faultResponders, gate, NOT_FOUND, RateCounters } from './syncro-wire.js';
+import { faultResponders, gate, NOT_FOUND, RateCounters, unknownSubdomain } from './syncro-wire.js';
 import { seedSyncro } from './syncro.seed.js';
 
 export { SANDBOX_TOKEN } from './syncro-wire.js';
@@ -36,6 +37,13 @@ export function createSyncroSandbox(options: SyncroSandboxOptions = {}): { app: 
 
   const app = new Hono();
   app.route('/_control', controlRoutes(state, { extend: extendSyncroControl, onReset: () => counters.reset() }));
+  // `https://<subdomain>.syncromsp.com/api/v1` is `/<subdomain>/api/v1` here (loopback has no wildcard DNS).
+  app.use('/:subdomain/api/v1/*', async (c, next) => {
+    const subdomain = c.req.param('subdomain').toLowerCase();
+    return state.data.subdomains.has(subdomain) ? next() : unknownSubdomain(c, subdomain);
+  });
+  app.route('/:subdomain/api/v1', api);
+  // Without a subdomain: the `sandbox` account (direct calls from tests and tools).
   app.route('/api/v1', api);
   return { app, state };
 }

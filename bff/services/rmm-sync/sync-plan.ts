@@ -4,6 +4,7 @@
  * account or site by site costs fewer vendor calls, and the Entra device id of a device.
  */
 import type { RmmSiteMappingRow } from '../../../db/repositories/mappings.repo.js';
+import { ENTRA_DEVICE_ID } from '../../contracts/entra-field.js';
 import type { RmmDevice, RmmSite, RmmSiteType, RmmVendor } from '../../vendors/model.js';
 
 export interface SyncedSite {
@@ -64,8 +65,6 @@ export function chooseWalk(
   return sitePages < accountPages ? { mode: 'sites', estimatedPages: sitePages } : { mode: 'account', estimatedPages: accountPages };
 }
 
-const GUID = /^\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?$/i;
-
 /**
  * The device's Microsoft Entra device id from the mapped custom field, lower-cased so lookups
  * match any spelling; null without a mapped field or value.
@@ -73,6 +72,6 @@ const GUID = /^\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})
  */
 export function entraDeviceIdOf(device: RmmDevice, field: string | null): string | null {
   if (!field) return null;
-  const match = GUID.exec(device.customFields[field]?.trim() ?? '');
+  const match = ENTRA_DEVICE_ID.exec(device.customFields[field]?.trim() ?? '');
   return match ? match[1]!.toLowerCase() : null;
 }

@@ -2,10 +2,13 @@
  * @module Delivers one claimed group: its queued alerts in arrival order, one vendor call at a time.
  * The first alert without an open ticket opens one; the rest become notes on it, those that backed
  * up going out as one note. Every vendor write is recorded as an intent (a marker) before the call
- * and confirmed after it, so a worker that dies in between is reconciled (findTicketByMarker,
- * hasNoteWithMarker) instead of repeated. Vendor calls happen outside any transaction; each
- * write-back is one transaction that first checks the claim is still ours.
+ * and confirmed after it, so a worker that dies in between, or a call whose answer was lost (a
+ * time-out: the vendor may still commit it), is reconciled (findTicketByMarker, hasNoteWithMarker,
+ * searched for up to `lateWriteWaitMs` after sending) instead of repeated. Vendor calls happen
+ * outside any transaction; each write-back is one transaction that first checks the
+ * claim is still ours.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Repositories } from '../../../db/repositories/index.js';
 import { LostClaimError, type Claim, type DeliveryRow } from '../../../db/repositories/routing.repo.js';
 import type { Logger } from '../../logger.js';
@@ -13,7 +16,7 @@ import { ProblemError } from '../../errors.js';
 import type { RoutingAlert } from '../../routing/alert.js';
 import { chooseContact, contactLookups, type ContactChoice } from '../../routing/contact.js';
 import type { DeliverDecision, SkipCode } from '../../routing/decision.js';
-import { classifyFailure, FAILURE_ADVICE, retryDelayMs } from '../../routing/failure.js';
+import { classifyFailure, FAILURE_ADVICE, retryDelayMs, writeMayHaveLanded } from '../../routing/failure.js';
 import { isNoteMarker, newMarker, nextGroupStep } from '../../routing/group-step.js';
 import { noteBody, noteTitle, ticketDescription } from '../../routing/message-format.js';
 import type { PsaAdapter } from '../../vendors/psa-adapter.js';
@@ -49,9 +52,6 @@ const SKIPS: Partial<Record<string, { code: SkipCode; reason: string }>> = {
   paused: { code: 'integration_paused', reason: 'The PSA integration was paused before this alert was sent; alerts are not sent while it is paused.' },
   draft: { code: 'integration_not_finished', reason: 'The PSA integration’s setup is not finished; complete the wizard to start sending tickets.' },
 };
-
-/** Failures after which the PSA certainly made nothing, so an in-flight intent can be dropped. */
-const NOTHING_CREATED = new Set(['rejected', 'not_found', 'invalid_credentials', 'missing_permission']);
 
 // ASSUMPTION: alerts accepted before a pause or delete but not yet sent are skipped, not held for a
 // resume: a paused integration "produces no ticket" (DESIGN.md), and a later burst would surprise.
@@ -124,7 +124,7 @@ class GroupRun {
     const step = nextGroupStep(group, now(), config.openTtlMs, this.verifiedTicketId);
     switch (step.step) {
       case 'reconcile-ticket':
-        return this.reconcileTicket(step.marker);
+        return this.reconcileTicket(step.marker, group!.updatedAt);
       case 'create':
         return this.createTicket(this.pending[0]!, null);
       case 'check-open':
@@ -143,7 +143,8 @@ class GroupRun {
     for (const [marker, items] of byMarker) {
       this.stepItems = items;
       const ticketId = items[0]!.row.vendorTicketId!;
-      if (await this.adapter.hasNoteWithMarker(ticketId, marker, this.signal)) {
+      const since = items.map((i) => i.row.updatedAt).sort().at(-1)!;
+      if (await this.findLateWrite(async () => (await this.adapter.hasNoteWithMarker(ticketId, marker, this.signal)) || null, since)) {
         await this.ctx.repos.routing.recordNoteAdded(this.claim, items.map((i) => i.row.alertId), ticketId, null);
         this.settle(items);
         this.ctx.logger.info({ integrationId: this.claim.integrationId, alerts: items.length, ticketId }, 'routing: found a note sent before a restart');
@@ -151,11 +152,14 @@ class GroupRun {
     }
   }
 
-  /** A create was in flight when a worker died: adopt the ticket if the PSA has it, else create it now. */
-  private async reconcileTicket(marker: string): Promise<void> {
+  /**
+   * A create was in flight when a worker died or its call timed out: adopt the ticket if the PSA
+   * has it (waiting for a late commit), else create it now.
+   */
+  private async reconcileTicket(marker: string, intentAt: string): Promise<void> {
     const owner = this.pending.find((i) => i.row.marker === marker);
     this.stepItems = owner ? [owner] : this.pending.slice(0, 1);
-    const found = await this.adapter.findTicketByMarker(marker, this.signal);
+    const found = await this.findLateWrite(() => this.adapter.findTicketByMarker(marker, this.signal), intentAt);
     const { repos, now, logger } = this.ctx;
     if (found) {
       if (owner) {
@@ -188,7 +192,8 @@ class GroupRun {
         categoryId: d.ticket.categoryId, issueTypeId: d.issue.issueTypeId, subIssueTypeId: d.issue.subIssueTypeId, contractId: d.contract?.id ?? null, marker,
       }, this.signal);
     } catch (error) {
-      if (error instanceof VendorError && NOTHING_CREATED.has(error.code)) await repos.routing.clearTicketIntent(this.claim);
+      // Otherwise the intent stays: the retry searches for the ticket before creating it again.
+      if (!writeMayHaveLanded(error)) await repos.routing.clearTicketIntent(this.claim);
       throw error;
     }
     await this.ctx.hooks?.afterVendorWrite?.({ kind: 'ticket', integrationId: this.claim.integrationId, groupKey: this.claim.groupKey, alertIds: [item.row.alertId], vendorId: ticket.id });
@@ -227,6 +232,8 @@ class GroupRun {
         ticketId, title: noteTitle(batch), body: noteBody(batch), noteTypeId: head.note.typeId, visibilityId: head.note.visibilityId, marker,
       }, this.signal)).id;
     } catch (error) {
+      // Otherwise the markers stay: the retry searches for the note before sending it again.
+      if (!writeMayHaveLanded(error)) await repos.routing.clearNoteIntent(this.claim, ids);
       if (!(error instanceof VendorError && error.code === 'not_found')) throw error;
       await repos.routing.recordOpenState(this.claim.integrationId, this.claim.groupKey, false, this.ctx.now());
       return;
@@ -235,6 +242,24 @@ class GroupRun {
     this.ensureLive();
     await repos.routing.recordNoteAdded(this.claim, ids, ticketId, noteId);
     this.settle(batch);
+  }
+
+  /**
+   * Asks `probe` until it finds the write or `lateWriteWaitMs` have passed since `since` (when the
+   * write was sent, or later): a vendor may commit a write after our call timed out, so "not
+   * found" is believed only once that wait is over. Real time, whatever clock the worker runs on.
+   */
+  private async findLateWrite<T>(probe: () => Promise<T | null>, since: string): Promise<T | null> {
+    const wait = this.ctx.config.lateWriteWaitMs;
+    const sentAt = Date.parse(since);
+    const deadline = (Number.isFinite(sentAt) ? Math.min(sentAt, Date.now()) : Date.now()) + wait;
+    const pause = Math.min(2_000, Math.max(25, Math.round(wait / 20)));
+    for (;;) {
+      const found = await probe();
+      const left = deadline - Date.now();
+      if (found || left <= 0) return found;
+      await sleep(Math.min(pause, left), undefined, { signal: this.signal });
+    }
   }
 
   // ASSUMPTION: contact lookups are cached per integration for the gateway's cache time (VENDOR_CACHE_SECONDS):

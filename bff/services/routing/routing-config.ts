@@ -23,10 +23,19 @@ export const routingConfigSchema = z.object({
   backoffBaseMs: ms(1_000),
   backoffMaxMs: ms(300_000),
   /**
-   * A group's ticket is trusted to be open for this long before the PSA is asked again.
-   * ASSUMPTION: 60 s; a ticket closed less than that ago may still receive a note.
+   * A group's ticket is trusted to be open for this long before the PSA is asked again; preview
+   * applies the same window, so it says what delivery will do. ASSUMPTION: 5 s. A ticket closed
+   * less than that after it was last seen open may still get a note; past it, a closed ticket
+   * gets a new ticket. A storm costs at most one ticket read per group per window.
    */
-  openTtlMs: ms(60_000, 0),
+  openTtlMs: ms(5_000, 0),
+  /**
+   * How long after a write was sent its marker is searched for before the write is presumed lost
+   * and sent again. A vendor may commit a write after the client timed out (the vendor time-out
+   * is 15 s); giving up sooner makes a second ticket or note when the first lands late.
+   * ASSUMPTION: 60 s from sending covers a vendor's commit delay (45 s past the time-out).
+   */
+  lateWriteWaitMs: ms(60_000, 0),
   /** Groups delivered at once by one worker (the vendor limiter still caps concurrent calls). */
   maxGroupsInFlight: z.coerce.number().int().min(1).max(256).default(8),
   /** Alerts listed in one coalesced note at most (PSA note size limits). */
@@ -42,9 +51,15 @@ export type RoutingConfig = z.infer<typeof routingConfigSchema>;
 
 export const DEFAULT_ROUTING_CONFIG: RoutingConfig = routingConfigSchema.parse({});
 
+/** What preview shares with the worker: the open-state trust window and the clock (epoch ms). */
+export interface RoutingTiming {
+  openTtlMs: number;
+  now: () => number;
+}
+
 const ENV_NAMES: Record<keyof RoutingConfig, string> = {
   pollMs: 'ROUTING_POLL_MS', tickGapMs: 'ROUTING_TICK_GAP_MS', leaseMs: 'ROUTING_LEASE_MS', maxAttempts: 'ROUTING_MAX_ATTEMPTS', backoffBaseMs: 'ROUTING_BACKOFF_BASE_MS',
-  backoffMaxMs: 'ROUTING_BACKOFF_MAX_MS', openTtlMs: 'ROUTING_OPEN_TTL_MS', maxGroupsInFlight: 'ROUTING_MAX_GROUPS_IN_FLIGHT',
+  backoffMaxMs: 'ROUTING_BACKOFF_MAX_MS', openTtlMs: 'ROUTING_OPEN_TTL_MS', lateWriteWaitMs: 'ROUTING_LATE_WRITE_WAIT_MS', maxGroupsInFlight: 'ROUTING_MAX_GROUPS_IN_FLIGHT',
   maxAlertsPerNote: 'ROUTING_MAX_ALERTS_PER_NOTE', resolveBatch: 'ROUTING_RESOLVE_BATCH', billableCheckMs: 'ROUTING_BILLABLE_CHECK_MS',
   billableTriesPerPeriod: 'ROUTING_BILLABLE_TRIES_PER_PERIOD',
 };

@@ -13,7 +13,7 @@ import { routingAlertSchema } from '../../routing/alert.js';
 import type { VendorGateway } from '../vendor-gateway.js';
 import { BillableSyncService } from './billable-sync.service.js';
 import { deliverGroup, type RoutingHooks } from './group-delivery.js';
-import { DEFAULT_ROUTING_CONFIG, type RoutingConfig } from './routing-config.js';
+import { DEFAULT_ROUTING_CONFIG, type RoutingConfig, type RoutingTiming } from './routing-config.js';
 import { createDecider, type Decider } from './routing-decider.js';
 import { WorkSignal } from './work-signal.js';
 
@@ -25,6 +25,8 @@ export interface RoutingWorkerDeps {
   metrics?: Pick<Metrics, 'claimLag'>;
   /** Shared with the routes so intake can wake the worker; created when absent. */
   routingSignal?: WorkSignal;
+  /** Set here: preview reads the worker's trust window and clock from it. */
+  routing?: RoutingTiming;
 }
 
 export interface RoutingWorkerOptions {
@@ -67,6 +69,7 @@ export class RoutingWorker {
     this.now = options.now ?? Date.now;
     this.signal = deps.routingSignal ?? new WorkSignal();
     deps.routingSignal = this.signal;
+    deps.routing = { openTtlMs: this.config.openTtlMs, now: this.now };
     this.billable = new BillableSyncService(deps.repos, deps.vendors, deps.logger, this.config);
   }
 

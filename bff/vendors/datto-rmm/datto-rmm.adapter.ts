@@ -5,14 +5,15 @@
  * `https://<platform>-api.centrastage.net` or the operator-configured base (the sandbox).
  */
 import type { z } from 'zod';
-import { DATTO_PLATFORMS, type DattoRmmCredentials } from '../../contracts/credentials.js';
+import { DATTO_PLATFORM_LABELS, DATTO_PLATFORMS, type DattoRmmCredentials } from '../../contracts/credentials.js';
 import { VENDOR_BUDGETS, type AdapterContext } from '../adapter-context.js';
 import { VendorHttp, type QueryValue, type VendorHttpOptions, type VendorResponse } from '../http/vendor-http.js';
 import type { Page, RmmActivity, RmmDevice, RmmSite } from '../model.js';
 import type { RmmAdapter } from '../rmm-adapter.js';
 import { VendorError } from '../vendor-errors.js';
 import { DattoTokenSource, tokenCacheKey } from './datto-rmm.auth.js';
-import { activityMs, toRmmActivity, toRmmDevice, toRmmSite, UDF_NAMES } from './datto-rmm.mapper.js';
+import { summarizeCustomFields } from '../custom-field-samples.js';
+import { activityMs, toRmmActivity, toRmmDevice, toRmmSite, UDF_NAMES, udfLabel } from './datto-rmm.mapper.js';
 import { accountSchema, activityPageSchema, devicesPageSchema, sitesPageSchema } from './datto-rmm.schemas.js';
 
 /** Datto's largest page for `page`/`max` lists (facts A4). */
@@ -21,6 +22,8 @@ const PAGE_SIZE = 250;
 const ACTIVITY_PAGE_SIZE = 250;
 /** Datto keeps activity for 180 days; without `from` it returns only 15 minutes (facts A3). */
 const ACTIVITY_RETENTION_MS = 180 * 86_400_000;
+/** Devices read for the custom fields' samples: two pages (500 devices) show what an account keeps where. */
+const CUSTOM_FIELD_SCAN_PAGES = 2;
 /** A runaway `nextPageUrl` chain stops here (250 × 400 = 100,000 sites). */
 const MAX_SITE_PAGES = 400;
 /**
@@ -113,13 +116,28 @@ export function createDattoRmmAdapter(ctx: AdapterContext, credentials: DattoRmm
     return url.toString();
   }
 
+  async function devicesPage({ siteId, cursor }: { siteId: string | null; cursor: string | null }, signal?: AbortSignal): Promise<Page<RmmDevice>> {
+    const path = cursor
+      ? checkedLink(cursor, DEVICES_PATH)
+      : siteId
+        ? `api/v2/site/${encodeURIComponent(siteId)}/devices`
+        : 'api/v2/account/devices';
+    // `nextPageUrl` may lose query parameters (facts A4), so the page size is always restated.
+    const page = await get(devicesPageSchema, path, cursor ? { max: PAGE_SIZE } : { max: PAGE_SIZE, page: 0 }, signal);
+    const devices = page.devices ?? [];
+    const next = page.pageDetails.nextPageUrl && devices.length > 0 ? checkedLink(page.pageDetails.nextPageUrl, DEVICES_PATH) : null;
+    return { items: devices.map(toRmmDevice), next };
+  }
+
   return {
     vendor: 'datto-rmm',
 
     async validateCredentials(signal) {
       try {
         const account = await get(accountSchema, 'api/v2/account', {}, signal);
-        return { accountLabel: account.name ?? null };
+        // The platform is not secret and tells two Datto RMM connections apart in the integration list.
+        const platform = `${DATTO_PLATFORM_LABELS[credentials.platform]} platform`;
+        return { accountLabel: account.name ? `${platform} · ${account.name}` : platform };
       } catch (error) {
         // A key from another platform gets a token nowhere, or a 404 for the account (facts A1).
         if (error instanceof VendorError && error.code === 'not_found') {
@@ -145,18 +163,7 @@ export function createDattoRmmAdapter(ctx: AdapterContext, credentials: DattoRmm
       return [...sites.values()];
     },
 
-    async listDevices({ siteId, cursor }, signal): Promise<Page<RmmDevice>> {
-      const path = cursor
-        ? checkedLink(cursor, DEVICES_PATH)
-        : siteId
-          ? `api/v2/site/${encodeURIComponent(siteId)}/devices`
-          : 'api/v2/account/devices';
-      // `nextPageUrl` may lose query parameters (facts A4), so the page size is always restated.
-      const page = await get(devicesPageSchema, path, cursor ? { max: PAGE_SIZE } : { max: PAGE_SIZE, page: 0 }, signal);
-      const devices = page.devices ?? [];
-      const next = page.pageDetails.nextPageUrl && devices.length > 0 ? checkedLink(page.pageDetails.nextPageUrl, DEVICES_PATH) : null;
-      return { items: devices.map(toRmmDevice), next };
-    },
+    listDevices: devicesPage,
 
     async listActivity({ cursor }, signal): Promise<Page<RmmActivity>> {
       const url = new URL(cursor ? checkedLink(cursor, ACTIVITY_PATH) : http.url('api/v2/activity-logs'));
@@ -195,8 +202,16 @@ export function createDattoRmmAdapter(ctx: AdapterContext, credentials: DattoRmm
       return { items, next };
     },
 
-    async listCustomFieldNames() {
-      return [...UDF_NAMES];
+    async listCustomFields(signal) {
+      const devices: Array<Record<string, string | null>> = [];
+      let cursor: string | null = null;
+      for (let pages = 0; pages < CUSTOM_FIELD_SCAN_PAGES; pages++) {
+        const page = await devicesPage({ siteId: null, cursor }, signal);
+        devices.push(...page.items.map((d) => d.customFields));
+        cursor = page.next;
+        if (!cursor) break;
+      }
+      return summarizeCustomFields(devices, UDF_NAMES, udfLabel);
     },
   };
 }

@@ -16,6 +16,16 @@ export const DELETED_DEVICES_SITE = 'Deleted Devices';
  */
 export const UDF_NAMES: readonly string[] = Array.from({ length: 30 }, (_, i) => `udf${i + 1}`);
 
+/**
+ * The admin's name for a UDF. ASSUMPTION: Datto's API offers no UDF labels (facts A3: labels are set
+ * in Setup > Global Settings > User-Defined Fields and no endpoint returns them), so the label is
+ * the UDF's number as Datto's UI numbers it; the wizard adds sample values so the admin can tell them apart.
+ */
+export function udfLabel(name: string): string {
+  const n = /^udf(\d+)$/.exec(name)?.[1];
+  return n ? `User-defined field ${n}` : name;
+}
+
 export function instantToIso(value: number | string | null | undefined): string | null {
   if (value === null || value === undefined || value === '') return null;
   const ms = typeof value === 'number' ? value : /^-?\d+$/.test(value) ? Number(value) : Date.parse(value);

@@ -185,7 +185,7 @@ export class VendorHttp {
       return { status: res.status, headers: res.headers, body: parsed };
     } catch (error) {
       if (timeout.aborted && !request.signal?.aborted) {
-        throw new VendorError(this.o.vendor, 'unavailable', `${this.label} did not answer within ${Math.round(this.o.timeoutMs / 1000)} s.`, { status: 0 });
+        throw new VendorError(this.o.vendor, 'unavailable', `${this.label} did not answer within ${this.o.timeoutMs < 1_000 ? `${this.o.timeoutMs} ms` : `${Math.round(this.o.timeoutMs / 1000)} s`}.`, { status: 0 });
       }
       throw error;
     } finally {
@@ -203,7 +203,7 @@ export class VendorHttp {
       case response.status === 403:
         return new VendorError(v, 'missing_permission', `The ${this.label} API user lacks a permission this needs.${suffix}`, { status: 403 });
       case response.status === 404:
-        return new VendorError(v, 'not_found', `${this.label} has no such record.${suffix}`, { status: 404 });
+        return new VendorError(v, 'not_found', `${this.label} has no such record.${suffix}`, { status: 404, ...(vendorText ? { vendorText } : {}) });
       case response.status === 429: {
         const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
         const wait = retryAfterMs !== undefined ? ` Try again in ${Math.ceil(retryAfterMs / 1000)} s.` : '';

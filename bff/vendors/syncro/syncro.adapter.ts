@@ -9,6 +9,7 @@ import { VendorHttp, type QueryValue, type VendorHttpOptions } from '../http/ven
 import type { Page, RmmActivity, RmmDevice, RmmSite } from '../model.js';
 import type { RmmAdapter } from '../rmm-adapter.js';
 import { VendorError } from '../vendor-errors.js';
+import { summarizeCustomFields } from '../custom-field-samples.js';
 import { customFieldsOf, toDevice, toSite } from './syncro.mapper.js';
 import { assetsPageSchema, customersPageSchema, meSchema } from './syncro.schemas.js';
 
@@ -24,7 +25,7 @@ export const SYNCRO_PERMISSIONS = {
 /** Guards against a vendor that never reports a last page. */
 const MAX_SITE_PAGES = 1_000;
 /**
- * Asset property names are read from the first assets of the account: enough to see the fields
+ * Asset properties and their values are read from the first assets of the account: enough to see the fields
  * the account uses without spending the 180-a-minute budget on a large account.
  */
 const CUSTOM_FIELD_SCAN_PAGES = 4;
@@ -56,7 +57,8 @@ function syncroErrorText(_status: number, body: unknown): string | undefined {
 
 export function createSyncroAdapter(ctx: AdapterContext, credentials: SyncroCredentials): RmmAdapter {
   const subdomain = credentials.subdomain.trim().toLowerCase();
-  const origin = (ctx.endpoints.syncroBaseUrl ?? `https://${subdomain}.syncromsp.com`).replace(/\/+$/, '');
+  // The schema allows only letters, digits and hyphens in a subdomain, so it is safe in a host name or a path.
+  const origin = (ctx.endpoints.syncroBaseUrl?.replaceAll('{subdomain}', subdomain) ?? `https://${subdomain}.syncromsp.com`).replace(/\/+$/, '');
   const options: VendorHttpOptions = {
     vendor: 'syncro',
     baseUrl: `${origin}/api/v1`,
@@ -79,6 +81,13 @@ export function createSyncroAdapter(ctx: AdapterContext, credentials: SyncroCred
       status: 401,
       field: 'apiToken',
     });
+  const unknownSubdomain = (vendorText: string | undefined) =>
+    new VendorError(
+      'syncro',
+      'invalid_credentials',
+      `Syncro has no account at ${subdomain}.syncromsp.com${vendorText ? ` (Syncro said: “${vendorText}”)` : ''}. Check the subdomain: it is the part before .syncromsp.com in your Syncro address.`,
+      { status: 404, field: 'subdomain', ...(vendorText ? { vendorText } : {}) },
+    );
   const lacks = (permission: string, status: number | undefined) =>
     new VendorError(
       'syncro',
@@ -123,8 +132,16 @@ export function createSyncroAdapter(ctx: AdapterContext, credentials: SyncroCred
     vendor: 'syncro',
 
     async validateCredentials(signal) {
-      const me = await read(meSchema, 'me', {}, null, signal);
-      return { accountLabel: me.subdomain?.trim() || subdomain };
+      let me: z.output<typeof meSchema>;
+      try {
+        me = await read(meSchema, 'me', {}, null, signal);
+      } catch (error) {
+        // `/me` exists on every account, so a 404 means no account lives at this subdomain.
+        if (error instanceof VendorError && error.code === 'not_found') throw unknownSubdomain(error.details.vendorText);
+        throw error;
+      }
+      // The account's address, not a secret: the integration list tells two Syncro connections apart by it.
+      return { accountLabel: `${me.subdomain?.trim().toLowerCase() || subdomain}.syncromsp.com` };
     },
 
     async listSites(signal) {
@@ -153,14 +170,16 @@ export function createSyncroAdapter(ctx: AdapterContext, credentials: SyncroCred
       return { items: [], next: null };
     },
 
-    async listCustomFieldNames(signal) {
-      const names = new Set<string>();
+    async listCustomFields(signal) {
+      const devices: Array<Record<string, string | null>> = [];
       for (let page = 1; page <= CUSTOM_FIELD_SCAN_PAGES; page++) {
         const body = await read(assetsPageSchema, 'customer_assets', { page }, SYNCRO_PERMISSIONS.listAssets, signal);
-        for (const asset of body.assets) for (const name of Object.keys(customFieldsOf(asset.properties))) names.add(name);
+        devices.push(...body.assets.map((asset) => customFieldsOf(asset.properties)));
         if (!hasNextPage(body.meta, page, body.assets.length)) break;
       }
-      return [...names].sort((a, b) => a.localeCompare(b));
+      const names = [...new Set(devices.flatMap((d) => Object.keys(d)))].sort((a, b) => a.localeCompare(b));
+      // Syncro asset properties are keyed by their display names, so the name is the label.
+      return summarizeCustomFields(devices, names, (name) => name);
     },
   };
 }

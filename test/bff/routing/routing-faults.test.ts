@@ -5,8 +5,9 @@
  * vendor write and its record (the restarted worker finds the ticket or note instead of repeating it).
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { PsaVendor } from '../../../bff/vendors/model.js';
+import { PSA_VENDORS, type PsaVendor } from '../../../bff/vendors/model.js';
 import { RoutingWorker } from '../../../bff/services/routing/routing-worker.js';
+import { PSA_SANDBOX_KITS } from '../../../bff/sandboxes/index.js';
 import { startSandboxServer } from '../../helpers/sandbox-server.js';
 import { control, type RunningServer } from '../../helpers/serve.js';
 import {
@@ -24,8 +25,8 @@ async function expectEachOnce(vendor: PsaVendor, ids: string[]) {
   expect([...mentions.entries()].filter(([, n]) => n !== 1)).toEqual([]);
 }
 
-for (const vendor of ['autotask', 'kaseya-bms'] as PsaVendor[]) {
-  const ticketPath = vendor === 'autotask' ? 'Tickets' : 'servicedesk/tickets';
+for (const vendor of PSA_VENDORS) {
+  const ticketPath = PSA_SANDBOX_KITS[vendor].ticketPath;
 
   describe(`vendor faults then recovery: ${vendor}`, () => {
     beforeEach(async () => {

@@ -14,17 +14,19 @@ import type { AdapterContext } from '../../../bff/vendors/adapter-context.js';
 import type { PsaVendor } from '../../../bff/vendors/model.js';
 import { createTestApp, type TestApp } from '../../helpers/create-test-app.js';
 import { control } from '../../helpers/serve.js';
-import { SANDBOX_SECRET, SANDBOX_USERNAME } from '../../../bff/sandboxes/autotask/autotask.seed.js';
-import { SANDBOX_INTEGRATION_CODE } from '../../helpers/create-test-app.js';
+import { PSA_SANDBOX_KITS } from '../../../bff/sandboxes/index.js';
+import type { NoteWrite, TicketWrite } from '../../../bff/sandboxes/psa-sandbox-kit.js';
 
-export const PSA_CREDENTIALS = {
-  autotask: { username: 'api-user@sandbox.example', secret: 'sandbox-secret' },
-  'kaseya-bms': { server: 'na', tenant: 'Sandbox MSP', username: 'api-user', password: 'sandbox-password' },
-} as const;
+export type { NoteWrite, TicketWrite };
+
+/** Every PSA's sandbox credentials (the README's demo table), from the sandboxes' own kits. */
+export const PSA_CREDENTIALS = Object.fromEntries(Object.values(PSA_SANDBOX_KITS).map((k) => [k.vendor, k.credentials])) as { [V in PsaVendor]: (typeof PSA_SANDBOX_KITS)[V]['credentials'] };
 
 /** Small waits so fault tests take seconds, not minutes. */
 export const TEST_ROUTING_CONFIG: Partial<RoutingConfig> = {
   pollMs: 10, tickGapMs: 1, leaseMs: 2_000, backoffBaseMs: 20, backoffMaxMs: 200, openTtlMs: 0, maxAttempts: 8, billableCheckMs: 3_600_000,
+  // The sandboxes commit at once unless a latency fault says otherwise; tests of late commits raise this.
+  lateWriteWaitMs: 300,
 };
 
 export interface RoutingTestApp extends TestApp {
@@ -69,7 +71,8 @@ export interface Picklists {
   ticketStatus: Array<{ id: string; label: string }>;
   closedStatusIds: string[];
   priority: Array<{ id: string; label: string }>;
-  issueType: Array<{ id: string; label: string }>;
+  /** A ConnectWise type names its board (queue) as parent. */
+  issueType: Array<{ id: string; label: string; parentId?: string }>;
   subIssueType: Array<{ id: string; label: string; parentId?: string }>;
   [key: string]: unknown;
 }
@@ -191,62 +194,25 @@ export async function writes(origin: string, vendor: PsaVendor, kind: string): P
 
 /** A technician completes the ticket in the PSA itself, through the vendor's API. */
 export async function closeAsTechnician(origin: string, vendor: PsaVendor, ticketId: string): Promise<void> {
-  if (vendor === 'autotask') {
-    const res = await fetch(`${origin}/sandbox/autotask/ATServicesRest/V1.0/Tickets`, {
-      method: 'PATCH',
-      headers: { ApiIntegrationCode: SANDBOX_INTEGRATION_CODE, UserName: SANDBOX_USERNAME, Secret: SANDBOX_SECRET, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ id: Number(ticketId), status: 5 }),
-    });
-    if (!res.ok) throw new Error(`close ticket: HTTP ${res.status}`);
-    return;
+  await PSA_SANDBOX_KITS[vendor].closeTicket(`${origin}/sandbox/${vendor}`, ticketId);
+}
+
+/** Waits until the sandbox has no vendor call in progress (a delayed write has committed or failed). */
+export async function sandboxQuiet(origin: string, vendor: PsaVendor, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while ((await control(origin, vendor, 'stats')).inFlight > 0) {
+    if (Date.now() > deadline) throw new Error(`${vendor} sandbox still busy after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 20));
   }
-  const base = `${origin}/sandbox/kaseya-bms`;
-  const creds = PSA_CREDENTIALS['kaseya-bms'];
-  const auth = await fetch(`${base}/v2/security/authenticate`, {
-    method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grantType: 'password', userName: creds.username, password: creds.password, tenant: creds.tenant }),
-  });
-  const headers = { Authorization: `Bearer ${((await auth.json()) as { result: { accessToken: string } }).result.accessToken}` };
-  const statuses = (await (await fetch(`${base}/v2/system/statuses/lookup`, { headers })).json()) as { result: Array<{ id: number; name: string }> };
-  const completed = statuses.result.find((s) => s.name === 'Completed')!;
-  const res = await fetch(`${base}/v2/servicedesk/tickets/${ticketId}`, {
-    method: 'PATCH', headers: { ...headers, 'Content-Type': 'application/json-patch+json' },
-    body: JSON.stringify([{ op: 'replace', path: '/StatusId', value: completed.id }]),
-  });
-  if (!res.ok) throw new Error(`close ticket: HTTP ${res.status}`);
 }
-
-export interface TicketWrite {
-  id: string;
-  title: string;
-  text: string;
-  accountId: string;
-  contactId: string | null;
-  priorityId: string;
-  issueTypeId: string | null;
-  subIssueTypeId: string | null;
-  contractId: string | null;
-}
-
-export interface NoteWrite {
-  id: string;
-  ticketId: string;
-  text: string;
-}
-
-const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
 /** Tickets the sandbox recorded as created, in the neutral words of the tests. */
 export async function ticketWrites(origin: string, vendor: PsaVendor): Promise<TicketWrite[]> {
-  return (await writes(origin, vendor, 'ticket')).map(({ id, data: d }) => vendor === 'autotask'
-    ? { id, title: d.title, text: d.description ?? '', accountId: String(d.companyID), contactId: str(d.contactID), priorityId: String(d.priority), issueTypeId: str(d.issueType), subIssueTypeId: str(d.subIssueType), contractId: str(d.contractID) }
-    : { id, title: d.title, text: d.details ?? '', accountId: String(d.accountId), contactId: str(d.contactId), priorityId: String(d.priorityId), issueTypeId: str(d.issueTypeId), subIssueTypeId: str(d.subIssueTypeId), contractId: str(d.contractId) });
+  return (await writes(origin, vendor, 'ticket')).map((w) => PSA_SANDBOX_KITS[vendor].ticketWrite({ ...w, seq: 0, at: '', kind: 'ticket' }));
 }
 
 export async function noteWrites(origin: string, vendor: PsaVendor): Promise<NoteWrite[]> {
-  return (await writes(origin, vendor, 'note')).map(({ id, data: d }) => vendor === 'autotask'
-    ? { id, ticketId: String(d.ticketID), text: `${d.title ?? ''}\n${d.description ?? ''}` }
-    : { id, ticketId: String(d.ticketId), text: d.details ?? '' });
+  return (await writes(origin, vendor, 'note')).map((w) => PSA_SANDBOX_KITS[vendor].noteWrite({ ...w, seq: 0, at: '', kind: 'note' }));
 }
 
 /** How many times each alert id appears across ticket and note texts (exactly once = delivered once). */

@@ -203,10 +203,8 @@ describe('paging', () => {
     expect((await call('GET', next)).status).toBe(405);
   });
 
-  it('seeds 10,000 companies in under a second, deterministically', () => {
-    const started = Date.now();
+  it('seeds 10,000 companies, deterministically', () => {
     sandbox.state.reset(10_000);
-    expect(Date.now() - started).toBeLessThan(1_000);
     expect(all()).toHaveLength(10_000);
     const names = (s: ReturnType<typeof createAutotaskSandbox>) => s.state.data.db.rows('Companies').map((c) => `${c.id}:${c.companyName}:${c.companyType}`).join('|');
     expect(names(createAutotaskSandbox())).toBe(names(createAutotaskSandbox()));

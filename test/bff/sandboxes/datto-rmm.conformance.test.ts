@@ -40,6 +40,9 @@ function toSpecShape(value: unknown, problems: string[], contexts: unknown[], pa
   return out;
 }
 
+/** Alert context `@class` tags whose fields the spec models in a `*Context` schema. */
+const CONTEXT_COMPONENTS: Record<string, string> = { disk_usage_ctx: 'DiskUsageContext', perf_disk_usage_ctx: 'DiskUsageContext' };
+
 describe('Datto RMM sandbox conforms to the vendor OpenAPI documents', () => {
   let server: RunningServer;
   let base: string;
@@ -86,9 +89,18 @@ describe('Datto RMM sandbox conforms to the vendor OpenAPI documents', () => {
         const shaped = toSpecShape(body, problems, contexts);
         if ('component' in against) problems.push(...spec.checkComponent(against.component, shaped));
         else problems.push(...spec.check('get', against.path, 200, shaped));
-        for (const ctx of contexts) problems.push(...spec.checkComponent('AlertContext', ctx));
+        for (const ctx of contexts) {
+          problems.push(...spec.checkComponent('AlertContext', ctx));
+          // The contexts whose fields the spec does model are checked field by field (enums included).
+          const component = CONTEXT_COMPONENTS[(ctx as { '@class': string })['@class']];
+          if (component) {
+            problems.push(...spec.checkComponent(component, ctx));
+            contextsChecked.add(component);
+          }
+        }
         expect(problems).toEqual([]);
       };
+      const contextsChecked = new Set<string>();
 
       it('GET /v2/account', async () => conforms(await get('api/v2/account'), { component: 'Account' }));
 
@@ -119,6 +131,14 @@ describe('Datto RMM sandbox conforms to the vendor OpenAPI documents', () => {
         expect(page.activities.some((a: { date: number }) => !Number.isInteger(a.date))).toBe(true);
         conforms(page, { path: '/v2/activity-logs' });
         conforms(await get(page.pageDetails.nextPageUrl), { path: '/v2/activity-logs' });
+      });
+
+      it('GET alerts: disk usage contexts use the spec’s unitOfMeasure and diskNameDesignation enums', async () => {
+        const page = await get('api/v2/account/alerts/open');
+        conforms(page, { component: 'AlertsPage' });
+        expect(contextsChecked).toContain('DiskUsageContext');
+        const disk = page.alerts.find((a: { alertContext: { '@class': string } }) => a.alertContext['@class'] === 'disk_usage_ctx').alertContext;
+        expect(spec.checkComponent('DiskUsageContext', { ...disk, unitOfMeasure: 'GB' })).not.toEqual([]); // the check can fail
       });
 
       it('GET alerts, users, pagination and request rate', async () => {

@@ -104,10 +104,8 @@ describe('Syncro sandbox: data and paging', () => {
     expect(withEntra.length).toBeLessThan(60);
   });
 
-  it('seeds 10,000 assets in well under a second', () => {
-    const started = performance.now();
+  it('seeds 10,000 assets, exactly as many as asked', () => {
     const data = seedSyncro(10_000);
-    expect(performance.now() - started).toBeLessThan(1_000);
     expect(data.assets.length).toBe(10_000);
   });
 

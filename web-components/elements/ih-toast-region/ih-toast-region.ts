@@ -3,9 +3,10 @@
  * before any message arrives, so screen readers announce each one.
  */
 import { LitElement, css, html } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { baseStyles, space, token } from '../../styles/tokens.js';
+import { clearOffset, keepClearAreas, keepClearRects, onKeepClearChange } from './keep-clear.js';
 
 export type ToastTone = 'success' | 'info' | 'error';
 
@@ -20,7 +21,8 @@ let nextId = 1;
 /**
  * Internal. Shows toasts: success and info ones in a polite status region and leave after
  * `duration` ms (held while hovered or focused); errors in an alert region and stay until dismissed,
- * because a person must have time to read what went wrong (WCAG 2.2.1).
+ * because a person must have time to read what went wrong (WCAG 2.2.1). The stack never covers an
+ * area registered with `keepClear` (a wizard's buttons): it steps above or below it.
  *
  * @internal
  * @csspart toast - Every toast.
@@ -61,6 +63,9 @@ export class IhToastRegion extends LitElement {
   @state() private toasts: Toast[] = [];
 
   private readonly timers = new Map<number, ReturnType<typeof setTimeout>>();
+  @query('.stack') private stack?: HTMLElement;
+  private frame = 0;
+  private stopWatching?: () => void;
 
   /** Shows a toast; returns its id (for `dismiss`). */
   show(message: string, tone: ToastTone = 'success'): number {
@@ -82,10 +87,77 @@ export class IhToastRegion extends LitElement {
     return this.toasts.map((t) => t.message);
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.watchKeepClear();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.timers.forEach((timer) => clearTimeout(timer));
     this.timers.clear();
+    this.stopWatching?.();
+    this.stopWatching = undefined;
+    cancelAnimationFrame(this.frame);
+  }
+
+  protected override updated(): void {
+    this.placeSoon();
+  }
+
+  /**
+   * Re-places the stack whenever what it must avoid may have moved: a scroll anywhere, a resize, an
+   * area registered or released, or a change of size of the page or of an area (a wizard's next step).
+   */
+  private watchKeepClear(): void {
+    this.stopWatching?.();
+    const place = () => this.placeSoon();
+    const sizes = new ResizeObserver(place);
+    const observe = () => {
+      sizes.disconnect();
+      sizes.observe(document.documentElement);
+      keepClearAreas().forEach((area) => sizes.observe(area));
+      place();
+    };
+    const stopRegistry = onKeepClearChange(observe);
+    observe();
+    window.addEventListener('scroll', place, { capture: true, passive: true });
+    window.addEventListener('resize', place, { passive: true });
+    this.stopWatching = () => {
+      stopRegistry();
+      sizes.disconnect();
+      window.removeEventListener('scroll', place, { capture: true });
+      window.removeEventListener('resize', place);
+    };
+  }
+
+  /** One placement per frame, however many causes arrived. */
+  private placeSoon(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.place();
+    });
+  }
+
+  /** Moves the stack out of every registered area (measured from where it sits without the move). */
+  private place(): void {
+    const stack = this.stack;
+    if (!stack) return;
+    const current = Number(stack.dataset.offset ?? 0);
+    if (!this.toasts.length) {
+      if (current) this.setOffset(stack, 0);
+      return;
+    }
+    const rect = stack.getBoundingClientRect();
+    const home = new DOMRect(rect.x, rect.y - current, rect.width, rect.height);
+    const offset = Math.round(clearOffset(home, keepClearRects(), window.innerHeight));
+    if (offset !== current) this.setOffset(stack, offset);
+  }
+
+  private setOffset(stack: HTMLElement, offset: number): void {
+    stack.dataset.offset = String(offset);
+    stack.style.translate = offset ? `0 ${offset}px` : '';
   }
 
   private schedule(id: number): void {

@@ -91,6 +91,11 @@ type RowAction = 'pause' | 'resume' | 'disconnect' | 'reconnect';
  * @csspart vendor - The vendor's name in a row.
  * @csspart account - The vendor account's name in a row, when known.
  * @csspart status - The status pill; also `status-active`, `status-paused`, `status-connected`, `status-disconnected`, `status-draft`.
+ * @csspart status-active - The pill of an Active PSA (with `status`).
+ * @csspart status-paused - The pill of a Paused PSA (with `status`).
+ * @csspart status-connected - The pill of a Connected RMM (with `status`).
+ * @csspart status-disconnected - The pill of a Disconnected RMM (with `status`).
+ * @csspart status-draft - The pill of a "Setup not finished" integration (with `status`).
  * @csspart switch - The "Deliver tickets" switch (PSA).
  * @csspart health - A PSA row's health section (health line, advice, next billable-user sync, its buttons).
  * @csspart health-advice - The list of what to do about failed deliveries.
@@ -110,6 +115,7 @@ type RowAction = 'pause' | 'resume' | 'disconnect' | 'reconnect';
  * @csspart dialog-title - The confirmation's question.
  * @csspart dialog-message - The confirmation's explanation.
  * @csspart toast - Every toast; error toasts also have `toast-error`.
+ * @csspart toast-error - Error toasts (with `toast`).
  */
 export class IntegrationList extends ApiConsumerElement {
   static override styles = integrationListStyles;

@@ -59,6 +59,8 @@ import { organizationApplicationsStyles } from './organization-applications.styl
  * @csspart heading - The "MSP Tools" heading text.
  * @csspart list - The `<ul>` of applications.
  * @csspart application - One application (`<li>`); also `application-rmm` or `application-psa`.
+ * @csspart application-rmm - An RMM application (with `application`).
+ * @csspart application-psa - The PSA application (with `application`).
  * @csspart vendor - The vendor's name.
  * @csspart status - The status pill; also `status-connected`, `status-disconnected`, `status-active`, `status-paused`.
  * @csspart details - What links the application to this organization (user activity, mapped sites, PSA account, last sync).
@@ -70,6 +72,7 @@ import { organizationApplicationsStyles } from './organization-applications.styl
  * @csspart message - Loading, waiting and empty-state text.
  * @csspart error - The box shown when the panel could not load.
  * @csspart toast - Every toast; error toasts also have `toast-error`.
+ * @csspart toast-error - Error toasts (with `toast`).
  */
 export class OrganizationApplications extends ApiConsumerElement {
   static override styles = organizationApplicationsStyles;

@@ -10,7 +10,7 @@ import type { LoadContext } from '../shared/async-list.js';
 import { loadAllPages } from '../shared/async-list.js';
 import { json } from '../shared/wizard-api.js';
 import type { PsaWizardServices, SavedPsaSettings } from './psa-wizard.services.js';
-import type { Catalog, PsaStep, TicketDraft } from './psa-wizard.types.js';
+import { EMPTY_CONTRACT, PSA_STEPS, type Catalog, type PsaStep, type TicketDraft } from './psa-wizard.types.js';
 
 const SECTION_STEP: Record<string, PsaStep> = { accountMapping: 'account-mapping', ticket: 'service-parameters', contract: 'contract-mapping' };
 
@@ -38,7 +38,12 @@ export function createPsaWizardServices(api: ApiClient): PsaWizardServices {
       const sections = ((detail.settings ?? {}) as { completedSections?: string[] }).completedSections ?? [];
       const done: PsaStep[] = ['credentials', ...sections.map((s) => SECTION_STEP[s]).filter((s): s is PsaStep => Boolean(s))];
       if (detail.status === 'active' || detail.status === 'paused') done.push('finish');
-      return { accountMapping: accountMapping as AccountMapping, ticket: toTicketDraft(ticket.ticket as TicketSettings | null), contract: contract as ContractSettings, done } satisfies SavedPsaSettings;
+      // "Finish setup" without a draft: its credentials are stored, so it opens at the first step still to do.
+      const resumeAt = detail.status === 'draft' ? PSA_STEPS.find((step) => !done.includes(step)) ?? 'finish' : 'credentials';
+      // A contract section never saved has no sync day yet: offer the wizard's own default, as a new wizard does.
+      const savedContract = contract as ContractSettings;
+      const contractValue = done.includes('contract-mapping') ? savedContract : { ...savedContract, userSyncDay: savedContract.userSyncDay ?? EMPTY_CONTRACT.userSyncDay };
+      return { accountMapping: accountMapping as AccountMapping, ticket: toTicketDraft(ticket.ticket as TicketSettings | null), contract: contractValue, done, resumeAt } satisfies SavedPsaSettings;
     },
     async loadContacts({ integrationId, accountId }, signal) {
       return (await json(one.psa.accounts[':accountId'].contacts.$get({ param: { id: integrationId, accountId }, query: {} }, init(signal)), base)).contacts as PsaContact[];

@@ -5,8 +5,20 @@
 import type { Severity } from '../../../bff/contracts/psa-settings.js';
 import type { WizardStepInfo } from '../shared/step-status.js';
 import type { PsaVendor } from './psa-wizard.types.js';
+import { VENDOR_LABELS } from '../../../bff/vendors/vendor-catalog.js';
+import { PSA_VENDOR_COPY } from './psa-vendor-copy.js';
 
-export const VENDOR_LABEL: Record<PsaVendor, string> = { 'kaseya-bms': 'Kaseya BMS', autotask: 'Autotask' };
+export const VENDOR_LABEL: Record<PsaVendor, string> = VENDOR_LABELS;
+
+/** COPY.service in the vendor's own terms (psa-vendor-copy.ts). */
+export function serviceCopy(vendor: PsaVendor): typeof COPY.service {
+  return { ...COPY.service, ...PSA_VENDOR_COPY[vendor].service };
+}
+
+/** COPY.contract in the vendor's own terms (psa-vendor-copy.ts). */
+export function contractCopy(vendor: PsaVendor): typeof COPY.contract {
+  return { ...COPY.contract, ...PSA_VENDOR_COPY[vendor].contract };
+}
 
 export const STEP_INFO: WizardStepInfo[] = [
   { id: 'credentials', label: 'Credentials' },
@@ -28,20 +40,15 @@ export const COPY = {
   completedPaused: (vendor: PsaVendor) => `${VENDOR_LABEL[vendor]} settings are saved. Ticket delivery stays paused until you resume it.`,
   draftSaveFailed: 'Your progress could not be saved as a draft; it is kept in this page until you finish.',
 
+  exists: {
+    title: 'A PSA is already connected',
+    detail: (vendor: string, account: string | null, status: string) =>
+      `This account already has a ${vendor} integration${account ? ` (${account})` : ''}: ${status}. One PSA per account: edit the existing integration instead.`,
+    cancel: 'Cancel',
+  },
+
   credentials: {
-    intro: {
-      'kaseya-bms': 'Enter the credentials of the Kaseya BMS API user (User Type: Api Employee, with a role that may view accounts and create and update service desk tickets). They are checked with Kaseya BMS before you continue.',
-      autotask: 'Enter the credentials of the dedicated Autotask API user (Security Level: API User). They are checked with Autotask before you continue; your Autotask zone is found from the API username.',
-    } satisfies Record<PsaVendor, string>,
     keep: 'Credentials are stored and never shown. Leave these fields blank to keep them, or enter new ones to replace them.',
-    server: 'Kaseya BMS URL',
-    tenant: 'BMS tenant',
-    tenantHint: 'Your registered company name: My Profile > My Settings > Company Name.',
-    bmsUsername: 'BMS username',
-    bmsPassword: 'BMS password',
-    apiUsername: 'API Username',
-    apiUsernameHint: 'The API user’s e-mail address, as shown in Autotask.',
-    apiPassword: 'API Password (secret)',
     psaExistsAction: 'Edit the existing integration',
   },
 
@@ -54,6 +61,7 @@ export const COPY = {
     catchAllContact: 'Catch-All PSA Ticket Contact',
     catchAllContactHint: 'The contact on tickets of unmapped organizations when no contact matches the alert’s user.',
     checkingContacts: 'Loading the contacts of this account…',
+    rowNoContacts: 'This PSA account has no contacts. Add one in the PSA, or its tickets are created without a contact while Attach Contacts is on.',
     retryContacts: (account: string) => `Retry loading contacts for ${account}`,
     fallback: 'Only mapped organizations route tickets to their PSA accounts. Unmapped organizations fall back to the catch-all account.',
     tableLabel: 'Mapping PSA accounts to organizations',
@@ -78,13 +86,17 @@ export const COPY = {
     issueTypes: 'Issue Type and Sub-Issue Type (optional)',
     issueTypesHint: 'Leave empty for no issue type. Custom mappings below win over these defaults for matching alerts.',
     issueType: 'Default Issue Type', subIssueType: 'Default Sub-Issue Type',
+    overrideIssueType: 'Issue Type', overrideSubIssueType: 'Sub-Issue Type',
     tables: {
-      alertTypes: { title: 'Alert-based mappings', key: 'Alert type', empty: 'No alert-based mappings: every alert uses the defaults above.' },
-      respondRules: { title: 'Respond Rule mappings', key: 'Respond rule', empty: 'No Respond Rule mappings.' },
-      iocRules: { title: 'IOC Rule mappings', key: 'IOC rule', empty: 'No IOC Rule mappings.' },
+      alertTypes: { title: 'Alert-based mappings', key: 'Alert type', row: 'alert type override', empty: 'No alert-based mappings: every alert uses the defaults above.' },
+      respondRules: { title: 'Respond Rule mappings', key: 'Respond rule', row: 'respond rule override', empty: 'No Respond Rule mappings.' },
+      iocRules: { title: 'IOC Rule mappings', key: 'IOC rule', row: 'IOC rule override', empty: 'No IOC Rule mappings.' },
     },
     addMapping: 'Add mapping',
     remove: 'Remove',
+    /** Names of an override row's controls, unique across the three tables: "Issue Type, alert type override 1". */
+    overrideField: (field: string, row: string, n: number) => `${field}, ${row} ${n}`,
+    overrideRemove: (row: string, n: number) => `Remove ${row} ${n}`,
   },
 
   contract: {

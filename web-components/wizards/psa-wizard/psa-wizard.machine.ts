@@ -19,6 +19,11 @@ import {
 import { credentialsBlank, credentialsOptional, isStepValid, newServiceErrors } from './psa-wizard.validation.js';
 import { applyDependents, prefillTicketDefaults } from './psa-wizard.values.js';
 
+/** The state of each step (`wizard-step-change` reports steps; the machine's states are camelCase). */
+const STEP_STATE = {
+  credentials: 'credentials', 'account-mapping': 'accountMapping', 'service-parameters': 'serviceParameters', 'contract-mapping': 'contractMapping', finish: 'finish',
+} as const satisfies Record<PsaStep, string>;
+
 /** Bump when states or context change shape: drafts of another version are discarded, never restored. */
 export const PSA_WIZARD_MACHINE_VERSION = 1;
 
@@ -50,6 +55,8 @@ export const psaWizardMachine = setup({
   actors: psaWizardActors(NOT_PROVIDED),
   guards: {
     isEditing: ({ context }) => context.editing,
+    /** The saved integration opens at this step (an unfinished one resumes where it was left). */
+    resumesAt: ({ event }, params: { step: PsaStep }) => (event as unknown as { output?: { resumeAt?: PsaStep } }).output?.resumeAt === params.step,
     stepValid: ({ context }, params: { step: PsaStep }) => isStepValid(params.step, context),
     /** Editing, or back on step 1 after it succeeded: blank credentials keep the stored ones. */
     credentialsKept: ({ context }) => credentialsOptional(context) && credentialsBlank(context),
@@ -114,15 +121,16 @@ export const psaWizardMachine = setup({
         id: 'loadSaved',
         src: 'loadSaved',
         input: ({ context }) => ({ integrationId: context.integrationId! }),
-        onDone: {
-          target: 'credentials',
+        onDone: (['account-mapping', 'service-parameters', 'contract-mapping', 'finish', 'credentials'] as const).map((step) => ({
+          ...(step === 'credentials' ? {} : { guard: { type: 'resumesAt' as const, params: { step } } }),
+          target: `#psa.${STEP_STATE[step]}`,
           actions: assign(({ event }) => ({
             accountMapping: event.output.accountMapping,
             ticket: event.output.ticket ?? EMPTY_TICKET,
             contract: event.output.contract,
             done: event.output.done,
           })),
-        },
+        })),
         onError: { target: 'loadFailed', actions: assign(({ event }) => ({ problem: problemData(event.error) })) },
       },
     },

@@ -15,6 +15,8 @@ export interface SavedPsaSettings {
   contract: ContractSettings;
   /** Steps whose section was saved before. */
   done: PsaStep[];
+  /** Where the wizard opens: an unfinished (draft) integration at its first step not done, else Credentials. */
+  resumeAt: PsaStep;
 }
 
 /** Every call the wizard makes. Each gets the signal of the state that invoked it. */

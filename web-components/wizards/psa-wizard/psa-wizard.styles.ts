@@ -11,6 +11,13 @@ export const wizardStyles = [baseStyles, css`
     border-radius: ${token('--ih-radius')};
     color: ${token('--ih-color-danger')};
   }
+  .exists {
+    display: grid; gap: ${space(1.5)}; padding: ${space(2)} ${space(3)};
+    background: ${token('--ih-color-surface')}; border: 1px solid ${token('--ih-color-border')}; border-radius: ${token('--ih-radius')};
+  }
+  .exists h2 { margin: 0; font-size: 1.25rem; }
+  .exists p { margin: 0; }
+  .actions { display: flex; flex-wrap: wrap; gap: ${space(1)}; }
   .done { padding: ${space(2)}; border-inline-start: 4px solid ${token('--ih-color-success')}; background: ${token('--ih-color-surface-muted')}; border-radius: ${token('--ih-radius')}; }
 `];
 

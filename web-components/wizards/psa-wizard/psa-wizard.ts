@@ -24,8 +24,11 @@ import {
 import { psaWizardActors } from './psa-wizard.services.js';
 import { wizardStyles } from './psa-wizard.styles.js';
 import type { PsaStep, PsaVendor } from './psa-wizard.types.js';
+import type { IntegrationView } from '../../api/client.js';
+import { IntegrationEditEvent } from '../../events/integration-edit-event.js';
 
-type Phase = 'waiting' | 'booting' | 'ready';
+/** `exists`: opened to add a PSA while the partner has one (one PSA per partner): only the offer to edit it is shown. */
+type Phase = 'waiting' | 'booting' | 'exists' | 'ready';
 
 const STEP_TAGS = {
   credentials: 'ih-psa-credentials-step',
@@ -40,19 +43,20 @@ const STEP_TAGS = {
  * Parameters, Contract Mapping (optional) and Finish. Every step is checked by the BFF when Next
  * is chosen; its field errors appear next to the fields and focus moves to the first one. A reload
  * resumes the draft where it was. With `integration-id` it opens an existing integration with every
- * saved value; stored credentials are never shown (leave them blank to keep them).
+ * saved value; stored credentials are never shown (leave them blank to keep them). Opened without it
+ * while the partner already has a PSA, it shows that one and offers to edit it, and asks for nothing.
  *
  * On completion it shows a confirmation in the page's upper-right corner (a shared
  * `<ih-page-toasts>` appended to `document.body`, so it outlives the wizard) unless `no-toast` is set.
  *
- * @summary The PSA integration wizard (Kaseya BMS, Autotask).
+ * @summary The PSA integration wizard (Kaseya BMS, Autotask, ConnectWise PSA; any id in PSA_VENDORS).
  *
- * @attr vendor - `kaseya-bms` or `autotask`. Reflected. Read when the wizard opens (changing it starts over).
+ * @attr vendor - `kaseya-bms`, `autotask` or `connectwise`. Reflected. Read when the wizard opens (changing it starts over).
  * @attr integration-id - Opens this existing integration for editing; without it a new one is created.
  * @attr api-base - Base URL of the BFF's API. Wins over a surrounding `<integration-hub>`. Default `/api`.
  * @attr no-toast - Leaves the completion confirmation to the host.
  *
- * @prop {'kaseya-bms' | 'autotask'} vendor - As the attribute.
+ * @prop {'kaseya-bms' | 'autotask' | 'connectwise'} vendor - As the attribute.
  * @prop {string | undefined} integrationId - As the `integration-id` attribute.
  * @prop {string | undefined} apiBase - As the `api-base` attribute.
  * @prop {string | undefined} token - Bearer token (JWT) for the BFF. Wins over the hub's. Property only.
@@ -63,7 +67,7 @@ const STEP_TAGS = {
  * @fires wizard-step-change - {step}: another step is shown (Next, Back, or a resumed draft).
  * @fires wizard-complete - {integrationId, vendor, status}: the integration is complete and Active (or stays Paused).
  * @fires wizard-cancel - {integrationId}: Cancel was chosen; the draft is discarded.
- * @fires integration-edit - {integrationId, vendor, kind}: "Edit the existing integration" after a second PSA was refused.
+ * @fires integration-edit - {integrationId, vendor, kind}: "Edit the existing integration": opened to add a PSA while one exists (one PSA per partner).
  *
  * @cssproperty --ih-font-family - Font of all text.
  * @cssproperty --ih-font-size - Base font size.
@@ -86,18 +90,27 @@ const STEP_TAGS = {
  * @csspart title - The wizard's title.
  * @csspart progress - The list of steps.
  * @csspart progress-step - Each step; also `progress-step-done`, `progress-step-current`, `progress-step-upcoming`.
+ * @csspart progress-step-done - A finished step (with `progress-step`).
+ * @csspart progress-step-current - The step shown (with `progress-step`).
+ * @csspart progress-step-upcoming - A step still ahead (with `progress-step`).
  * @csspart step-heading - "Step N of 5: …".
  * @csspart body - Around the current step.
  * @csspart step - The current step's element.
  * @csspart footer - The button bar.
  * @csspart button - Every button of the bar; also `cancel-button`, `back-button`, `next-button`.
+ * @csspart cancel-button - Cancel (with `button`).
+ * @csspart back-button - Back (with `button`).
+ * @csspart next-button - Next / Finish (with `button`).
+ * @csspart retry-button - Retry after the wizard could not open (with `button`).
  * @csspart message - Opening / waiting / completion text.
+ * @csspart existing - Opened to add a PSA while the partner has one: the existing one and the offer to edit it.
+ * @csspart edit-existing-button - "Edit the existing integration".
  * @csspart problem - A refusal not tied to one field.
  */
 export class PsaWizard extends ApiConsumerElement {
   static override styles = wizardStyles;
 
-  /** `kaseya-bms` or `autotask`. Reflected. */
+  /** `kaseya-bms`, `autotask` or `connectwise`. Reflected. */
   @property({ reflect: true }) vendor: PsaVendor = 'kaseya-bms';
   /** Opens this integration for editing. */
   @property({ attribute: 'integration-id' }) integrationId?: string;
@@ -106,6 +119,8 @@ export class PsaWizard extends ApiConsumerElement {
 
   @state() private phase: Phase = 'booting';
   @state() private bootProblem?: string;
+  /** The partner's PSA, when this wizard was opened to add another. */
+  @state() private existing?: IntegrationView;
 
   private machine?: MachineController<PsaWizardMachine>;
   private drafts?: WizardDraftStore;
@@ -136,10 +151,21 @@ export class PsaWizard extends ApiConsumerElement {
     if (!this.hasUpdated || changed.has('vendor') || changed.has('integrationId') || this.connectionChanged(changed)) void this.boot();
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('pagehide', this.onPageHide);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener('pagehide', this.onPageHide);
     void this.drafts?.flush();
   }
+
+  /** A reload or navigation: the change typed just before it (still in the save's debounce) is saved on the way out. */
+  private readonly onPageHide = (): void => {
+    void this.drafts?.flush({ keepalive: true });
+  };
 
   private async boot(): Promise<void> {
     if (!this.effectiveToken && this.hubConnection) {
@@ -156,6 +182,8 @@ export class PsaWizard extends ApiConsumerElement {
     const integrationId = this.integrationId ?? null;
     const drafts = new WizardDraftStore({
       api, wizard: `psa:${vendor}`, version: PSA_WIZARD_MACHINE_VERSION, integrationId,
+      // "Finish setup" on an unfinished integration resumes the draft of the new wizard that created it.
+      integrationOf: (draft) => (draft as { context?: { integrationId?: string | null } } | null)?.context?.integrationId,
       onError: () => showPageToast(COPY.draftSaveFailed, 'info'),
     });
     let snapshot = await drafts.load().catch(() => undefined) as { context?: { integrationId?: string | null } } | undefined;
@@ -168,7 +196,18 @@ export class PsaWizard extends ApiConsumerElement {
         snapshot = undefined;
       }
     }
+    // One PSA per partner: a new wizard (not resuming its own draft integration) first checks for one, before any vendor
+    // field is asked. If the list cannot be read, the wizard opens and the BFF still refuses a second PSA at Credentials.
+    const existing = !integrationId && !snapshot?.context?.integrationId
+      ? (await api.integrations.list('psa').catch(() => []))[0]
+      : undefined;
     if (key !== this.bootKey) return; // attributes changed while loading
+    this.existing = existing;
+    if (existing) {
+      this.phase = 'exists';
+      this.resolveReady();
+      return;
+    }
     this.drafts = drafts;
     const logic = psaWizardMachine.provide({ actors: psaWizardActors(createPsaWizardServices(api)) });
     this.machine = new MachineController(this, logic, {
@@ -248,7 +287,25 @@ export class PsaWizard extends ApiConsumerElement {
     else send({ type: 'wizard.cancel' });
   }
 
+  private editExisting(existing: IntegrationView): void {
+    this.dispatchEvent(new IntegrationEditEvent({ integrationId: existing.id, vendor: existing.vendor, kind: 'psa' }));
+  }
+
+  private renderExisting(existing: IntegrationView) {
+    const copy = COPY.exists;
+    return html`
+      <section class="ih-root exists" part="existing" aria-labelledby="existing-title">
+        <h2 id="existing-title" part="title">${copy.title}</h2>
+        <p part="message">${copy.detail(existing.vendorLabel, existing.accountLabel, existing.statusLabel)}</p>
+        <p class="actions">
+          <button type="button" class="primary" part="button edit-existing-button" @click=${() => this.editExisting(existing)}>${COPY.credentials.psaExistsAction}</button>
+          <button type="button" part="button cancel-button" @click=${() => this.dispatchEvent(new WizardCancelEvent({ integrationId: null }))}>${copy.cancel}</button>
+        </p>
+      </section>`;
+  }
+
   protected override render() {
+    if (this.phase === 'exists' && this.existing) return this.renderExisting(this.existing);
     if (this.phase === 'waiting') return html`<p class="ih-root message" part="message" role="status">${COPY.waitingForToken}</p>`;
     if (this.phase === 'booting' || !this.machine) return html`<p class="ih-root message" part="message" role="status">${COPY.loading}</p>`;
     const s = this.machine.snapshot;

@@ -1,9 +1,11 @@
 /**
  * @module Value rules the machine applies when fields change or lists arrive: a new catch-all
  * account clears its old contact, a new issue type clears a sub-issue type of another, and the
- * PSA's own default values prefill the ticket defaults nobody chose yet.
+ * PSA's own default values prefill the ticket defaults nobody chose yet; an organization's
+ * contract row takes its service's cost and price when "Add Service to Contract" is ticked.
  */
-import type { PicklistValue, PsaPicklists } from '../../../bff/vendors/model.js';
+import type { ContractMappingRow, ContractSettings } from '../../../bff/contracts/psa-settings.js';
+import type { PicklistValue, PsaPicklists, PsaService } from '../../../bff/vendors/model.js';
 import type { PsaWizardContext, TicketDraft } from './psa-wizard.types.js';
 
 /** Keeps dependent fields consistent after `paths` changed from `before` to `after`. */
@@ -42,8 +44,27 @@ export function prefillTicketDefaults(ticket: TicketDraft, lists: PsaPicklists):
 }
 
 /** Active values as select options; a sub-issue list narrowed to one issue type. */
+/**
+ * Values of a list that may be chosen with this queue: ConnectWise statuses, types and items belong
+ * to one service board (their `parentId` is the queue's id); lists without parents are unchanged.
+ */
+export function onQueue(values: PicklistValue[], queueId: string | null): PicklistValue[] {
+  return values.filter((v) => !v.parentId || !queueId || v.parentId === queueId);
+}
+
 export function optionsOf(values: PicklistValue[], parentId?: string | null): Array<{ value: string; label: string }> {
   return values
     .filter((v) => v.isActive && (parentId === undefined || v.parentId === parentId))
     .map((v) => ({ value: v.id, label: v.label }));
+}
+
+/**
+ * Seed 001: "The Cost and Price will be used as the defaults but can be overridden for each Customer
+ * mapping". Ticking "Add Service to Contract" fills a blank cost or price from the row's own service,
+ * else the Default Contract Service; amounts already there (typed overrides) stay.
+ */
+export function serviceAmountDefaults(row: Pick<ContractMappingRow, 'serviceId' | 'unitCost' | 'unitPrice'>, contract: Pick<ContractSettings, 'defaultServiceId'>,
+  services: readonly PsaService[] | null): Pick<ContractMappingRow, 'unitCost' | 'unitPrice'> {
+  const service = services?.find((s) => s.id === (row.serviceId ?? contract.defaultServiceId));
+  return { unitCost: row.unitCost ?? service?.unitCost ?? null, unitPrice: row.unitPrice ?? service?.unitPrice ?? null };
 }

@@ -2,6 +2,7 @@
  * @module Every sentence the RMM wizards show, in the seeds' words where the seeds give them
  * (002 Syncro, 004 Datto RMM), so the wording is reviewed in one place.
  */
+import type { RmmCustomField } from '../../../bff/contracts/entra-field.js';
 import type { RmmSiteType } from '../../../bff/vendors/model.js';
 import type { WizardStepInfo } from '../shared/step-status.js';
 import type { RmmVendor } from './rmm-wizard.types.js';
@@ -30,10 +31,8 @@ export const STEP_OF_STATE: Record<RmmVendor, Record<string, string>> = {
   syncro: { credentials: 'credentials', mapping: 'account-mapping', finish: 'finish', done: 'finish' },
 };
 
-/** Datto RMM platforms as Datto names them (the API host is `<platform>-api.centrastage.net`). */
-export const DATTO_PLATFORM_LABELS: Record<string, string> = {
-  pinotage: 'Pinotage', concord: 'Concord', vidal: 'Vidal', merlot: 'Merlot', zinfandel: 'Zinfandel', syrah: 'Syrah',
-};
+/** Datto RMM platforms as Datto names them (the BFF labels connected accounts with the same names). */
+export { DATTO_PLATFORM_LABELS } from '../../../bff/contracts/credentials.js';
 
 /** Seed 002, "Create an API token in Syncro": the recommended custom permissions, exactly as listed. */
 export const SYNCRO_PERMISSIONS = [
@@ -109,10 +108,15 @@ export const COPY = {
   syncroToken: 'API token',
   syncroTokenHint: 'Create it in Syncro under More > Admin > API Tokens > + New Token, with Custom Permissions.',
   syncroPermissionsTitle: 'The API token needs these permissions',
+  syncroCollectedTitle: 'What is collected from Syncro',
+  // Seed 002 speaks of Syncro user activity, but Syncro's API has no user-activity or audit feed (the adapter's listActivity).
+  syncroCollected:
+    'Your Syncro customers and their assets (devices), for device discovery and correlation in the organizations you map them to. Syncro’s API offers no user-activity feed, so no Syncro user activity is collected.',
 
   // Mapping
   userActivityLabel: 'User Activity Organization',
-  userActivityHint: 'All user activity and actions from Syncro are associated with this organization. It cannot be changed after the integration is configured.',
+  userActivityHint:
+    'Syncro user activity would be associated with this organization. Syncro’s API offers no user-activity feed today, so nothing is recorded against it yet. It cannot be changed after the integration is configured.',
   siteTypesLegend: 'Datto RMM organization types to map',
   autoMap: (vendor: RmmVendor) => (vendor === 'syncro' ? 'Automatically map organizations with a 100% match' : 'Automatically map organizations with 100% match'),
   autoMapHint: (vendor: RmmVendor) =>
@@ -131,13 +135,24 @@ export const COPY = {
   noSites: (vendor: RmmVendor) => `No ${vendor === 'syncro' ? 'Syncro customers' : 'Datto RMM sites'} of the chosen types.`,
   noMatch: 'No organization matches the filter.',
   refresh: 'Reload list',
-  siteTypeDeletedNote: 'Deleted Devices is not recommended.',
+  deletedDevicesWarningTitle: 'Deleted Devices is not recommended.',
+  deletedDevicesWarning:
+    'This site type holds devices that were deleted from Datto RMM. They are no longer managed, so mapping them can attach stale or duplicate devices to your organizations. Map only site types that represent active devices.',
 
   // Parameters
   entraLabel: 'Microsoft Entra Device ID field',
   entraNone: 'None (set it later)',
   entraHint:
-    'Optional. The custom field (UDF) in Datto RMM that holds the Microsoft Entra Device ID. Mapping it improves correlation accuracy when identity-based activity (Microsoft Entra or Microsoft 365 events) is associated with known, managed devices. You can finish without it and set it later.',
+    'Optional. The custom field (UDF) in Datto RMM that holds the Microsoft Entra Device ID. Mapping it improves correlation accuracy when identity-based activity (Microsoft Entra or Microsoft 365 events) is associated with known, managed devices. You can finish without it and set it later. Each field shows values from your first devices; Datto RMM does not share the names you gave its fields, so they are listed by number.',
+  entraOption: (f: RmmCustomField) =>
+    `${f.label} — ${f.samples.length ? `${f.valueCount} of ${f.devicesSampled} devices, e.g. ${f.samples.join(', ')}` : `no values on the first ${f.devicesSampled} devices`}`,
+  entraSuggestion: (f: RmmCustomField) =>
+    `Suggested: ${f.label}. Its values look like Microsoft Entra device IDs (GUIDs) on ${f.deviceIdCount} of the first ${f.devicesSampled} devices.`,
+  entraUseSuggestion: (f: RmmCustomField) => `Use ${f.label}`,
+  entraNotDeviceIds: (f: RmmCustomField) =>
+    `The values in ${f.label} do not look like Microsoft Entra device IDs (${f.valueCount - f.deviceIdCount} of ${f.valueCount} are not GUIDs such as 5f1c7e0a-1111-2222-3333-444455556666), so devices would not be matched by it. Choose the field that holds the Entra Device ID.`,
+  entraNoValuesYet: (f: RmmCustomField) =>
+    `None of the first ${f.devicesSampled} devices has a value in ${f.label} yet. Devices are matched by it only once it holds their Entra Device ID.`,
 
   // Finish
   reviewIntro: (vendor: RmmVendor) => `Review the ${VENDOR_LABEL[vendor]} connection and choose Finish.`,

@@ -4,6 +4,7 @@
  * them into the actor logic `machine.provide({ actors })` expects; tests pass fakes instead.
  */
 import { fromPromise } from 'xstate';
+import type { RmmCustomField } from '../../../bff/contracts/entra-field.js';
 import type { ApiClient, IntegrationView } from '../../api/client.js';
 import type { WizardDraftStore } from '../shared/draft-store.js';
 import { json } from '../shared/wizard-api.js';
@@ -17,7 +18,7 @@ export interface RmmWizardServices {
   replaceCredentials(input: { integrationId: string; vendor: RmmVendor; credentials: Record<string, string> }, signal: AbortSignal): Promise<IntegrationSummary>;
   loadSites(input: { integrationId: string; refresh: boolean }, signal: AbortSignal): Promise<SiteView[]>;
   saveMapping(input: MappingSaveInput, signal: AbortSignal): Promise<MappingSaveResult>;
-  loadCustomFields(input: { integrationId: string }, signal: AbortSignal): Promise<string[]>;
+  loadCustomFields(input: { integrationId: string }, signal: AbortSignal): Promise<RmmCustomField[]>;
   saveParameters(input: { integrationId: string; entraDeviceIdField: string | null }, signal: AbortSignal): Promise<{ entraDeviceIdField: string | null }>;
   complete(input: { integrationId: string }, signal: AbortSignal): Promise<IntegrationSummary>;
 }

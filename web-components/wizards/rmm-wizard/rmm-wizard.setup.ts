@@ -4,6 +4,7 @@
  * zod schema) and the assign actions. The two machines differ only in their steps.
  */
 import { assign, fromPromise, setup } from 'xstate';
+import type { RmmCustomField } from '../../../bff/contracts/entra-field.js';
 import { clearServerErrors, touch } from '../shared/form-state.js';
 import { problemData } from '../shared/wizard-api.js';
 import {
@@ -61,7 +62,7 @@ export const rmmWizardSetup = setup({
     replaceCredentials: fromPromise<IntegrationSummary, { integrationId: string; vendor: RmmVendor; credentials: Record<string, string> }>(notProvided('replaceCredentials')),
     loadSites: fromPromise<SiteView[], { integrationId: string; refresh: boolean }>(notProvided('loadSites')),
     saveMapping: fromPromise<MappingSaveResult, MappingSaveInput>(notProvided('saveMapping')),
-    loadCustomFields: fromPromise<string[], { integrationId: string }>(notProvided('loadCustomFields')),
+    loadCustomFields: fromPromise<RmmCustomField[], { integrationId: string }>(notProvided('loadCustomFields')),
     saveParameters: fromPromise<{ entraDeviceIdField: string | null }, { integrationId: string; entraDeviceIdField: string | null }>(notProvided('saveParameters')),
     complete: fromPromise<IntegrationSummary, { integrationId: string }>(notProvided('complete')),
   },
@@ -177,7 +178,7 @@ export const rmmWizardSetup = setup({
     }),
 
     startCustomFieldsLoad: assign({ customFieldsLoad: { status: 'loading', problem: null } }),
-    assignCustomFields: assign({ customFields: ({ event }) => outputOf<string[]>(event), customFieldsLoad: { status: 'loaded', problem: null } }),
+    assignCustomFields: assign({ customFields: ({ event }) => outputOf<RmmCustomField[]>(event), customFieldsLoad: { status: 'loaded', problem: null } }),
     assignCustomFieldsProblem: assign({ customFieldsLoad: ({ event }) => ({ status: 'failed' as const, problem: errorOf(event) }) }),
     setEntraField: assign(({ context, event }) => {
       if (event.type !== 'parameters.entraField') return {};

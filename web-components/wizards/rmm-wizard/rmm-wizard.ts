@@ -34,7 +34,7 @@ const GUARDED: ReadonlyArray<string> = ['organization', 'credentials', 'mapping'
 const RESUMABLE: ReadonlyArray<string> = ['organization', 'credentials', 'mapping', 'parameters', 'finish'];
 
 /** The steps' own parts, forwarded so a host can style them as `rmm-wizard::part(site-list)`. */
-const STEP_PARTS = 'read-only-organization, duplicate-warning, stored-credentials, permissions, site-types, mapping-summary, site-list, refresh-button, auto-badge, review, finished, final-status';
+const STEP_PARTS = 'read-only-organization, duplicate-warning, stored-credentials, collected, permissions, entra-suggestion, suggestion-button, site-types, deleted-devices-warning, mapping-summary, site-list, refresh-button, auto-badge, review, finished, final-status';
 
 const topState = (snapshot: WizardSnapshot): string => (typeof snapshot.value === 'string' ? snapshot.value : Object.keys(snapshot.value)[0]!);
 const subState = (snapshot: WizardSnapshot): string | undefined =>
@@ -90,22 +90,39 @@ const subState = (snapshot: WizardSnapshot): string | undefined =>
  * @cssproperty --ih-field-max-width - Widest a text field or select grows (default 32rem).
  * @cssproperty --ih-site-list-height - Height of the scrolling site list (default 24rem).
  *
- * @csspart shell - The wizard frame; its parts are forwarded: `header`, `title`, `progress`, `progress-step`,
- *   `progress-step-done`, `progress-step-current`, `progress-step-upcoming`, `step-heading`, `body`, `footer`,
- *   `button`, `cancel-button`, `back-button`, `next-button`.
+ * @csspart shell - The wizard frame; its parts below (`header` … `next-button`) are forwarded.
+ * @csspart header - Title and progress.
+ * @csspart title - The wizard's title.
+ * @csspart progress - The list of steps.
+ * @csspart progress-step - Each step; also `progress-step-done`, `progress-step-current`, `progress-step-upcoming`.
+ * @csspart progress-step-done - A finished step (with `progress-step`).
+ * @csspart progress-step-current - The step shown (with `progress-step`).
+ * @csspart progress-step-upcoming - A step still ahead (with `progress-step`).
+ * @csspart step-heading - "Step N of M: …".
+ * @csspart body - Around the current step.
+ * @csspart footer - The button bar.
+ * @csspart button - Every button of the bar; also `cancel-button`, `back-button`, `next-button`.
+ * @csspart cancel-button - Cancel (with `button`).
+ * @csspart back-button - Back (with `button`).
+ * @csspart next-button - Next / Finish (with `button`).
  * @csspart problem - A failure that belongs to no field (vendor unreachable, refused completion).
  * @csspart step - The current step's element.
  * @csspart read-only-organization - The user-activity organization once it can no longer change.
  * @csspart duplicate-warning - "A … integration already exists" with its confirmation checkbox.
  * @csspart stored-credentials - Edit mode's note that credentials are stored and kept when left empty.
  * @csspart permissions - Syncro's list of the API token's permissions.
+ * @csspart collected - Syncro's note on what is collected (customers and assets; no user activity feed).
  * @csspart site-types - Datto RMM's Managed / OnDemand / Deleted Devices choice.
+ * @csspart deleted-devices-warning - Why Deleted Devices is not recommended, shown while it is ticked.
  * @csspart mapping-summary - "N mapped (M by exact name…), K not mapped".
  * @csspart site-list - The scrolling, virtualized list of sites (height: `--ih-site-list-height`).
  * @csspart refresh-button - Reloads the sites from the RMM.
  * @csspart auto-badge - "Exact name match" on a row auto-mapping maps.
+ * @csspart entra-suggestion - The Parameters step's suggested Entra Device ID field; `suggestion-button` picks it.
+ * @csspart suggestion-button - Picks the suggested Entra Device ID field.
  * @csspart review - The Finish step's summary.
  * @csspart finished - The outcome once finished; `final-status` is its "Status: Connected".
+ * @csspart final-status - "Status: Connected" once finished.
  */
 export class RmmWizard extends ApiConsumerElement {
   static override styles = rmmWizardStyles;
@@ -154,6 +171,7 @@ export class RmmWizard extends ApiConsumerElement {
     const integrationId = this.integrationId || null;
     this.drafts = new WizardDraftStore({
       api: this.api, wizard: `rmm:${vendor}`, version: VERSIONS[vendor], integrationId,
+      integrationOf: (draft) => (draft as { integrationId?: string | null } | null)?.integrationId,
       onError: (problem) => { this.draftProblem = problem.detail ?? problem.title; },
     });
     const services = createRmmWizardServices(this.api, this.drafts);

@@ -3,6 +3,7 @@
  * (implemented against the BFF in rmm-wizard.services.ts, faked in tests), and the draft shape.
  */
 import type { IntegrationStatus } from '../../api/client.js';
+import type { RmmCustomField } from '../../../bff/contracts/entra-field.js';
 import type { RmmSiteType } from '../../../bff/vendors/model.js';
 import type { FieldErrors } from '../shared/form-state.js';
 import type { ProblemData } from '../shared/wizard-api.js';
@@ -69,7 +70,8 @@ export interface RmmWizardContext {
   sites: SiteView[];
   sitesLoad: ListLoad;
   mapping: MappingDraft;
-  customFields: string[];
+  /** The fields that can hold the Entra Device ID, with their labels and sample values. */
+  customFields: RmmCustomField[];
   customFieldsLoad: ListLoad;
   entraDeviceIdField: string | null;
   /** Field paths the person changed (errors show for these before Next). */

@@ -7,6 +7,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { keepClear } from '../../elements/ih-toast-region/keep-clear.js';
 import { stepStatuses, type WizardStepInfo } from './step-status.js';
 import { wizardShellStyles } from './wizard-shell.styles.js';
 
@@ -22,7 +23,8 @@ export class WizardNavEvent extends Event {
 
 /**
  * Internal. The frame of a wizard. Next stays pressable on an invalid step (the wizard shows why and
- * moves focus); only while `busy` is it aria-disabled, and a press is ignored.
+ * moves focus); only while `busy` is it aria-disabled, and a press is ignored. Its button bar is
+ * registered with `keepClear`, so toasts never cover Cancel, Back or Next.
  *
  * @internal
  * @slot - The current step's content.
@@ -53,6 +55,9 @@ export class IhWizardShell extends LitElement {
   @property({ type: Boolean, attribute: 'no-nav' }) noNav = false;
 
   @query('h3') private stepHeading?: HTMLHeadingElement;
+  /** The button bar kept clear of toasts, and how to release it. */
+  private keptFooter: Element | null = null;
+  private releaseFooter?: () => void;
 
   /** Moves focus to the step's heading (the wizard calls it on each step change, WAI multi-page forms). */
   async focusStepHeading(): Promise<void> {
@@ -62,6 +67,28 @@ export class IhWizardShell extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('current') && changed.get('current') !== undefined) void this.focusStepHeading();
+    this.keepFooterClear();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.keepFooterClear();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.releaseFooter?.();
+    this.releaseFooter = undefined;
+    this.keptFooter = null;
+  }
+
+  /** Registers the button bar (re-rendered or gone with `no-nav`) as an area toasts must not cover. */
+  private keepFooterClear(): void {
+    const footer = this.renderRoot.querySelector('.footer');
+    if (footer === this.keptFooter) return;
+    this.releaseFooter?.();
+    this.keptFooter = footer;
+    this.releaseFooter = footer ? keepClear(footer) : undefined;
   }
 
   private nav(action: WizardNavAction): void {

@@ -10,6 +10,7 @@ import { createAdapterContext, REAL_ENDPOINTS, sandboxEndpoints, type AdapterCon
 import { createDattoRmmAdapter } from '../../../../bff/vendors/datto-rmm/datto-rmm.adapter.js';
 import type { RmmDevice } from '../../../../bff/vendors/model.js';
 import { VendorError } from '../../../../bff/vendors/vendor-errors.js';
+import { suggestedEntraField } from '../../../../bff/contracts/entra-field.js';
 import type { DattoRmmCredentials } from '../../../../bff/contracts/credentials.js';
 import { control, startServer, type RunningServer } from '../../../helpers/serve.js';
 import { runRmmAdapterSuite } from '../../../suites/rmm-adapter.suite.js';
@@ -58,6 +59,32 @@ describe('Datto RMM adapter specifics', () => {
     await createDattoRmmAdapter(ctx, VALID).listSites();
     await Promise.all([1, 2, 3].map(() => createDattoRmmAdapter(ctx, VALID).listDevices({ siteId: null, cursor: null })));
     expect(tokenCalls()).toBe(1);
+  });
+
+  it('labels the account with its platform (not secret) and the account name', async () => {
+    expect(await createDattoRmmAdapter(context(), VALID).validateCredentials()).toEqual({ accountLabel: 'Merlot platform · Northwind MSP' });
+    expect(await createDattoRmmAdapter(context(), { ...VALID, platform: 'zinfandel' }).validateCredentials()).toEqual({ accountLabel: 'Zinfandel platform · Northwind MSP' });
+  });
+
+  it('lists the UDFs with a label and what the account’s devices hold in them, suggesting the one with device ids', async () => {
+    const fields = await createDattoRmmAdapter(context(), VALID).listCustomFields();
+    expect(fields.slice(0, 30).map((f) => f.name)).toEqual(Array.from({ length: 30 }, (_, i) => `udf${i + 1}`));
+    const byName = new Map(fields.map((f) => [f.name, f]));
+    const entra = byName.get('udf5')!;
+    expect(entra.label).toBe('User-defined field 5');
+    expect(entra.valueCount).toBeGreaterThan(0);
+    expect(entra.deviceIdCount).toBe(entra.valueCount);
+    expect(entra.samples.length).toBeGreaterThan(0);
+    expect(entra.samples.every((v) => GUID.test(v))).toBe(true);
+    // An asset tag field: its values are shortened (UDFs may hold secrets) and not device ids.
+    const tags = byName.get('udf2')!;
+    expect(tags.valueCount).toBeGreaterThan(0);
+    expect(tags.deviceIdCount).toBe(0);
+    expect(tags.samples.every((v) => /^AT-\d…$/.test(v))).toBe(true);
+    expect(byName.get('udf30')).toMatchObject({ valueCount: 0, samples: [] });
+    expect(suggestedEntraField(fields)?.name).toBe('udf5');
+    // Two pages of the account's devices at most, whatever its size.
+    expect(requests.filter((r) => r.includes('/api/v2/account/devices')).length).toBeLessThanOrEqual(2);
   });
 
   it('still checks a wrong secret for a key whose token is cached', async () => {

@@ -9,6 +9,9 @@ import { createSyncroSandbox } from '../../../../bff/sandboxes/syncro/syncro.san
 import { createSyncroAdapter } from '../../../../bff/vendors/syncro/syncro.adapter.js';
 import type { RmmDevice } from '../../../../bff/vendors/model.js';
 import { VendorError } from '../../../../bff/vendors/vendor-errors.js';
+import { suggestedEntraField } from '../../../../bff/contracts/entra-field.js';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 import { control, startServer, type RunningServer } from '../../../helpers/serve.js';
 import { runRmmAdapterSuite } from '../../../suites/rmm-adapter.suite.js';
 
@@ -55,9 +58,24 @@ describe('Syncro adapter specifics', () => {
     await control(server.origin, 'syncro', 'reset');
   });
 
-  it('calls only the configured base URL plus /api/v1, with a bearer token, and reports each call', async () => {
-    expect(await adapter().validateCredentials()).toEqual({ accountLabel: 'sandbox' });
-    expect(requests).toEqual([`syncro GET ${server.origin}/sandbox/syncro/api/v1/me`]);
+  it('calls only the configured base URL (its {subdomain} filled in) plus /api/v1, and labels the account by its address', async () => {
+    expect(await adapter().validateCredentials()).toEqual({ accountLabel: 'sandbox.syncromsp.com' });
+    expect(requests).toEqual([`syncro GET ${server.origin}/sandbox/syncro/sandbox/api/v1/me`]);
+  });
+
+  it('a well-formed subdomain with no account fails on the subdomain field, with Syncro’s own words', async () => {
+    const error = await adapter({ subdomain: 'acme-it', apiToken: 'sandbox-token' }).validateCredentials().catch((e) => e);
+    expect(error).toBeInstanceOf(VendorError);
+    expect(error.code).toBe('invalid_credentials');
+    expect(error.details.field).toBe('subdomain');
+    expect(error.message).toContain('Syncro has no account at acme-it.syncromsp.com');
+    expect(error.message).toContain('Syncro said: “No Syncro account uses the address acme-it.syncromsp.com”');
+  });
+
+  it('a subdomain the sandbox knows is its own account: /me and the label carry it', async () => {
+    await control(server.origin, 'syncro', 'subdomains', { subdomains: ['acme-it'] });
+    expect(await adapter({ subdomain: 'Acme-IT', apiToken: 'sandbox-token' }).validateCredentials()).toEqual({ accountLabel: 'acme-it.syncromsp.com' });
+    expect(requests.at(-1)).toBe(`syncro GET ${server.origin}/sandbox/syncro/acme-it/api/v1/me`);
   });
 
   it('uses https://<subdomain>.syncromsp.com/api/v1 without an override', async () => {
@@ -122,7 +140,11 @@ describe('Syncro adapter specifics', () => {
     expect(devices.some((d) => d.online)).toBe(true);
     expect(devices.some((d) => !d.online)).toBe(true);
     expect(Object.keys(agent.customFields)).not.toContain('kabuto_information');
-    expect(await adapter().listCustomFieldNames()).toContain('msftEntraDeviceId');
+    const fields = await adapter().listCustomFields();
+    const entra = fields.find((f) => f.name === 'msftEntraDeviceId')!;
+    expect(entra.label).toBe('msftEntraDeviceId');
+    expect(entra.samples.every((v) => GUID.test(v))).toBe(true);
+    expect(suggestedEntraField(fields)?.name).toBe('msftEntraDeviceId');
   });
 
   it('sees customers and assets added, moved and removed through _control', async () => {

@@ -7,6 +7,7 @@ import '../../../../web-components/define.js';
 import type { IntegrationList, IntegrationView } from '../../../../web-components/index.js';
 import { button, dialogOf, loaded, rowFor, rows, shadow, statusOf, toastTexts } from '../../support/dom.js';
 import { createIntegration, injectFault, seedPartner, setStoredStatus, storedIntegration } from '../../support/test-bff.js';
+import { connectRmm, partnerWithOrganizations } from '../../wizards/rmm-wizard/rmm-support.js';
 
 async function listFor(kind: 'psa' | 'rmm', token: string | undefined): Promise<IntegrationList> {
   const el = await fixture<IntegrationList>(html`<integration-list kind=${kind} .token=${token}></integration-list>`);
@@ -53,6 +54,15 @@ describe('<integration-list>', () => {
       expect(button(rows(el)[1]!, 'Reconnect')).to.exist;
       expect(button(rows(el)[2]!, 'Finish setup')).to.exist;
       expect(rows(el)[2]!.querySelector('[part~="connection-button"]')).to.equal(null);
+    });
+
+    it('names each RMM row’s account: the Datto RMM platform, the Syncro address (as connected through the real API)', async () => {
+      const { token } = await partnerWithOrganizations();
+      await connectRmm(token, 'datto-rmm', 'org-internal');
+      await connectRmm(token, 'syncro', 'org-internal');
+      const el = await listFor('rmm', token);
+      expect(rowFor(el, 'Datto RMM').querySelector('[part~="account"]')!.textContent).to.equal('Merlot platform · Northwind MSP');
+      expect(rowFor(el, 'Syncro').querySelector('[part~="account"]')!.textContent).to.equal('sandbox.syncromsp.com');
     });
 
     it('says so when there is nothing yet', async () => {

@@ -181,4 +181,31 @@ describe('<psa-wizard> account mapping step', function () {
     expect(contact().options[0]!.textContent).to.equal('Default (matched by e-mail)');
     expect(table.shadowRoot!.activeElement).to.equal(contact());
   });
+  it('warns on a mapped row whose PSA account has no contacts while Attach Contacts is on, and not once it is off', async () => {
+    const { el, table } = await atMapping();
+    const name = CATCH_ALL.autotask.noContacts;
+    await search(table, name);
+    const org = rowOf(table, name)!.querySelector<HTMLSelectElement>('select')!;
+    org.value = 'org-bluebird';
+    org.dispatchEvent(new Event('change'));
+    await settled(el);
+    const warning = () => rowOf(table, name)?.querySelector<HTMLElement>('[part~="contact-warning"]') ?? null;
+    await waitUntil(() => warning(), 'no warning on the row of an account without contacts', { timeout: 5000 });
+    expect(warning()!.textContent).to.contain('has no contacts');
+    const contact = rowOf(table, name)!.querySelectorAll('select')[1]!;
+    expect(contact.getAttribute('aria-describedby')).to.contain(warning()!.id);
+    await expect(el).to.be.accessible();
+    // A mapped account with contacts gets no warning.
+    await search(table, 'Bluebird Logistics');
+    const other = rowOf(table, 'Bluebird Logistics')!.querySelector<HTMLSelectElement>('select')!;
+    other.value = 'org-bluebird';
+    other.dispatchEvent(new Event('change'));
+    await settled(el);
+    await waitUntil(() => rowOf(table, 'Bluebird Logistics')!.querySelectorAll('select')[1]!.options.length > 1, 'row contacts not loaded', { timeout: 5000 });
+    expect(rowOf(table, 'Bluebird Logistics')!.querySelector('[part~="contact-warning"]')).to.equal(null);
+    await search(table, name);
+    await fill(el, 'accountMapping.attachContacts', false);
+    await table.updateComplete;
+    expect(warning()).to.equal(null);
+  });
 });

@@ -1,6 +1,6 @@
 /** <psa-wizard> step 1, Credentials: against the real BFF and vendor sandboxes. */
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import type { IntegrationEditEvent, WizardStepChangeEvent } from '../../../../web-components/index.js';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { IntegrationEditEvent, PsaWizard, WizardCancelEvent, WizardStepChangeEvent } from '../../../../web-components/index.js';
 import { deepActive } from '../../support/dom.js';
 import { CREDENTIALS, errorOf, expectStep, field, fill, mountWizard, next, partnerWithOrganizations, q, stepElement } from './psa-wizard.harness.js';
 
@@ -63,7 +63,8 @@ describe('<psa-wizard> credentials step', () => {
     expect(el.snapshot!.context.integrationId).to.be.a('string');
   });
 
-  it('refuses a second PSA and offers to edit the existing integration', async () => {
+  it('opened to add a second PSA, shows the existing one and offers to edit it before any credential is asked', async function () {
+    this.timeout(15_000); // two wizards and a credentials check against the sandbox
     const { token } = await partnerWithOrganizations();
     const first = await mountWizard('autotask', token);
     await fill(first, 'credentials.username', CREDENTIALS.autotask.username);
@@ -71,14 +72,22 @@ describe('<psa-wizard> credentials step', () => {
     await next(first);
     await expectStep(first, 'account-mapping');
     const firstId = first.snapshot!.context.integrationId;
+    first.remove();
 
-    const second = await mountWizard('kaseya-bms', token);
-    for (const [key, value] of Object.entries(CREDENTIALS['kaseya-bms'])) await fill(second, `credentials.${key}`, value);
-    await next(second);
-    expect(q(second, '[part~="problem"]')!.textContent).to.contain('One PSA per account');
+    const second = await fixture<PsaWizard>(html`<psa-wizard vendor="kaseya-bms" no-toast .token=${token}></psa-wizard>`);
+    await second.ready;
+    await second.updateComplete;
+    expect(second.step).to.equal(null);
+    expect(second.shadowRoot!.querySelector('ih-psa-credentials-step, ih-wizard-shell')).to.equal(null);
+    expect(second.shadowRoot!.querySelectorAll('input, ih-text-field, ih-select-field')).to.have.length(0);
+    const existing = second.shadowRoot!.querySelector('[part~="existing"]')!;
+    expect(existing.textContent).to.contain('Autotask').and.to.contain('One PSA per account');
+    await expect(second).to.be.accessible();
     const edit = oneEvent(second, 'integration-edit') as Promise<IntegrationEditEvent>;
     q<HTMLButtonElement>(second, '[part~="edit-existing-button"]')!.click();
     expect((await edit).detail).to.deep.equal({ integrationId: firstId, vendor: 'autotask', kind: 'psa' });
-    await expect(second).to.be.accessible();
+    const cancel = oneEvent(second, 'wizard-cancel') as Promise<WizardCancelEvent>;
+    q<HTMLButtonElement>(second, '[part~="cancel-button"]')!.click();
+    expect((await cancel).detail).to.deep.equal({ integrationId: null });
   });
 });

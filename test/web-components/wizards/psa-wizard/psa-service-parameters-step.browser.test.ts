@@ -85,4 +85,25 @@ describe('<psa-wizard> service parameters step', function () {
     expect(stored.ticket.overrides.alertTypes).to.have.length(1);
     expect(stored.ticket.overrides.alertTypes[0]).to.include({ key: el.snapshot!.context.catalog!.alertTypes[0]!.id, issueTypeId: issue.options[1]!.value, subIssueTypeId: null });
   });
+  it('names every override row control uniquely across the three tables (alert type, respond rule, IOC rule)', async () => {
+    const { el } = await atService();
+    const step = q(el, 'ih-psa-service-parameters-step')!;
+    for (const table of ['alertTypes', 'respondRules', 'iocRules']) {
+      const t = step.shadowRoot!.querySelector(`ih-psa-override-table[table="${table}"]`)!;
+      t.shadowRoot!.querySelector<HTMLButtonElement>('[part~="add-button"]')!.click();
+      await settled(el);
+      await (t as unknown as { updateComplete: Promise<void> }).updateComplete;
+    }
+    // The name a screen reader announces: a select's <label> (inside its field), a button's aria-label.
+    const names = [...step.shadowRoot!.querySelectorAll('ih-psa-override-table')].flatMap((t) => [...t.shadowRoot!.querySelectorAll('[data-row] ih-select-field, [data-row] button')]
+      .map((c) => (c.localName === 'button' ? c.getAttribute('aria-label')! : c.shadowRoot!.querySelector('select')!.labels![0]!.textContent!.replace(/\s+/g, ' ').trim())));
+    expect(names).to.have.length(12);
+    expect(new Set(names).size, names.join(' | ')).to.equal(names.length);
+    expect(names).to.include.members([
+      'Alert type, alert type override 1', 'Issue Type, alert type override 1', 'Sub-Issue Type, alert type override 1 (optional)', 'Remove alert type override 1',
+      'Respond rule, respond rule override 1', 'Issue Type, respond rule override 1', 'Sub-Issue Type, respond rule override 1 (optional)',
+      'IOC rule, IOC rule override 1', 'Issue Type, IOC rule override 1', 'Remove IOC rule override 1',
+    ]);
+    await expect(el).to.be.accessible();
+  });
 });

@@ -129,7 +129,7 @@ describe('PSA wizard machine: credentials', () => {
       loadSaved: async () => ({
         accountMapping: { attachContacts: false, catchAllAccountId: 'acc-2', catchAllAccountName: 'No Contacts', catchAllContactId: null, catchAllContactName: null, mappings: [] },
         ticket: null, contract: { addContractsToTickets: true, syncBillableUsers: false, userSyncDay: 3, defaultServiceId: null, defaultServiceName: null, mappings: [] },
-        done: ['credentials', 'account-mapping', 'contract-mapping'],
+        done: ['credentials', 'account-mapping', 'contract-mapping'], resumeAt: 'credentials',
       }),
     });
     const actor = start(services, 'autotask', INTEGRATION_ID);
@@ -141,8 +141,25 @@ describe('PSA wizard machine: credentials', () => {
     expect(services.calls.map((c) => c.service)).toEqual(['loadSaved']);
   });
 
+  it('opens an unfinished integration ("Finish setup" without a draft) at its first step still to do, with its saved values', async () => {
+    const services = fakeServices({
+      loadSaved: async () => ({
+        accountMapping: { attachContacts: false, catchAllAccountId: 'acc-2', catchAllAccountName: 'No Contacts', catchAllContactId: null, catchAllContactName: null, mappings: [] },
+        ticket: null, contract: { addContractsToTickets: false, syncBillableUsers: false, userSyncDay: 1, defaultServiceId: null, defaultServiceName: null, mappings: [] },
+        done: ['credentials', 'account-mapping'], resumeAt: 'service-parameters',
+      }),
+    });
+    const actor = start(services, 'autotask', INTEGRATION_ID);
+    await settled(actor);
+    expect(currentStep(actor.getSnapshot())).toBe('service-parameters');
+    expect(actor.getSnapshot().context.accountMapping.catchAllAccountName).toBe('No Contacts');
+    expect(services.calls.map((c) => c.service)).toEqual(['loadSaved', 'loadServiceLists']);
+    send(actor, { type: 'step.back' });
+    expect(currentStep(actor.getSnapshot())).toBe('account-mapping');
+  });
+
   it('when editing, new credentials must be complete and are replaced through the BFF', async () => {
-    const services = fakeServices({ loadSaved: async () => ({ accountMapping: { attachContacts: false, catchAllAccountId: 'x', catchAllAccountName: 'X', catchAllContactId: null, catchAllContactName: null, mappings: [] }, ticket: null, contract: { addContractsToTickets: false, syncBillableUsers: false, userSyncDay: null, defaultServiceId: null, defaultServiceName: null, mappings: [] }, done: [] }) });
+    const services = fakeServices({ loadSaved: async () => ({ accountMapping: { attachContacts: false, catchAllAccountId: 'x', catchAllAccountName: 'X', catchAllContactId: null, catchAllContactName: null, mappings: [] }, ticket: null, contract: { addContractsToTickets: false, syncBillableUsers: false, userSyncDay: null, defaultServiceId: null, defaultServiceName: null, mappings: [] }, done: [], resumeAt: 'credentials' }) });
     const actor = start(services, 'autotask', INTEGRATION_ID);
     await settled(actor);
     send(actor, change({ 'credentials.username': 'api-user@sandbox.example' }), NEXT);
@@ -154,7 +171,7 @@ describe('PSA wizard machine: credentials', () => {
 
   it('offers Retry when the saved settings could not be loaded', async () => {
     let fail = true;
-    const services = fakeServices({ loadSaved: async () => { if (fail) throw problem(502, 'unavailable'); return { accountMapping: { attachContacts: false, catchAllAccountId: 'x', catchAllAccountName: 'X', catchAllContactId: null, catchAllContactName: null, mappings: [] }, ticket: null, contract: { addContractsToTickets: false, syncBillableUsers: false, userSyncDay: null, defaultServiceId: null, defaultServiceName: null, mappings: [] }, done: [] }; } });
+    const services = fakeServices({ loadSaved: async () => { if (fail) throw problem(502, 'unavailable'); return { accountMapping: { attachContacts: false, catchAllAccountId: 'x', catchAllAccountName: 'X', catchAllContactId: null, catchAllContactName: null, mappings: [] }, ticket: null, contract: { addContractsToTickets: false, syncBillableUsers: false, userSyncDay: null, defaultServiceId: null, defaultServiceName: null, mappings: [] }, done: [], resumeAt: 'credentials' }; } });
     const actor = start(services, 'autotask', INTEGRATION_ID);
     await waitFor(actor, (s) => s.matches('loadFailed'));
     fail = false;

@@ -142,6 +142,73 @@ describe('<rmm-wizard vendor="datto-rmm">', () => {
     expect(byName.get('EVERGREEN ACCOUNTING')).to.equal(null);
   });
 
+  it('ticking Deleted Devices shows why it is not recommended, tied to the checkbox and announced', async () => {
+    const { token } = await partnerWithOrganizations();
+    const el = await openWizard('datto-rmm', token);
+    await choose(el, 'userActivityOrganizationId', 'org-internal');
+    await next(el, 'credentials');
+    await credentials(el);
+    await next(el, 'organization-mapping');
+    await sitesLoaded(el);
+    const root = currentStep(el).shadowRoot!;
+    const box = root.querySelector<HTMLInputElement>('[name="siteTypes"][value="deleted"]')!;
+    expect(box.hasAttribute('aria-describedby')).to.equal(false);
+    expect(stepText(el)).not.to.contain('devices that were deleted from Datto RMM');
+
+    box.click();
+    await settle(el);
+    const warningId = box.getAttribute('aria-describedby')!;
+    const warning = root.getElementById(warningId)!;
+    expect(warning.getAttribute('role')).to.equal('status');
+    expect(text(warning)).to.contain('Deleted Devices is not recommended.');
+    expect(text(warning)).to.contain('devices that were deleted from Datto RMM');
+    expect(warning.getBoundingClientRect().height).to.be.greaterThan(0);
+    await expect(el).to.be.accessible();
+
+    box.click();
+    await settle(el);
+    expect(box.hasAttribute('aria-describedby')).to.equal(false);
+    expect(text(root.querySelector('[role="status"][part~="deleted-devices-warning"]')!)).to.equal('');
+  });
+
+  it('Parameters: each UDF with its label and sample values, the device-id one suggested, a non-id pick warned next to the field', async () => {
+    const { token } = await partnerWithOrganizations();
+    const el = await openWizard('datto-rmm', token);
+    await choose(el, 'userActivityOrganizationId', 'org-internal');
+    await next(el, 'credentials');
+    await credentials(el);
+    await next(el, 'organization-mapping');
+    await sitesLoaded(el);
+    await next(el, 'parameters');
+    await waitFor(() => (field(el, 'entraDeviceIdField') as unknown as { options: unknown[] }).options.length > 0, 'custom fields did not load');
+    await settle(el);
+    const select = control(el, 'entraDeviceIdField') as HTMLSelectElement;
+    const optionText = (value: string) => [...select.options].find((o) => o.value === value)!.textContent!;
+    expect(optionText('udf5')).to.match(/^User-defined field 5 — \d+ of \d+ devices, e\.g\. [0-9a-f]{8}-[0-9a-f]{4}-/i);
+    expect(optionText('udf2')).to.match(/^User-defined field 2 — \d+ of \d+ devices, e\.g\. AT-\d…/);
+    expect(optionText('udf30')).to.match(/^User-defined field 30 — no values on the first \d+ devices$/);
+
+    const suggestion = () => currentStep(el).shadowRoot!.querySelector('[part~="entra-suggestion"]');
+    expect(text(suggestion()!)).to.contain('Suggested: User-defined field 5. Its values look like Microsoft Entra device IDs (GUIDs)');
+    await expect(el).to.be.accessible();
+    suggestion()!.querySelector('button')!.click();
+    await settle(el);
+    expect(field(el, 'entraDeviceIdField').value).to.equal('udf5');
+    expect(suggestion()).to.equal(null);
+    const warning = () => field(el, 'entraDeviceIdField').shadowRoot!.querySelector('[part~="warning"]');
+    expect(warning()).to.equal(null);
+
+    await choose(el, 'entraDeviceIdField', 'udf2');
+    expect(text(warning()!)).to.contain('The values in User-defined field 2 do not look like Microsoft Entra device IDs');
+    expect(warning()!.closest('[role="status"]')).to.exist;
+    expect(select.getAttribute('aria-describedby')).to.contain(warning()!.id);
+    expect(field(el, 'entraDeviceIdField').error).to.equal('');
+    await expect(el).to.be.accessible();
+    // A caution, not a refusal: the admin may keep the pick.
+    await next(el, 'finish');
+    expect(stepText(el)).to.contain('User-defined field 2');
+  });
+
   it('edit mode: saved values loaded, the user-activity organization read-only, credentials never shown and kept when left empty', async () => {
     const { token } = await partnerWithOrganizations();
     const { id } = await connectRmm(token, 'datto-rmm', 'org-internal');
@@ -167,7 +234,7 @@ describe('<rmm-wizard vendor="datto-rmm">', () => {
     await choose(first, 'credentials.platform', 'vidal');
     await type(first, 'credentials.apiKey', 'typed-key');
     let draft: { status: number; body: { snapshot: { step: string } } } | undefined;
-    await waitFor(async () => (draft = await api(token, 'GET', '/wizard-drafts/rmm:datto-rmm')).status === 200 && draft.body.snapshot.step === 'credentials', 'no draft saved', 3000);
+    await waitFor(async () => (draft = await api(token, 'GET', '/wizard-drafts/rmm:datto-rmm')).status === 200 && draft.body?.snapshot.step === 'credentials', 'no draft saved', 3000);
     expect(JSON.stringify(draft!.body)).not.to.contain('typed-key');
     first.remove();
 
@@ -203,7 +270,7 @@ describe('<rmm-wizard vendor="datto-rmm">', () => {
     setTimeout(() => navButton(el, 'cancel-button').click());
     const cancel = await oneEvent(el, 'wizard-cancel');
     expect(cancel.detail).to.deep.equal({ integrationId: null });
-    await waitFor(async () => (await api(token, 'GET', '/wizard-drafts/rmm:datto-rmm')).status === 404, 'draft kept');
+    await waitFor(async () => (await api(token, 'GET', '/wizard-drafts/rmm:datto-rmm')).body === null, 'draft kept');
   });
 });
 

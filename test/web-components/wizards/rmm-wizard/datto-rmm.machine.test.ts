@@ -8,7 +8,7 @@ import { dattoRmmMachine } from '../../../../web-components/wizards/rmm-wizard/d
 import { draftValues, mappingPreview } from '../../../../web-components/wizards/rmm-wizard/rmm-wizard.logic.js';
 import { rmmWizardActors, type RmmWizardServices } from '../../../../web-components/wizards/rmm-wizard/rmm-wizard.services.js';
 import { stepErrors } from '../../../../web-components/wizards/rmm-wizard/rmm-wizard.setup.js';
-import { BOOT, INTEGRATION, fakeServices, flush, problem } from './rmm-fakes.js';
+import { BOOT, CUSTOM_FIELDS, INTEGRATION, fakeServices, flush, problem } from './rmm-fakes.js';
 
 const CREDENTIALS = { platform: 'merlot', apiKey: 'sandbox-key', apiSecret: 'sandbox-secret' };
 
@@ -237,12 +237,12 @@ describe('Datto RMM wizard machine', () => {
 
     it('the Entra Device ID field is optional; a chosen one is saved', async () => {
       const { actor, snap, can, fakes } = await toParameters();
-      expect(snap().context.customFields).toEqual(['Entra Device ID', 'Asset Tag']);
+      expect(snap().context.customFields).toEqual(CUSTOM_FIELDS);
       expect(can('step.next')).toBe(true);
-      actor.send({ type: 'parameters.entraField', field: 'Entra Device ID' });
+      actor.send({ type: 'parameters.entraField', field: 'udf5' });
       actor.send({ type: 'step.next' });
       await flush();
-      expect(fakes.of('saveParameters')).toEqual([{ integrationId: INTEGRATION.id, entraDeviceIdField: 'Entra Device ID' }]);
+      expect(fakes.of('saveParameters')).toEqual([{ integrationId: INTEGRATION.id, entraDeviceIdField: 'udf5' }]);
       expect(snap().value).toEqual({ finish: 'review' });
     });
 

@@ -3,6 +3,7 @@
  * small overridable defaults (the demo organizations' names, a few sites of each type), and
  * `deferredServices()` hands each call's promise to the test to settle (model-based tests).
  */
+import type { RmmCustomField } from '../../../../bff/contracts/entra-field.js';
 import type { ApiProblem } from '../../../../web-components/api/api-problem.js';
 import { send } from '../../../../web-components/wizards/shared/wizard-api.js';
 import type { RmmWizardServices } from '../../../../web-components/wizards/rmm-wizard/rmm-wizard.services.js';
@@ -22,6 +23,13 @@ export const SITES: SiteView[] = [
   { id: 's-lakeside', name: 'Lakeside Pediatrics', type: 'managed', deviceCount: 5 },
   { id: 's-riverside', name: 'Riverside Auto Repair', type: 'ondemand', deviceCount: 2 },
   { id: 's-deleted', name: 'Deleted Devices', type: 'deleted', deviceCount: 4 },
+];
+
+/** The Datto account's UDFs as the BFF reports them: udf5 holds Entra device ids, udf2 asset tags, udf9 nothing yet. */
+export const CUSTOM_FIELDS: RmmCustomField[] = [
+  { name: 'udf2', label: 'User-defined field 2', devicesSampled: 40, valueCount: 24, deviceIdCount: 0, samples: ['AT-0…', 'AT-1…'] },
+  { name: 'udf5', label: 'User-defined field 5', devicesSampled: 40, valueCount: 15, deviceIdCount: 15, samples: ['5f1c7e0a-1111-2222-3333-444455556666', '9a8b7c6d-aaaa-4bbb-8ccc-ddddeeeeffff'] },
+  { name: 'udf9', label: 'User-defined field 9', devicesSampled: 40, valueCount: 0, deviceIdCount: 0, samples: [] },
 ];
 
 export const INTEGRATION: IntegrationSummary = { id: '11111111-1111-4111-8111-111111111111', status: 'draft', accountLabel: 'Sandbox account', userActivityOrganizationId: 'org-internal' };
@@ -63,7 +71,7 @@ export function fakeServices(overrides: Partial<RmmWizardServices> = {}): RmmWiz
       siteTypes: body.siteTypes,
       mappings: body.mappings.map((m) => ({ siteId: m.siteId, organizationId: m.organizationId, ignoreAutoMap: m.ignoreAutoMap })),
     }),
-    loadCustomFields: async () => ['Entra Device ID', 'Asset Tag'],
+    loadCustomFields: async () => CUSTOM_FIELDS,
     saveParameters: async ({ entraDeviceIdField }) => ({ entraDeviceIdField }),
     complete: async () => ({ ...INTEGRATION, status: 'connected' }),
   };

@@ -18,7 +18,7 @@ import { CREDENTIAL_FIELDS } from '../../../../web-components/wizards/rmm-wizard
 import { rmmWizardActors } from '../../../../web-components/wizards/rmm-wizard/rmm-wizard.services.js';
 import { rmmWizardSetup } from '../../../../web-components/wizards/rmm-wizard/rmm-wizard.setup.js';
 import type { RmmVendor, RmmWizardContext } from '../../../../web-components/wizards/rmm-wizard/rmm-wizard.types.js';
-import { BOOT, INTEGRATION, SITES, deferredServices, flush, problem } from './rmm-fakes.js';
+import { BOOT, CUSTOM_FIELDS, INTEGRATION, SITES, deferredServices, flush, problem } from './rmm-fakes.js';
 
 const done = (id: string, output: unknown) => ({ type: `xstate.done.actor.${id}`, output });
 const failed = (id: string, error: unknown) => ({ type: `xstate.error.actor.${id}`, error });
@@ -42,7 +42,7 @@ async function eventCases(vendor: RmmVendor) {
     done('loadSites', SITES), failed('loadSites', down), { type: 'sites.retry' }, { type: 'sites.refresh' }, done('refreshSites', SITES),
     { type: 'mapping.siteTypes', siteTypes: [] }, { type: 'mapping.siteTypes', siteTypes: ['managed'] },
     done('saveMapping', { userActivityOrganizationId: 'org-internal', autoMapExact: false, siteTypes: ['managed'], mappings: [] }), failed('saveMapping', down),
-    done('loadCustomFields', ['Entra Device ID']), failed('loadCustomFields', down), { type: 'customFields.retry' },
+    done('loadCustomFields', CUSTOM_FIELDS), failed('loadCustomFields', down), { type: 'customFields.retry' },
     done('saveParameters', { entraDeviceIdField: null }), failed('saveParameters', down),
     done('complete', { ...integration, status: 'connected' }), failed('complete', down),
   ];

@@ -49,6 +49,36 @@ describe('<rmm-wizard vendor="syncro">', () => {
     expect(complete.detail).to.include({ vendor: 'syncro', status: 'connected' });
   });
 
+  it('a well-formed subdomain with no Syncro account is refused next to the subdomain field, in Syncro’s words', async () => {
+    const { token } = await partnerWithOrganizations();
+    const el = await openWizard('syncro', token);
+    await type(el, 'credentials.subdomain', 'acme-it');
+    await type(el, 'credentials.apiToken', 'sandbox-token');
+    navButton(el, 'next-button').click();
+    await waitFor(() => field(el, 'credentials.subdomain').error, 'no refusal on the subdomain');
+    await settle(el);
+    expect(el.step).to.equal('credentials');
+    expect(field(el, 'credentials.subdomain').error).to.contain('Syncro has no account at acme-it.syncromsp.com');
+    expect(field(el, 'credentials.subdomain').error).to.contain('No Syncro account uses the address acme-it.syncromsp.com');
+    expect(field(el, 'credentials.apiToken').error).to.equal('');
+    expect((await api(token, 'GET', '/integrations?kind=rmm')).body.integrations).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('says what is collected from Syncro and claims no user activity', async () => {
+    const { token } = await partnerWithOrganizations();
+    const el = await openWizard('syncro', token);
+    const collected = text(currentStep(el).shadowRoot!.querySelector('[part~="collected"]')!);
+    expect(collected).to.contain('customers and their assets (devices)');
+    expect(collected).to.contain('no Syncro user activity is collected');
+    await type(el, 'credentials.subdomain', 'sandbox');
+    await type(el, 'credentials.apiToken', 'sandbox-token');
+    await next(el, 'account-mapping');
+    const hint = (field(el, 'userActivityOrganizationId') as unknown as { hint: string }).hint;
+    expect(hint).not.to.contain('All user activity and actions from Syncro are associated');
+    expect(hint).to.contain('offers no user-activity feed');
+  });
+
   it('a wrong token is refused next to the token field', async () => {
     const { token } = await partnerWithOrganizations();
     const el = await openWizard('syncro', token);

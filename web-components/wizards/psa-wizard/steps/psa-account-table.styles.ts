@@ -29,6 +29,7 @@ export const accountTableStyles = [baseStyles, css`
   .cell { display: grid; gap: ${space(0.5)}; min-inline-size: 0; }
   .cell button { min-height: 1.9rem; padding: 0 ${space(1)}; font-size: 0.9em; justify-self: start; }
   .error { margin: 0; color: ${token('--ih-color-danger')}; font-weight: 600; font-size: 0.9em; }
+  .warning { margin: 0; color: ${token('--ih-color-warning')}; font-weight: 600; font-size: 0.9em; }
   .ignored { opacity: 0.7; }
   .center { justify-self: center; }
 `];

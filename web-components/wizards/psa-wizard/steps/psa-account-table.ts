@@ -3,6 +3,7 @@
  * 10,000 of them: filters and search run over the loaded list in memory, and only the rows in view
  * exist in the DOM (@lit-labs/virtualizer). Per row: the platform organization, the contact for that
  * account (optional, loaded for it), Ignore, the exact-name suggestion and "+ Add to platform".
+ * With Attach Contacts on, a mapped account that has no contacts in the PSA is flagged on its row.
  *
  * Keyboard: the table is one Tab stop (a roving row, as in the ARIA grid pattern): arrows, Page
  * Up/Down, Home and End move between rows; Tab goes through the current row's controls and then on
@@ -44,6 +45,8 @@ export class IhPsaAccountTable extends LitElement {
   /** Kaseya BMS models parent/child accounts: the Parent/Child filter is offered then. */
   @property({ type: Boolean, attribute: 'parent-child' }) parentChild = false;
   @property({ attribute: false }) data?: PsaWizardData;
+  /** Attach Contacts is on: a mapped account without contacts gets a warning on its row (seeds 000/003 prerequisite). */
+  @property({ type: Boolean, attribute: 'attach-contacts' }) attachContacts = false;
   /** "+ Add to platform" for one account; the step creates the pending organization and maps it. */
   @property({ attribute: false }) addToPlatform?: (account: PsaAccount) => Promise<void>;
 
@@ -294,9 +297,13 @@ export class IhPsaAccountTable extends LitElement {
     // Loaded lazily for rows in view; started after this render, not during it.
     if (state === undefined) queueMicrotask(() => this.loadContacts(account.id));
     const list = Array.isArray(state) ? state : [];
+    // Seeds 000/003: each PSA account used for ticketing needs a contact while Attach Contacts is on. A warning, not a
+    // refusal: the admin may add the contact in the PSA afterwards.
+    const noContacts = this.attachContacts && Array.isArray(state) && state.length === 0;
+    const describedBy = [error ? `contact-error-${account.id}` : '', noContacts ? `contact-warning-${account.id}` : ''].filter(Boolean).join(' ');
     return html`
       <select data-contacts tabindex=${tab} aria-label="Contact for ${account.name}" ?invalid=${Boolean(error)} aria-invalid=${error ? 'true' : nothing}
-        aria-describedby=${error ? `contact-error-${account.id}` : nothing} aria-busy=${state === 'loading' ? 'true' : nothing}
+        aria-describedby=${describedBy || nothing} aria-busy=${state === 'loading' ? 'true' : nothing}
         @change=${(e: Event) => {
           const id = (e.target as HTMLSelectElement).value || null;
           this.update1(account, { contactId: id, contactName: list.find((c) => c.id === id)?.name ?? null });
@@ -307,7 +314,8 @@ export class IhPsaAccountTable extends LitElement {
       </select>
       ${state === 'error' ? html`<button type="button" part="retry-button" tabindex=${tab} aria-label=${COPY.mapping.retryContacts(account.name)}
         @click=${() => void this.retryContacts(account.id)}>${COPY.retry}</button>` : nothing}
-      ${error ? html`<p class="error" id="contact-error-${account.id}">${error}</p>` : nothing}`;
+      ${error ? html`<p class="error" id="contact-error-${account.id}">${error}</p>` : nothing}
+      ${noContacts ? html`<p class="warning" part="contact-warning" id="contact-warning-${account.id}">${COPY.mapping.rowNoContacts}</p>` : nothing}`;
   }
 }
 

@@ -11,8 +11,9 @@ import type { PsaContract } from '../../../../bff/vendors/model.js';
 import { AsyncListController } from '../../shared/async-list.js';
 import type { FieldChangeEvent } from '../../shared/fields/field-change-event.js';
 import type { OrganizationOption } from '../psa-wizard.api.js';
-import { COPY } from '../psa-wizard.copy.js';
+import { COPY, contractCopy } from '../psa-wizard.copy.js';
 import { newServiceErrors } from '../psa-wizard.validation.js';
+import { serviceAmountDefaults } from '../psa-wizard.values.js';
 import { visibleErrors } from '../../shared/form-state.js';
 import { PsaStepElement } from './psa-step-base.js';
 
@@ -78,6 +79,11 @@ export class IhPsaContractMappingStep extends PsaStepElement {
     this.send({ type: 'field.change', path: 'contract.mappings', value: next });
   }
 
+  /** "Add Service to Contract": on, it brings the service's cost and price as editable defaults. */
+  private setAddService(organizationId: string, row: ContractMappingRow, checked: boolean): void {
+    this.setRow(organizationId, checked ? { addService: true, ...serviceAmountDefaults(row, this.context.contract, this.context.services) } : { addService: false });
+  }
+
   private onNumber(e: FieldChangeEvent): void {
     e.stopPropagation();
     const text = String(e.value);
@@ -94,7 +100,7 @@ export class IhPsaContractMappingStep extends PsaStepElement {
   protected override render() {
     const c = this.context;
     const k = c.contract;
-    const copy = COPY.contract;
+    const copy = contractCopy(this.context.vendor);
     const loading = this.snapshot.matches({ contractMapping: 'loading' });
     const failed = this.snapshot.matches({ contractMapping: 'failed' });
     const creating = this.snapshot.matches({ contractMapping: 'creatingService' });
@@ -132,7 +138,7 @@ export class IhPsaContractMappingStep extends PsaStepElement {
   }
 
   private renderTable() {
-    const copy = COPY.contract;
+    const copy = contractCopy(this.context.vendor);
     const c = this.context;
     const names = new Map((this.organizations.value ?? []).map((o) => [o.id, o.name]));
     const mapped = c.accountMapping.mappings.filter((m) => m.organizationId);
@@ -163,7 +169,7 @@ export class IhPsaContractMappingStep extends PsaStepElement {
                     ${state === 'error' ? html`<button type="button" part="button retry-button" aria-label=${copy.retryContracts(name)}
                       @click=${() => void this.retryContracts(m.psaAccountId)}>${COPY.retry}</button>` : nothing}</td>
                   <td><input type="checkbox" aria-label="${copy.addService} for ${name}" .checked=${row?.addService ?? false} ?disabled=${!row}
-                    @change=${(e: Event) => this.setRow(orgId, { addService: (e.target as HTMLInputElement).checked })}>
+                    @change=${(e: Event) => { if (row) this.setAddService(orgId, row, (e.target as HTMLInputElement).checked); }}>
                     ${err('addService') ? html`<p class="error">${err('addService')}</p>` : nothing}</td>
                   ${(['unitCost', 'unitPrice'] as const).map((field) => html`
                     <td><ih-text-field hide-label label="${field === 'unitCost' ? copy.costOverride : copy.priceOverride} for ${name}" type="number" min="0" step="0.01" inputmode="decimal" ?disabled=${!row}

@@ -34,6 +34,10 @@ export class IhRmmCredentialsStep extends RmmStepBase {
 
   private renderSyncro(required: boolean) {
     return html`
+      <section class="note" part="collected" aria-labelledby="collected-title">
+        <p id="collected-title"><strong>${COPY.syncroCollectedTitle}</strong></p>
+        <p>${COPY.syncroCollected}</p>
+      </section>
       <ih-text-field name="credentials.subdomain" label=${COPY.syncroSubdomain} hint=${COPY.syncroSubdomainHint} autocomplete="off" ?required=${required}
         .value=${this.value('subdomain')} .error=${this.errorFor('subdomain')}></ih-text-field>
       <ih-text-field name="credentials.apiToken" type="password" label=${COPY.syncroToken} hint=${COPY.syncroTokenHint} autocomplete="new-password" ?required=${required}

@@ -36,7 +36,7 @@ export class IhRmmFinishStep extends RmmStepBase {
           ${ctx.integration?.accountLabel ? html`<dt>${COPY.reviewAccount}</dt><dd>${ctx.integration.accountLabel}</dd>` : nothing}
           <dt>${COPY.reviewUserActivity}</dt><dd>${org || COPY.notSet}</dd>
           <dt>${COPY.reviewMapped}</dt><dd>${mapped}</dd>
-          ${vendor === 'datto-rmm' ? html`<dt>${COPY.reviewEntra}</dt><dd>${ctx.entraDeviceIdField ?? COPY.notSet}</dd>` : nothing}
+          ${vendor === 'datto-rmm' ? html`<dt>${COPY.reviewEntra}</dt><dd>${ctx.customFields.find((f) => f.name === ctx.entraDeviceIdField)?.label ?? ctx.entraDeviceIdField ?? COPY.notSet}</dd>` : nothing}
         </dl>
         <p class="note">${COPY.syncNotice}</p>
         ${org ? html`<p class="muted">${COPY.mspTools(vendor, org)}</p>` : nothing}

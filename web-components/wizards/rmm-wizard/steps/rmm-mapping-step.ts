@@ -70,6 +70,7 @@ export class IhRmmMappingStep extends RmmStepBase {
 
   private renderSiteTypes() {
     const error = this.errorFor('siteTypes');
+    const deleted = this.context.mapping.siteTypes.includes('deleted');
     return html`
       <fieldset part="site-types" aria-describedby=${error ? 'types-error' : nothing}>
         <legend>${COPY.siteTypesLegend}</legend>
@@ -77,9 +78,14 @@ export class IhRmmMappingStep extends RmmStepBase {
           <label class="check">
             <input type="checkbox" name="siteTypes" value=${type} .checked=${this.context.mapping.siteTypes.includes(type)}
               ?invalid=${Boolean(error) && i === 0} aria-invalid=${error ? 'true' : nothing}
+              aria-describedby=${type === 'deleted' && deleted ? 'deleted-warning' : nothing}
               @change=${(e: Event) => this.toggleType(type, (e.target as HTMLInputElement).checked)}>
             <span>${SITE_TYPE_COPY[type].label} <span class="type-note">(${SITE_TYPE_COPY[type].note})</span></span>
           </label>`)}
+        <!-- The live region is always there, so ticking the box fills it and screen readers announce the reason. -->
+        <div id="deleted-warning" role="status" part="deleted-devices-warning">
+          ${deleted ? html`<p class="warning"><span><strong>${COPY.deletedDevicesWarningTitle}</strong> ${COPY.deletedDevicesWarning}</span></p>` : nothing}
+        </div>
         ${error ? html`<p id="types-error" class="check-error">${error}</p>` : nothing}
       </fieldset>`;
   }

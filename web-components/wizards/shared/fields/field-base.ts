@@ -21,6 +21,8 @@ export abstract class FieldBase<V> extends LitElement {
   @property() hint = '';
   /** The error to show now ('' shows none). The caller passes only errors that should be visible. */
   @property() error = '';
+  /** A caution that does not block ('' shows none): shown under the control, announced, and linked like the hint. */
+  @property() warning = '';
   /** Marks the control required for assistive technology. */
   @property({ type: Boolean }) required = false;
   /** Adds "(optional)" to the label. */
@@ -49,12 +51,13 @@ export abstract class FieldBase<V> extends LitElement {
 
   /** The ids the control's aria-describedby should name ('' when none). */
   protected describedBy(): string {
-    return [this.hint ? 'hint' : '', this.error ? 'error' : ''].filter(Boolean).join(' ');
+    return [this.hint ? 'hint' : '', this.warning ? 'warning' : '', this.error ? 'error' : ''].filter(Boolean).join(' ');
   }
 
   protected renderFeedback(): TemplateResult {
     return html`
       ${this.hint ? html`<p id="hint" class="hint">${this.hint}</p>` : nothing}
+      <div role="status" class="warning-region">${this.warning ? html`<p id="warning" class="warning" part="warning">${this.warning}</p>` : nothing}</div>
       ${this.error ? html`<p id="error" class="error" part="error">${this.error}</p>` : nothing}`;
   }
 }

@@ -11,6 +11,9 @@ export const fieldStyles = [baseStyles, css`
   .hint { margin: 0; color: ${token('--ih-color-text-muted')}; font-size: 0.9em; }
   .error { margin: 0; color: ${token('--ih-color-danger')}; font-weight: 600; }
   .error::before { content: '⚠ '; }
+  /* Empty, the live region stays in the accessibility tree (so a warning is announced) but takes no room in the grid. */
+  .warning-region:empty { position: absolute; }
+  .warning { margin: 0; padding-inline-start: ${space(1)}; border-inline-start: 3px solid ${token('--ih-color-warning')}; }
   input, select {
     font: inherit;
     color: ${token('--ih-color-text')};

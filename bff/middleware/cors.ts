@@ -1,0 +1,44 @@
+/**
+ * @module CORS for host pages on other origins: they load the elements (`/elements/*`, as module
+ * scripts, which browsers fetch in CORS mode) and call the API (`/api/*`) with the Bearer token.
+ * Only the configured exact origins get CORS headers (Hono's cors middleware); credentials never
+ * travel as cookies, so Access-Control-Allow-Credentials is never sent. Preflights answer here,
+ * before authentication.
+ */
+import type { MiddlewareHandler } from 'hono';
+import { cors } from 'hono/cors';
+import { problemResponse } from '../errors.js';
+
+/** The headers the elements' API client sends. */
+const ALLOWED_HEADERS = ['Authorization', 'Content-Type'];
+/** Chromium caps preflight caching at 2 h anyway; 10 minutes lets a config change take effect soon. */
+const PREFLIGHT_MAX_AGE_SECONDS = 600;
+
+/**
+ * `allowedOrigins` is read on every request (the server adds its own origin once it listens in
+ * demo mode). A disallowed Origin gets no CORS headers, so the browser refuses the response; its
+ * preflight is answered 403 rather than reaching authentication (which would say 401).
+ * Every response carries `Vary: Origin`, so no cache hands one origin's answer to another.
+ */
+export function embedCors(allowedOrigins: ReadonlySet<string>): MiddlewareHandler {
+  const allowed = cors({
+    origin: (origin) => (allowedOrigins.has(origin) ? origin : null),
+    allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowHeaders: ALLOWED_HEADERS,
+    maxAge: PREFLIGHT_MAX_AGE_SECONDS,
+    credentials: false,
+  });
+  return async (c, next) => {
+    const origin = c.req.header('Origin');
+    if (origin && allowedOrigins.has(origin)) return allowed(c, next);
+    if (c.req.method === 'OPTIONS' && c.req.header('Access-Control-Request-Method')) {
+      c.header('Vary', 'Origin');
+      return problemResponse(c, {
+        type: 'urn:integration-hub:problem:origin_not_allowed', title: 'Origin not allowed', status: 403, code: 'origin_not_allowed',
+        detail: `${origin ?? 'A page without an origin'} may not call this server; the operator lists allowed host origins in ALLOWED_ORIGINS.`,
+      });
+    }
+    await next();
+    c.header('Vary', 'Origin', { append: true });
+  };
+}

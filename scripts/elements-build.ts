@@ -1,0 +1,99 @@
+/**
+ * @module The elements build's bookkeeping, shared by vite.config.ts and `npm start`:
+ * - `elementsBuildPlugin()` precompresses every emitted file (`.br` at brotli's best, `.gz`) so the
+ *   server never compresses per request, and writes `dist/elements-build.json`: a hash of every
+ *   source file that went into the bundle plus the build's own configuration and lockfile;
+ * - `staleReason()` says why the build is out of date (or undefined when it is current), so
+ *   `npm start` rebuilds only when a source changed, without trusting mtimes (a checkout changes them).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
+import { writeFile } from 'node:fs/promises';
+import type { Plugin } from 'vite';
+
+export const ELEMENTS_OUT_DIR = 'dist/elements';
+export const STAMP_FILE = 'dist/elements-build.json';
+/** What shapes the bundle besides its modules: a change in any of these rebuilds too. */
+const BUILD_INPUTS = ['vite.config.ts', 'scripts/elements-build.ts', 'package-lock.json', 'tsconfig.json'];
+
+export interface BuildStamp {
+  /** Repo-relative path → sha256 of its content. */
+  inputs: Record<string, string>;
+  /** Files written to dist/elements. */
+  outputs: string[];
+}
+
+const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+/** Records what a build read (repo-relative paths; the build's own inputs are added) and wrote. */
+export function writeStamp(root: string, sources: Iterable<string>, outputs: string[]): void {
+  const files = new Set([...BUILD_INPUTS.filter((f) => existsSync(join(root, f))), ...sources]);
+  const stamp: BuildStamp = {
+    inputs: Object.fromEntries([...files].sort().map((file) => [file, sha256(join(root, file))])),
+    outputs: [...outputs].sort(),
+  };
+  mkdirSync(dirname(join(root, STAMP_FILE)), { recursive: true });
+  writeFileSync(join(root, STAMP_FILE), `${JSON.stringify(stamp, null, 2)}\n`);
+}
+
+/** Why `root`'s elements build is stale, or undefined when every input and output is as built. */
+export function staleReason(root: string): string | undefined {
+  const stampPath = join(root, STAMP_FILE);
+  if (!existsSync(stampPath)) return 'no build yet';
+  let stamp: BuildStamp;
+  try {
+    stamp = JSON.parse(readFileSync(stampPath, 'utf8')) as BuildStamp;
+  } catch {
+    return `${STAMP_FILE} is unreadable`;
+  }
+  for (const [file, hash] of Object.entries(stamp.inputs ?? {})) {
+    const path = join(root, file);
+    if (!existsSync(path)) return `${file} is gone`;
+    if (sha256(path) !== hash) return `${file} changed`;
+  }
+  for (const file of stamp.outputs ?? []) {
+    if (!existsSync(join(root, ELEMENTS_OUT_DIR, file))) return `${ELEMENTS_OUT_DIR}/${file} is missing`;
+  }
+  if (!stamp.outputs?.length) return 'the last build wrote nothing';
+  return undefined;
+}
+
+const brotli = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+/** The vite plugin: precompressed siblings for every emitted file, then the stamp. */
+export function elementsBuildPlugin(root: string): Plugin {
+  return {
+    name: 'integration-hub:elements-build',
+    apply: 'build',
+    async writeBundle(options, bundle) {
+      const outDir = options.dir ?? join(root, ELEMENTS_OUT_DIR);
+      const sources = new Set<string>();
+      const outputs: string[] = [];
+      for (const [fileName, output] of Object.entries(bundle)) {
+        outputs.push(fileName);
+        if (output.type === 'chunk') {
+          for (const id of output.moduleIds) {
+            const path = id.split('?')[0];
+            const rel = relative(root, path);
+            if (!isAbsolute(path) || rel.startsWith('..') || rel.split(sep).includes('node_modules')) continue;
+            sources.add(rel.split(sep).join('/'));
+          }
+        }
+        // Maps are for demo-mode debugging only: not worth brotli's best on a megabyte and a half.
+        if (fileName.endsWith('.map')) continue;
+        const body = output.type === 'chunk' ? Buffer.from(output.code) : Buffer.from(output.source);
+        // Both at once: zlib works on libuv's thread pool, so the two use both cores.
+        const [br, gz] = await Promise.all([
+          brotli(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+          gzipAsync(body, { level: 9 }),
+        ]);
+        await Promise.all([writeFile(join(outDir, `${fileName}.br`), br), writeFile(join(outDir, `${fileName}.gz`), gz)]);
+      }
+      writeStamp(root, sources, outputs);
+    },
+  };
+}

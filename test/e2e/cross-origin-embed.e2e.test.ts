@@ -1,0 +1,99 @@
+/**
+ * Cross-origin embedding (issue 11, item 12), as a real portal does it: the host page lives on its
+ * own origin (a second HTTP server on another port) and loads the elements and calls the API on the
+ * BFF's origin. The allowed origin completes the PSA wizard's Credentials step (Account Mapping
+ * appears, its lazily loaded chunk included); a page on an origin not in ALLOWED_ORIGINS is refused
+ * by Chromium itself. Needs the built elements: `npx vite build` first (npm test does).
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startProduct, type E2eContext } from '../helpers/e2e-server.js';
+
+let ctx: E2eContext;
+let allowedHost: HostPage;
+let otherHost: HostPage;
+
+interface HostPage { origin: string; server: Server }
+
+/**
+ * A host portal: its backend asks the BFF for a token (the demo session stands in for the portal's
+ * own signer) and renders a Settings page that loads the elements from the BFF's origin.
+ */
+async function startHostPage(bff: () => string): Promise<HostPage> {
+  const server = createServer(async (req, res) => {
+    if (req.url !== '/') { res.writeHead(404).end(); return; }
+    const { token } = await (await fetch(`${bff()}/demo/session`)).json() as { token: string };
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Partner portal · Settings</title>
+<script type="module" src="${bff()}/elements/integration-elements.js" onerror="window.elementsFailed = true"></script>
+</head><body><main><h1>Settings</h1>
+<integration-hub api-base="${bff()}/api"><psa-wizard vendor="autotask"></psa-wizard></integration-hub>
+</main>
+<script type="module">document.querySelector('integration-hub').token = ${JSON.stringify(token)};</script>
+</body></html>`);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
+beforeAll(async () => {
+  let bffOrigin = '';
+  // The host pages listen first: the BFF's ALLOWED_ORIGINS must name the allowed one's port.
+  allowedHost = await startHostPage(() => bffOrigin);
+  otherHost = await startHostPage(() => bffOrigin);
+  ctx = await startProduct({ ALLOWED_ORIGINS: allowedHost.origin });
+  bffOrigin = ctx.origin;
+});
+afterAll(async () => {
+  await ctx?.stop();
+  for (const host of [allowedHost, otherHost]) await new Promise((done) => host?.server.close(done));
+});
+
+const step = () => ctx.page.evaluate(() => document.querySelector('psa-wizard')?.step ?? null);
+
+describe('a host page on another origin', () => {
+  it('loads the elements from the BFF and completes the PSA Credentials step', async () => {
+    const { page } = ctx;
+    const fromBff: string[] = [];
+    const failures: string[] = [];
+    page.on('requestfinished', (r) => { if (r.url().startsWith(ctx.origin)) fromBff.push(new URL(r.url()).pathname); });
+    page.on('requestfailed', (r) => failures.push(`${r.url()} ${r.failure()?.errorText}`));
+    page.on('pageerror', (e) => failures.push(e.message));
+
+    await page.goto(`${allowedHost.origin}/`);
+    expect(new URL(page.url()).origin).not.toBe(ctx.origin);
+    await expect.poll(step).toBe('credentials');
+    await page.getByLabel('API Username').fill('api-user@sandbox.example');
+    await page.getByLabel('API Password (secret)').fill('sandbox-secret');
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    await expect.poll(step, { timeout: 15_000 }).toBe('account-mapping');
+    await page.getByRole('heading', { name: /Account Mapping/ }).waitFor();
+    await page.getByText(/^Showing \d+ of \d+ PSA accounts/).waitFor();
+    // The virtualizer's layout is a separate, lazily imported chunk: it too came cross-origin.
+    expect(fromBff.some((p) => /^\/elements\/.+-[\w-]{8}\.js$/.test(p))).toBe(true);
+    expect(fromBff).toContain('/elements/integration-elements.js');
+    expect(fromBff.filter((p) => p.startsWith('/api/')).length).toBeGreaterThan(0);
+    expect(failures).toEqual([]);
+  });
+});
+
+describe('a host page on an origin not in ALLOWED_ORIGINS', () => {
+  it('is refused by the browser: the elements do not load and the API cannot be called', async () => {
+    const page = await ctx.browser.newPage();
+    const consoleErrors: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+    await page.goto(`${otherHost.origin}/`);
+    await expect.poll(() => page.evaluate(() => (window as { elementsFailed?: boolean }).elementsFailed === true)).toBe(true);
+    expect(await page.evaluate(() => customElements.get('psa-wizard') === undefined)).toBe(true);
+    expect(consoleErrors.join('\n')).toMatch(/blocked by CORS policy/);
+
+    const calls = await page.evaluate(async (bff) => {
+      const attempt = (init?: RequestInit) => fetch(`${bff}/api/integrations`, init).then((r) => `answered ${r.status}`, (e: Error) => e.name);
+      return { simple: await attempt(), withToken: await attempt({ headers: { Authorization: 'Bearer x' } }) };
+    }, ctx.origin);
+    expect(calls).toEqual({ simple: 'TypeError', withToken: 'TypeError' });
+    await page.close();
+  });
+});
