@@ -78,12 +78,18 @@ export function createPgRoutingRepo(db: PgDb): RoutingRepo {
       return db.transaction(async (tx) => {
         await tx.execute(sql`select pg_advisory_xact_lock(${RESOLVE_LOCK})`);
         const rows = await tx.select().from(d).where(and(eq(d.state, 'queued'), isNull(d.groupKey))).orderBy(asc(d.seq)).limit(limit);
-        const now = nowIso();
+        if (rows.length === 0) return 0;
+        const resolved = [];
         for (const row of rows) {
           const r = await decide(row);
-          await tx.update(d).set({ integrationId: r.integrationId, state: r.state, groupKey: r.groupKey, decision: r.decision ?? null, reason: r.reason, updatedAt: now })
-            .where(and(eq(d.partnerId, row.partnerId), eq(d.alertId, row.alertId), eq(d.state, 'queued'), isNull(d.groupKey)));
+          resolved.push({ partner_id: row.partnerId, alert_id: row.alertId, integration_id: r.integrationId, state: r.state, group_key: r.groupKey, decision: r.decision ?? null, reason: r.reason });
         }
+        // The whole batch in one statement (one round trip instead of one per alert).
+        await tx.execute(sql`update alert_deliveries as d set integration_id = x.integration_id, state = x.state, group_key = x.group_key,
+            decision = x.decision, reason = x.reason, updated_at = ${nowIso()}
+          from jsonb_to_recordset(${JSON.stringify(resolved)}::jsonb)
+            as x(partner_id text, alert_id text, integration_id text, state text, group_key text, decision jsonb, reason text)
+          where d.partner_id = x.partner_id and d.alert_id = x.alert_id and d.state = 'queued' and d.group_key is null`);
         return rows.length;
       });
     },

@@ -51,7 +51,7 @@ function stormAlerts(prefix: string, total: number, users: number) {
   });
 }
 
-async function throughput(label: string, instances: number, env: NodeJS.ProcessEnv, total: number): Promise<void> {
+export async function throughput(label: string, instances: number, env: NodeJS.ProcessEnv, total: number): Promise<void> {
   const cluster = await startCluster(instances, env);
   try {
     const psa = await setupPsa(cluster.api(cluster.instances[0]!), 'autotask', { subjectTemplate: '{user} – {alert}', mappings: MAPPINGS });
