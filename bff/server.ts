@@ -77,9 +77,11 @@ export async function start(source: Record<string, string | undefined> = process
 
   if (env.DEMO_MODE) await seedDemoPartner(repos);
   // Created before the host so intake can wake it; started once vendor endpoints are known. With
-  // ROUTING_WORKER=separate (or off) this process only accepts alerts: `npm run worker` delivers.
-  const routing = env.ROUTING_WORKER === 'inline' ? new RoutingWorker(deps, { config: routingConfig }) : null;
-  const rmmScheduler = new RmmSyncScheduler(rmmSync, repos, logger);
+  // ROUTING_WORKER=separate (or off) this process runs no background work: it accepts alerts (and
+  // serves "Sync now"), and `npm run worker` delivers and runs the scheduled RMM syncs.
+  const background = env.ROUTING_WORKER === 'inline';
+  const routing = background ? new RoutingWorker(deps, { config: routingConfig }) : null;
+  const rmmScheduler = background ? new RmmSyncScheduler(rmmSync, repos, logger) : null;
   // Without ALLOWED_ORIGINS, demo mode allows only its own origin (added once the port is known).
   const allowedOrigins = new Set(env.ALLOWED_ORIGINS ?? []);
   const host = createHost({ deps, allowedOrigins, demo: env.DEMO_MODE ? { sandboxes: createSandboxes(), authSecret } : undefined });
@@ -96,14 +98,14 @@ export async function start(source: Record<string, string | undefined> = process
     if (routingSignal instanceof SharedWorkSignal) await routingSignal.listen();
     routing.start();
   }
-  rmmScheduler.start();
+  rmmScheduler?.start();
   logger.info({ origin, demo: env.DEMO_MODE, database: database.dialect, routingWorker: env.ROUTING_WORKER, allowedOrigins: [...allowedOrigins] }, `Integration hub listening on ${origin}`);
   return {
     origin,
     port: server.port,
     async stop() {
       await routing?.stop();
-      await rmmScheduler.stop();
+      await rmmScheduler?.stop();
       await server.close();
       if (routingSignal instanceof SharedWorkSignal) await routingSignal.close();
       await database.close();
