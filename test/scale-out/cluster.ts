@@ -64,6 +64,8 @@ export async function startCluster(count: number, env: NodeJS.ProcessEnv = {}): 
     AUTOTASK_ZONE_URL: `${sandbox.origin}/sandbox/autotask/atservicesrest/`, AUTOTASK_INTEGRATION_CODE: SANDBOX_INTEGRATION_CODE,
     KASEYA_BMS_BASE_URL: `${sandbox.origin}/sandbox/kaseya-bms`,
     ROUTING_POLL_MS: '50', ROUTING_LEASE_MS: '1500', ROUTING_BACKOFF_BASE_MS: '50', ROUTING_BACKOFF_MAX_MS: '500',
+    // A killed instance's in-flight writes are looked for this long before being sent again (the crash e2e uses the same).
+    ROUTING_LATE_WRITE_WAIT_MS: '2000',
     ...env,
   });
   const instances: Proc[] = [];

@@ -94,5 +94,5 @@ describe.skipIf(unavailable)('several instances on one PostgreSQL database', () 
     expect(new Set(tickets.map((w) => w.title)).size).toBe(tickets.length);
     const mentions = await alertMentions(cluster.sandbox.origin, 'autotask', alerts.map((a) => a.id));
     expect([...mentions.entries()].filter(([, n]) => n !== 1)).toEqual([]);
-  });
+  }, 90_000);
 });
