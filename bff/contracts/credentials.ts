@@ -29,6 +29,21 @@ export const kaseyaBmsCredentialsSchema = z.object({
   password: required('BMS password').max(200),
 });
 
+/** A Halo address as typed: `yourcompany.halopsa.com` or a full https URL (scheme added when left out). */
+const haloUrl = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() && !/^[a-z]+:\/\//i.test(v.trim()) ? `https://${v.trim()}` : v),
+  z.string({ message: 'Halo URL is required' }).trim().min(1, 'Halo URL is required').max(300)
+    .regex(/^https:\/\/[a-z0-9.-]+(:\d+)?(\/[^\s?#]*)?$/i, 'Enter your Halo address, e.g. https://yourcompany.halopsa.com'),
+);
+
+export const halopsaCredentialsSchema = z.object({
+  url: haloUrl,
+  /** Hosted Halo names the tenant on the token request; on-premises Halo usually has none. */
+  tenant: z.string().trim().max(100).regex(/^[a-z0-9._-]*$/i, 'Use the tenant name Halo shows (letters, digits, dot, hyphen)').default(''),
+  clientId: required('Client ID').max(200),
+  clientSecret: required('Client secret').max(400),
+});
+
 export const dattoRmmCredentialsSchema = z.object({
   platform: z.enum(DATTO_PLATFORMS, { message: 'Choose your Datto RMM platform' }),
   apiKey: required('API key').max(200),
@@ -45,17 +60,20 @@ export const syncroCredentialsSchema = z.object({
 export const credentialSchemas = {
   autotask: autotaskCredentialsSchema,
   'kaseya-bms': kaseyaBmsCredentialsSchema,
+  halopsa: halopsaCredentialsSchema,
   'datto-rmm': dattoRmmCredentialsSchema,
   syncro: syncroCredentialsSchema,
 } as const;
 
 export type AutotaskCredentials = z.infer<typeof autotaskCredentialsSchema>;
 export type KaseyaBmsCredentials = z.infer<typeof kaseyaBmsCredentialsSchema>;
+export type HaloPsaCredentials = z.infer<typeof halopsaCredentialsSchema>;
 export type DattoRmmCredentials = z.infer<typeof dattoRmmCredentialsSchema>;
 export type SyncroCredentials = z.infer<typeof syncroCredentialsSchema>;
 export type VendorCredentials = {
   autotask: AutotaskCredentials;
   'kaseya-bms': KaseyaBmsCredentials;
+  halopsa: HaloPsaCredentials;
   'datto-rmm': DattoRmmCredentials;
   syncro: SyncroCredentials;
 };

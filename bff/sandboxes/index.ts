@@ -5,6 +5,7 @@
 import type { Hono } from 'hono';
 import { createAutotaskSandbox } from './autotask/autotask.sandbox.js';
 import { createKaseyaBmsSandbox } from './kaseya-bms/kaseya-bms.sandbox.js';
+import { createHaloPsaSandbox } from './halopsa/halopsa.sandbox.js';
 import { createDattoRmmSandbox } from './datto-rmm/datto-rmm.sandbox.js';
 import { createSyncroSandbox } from './syncro/syncro.sandbox.js';
 
@@ -12,6 +13,7 @@ export function createSandboxes() {
   return {
     autotask: createAutotaskSandbox(),
     'kaseya-bms': createKaseyaBmsSandbox(),
+    halopsa: createHaloPsaSandbox(),
     'datto-rmm': createDattoRmmSandbox(),
     syncro: createSyncroSandbox(),
   };

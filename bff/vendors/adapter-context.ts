@@ -13,6 +13,10 @@ export interface VendorEndpoints {
   autotaskIntegrationCode: string;
   /** Replaces the chosen BMS regional host (e.g. the sandbox). */
   kaseyaBmsBaseUrl: string | null;
+  /** Replaces the typed Halo URL (the sandbox, or an operator's on-premises Halo). */
+  haloPsaBaseUrl?: string | null;
+  /** On-premises Halo hosts an admin may type, besides `<name>.halopsa.com` (operator configured). */
+  haloPsaAllowedHosts?: readonly string[];
   /** Replaces https://{platform}-api.centrastage.net. */
   dattoRmmBaseUrl: string | null;
   /** Replaces https://{subdomain}.syncromsp.com. */
@@ -22,7 +26,7 @@ export interface VendorEndpoints {
 export interface AdapterContext {
   endpoints: VendorEndpoints;
   limiters: RateLimiterRegistry;
-  /** Access tokens (BMS, Datto) kept across adapter instances, keyed by vendor + account. */
+  /** Access tokens (BMS, Datto, Halo) kept across adapter instances, keyed by vendor + account. */
   tokenCache: Map<string, { token: string; refreshToken?: string; expiresAt: number }>;
   timeoutMs?: number;
   maxAttempts?: number;
@@ -40,6 +44,8 @@ export interface AdapterContext {
 export const VENDOR_BUDGETS: Record<Vendor, RateBudget> = {
   autotask: { limit: 9_500, windowMs: 3_600_000, concurrency: 3 },
   'kaseya-bms': { limit: 1_425, windowMs: 3_600_000, concurrency: 4 },
+  // Hosted Halo: 300 requests per rolling 5 minutes.
+  halopsa: { limit: 285, windowMs: 300_000, concurrency: 4 },
   // Datto: 600 reads a minute (writes have their own 100); Syncro: 180 a minute.
   'datto-rmm': { limit: 570, windowMs: 60_000, concurrency: 4 },
   syncro: { limit: 170, windowMs: 60_000, concurrency: 4 },
@@ -59,6 +65,7 @@ export function sandboxEndpoints(origin: string, integrationCode: string): Vendo
     autotaskZoneLookupUrl: `${origin}/sandbox/autotask/atservicesrest/`,
     autotaskIntegrationCode: integrationCode,
     kaseyaBmsBaseUrl: `${origin}/sandbox/kaseya-bms`,
+    haloPsaBaseUrl: `${origin}/sandbox/halopsa`,
     dattoRmmBaseUrl: `${origin}/sandbox/datto-rmm`,
     syncroBaseUrl: `${origin}/sandbox/syncro`,
   };

@@ -3,7 +3,7 @@
  * types; each vendor adapter maps its own wire shapes to them (no vendor shape crosses a mapper).
  */
 
-export const PSA_VENDORS = ['autotask', 'kaseya-bms'] as const;
+export const PSA_VENDORS = ['autotask', 'kaseya-bms', 'halopsa'] as const;
 export const RMM_VENDORS = ['datto-rmm', 'syncro'] as const;
 export type PsaVendor = (typeof PSA_VENDORS)[number];
 export type RmmVendor = (typeof RMM_VENDORS)[number];
@@ -40,6 +40,11 @@ export interface PicklistValue {
   isActive: boolean;
   /** For dependent lists (sub-issue type → issue type). */
   parentId?: string;
+  /**
+   * Set when the PSA lists the value but an integration cannot use it (e.g. a HaloPSA ticket type
+   * whose mandatory fields have no default): setup refuses it with this message.
+   */
+  unusableReason?: string;
 }
 
 /**

@@ -4,11 +4,12 @@
  */
 import type { VendorCredentials } from '../contracts/credentials.js';
 import type { AdapterContext } from './adapter-context.js';
-import type { PsaVendor, RmmVendor } from './model.js';
+import { PSA_VENDORS, type PsaVendor, type RmmVendor } from './model.js';
 import type { PsaAdapter } from './psa-adapter.js';
 import type { RmmAdapter } from './rmm-adapter.js';
 import { createAutotaskAdapter } from './autotask/autotask.adapter.js';
 import { createKaseyaBmsAdapter } from './kaseya-bms/kaseya-bms.adapter.js';
+import { createHaloPsaAdapter } from './halopsa/halopsa.adapter.js';
 import { createDattoRmmAdapter } from './datto-rmm/datto-rmm.adapter.js';
 import { createSyncroAdapter } from './syncro/syncro.adapter.js';
 
@@ -18,6 +19,8 @@ export function createPsaAdapter<V extends PsaVendor>(ctx: AdapterContext, vendo
       return createAutotaskAdapter(ctx, credentials as VendorCredentials['autotask']);
     case 'kaseya-bms':
       return createKaseyaBmsAdapter(ctx, credentials as VendorCredentials['kaseya-bms']);
+    case 'halopsa':
+      return createHaloPsaAdapter(ctx, credentials as VendorCredentials['halopsa']);
     default:
       throw new Error(`Unknown PSA vendor ${vendor satisfies never}`);
   }
@@ -34,4 +37,4 @@ export function createRmmAdapter<V extends RmmVendor>(ctx: AdapterContext, vendo
   }
 }
 
-export const isPsaVendor = (vendor: string): vendor is PsaVendor => vendor === 'autotask' || vendor === 'kaseya-bms';
+export const isPsaVendor = (vendor: string): vendor is PsaVendor => (PSA_VENDORS as readonly string[]).includes(vendor);

@@ -39,6 +39,7 @@ export class VendorError extends Error {
 export const VENDOR_LABELS: Record<Vendor, string> = {
   autotask: 'Autotask',
   'kaseya-bms': 'Kaseya BMS',
+  halopsa: 'HaloPSA',
   'datto-rmm': 'Datto RMM',
   syncro: 'Syncro',
 };

@@ -20,6 +20,7 @@ import { SANDBOX_INTEGRATION_CODE } from '../../helpers/create-test-app.js';
 export const PSA_CREDENTIALS = {
   autotask: { username: 'api-user@sandbox.example', secret: 'sandbox-secret' },
   'kaseya-bms': { server: 'na', tenant: 'Sandbox MSP', username: 'api-user', password: 'sandbox-password' },
+  halopsa: { url: 'https://sandbox.halopsa.com', tenant: 'sandbox', clientId: 'sandbox-client', clientSecret: 'sandbox-secret' },
 } as const;
 
 /** Small waits so fault tests take seconds, not minutes. */
