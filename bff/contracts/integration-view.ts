@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-export const VENDORS = ['autotask', 'kaseya-bms', 'datto-rmm', 'syncro'] as const;
+export const VENDORS = ['autotask', 'kaseya-bms', 'halopsa', 'datto-rmm', 'syncro'] as const;
 export const vendorSchema = z.enum(VENDORS);
 export const integrationKindSchema = z.enum(['psa', 'rmm']);
 export const integrationStatusSchema = z.enum(['draft', 'active', 'paused', 'connected', 'disconnected']);

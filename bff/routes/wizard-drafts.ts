@@ -9,7 +9,7 @@ import { requireRole } from '../middleware/auth.js';
 import { validate } from '../middleware/validate.js';
 import type { ApiDocs } from '../openapi.js';
 
-const wizardParam = z.object({ wizard: z.enum(['psa:autotask', 'psa:kaseya-bms', 'rmm:datto-rmm', 'rmm:syncro']) });
+const wizardParam = z.object({ wizard: z.enum(['psa:autotask', 'psa:kaseya-bms', 'psa:halopsa', 'rmm:datto-rmm', 'rmm:syncro']) });
 const draftQuery = z.object({ integrationId: z.string().uuid().optional(), version: z.coerce.number().int().min(1).optional() });
 const draftBody = z.object({ machineVersion: z.number().int().min(1), snapshot: z.unknown() });
 const draftView = z.object({ machineVersion: z.number(), snapshot: z.unknown(), updatedAt: z.string() });

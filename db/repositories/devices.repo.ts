@@ -25,7 +25,7 @@ export interface DeviceWrite {
 /** A live device as investigations see it, with the integration it came from. */
 export type DeviceRow = DeviceWrite & {
   integrationId: string;
-  vendor: 'autotask' | 'kaseya-bms' | 'datto-rmm' | 'syncro';
+  vendor: 'autotask' | 'kaseya-bms' | 'halopsa' | 'datto-rmm' | 'syncro';
   updatedAt: string;
 };
 

@@ -11,7 +11,7 @@ export const integrations = sqliteTable(
     id: text('id').primaryKey(),
     partnerId: text('partner_id').notNull().references(() => partners.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: ['psa', 'rmm'] }).notNull(),
-    vendor: text('vendor', { enum: ['autotask', 'kaseya-bms', 'datto-rmm', 'syncro'] }).notNull(),
+    vendor: text('vendor', { enum: ['autotask', 'kaseya-bms', 'halopsa', 'datto-rmm', 'syncro'] }).notNull(),
     status: text('status', { enum: INTEGRATION_STATUSES }).notNull().default('draft'),
     /** AES-256-GCM sealed credentials (base64 iv.tag.ciphertext); never leaves the BFF. */
     credentialsSealed: text('credentials_sealed'),

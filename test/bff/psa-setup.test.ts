@@ -25,7 +25,13 @@ afterEach(() => t.close());
 const VENDORS = {
   autotask: { valid: { username: 'api-user@sandbox.example', secret: 'sandbox-secret' }, wrong: { username: 'api-user@sandbox.example', secret: 'nope' } },
   'kaseya-bms': { valid: { server: 'na', tenant: 'Sandbox MSP', username: 'api-user', password: 'sandbox-password' }, wrong: { server: 'na', tenant: 'Sandbox MSP', username: 'api-user', password: 'nope' } },
+  halopsa: {
+    valid: { url: 'sandbox.halopsa.com', tenant: 'sandbox', clientId: 'sandbox-client', clientSecret: 'sandbox-secret' },
+    wrong: { url: 'sandbox.halopsa.com', tenant: 'sandbox', clientId: 'sandbox-client', clientSecret: 'nope' },
+  },
 } as const;
+/** The credential each vendor keeps secret (never in a log line). */
+const SECRET_OF = { autotask: 'sandbox-secret', 'kaseya-bms': 'sandbox-password', halopsa: 'sandbox-secret' } as const;
 
 async function json(res: Response) {
   return { status: res.status, body: await res.json() };
@@ -140,7 +146,38 @@ for (const [vendor, creds] of Object.entries(VENDORS)) {
       expect(done.body).toMatchObject({ status: 'active', statusLabel: 'Active' });
       const audit = (await json(await t.call('GET', `/api/integrations/${id}/audit`))).body.entries.map((e: { action: string }) => e.action);
       expect(audit).toEqual(expect.arrayContaining(['integration.create', 'psa.account-mapping', 'psa.ticket-settings', 'psa.contract-settings', 'integration.complete']));
-      expect(t.logLines.join('')).not.toContain(creds.valid[vendor === 'autotask' ? 'secret' as never : 'password' as never]);
+      expect(t.logLines.join('')).not.toContain(SECRET_OF[vendor as keyof typeof SECRET_OF]);
     });
   });
 }
+
+describe('PSA setup: HaloPSA specifics', () => {
+  it('refuses a ticket type whose mandatory fields have no default, saying which fields and what to do', async () => {
+    const created = await json(await t.call('POST', '/api/integrations', { body: { vendor: 'halopsa', credentials: VENDORS.halopsa.valid } }));
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    const lists = (await json(await t.call('GET', `/api/integrations/${id}/psa/picklists`))).body;
+    const problem = lists.ticketType.find((v: { label: string }) => v.label === 'Problem');
+    const usable = lists.ticketType.find((v: { label: string }) => v.label === 'Incident');
+    const openStatus = lists.ticketStatus.find((s: { id: string }) => !lists.closedStatusIds.includes(s.id)).id;
+    const ticket = {
+      categoryId: null, typeId: problem.id, statusId: openStatus, queueId: lists.queue[0].id, sourceId: null, subjectTemplate: '{user}',
+      priorityMap: Object.fromEntries(SEVERITIES.map((s) => [s, lists.priority[0].id])),
+      note: { typeId: lists.noteType[0].id, visibilityId: 'internal', titleTemplate: '{alert}' },
+      issueTypeId: null, subIssueTypeId: null, overrides: { alertTypes: [], respondRules: [], iocRules: [] },
+    };
+    const refused = await json(await t.call('PUT', `/api/integrations/${id}/psa/ticket-settings`, { body: ticket }));
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([{ field: 'typeId', message: expect.stringContaining('The Halo ticket type “Problem” requires Impact, Urgency, Category, which have no default in Halo') }]);
+    expect((await t.call('PUT', `/api/integrations/${id}/psa/ticket-settings`, { body: { ...ticket, typeId: usable.id } })).status).toBe(200);
+  });
+
+  it('points a wrong tenant at the tenant field and refuses a host that is not Halo’s cloud', async () => {
+    const wrongTenant = await json(await t.call('POST', '/api/integrations', { body: { vendor: 'halopsa', credentials: { ...VENDORS.halopsa.valid, tenant: 'other' } } }));
+    expect(wrongTenant.status).toBe(422);
+    expect(wrongTenant.body.errors[0].field).toBe('credentials.tenant');
+    const badUrl = await json(await t.call('POST', '/api/integrations', { body: { vendor: 'halopsa', credentials: { ...VENDORS.halopsa.valid, url: 'ftp://halo' } } }));
+    expect(badUrl.status).toBe(400);
+    expect(badUrl.body.errors).toEqual([{ field: 'credentials.url', message: 'Enter your Halo address, e.g. https://yourcompany.halopsa.com' }]);
+  });
+});

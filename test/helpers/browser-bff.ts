@@ -37,7 +37,7 @@ export interface KoaLikeContext {
   set(field: string, value: string): void;
 }
 
-const KIND_OF_VENDOR = { autotask: 'psa', 'kaseya-bms': 'psa', 'datto-rmm': 'rmm', syncro: 'rmm' } as const;
+const KIND_OF_VENDOR = { autotask: 'psa', 'kaseya-bms': 'psa', halopsa: 'psa', 'datto-rmm': 'rmm', syncro: 'rmm' } as const;
 
 const tokenBody = z.object({ partner: z.string().min(1), role: z.enum(['admin', 'router']).default('admin') });
 const createBody = z.object({

@@ -8,7 +8,7 @@ import { ApiProblem } from '../../api/api-problem.js';
 import { json, send } from './wizard-api.js';
 
 /** The wizards the BFF keeps drafts for (its `wizard` path parameter). */
-export type WizardDraftKey = 'psa:autotask' | 'psa:kaseya-bms' | 'rmm:datto-rmm' | 'rmm:syncro';
+export type WizardDraftKey = 'psa:autotask' | 'psa:kaseya-bms' | 'psa:halopsa' | 'rmm:datto-rmm' | 'rmm:syncro';
 
 export interface DraftStoreOptions {
   api: ApiClient;
