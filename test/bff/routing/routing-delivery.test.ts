@@ -4,7 +4,7 @@
  * on tickets, every skip reason, idempotent re-posts, intake validation and roles.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { PsaVendor } from '../../../bff/vendors/model.js';
+import { PSA_VENDORS, type PsaVendor } from '../../../bff/vendors/model.js';
 import { startSandboxServer } from '../../helpers/sandbox-server.js';
 import { control, type RunningServer } from '../../helpers/serve.js';
 import {
@@ -24,7 +24,7 @@ async function byAlert(vendor: PsaVendor) {
   return new Map((await ticketWrites(sandbox.origin, vendor)).map((w) => [/Alert id: (\S+)/.exec(w.text)?.[1] ?? '', w]));
 }
 
-for (const vendor of ['autotask', 'kaseya-bms'] as PsaVendor[]) {
+for (const vendor of PSA_VENDORS) {
   describe(`contacts and accounts: ${vendor}`, () => {
     beforeEach(async () => {
       await control(sandbox.origin, vendor, 'reset');

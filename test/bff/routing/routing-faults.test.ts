@@ -5,7 +5,7 @@
  * vendor write and its record (the restarted worker finds the ticket or note instead of repeating it).
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { PsaVendor } from '../../../bff/vendors/model.js';
+import { PSA_VENDORS, type PsaVendor } from '../../../bff/vendors/model.js';
 import { RoutingWorker } from '../../../bff/services/routing/routing-worker.js';
 import { startSandboxServer } from '../../helpers/sandbox-server.js';
 import { control, type RunningServer } from '../../helpers/serve.js';
@@ -24,8 +24,8 @@ async function expectEachOnce(vendor: PsaVendor, ids: string[]) {
   expect([...mentions.entries()].filter(([, n]) => n !== 1)).toEqual([]);
 }
 
-for (const vendor of ['autotask', 'kaseya-bms'] as PsaVendor[]) {
-  const ticketPath = vendor === 'autotask' ? 'Tickets' : 'servicedesk/tickets';
+for (const vendor of PSA_VENDORS) {
+  const ticketPath = vendor === 'kaseya-bms' ? 'servicedesk/tickets' : 'Tickets';
 
   describe(`vendor faults then recovery: ${vendor}`, () => {
     beforeEach(async () => {

@@ -201,6 +201,14 @@ export async function closeAsTechnician(origin: string, vendor: PsaVendor, ticke
     if (!res.ok) throw new Error(`close ticket: HTTP ${res.status}`);
     return;
   }
+  if (vendor === 'halopsa') {
+    const res = await fetch(`${origin}/sandbox/halopsa/api/Tickets`, {
+      method: 'POST', headers: { Authorization: `Bearer ${await haloToken(origin)}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify([{ id: Number(ticketId), status_id: 9 }]),
+    });
+    if (!res.ok) throw new Error(`close ticket: HTTP ${res.status}`);
+    return;
+  }
   const base = `${origin}/sandbox/kaseya-bms`;
   const creds = PSA_CREDENTIALS['kaseya-bms'];
   const auth = await fetch(`${base}/v2/security/authenticate`, {
@@ -215,6 +223,27 @@ export async function closeAsTechnician(origin: string, vendor: PsaVendor, ticke
     body: JSON.stringify([{ op: 'replace', path: '/StatusId', value: completed.id }]),
   });
   if (!res.ok) throw new Error(`close ticket: HTTP ${res.status}`);
+}
+
+async function haloToken(origin: string): Promise<string> {
+  const creds = PSA_CREDENTIALS.halopsa;
+  const res = await fetch(`${origin}/sandbox/halopsa/auth/token?tenant=${creds.tenant}`, {
+    method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: creds.clientId, client_secret: creds.clientSecret, scope: 'all all:teams' }),
+  });
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
+/** Halo writes the category path (`Parent>Child`); the tests speak of issue and sub-issue type ids. */
+async function haloIssueTypes(origin: string): Promise<(value: unknown) => { issueTypeId: string | null; subIssueTypeId: string | null }> {
+  const res = await fetch(`${origin}/sandbox/halopsa/api/Category?type_id=1`, { headers: { Authorization: `Bearer ${await haloToken(origin)}` } });
+  const rows = (await res.json()) as Array<{ id: number; value: string }>;
+  const idOf = new Map(rows.map((r) => [r.value, String(r.id)]));
+  return (value) => {
+    if (typeof value !== 'string' || !value) return { issueTypeId: null, subIssueTypeId: null };
+    const parent = value.split('>')[0]!;
+    return value.includes('>') ? { issueTypeId: idOf.get(parent) ?? null, subIssueTypeId: idOf.get(value) ?? null } : { issueTypeId: idOf.get(value) ?? null, subIssueTypeId: null };
+  };
 }
 
 export interface TicketWrite {
@@ -239,12 +268,19 @@ const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
 /** Tickets the sandbox recorded as created, in the neutral words of the tests. */
 export async function ticketWrites(origin: string, vendor: PsaVendor): Promise<TicketWrite[]> {
+  if (vendor === 'halopsa') {
+    const issueTypes = await haloIssueTypes(origin);
+    return (await writes(origin, vendor, 'ticket')).map(({ id, data: d }) => ({
+      id, title: d.summary, text: d.details ?? '', accountId: String(d.client_id), contactId: str(d.user_id), priorityId: String(d.priority_id), ...issueTypes(d.category_1), contractId: str(d.contract_id),
+    }));
+  }
   return (await writes(origin, vendor, 'ticket')).map(({ id, data: d }) => vendor === 'autotask'
     ? { id, title: d.title, text: d.description ?? '', accountId: String(d.companyID), contactId: str(d.contactID), priorityId: String(d.priority), issueTypeId: str(d.issueType), subIssueTypeId: str(d.subIssueType), contractId: str(d.contractID) }
     : { id, title: d.title, text: d.details ?? '', accountId: String(d.accountId), contactId: str(d.contactId), priorityId: String(d.priorityId), issueTypeId: str(d.issueTypeId), subIssueTypeId: str(d.subIssueTypeId), contractId: str(d.contractId) });
 }
 
 export async function noteWrites(origin: string, vendor: PsaVendor): Promise<NoteWrite[]> {
+  if (vendor === 'halopsa') return (await writes(origin, vendor, 'note')).map(({ id, data: d }) => ({ id, ticketId: String(d.ticket_id), text: d.note ?? '' }));
   return (await writes(origin, vendor, 'note')).map(({ id, data: d }) => vendor === 'autotask'
     ? { id, ticketId: String(d.ticketID), text: `${d.title ?? ''}\n${d.description ?? ''}` }
     : { id, ticketId: String(d.ticketId), text: d.details ?? '' });

@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_ORGANIZATIONS } from '../../../bff/demo/demo-organizations.js';
-import type { PsaVendor } from '../../../bff/vendors/model.js';
+import { PSA_VENDORS, type PsaVendor } from '../../../bff/vendors/model.js';
 import { startSandboxServer } from '../../helpers/sandbox-server.js';
 import { control, type RunningServer } from '../../helpers/serve.js';
 import {
@@ -62,7 +62,7 @@ describe('preview (Autotask)', () => {
   });
 });
 
-for (const vendor of ['autotask', 'kaseya-bms'] as PsaVendor[]) {
+for (const vendor of PSA_VENDORS) {
   describe(`billable-user sync and test ticket: ${vendor}`, () => {
     beforeEach(async () => {
       await control(sandbox.origin, vendor, 'reset');

@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SUBJECT_PRESETS } from '../../../bff/contracts/psa-settings.js';
-import type { PsaVendor } from '../../../bff/vendors/model.js';
+import { PSA_VENDORS, type PsaVendor } from '../../../bff/vendors/model.js';
 import { startSandboxServer } from '../../helpers/sandbox-server.js';
 import { control, type RunningServer } from '../../helpers/serve.js';
 import {
@@ -22,7 +22,7 @@ const downloads = () => alert({ alertType: 'at-too-many-downloads', title: 'Too 
 const uploads = () => alert({ alertType: 'at-too-many-uploads', title: 'Too Many Uploads', user: USER });
 const mfa = () => alert({ alertType: 'at-mfa-failures', title: 'Multiple MFA Failures', user: USER });
 
-for (const vendor of ['autotask', 'kaseya-bms'] as PsaVendor[]) {
+for (const vendor of PSA_VENDORS) {
   describe(`seed 001 worked examples: ${vendor}`, () => {
     beforeEach(async () => {
       await control(sandbox.origin, vendor, 'reset');
