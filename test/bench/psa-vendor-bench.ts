@@ -1,5 +1,5 @@
 /**
- * @module PSA vendor layer figures: listing 10,000 Autotask and 10,000 Kaseya BMS accounts through
+ * @module PSA vendor layer figures: listing 10,000 Autotask, Kaseya BMS and HaloPSA accounts through
  * the adapters against the sandboxes over real HTTP (vendor requests made, time), and the cached
  * repeat through the BFF's vendor gateway.
  */
@@ -27,6 +27,7 @@ export async function psaVendorBenchmarks(): Promise<void> {
     const cases = [
       { vendor: 'autotask' as const, creds: { username: 'api-user@sandbox.example', secret: 'sandbox-secret' }, goal: 'goal: the minimum, 20 query pages' },
       { vendor: 'kaseya-bms' as const, creds: { server: 'na', tenant: 'Sandbox MSP', username: 'api-user', password: 'sandbox-password' }, goal: 'goal: the minimum at 100 a page' },
+      { vendor: 'halopsa' as const, creds: { url: 'sandbox.halopsa.com', tenant: 'sandbox', clientId: 'sandbox-client', clientSecret: 'sandbox-secret' }, goal: 'goal: the minimum, 10 pages of 1,000' },
     ];
     for (const c of cases) {
       await fetch(`${server.origin}/sandbox/${c.vendor}/_control/seed`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ scale: SCALE }) });
@@ -39,7 +40,7 @@ export async function psaVendorBenchmarks(): Promise<void> {
       const accounts = await adapter.listAccounts();
       const ms = performance.now() - started;
       const listing = requests.slice(before);
-      const pages = listing.filter((r) => /companies\/query|crm\/accounts/i.test(r)).length;
+      const pages = listing.filter((r) => /companies\/query|crm\/accounts|api\/Client/i.test(r)).length;
       if (process.env.BENCH_VERBOSE) console.log(listing.join("\n"));
       console.log(`  ${c.vendor.padEnd(11)} ${accounts.length} accounts in ${ms.toFixed(0)} ms, ${listing.length} vendor requests (${pages} account pages; ${c.goal})`);
 

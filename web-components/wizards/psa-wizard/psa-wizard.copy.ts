@@ -6,7 +6,7 @@ import type { Severity } from '../../../bff/contracts/psa-settings.js';
 import type { WizardStepInfo } from '../shared/step-status.js';
 import type { PsaVendor } from './psa-wizard.types.js';
 
-export const VENDOR_LABEL: Record<PsaVendor, string> = { 'kaseya-bms': 'Kaseya BMS', autotask: 'Autotask' };
+export const VENDOR_LABEL: Record<PsaVendor, string> = { 'kaseya-bms': 'Kaseya BMS', autotask: 'Autotask', halopsa: 'HaloPSA' };
 
 export const STEP_INFO: WizardStepInfo[] = [
   { id: 'credentials', label: 'Credentials' },
@@ -32,6 +32,7 @@ export const COPY = {
     intro: {
       'kaseya-bms': 'Enter the credentials of the Kaseya BMS API user (User Type: Api Employee, with a role that may view accounts and create and update service desk tickets). They are checked with Kaseya BMS before you continue.',
       autotask: 'Enter the credentials of the dedicated Autotask API user (Security Level: API User). They are checked with Autotask before you continue; your Autotask zone is found from the API username.',
+      halopsa: 'Enter the details of a HaloPSA API application (Configuration > Integrations > HaloPSA API > View Applications, Authentication Method: Client ID and Secret (Services)). They are checked with Halo before you continue.',
     } satisfies Record<PsaVendor, string>,
     keep: 'Credentials are stored and never shown. Leave these fields blank to keep them, or enter new ones to replace them.',
     server: 'Kaseya BMS URL',
@@ -43,6 +44,18 @@ export const COPY = {
     apiUsernameHint: 'The API user’s e-mail address, as shown in Autotask.',
     apiPassword: 'API Password (secret)',
     psaExistsAction: 'Edit the existing integration',
+    haloUrl: 'Halo URL',
+    haloUrlHint: 'The address you sign in to Halo at, e.g. https://yourcompany.halopsa.com.',
+    haloTenant: 'Tenant',
+    haloTenantHint: 'Hosted Halo only: your tenant name, as in the Authorisation Server’s token URL (…/auth/token?tenant=name). Leave blank for on-premises Halo.',
+    clientId: 'Client ID',
+    clientSecret: 'Client Secret',
+    haloScopesHeading: 'Permissions the API application needs',
+    haloScopes: [
+      { scope: 'all', why: 'read clients, users and ticket settings; create tickets, actions and contract lines' },
+      { scope: 'all:teams', why: 'see every team’s tickets and the team list (without it Halo answers “access denied” on teams and ticket searches)' },
+    ],
+    haloAgentHint: 'Also give the application’s Login Agent access to all teams, or tickets of other teams stay hidden from it.',
   },
 
   mapping: {

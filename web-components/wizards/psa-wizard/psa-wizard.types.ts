@@ -11,7 +11,7 @@ import type { IntegrationStatus } from '../../api/client.js';
 import type { FieldErrors } from '../shared/form-state.js';
 import type { ProblemData } from '../shared/wizard-api.js';
 
-export type PsaVendor = 'autotask' | 'kaseya-bms';
+export type PsaVendor = 'autotask' | 'kaseya-bms' | 'halopsa';
 
 /** The steps in order; the ids are what `wizard-step-change` reports. */
 export const PSA_STEPS = ['credentials', 'account-mapping', 'service-parameters', 'contract-mapping', 'finish'] as const;
@@ -125,6 +125,7 @@ export type PsaWizardEvent =
 export const CREDENTIAL_FIELDS: Record<PsaVendor, readonly string[]> = {
   'kaseya-bms': ['server', 'tenant', 'username', 'password'],
   autotask: ['username', 'secret'],
+  halopsa: ['url', 'tenant', 'clientId', 'clientSecret'],
 };
 
 export function emptyCredentials(vendor: PsaVendor): Record<string, string> {

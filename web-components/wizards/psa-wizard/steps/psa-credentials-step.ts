@@ -1,7 +1,7 @@
 /**
- * @module Step 1, Credentials: Kaseya BMS (URL from BMS_SERVERS, tenant, username, password) or
+ * @module Step 1, Credentials: Kaseya BMS (URL from BMS_SERVERS, tenant, username, password),
  * Autotask (API username and password; the zone is found from the username, the integration code
- * is never asked). Checked by the BFF against the vendor; a second PSA is refused with an offer to
+ * is never asked) or HaloPSA (URL, tenant, client ID and secret, and the scopes to grant). Checked by the BFF against the vendor; a second PSA is refused with an offer to
  * edit the existing one. Stored credentials are never shown: blank keeps them.
  */
 import { html, nothing } from 'lit';
@@ -49,7 +49,12 @@ export class IhPsaCredentialsStep extends PsaStepElement {
           ? html`<p><button type="button" class="primary" part="button edit-existing-button" @click=${this.editExisting}>${copy.psaExistsAction}</button></p>`
           : nothing)}
         <div class="grid">
-          ${c.vendor === 'kaseya-bms' ? html`
+          ${c.vendor === 'halopsa' ? html`
+            ${text('url', copy.haloUrl, { hint: copy.haloUrlHint, autocomplete: 'url' })}
+            ${text('tenant', copy.haloTenant, { hint: copy.haloTenantHint })}
+            ${text('clientId', copy.clientId)}
+            ${text('clientSecret', copy.clientSecret, { type: 'password', autocomplete: 'new-password' })}`
+          : c.vendor === 'kaseya-bms' ? html`
             <ih-select-field name="credentials.server" label=${copy.server} .options=${SERVER_OPTIONS} .value=${c.credentials.server || null}
               error=${this.error('credentials.server')} ?required=${!optional} ?optional=${optional} ?allow-empty=${optional}></ih-select-field>
             ${text('tenant', copy.tenant, { hint: copy.tenantHint, autocomplete: 'organization' })}
@@ -59,6 +64,12 @@ export class IhPsaCredentialsStep extends PsaStepElement {
             ${text('username', copy.apiUsername, { type: 'email', hint: copy.apiUsernameHint, autocomplete: 'username' })}
             ${text('secret', copy.apiPassword, { type: 'password', autocomplete: 'new-password' })}`}
         </div>
+        ${c.vendor === 'halopsa' ? html`
+          <section class="note" part="note permissions" aria-labelledby="halo-scopes">
+            <h3 id="halo-scopes">${copy.haloScopesHeading}</h3>
+            <ul>${copy.haloScopes.map((s) => html`<li><code>${s.scope}</code>: ${s.why}</li>`)}</ul>
+            <p>${copy.haloAgentHint}</p>
+          </section>` : nothing}
       </div>`;
   }
 }
