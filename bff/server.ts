@@ -36,6 +36,8 @@ function vendorEndpoints(env: Env, sandboxOrigin: string): VendorEndpoints {
     kaseyaBmsBaseUrl: env.KASEYA_BMS_BASE_URL ?? base.kaseyaBmsBaseUrl,
     dattoRmmBaseUrl: env.DATTO_RMM_BASE_URL ?? base.dattoRmmBaseUrl,
     syncroBaseUrl: env.SYNCRO_BASE_URL ?? base.syncroBaseUrl,
+    haloPsaBaseUrl: env.HALOPSA_BASE_URL ?? base.haloPsaBaseUrl ?? null,
+    haloPsaAllowedHosts: env.HALOPSA_ALLOWED_HOSTS ?? [],
   };
 }
 

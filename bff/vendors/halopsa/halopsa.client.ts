@@ -42,7 +42,7 @@ export function haloBaseUrl(ctx: AdapterContext, credentials: HaloPsaCredentials
   }
   const host = url.hostname.toLowerCase();
   const allowed = (ctx.endpoints.haloPsaAllowedHosts ?? []).map((h) => h.toLowerCase());
-  if (url.protocol !== 'https:' || !(/^[a-z0-9-]+\.halopsa\.com$/.test(host) || allowed.includes(host))) {
+  if (url.protocol !== 'https:' || !(/^[a-z0-9-]+\.halopsa\.com$/.test(host) || allowed.includes(host) || allowed.includes(url.host.toLowerCase()))) {
     throw new VendorError('halopsa', 'invalid_credentials',
       `${host} is not a HaloPSA cloud address (yourcompany.halopsa.com). An on-premises Halo must first be allowed by the platform operator.`, { field: 'url' });
   }

@@ -11,6 +11,7 @@ import type { HaloPsaCredentials } from '../../../../bff/contracts/credentials.j
 import { createHaloPsaAdapter } from '../../../../bff/vendors/halopsa/halopsa.adapter.js';
 import { createHaloPsaSandbox } from '../../../../bff/sandboxes/halopsa/halopsa.sandbox.js';
 import { VendorError } from '../../../../bff/vendors/vendor-errors.js';
+import { EnvError, parseEnv } from '../../../../bff/env.js';
 import { runPsaAdapterSuite, SANDBOX_INTEGRATION_CODE } from '../../../suites/psa-adapter.suite.js';
 import { control, startServer, type RunningServer } from '../../../helpers/serve.js';
 
@@ -192,5 +193,11 @@ describe('HaloPSA adapter specifics', () => {
     expect(urls).toHaveLength(1);
     await createHaloPsaAdapter(real(['halo.internal.example']), { ...VALID, url: 'https://halo.internal.example', tenant: '' }).validateCredentials().catch(() => null);
     expect(urls[1]).toBe('https://halo.internal.example/auth/token');
+  });
+
+  it('reads the operator’s allowed on-premises hosts from HALOPSA_ALLOWED_HOSTS, naming the variable when wrong', () => {
+    expect(parseEnv({ HALOPSA_ALLOWED_HOSTS: 'Halo.Example.com,psa.example.org:8443' }).HALOPSA_ALLOWED_HOSTS).toEqual(['halo.example.com', 'psa.example.org:8443']);
+    expect(() => parseEnv({ HALOPSA_ALLOWED_HOSTS: 'https://halo.example.com/' })).toThrow(EnvError);
+    expect(() => parseEnv({ HALOPSA_ALLOWED_HOSTS: 'https://halo.example.com/' })).toThrow(/HALOPSA_ALLOWED_HOSTS/);
   });
 });
