@@ -1,0 +1,97 @@
+/**
+ * @module Keyboard-only driving of `<psa-wizard>` on the demo page for end-to-end walks: what has
+ * focus (named as a person hears it), Tab until a control, Next, waits on steps and text, and
+ * answering empty required selects with the arrow keys. (The same helpers as the first PSA walk,
+ * shared so a walk per vendor does not copy them.)
+ */
+import type { Page } from 'playwright-core';
+
+/** What has focus, through shadow roots, named as a person hears it: a field's label, else aria-label or text. */
+export function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    if (!el) return '';
+    const host = (el.getRootNode() as ShadowRoot).host as (Element & { label?: string }) | undefined;
+    if (host && /^ih-.*-field$/.test(host.localName) && host.label) return host.label;
+    const label = (el as HTMLInputElement).labels?.[0];
+    if (label && !el.getAttribute('aria-label')) return (label.firstChild?.textContent ?? '').trim();
+    return (el.getAttribute('aria-label') || el.textContent || '').trim().replace(/\s+/g, ' ');
+  });
+}
+
+/** Presses Tab (or Shift+Tab) until the focused control's name matches. */
+export async function tabTo(page: Page, name: string | RegExp, { back = false, max = 120 } = {}): Promise<void> {
+  const matches = (text: string) => (typeof name === 'string' ? text === name : name.test(text));
+  for (let i = 0; i < max; i++) {
+    if (matches(await focused(page))) return;
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`Tab never reached "${name}" (focus is on "${await focused(page)}")`);
+}
+
+/** Text anywhere in the wizard (through its shadow roots). */
+export function wizardText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const walk = (node: Node): string => {
+      let text = '';
+      node.childNodes.forEach((child) => {
+        if (child.nodeType === Node.TEXT_NODE) text += child.textContent;
+        else if (child instanceof Element) text += ` ${walk(child)}${child.shadowRoot ? walk(child.shadowRoot) : ''}`;
+      });
+      return text;
+    };
+    const wizard = document.querySelector('psa-wizard');
+    return wizard?.shadowRoot ? walk(wizard.shadowRoot).replace(/\s+/g, ' ') : '';
+  });
+}
+
+export const step = (page: Page) => page.evaluate(() => document.querySelector('psa-wizard')?.step ?? null);
+export const busy = (page: Page) => page.evaluate(() => {
+  const shell = document.querySelector('psa-wizard')?.shadowRoot?.querySelector('ih-wizard-shell') as (Element & { busy?: boolean }) | null;
+  return Boolean(shell?.busy);
+});
+
+export async function waitFor(page: Page, what: string, check: () => Promise<boolean>, timeout = 8000): Promise<void> {
+  const until = Date.now() + timeout;
+  while (Date.now() < until) {
+    if (await check()) return;
+    await page.waitForTimeout(25);
+  }
+  throw new Error(`timed out waiting for ${what}; wizard says: ${(await wizardText(page)).slice(0, 600)}`);
+}
+
+export const waitStep = (page: Page, id: string) => waitFor(page, `step ${id}`, async () => (await step(page)) === id && !(await busy(page)));
+export const waitText = (page: Page, text: string) => waitFor(page, `"${text}"`, async () => (await wizardText(page)).includes(text));
+
+export async function pressNext(page: Page, label: 'Next' | 'Finish' = 'Next'): Promise<void> {
+  await tabTo(page, label);
+  await page.keyboard.press('Enter');
+  await waitFor(page, 'the request to settle', async () => !(await busy(page)));
+}
+
+/** Types into the focused field, replacing what it held. */
+export async function typeInto(page: Page, text: string): Promise<void> {
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text);
+}
+
+/** Opens a new PSA wizard from the page: "Add PSA", then the vendor. */
+export async function openWizard(page: Page, vendorLabel: string): Promise<void> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await tabTo(page, 'Add PSA');
+  await page.keyboard.press('Enter');
+  await tabTo(page, vendorLabel);
+  await page.keyboard.press('Enter');
+  await waitStep(page, 'credentials');
+}
+
+/** Answers every still-empty required select by arrowing to its first choice, as long as Next points at one. */
+export async function answerRefusals(page: Page, expected: string, rounds = 12): Promise<void> {
+  for (let i = 0; i < rounds && (await step(page)) === expected; i++) {
+    await pressNext(page);
+    if ((await step(page)) !== expected) return;
+    await page.waitForTimeout(50); // focus moves to the first invalid field after the next frame
+    await page.keyboard.press('ArrowDown');
+  }
+}
