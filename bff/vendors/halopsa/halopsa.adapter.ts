@@ -234,8 +234,9 @@ export function createHaloPsaAdapter(ctx: AdapterContext, credentials: HaloPsaCr
       const contractId = haloIdOf(input.contractId, 'contract');
       const itemId = haloIdOf(input.serviceId, 'service');
       const [invoice] = await client.all('invoices', recurringInvoiceSchema, 'RecurringInvoice', { contract_id: contractId }, signal);
-      const lines = (invoice?.lines ?? []).map((l) => ({ ...l }));
-      const line: Record<string, unknown> = lines.find((l) => l.item_id === itemId) ?? (lines[lines.push({ item_id: itemId, qty_order: 0 }) - 1]!);
+      const lines: Array<Record<string, unknown>> = (invoice?.lines ?? []).map((l) => ({ ...l }));
+      let line = lines.find((l) => l.item_id === itemId);
+      if (!line) lines.push((line = { item_id: itemId }));
       line.qty_order = Math.max(0, Math.round(input.units));
       if (input.unitCost !== null) line.unit_cost = input.unitCost;
       if (input.unitPrice !== null) line.unit_price = input.unitPrice;

@@ -20,11 +20,6 @@ export const tokenSchema = z.object({
 /** RFC 6749 error answer of the token endpoint. */
 export const oauthErrorSchema = z.object({ error: z.string(), error_description: text });
 
-/** `{record_count, <entity>: [...]}`, the shape of every paged list. */
-export function listOf<T extends z.ZodType>(entity: string, row: T) {
-  return z.object({ record_count: z.number().int().nullish(), [entity]: z.array(row).nullish() }) as unknown as z.ZodType<{ record_count?: number | null } & Record<string, Array<z.output<T>> | null | undefined>>;
-}
-
 export const clientSchema = z.object({
   id: haloId,
   name: text,
