@@ -31,10 +31,6 @@ export const envSchema = z.object({
   KASEYA_BMS_BASE_URL: z.url().optional(),
   DATTO_RMM_BASE_URL: z.url().optional(),
   SYNCRO_BASE_URL: z.url().optional(),
-  /** Replaces every typed Halo URL (one on-premises Halo for the whole platform, or a test double). */
-  HALOPSA_BASE_URL: z.url().optional(),
-  /** On-premises Halo hosts admins may type besides `<name>.halopsa.com`: `halo.example.com,psa.example.org`. */
-  HALOPSA_ALLOWED_HOSTS: z.string().regex(/^[a-z0-9.-]+(:\d+)?(,[a-z0-9.-]+(:\d+)?)*$/i, 'use host names separated by commas').transform((v) => v.split(',').map((h) => h.trim().toLowerCase())).optional(),
   /** How long vendor lists (accounts, picklists, sites) stay cached per integration. */
   VENDOR_CACHE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   /** Minutes between two device syncs of one RMM integration. */

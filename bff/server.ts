@@ -21,13 +21,14 @@ import { RoutingWorker } from './services/routing/routing-worker.js';
 import { routingConfigFromEnv } from './services/routing/routing-config.js';
 import { RmmSyncService } from './services/rmm-sync/rmm-sync.service.js';
 import { RmmSyncScheduler } from './services/rmm-sync/rmm-sync.scheduler.js';
+import { pluggedEndpointsFromEnv, VendorEnvError } from './vendors/vendor-env.js';
 import { createAdapterContext, REAL_ENDPOINTS, sandboxEndpoints, type VendorEndpoints } from './vendors/adapter-context.js';
 
 /** Demo mode's Autotask tracking identifier: the sandbox accepts it (shared DESIGN.md). */
 const SANDBOX_INTEGRATION_CODE = 'SANDBOXINTEGRATIONCODE00000';
 
 /** Where each vendor lives. The sandbox origin is only known once the server listens. */
-function vendorEndpoints(env: Env, sandboxOrigin: string): VendorEndpoints {
+function vendorEndpoints(env: Env, source: Record<string, string | undefined>, sandboxOrigin: string): VendorEndpoints {
   const useSandbox = (env.VENDOR_ENDPOINTS ?? (env.DEMO_MODE ? 'sandbox' : 'real')) === 'sandbox';
   const base = useSandbox ? sandboxEndpoints(sandboxOrigin, env.AUTOTASK_INTEGRATION_CODE ?? SANDBOX_INTEGRATION_CODE) : { ...REAL_ENDPOINTS, autotaskIntegrationCode: env.AUTOTASK_INTEGRATION_CODE ?? '' };
   return {
@@ -36,8 +37,7 @@ function vendorEndpoints(env: Env, sandboxOrigin: string): VendorEndpoints {
     kaseyaBmsBaseUrl: env.KASEYA_BMS_BASE_URL ?? base.kaseyaBmsBaseUrl,
     dattoRmmBaseUrl: env.DATTO_RMM_BASE_URL ?? base.dattoRmmBaseUrl,
     syncroBaseUrl: env.SYNCRO_BASE_URL ?? base.syncroBaseUrl,
-    haloPsaBaseUrl: env.HALOPSA_BASE_URL ?? base.haloPsaBaseUrl ?? null,
-    haloPsaAllowedHosts: env.HALOPSA_ALLOWED_HOSTS ?? [],
+    plugged: pluggedEndpointsFromEnv(source, { useSandbox, sandboxOrigin }),
   };
 }
 
@@ -55,6 +55,8 @@ function demoSecretKey(env: Env): Buffer {
 
 export async function start(source: Record<string, string | undefined> = process.env) {
   const env = parseEnv(source);
+  // Checked before anything starts, so a wrong vendor setting stops start-up like a wrong env value.
+  pluggedEndpointsFromEnv(source, { useSandbox: true, sandboxOrigin: 'http://127.0.0.1' });
   const routingConfig = routingConfigFromEnv(source);
   const logger = createLogger(env.LOG_LEVEL);
   const db = createDb(env.DATABASE_PATH);
@@ -81,7 +83,7 @@ export async function start(source: Record<string, string | undefined> = process
     });
   });
   const origin = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${server.port}`;
-  Object.assign(endpoints, vendorEndpoints(env, origin));
+  Object.assign(endpoints, vendorEndpoints(env, source, origin));
   routing.start();
   rmmScheduler.start();
   logger.info({ origin, demo: env.DEMO_MODE, database: env.DATABASE_PATH }, `Integration hub listening on ${origin}`);
@@ -102,7 +104,7 @@ if (isMain) {
   start().then(({ origin }) => {
     process.stdout.write(`\n  Integration hub: ${origin}/   (API ${origin}/api, OpenAPI ${origin}/api/openapi.json)\n\n`);
   }).catch((error) => {
-    process.stderr.write(`${error instanceof EnvError ? error.message : (error as Error).stack}\n`);
+    process.stderr.write(`${error instanceof EnvError || error instanceof VendorEnvError ? error.message : (error as Error).stack}\n`);
     process.exit(1);
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(0));

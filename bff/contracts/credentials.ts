@@ -3,6 +3,7 @@
  * BFF both apply. Credentials are write-only: they go in, they never come back out.
  */
 import { z } from 'zod';
+import type { Vendor } from '../vendors/vendor-catalog.js';
 
 /** Kaseya BMS regional API hosts an admin may choose from (seed 000: "Kaseya BMS URL"). */
 export const BMS_SERVERS = [
@@ -29,21 +30,6 @@ export const kaseyaBmsCredentialsSchema = z.object({
   password: required('BMS password').max(200),
 });
 
-/** A Halo address as typed: `yourcompany.halopsa.com` or a full https URL (scheme added when left out). */
-const haloUrl = z.preprocess(
-  (v) => (typeof v === 'string' && v.trim() && !/^[a-z]+:\/\//i.test(v.trim()) ? `https://${v.trim()}` : v),
-  z.string({ message: 'Halo URL is required' }).trim().min(1, 'Halo URL is required').max(300)
-    .regex(/^https:\/\/[a-z0-9.-]+(:\d+)?(\/[^\s?#]*)?$/i, 'Enter your Halo address, e.g. https://yourcompany.halopsa.com'),
-);
-
-export const halopsaCredentialsSchema = z.object({
-  url: haloUrl,
-  /** Hosted Halo names the tenant on the token request; on-premises Halo usually has none. */
-  tenant: z.string().trim().max(100).regex(/^[a-z0-9._-]*$/i, 'Use the tenant name Halo shows (letters, digits, dot, hyphen)').default(''),
-  clientId: required('Client ID').max(200),
-  clientSecret: required('Client secret').max(400),
-});
-
 export const dattoRmmCredentialsSchema = z.object({
   platform: z.enum(DATTO_PLATFORMS, { message: 'Choose your Datto RMM platform' }),
   apiKey: required('API key').max(200),
@@ -57,23 +43,64 @@ export const syncroCredentialsSchema = z.object({
   apiToken: required('API token').max(400),
 });
 
+/**
+ * ConnectWise PSA cloud sites (the API host of each region). ASSUMPTION (facts file "verify list";
+ * community clients name these three): other regions or a self-hosted server are entered as an
+ * on-premises host, which the operator must allow (CONNECTWISE_ALLOWED_HOSTS).
+ */
+export const CONNECTWISE_SITES = [
+  { id: 'na', label: 'North America (na.myconnectwise.net)', host: 'api-na.myconnectwise.net' },
+  { id: 'eu', label: 'Europe (eu.myconnectwise.net)', host: 'api-eu.myconnectwise.net' },
+  { id: 'au', label: 'Australia (au.myconnectwise.net)', host: 'api-au.myconnectwise.net' },
+] as const;
+export const CONNECTWISE_ON_PREMISES = 'on-premises' as const;
+
+const HOST_NAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+(?::\d{1,5})?$/i;
+
+export const connectwiseCredentialsSchema = z.object({
+  site: z.enum(['na', 'eu', 'au', CONNECTWISE_ON_PREMISES] satisfies Array<(typeof CONNECTWISE_SITES)[number]['id'] | typeof CONNECTWISE_ON_PREMISES>, { message: 'Choose your ConnectWise site' }),
+  /** Only for an on-premises server: its host name (no https://, no path). */
+  host: z.string().trim().max(260).default(''),
+  companyId: required('Company ID').max(100).regex(/^[^\s+:]+$/, 'The Company ID is the company you sign in with, without spaces'),
+  publicKey: required('Public key').max(100),
+  privateKey: required('Private key').max(100),
+}).superRefine((value, ctx) => {
+  if (value.site === CONNECTWISE_ON_PREMISES && !HOST_NAME.test(value.host)) {
+    ctx.addIssue({ code: 'custom', path: ['host'], message: 'Enter your ConnectWise server’s host name, e.g. cw.example.com (no https:// and no path)' });
+  }
+});
+
+/** A Halo address as typed: `yourcompany.halopsa.com` or a full https URL (scheme added when left out). */
+const haloUrl = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() && !/^[a-z]+:\/\//i.test(v.trim()) ? `https://${v.trim()}` : v),
+  z.string({ message: 'Halo URL is required' }).trim().min(1, 'Halo URL is required').max(300)
+    .regex(/^https:\/\/[a-z0-9.-]+(:\d+)?(\/[^\s?#]*)?$/i, 'Enter your Halo address, e.g. https://yourcompany.halopsa.com'),
+);
+
+/** HaloPSA: an API application's client credentials (OAuth2 client_credentials). */
+export const halopsaCredentialsSchema = z.object({
+  url: haloUrl,
+  /** Hosted Halo names the tenant on the token request; on-premises Halo usually has none. */
+  tenant: z.string().trim().max(100).regex(/^[a-z0-9._-]*$/i, 'Use the tenant name Halo shows (letters, digits, dot, hyphen)').default(''),
+  clientId: required('Client ID').max(200),
+  clientSecret: required('Client secret').max(400),
+});
+
+/** One schema per vendor id (vendor-catalog.ts); the compiler refuses a vendor left out. */
 export const credentialSchemas = {
   autotask: autotaskCredentialsSchema,
   'kaseya-bms': kaseyaBmsCredentialsSchema,
-  halopsa: halopsaCredentialsSchema,
   'datto-rmm': dattoRmmCredentialsSchema,
   syncro: syncroCredentialsSchema,
-} as const;
+  connectwise: connectwiseCredentialsSchema,
+  halopsa: halopsaCredentialsSchema,
+} as const satisfies Record<Vendor, z.ZodType>;
 
-export type AutotaskCredentials = z.infer<typeof autotaskCredentialsSchema>;
-export type KaseyaBmsCredentials = z.infer<typeof kaseyaBmsCredentialsSchema>;
-export type HaloPsaCredentials = z.infer<typeof halopsaCredentialsSchema>;
-export type DattoRmmCredentials = z.infer<typeof dattoRmmCredentialsSchema>;
-export type SyncroCredentials = z.infer<typeof syncroCredentialsSchema>;
-export type VendorCredentials = {
-  autotask: AutotaskCredentials;
-  'kaseya-bms': KaseyaBmsCredentials;
-  halopsa: HaloPsaCredentials;
-  'datto-rmm': DattoRmmCredentials;
-  syncro: SyncroCredentials;
-};
+/** Credentials per vendor, derived from `credentialSchemas` (one line there per vendor). */
+export type VendorCredentials = { [V in keyof typeof credentialSchemas]: z.infer<(typeof credentialSchemas)[V]> };
+export type AutotaskCredentials = VendorCredentials['autotask'];
+export type KaseyaBmsCredentials = VendorCredentials['kaseya-bms'];
+export type DattoRmmCredentials = VendorCredentials['datto-rmm'];
+export type SyncroCredentials = VendorCredentials['syncro'];
+export type ConnectWiseCredentials = VendorCredentials['connectwise'];
+export type HaloPsaCredentials = VendorCredentials['halopsa'];

@@ -4,7 +4,9 @@
  */
 import { z } from 'zod';
 
-export const VENDORS = ['autotask', 'kaseya-bms', 'halopsa', 'datto-rmm', 'syncro'] as const;
+import { VENDORS } from '../vendors/vendor-catalog.js';
+
+export { VENDORS };
 export const vendorSchema = z.enum(VENDORS);
 export const integrationKindSchema = z.enum(['psa', 'rmm']);
 export const integrationStatusSchema = z.enum(['draft', 'active', 'paused', 'connected', 'disconnected']);

@@ -8,8 +8,10 @@ import type { AppDeps, AppEnv } from '../app-deps.js';
 import { requireRole } from '../middleware/auth.js';
 import { validate } from '../middleware/validate.js';
 import type { ApiDocs } from '../openapi.js';
+import { PSA_VENDORS, RMM_VENDORS } from '../vendors/vendor-catalog.js';
 
-const wizardParam = z.object({ wizard: z.enum(['psa:autotask', 'psa:kaseya-bms', 'psa:halopsa', 'rmm:datto-rmm', 'rmm:syncro']) });
+const WIZARDS = [...PSA_VENDORS.map((v) => `psa:${v}` as const), ...RMM_VENDORS.map((v) => `rmm:${v}` as const)];
+const wizardParam = z.object({ wizard: z.enum(WIZARDS) });
 const draftQuery = z.object({ integrationId: z.string().uuid().optional(), version: z.coerce.number().int().min(1).optional() });
 const draftBody = z.object({ machineVersion: z.number().int().min(1), snapshot: z.unknown() });
 const draftView = z.object({ machineVersion: z.number(), snapshot: z.unknown(), updatedAt: z.string() });

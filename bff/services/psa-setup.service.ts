@@ -164,9 +164,17 @@ export class PsaSetupService {
     for (const [severity, id] of Object.entries(value.priorityMap)) must(`priorityMap.${severity}`, id, lists.priority, `The ${severity} priority`);
     must('note.typeId', value.note.typeId, lists.noteType, 'Note Type');
     if (lists.noteVisibility.length) must('note.visibilityId', value.note.visibilityId, lists.noteVisibility, 'Note Visibility');
+    // Values that belong to one queue (ConnectWise board statuses, items, types) only go with it.
+    const onQueue = (field: string, id: string | null, list: PsaPicklists['ticketStatus'], label: string) => {
+      const parent = id ? list.find((v) => v.id === id)?.parentId : undefined;
+      if (parent && value.queueId && parent !== value.queueId) problems.push({ field, message: `${label} belongs to another board or queue than the one chosen; choose one of its values` });
+    };
+    onQueue('statusId', value.statusId, lists.ticketStatus, 'Ticket Status');
+    onQueue('typeId', value.typeId, lists.ticketType, 'Ticket Type');
     if (value.statusId && lists.closedStatusIds.includes(value.statusId)) problems.push({ field: 'statusId', message: 'Choose an open status: new tickets cannot start closed' });
     const checkIssue = (path: string, issueTypeId: string | null, subIssueTypeId: string | null) => {
       must(`${path}issueTypeId`, issueTypeId, lists.issueType, 'Issue Type');
+      onQueue(`${path}issueTypeId`, issueTypeId, lists.issueType, 'Issue Type');
       if (subIssueTypeId) {
         const sub = lists.subIssueType.find((s) => s.id === subIssueTypeId);
         if (!sub) problems.push({ field: `${path}subIssueTypeId`, message: 'Sub-Issue Type is not a value the PSA offers' });

@@ -3,8 +3,10 @@
  * or operator-configured base URLs such as the built-in sandboxes), the shared limiter registry and
  * token cache, and hooks for tests and benchmarks.
  */
-import { RateLimiterRegistry, type RateBudget } from './http/rate-limiter.js';
-import type { Vendor } from './model.js';
+import { RateLimiterRegistry } from './http/rate-limiter.js';
+import { PLUGGED_VENDORS, VENDORS, type Vendor } from './vendor-catalog.js';
+
+export { VENDOR_BUDGETS } from './vendor-catalog.js';
 
 export interface VendorEndpoints {
   /** Autotask zone lookup base (…/atservicesrest/). Real: https://webservices.autotask.net/atservicesrest/ */
@@ -13,20 +15,28 @@ export interface VendorEndpoints {
   autotaskIntegrationCode: string;
   /** Replaces the chosen BMS regional host (e.g. the sandbox). */
   kaseyaBmsBaseUrl: string | null;
-  /** Replaces the typed Halo URL (the sandbox, or an operator's on-premises Halo). */
-  haloPsaBaseUrl?: string | null;
-  /** On-premises Halo hosts an admin may type, besides `<name>.halopsa.com` (operator configured). */
-  haloPsaAllowedHosts?: readonly string[];
   /** Replaces https://{platform}-api.centrastage.net. */
   dattoRmmBaseUrl: string | null;
   /** Replaces https://{subdomain}.syncromsp.com. */
   syncroBaseUrl: string | null;
+  /**
+   * Vendors plugged in through the registry (see registry.ts) read their settings only from here,
+   * keyed by vendor id: a base URL replacing the real host (the sandbox in demo mode), the
+   * platform's id at the vendor, and operator-allowed on-premises hosts.
+   */
+  plugged: Partial<Record<Vendor, PluggedEndpoint>>;
+}
+
+export interface PluggedEndpoint {
+  baseUrl?: string;
+  platformId?: string;
+  allowedHosts?: string[];
 }
 
 export interface AdapterContext {
   endpoints: VendorEndpoints;
   limiters: RateLimiterRegistry;
-  /** Access tokens (BMS, Datto, Halo) kept across adapter instances, keyed by vendor + account. */
+  /** Access tokens (BMS, Datto) kept across adapter instances, keyed by vendor + account. */
   tokenCache: Map<string, { token: string; refreshToken?: string; expiresAt: number }>;
   timeoutMs?: number;
   maxAttempts?: number;
@@ -37,26 +47,13 @@ export interface AdapterContext {
   onRequest?: (vendor: Vendor, request: { method: string; url: string }) => void;
 }
 
-/**
- * Published budgets (shared DESIGN.md "Vendor budgets") less about 5 %: the vendor's window and
- * ours never start at the same instant, and a sandbox run showed a refusal at the window edge at 100 %.
- */
-export const VENDOR_BUDGETS: Record<Vendor, RateBudget> = {
-  autotask: { limit: 9_500, windowMs: 3_600_000, concurrency: 3 },
-  'kaseya-bms': { limit: 1_425, windowMs: 3_600_000, concurrency: 4 },
-  // Hosted Halo: 300 requests per rolling 5 minutes.
-  halopsa: { limit: 285, windowMs: 300_000, concurrency: 4 },
-  // Datto: 600 reads a minute (writes have their own 100); Syncro: 180 a minute.
-  'datto-rmm': { limit: 570, windowMs: 60_000, concurrency: 4 },
-  syncro: { limit: 170, windowMs: 60_000, concurrency: 4 },
-};
-
 export const REAL_ENDPOINTS: VendorEndpoints = {
   autotaskZoneLookupUrl: 'https://webservices.autotask.net/atservicesrest/',
   autotaskIntegrationCode: '',
   kaseyaBmsBaseUrl: null,
   dattoRmmBaseUrl: null,
   syncroBaseUrl: null,
+  plugged: {},
 };
 
 /** Endpoints that point every vendor at the built-in sandboxes under `origin`. */
@@ -65,9 +62,13 @@ export function sandboxEndpoints(origin: string, integrationCode: string): Vendo
     autotaskZoneLookupUrl: `${origin}/sandbox/autotask/atservicesrest/`,
     autotaskIntegrationCode: integrationCode,
     kaseyaBmsBaseUrl: `${origin}/sandbox/kaseya-bms`,
-    haloPsaBaseUrl: `${origin}/sandbox/halopsa`,
     dattoRmmBaseUrl: `${origin}/sandbox/datto-rmm`,
     syncroBaseUrl: `${origin}/sandbox/syncro`,
+    plugged: Object.fromEntries(VENDORS.filter((v) => PLUGGED_VENDORS[v]).map((v) => [v, {
+      baseUrl: `${origin}/sandbox/${v}`,
+      platformId: PLUGGED_VENDORS[v]!.sandboxPlatformId,
+      allowedHosts: [],
+    }])),
   };
 }
 

@@ -3,11 +3,7 @@
  * types; each vendor adapter maps its own wire shapes to them (no vendor shape crosses a mapper).
  */
 
-export const PSA_VENDORS = ['autotask', 'kaseya-bms', 'halopsa'] as const;
-export const RMM_VENDORS = ['datto-rmm', 'syncro'] as const;
-export type PsaVendor = (typeof PSA_VENDORS)[number];
-export type RmmVendor = (typeof RMM_VENDORS)[number];
-export type Vendor = PsaVendor | RmmVendor;
+export { PSA_VENDORS, RMM_VENDORS, VENDORS, type PsaVendor, type RmmVendor, type Vendor } from './vendor-catalog.js';
 
 /** A customer record in the PSA (Autotask company, BMS account). */
 export interface PsaAccount {
@@ -38,7 +34,10 @@ export interface PicklistValue {
   label: string;
   isDefault: boolean;
   isActive: boolean;
-  /** For dependent lists (sub-issue type → issue type). */
+  /**
+   * For dependent lists: a sub-issue type's issue type; a status, ticket type or issue type that
+   * belongs to one queue (ConnectWise board) carries that queue's id, and only goes with it.
+   */
   parentId?: string;
   /**
    * Set when the PSA lists the value but an integration cannot use it (e.g. a HaloPSA ticket type

@@ -2,7 +2,7 @@
  * @module Typed vendor failures. Every adapter turns HTTP and parsing failures into one of these,
  * each carrying a message an MSP admin can act on; routes map them to problem+json answers.
  */
-import type { Vendor } from './model.js';
+import type { Vendor } from './vendor-catalog.js';
 
 export type VendorErrorCode =
   | 'invalid_credentials'
@@ -36,10 +36,5 @@ export class VendorError extends Error {
   }
 }
 
-export const VENDOR_LABELS: Record<Vendor, string> = {
-  autotask: 'Autotask',
-  'kaseya-bms': 'Kaseya BMS',
-  halopsa: 'HaloPSA',
-  'datto-rmm': 'Datto RMM',
-  syncro: 'Syncro',
-};
+/** Re-exported: the labels live in the vendor catalog. */
+export { VENDOR_LABELS } from './vendor-catalog.js';

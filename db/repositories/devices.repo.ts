@@ -7,6 +7,7 @@ import { and, asc, count, desc, eq, isNotNull, isNull, lte, or, sql } from 'driz
 import type { Db } from '../client.js';
 import { integrations, rmmActivity, rmmDevices, rmmSyncState } from '../schema/index.js';
 import { nowIso } from '../schema/columns.helpers.js';
+import type { Vendor } from '../../bff/vendors/vendor-catalog.js';
 
 export type RmmSyncStateRow = typeof rmmSyncState.$inferSelect;
 
@@ -25,7 +26,7 @@ export interface DeviceWrite {
 /** A live device as investigations see it, with the integration it came from. */
 export type DeviceRow = DeviceWrite & {
   integrationId: string;
-  vendor: 'autotask' | 'kaseya-bms' | 'halopsa' | 'datto-rmm' | 'syncro';
+  vendor: Vendor;
   updatedAt: string;
 };
 

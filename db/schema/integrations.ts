@@ -2,6 +2,8 @@
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt, updatedAt } from './columns.helpers.js';
 import { partners } from './partners.js';
+// The vendor ids come from the one vendor list (pure data); SQLite's text enum is checked by TypeScript only.
+import { VENDORS } from '../../bff/vendors/vendor-catalog.js';
 
 export const INTEGRATION_STATUSES = ['draft', 'active', 'paused', 'connected', 'disconnected'] as const;
 
@@ -11,7 +13,7 @@ export const integrations = sqliteTable(
     id: text('id').primaryKey(),
     partnerId: text('partner_id').notNull().references(() => partners.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: ['psa', 'rmm'] }).notNull(),
-    vendor: text('vendor', { enum: ['autotask', 'kaseya-bms', 'halopsa', 'datto-rmm', 'syncro'] }).notNull(),
+    vendor: text('vendor', { enum: VENDORS }).notNull(),
     status: text('status', { enum: INTEGRATION_STATUSES }).notNull().default('draft'),
     /** AES-256-GCM sealed credentials (base64 iv.tag.ciphertext); never leaves the BFF. */
     credentialsSealed: text('credentials_sealed'),

@@ -1,10 +1,12 @@
 /**
- * @module PSA vendor layer figures: listing 10,000 Autotask, Kaseya BMS and HaloPSA accounts through
+ * @module PSA vendor layer figures: listing 10,000 accounts of every PSA (Autotask, Kaseya BMS,
+ * ConnectWise PSA, … from the sandboxes' kits) through
  * the adapters against the sandboxes over real HTTP (vendor requests made, time), and the cached
  * repeat through the BFF's vendor gateway.
  */
 import { Hono } from 'hono';
-import { createSandboxes, mountSandboxes } from '../../bff/sandboxes/index.js';
+import { createSandboxes, mountSandboxes, PSA_SANDBOX_KITS } from '../../bff/sandboxes/index.js';
+import { PSA_VENDORS, type PsaVendor } from '../../bff/vendors/vendor-catalog.js';
 import { createAdapterContext, sandboxEndpoints } from '../../bff/vendors/adapter-context.js';
 import { createPsaAdapter } from '../../bff/vendors/registry.js';
 import { VendorGateway } from '../../bff/services/vendor-gateway.js';
@@ -24,11 +26,13 @@ export async function psaVendorBenchmarks(): Promise<void> {
   const server = await startServer(host.fetch);
   try {
     console.log(`\nPSA vendor layer (${SCALE.toLocaleString('en')} accounts per sandbox, real HTTP on loopback)`);
-    const cases = [
-      { vendor: 'autotask' as const, creds: { username: 'api-user@sandbox.example', secret: 'sandbox-secret' }, goal: 'goal: the minimum, 20 query pages' },
-      { vendor: 'kaseya-bms' as const, creds: { server: 'na', tenant: 'Sandbox MSP', username: 'api-user', password: 'sandbox-password' }, goal: 'goal: the minimum at 100 a page' },
-      { vendor: 'halopsa' as const, creds: { url: 'sandbox.halopsa.com', tenant: 'sandbox', clientId: 'sandbox-client', clientSecret: 'sandbox-secret' }, goal: 'goal: the minimum, 10 pages of 1,000' },
-    ];
+    const goals: Partial<Record<PsaVendor, string>> = {
+      autotask: 'goal: the minimum, 20 query pages',
+      'kaseya-bms': 'goal: the minimum at 100 a page',
+      connectwise: 'goal: the minimum, 10 pages of 1,000',
+      halopsa: 'goal: the minimum, 10 pages of 1,000',
+    };
+    const cases = PSA_VENDORS.map((vendor) => ({ vendor, creds: PSA_SANDBOX_KITS[vendor].credentials, goal: goals[vendor] ?? 'goal: the vendor’s minimum' }));
     for (const c of cases) {
       await fetch(`${server.origin}/sandbox/${c.vendor}/_control/seed`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ scale: SCALE }) });
       const requests: string[] = [];
@@ -40,7 +44,7 @@ export async function psaVendorBenchmarks(): Promise<void> {
       const accounts = await adapter.listAccounts();
       const ms = performance.now() - started;
       const listing = requests.slice(before);
-      const pages = listing.filter((r) => /companies\/query|crm\/accounts|api\/Client/i.test(r)).length;
+      const pages = listing.filter((r) => /companies\/query|crm\/accounts|company\/companies|api\/Client/i.test(r)).length;
       if (process.env.BENCH_VERBOSE) console.log(listing.join("\n"));
       console.log(`  ${c.vendor.padEnd(11)} ${accounts.length} accounts in ${ms.toFixed(0)} ms, ${listing.length} vendor requests (${pages} account pages; ${c.goal})`);
 

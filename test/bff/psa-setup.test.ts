@@ -6,6 +6,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_CATALOG, DEMO_ORGANIZATIONS } from '../../bff/demo/demo-organizations.js';
 import { NO_CONTACT_MESSAGE, SEVERITIES } from '../../bff/contracts/psa-settings.js';
+import { PSA_SANDBOX_KITS } from '../../bff/sandboxes/index.js';
 import { createTestApp, type TestApp } from '../helpers/create-test-app.js';
 import { startSandboxServer } from '../helpers/sandbox-server.js';
 import type { RunningServer } from '../helpers/serve.js';
@@ -22,16 +23,8 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const VENDORS = {
-  autotask: { valid: { username: 'api-user@sandbox.example', secret: 'sandbox-secret' }, wrong: { username: 'api-user@sandbox.example', secret: 'nope' } },
-  'kaseya-bms': { valid: { server: 'na', tenant: 'Sandbox MSP', username: 'api-user', password: 'sandbox-password' }, wrong: { server: 'na', tenant: 'Sandbox MSP', username: 'api-user', password: 'nope' } },
-  halopsa: {
-    valid: { url: 'sandbox.halopsa.com', tenant: 'sandbox', clientId: 'sandbox-client', clientSecret: 'sandbox-secret' },
-    wrong: { url: 'sandbox.halopsa.com', tenant: 'sandbox', clientId: 'sandbox-client', clientSecret: 'nope' },
-  },
-} as const;
-/** The credential each vendor keeps secret (never in a log line). */
-const SECRET_OF = { autotask: 'sandbox-secret', 'kaseya-bms': 'sandbox-password', halopsa: 'sandbox-secret' } as const;
+/** Every PSA's sandbox credentials, from the sandboxes' own kits. */
+const VENDORS = Object.fromEntries(Object.values(PSA_SANDBOX_KITS).map((k) => [k.vendor, { valid: k.credentials, wrong: k.wrongCredentials }]));
 
 async function json(res: Response) {
   return { status: res.status, body: await res.json() };
@@ -146,14 +139,18 @@ for (const [vendor, creds] of Object.entries(VENDORS)) {
       expect(done.body).toMatchObject({ status: 'active', statusLabel: 'Active' });
       const audit = (await json(await t.call('GET', `/api/integrations/${id}/audit`))).body.entries.map((e: { action: string }) => e.action);
       expect(audit).toEqual(expect.arrayContaining(['integration.create', 'psa.account-mapping', 'psa.ticket-settings', 'psa.contract-settings', 'integration.complete']));
-      expect(t.logLines.join('')).not.toContain(SECRET_OF[vendor as keyof typeof SECRET_OF]);
+      // The secret is the credential the kit's wrong credentials change.
+      const secret = Object.entries(creds.valid as Record<string, string>).find(([k, v]) => (creds.wrong as Record<string, string>)[k] !== v)![1];
+      expect(t.logLines.join('')).not.toContain(secret);
     });
   });
 }
 
 describe('PSA setup: HaloPSA specifics', () => {
+  const halo = PSA_SANDBOX_KITS.halopsa.credentials;
+
   it('refuses a ticket type whose mandatory fields have no default, saying which fields and what to do', async () => {
-    const created = await json(await t.call('POST', '/api/integrations', { body: { vendor: 'halopsa', credentials: VENDORS.halopsa.valid } }));
+    const created = await json(await t.call('POST', '/api/integrations', { body: { vendor: 'halopsa', credentials: halo } }));
     expect(created.status).toBe(201);
     const id = created.body.id as string;
     const lists = (await json(await t.call('GET', `/api/integrations/${id}/psa/picklists`))).body;
@@ -172,11 +169,11 @@ describe('PSA setup: HaloPSA specifics', () => {
     expect((await t.call('PUT', `/api/integrations/${id}/psa/ticket-settings`, { body: { ...ticket, typeId: usable.id } })).status).toBe(200);
   });
 
-  it('points a wrong tenant at the tenant field and refuses a host that is not Halo’s cloud', async () => {
-    const wrongTenant = await json(await t.call('POST', '/api/integrations', { body: { vendor: 'halopsa', credentials: { ...VENDORS.halopsa.valid, tenant: 'other' } } }));
+  it('points a wrong tenant at the tenant field and refuses an address that is not https', async () => {
+    const wrongTenant = await json(await t.call('POST', '/api/integrations', { body: { vendor: 'halopsa', credentials: { ...halo, tenant: 'other' } } }));
     expect(wrongTenant.status).toBe(422);
     expect(wrongTenant.body.errors[0].field).toBe('credentials.tenant');
-    const badUrl = await json(await t.call('POST', '/api/integrations', { body: { vendor: 'halopsa', credentials: { ...VENDORS.halopsa.valid, url: 'ftp://halo' } } }));
+    const badUrl = await json(await t.call('POST', '/api/integrations', { body: { vendor: 'halopsa', credentials: { ...halo, url: 'ftp://halo' } } }));
     expect(badUrl.status).toBe(400);
     expect(badUrl.body.errors).toEqual([{ field: 'credentials.url', message: 'Enter your Halo address, e.g. https://yourcompany.halopsa.com' }]);
   });

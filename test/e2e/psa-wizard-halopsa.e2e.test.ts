@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, startProduct, type E2eContext } from '../helpers/e2e-server.js';
 import {
   answerRefusals, focused, openWizard, pressNext, step, tabTo, typeInto, waitFor, waitStep, waitText, wizardText,
-} from '../helpers/e2e-keyboard.js';
+} from '../helpers/psa-wizard-keyboard.js';
 
 let ctx: E2eContext;
 let token = '';

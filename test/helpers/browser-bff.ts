@@ -19,6 +19,7 @@ import { REAL_ENDPOINTS, sandboxEndpoints, type VendorEndpoints } from '../../bf
 import { toIntegrationView } from '../../bff/routes/integrations.js';
 import { INTEGRATION_STATUSES } from '../../db/schema/integrations.js';
 import { VENDORS } from '../../bff/contracts/integration-view.js';
+import { isPsaVendor, PSA_VENDORS } from '../../bff/vendors/vendor-catalog.js';
 import { and, eq } from 'drizzle-orm';
 import { DEMO_CATALOG, DEMO_ORGANIZATIONS } from '../../bff/demo/demo-organizations.js';
 import { FAILURE_ADVICE, type FailureCode } from '../../bff/routing/failure.js';
@@ -37,7 +38,7 @@ export interface KoaLikeContext {
   set(field: string, value: string): void;
 }
 
-const KIND_OF_VENDOR = { autotask: 'psa', 'kaseya-bms': 'psa', halopsa: 'psa', 'datto-rmm': 'rmm', syncro: 'rmm' } as const;
+const KIND_OF_VENDOR = Object.fromEntries(VENDORS.map((v) => [v, isPsaVendor(v) ? 'psa' : 'rmm'])) as Record<(typeof VENDORS)[number], 'psa' | 'rmm'>;
 
 const tokenBody = z.object({ partner: z.string().min(1), role: z.enum(['admin', 'router']).default('admin') });
 const createBody = z.object({
@@ -55,7 +56,7 @@ const faultBody = z.object({
 
 const psaSetupBody = z.object({
   partner: z.string().min(1),
-  vendor: z.enum(['autotask', 'kaseya-bms']),
+  vendor: z.enum(PSA_VENDORS),
   /** Billable-user sync on, for Acme Dental Group's contract. */
   billableSync: z.boolean().default(false),
   complete: z.boolean().default(true),

@@ -204,7 +204,8 @@ function buildTicketTypes(): HaloTicketType[] {
   ];
 }
 
-function buildCategories(): HaloCategory[] {
+/** Category 1 values (the same in every seed: tests map a written `Parent>Child` back to ids with it). */
+export function buildCategories(): HaloCategory[] {
   const tree: Array<[string, string[], boolean?]> = [
     ['Security', ['Account Compromise', 'Data Leakage', 'Malware', 'Policy Violation', 'Suspicious Sign-in']],
     ['Identity & Access', ['MFA', 'Password Reset', 'Permissions']],

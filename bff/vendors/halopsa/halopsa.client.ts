@@ -33,7 +33,8 @@ const inflight = new WeakMap<Cache, Map<string, Promise<void>>>();
  * configured base URL (which replaces the typed one, e.g. the built-in sandbox).
  */
 export function haloBaseUrl(ctx: AdapterContext, credentials: HaloPsaCredentials): string {
-  if (ctx.endpoints.haloPsaBaseUrl) return ctx.endpoints.haloPsaBaseUrl.replace(/\/+$/, '');
+  const plugged = ctx.endpoints.plugged.halopsa;
+  if (plugged?.baseUrl) return plugged.baseUrl.replace(/\/+$/, '');
   let url: URL;
   try {
     url = new URL(credentials.url);
@@ -41,7 +42,7 @@ export function haloBaseUrl(ctx: AdapterContext, credentials: HaloPsaCredentials
     throw new VendorError('halopsa', 'invalid_credentials', 'Enter your Halo address, e.g. https://yourcompany.halopsa.com.', { field: 'url' });
   }
   const host = url.hostname.toLowerCase();
-  const allowed = (ctx.endpoints.haloPsaAllowedHosts ?? []).map((h) => h.toLowerCase());
+  const allowed = (plugged?.allowedHosts ?? []).map((h) => h.toLowerCase());
   if (url.protocol !== 'https:' || !(/^[a-z0-9-]+\.halopsa\.com$/.test(host) || allowed.includes(host) || allowed.includes(url.host.toLowerCase()))) {
     throw new VendorError('halopsa', 'invalid_credentials',
       `${host} is not a HaloPSA cloud address (yourcompany.halopsa.com). An on-premises Halo must first be allowed by the platform operator.`, { field: 'url' });

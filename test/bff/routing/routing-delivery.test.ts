@@ -8,7 +8,7 @@ import { PSA_VENDORS, type PsaVendor } from '../../../bff/vendors/model.js';
 import { startSandboxServer } from '../../helpers/sandbox-server.js';
 import { control, type RunningServer } from '../../helpers/serve.js';
 import {
-  alert, createRoutingTestApp, deliverAll, getDelivery, postAlert, settled, setupPsa, ticketWrites, type RoutingTestApp,
+  alert, createRoutingTestApp, deliverAll, getDelivery, postAlert, settled, setupPsa, ticketWrites, type Picklists, type RoutingTestApp,
 } from './routing-harness.js';
 
 const CEDAR = { 'org-cedar': { account: 'Cedar Ridge Law' } };
@@ -18,6 +18,9 @@ let t: RoutingTestApp;
 beforeAll(async () => { sandbox = await startSandboxServer(); });
 afterAll(() => sandbox.close());
 afterEach(() => t.shutdown());
+
+/** Issue types that go with the harness's queue (ConnectWise types belong to one board). */
+const onFirstQueue = (lists: Picklists) => lists.issueType.filter((v) => !v.parentId || v.parentId === (lists.queue as Array<{ id: string }>)[0]?.id);
 
 /** Groups are delivered concurrently, so tickets are matched to alerts by the alert id in their text. */
 async function byAlert(vendor: PsaVendor) {
@@ -76,7 +79,8 @@ for (const vendor of PSA_VENDORS) {
       const psa = await setupPsa(t, vendor, {
         subjectTemplate: '{user} – {alert}', issueTypeDefault: true,
         overrides: (lists) => {
-          const [a, b, c] = [lists.issueType[1] ?? lists.issueType[0]!, lists.issueType[2] ?? lists.issueType[0]!, lists.issueType[3] ?? lists.issueType[0]!];
+          const types = onFirstQueue(lists);
+          const [a, b, c] = [types[1] ?? types[0]!, types[2] ?? types[0]!, types[3] ?? types[0]!];
           return {
             alertTypes: [{ key: 'at-malware', keyName: 'Malware Detected', issueTypeId: a.id, subIssueTypeId: null }],
             respondRules: [{ key: 'rr-disable-user', keyName: 'Disable user', issueTypeId: b.id, subIssueTypeId: null }],
@@ -85,7 +89,7 @@ for (const vendor of PSA_VENDORS) {
         },
         contract: { addContractsToTickets: true, syncBillableUsers: false, userSyncDay: null, organizations: ['org-acme'] },
       });
-      const l = psa.lists.issueType;
+      const l = onFirstQueue(psa.lists);
       const [a, b, c, d] = [l[1] ?? l[0]!, l[2] ?? l[0]!, l[3] ?? l[0]!, l[0]!];
       const records = await deliverAll(t, [
         alert({ alertType: 'at-malware', respondRuleId: 'rr-disable-user', iocRuleId: 'ioc-known-bad-ip', user: { email: 'u1@x.example' } }),
@@ -105,92 +109,94 @@ for (const vendor of PSA_VENDORS) {
   });
 }
 
-describe('skips, idempotency and intake (Autotask)', () => {
-  beforeEach(async () => {
-    await control(sandbox.origin, 'autotask', 'reset');
-    t = await createRoutingTestApp(sandbox.origin);
+for (const vendor of PSA_VENDORS) {
+  describe(`skips, idempotency and intake: ${vendor}`, () => {
+    beforeEach(async () => {
+      await control(sandbox.origin, vendor, 'reset');
+      t = await createRoutingTestApp(sandbox.origin);
+    });
+
+    async function expectSkipped(code: string, pattern: RegExp) {
+      const a = alert();
+      await postAlert(t, a);
+      const [record] = await settled(t, [a.id]);
+      expect(record).toMatchObject({ state: 'skipped', outcome: null, decision: { action: 'skip', code } });
+      expect(record.reason).toMatch(pattern);
+      expect(await ticketWrites(sandbox.origin, vendor)).toEqual([]);
+    }
+
+    it('skips without a PSA integration', () => expectSkipped('no_psa_integration', /No PSA integration/));
+
+    it('skips while the integration’s setup is not finished', async () => {
+      await setupPsa(t, vendor, { complete: false });
+      await expectSkipped('integration_not_finished', /not finished/);
+    });
+
+    it('skips while the integration is paused', async () => {
+      const psa = await setupPsa(t, vendor);
+      expect((await t.call('POST', `/api/integrations/${psa.id}/pause`)).status).toBe(200);
+      await expectSkipped('integration_paused', /paused/);
+    });
+
+    it('skips after the integration was deleted', async () => {
+      const psa = await setupPsa(t, vendor);
+      expect((await t.call('DELETE', `/api/integrations/${psa.id}`)).status).toBe(204);
+      await expectSkipped('integration_deleted', /deleted/);
+    });
+
+    it('skips an organization whose ticket delivery is off', async () => {
+      await setupPsa(t, vendor);
+      expect((await t.call('PATCH', '/api/organizations/org-acme', { body: { ticketDelivery: false } })).status).toBe(200);
+      await expectSkipped('ticket_delivery_off', /Acme Dental Group/);
+    });
+
+    it('skips alerts queued before a pause instead of sending them', async () => {
+      const psa = await setupPsa(t, vendor);
+      await t.worker.stop();
+      const a = alert();
+      await postAlert(t, a);
+      expect(t.worker.resolvePending()).toBe(1); // resolved while active…
+      await t.call('POST', `/api/integrations/${psa.id}/pause`);
+      t.worker.start(); // …delivered after the pause
+      const [record] = await settled(t, [a.id]);
+      expect(record).toMatchObject({ state: 'skipped', decision: { code: 'integration_paused' } });
+    });
+
+    it('answers a re-posted alert with the same record and never a second ticket or note', async () => {
+      await setupPsa(t, vendor);
+      const a = alert();
+      const first = await postAlert(t, a, 202);
+      expect(first).toMatchObject({ id: a.id, state: 'queued', attempts: 0 });
+      const again = await postAlert(t, { ...a, title: 'changed' }, 200);
+      expect(again.receivedAt).toBe(first.receivedAt);
+      const [delivered] = await settled(t, [a.id]);
+      expect(await postAlert(t, a, 200)).toEqual(delivered);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(await ticketWrites(sandbox.origin, vendor)).toHaveLength(1);
+      expect((await control(sandbox.origin, vendor, 'writes?kind=note')).writes).toEqual([]);
+      expect(delivered).toMatchObject({ state: 'delivered', outcome: 'ticket_created', attempts: 0, lastError: null, reason: null });
+    });
+
+    it('refuses invalid alerts with a field list, and callers without the router role', async () => {
+      const bad = await t.call('POST', '/api/routing/alerts', { token: t.router, body: { id: '', organizationId: 'org-acme', severity: 'urgent', title: 'x', description: 'y', user: { email: 'not-an-email' }, occurredAt: 'yesterday' } });
+      expect(bad.status).toBe(400);
+      expect(bad.headers.get('content-type')).toContain('application/problem+json');
+      const fields = ((await bad.json()) as { errors: Array<{ field: string }> }).errors.map((e) => e.field);
+      expect(fields).toEqual(expect.arrayContaining(['id', 'severity', 'alertType', 'user.email', 'occurredAt']));
+      const admin = await t.call('POST', '/api/routing/alerts', { body: alert() });
+      expect(admin.status).toBe(403);
+      expect((await t.call('GET', '/api/routing/alerts/nope', { token: t.router })).status).toBe(404);
+      const doc = (await (await t.call('GET', '/api/openapi.json', { token: null })).json()) as { paths: Record<string, unknown> };
+      expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/routing/alerts', '/api/routing/alerts/{id}', '/api/routing/preview', '/api/routing/alerts/{id}/retry', '/api/integrations/{id}/psa/test-ticket', '/api/integrations/{id}/psa/billable-sync', '/api/integrations/{id}/health']));
+    });
+
+    it('keeps partners apart: another partner cannot read the record', async () => {
+      await setupPsa(t, vendor);
+      const a = alert();
+      await postAlert(t, a);
+      const otherRouter = await t.token('partner-b', 'router');
+      expect((await t.call('GET', `/api/routing/alerts/${a.id}`, { token: otherRouter })).status).toBe(404);
+      expect((await getDelivery(t, a.id)).id).toBe(a.id);
+    });
   });
-
-  async function expectSkipped(code: string, pattern: RegExp) {
-    const a = alert();
-    await postAlert(t, a);
-    const [record] = await settled(t, [a.id]);
-    expect(record).toMatchObject({ state: 'skipped', outcome: null, decision: { action: 'skip', code } });
-    expect(record.reason).toMatch(pattern);
-    expect(await ticketWrites(sandbox.origin, 'autotask')).toEqual([]);
-  }
-
-  it('skips without a PSA integration', () => expectSkipped('no_psa_integration', /No PSA integration/));
-
-  it('skips while the integration’s setup is not finished', async () => {
-    await setupPsa(t, 'autotask', { complete: false });
-    await expectSkipped('integration_not_finished', /not finished/);
-  });
-
-  it('skips while the integration is paused', async () => {
-    const psa = await setupPsa(t, 'autotask');
-    expect((await t.call('POST', `/api/integrations/${psa.id}/pause`)).status).toBe(200);
-    await expectSkipped('integration_paused', /paused/);
-  });
-
-  it('skips after the integration was deleted', async () => {
-    const psa = await setupPsa(t, 'autotask');
-    expect((await t.call('DELETE', `/api/integrations/${psa.id}`)).status).toBe(204);
-    await expectSkipped('integration_deleted', /deleted/);
-  });
-
-  it('skips an organization whose ticket delivery is off', async () => {
-    await setupPsa(t, 'autotask');
-    expect((await t.call('PATCH', '/api/organizations/org-acme', { body: { ticketDelivery: false } })).status).toBe(200);
-    await expectSkipped('ticket_delivery_off', /Acme Dental Group/);
-  });
-
-  it('skips alerts queued before a pause instead of sending them', async () => {
-    const psa = await setupPsa(t, 'autotask');
-    await t.worker.stop();
-    const a = alert();
-    await postAlert(t, a);
-    expect(t.worker.resolvePending()).toBe(1); // resolved while active…
-    await t.call('POST', `/api/integrations/${psa.id}/pause`);
-    t.worker.start(); // …delivered after the pause
-    const [record] = await settled(t, [a.id]);
-    expect(record).toMatchObject({ state: 'skipped', decision: { code: 'integration_paused' } });
-  });
-
-  it('answers a re-posted alert with the same record and never a second ticket or note', async () => {
-    await setupPsa(t, 'autotask');
-    const a = alert();
-    const first = await postAlert(t, a, 202);
-    expect(first).toMatchObject({ id: a.id, state: 'queued', attempts: 0 });
-    const again = await postAlert(t, { ...a, title: 'changed' }, 200);
-    expect(again.receivedAt).toBe(first.receivedAt);
-    const [delivered] = await settled(t, [a.id]);
-    expect(await postAlert(t, a, 200)).toEqual(delivered);
-    await new Promise((r) => setTimeout(r, 50));
-    expect(await ticketWrites(sandbox.origin, 'autotask')).toHaveLength(1);
-    expect((await control(sandbox.origin, 'autotask', 'writes?kind=note')).writes).toEqual([]);
-    expect(delivered).toMatchObject({ state: 'delivered', outcome: 'ticket_created', attempts: 0, lastError: null, reason: null });
-  });
-
-  it('refuses invalid alerts with a field list, and callers without the router role', async () => {
-    const bad = await t.call('POST', '/api/routing/alerts', { token: t.router, body: { id: '', organizationId: 'org-acme', severity: 'urgent', title: 'x', description: 'y', user: { email: 'not-an-email' }, occurredAt: 'yesterday' } });
-    expect(bad.status).toBe(400);
-    expect(bad.headers.get('content-type')).toContain('application/problem+json');
-    const fields = ((await bad.json()) as { errors: Array<{ field: string }> }).errors.map((e) => e.field);
-    expect(fields).toEqual(expect.arrayContaining(['id', 'severity', 'alertType', 'user.email', 'occurredAt']));
-    const admin = await t.call('POST', '/api/routing/alerts', { body: alert() });
-    expect(admin.status).toBe(403);
-    expect((await t.call('GET', '/api/routing/alerts/nope', { token: t.router })).status).toBe(404);
-    const doc = (await (await t.call('GET', '/api/openapi.json', { token: null })).json()) as { paths: Record<string, unknown> };
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/routing/alerts', '/api/routing/alerts/{id}', '/api/routing/preview', '/api/routing/alerts/{id}/retry', '/api/integrations/{id}/psa/test-ticket', '/api/integrations/{id}/psa/billable-sync', '/api/integrations/{id}/health']));
-  });
-
-  it('keeps partners apart: another partner cannot read the record', async () => {
-    await setupPsa(t, 'autotask');
-    const a = alert();
-    await postAlert(t, a);
-    const otherRouter = await t.token('partner-b', 'router');
-    expect((await t.call('GET', `/api/routing/alerts/${a.id}`, { token: otherRouter })).status).toBe(404);
-    expect((await getDelivery(t, a.id)).id).toBe(a.id);
-  });
-});
+}

@@ -7,6 +7,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PSA_VENDORS, type PsaVendor } from '../../../bff/vendors/model.js';
 import { RoutingWorker } from '../../../bff/services/routing/routing-worker.js';
+import { PSA_SANDBOX_KITS } from '../../../bff/sandboxes/index.js';
 import { startSandboxServer } from '../../helpers/sandbox-server.js';
 import { control, type RunningServer } from '../../helpers/serve.js';
 import {
@@ -25,7 +26,7 @@ async function expectEachOnce(vendor: PsaVendor, ids: string[]) {
 }
 
 for (const vendor of PSA_VENDORS) {
-  const ticketPath = vendor === 'kaseya-bms' ? 'servicedesk/tickets' : 'Tickets';
+  const ticketPath = PSA_SANDBOX_KITS[vendor].ticketPath;
 
   describe(`vendor faults then recovery: ${vendor}`, () => {
     beforeEach(async () => {

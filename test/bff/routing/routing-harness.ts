@@ -14,14 +14,13 @@ import type { AdapterContext } from '../../../bff/vendors/adapter-context.js';
 import type { PsaVendor } from '../../../bff/vendors/model.js';
 import { createTestApp, type TestApp } from '../../helpers/create-test-app.js';
 import { control } from '../../helpers/serve.js';
-import { SANDBOX_SECRET, SANDBOX_USERNAME } from '../../../bff/sandboxes/autotask/autotask.seed.js';
-import { SANDBOX_INTEGRATION_CODE } from '../../helpers/create-test-app.js';
+import { PSA_SANDBOX_KITS } from '../../../bff/sandboxes/index.js';
+import type { NoteWrite, TicketWrite } from '../../../bff/sandboxes/psa-sandbox-kit.js';
 
-export const PSA_CREDENTIALS = {
-  autotask: { username: 'api-user@sandbox.example', secret: 'sandbox-secret' },
-  'kaseya-bms': { server: 'na', tenant: 'Sandbox MSP', username: 'api-user', password: 'sandbox-password' },
-  halopsa: { url: 'https://sandbox.halopsa.com', tenant: 'sandbox', clientId: 'sandbox-client', clientSecret: 'sandbox-secret' },
-} as const;
+export type { NoteWrite, TicketWrite };
+
+/** Every PSA's sandbox credentials (the README's demo table), from the sandboxes' own kits. */
+export const PSA_CREDENTIALS = Object.fromEntries(Object.values(PSA_SANDBOX_KITS).map((k) => [k.vendor, k.credentials])) as { [V in PsaVendor]: (typeof PSA_SANDBOX_KITS)[V]['credentials'] };
 
 /** Small waits so fault tests take seconds, not minutes. */
 export const TEST_ROUTING_CONFIG: Partial<RoutingConfig> = {
@@ -70,7 +69,8 @@ export interface Picklists {
   ticketStatus: Array<{ id: string; label: string }>;
   closedStatusIds: string[];
   priority: Array<{ id: string; label: string }>;
-  issueType: Array<{ id: string; label: string }>;
+  /** A ConnectWise type names its board (queue) as parent. */
+  issueType: Array<{ id: string; label: string; parentId?: string }>;
   subIssueType: Array<{ id: string; label: string; parentId?: string }>;
   [key: string]: unknown;
 }
@@ -192,98 +192,16 @@ export async function writes(origin: string, vendor: PsaVendor, kind: string): P
 
 /** A technician completes the ticket in the PSA itself, through the vendor's API. */
 export async function closeAsTechnician(origin: string, vendor: PsaVendor, ticketId: string): Promise<void> {
-  if (vendor === 'autotask') {
-    const res = await fetch(`${origin}/sandbox/autotask/ATServicesRest/V1.0/Tickets`, {
-      method: 'PATCH',
-      headers: { ApiIntegrationCode: SANDBOX_INTEGRATION_CODE, UserName: SANDBOX_USERNAME, Secret: SANDBOX_SECRET, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ id: Number(ticketId), status: 5 }),
-    });
-    if (!res.ok) throw new Error(`close ticket: HTTP ${res.status}`);
-    return;
-  }
-  if (vendor === 'halopsa') {
-    const res = await fetch(`${origin}/sandbox/halopsa/api/Tickets`, {
-      method: 'POST', headers: { Authorization: `Bearer ${await haloToken(origin)}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify([{ id: Number(ticketId), status_id: 9 }]),
-    });
-    if (!res.ok) throw new Error(`close ticket: HTTP ${res.status}`);
-    return;
-  }
-  const base = `${origin}/sandbox/kaseya-bms`;
-  const creds = PSA_CREDENTIALS['kaseya-bms'];
-  const auth = await fetch(`${base}/v2/security/authenticate`, {
-    method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grantType: 'password', userName: creds.username, password: creds.password, tenant: creds.tenant }),
-  });
-  const headers = { Authorization: `Bearer ${((await auth.json()) as { result: { accessToken: string } }).result.accessToken}` };
-  const statuses = (await (await fetch(`${base}/v2/system/statuses/lookup`, { headers })).json()) as { result: Array<{ id: number; name: string }> };
-  const completed = statuses.result.find((s) => s.name === 'Completed')!;
-  const res = await fetch(`${base}/v2/servicedesk/tickets/${ticketId}`, {
-    method: 'PATCH', headers: { ...headers, 'Content-Type': 'application/json-patch+json' },
-    body: JSON.stringify([{ op: 'replace', path: '/StatusId', value: completed.id }]),
-  });
-  if (!res.ok) throw new Error(`close ticket: HTTP ${res.status}`);
+  await PSA_SANDBOX_KITS[vendor].closeTicket(`${origin}/sandbox/${vendor}`, ticketId);
 }
-
-async function haloToken(origin: string): Promise<string> {
-  const creds = PSA_CREDENTIALS.halopsa;
-  const res = await fetch(`${origin}/sandbox/halopsa/auth/token?tenant=${creds.tenant}`, {
-    method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: creds.clientId, client_secret: creds.clientSecret, scope: 'all all:teams' }),
-  });
-  return ((await res.json()) as { access_token: string }).access_token;
-}
-
-/** Halo writes the category path (`Parent>Child`); the tests speak of issue and sub-issue type ids. */
-async function haloIssueTypes(origin: string): Promise<(value: unknown) => { issueTypeId: string | null; subIssueTypeId: string | null }> {
-  const res = await fetch(`${origin}/sandbox/halopsa/api/Category?type_id=1`, { headers: { Authorization: `Bearer ${await haloToken(origin)}` } });
-  const rows = (await res.json()) as Array<{ id: number; value: string }>;
-  const idOf = new Map(rows.map((r) => [r.value, String(r.id)]));
-  return (value) => {
-    if (typeof value !== 'string' || !value) return { issueTypeId: null, subIssueTypeId: null };
-    const parent = value.split('>')[0]!;
-    return value.includes('>') ? { issueTypeId: idOf.get(parent) ?? null, subIssueTypeId: idOf.get(value) ?? null } : { issueTypeId: idOf.get(value) ?? null, subIssueTypeId: null };
-  };
-}
-
-export interface TicketWrite {
-  id: string;
-  title: string;
-  text: string;
-  accountId: string;
-  contactId: string | null;
-  priorityId: string;
-  issueTypeId: string | null;
-  subIssueTypeId: string | null;
-  contractId: string | null;
-}
-
-export interface NoteWrite {
-  id: string;
-  ticketId: string;
-  text: string;
-}
-
-const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
 /** Tickets the sandbox recorded as created, in the neutral words of the tests. */
 export async function ticketWrites(origin: string, vendor: PsaVendor): Promise<TicketWrite[]> {
-  if (vendor === 'halopsa') {
-    const issueTypes = await haloIssueTypes(origin);
-    return (await writes(origin, vendor, 'ticket')).map(({ id, data: d }) => ({
-      id, title: d.summary, text: d.details ?? '', accountId: String(d.client_id), contactId: str(d.user_id), priorityId: String(d.priority_id), ...issueTypes(d.category_1), contractId: str(d.contract_id),
-    }));
-  }
-  return (await writes(origin, vendor, 'ticket')).map(({ id, data: d }) => vendor === 'autotask'
-    ? { id, title: d.title, text: d.description ?? '', accountId: String(d.companyID), contactId: str(d.contactID), priorityId: String(d.priority), issueTypeId: str(d.issueType), subIssueTypeId: str(d.subIssueType), contractId: str(d.contractID) }
-    : { id, title: d.title, text: d.details ?? '', accountId: String(d.accountId), contactId: str(d.contactId), priorityId: String(d.priorityId), issueTypeId: str(d.issueTypeId), subIssueTypeId: str(d.subIssueTypeId), contractId: str(d.contractId) });
+  return (await writes(origin, vendor, 'ticket')).map((w) => PSA_SANDBOX_KITS[vendor].ticketWrite({ ...w, seq: 0, at: '', kind: 'ticket' }));
 }
 
 export async function noteWrites(origin: string, vendor: PsaVendor): Promise<NoteWrite[]> {
-  if (vendor === 'halopsa') return (await writes(origin, vendor, 'note')).map(({ id, data: d }) => ({ id, ticketId: String(d.ticket_id), text: d.note ?? '' }));
-  return (await writes(origin, vendor, 'note')).map(({ id, data: d }) => vendor === 'autotask'
-    ? { id, ticketId: String(d.ticketID), text: `${d.title ?? ''}\n${d.description ?? ''}` }
-    : { id, ticketId: String(d.ticketId), text: d.details ?? '' });
+  return (await writes(origin, vendor, 'note')).map((w) => PSA_SANDBOX_KITS[vendor].noteWrite({ ...w, seq: 0, at: '', kind: 'note' }));
 }
 
 /** How many times each alert id appears across ticket and note texts (exactly once = delivered once). */

@@ -5,6 +5,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_ORGANIZATIONS } from '../../../bff/demo/demo-organizations.js';
 import { PSA_VENDORS, type PsaVendor } from '../../../bff/vendors/model.js';
+import { PSA_SANDBOX_KITS } from '../../../bff/sandboxes/index.js';
+import { VENDOR_LABELS } from '../../../bff/vendors/vendor-catalog.js';
 import { startSandboxServer } from '../../helpers/sandbox-server.js';
 import { control, type RunningServer } from '../../helpers/serve.js';
 import {
@@ -20,47 +22,49 @@ afterEach(() => t?.shutdown());
 const json = async (res: Response) => ({ status: res.status, body: (await res.json()) as any });
 const usersOf = (id: string) => DEMO_ORGANIZATIONS.find((o) => o.id === id)!.billableUsers;
 
-describe('preview (Autotask)', () => {
-  beforeEach(async () => {
-    await control(sandbox.origin, 'autotask', 'reset');
-    t = await createRoutingTestApp(sandbox.origin);
-  });
-
-  it('says what would happen and why, and changes nothing', async () => {
-    const psa = await setupPsa(t, 'autotask', { subjectTemplate: '{user} – {alert}' });
-    const probe = alert({ user: { email: 'probe@domain.com' } });
-    const before = (await control(sandbox.origin, 'autotask', 'writes')).writes.length;
-    const first = await json(await t.call('POST', '/api/routing/preview', { token: t.router, body: { ...probe, id: undefined } }));
-    expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({
-      action: 'create_ticket', ticket: null,
-      decision: { account: { id: psa.accounts.get('Acme Dental Group')!.id, source: 'mapping' }, subject: 'probe@domain.com – Too Many Downloads', priorityId: psa.priorityFor.high },
-      contact: { source: 'primary' },
+for (const vendor of PSA_VENDORS) {
+  describe(`preview: ${vendor}`, () => {
+    beforeEach(async () => {
+      await control(sandbox.origin, vendor, 'reset');
+      t = await createRoutingTestApp(sandbox.origin);
     });
-    expect(first.body.why).toMatch(/No ticket exists yet/);
-    expect((await control(sandbox.origin, 'autotask', 'writes')).writes.length).toBe(before);
-    expect(t.deps.repos.routing.get('partner-a', 'preview')).toBeUndefined();
 
-    const [delivered] = await deliverAll(t, [probe]);
-    const second = await json(await t.call('POST', '/api/routing/preview', { body: { ...probe, id: 'p-2' } }));
-    expect(second.body).toMatchObject({ action: 'add_note', ticket: { vendorTicketId: delivered.vendorTicketId, isOpen: true } });
-    await closeAsTechnician(sandbox.origin, 'autotask', delivered.vendorTicketId);
-    const afterClose = (await control(sandbox.origin, 'autotask', 'writes')).writes.length;
-    const third = await json(await t.call('POST', '/api/routing/preview', { token: t.router, body: probe }));
-    expect(third.body).toMatchObject({ action: 'create_ticket', ticket: { isOpen: false } });
-    expect(third.body.why).toMatch(/closed/);
-    expect((await control(sandbox.origin, 'autotask', 'writes')).writes.length).toBe(afterClose);
-    expect(t.deps.repos.routing.getGroup(psa.id, delivered.decision.groupKey)?.isOpen).toBe(true);
-  });
+    it('says what would happen and why, and changes nothing', async () => {
+      const psa = await setupPsa(t, vendor, { subjectTemplate: '{user} – {alert}' });
+      const probe = alert({ user: { email: 'probe@domain.com' } });
+      const before = (await control(sandbox.origin, vendor, 'writes')).writes.length;
+      const first = await json(await t.call('POST', '/api/routing/preview', { token: t.router, body: { ...probe, id: undefined } }));
+      expect(first.status).toBe(200);
+      expect(first.body).toMatchObject({
+        action: 'create_ticket', ticket: null,
+        decision: { account: { id: psa.accounts.get('Acme Dental Group')!.id, source: 'mapping' }, subject: 'probe@domain.com – Too Many Downloads', priorityId: psa.priorityFor.high },
+        contact: { source: 'primary' },
+      });
+      expect(first.body.why).toMatch(/No ticket exists yet/);
+      expect((await control(sandbox.origin, vendor, 'writes')).writes.length).toBe(before);
+      expect(t.deps.repos.routing.get('partner-a', 'preview')).toBeUndefined();
 
-  it('explains a skip and refuses an invalid alert with fields', async () => {
-    const skip = await json(await t.call('POST', '/api/routing/preview', { token: t.router, body: alert() }));
-    expect(skip.body).toMatchObject({ action: 'skip', decision: { code: 'no_psa_integration' } });
-    const bad = await json(await t.call('POST', '/api/routing/preview', { token: t.router, body: { organizationId: 'x' } }));
-    expect(bad.status).toBe(400);
-    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['severity', 'alertType', 'title']));
+      const [delivered] = await deliverAll(t, [probe]);
+      const second = await json(await t.call('POST', '/api/routing/preview', { body: { ...probe, id: 'p-2' } }));
+      expect(second.body).toMatchObject({ action: 'add_note', ticket: { vendorTicketId: delivered.vendorTicketId, isOpen: true } });
+      await closeAsTechnician(sandbox.origin, vendor, delivered.vendorTicketId);
+      const afterClose = (await control(sandbox.origin, vendor, 'writes')).writes.length;
+      const third = await json(await t.call('POST', '/api/routing/preview', { token: t.router, body: probe }));
+      expect(third.body).toMatchObject({ action: 'create_ticket', ticket: { isOpen: false } });
+      expect(third.body.why).toMatch(/closed/);
+      expect((await control(sandbox.origin, vendor, 'writes')).writes.length).toBe(afterClose);
+      expect(t.deps.repos.routing.getGroup(psa.id, delivered.decision.groupKey)?.isOpen).toBe(true);
+    });
+
+    it('explains a skip and refuses an invalid alert with fields', async () => {
+      const skip = await json(await t.call('POST', '/api/routing/preview', { token: t.router, body: alert() }));
+      expect(skip.body).toMatchObject({ action: 'skip', decision: { code: 'no_psa_integration' } });
+      const bad = await json(await t.call('POST', '/api/routing/preview', { token: t.router, body: { organizationId: 'x' } }));
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['severity', 'alertType', 'title']));
+    });
   });
-});
+}
 
 for (const vendor of PSA_VENDORS) {
   describe(`billable-user sync and test ticket: ${vendor}`, () => {
@@ -115,35 +119,37 @@ for (const vendor of PSA_VENDORS) {
   });
 }
 
-describe('health and retry (Autotask)', () => {
-  beforeEach(async () => {
-    await control(sandbox.origin, 'autotask', 'reset');
-    t = await createRoutingTestApp(sandbox.origin, { config: { maxAttempts: 2 }, adapterContext: { maxAttempts: 1 } });
+for (const vendor of PSA_VENDORS) {
+  describe(`health and retry: ${vendor}`, () => {
+    beforeEach(async () => {
+      await control(sandbox.origin, vendor, 'reset');
+      t = await createRoutingTestApp(sandbox.origin, { config: { maxAttempts: 2 }, adapterContext: { maxAttempts: 1 } });
+    });
+
+    it('fails after the configured tries with the vendor’s message and advice; an admin retry delivers it once', async () => {
+      const psa = await setupPsa(t, vendor);
+      await control(sandbox.origin, vendor, 'faults', { kind: '5xx', count: 50, status: 503, pathIncludes: PSA_SANDBOX_KITS[vendor].ticketPath });
+      const a = alert();
+      await postAlert(t, a);
+      const [failed] = await settled(t, [a.id]);
+      expect(failed).toMatchObject({ state: 'failed', attempts: 2, outcome: null });
+      expect(failed.lastError).toContain(`${VENDOR_LABELS[vendor]} is unavailable (HTTP 503)`);
+      expect(failed.reason).toMatch(/did not answer/);
+
+      const health = await json(await t.call('GET', `/api/integrations/${psa.id}/health`));
+      expect(health.body).toMatchObject({ status: 'active', totals: { failed: 1 }, failures: { total: 1, advice: [{ code: 'unavailable', count: 1 }] }, queue: { depth: 0 } });
+      expect(health.body.failures.recent[0]).toMatchObject({ alertId: a.id, code: 'unavailable' });
+
+      expect((await t.call('POST', `/api/routing/alerts/${a.id}/retry`, { token: t.router })).status).toBe(403);
+      await fetch(`${sandbox.origin}/sandbox/${vendor}/_control/faults`, { method: 'DELETE' });
+      const retried = await json(await t.call('POST', `/api/routing/alerts/${a.id}/retry`));
+      expect(retried.body).toMatchObject({ state: 'queued', attempts: 0 });
+      const [delivered] = await settled(t, [a.id]);
+      expect(delivered).toMatchObject({ state: 'delivered', outcome: 'ticket_created' });
+      expect(await ticketWrites(sandbox.origin, vendor)).toHaveLength(1);
+      expect((await t.call('POST', `/api/routing/alerts/${a.id}/retry`)).status).toBe(409);
+      const after = await json(await t.call('GET', `/api/integrations/${psa.id}/health`));
+      expect(after.body).toMatchObject({ lastDelivery: { alertId: a.id, outcome: 'ticket_created' }, totals: { delivered: 1, failed: 0 } });
+    });
   });
-
-  it('fails after the configured tries with the vendor’s message and advice; an admin retry delivers it once', async () => {
-    const psa = await setupPsa(t, 'autotask');
-    await control(sandbox.origin, 'autotask', 'faults', { kind: '5xx', count: 50, status: 503, pathIncludes: 'Tickets' });
-    const a = alert();
-    await postAlert(t, a);
-    const [failed] = await settled(t, [a.id]);
-    expect(failed).toMatchObject({ state: 'failed', attempts: 2, outcome: null });
-    expect(failed.lastError).toMatch(/Autotask is unavailable \(HTTP 503\)/);
-    expect(failed.reason).toMatch(/did not answer/);
-
-    const health = await json(await t.call('GET', `/api/integrations/${psa.id}/health`));
-    expect(health.body).toMatchObject({ status: 'active', totals: { failed: 1 }, failures: { total: 1, advice: [{ code: 'unavailable', count: 1 }] }, queue: { depth: 0 } });
-    expect(health.body.failures.recent[0]).toMatchObject({ alertId: a.id, code: 'unavailable' });
-
-    expect((await t.call('POST', `/api/routing/alerts/${a.id}/retry`, { token: t.router })).status).toBe(403);
-    await fetch(`${sandbox.origin}/sandbox/autotask/_control/faults`, { method: 'DELETE' });
-    const retried = await json(await t.call('POST', `/api/routing/alerts/${a.id}/retry`));
-    expect(retried.body).toMatchObject({ state: 'queued', attempts: 0 });
-    const [delivered] = await settled(t, [a.id]);
-    expect(delivered).toMatchObject({ state: 'delivered', outcome: 'ticket_created' });
-    expect(await ticketWrites(sandbox.origin, 'autotask')).toHaveLength(1);
-    expect((await t.call('POST', `/api/routing/alerts/${a.id}/retry`)).status).toBe(409);
-    const after = await json(await t.call('GET', `/api/integrations/${psa.id}/health`));
-    expect(after.body).toMatchObject({ lastDelivery: { alertId: a.id, outcome: 'ticket_created' }, totals: { delivered: 1, failed: 0 } });
-  });
-});
+}

@@ -5,8 +5,20 @@
 import type { Severity } from '../../../bff/contracts/psa-settings.js';
 import type { WizardStepInfo } from '../shared/step-status.js';
 import type { PsaVendor } from './psa-wizard.types.js';
+import { VENDOR_LABELS } from '../../../bff/vendors/vendor-catalog.js';
+import { PSA_VENDOR_COPY } from './psa-vendor-copy.js';
 
-export const VENDOR_LABEL: Record<PsaVendor, string> = { 'kaseya-bms': 'Kaseya BMS', autotask: 'Autotask', halopsa: 'HaloPSA' };
+export const VENDOR_LABEL: Record<PsaVendor, string> = VENDOR_LABELS;
+
+/** COPY.service in the vendor's own terms (psa-vendor-copy.ts). */
+export function serviceCopy(vendor: PsaVendor): typeof COPY.service {
+  return { ...COPY.service, ...PSA_VENDOR_COPY[vendor].service };
+}
+
+/** COPY.contract in the vendor's own terms (psa-vendor-copy.ts). */
+export function contractCopy(vendor: PsaVendor): typeof COPY.contract {
+  return { ...COPY.contract, ...PSA_VENDOR_COPY[vendor].contract };
+}
 
 export const STEP_INFO: WizardStepInfo[] = [
   { id: 'credentials', label: 'Credentials' },
@@ -29,33 +41,8 @@ export const COPY = {
   draftSaveFailed: 'Your progress could not be saved as a draft; it is kept in this page until you finish.',
 
   credentials: {
-    intro: {
-      'kaseya-bms': 'Enter the credentials of the Kaseya BMS API user (User Type: Api Employee, with a role that may view accounts and create and update service desk tickets). They are checked with Kaseya BMS before you continue.',
-      autotask: 'Enter the credentials of the dedicated Autotask API user (Security Level: API User). They are checked with Autotask before you continue; your Autotask zone is found from the API username.',
-      halopsa: 'Enter the details of a HaloPSA API application (Configuration > Integrations > HaloPSA API > View Applications, Authentication Method: Client ID and Secret (Services)). They are checked with Halo before you continue.',
-    } satisfies Record<PsaVendor, string>,
     keep: 'Credentials are stored and never shown. Leave these fields blank to keep them, or enter new ones to replace them.',
-    server: 'Kaseya BMS URL',
-    tenant: 'BMS tenant',
-    tenantHint: 'Your registered company name: My Profile > My Settings > Company Name.',
-    bmsUsername: 'BMS username',
-    bmsPassword: 'BMS password',
-    apiUsername: 'API Username',
-    apiUsernameHint: 'The API user’s e-mail address, as shown in Autotask.',
-    apiPassword: 'API Password (secret)',
     psaExistsAction: 'Edit the existing integration',
-    haloUrl: 'Halo URL',
-    haloUrlHint: 'The address you sign in to Halo at, e.g. https://yourcompany.halopsa.com.',
-    haloTenant: 'Tenant',
-    haloTenantHint: 'Hosted Halo only: your tenant name, as in the Authorisation Server’s token URL (…/auth/token?tenant=name). Leave blank for on-premises Halo.',
-    clientId: 'Client ID',
-    clientSecret: 'Client Secret',
-    haloScopesHeading: 'Permissions the API application needs',
-    haloScopes: [
-      { scope: 'all', why: 'read clients, users and ticket settings; create tickets, actions and contract lines' },
-      { scope: 'all:teams', why: 'see every team’s tickets and the team list (without it Halo answers “access denied” on teams and ticket searches)' },
-    ],
-    haloAgentHint: 'Also give the application’s Login Agent access to all teams, or tickets of other teams stay hidden from it.',
   },
 
   mapping: {
@@ -91,6 +78,7 @@ export const COPY = {
     issueTypes: 'Issue Type and Sub-Issue Type (optional)',
     issueTypesHint: 'Leave empty for no issue type. Custom mappings below win over these defaults for matching alerts.',
     issueType: 'Default Issue Type', subIssueType: 'Default Sub-Issue Type',
+    overrideIssueType: 'Issue Type', overrideSubIssueType: 'Sub-Issue Type',
     tables: {
       alertTypes: { title: 'Alert-based mappings', key: 'Alert type', empty: 'No alert-based mappings: every alert uses the defaults above.' },
       respondRules: { title: 'Respond Rule mappings', key: 'Respond rule', empty: 'No Respond Rule mappings.' },

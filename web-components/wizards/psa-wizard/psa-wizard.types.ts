@@ -10,8 +10,10 @@ import type { PsaContact, PsaPicklists, PsaService } from '../../../bff/vendors/
 import type { IntegrationStatus } from '../../api/client.js';
 import type { FieldErrors } from '../shared/form-state.js';
 import type { ProblemData } from '../shared/wizard-api.js';
+import type { PsaVendor } from '../../../bff/vendors/vendor-catalog.js';
+import { credentialFieldNames } from './psa-vendor-copy.js';
 
-export type PsaVendor = 'autotask' | 'kaseya-bms' | 'halopsa';
+export type { PsaVendor } from '../../../bff/vendors/vendor-catalog.js';
 
 /** The steps in order; the ids are what `wizard-step-change` reports. */
 export const PSA_STEPS = ['credentials', 'account-mapping', 'service-parameters', 'contract-mapping', 'finish'] as const;
@@ -122,14 +124,8 @@ export type PsaWizardEvent =
   /** "Send test ticket" on the Finish step. */
   | { type: 'testTicket.send' };
 
-export const CREDENTIAL_FIELDS: Record<PsaVendor, readonly string[]> = {
-  'kaseya-bms': ['server', 'tenant', 'username', 'password'],
-  autotask: ['username', 'secret'],
-  halopsa: ['url', 'tenant', 'clientId', 'clientSecret'],
-};
-
 export function emptyCredentials(vendor: PsaVendor): Record<string, string> {
-  return Object.fromEntries(CREDENTIAL_FIELDS[vendor].map((f) => [f, '']));
+  return Object.fromEntries(credentialFieldNames(vendor).map((f) => [f, '']));
 }
 
 export const EMPTY_ACCOUNT_MAPPING: AccountMapping = {

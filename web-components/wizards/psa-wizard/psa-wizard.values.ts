@@ -42,6 +42,14 @@ export function prefillTicketDefaults(ticket: TicketDraft, lists: PsaPicklists):
 }
 
 /** Active values as select options; a sub-issue list narrowed to one issue type. */
+/**
+ * Values of a list that may be chosen with this queue: ConnectWise statuses, types and items belong
+ * to one service board (their `parentId` is the queue's id); lists without parents are unchanged.
+ */
+export function onQueue(values: PicklistValue[], queueId: string | null): PicklistValue[] {
+  return values.filter((v) => !v.parentId || !queueId || v.parentId === queueId);
+}
+
 export function optionsOf(values: PicklistValue[], parentId?: string | null): Array<{ value: string; label: string }> {
   return values
     .filter((v) => v.isActive && (parentId === undefined || v.parentId === parentId))

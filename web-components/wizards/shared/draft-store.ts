@@ -3,12 +3,13 @@
  * saved with the machine's version after each change (debounced, one request at a time, last one
  * wins), read back on open (a draft of another version is discarded), deleted on finish or cancel.
  */
+import type { PsaVendor, RmmVendor } from '../../../bff/vendors/vendor-catalog.js';
 import type { ApiClient } from '../../api/client.js';
 import { ApiProblem } from '../../api/api-problem.js';
 import { json, send } from './wizard-api.js';
 
 /** The wizards the BFF keeps drafts for (its `wizard` path parameter). */
-export type WizardDraftKey = 'psa:autotask' | 'psa:kaseya-bms' | 'psa:halopsa' | 'rmm:datto-rmm' | 'rmm:syncro';
+export type WizardDraftKey = `psa:${PsaVendor}` | `rmm:${RmmVendor}`;
 
 export interface DraftStoreOptions {
   api: ApiClient;

@@ -11,7 +11,7 @@ import type { HaloPsaCredentials } from '../../../../bff/contracts/credentials.j
 import { createHaloPsaAdapter } from '../../../../bff/vendors/halopsa/halopsa.adapter.js';
 import { createHaloPsaSandbox } from '../../../../bff/sandboxes/halopsa/halopsa.sandbox.js';
 import { VendorError } from '../../../../bff/vendors/vendor-errors.js';
-import { EnvError, parseEnv } from '../../../../bff/env.js';
+import { pluggedEndpointsFromEnv, VendorEnvError } from '../../../../bff/vendors/vendor-env.js';
 import { runPsaAdapterSuite, SANDBOX_INTEGRATION_CODE } from '../../../suites/psa-adapter.suite.js';
 import { control, startServer, type RunningServer } from '../../../helpers/serve.js';
 
@@ -184,7 +184,7 @@ describe('HaloPSA adapter specifics', () => {
       urls.push(String(input));
       return new Response(JSON.stringify({ error: 'invalid_client', error_description: 'The client_id or client_secret is not valid.' }), { status: 401 });
     }) as typeof fetch;
-    const real = (hosts: string[] = []) => createAdapterContext({ ...REAL_ENDPOINTS, haloPsaAllowedHosts: hosts }, { fetchImpl, timeoutMs: 500 });
+    const real = (hosts: string[] = []) => createAdapterContext({ ...REAL_ENDPOINTS, plugged: { halopsa: { allowedHosts: hosts } } }, { fetchImpl, timeoutMs: 500 });
     const cloud = await createHaloPsaAdapter(real(), { ...VALID, url: 'https://acme.halopsa.com/some/page' }).validateCredentials().catch((e) => e);
     expect(cloud.code).toBe('invalid_credentials');
     expect(urls).toEqual(['https://acme.halopsa.com/auth/token?tenant=sandbox']);
@@ -195,9 +195,13 @@ describe('HaloPSA adapter specifics', () => {
     expect(urls[1]).toBe('https://halo.internal.example/auth/token');
   });
 
-  it('reads the operator’s allowed on-premises hosts from HALOPSA_ALLOWED_HOSTS, naming the variable when wrong', () => {
-    expect(parseEnv({ HALOPSA_ALLOWED_HOSTS: 'Halo.Example.com,psa.example.org:8443' }).HALOPSA_ALLOWED_HOSTS).toEqual(['halo.example.com', 'psa.example.org:8443']);
-    expect(() => parseEnv({ HALOPSA_ALLOWED_HOSTS: 'https://halo.example.com/' })).toThrow(EnvError);
-    expect(() => parseEnv({ HALOPSA_ALLOWED_HOSTS: 'https://halo.example.com/' })).toThrow(/HALOPSA_ALLOWED_HOSTS/);
+  it('reads HALOPSA_BASE_URL and the allowed on-premises hosts from HALOPSA_ALLOWED_HOSTS, naming the variable when wrong', () => {
+    const real = { useSandbox: false, sandboxOrigin: 'http://127.0.0.1:1' };
+    expect(pluggedEndpointsFromEnv({ HALOPSA_ALLOWED_HOSTS: 'Halo.Example.com,psa.example.org:8443' }, real).halopsa)
+      .toEqual({ allowedHosts: ['halo.example.com', 'psa.example.org:8443'], platformId: undefined });
+    expect(pluggedEndpointsFromEnv({}, { useSandbox: true, sandboxOrigin: 'http://127.0.0.1:1' }).halopsa?.baseUrl).toBe('http://127.0.0.1:1/sandbox/halopsa');
+    expect(pluggedEndpointsFromEnv({ HALOPSA_BASE_URL: 'https://halo.internal.example/' }, real).halopsa?.baseUrl).toBe('https://halo.internal.example');
+    expect(() => pluggedEndpointsFromEnv({ HALOPSA_ALLOWED_HOSTS: 'https://halo.example.com/' }, real)).toThrow(VendorEnvError);
+    expect(() => pluggedEndpointsFromEnv({ HALOPSA_ALLOWED_HOSTS: 'https://halo.example.com/' }, real)).toThrow(/HALOPSA_ALLOWED_HOSTS/);
   });
 });

@@ -9,19 +9,20 @@ import { psaBusyLabel, type PsaWizard, type PsaStep } from '../../../../web-comp
 import { deepQuery } from '../../../../web-components/wizards/shared/focus.js';
 import { DEMO_CATALOG, DEMO_ORGANIZATIONS } from '../../../../bff/demo/demo-organizations.js';
 import { seedPartner } from '../../support/test-bff.js';
+import type { PsaVendor } from '../../../../bff/vendors/vendor-catalog.js';
 
 export const CREDENTIALS = {
   autotask: { username: 'api-user@sandbox.example', secret: 'sandbox-secret' },
   'kaseya-bms': { server: 'na', tenant: 'Sandbox MSP', username: 'api-user', password: 'sandbox-password' },
+  connectwise: { site: 'na', companyId: 'sandboxmsp', publicKey: 'sandbox-public', privateKey: 'sandbox-private' },
   halopsa: { url: 'https://sandbox.halopsa.com', tenant: 'sandbox', clientId: 'sandbox-client', clientSecret: 'sandbox-secret' },
 } as const;
-
-type Vendor = keyof typeof CREDENTIALS;
 
 /** Catch-all accounts of the sandboxes: one with contacts, one without. */
 export const CATCH_ALL = {
   autotask: { withContacts: 'Northwind MSP (Internal)', noContacts: 'Unassigned Alerts (No Contacts)' },
   'kaseya-bms': { withContacts: 'Default Customer', noContacts: 'Quarry Lane Clinic (No Contacts)' },
+  connectwise: { withContacts: 'Catch-All Alerts', noContacts: 'Quarry Lane Clinic (No Contacts)' },
   halopsa: { withContacts: 'Default Customer', noContacts: 'Quarry Lane Clinic (No Contacts)' },
 } as const;
 
@@ -36,7 +37,7 @@ export async function partnerWithOrganizations() {
   return seeded;
 }
 
-export async function mountWizard(vendor: Vendor, token: string, integrationId?: string): Promise<PsaWizard> {
+export async function mountWizard(vendor: PsaVendor, token: string, integrationId?: string): Promise<PsaWizard> {
   const el = await fixture<PsaWizard>(integrationId
     ? html`<psa-wizard vendor=${vendor} integration-id=${integrationId} no-toast .token=${token}></psa-wizard>`
     : html`<psa-wizard vendor=${vendor} no-toast .token=${token}></psa-wizard>`);
@@ -127,14 +128,14 @@ export function errorOf(el: PsaWizard, name: string): string {
 }
 
 /** Drives a new wizard through Credentials with the sandbox's credentials. */
-export async function passCredentials(el: PsaWizard, vendor: Vendor): Promise<void> {
+export async function passCredentials(el: PsaWizard, vendor: PsaVendor): Promise<void> {
   for (const [key, value] of Object.entries(CREDENTIALS[vendor])) await fill(el, `credentials.${key}`, value);
   await next(el);
   await expectStep(el, 'account-mapping');
 }
 
 /** Through Account Mapping with the catch-all account that has contacts and its first contact. */
-export async function passAccountMapping(el: PsaWizard, vendor: Vendor): Promise<void> {
+export async function passAccountMapping(el: PsaWizard, vendor: PsaVendor): Promise<void> {
   await chooseCatchAll(el, CATCH_ALL[vendor].withContacts);
   const contact = field(el, 'accountMapping.catchAllContactId').shadowRoot!.querySelector('select')!;
   await waitUntil(() => contact.options.length > 1, 'no catch-all contacts', { timeout: 5000 });

@@ -9,6 +9,7 @@ import { AsyncListController } from '../../shared/async-list.js';
 import type { ComboboxOption } from '../../shared/fields/combobox-field.js';
 import type { OrganizationOption } from '../psa-wizard.api.js';
 import { COPY } from '../psa-wizard.copy.js';
+import { PSA_VENDOR_COPY } from '../psa-vendor-copy.js';
 import { withRow, emptyRow } from './account-mapping.model.js';
 import { PsaStepElement } from './psa-step-base.js';
 
@@ -98,7 +99,7 @@ export class IhPsaAccountMappingStep extends PsaStepElement {
           <p class="note">${copy.fallback}</p>
           <ih-load-status label="organizations" .list=${this.organizations}></ih-load-status>
           <ih-psa-account-table .accounts=${accounts} .organizations=${this.organizations.value ?? []} .mappings=${m.mappings}
-            .errors=${this.errors} .data=${this.data} .addToPlatform=${this.addToPlatform} ?parent-child=${c.vendor === 'kaseya-bms'}></ih-psa-account-table>
+            .errors=${this.errors} .data=${this.data} .addToPlatform=${this.addToPlatform} ?parent-child=${PSA_VENDOR_COPY[c.vendor].parentChild}></ih-psa-account-table>
         </section>
       </div>`;
   }

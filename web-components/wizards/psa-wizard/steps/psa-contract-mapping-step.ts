@@ -11,7 +11,7 @@ import type { PsaContract } from '../../../../bff/vendors/model.js';
 import { AsyncListController } from '../../shared/async-list.js';
 import type { FieldChangeEvent } from '../../shared/fields/field-change-event.js';
 import type { OrganizationOption } from '../psa-wizard.api.js';
-import { COPY } from '../psa-wizard.copy.js';
+import { COPY, contractCopy } from '../psa-wizard.copy.js';
 import { newServiceErrors } from '../psa-wizard.validation.js';
 import { visibleErrors } from '../../shared/form-state.js';
 import { PsaStepElement } from './psa-step-base.js';
@@ -94,7 +94,7 @@ export class IhPsaContractMappingStep extends PsaStepElement {
   protected override render() {
     const c = this.context;
     const k = c.contract;
-    const copy = COPY.contract;
+    const copy = contractCopy(this.context.vendor);
     const loading = this.snapshot.matches({ contractMapping: 'loading' });
     const failed = this.snapshot.matches({ contractMapping: 'failed' });
     const creating = this.snapshot.matches({ contractMapping: 'creatingService' });
@@ -132,7 +132,7 @@ export class IhPsaContractMappingStep extends PsaStepElement {
   }
 
   private renderTable() {
-    const copy = COPY.contract;
+    const copy = contractCopy(this.context.vendor);
     const c = this.context;
     const names = new Map((this.organizations.value ?? []).map((o) => [o.id, o.name]));
     const mapped = c.accountMapping.mappings.filter((m) => m.organizationId);

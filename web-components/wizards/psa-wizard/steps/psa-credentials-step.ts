@@ -1,18 +1,18 @@
 /**
- * @module Step 1, Credentials: Kaseya BMS (URL from BMS_SERVERS, tenant, username, password),
- * Autotask (API username and password; the zone is found from the username, the integration code
- * is never asked) or HaloPSA (URL, tenant, client ID and secret, and the scopes to grant). Checked by the BFF against the vendor; a second PSA is refused with an offer to
- * edit the existing one. Stored credentials are never shown: blank keeps them.
+ * @module Step 1, Credentials: the vendor's fields as psa-vendor-copy.ts lists them (Kaseya BMS:
+ * URL, tenant, username, password; Autotask: API username and password, the zone found from the
+ * username and the integration code never asked; ConnectWise PSA: site, company, public and private
+ * key, the clientId never asked; HaloPSA: Halo URL, tenant, client ID and secret, and the
+ * permissions to grant). Checked by the BFF against the vendor; a second PSA is refused
+ * with an offer to edit the existing one. Stored credentials are never shown: blank keeps them.
  */
 import { html, nothing } from 'lit';
-import { BMS_SERVERS } from '../../../../bff/contracts/credentials.js';
 import { IntegrationEditEvent } from '../../../events/integration-edit-event.js';
 import type { Vendor } from '../../../api/client.js';
 import { COPY } from '../psa-wizard.copy.js';
+import { PSA_VENDOR_COPY, type CredentialFieldCopy } from '../psa-vendor-copy.js';
 import { credentialsOptional } from '../psa-wizard.validation.js';
 import { PsaStepElement } from './psa-step-base.js';
-
-const SERVER_OPTIONS = BMS_SERVERS.map((s) => ({ value: s.id, label: s.label }));
 
 /**
  * Internal. The credentials step of `<psa-wizard>`.
@@ -34,41 +34,34 @@ export class IhPsaCredentialsStep extends PsaStepElement {
     const c = this.context;
     const copy = COPY.credentials;
     const optional = credentialsOptional(c);
-    const field = (name: string) => ({ name: `credentials.${name}`, value: c.credentials[name] ?? '', error: this.error(`credentials.${name}`) });
-    const text = (name: string, label: string, options: { type?: 'text' | 'password' | 'email'; hint?: string; autocomplete?: string } = {}) => {
-      const f = field(name);
-      return html`<ih-text-field name=${f.name} label=${label} .value=${f.value} error=${f.error} hint=${options.hint ?? ''}
-        type=${options.type ?? 'text'} autocomplete=${options.autocomplete ?? 'off'} ?required=${!optional} ?optional=${optional}></ih-text-field>`;
+    const vendorCopy = PSA_VENDOR_COPY[c.vendor];
+    const input = (f: CredentialFieldCopy) => {
+      if (f.when && c.credentials[f.when.field] !== f.when.equals) return nothing;
+      const name = `credentials.${f.name}`;
+      const value = c.credentials[f.name] ?? '';
+      if (f.kind === 'select') {
+        return html`<ih-select-field name=${name} label=${f.label} .options=${f.options ?? []} .value=${value || null} hint=${f.hint ?? ''}
+          error=${this.error(name)} ?required=${!optional} ?optional=${optional} ?allow-empty=${optional}></ih-select-field>`;
+      }
+      return html`<ih-text-field name=${name} label=${f.label} .value=${value} error=${this.error(name)} hint=${f.hint ?? ''}
+        type=${f.kind} autocomplete=${f.autocomplete ?? 'off'} ?required=${!optional} ?optional=${optional}></ih-text-field>`;
     };
     const psaExists = c.problem?.code === 'psa_exists';
     return html`
       <div class="ih-root" @ih-field-change=${this.onFieldChange}>
-        <p class="intro">${copy.intro[c.vendor]}</p>
+        <p class="intro">${vendorCopy.intro}</p>
         ${optional ? html`<p class="note" part="note">${copy.keep}</p>` : nothing}
         ${this.renderProblem(psaExists
           ? html`<p><button type="button" class="primary" part="button edit-existing-button" @click=${this.editExisting}>${copy.psaExistsAction}</button></p>`
           : nothing)}
         <div class="grid">
-          ${c.vendor === 'halopsa' ? html`
-            ${text('url', copy.haloUrl, { hint: copy.haloUrlHint, autocomplete: 'url' })}
-            ${text('tenant', copy.haloTenant, { hint: copy.haloTenantHint })}
-            ${text('clientId', copy.clientId)}
-            ${text('clientSecret', copy.clientSecret, { type: 'password', autocomplete: 'new-password' })}`
-          : c.vendor === 'kaseya-bms' ? html`
-            <ih-select-field name="credentials.server" label=${copy.server} .options=${SERVER_OPTIONS} .value=${c.credentials.server || null}
-              error=${this.error('credentials.server')} ?required=${!optional} ?optional=${optional} ?allow-empty=${optional}></ih-select-field>
-            ${text('tenant', copy.tenant, { hint: copy.tenantHint, autocomplete: 'organization' })}
-            ${text('username', copy.bmsUsername, { autocomplete: 'username' })}
-            ${text('password', copy.bmsPassword, { type: 'password', autocomplete: 'new-password' })}`
-          : html`
-            ${text('username', copy.apiUsername, { type: 'email', hint: copy.apiUsernameHint, autocomplete: 'username' })}
-            ${text('secret', copy.apiPassword, { type: 'password', autocomplete: 'new-password' })}`}
+          ${vendorCopy.credentials.map(input)}
         </div>
-        ${c.vendor === 'halopsa' ? html`
-          <section class="note" part="note permissions" aria-labelledby="halo-scopes">
-            <h3 id="halo-scopes">${copy.haloScopesHeading}</h3>
-            <ul>${copy.haloScopes.map((s) => html`<li><code>${s.scope}</code>: ${s.why}</li>`)}</ul>
-            <p>${copy.haloAgentHint}</p>
+        ${vendorCopy.permissions ? html`
+          <section class="note" part="note permissions" aria-labelledby="permissions-heading">
+            <h3 id="permissions-heading">${vendorCopy.permissions.heading}</h3>
+            <ul>${vendorCopy.permissions.items.map((p) => html`<li><code>${p.name}</code>: ${p.why}</li>`)}</ul>
+            ${vendorCopy.permissions.note ? html`<p>${vendorCopy.permissions.note}</p>` : nothing}
           </section>` : nothing}
       </div>`;
   }

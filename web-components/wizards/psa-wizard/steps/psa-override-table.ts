@@ -32,6 +32,8 @@ export class IhPsaOverrideTable extends LitElement {
   @property({ attribute: false }) issueTypes: PicklistValue[] = [];
   @property({ attribute: false }) subIssueTypes: PicklistValue[] = [];
   @property({ attribute: false }) errors: FieldErrors = {};
+  /** The vendor's words for the two columns (ConnectWise: Type, Subtype). */
+  @property({ attribute: false }) terms: { issueType: string; subIssueType: string } = { issueType: 'Issue Type', subIssueType: 'Sub-Issue Type' };
 
   private get path(): string {
     return `ticket.overrides.${this.table}`;
@@ -87,9 +89,9 @@ export class IhPsaOverrideTable extends LitElement {
             <div class="cells" data-row=${i}>
               <ih-select-field label="${copy.key} (mapping ${i + 1})" .options=${catalogOptions} .value=${row.key || null} error=${err('key')} required
                 @ih-field-change=${(e: FieldChangeEvent) => this.onRowField(i, 'key', e)}></ih-select-field>
-              <ih-select-field label="Issue Type (mapping ${i + 1})" .options=${issueOptions} .value=${row.issueTypeId} error=${err('issueTypeId')} required
+              <ih-select-field label="${this.terms.issueType} (mapping ${i + 1})" .options=${issueOptions} .value=${row.issueTypeId} error=${err('issueTypeId')} required
                 @ih-field-change=${(e: FieldChangeEvent) => this.onRowField(i, 'issueTypeId', e)}></ih-select-field>
-              <ih-select-field label="Sub-Issue Type (mapping ${i + 1})" optional allow-empty placeholder="None"
+              <ih-select-field label="${this.terms.subIssueType} (mapping ${i + 1})" optional allow-empty placeholder="None"
                 .options=${row.issueTypeId ? optionsOf(this.subIssueTypes, row.issueTypeId) : []} .value=${row.subIssueTypeId} error=${err('subIssueTypeId')}
                 @ih-field-change=${(e: FieldChangeEvent) => this.onRowField(i, 'subIssueTypeId', e)}></ih-select-field>
               <button type="button" part="button remove-button" aria-label="Remove ${copy.key.toLowerCase()} mapping ${i + 1}" @click=${() => this.removeRow(i)}>${COPY.service.remove}</button>

@@ -7,10 +7,11 @@
 import { html, nothing } from 'lit';
 import { SEVERITIES, SUBJECT_PRESETS } from '../../../../bff/contracts/psa-settings.js';
 import type { FieldChangeEvent } from '../../shared/fields/field-change-event.js';
-import { COPY, SEVERITY_LABEL } from '../psa-wizard.copy.js';
+import { COPY, SEVERITY_LABEL, serviceCopy } from '../psa-wizard.copy.js';
+import type { PicklistValue } from '../../../../bff/vendors/model.js';
 import type { OverrideTable } from '../psa-wizard.types.js';
 import { unsupportedTicketFields } from '../psa-wizard.validation.js';
-import { optionsOf } from '../psa-wizard.values.js';
+import { onQueue, optionsOf } from '../psa-wizard.values.js';
 import { PsaStepElement } from './psa-step-base.js';
 
 const SAMPLE = { user: 'jane.doe@acme.example', alert: 'Too Many Downloads', organization: 'Acme Dental Group', severity: 'high' };
@@ -27,6 +28,29 @@ export function renderTemplate(template: string): string {
  */
 export class IhPsaServiceParametersStep extends PsaStepElement {
   protected readonly step = 'service-parameters' as const;
+
+  /**
+   * A new queue takes its own values: a status, ticket type or issue type that belongs to another
+   * queue (a ConnectWise board's) is replaced by the new queue's default, or cleared.
+   */
+  protected override onFieldChange = (e: FieldChangeEvent): void => {
+    e.stopPropagation();
+    this.send({ type: 'field.change', path: e.name, value: e.value });
+    const lists = this.context.picklists;
+    if (e.name !== 'ticket.queueId' || !lists) return;
+    const queueId = (e.value as string | null) ?? null;
+    const t = this.context.ticket;
+    const follow = (path: string, current: string | null, list: PicklistValue[], exclude: readonly string[] = []) => {
+      const parent = list.find((v) => v.id === current)?.parentId;
+      if (!current || !parent || !queueId || parent === queueId) return;
+      const own = onQueue(list, queueId).filter((v) => v.isActive && !exclude.includes(v.id));
+      this.send({ type: 'field.change', path, value: (own.find((v) => v.isDefault) ?? null)?.id ?? null });
+      if (path === 'ticket.issueTypeId') this.send({ type: 'field.change', path: 'ticket.subIssueTypeId', value: null });
+    };
+    follow('ticket.statusId', t.statusId, lists.ticketStatus, lists.closedStatusIds);
+    follow('ticket.typeId', t.typeId, lists.ticketType);
+    follow('ticket.issueTypeId', t.issueTypeId, lists.issueType);
+  };
 
   private onGroupBy(e: FieldChangeEvent): void {
     e.stopPropagation();
@@ -46,14 +70,14 @@ export class IhPsaServiceParametersStep extends PsaStepElement {
             problem-detail=${c.problem?.detail ?? ''} @ih-load-retry=${() => this.send({ type: 'lists.retry' })}></ih-load-status>
         </div>`;
     }
-    const copy = COPY.service;
+    const copy = serviceCopy(this.context.vendor);
     const t = c.ticket;
     const unsupported = unsupportedTicketFields(lists);
     const select = (path: string, label: string, values = optionsOf(lists.ticketType), value: string | null, extra: { optional?: boolean; hint?: string } = {}) => html`
       <ih-select-field name=${path} label=${label} .options=${values} .value=${value} error=${this.error(path)} hint=${extra.hint ?? ''}
         ?required=${!extra.optional} ?optional=${extra.optional} ?allow-empty=${extra.optional} placeholder=${extra.optional ? 'None' : 'Choose…'}></ih-select-field>`;
     const presetKey = (Object.keys(SUBJECT_PRESETS) as Array<keyof typeof SUBJECT_PRESETS>).find((k) => SUBJECT_PRESETS[k].template === t.subjectTemplate) ?? 'custom';
-    const openStatuses = optionsOf(lists.ticketStatus).filter((o) => !lists.closedStatusIds.includes(o.value));
+    const openStatuses = optionsOf(onQueue(lists.ticketStatus, t.queueId)).filter((o) => !lists.closedStatusIds.includes(o.value));
     return html`
       <div class="ih-root" @ih-field-change=${this.onFieldChange}>
         <p class="intro">${copy.intro}</p>
@@ -62,7 +86,7 @@ export class IhPsaServiceParametersStep extends PsaStepElement {
           <legend>${copy.ticketDefaults}</legend>
           <div class="grid">
             ${unsupported.includes('categoryId') ? nothing : select('ticket.categoryId', copy.category, optionsOf(lists.ticketCategory), t.categoryId)}
-            ${unsupported.includes('typeId') ? nothing : select('ticket.typeId', copy.type, optionsOf(lists.ticketType), t.typeId)}
+            ${unsupported.includes('typeId') ? nothing : select('ticket.typeId', copy.type, optionsOf(onQueue(lists.ticketType, t.queueId)), t.typeId)}
             ${select('ticket.statusId', copy.status, openStatuses, t.statusId)}
             ${unsupported.includes('queueId') ? nothing : select('ticket.queueId', copy.queue, optionsOf(lists.queue), t.queueId)}
             ${unsupported.includes('sourceId') ? nothing : select('ticket.sourceId', copy.source, optionsOf(lists.source), t.sourceId)}
@@ -100,13 +124,13 @@ export class IhPsaServiceParametersStep extends PsaStepElement {
           <legend>${copy.issueTypes}</legend>
           <p class="note">${copy.issueTypesHint}</p>
           <div class="grid">
-            ${select('ticket.issueTypeId', copy.issueType, optionsOf(lists.issueType), t.issueTypeId, { optional: true })}
+            ${select('ticket.issueTypeId', copy.issueType, optionsOf(onQueue(lists.issueType, t.queueId)), t.issueTypeId, { optional: true })}
             ${select('ticket.subIssueTypeId', copy.subIssueType, t.issueTypeId ? optionsOf(lists.subIssueType, t.issueTypeId) : [], t.subIssueTypeId, { optional: true })}
           </div>
         </fieldset>
         ${(['alertTypes', 'respondRules', 'iocRules'] as OverrideTable[]).map((table) => html`
           <ih-psa-override-table table=${table} .rows=${t.overrides[table]} .catalog=${c.catalog?.[table] ?? []} .errors=${this.errors}
-            .issueTypes=${lists.issueType} .subIssueTypes=${lists.subIssueType}></ih-psa-override-table>`)}
+            .issueTypes=${onQueue(lists.issueType, t.queueId)} .subIssueTypes=${lists.subIssueType} .terms=${{ issueType: copy.overrideIssueType, subIssueType: copy.overrideSubIssueType }}></ih-psa-override-table>`)}
       </div>`;
   }
 }

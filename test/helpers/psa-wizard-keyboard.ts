@@ -1,8 +1,8 @@
 /**
- * @module Keyboard-only driving of `<psa-wizard>` on the demo page for end-to-end walks: what has
- * focus (named as a person hears it), Tab until a control, Next, waits on steps and text, and
- * answering empty required selects with the arrow keys. (The same helpers as the first PSA walk,
- * shared so a walk per vendor does not copy them.)
+ * @module Keyboard-only helpers for the <psa-wizard> end-to-end walks: what has focus (named as a
+ * person hears it, through shadow roots), Tab until a control, the wizard's text and step, waiting,
+ * Next/Finish, and opening a wizard from the demo page. Only Tab, Shift+Tab, Enter, Space, arrows
+ * and typing. (test/e2e/psa-wizard.e2e.test.ts still has its own copies; fold them in on merge.)
  */
 import type { Page } from 'playwright-core';
 
@@ -95,3 +95,4 @@ export async function answerRefusals(page: Page, expected: string, rounds = 12):
     await page.keyboard.press('ArrowDown');
   }
 }
+

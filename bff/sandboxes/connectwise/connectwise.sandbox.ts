@@ -1,0 +1,69 @@
+/**
+ * @module The ConnectWise PSA sandbox: a Hono app answering a ConnectWise site's paths below the
+ * prefix it is mounted at (the product mounts it at /sandbox/connectwise): the unauthenticated
+ * `login/companyinfo/<company>` lookup that names the codebase, and the REST API below
+ * `<codebase>/apis/3.0/` (also `v4_6_release/`) with Basic auth, the clientId header, paging,
+ * conditions, the documented error body and a rate limit answered with 429 and Retry-After; plus
+ * the `_control/` API (reset, seed at scale, faults, writes).
+ */
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { SandboxState, WindowCounter, controlRoutes, faultInjection } from '../common/sandbox-kit.js';
+import { SANDBOX_CODEBASE, SANDBOX_COMPANY_ID, seedConnectWise, type CwData } from './connectwise.seed.js';
+import { basicAuth, cwError } from './connectwise-wire.js';
+import { registerReadRoutes } from './connectwise-read.routes.js';
+import { registerWriteRoutes } from './connectwise-write.routes.js';
+
+/**
+ * ASSUMPTION: ConnectWise publishes no fixed budget for cloud sites (the facts file: "429 when
+ * throttled, honour Retry-After"); the sandbox refuses beyond 1,000 requests a minute per company,
+ * and the adapter keeps to 950 (vendor-catalog.ts).
+ */
+export const CW_LIMIT_PER_MINUTE = 1_000;
+
+function throttled(c: Context, retryAfterSeconds: number): Response {
+  c.header('Retry-After', String(retryAfterSeconds));
+  return cwError(c, 429, 'TooManyRequests', 'The request was throttled. Try again later.');
+}
+
+function serverError(c: Context, status: number): Response {
+  return cwError(c, status, 'UnexpectedError', 'An unexpected error has occurred.');
+}
+
+function rateLimit(counter: WindowCounter): MiddlewareHandler {
+  return async (c, next) => {
+    if (c.req.path.includes('/_control/')) return next();
+    const wait = counter.hit();
+    return wait > 0 ? throttled(c, wait) : next();
+  };
+}
+
+/** Builds the sandbox. `scale` is the number of companies to seed (default: the ~66 fixed ones). */
+export function createConnectWiseSandbox(options: { scale?: number } = {}): { app: Hono; state: SandboxState<CwData> } {
+  const state = new SandboxState<CwData>((scale) => seedConnectWise(scale ?? options.scale));
+  const limit = new WindowCounter(CW_LIMIT_PER_MINUTE, 60_000);
+  const app = new Hono();
+
+  app.route('/_control', controlRoutes(state, { onReset: () => limit.reset() }));
+  app.use('*', faultInjection(state, { rateLimited: throttled, serverError }));
+  app.use('*', rateLimit(limit));
+
+  // The company-info lookup is public: it tells a client which codebase the company runs.
+  app.get('/login/companyinfo/:company', (c) => {
+    if (c.req.param('company').toLowerCase() !== SANDBOX_COMPANY_ID) return cwError(c, 404, 'NotFound', `Company ${c.req.param('company')} not found`);
+    return c.json({
+      CompanyName: 'Sandbox MSP', Codebase: SANDBOX_CODEBASE, VersionCode: 'v2025.1', VersionNumber: 'v4.6.12345',
+      CompanyID: SANDBOX_COMPANY_ID, IsCloud: true, SiteUrl: 'sandbox.myconnectwise.example',
+    });
+  });
+
+  const api = new Hono();
+  api.use('*', basicAuth());
+  registerReadRoutes(api, state);
+  registerWriteRoutes(api, state);
+  api.notFound((c) => cwError(c, 404, 'NotFound', 'The requested resource was not found.'));
+  for (const codebase of [SANDBOX_CODEBASE, 'v4_6_release/']) app.route(`/${codebase}apis/3.0`, api);
+
+  app.notFound((c) => cwError(c, 404, 'NotFound', 'The requested resource was not found.'));
+  app.onError((_error, c) => serverError(c, 500));
+  return { app, state };
+}

@@ -1,0 +1,142 @@
+/**
+ * @module The PSA wizard's per-vendor words, one entry per PSA vendor: the credential fields the
+ * Credentials step shows (names are the credential schema's keys, bff/contracts/credentials.ts),
+ * its intro, and the vendor's own terms for ticket and contract fields (ConnectWise says "Service
+ * Board" and "Agreement" where Autotask says "Queue" and "Contract"). Plugging in a PSA vendor adds
+ * one entry here (registry.ts lists the other places).
+ */
+import { BMS_SERVERS, CONNECTWISE_ON_PREMISES, CONNECTWISE_SITES } from '../../../bff/contracts/credentials.js';
+import type { PsaVendor } from '../../../bff/vendors/vendor-catalog.js';
+
+export interface CredentialFieldCopy {
+  /** The credential schema's key. */
+  name: string;
+  label: string;
+  kind: 'text' | 'email' | 'password' | 'select';
+  hint?: string;
+  autocomplete?: string;
+  options?: ReadonlyArray<{ value: string; label: string }>;
+  /** Shown (and sent) only while another field has this value (e.g. an on-premises host). */
+  when?: { field: string; equals: string };
+}
+
+/** Words of the Service Parameters step a vendor may say its own way (keys of COPY.service). */
+export interface ServiceTerms {
+  category: string; type: string; status: string; queue: string; source: string;
+  noteType: string; noteVisibility: string;
+  issueTypes: string; issueType: string; subIssueType: string; overrideIssueType: string; overrideSubIssueType: string;
+}
+
+/** Words of the Contract Mapping step a vendor may say its own way (keys of COPY.contract). */
+export interface ContractTerms {
+  intro: string; addToTickets: string; addToTicketsHint: string; sync: string; syncHint: string;
+  defaultService: string; defaultServiceHint: string; createTitle: string; createHint: string; create: string;
+  contract: string; addService: string;
+}
+
+/** Permissions the vendor's API user or application must be granted, listed under the credentials. */
+export interface PermissionsCopy {
+  heading: string;
+  items: ReadonlyArray<{ name: string; why: string }>;
+  note?: string;
+}
+
+export interface PsaVendorCopy {
+  intro: string;
+  credentials: readonly CredentialFieldCopy[];
+  permissions?: PermissionsCopy;
+  /** Whether the account table shows parent/child accounts. */
+  parentChild: boolean;
+  service?: Partial<ServiceTerms>;
+  contract?: Partial<ContractTerms>;
+}
+
+/** HaloPSA: an API application's client credentials; its words for teams, outcomes, categories and items. */
+const HALOPSA_COPY: PsaVendorCopy = {
+  intro: 'Enter the details of a HaloPSA API application (Configuration > Integrations > HaloPSA API > View Applications; Authentication Method: Client ID and Secret (Services)). They are checked with Halo before you continue.',
+  credentials: [
+    { name: 'url', label: 'Halo URL', kind: 'text', hint: 'The address you sign in to Halo at, e.g. https://yourcompany.halopsa.com.', autocomplete: 'url' },
+    { name: 'tenant', label: 'Tenant', kind: 'text', hint: 'Hosted Halo only: your tenant name, as in the Authorisation Server’s token URL (…/auth/token?tenant=name). Leave blank for on-premises Halo.' },
+    { name: 'clientId', label: 'Client ID', kind: 'text' },
+    { name: 'clientSecret', label: 'Client Secret', kind: 'password', autocomplete: 'new-password' },
+  ],
+  permissions: {
+    heading: 'Permissions the API application needs',
+    items: [
+      { name: 'all', why: 'read clients, users and ticket settings; create tickets, actions and contract lines' },
+      { name: 'all:teams', why: 'see every team’s tickets and the team list (without it Halo answers “access denied” on teams and ticket searches)' },
+    ],
+    note: 'Also give the application’s Login Agent access to all teams, or tickets of other teams stay hidden from it.',
+  },
+  parentChild: false,
+  service: {
+    queue: 'Team', noteType: 'Outcome (note type)',
+    issueTypes: 'Category (optional)', issueType: 'Default Category', subIssueType: 'Default Subcategory',
+    overrideIssueType: 'Category', overrideSubIssueType: 'Subcategory',
+  },
+  contract: {
+    syncHint: 'On the User Sync Day each month, billable user counts update the item’s quantity on the contract’s recurring invoice.',
+    defaultService: 'Default Contract Item',
+    defaultServiceHint: 'Required while Sync Billable Users is on: the item whose quantity is updated when an organization has no item of its own.',
+    createTitle: 'Create Item', createHint: 'Creates an item in the Halo catalog with these defaults; cost and price can be overridden per organization.',
+    create: 'Create Item', addService: 'Add Item to Contract',
+  },
+};
+
+export const PSA_VENDOR_COPY: Record<PsaVendor, PsaVendorCopy> = {
+  'kaseya-bms': {
+    intro: 'Enter the credentials of the Kaseya BMS API user (User Type: Api Employee, with a role that may view accounts and create and update service desk tickets). They are checked with Kaseya BMS before you continue.',
+    credentials: [
+      { name: 'server', label: 'Kaseya BMS URL', kind: 'select', options: BMS_SERVERS.map((s) => ({ value: s.id, label: s.label })) },
+      { name: 'tenant', label: 'BMS tenant', kind: 'text', hint: 'Your registered company name: My Profile > My Settings > Company Name.', autocomplete: 'organization' },
+      { name: 'username', label: 'BMS username', kind: 'text', autocomplete: 'username' },
+      { name: 'password', label: 'BMS password', kind: 'password', autocomplete: 'new-password' },
+    ],
+    parentChild: true,
+  },
+  autotask: {
+    intro: 'Enter the credentials of the dedicated Autotask API user (Security Level: API User). They are checked with Autotask before you continue; your Autotask zone is found from the API username.',
+    credentials: [
+      { name: 'username', label: 'API Username', kind: 'email', hint: 'The API user’s e-mail address, as shown in Autotask.', autocomplete: 'username' },
+      { name: 'secret', label: 'API Password (secret)', kind: 'password', autocomplete: 'new-password' },
+    ],
+    parentChild: false,
+  },
+  connectwise: {
+    intro: 'Enter the API keys of a ConnectWise PSA API member (System > Members > API Members; a security role that may view companies, contacts and agreements and create service tickets). They are checked with ConnectWise before you continue; the integration’s clientId is the platform’s and is never asked.',
+    credentials: [
+      {
+        name: 'site', label: 'ConnectWise site', kind: 'select', hint: 'The region your ConnectWise PSA is hosted in, or your own server.',
+        options: [...CONNECTWISE_SITES.map((s) => ({ value: s.id, label: s.label })), { value: CONNECTWISE_ON_PREMISES, label: 'On-premises server' }],
+      },
+      { name: 'host', label: 'Server host name', kind: 'text', hint: 'e.g. cw.example.com. The platform operator must allow it.', autocomplete: 'url', when: { field: 'site', equals: CONNECTWISE_ON_PREMISES } },
+      { name: 'companyId', label: 'Company ID', kind: 'text', hint: 'The company you enter when signing in to ConnectWise.', autocomplete: 'organization' },
+      { name: 'publicKey', label: 'Public key', kind: 'text', autocomplete: 'off' },
+      { name: 'privateKey', label: 'Private key', kind: 'password', autocomplete: 'new-password' },
+    ],
+    parentChild: true,
+    service: {
+      queue: 'Service Board', status: 'Status', type: 'Item', source: 'Source',
+      noteType: 'Note Type (Discussion or Resolution)', noteVisibility: 'Note Visibility',
+      issueTypes: 'Type and Subtype (optional)', issueType: 'Default Type', subIssueType: 'Default Subtype',
+      overrideIssueType: 'Type', overrideSubIssueType: 'Subtype',
+    },
+    contract: {
+      intro: 'Agreement mapping is optional. With everything off you can finish now; it only affects ticket enrichment and billing, never alerts or investigations.',
+      addToTickets: 'Add Agreements to Tickets',
+      addToTicketsHint: 'The agreement chosen for an organization is added to each of its tickets.',
+      sync: 'Sync Billable Users to Agreement Additions',
+      syncHint: 'On the User Sync Day each month, billable user counts update the addition’s quantity on mapped agreements.',
+      defaultService: 'Default Addition (catalog product)',
+      defaultServiceHint: 'Required while Sync Billable Users is on: the product whose addition quantity is updated when an organization has no product of its own.',
+      createTitle: 'Create Product', createHint: 'Creates a Service product in the ConnectWise catalog with these defaults; cost and price can be overridden per organization.',
+      create: 'Create Product', contract: 'Agreement', addService: 'Add Addition to Agreement',
+    },
+  },
+  halopsa: HALOPSA_COPY,
+};
+
+/** The credential fields of a vendor, by name (what the machine keeps in `context.credentials`). */
+export function credentialFieldNames(vendor: PsaVendor): string[] {
+  return PSA_VENDOR_COPY[vendor].credentials.map((f) => f.name);
+}
