@@ -46,7 +46,8 @@ export const syncroCredentialsSchema = z.object({
 /**
  * ConnectWise PSA cloud sites (the API host of each region). ASSUMPTION (facts file "verify list";
  * community clients name these three): other regions or a self-hosted server are entered as an
- * on-premises host, which the operator must allow (CONNECTWISE_ALLOWED_HOSTS).
+ * on-premises host, which the operator must allow (CONNECTWISE_ALLOWED_HOSTS). ASSUMPTION: the
+ * `api-` host of a region also answers `login/companyinfo` (community clients call it there).
  */
 export const CONNECTWISE_SITES = [
   { id: 'na', label: 'North America (na.myconnectwise.net)', host: 'api-na.myconnectwise.net' },

@@ -2,28 +2,33 @@
  * @module Builds the adapter for a vendor from its (already validated) credentials: one factory per
  * vendor in PSA_ADAPTERS / RMM_ADAPTERS.
  *
- * Plugging in a PSA vendor (ConnectWise PSA was the first done this way). The compiler lists every
- * place a new id must be filled in; nothing else in routes, routing, services or the database
- * changes. Vendor id below: `acme-psa`.
- * 1. bff/vendors/vendor-catalog.ts: add the id to PSA_VENDORS, its VENDOR_LABELS and VENDOR_BUDGETS
- *    lines, and a PLUGGED_VENDORS entry naming its environment variables (base URL, platform id,
- *    allowed on-premises hosts) and the platform id its sandbox accepts. The database enum, the
- *    contracts, the draft keys and the wizards' vendor types all derive from these lists (SQLite's
- *    text enum is TypeScript-only: no migration).
- * 2. bff/contracts/credentials.ts: its credential schema (shared with the wizard) and one line in
- *    `credentialSchemas`; the credential type derives from it.
+ * Plugging in a PSA vendor (ConnectWise PSA, id `connectwise`, was the first done this way; follow
+ * it). The compiler lists every place a new id must be filled in; routes, routing, services and the
+ * database schema need no edit. For a vendor id `acme-psa`:
+ * 1. bff/vendors/vendor-catalog.ts: the id in PSA_VENDORS, a VENDOR_LABELS and a VENDOR_BUDGETS
+ *    line, and a PLUGGED_VENDORS entry naming its environment variables (base URL, platform id such
+ *    as a client id, allowed on-premises hosts) and the platform id its sandbox accepts. The db
+ *    enum, contracts, draft keys, OpenAPI enums and the wizards' vendor types derive from these
+ *    lists (SQLite's text enum is TypeScript-only: no migration). Environment: vendor-env.ts reads
+ *    the named variables; bff/env.ts is not touched.
+ * 2. bff/contracts/credentials.ts: its credential schema (shared with the wizard; its keys are the
+ *    wizard's field names) and one line in `credentialSchemas`; the credential type derives.
  * 3. bff/vendors/acme-psa/: client, schemas, mapper, adapter implementing psa-adapter.ts; it reads
- *    `ctx.endpoints.plugged['acme-psa']` for its base URL, platform id and allowed hosts, and uses
- *    VendorHttp (bff/vendors/http/) for budget, retries and typed errors. One line below.
- * 4. bff/sandboxes/acme-psa/: the sandbox (sandboxes/common/sandbox-kit.ts gives state, faults,
- *    `_control/`), one line in bff/sandboxes/index.ts (mounted at /sandbox/acme-psa/), and its
- *    `PsaSandboxKit` (bff/sandboxes/psa-sandbox-kits.ts: demo credentials, close a ticket as a
- *    technician, read its writes in neutral words) so the shared adapter suite and the routing
- *    suites run against it.
- * 5. web-components/wizards/psa-wizard/psa-vendor-copy.ts: the wizard's words for it (credential
- *    fields, intro, picklist labels in the vendor's own terms).
- * 6. Tests: test/bff/vendors/acme-psa/ running test/suites/psa-adapter.suite.ts; the routing tests
- *    iterate PSA_VENDORS by themselves. README: the demo credentials and environment variables.
+ *    `ctx.endpoints.plugged['acme-psa']` (baseUrl, platformId, allowedHosts) and sends through
+ *    VendorHttp (bff/vendors/http/) for budget, retries and typed errors. One line in PSA_ADAPTERS.
+ *    A list whose values belong to one queue gives them `parentId` = the queue's id (model.ts).
+ * 4. bff/sandboxes/acme-psa/: the sandbox (common/sandbox-kit.ts: state, faults, `_control/`; write
+ *    kinds ticket, ticket.update, note, service, contract-service.units), a `PsaSandboxKit`
+ *    (psa-sandbox-kit.ts: demo credentials, catch-all names, close a ticket as a technician, writes
+ *    in neutral words), and two lines in bff/sandboxes/index.ts (createSandboxes → mounted at
+ *    /sandbox/acme-psa/, PSA_SANDBOX_KITS).
+ * 5. web-components/wizards/psa-wizard/psa-vendor-copy.ts: one entry (intro, credential fields,
+ *    parent/child accounts, the vendor's words for ticket and contract fields).
+ * 6. Tests: test/bff/vendors/acme-psa/ runs test/suites/psa-adapter.suite.ts; the routing suites,
+ *    the setup suite and the PSA benchmarks iterate PSA_VENDORS / PSA_SANDBOX_KITS by themselves;
+ *    the browser wizard harness (psa-wizard.harness.ts CREDENTIALS, CATCH_ALL) needs two lines
+ *    since browser code cannot import the sandbox kits. Docs: README's demo credentials and
+ *    configuration tables, and bff/demo/index.html's vendor list and credentials.
  */
 import type { VendorCredentials } from '../contracts/credentials.js';
 import type { AdapterContext } from './adapter-context.js';

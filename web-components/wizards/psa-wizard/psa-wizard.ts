@@ -45,7 +45,7 @@ const STEP_TAGS = {
  * On completion it shows a confirmation in the page's upper-right corner (a shared
  * `<ih-page-toasts>` appended to `document.body`, so it outlives the wizard) unless `no-toast` is set.
  *
- * @summary The PSA integration wizard (Kaseya BMS, Autotask, ConnectWise PSA, HaloPSA).
+ * @summary The PSA integration wizard (Kaseya BMS, Autotask, ConnectWise PSA, HaloPSA; any id in PSA_VENDORS).
  *
  * @attr vendor - `kaseya-bms`, `autotask`, `connectwise` or `halopsa`. Reflected. Read when the wizard opens (changing it starts over).
  * @attr integration-id - Opens this existing integration for editing; without it a new one is created.
