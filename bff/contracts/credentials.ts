@@ -75,6 +75,22 @@ export const connectwiseCredentialsSchema = z.object({
   }
 });
 
+/** A Halo address as typed: `yourcompany.halopsa.com` or a full https URL (scheme added when left out). */
+const haloUrl = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() && !/^[a-z]+:\/\//i.test(v.trim()) ? `https://${v.trim()}` : v),
+  z.string({ message: 'Halo URL is required' }).trim().min(1, 'Halo URL is required').max(300)
+    .regex(/^https:\/\/[a-z0-9.-]+(:\d+)?(\/[^\s?#]*)?$/i, 'Enter your Halo address, e.g. https://yourcompany.halopsa.com'),
+);
+
+/** HaloPSA: an API application's client credentials (OAuth2 client_credentials). */
+export const halopsaCredentialsSchema = z.object({
+  url: haloUrl,
+  /** Hosted Halo names the tenant on the token request; on-premises Halo usually has none. */
+  tenant: z.string().trim().max(100).regex(/^[a-z0-9._-]*$/i, 'Use the tenant name Halo shows (letters, digits, dot, hyphen)').default(''),
+  clientId: required('Client ID').max(200),
+  clientSecret: required('Client secret').max(400),
+});
+
 /** One schema per vendor id (vendor-catalog.ts); the compiler refuses a vendor left out. */
 export const credentialSchemas = {
   autotask: autotaskCredentialsSchema,
@@ -82,6 +98,7 @@ export const credentialSchemas = {
   'datto-rmm': dattoRmmCredentialsSchema,
   syncro: syncroCredentialsSchema,
   connectwise: connectwiseCredentialsSchema,
+  halopsa: halopsaCredentialsSchema,
 } as const satisfies Record<Vendor, z.ZodType>;
 
 /** Credentials per vendor, derived from `credentialSchemas` (one line there per vendor). */
@@ -91,3 +108,4 @@ export type KaseyaBmsCredentials = VendorCredentials['kaseya-bms'];
 export type DattoRmmCredentials = VendorCredentials['datto-rmm'];
 export type SyncroCredentials = VendorCredentials['syncro'];
 export type ConnectWiseCredentials = VendorCredentials['connectwise'];
+export type HaloPsaCredentials = VendorCredentials['halopsa'];

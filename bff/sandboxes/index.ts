@@ -14,11 +14,14 @@ import { autotaskKit } from './autotask/autotask.kit.js';
 import { kaseyaBmsKit } from './kaseya-bms/kaseya-bms.kit.js';
 import { createConnectWiseSandbox } from './connectwise/connectwise.sandbox.js';
 import { connectwiseKit } from './connectwise/connectwise.kit.js';
+import { createHaloPsaSandbox } from './halopsa/halopsa.sandbox.js';
+import { halopsaKit } from './halopsa/halopsa.kit.js';
 
 export const PSA_SANDBOX_KITS: { [V in PsaVendor]: PsaSandboxKit<V> } = {
   autotask: autotaskKit,
   'kaseya-bms': kaseyaBmsKit,
   connectwise: connectwiseKit,
+  halopsa: halopsaKit,
 };
 
 export function createSandboxes() {
@@ -28,6 +31,7 @@ export function createSandboxes() {
     'datto-rmm': createDattoRmmSandbox(),
     syncro: createSyncroSandbox(),
     connectwise: createConnectWiseSandbox(),
+    halopsa: createHaloPsaSandbox(),
   };
 }
 export type Sandboxes = ReturnType<typeof createSandboxes>;

@@ -152,7 +152,9 @@ export class PsaSetupService {
     const value = parsed.data;
     const problems: FieldProblem[] = [];
     const must = (field: string, id: string | null, list: PsaPicklists[keyof Omit<PsaPicklists, 'unsupported' | 'closedStatusIds'>], label: string) => {
-      if (id && !list.some((v) => v.id === id)) problems.push({ field, message: `${label} is not a value the PSA offers (it may have been removed); choose again` });
+      const value = id ? list.find((v) => v.id === id) : undefined;
+      if (id && !value) problems.push({ field, message: `${label} is not a value the PSA offers (it may have been removed); choose again` });
+      else if (value?.unusableReason) problems.push({ field, message: value.unusableReason });
     };
     must('categoryId', value.categoryId, lists.ticketCategory, 'Ticket Category');
     must('typeId', value.typeId, lists.ticketType, 'Ticket Type');

@@ -39,6 +39,11 @@ export interface PicklistValue {
    * belongs to one queue (ConnectWise board) carries that queue's id, and only goes with it.
    */
   parentId?: string;
+  /**
+   * Set when the PSA lists the value but an integration cannot use it (e.g. a HaloPSA ticket type
+   * whose mandatory fields have no default): setup refuses it with this message.
+   */
+  unusableReason?: string;
 }
 
 /**

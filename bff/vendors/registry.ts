@@ -40,6 +40,7 @@ import { createKaseyaBmsAdapter } from './kaseya-bms/kaseya-bms.adapter.js';
 import { createDattoRmmAdapter } from './datto-rmm/datto-rmm.adapter.js';
 import { createSyncroAdapter } from './syncro/syncro.adapter.js';
 import { createConnectWiseAdapter } from './connectwise/connectwise.adapter.js';
+import { createHaloPsaAdapter } from './halopsa/halopsa.adapter.js';
 
 export { isPsaVendor } from './vendor-catalog.js';
 
@@ -47,6 +48,7 @@ const PSA_ADAPTERS: { [V in PsaVendor]: (ctx: AdapterContext, credentials: Vendo
   autotask: createAutotaskAdapter,
   'kaseya-bms': createKaseyaBmsAdapter,
   connectwise: createConnectWiseAdapter,
+  halopsa: createHaloPsaAdapter,
 };
 
 const RMM_ADAPTERS: { [V in RmmVendor]: (ctx: AdapterContext, credentials: VendorCredentials[V]) => RmmAdapter } = {

@@ -7,7 +7,7 @@
  */
 import type { RateBudget } from './http/rate-limiter.js';
 
-export const PSA_VENDORS = ['autotask', 'kaseya-bms', 'connectwise'] as const;
+export const PSA_VENDORS = ['autotask', 'kaseya-bms', 'connectwise', 'halopsa'] as const;
 export const RMM_VENDORS = ['datto-rmm', 'syncro'] as const;
 export const VENDORS = [...PSA_VENDORS, ...RMM_VENDORS] as const;
 export type PsaVendor = (typeof PSA_VENDORS)[number];
@@ -22,6 +22,7 @@ export const VENDOR_LABELS: Record<Vendor, string> = {
   'datto-rmm': 'Datto RMM',
   syncro: 'Syncro',
   connectwise: 'ConnectWise PSA',
+  halopsa: 'HaloPSA',
 };
 
 /**
@@ -37,6 +38,8 @@ export const VENDOR_BUDGETS: Record<Vendor, RateBudget> = {
   // ASSUMPTION: ConnectWise publishes no fixed budget (it throttles with 429 + Retry-After); the
   // sandbox refuses past 1,000 a minute per company, so we keep to 950.
   connectwise: { limit: 950, windowMs: 60_000, concurrency: 4 },
+  // Hosted Halo: 300 requests per rolling 5 minutes (HaloAPI issue #31; PowerShellWarrantyReports #51).
+  halopsa: { limit: 285, windowMs: 300_000, concurrency: 4 },
 };
 
 /**
@@ -66,4 +69,6 @@ export const PLUGGED_VENDORS: Partial<Record<Vendor, PluggedVendorFacts>> = {
     // The sandbox's registered clientId (bff/sandboxes/connectwise/connectwise.seed.ts SANDBOX_CLIENT_ID).
     sandboxPlatformId: '00000000-0000-4000-8000-00000000c11d',
   },
+  // Halo has no platform id: each MSP registers its own API application (client id and secret).
+  halopsa: { env: { baseUrl: 'HALOPSA_BASE_URL', allowedHosts: 'HALOPSA_ALLOWED_HOSTS' } },
 };

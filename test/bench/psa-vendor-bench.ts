@@ -30,6 +30,7 @@ export async function psaVendorBenchmarks(): Promise<void> {
       autotask: 'goal: the minimum, 20 query pages',
       'kaseya-bms': 'goal: the minimum at 100 a page',
       connectwise: 'goal: the minimum, 10 pages of 1,000',
+      halopsa: 'goal: the minimum, 10 pages of 1,000',
     };
     const cases = PSA_VENDORS.map((vendor) => ({ vendor, creds: PSA_SANDBOX_KITS[vendor].credentials, goal: goals[vendor] ?? 'goal: the vendor’s minimum' }));
     for (const c of cases) {
@@ -43,7 +44,7 @@ export async function psaVendorBenchmarks(): Promise<void> {
       const accounts = await adapter.listAccounts();
       const ms = performance.now() - started;
       const listing = requests.slice(before);
-      const pages = listing.filter((r) => /companies\/query|crm\/accounts|company\/companies/i.test(r)).length;
+      const pages = listing.filter((r) => /companies\/query|crm\/accounts|company\/companies|api\/Client/i.test(r)).length;
       if (process.env.BENCH_VERBOSE) console.log(listing.join("\n"));
       console.log(`  ${c.vendor.padEnd(11)} ${accounts.length} accounts in ${ms.toFixed(0)} ms, ${listing.length} vendor requests (${pages} account pages; ${c.goal})`);
 

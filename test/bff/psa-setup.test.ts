@@ -139,7 +139,42 @@ for (const [vendor, creds] of Object.entries(VENDORS)) {
       expect(done.body).toMatchObject({ status: 'active', statusLabel: 'Active' });
       const audit = (await json(await t.call('GET', `/api/integrations/${id}/audit`))).body.entries.map((e: { action: string }) => e.action);
       expect(audit).toEqual(expect.arrayContaining(['integration.create', 'psa.account-mapping', 'psa.ticket-settings', 'psa.contract-settings', 'integration.complete']));
-      expect(t.logLines.join('')).not.toContain(creds.valid[vendor === 'autotask' ? 'secret' as never : 'password' as never]);
+      // The secret is the credential the kit's wrong credentials change.
+      const secret = Object.entries(creds.valid as Record<string, string>).find(([k, v]) => (creds.wrong as Record<string, string>)[k] !== v)![1];
+      expect(t.logLines.join('')).not.toContain(secret);
     });
   });
 }
+
+describe('PSA setup: HaloPSA specifics', () => {
+  const halo = PSA_SANDBOX_KITS.halopsa.credentials;
+
+  it('refuses a ticket type whose mandatory fields have no default, saying which fields and what to do', async () => {
+    const created = await json(await t.call('POST', '/api/integrations', { body: { vendor: 'halopsa', credentials: halo } }));
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    const lists = (await json(await t.call('GET', `/api/integrations/${id}/psa/picklists`))).body;
+    const problem = lists.ticketType.find((v: { label: string }) => v.label === 'Problem');
+    const usable = lists.ticketType.find((v: { label: string }) => v.label === 'Incident');
+    const openStatus = lists.ticketStatus.find((s: { id: string }) => !lists.closedStatusIds.includes(s.id)).id;
+    const ticket = {
+      categoryId: null, typeId: problem.id, statusId: openStatus, queueId: lists.queue[0].id, sourceId: null, subjectTemplate: '{user}',
+      priorityMap: Object.fromEntries(SEVERITIES.map((s) => [s, lists.priority[0].id])),
+      note: { typeId: lists.noteType[0].id, visibilityId: 'internal', titleTemplate: '{alert}' },
+      issueTypeId: null, subIssueTypeId: null, overrides: { alertTypes: [], respondRules: [], iocRules: [] },
+    };
+    const refused = await json(await t.call('PUT', `/api/integrations/${id}/psa/ticket-settings`, { body: ticket }));
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([{ field: 'typeId', message: expect.stringContaining('The Halo ticket type “Problem” requires Impact, Urgency, Category, which have no default in Halo') }]);
+    expect((await t.call('PUT', `/api/integrations/${id}/psa/ticket-settings`, { body: { ...ticket, typeId: usable.id } })).status).toBe(200);
+  });
+
+  it('points a wrong tenant at the tenant field and refuses an address that is not https', async () => {
+    const wrongTenant = await json(await t.call('POST', '/api/integrations', { body: { vendor: 'halopsa', credentials: { ...halo, tenant: 'other' } } }));
+    expect(wrongTenant.status).toBe(422);
+    expect(wrongTenant.body.errors[0].field).toBe('credentials.tenant');
+    const badUrl = await json(await t.call('POST', '/api/integrations', { body: { vendor: 'halopsa', credentials: { ...halo, url: 'ftp://halo' } } }));
+    expect(badUrl.status).toBe(400);
+    expect(badUrl.body.errors).toEqual([{ field: 'credentials.url', message: 'Enter your Halo address, e.g. https://yourcompany.halopsa.com' }]);
+  });
+});

@@ -34,14 +34,54 @@ export interface ContractTerms {
   contract: string; addService: string;
 }
 
+/** Permissions the vendor's API user or application must be granted, listed under the credentials. */
+export interface PermissionsCopy {
+  heading: string;
+  items: ReadonlyArray<{ name: string; why: string }>;
+  note?: string;
+}
+
 export interface PsaVendorCopy {
   intro: string;
   credentials: readonly CredentialFieldCopy[];
+  permissions?: PermissionsCopy;
   /** Whether the account table shows parent/child accounts. */
   parentChild: boolean;
   service?: Partial<ServiceTerms>;
   contract?: Partial<ContractTerms>;
 }
+
+/** HaloPSA: an API application's client credentials; its words for teams, outcomes, categories and items. */
+const HALOPSA_COPY: PsaVendorCopy = {
+  intro: 'Enter the details of a HaloPSA API application (Configuration > Integrations > HaloPSA API > View Applications; Authentication Method: Client ID and Secret (Services)). They are checked with Halo before you continue.',
+  credentials: [
+    { name: 'url', label: 'Halo URL', kind: 'text', hint: 'The address you sign in to Halo at, e.g. https://yourcompany.halopsa.com.', autocomplete: 'url' },
+    { name: 'tenant', label: 'Tenant', kind: 'text', hint: 'Hosted Halo only: your tenant name, as in the Authorisation Server’s token URL (…/auth/token?tenant=name). Leave blank for on-premises Halo.' },
+    { name: 'clientId', label: 'Client ID', kind: 'text' },
+    { name: 'clientSecret', label: 'Client Secret', kind: 'password', autocomplete: 'new-password' },
+  ],
+  permissions: {
+    heading: 'Permissions the API application needs',
+    items: [
+      { name: 'all', why: 'read clients, users and ticket settings; create tickets, actions and contract lines' },
+      { name: 'all:teams', why: 'see every team’s tickets and the team list (without it Halo answers “access denied” on teams and ticket searches)' },
+    ],
+    note: 'Also give the application’s Login Agent access to all teams, or tickets of other teams stay hidden from it.',
+  },
+  parentChild: false,
+  service: {
+    queue: 'Team', noteType: 'Outcome (note type)',
+    issueTypes: 'Category (optional)', issueType: 'Default Category', subIssueType: 'Default Subcategory',
+    overrideIssueType: 'Category', overrideSubIssueType: 'Subcategory',
+  },
+  contract: {
+    syncHint: 'On the User Sync Day each month, billable user counts update the item’s quantity on the contract’s recurring invoice.',
+    defaultService: 'Default Contract Item',
+    defaultServiceHint: 'Required while Sync Billable Users is on: the item whose quantity is updated when an organization has no item of its own.',
+    createTitle: 'Create Item', createHint: 'Creates an item in the Halo catalog with these defaults; cost and price can be overridden per organization.',
+    create: 'Create Item', addService: 'Add Item to Contract',
+  },
+};
 
 export const PSA_VENDOR_COPY: Record<PsaVendor, PsaVendorCopy> = {
   'kaseya-bms': {
@@ -93,6 +133,7 @@ export const PSA_VENDOR_COPY: Record<PsaVendor, PsaVendorCopy> = {
       create: 'Create Product', contract: 'Agreement', addService: 'Add Addition to Agreement',
     },
   },
+  halopsa: HALOPSA_COPY,
 };
 
 /** The credential fields of a vendor, by name (what the machine keeps in `context.credentials`). */

@@ -1,5 +1,5 @@
 /**
- * @module `<psa-wizard>`: what an MSP admin uses to connect Kaseya BMS or Autotask (issue 5). It
+ * @module `<psa-wizard>`: what an MSP admin uses to connect Kaseya BMS, Autotask, ConnectWise PSA or HaloPSA (issues 5, 13). It
  * renders the PSA wizard machine's snapshot step by step, persists drafts through the BFF so a
  * reload resumes, and tells the host what happened through bubbling, composed events.
  */
@@ -39,7 +39,7 @@ const STEP_TAGS = {
 } as const;
 
 /**
- * Connects a PSA (Kaseya BMS or Autotask) in five steps: Credentials, Account Mapping, Service
+ * Connects a PSA (Kaseya BMS, Autotask, ConnectWise PSA or HaloPSA) in five steps: Credentials, Account Mapping, Service
  * Parameters, Contract Mapping (optional) and Finish. Every step is checked by the BFF when Next
  * is chosen; its field errors appear next to the fields and focus moves to the first one. A reload
  * resumes the draft where it was. With `integration-id` it opens an existing integration with every
@@ -49,14 +49,14 @@ const STEP_TAGS = {
  * On completion it shows a confirmation in the page's upper-right corner (a shared
  * `<ih-page-toasts>` appended to `document.body`, so it outlives the wizard) unless `no-toast` is set.
  *
- * @summary The PSA integration wizard (Kaseya BMS, Autotask, ConnectWise PSA; any id in PSA_VENDORS).
+ * @summary The PSA integration wizard (Kaseya BMS, Autotask, ConnectWise PSA, HaloPSA; any id in PSA_VENDORS).
  *
- * @attr vendor - `kaseya-bms`, `autotask` or `connectwise`. Reflected. Read when the wizard opens (changing it starts over).
+ * @attr vendor - `kaseya-bms`, `autotask`, `connectwise` or `halopsa`. Reflected. Read when the wizard opens (changing it starts over).
  * @attr integration-id - Opens this existing integration for editing; without it a new one is created.
  * @attr api-base - Base URL of the BFF's API. Wins over a surrounding `<integration-hub>`. Default `/api`.
  * @attr no-toast - Leaves the completion confirmation to the host.
  *
- * @prop {'kaseya-bms' | 'autotask' | 'connectwise'} vendor - As the attribute.
+ * @prop {'kaseya-bms' | 'autotask' | 'connectwise' | 'halopsa'} vendor - As the attribute.
  * @prop {string | undefined} integrationId - As the `integration-id` attribute.
  * @prop {string | undefined} apiBase - As the `api-base` attribute.
  * @prop {string | undefined} token - Bearer token (JWT) for the BFF. Wins over the hub's. Property only.
@@ -110,7 +110,7 @@ const STEP_TAGS = {
 export class PsaWizard extends ApiConsumerElement {
   static override styles = wizardStyles;
 
-  /** `kaseya-bms`, `autotask` or `connectwise`. Reflected. */
+  /** `kaseya-bms`, `autotask`, `connectwise` or `halopsa`. Reflected. */
   @property({ reflect: true }) vendor: PsaVendor = 'kaseya-bms';
   /** Opens this integration for editing. */
   @property({ attribute: 'integration-id' }) integrationId?: string;

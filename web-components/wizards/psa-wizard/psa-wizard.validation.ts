@@ -45,12 +45,18 @@ export function stepErrors(step: PsaStep, context: PsaWizardContext): FieldError
       return { ...catchAllContactErrors(context), ...schemaErrors(accountMappingSchema, context.accountMapping, 'accountMapping') };
     case 'service-parameters':
       if (!context.picklists) return { ticket: 'The PSA’s ticket values have not loaded yet.' };
-      return schemaErrors(ticketSettingsSchema(unsupportedTicketFields(context.picklists)), context.ticket, 'ticket');
+      return { ...unusableErrors(context), ...schemaErrors(ticketSettingsSchema(unsupportedTicketFields(context.picklists)), context.ticket, 'ticket') };
     case 'contract-mapping':
       return schemaErrors(contractSettingsSchema, context.contract, 'contract');
     case 'finish':
       return {};
   }
+}
+
+/** A value the PSA lists but marks unusable (a HaloPSA ticket type whose mandatory fields have no default). */
+function unusableErrors(context: PsaWizardContext): FieldErrors {
+  const reason = context.picklists?.ticketType.find((t) => t.id === context.ticket.typeId)?.unusableReason;
+  return reason ? { 'ticket.typeId': reason } : {};
 }
 
 /** The seeds' rule: with Attach Contacts on, the catch-all account must have a contact. */

@@ -15,6 +15,7 @@ export const CREDENTIALS = {
   autotask: { username: 'api-user@sandbox.example', secret: 'sandbox-secret' },
   'kaseya-bms': { server: 'na', tenant: 'Sandbox MSP', username: 'api-user', password: 'sandbox-password' },
   connectwise: { site: 'na', companyId: 'sandboxmsp', publicKey: 'sandbox-public', privateKey: 'sandbox-private' },
+  halopsa: { url: 'https://sandbox.halopsa.com', tenant: 'sandbox', clientId: 'sandbox-client', clientSecret: 'sandbox-secret' },
 } as const;
 
 /** Catch-all accounts of the sandboxes: one with contacts, one without. */
@@ -22,6 +23,7 @@ export const CATCH_ALL = {
   autotask: { withContacts: 'Northwind MSP (Internal)', noContacts: 'Unassigned Alerts (No Contacts)' },
   'kaseya-bms': { withContacts: 'Default Customer', noContacts: 'Quarry Lane Clinic (No Contacts)' },
   connectwise: { withContacts: 'Catch-All Alerts', noContacts: 'Quarry Lane Clinic (No Contacts)' },
+  halopsa: { withContacts: 'Default Customer', noContacts: 'Quarry Lane Clinic (No Contacts)' },
 } as const;
 
 /** A partner whose platform knows the demo organizations and catalog (as the host's backend would push them). */

@@ -2,7 +2,8 @@
  * @module Step 1, Credentials: the vendor's fields as psa-vendor-copy.ts lists them (Kaseya BMS:
  * URL, tenant, username, password; Autotask: API username and password, the zone found from the
  * username and the integration code never asked; ConnectWise PSA: site, company, public and private
- * key, the clientId never asked). Checked by the BFF against the vendor; a second PSA is refused
+ * key, the clientId never asked; HaloPSA: Halo URL, tenant, client ID and secret, and the
+ * permissions to grant). Checked by the BFF against the vendor; a second PSA is refused
  * with an offer to edit the existing one. Stored credentials are never shown: blank keeps them.
  */
 import { html, nothing } from 'lit';
@@ -56,6 +57,12 @@ export class IhPsaCredentialsStep extends PsaStepElement {
         <div class="grid">
           ${vendorCopy.credentials.map(input)}
         </div>
+        ${vendorCopy.permissions ? html`
+          <section class="note" part="note permissions" aria-labelledby="permissions-heading">
+            <h3 id="permissions-heading">${vendorCopy.permissions.heading}</h3>
+            <ul>${vendorCopy.permissions.items.map((p) => html`<li><code>${p.name}</code>: ${p.why}</li>`)}</ul>
+            ${vendorCopy.permissions.note ? html`<p>${vendorCopy.permissions.note}</p>` : nothing}
+          </section>` : nothing}
       </div>`;
   }
 }
