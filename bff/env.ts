@@ -33,6 +33,8 @@ export const envSchema = z.object({
   DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'lower-case letters, digits and _ only').optional(),
   /** Where alerts are delivered: in this process (inline), by `npm run worker` (separate), or nowhere yet (off). */
   ROUTING_WORKER: z.enum(['off', 'inline', 'separate']).default('inline'),
+  /** `npm run worker` only: serve /metrics and /api/ready on this port (the worker has no API otherwise). */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Demo mode: built-in sandboxes, the demo host page, a seeded partner and a token for the page. */
   DEMO_MODE: bool.default(true),

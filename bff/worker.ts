@@ -4,7 +4,11 @@
  * leases like any other worker, wakes on the database's work signal (PostgreSQL) or polls (SQLite),
  * and stops cleanly on SIGINT/SIGTERM (a kill -9 leaves leases that lapse for another worker).
  */
-import { openDatabase } from '../db/database.js';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { openDatabase, type Database } from '../db/database.js';
+import { createMetrics, type Metrics } from './metrics.js';
 import { CredentialVault, parsePreviousKeys } from './credential-vault.js';
 import { EnvError, parseEnv } from './env.js';
 import { createLogger } from './logger.js';
@@ -32,24 +36,44 @@ export async function startWorker(source: Record<string, string | undefined> = p
   const rmmSync = new RmmSyncService({ repos, vendors, logger }, { intervalMs: env.RMM_SYNC_INTERVAL_MINUTES * 60_000 });
   const routingSignal = createWorkSignal(database, logger);
   if (routingSignal instanceof SharedWorkSignal) await routingSignal.listen();
-  const routing = new RoutingWorker({ repos, vendors, logger, routingSignal }, { config: routingConfigFromEnv(source) }).start();
+  const metrics = createMetrics(repos);
+  const routing = new RoutingWorker({ repos, vendors, logger, routingSignal, metrics }, { config: routingConfigFromEnv(source) }).start();
+  const probes = env.METRICS_PORT === undefined ? null : await serveProbes(database, metrics, env.HOST, env.METRICS_PORT);
   const rmmScheduler = new RmmSyncScheduler(rmmSync, repos, logger);
   rmmScheduler.start();
-  logger.info({ database: database.dialect }, 'Routing worker started');
+  logger.info({ database: database.dialect, metrics: probes?.origin }, 'Routing worker started');
   return {
+    metricsOrigin: probes?.origin,
     async stop() {
+      await probes?.close();
       await routing.stop();
       await rmmScheduler.stop();
       if (routingSignal instanceof SharedWorkSignal) await routingSignal.close();
       await database.close();
+      metrics.close();
     },
   };
+}
+
+/** The worker's own /metrics (its vendor calls, 429s and claim lag) and /api/ready, for the scraper and the orchestrator. */
+function serveProbes(database: Database, metrics: Metrics, hostname: string, port: number): Promise<{ origin: string; close: () => Promise<void> }> {
+  const app = new Hono()
+    .get('/metrics', async (c) => c.body(await metrics.registry.metrics(), 200, { 'Content-Type': metrics.registry.contentType }))
+    .get('/api/ready', async (c) => {
+      const ready = await database.ping().then(() => database.migrationsApplied(), () => false);
+      return c.json({ status: ready ? 'ready' : 'not_ready' }, ready ? 200 : 503);
+    });
+  return new Promise((resolve) => {
+    const server = serve({ fetch: app.fetch, hostname, port }, (info: AddressInfo) => {
+      resolve({ origin: `http://${hostname}:${info.port}`, close: () => new Promise((done) => server.close(() => done())) });
+    });
+  });
 }
 
 const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
 if (isMain) {
   startWorker().then((worker) => {
-    process.stdout.write(`Routing worker: started (pid ${process.pid})\n`);
+    process.stdout.write(`Routing worker: started (pid ${process.pid}${worker.metricsOrigin ? `, metrics ${worker.metricsOrigin}/metrics` : ''})\n`);
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => { void worker.stop().finally(() => process.exit(0)); });
   }).catch((error) => {
     process.stderr.write(`${error instanceof EnvError ? error.message : (error as Error).stack}\n`);

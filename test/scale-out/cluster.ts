@@ -47,7 +47,7 @@ export interface Cluster {
   admin: string;
   router: string;
   start(extraEnv?: NodeJS.ProcessEnv): Promise<Proc>;
-  /** `npm run worker` on the same database (ROUTING_WORKER=separate). */
+  /** `npm run worker` on the same database (ROUTING_WORKER=separate); its origin serves /metrics and /api/ready. */
   startWorker(): Promise<Proc>;
   api(instance: Proc): TestApp;
   close(): Promise<void>;
@@ -90,7 +90,8 @@ export async function startCluster(count: number, env: NodeJS.ProcessEnv = {}): 
     },
   } as unknown as TestApp);
   const startWorker = async () => {
-    const proc = await startProcess('bff/worker.ts', instanceEnv(), /Routing worker: (started)/);
+    // Its origin is that of its probes server (/metrics, /api/ready).
+    const proc = await startProcess('bff/worker.ts', { ...instanceEnv(), METRICS_PORT: '0' }, /Routing worker: started \(pid \d+, metrics (http:\/\/\S+)\/metrics\)/);
     instances.push(proc);
     return proc;
   };

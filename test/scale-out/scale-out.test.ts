@@ -48,10 +48,15 @@ describe.skipIf(unavailable)('several instances on one PostgreSQL database', () 
     const waiting = await (await cluster.api(intake).call('GET', `/api/integrations/${psa.id}/health`)).json();
     expect(waiting.queue.depth).toBe(alerts.length);
     expect(await ticketWrites(cluster.sandbox.origin, 'autotask')).toHaveLength(0);
-    await cluster.startWorker();
+    const worker = await cluster.startWorker();
     const health = await waitDelivered(cluster.api(intake), psa.id, alerts.length, 20_000);
     expect(health.totals).toMatchObject({ delivered: alerts.length, failed: 0 });
     expect(await ticketWrites(cluster.sandbox.origin, 'autotask')).toHaveLength(2);
+    // The worker reports its own vendor calls and claim lag, and its readiness.
+    expect((await fetch(`${worker.origin}/api/ready`)).status).toBe(200);
+    const metrics = await (await fetch(`${worker.origin}/metrics`)).text();
+    expect(Number(/^ih_vendor_calls_total\{vendor="autotask",status="2xx"\} (\d+)$/m.exec(metrics)?.[1] ?? 0)).toBeGreaterThanOrEqual(2);
+    expect(Number(/^ih_routing_claim_lag_seconds_count (\d+)$/m.exec(metrics)?.[1] ?? 0)).toBeGreaterThan(0);
   });
 
   it('kill -9 of one of three instances mid-storm: every alert delivered exactly once, one ticket per group', async () => {
