@@ -13,6 +13,8 @@ import { ClaimLostError, type DeviceMatch, type DeviceRow, type DevicesRepo, typ
 type Tx = Parameters<Parameters<PgDb['transaction']>[0]>[0];
 
 const MAX_MATCHES = 20;
+/** Rows per multi-row upsert: well under PostgreSQL's 65,535 bind parameters (12 per device). */
+const UPSERT_CHUNK = 1_000;
 const COLUMNS = `d.integration_id as "integrationId", i.vendor as vendor, d.device_id as "deviceId", d.site_id as "siteId",
   d.organization_id as "organizationId", d.hostname as hostname, d.os as os, d.last_seen as "lastSeen", d.online as online,
   d.entra_device_id as "entraDeviceId", d.updated_at as "updatedAt"`;
@@ -91,10 +93,14 @@ export function createPgDevicesRepo(db: PgDb): DevicesRepo {
         let added = 0;
         let changed = 0;
         let detached = 0;
-        for (const row of rows) {
-          const [known] = await tx.select({ removedAt: rmmDevices.removedAt }).from(rmmDevices)
-            .where(and(eq(rmmDevices.integrationId, integrationId), eq(rmmDevices.deviceId, row.deviceId)));
-          const wrote = (await tx.insert(rmmDevices).values({ ...row, partnerId, integrationId, updatedAt: now }).onConflictDoUpdate({
+        // One read of what is stored and one multi-row upsert per chunk (not two statements per
+        // device); a device listed twice keeps its last row, as writing them in turn would.
+        const unique = [...new Map(rows.map((r) => [r.deviceId, r])).values()];
+        for (let i = 0; i < unique.length; i += UPSERT_CHUNK) {
+          const chunk = unique.slice(i, i + UPSERT_CHUNK);
+          const known = new Map((await tx.select({ id: rmmDevices.deviceId, removedAt: rmmDevices.removedAt }).from(rmmDevices)
+            .where(and(eq(rmmDevices.integrationId, integrationId), inArray(rmmDevices.deviceId, chunk.map((r) => r.deviceId))))).map((r) => [r.id, r]));
+          const written = await tx.insert(rmmDevices).values(chunk.map((row) => ({ ...row, partnerId, integrationId, updatedAt: now }))).onConflictDoUpdate({
             target: [rmmDevices.integrationId, rmmDevices.deviceId],
             set: {
               siteId: sql`excluded.site_id`, organizationId: sql`excluded.organization_id`, hostname: sql`excluded.hostname`, os: sql`excluded.os`,
@@ -104,9 +110,12 @@ export function createPgDevicesRepo(db: PgDb): DevicesRepo {
             setWhere: sql`${rmmDevices.removedAt} is not null or ${rmmDevices.siteId} is distinct from excluded.site_id or ${rmmDevices.organizationId} is distinct from excluded.organization_id
               or ${rmmDevices.hostname} is distinct from excluded.hostname or ${rmmDevices.os} is distinct from excluded.os or ${rmmDevices.lastSeen} is distinct from excluded.last_seen
               or ${rmmDevices.online} is distinct from excluded.online or ${rmmDevices.entraDeviceId} is distinct from excluded.entra_device_id`,
-          }).returning({ id: rmmDevices.deviceId })).length;
-          if (!known || known.removedAt) added += wrote;
-          else changed += wrote;
+          }).returning({ id: rmmDevices.deviceId });
+          for (const { id } of written) {
+            const before = known.get(id);
+            if (!before || before.removedAt) added++;
+            else changed++;
+          }
         }
         for (const dt of detach) {
           detached += (await tx.update(rmmDevices).set({ siteId: dt.siteId, organizationId: null, updatedAt: now })
