@@ -60,8 +60,9 @@ async function serveIntake(): Promise<void> {
   });
 }
 
-async function startIntakeServer(): Promise<{ origin: string; router: string; stop: () => void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve'], { stdio: ['ignore', 'pipe', 'inherit'] });
+async function startIntakeServer(worker: IntakeWorker): Promise<{ origin: string; router: string; stop: () => void }> {
+  const env = { ...process.env, ...(worker === 'separate' ? { ROUTING_BENCH_NO_WORKER: '1' } : {}) };
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve'], { stdio: ['ignore', 'pipe', 'inherit'], env });
   const line = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`routing bench server exited with ${code}`)));
@@ -81,10 +82,14 @@ async function postLoad(url: string, seconds: number, router: string, route = 'P
   return { route, reqPerSec: Math.round(result.requests.average), p99Ms: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
 }
 
-export async function routingIntakeBenchmark(seconds: number): Promise<void> {
-  const server = await startIntakeServer();
+/** `inline`: the worker shares the intake process (ROUTING_WORKER=inline); `separate`: intake alone, as with ROUTING_WORKER=separate and `npm run worker` elsewhere. */
+type IntakeWorker = 'inline' | 'separate';
+
+export async function routingIntakeBenchmark(seconds: number, worker: IntakeWorker = 'inline'): Promise<void> {
+  const server = await startIntakeServer(worker);
   try {
-    console.log(`\nRouting intake (50 connections, ${seconds} s each, worker running, load generator on the same machine)`);
+    const mode = worker === 'inline' ? 'worker in the same process' : 'no worker in this process (ROUTING_WORKER=separate)';
+    console.log(`\nRouting intake on SQLite (50 connections, ${seconds} s each, ${mode}, load generator on the same machine)`);
     await load(`${server.origin}/bare`, { seconds: 1 }); // warm-up
     const bare = await load(`${server.origin}/bare`, { seconds });
     const barePost = await postLoad(`${server.origin}/bare-post`, seconds, server.router, 'POST /bare-post (same body)');

@@ -54,7 +54,8 @@ async function httpBenchmarks(): Promise<void> {
 console.log(`Machine: ${machine()}`);
 await httpBenchmarks();
 await psaVendorBenchmarks();
-await routingIntakeBenchmark(seconds);
+await routingIntakeBenchmark(seconds, 'inline');
+await routingIntakeBenchmark(seconds, 'separate');
 await routingStormBenchmark();
 await routingStormBenchmark({ vendor: 'connectwise' });
 // Hosted Halo allows 300 calls per rolling 5 minutes: fewer users (groups) keep the run short; the budget is what is measured.
