@@ -11,6 +11,7 @@ import { VendorError } from '../../bff/vendors/vendor-errors.js';
 import { vendorNamesForDemoOrganizations } from '../../bff/demo/demo-organizations.js';
 import { control } from '../helpers/serve.js';
 import { useSandboxedAdapter } from './sandboxed-adapter.js';
+import { PSA_SANDBOX_KITS } from '../../bff/sandboxes/index.js';
 
 export { SANDBOX_INTEGRATION_CODE } from './sandboxed-adapter.js';
 
@@ -20,13 +21,15 @@ export interface PsaSuiteTarget {
   createSandboxApp(): Hono;
   /** An adapter with the sandbox's valid credentials, or with a wrong secret/password. */
   createAdapter(ctx: AdapterContext, credentials: 'valid' | 'wrong'): PsaAdapter;
-  /** Closes a ticket the way a technician would, through the vendor API itself. */
-  closeTicketAsTechnician(origin: string, ticketId: string): Promise<void>;
+  /** Closes a ticket the way a technician would, through the vendor API itself; default: the sandbox kit's. */
+  closeTicketAsTechnician?(origin: string, ticketId: string): Promise<void>;
   /** Makes the sandbox treat every issued access token as expired (vendors with tokens only). */
   expireTokens?(origin: string): Promise<void>;
 }
 
 export function runPsaAdapterSuite(target: PsaSuiteTarget): void {
+  const closeTicketAsTechnician = target.closeTicketAsTechnician
+    ?? ((origin: string, ticketId: string) => PSA_SANDBOX_KITS[target.vendor].closeTicket(`${origin}/sandbox/${target.vendor}`, ticketId));
   describe(`PSA adapter contract: ${target.vendor}`, () => {
     const sandbox = useSandboxedAdapter(target);
     const adapter = sandbox.adapter;
@@ -107,7 +110,7 @@ export function runPsaAdapterSuite(target: PsaSuiteTarget): void {
       await a.addNote({ ticketId: ticket.id, title: 'Too Many Uploads', body: 'second alert', noteTypeId: lists.noteType[0]!.id, visibilityId: lists.noteVisibility[0]?.id ?? 'internal', marker: noteMarker });
       expect(await a.hasNoteWithMarker(ticket.id, noteMarker)).toBe(true);
       expect(await a.hasNoteWithMarker(ticket.id, `${marker}-n2`)).toBe(false);
-      await target.closeTicketAsTechnician(sandbox.origin(), ticket.id);
+      await closeTicketAsTechnician(sandbox.origin(), ticket.id);
       expect((await a.getTicket(ticket.id)).isOpen).toBe(false);
     });
 

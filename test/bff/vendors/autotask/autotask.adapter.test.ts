@@ -15,21 +15,10 @@ import { control, startServer, type RunningServer } from '../../../helpers/serve
 const VALID = { username: SANDBOX_USERNAME, secret: SANDBOX_SECRET };
 const WRONG = { username: SANDBOX_USERNAME, secret: 'not-the-secret' };
 
-/** A technician completes the ticket through the vendor API itself: `PATCH /Tickets {id, status: 5}`. */
-async function closeTicketAsTechnician(origin: string, ticketId: string): Promise<void> {
-  const res = await fetch(`${origin}/sandbox/autotask/ATServicesRest/V1.0/Tickets`, {
-    method: 'PATCH',
-    headers: { ApiIntegrationCode: SANDBOX_INTEGRATION_CODE, UserName: SANDBOX_USERNAME, Secret: SANDBOX_SECRET, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ id: Number(ticketId), status: 5 }),
-  });
-  if (!res.ok) throw new Error(`close ticket: HTTP ${res.status} ${await res.text()}`);
-}
-
 runPsaAdapterSuite({
   vendor: 'autotask',
   createSandboxApp: () => createAutotaskSandbox().app,
   createAdapter: (ctx, c) => createAutotaskAdapter(ctx, c === 'valid' ? VALID : WRONG),
-  closeTicketAsTechnician,
 });
 
 describe('Autotask adapter specifics', () => {

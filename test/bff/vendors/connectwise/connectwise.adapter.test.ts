@@ -20,7 +20,6 @@ runPsaAdapterSuite({
   vendor: 'connectwise',
   createSandboxApp: () => createConnectWiseSandbox().app,
   createAdapter: (ctx, credentials) => createConnectWiseAdapter(ctx, credentials === 'valid' ? VALID : connectwiseKit.wrongCredentials),
-  closeTicketAsTechnician: (origin, ticketId) => connectwiseKit.closeTicket(`${origin}/sandbox/connectwise`, ticketId),
 });
 
 describe('ConnectWise PSA adapter specifics', () => {

@@ -27,21 +27,10 @@ async function token(origin: string): Promise<string> {
   return ((await res.json()) as { access_token: string }).access_token;
 }
 
-/** A technician closes the ticket in Halo itself: POST the ticket back with the Closed status. */
-async function closeTicketAsTechnician(origin: string, ticketId: string): Promise<void> {
-  const res = await fetch(`${SANDBOX(origin)}/api/Tickets`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${await token(origin)}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify([{ id: Number(ticketId), status_id: 9 }]),
-  });
-  if (!res.ok) throw new Error(`technician close failed: HTTP ${res.status}`);
-}
-
 runPsaAdapterSuite({
   vendor: 'halopsa',
   createSandboxApp: () => createHaloPsaSandbox().app,
   createAdapter: (ctx, credentials) => createHaloPsaAdapter(ctx, credentials === 'valid' ? VALID : { ...VALID, clientSecret: 'not-the-secret' }),
-  closeTicketAsTechnician,
   expireTokens: async (origin) => {
     await control(origin, 'halopsa', 'expire-tokens', {});
   },

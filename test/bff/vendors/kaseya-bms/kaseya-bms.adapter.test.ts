@@ -16,35 +16,10 @@ import { control, startServer, type RunningServer } from '../../../helpers/serve
 const VALID: KaseyaBmsCredentials = { server: 'na', tenant: 'Sandbox MSP', username: 'api-user', password: 'sandbox-password' };
 const SANDBOX = (origin: string) => `${origin}/sandbox/kaseya-bms`;
 
-async function signIn(origin: string): Promise<string> {
-  const res = await fetch(`${SANDBOX(origin)}/v2/security/authenticate`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grantType: 'password', userName: VALID.username, password: VALID.password, tenant: VALID.tenant }),
-  });
-  const body = (await res.json()) as { result: { accessToken: string } };
-  return body.result.accessToken;
-}
-
-/** A technician completes the ticket in BMS itself: JSON-patch its StatusId to a completed status. */
-async function closeTicketAsTechnician(origin: string, ticketId: string): Promise<void> {
-  const token = await signIn(origin);
-  const headers = { Authorization: `Bearer ${token}` };
-  const statuses = (await (await fetch(`${SANDBOX(origin)}/v2/system/statuses/lookup`, { headers })).json()) as { result: Array<{ id: number; name: string }> };
-  const completed = statuses.result.find((s) => s.name === 'Completed')!;
-  const res = await fetch(`${SANDBOX(origin)}/v2/servicedesk/tickets/${ticketId}`, {
-    method: 'PATCH',
-    headers: { ...headers, 'Content-Type': 'application/json-patch+json' },
-    body: JSON.stringify([{ op: 'replace', path: '/StatusId', value: completed.id }]),
-  });
-  if (!res.ok) throw new Error(`technician close failed: HTTP ${res.status}`);
-}
-
 runPsaAdapterSuite({
   vendor: 'kaseya-bms',
   createSandboxApp: () => createKaseyaBmsSandbox().app,
   createAdapter: (ctx, credentials) => createKaseyaBmsAdapter(ctx, credentials === 'valid' ? VALID : { ...VALID, password: 'not-the-password' }),
-  closeTicketAsTechnician,
   expireTokens: async (origin) => {
     await control(origin, 'kaseya-bms', 'expire-tokens', {});
   },
