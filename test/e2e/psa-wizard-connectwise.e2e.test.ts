@@ -6,31 +6,19 @@
  * reaches the sandbox, and Finish makes it Active; the BFF's API is then asked what was stored.
  * Needs the built elements: `npx vite build` first (npm test does).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, startProduct, type E2eContext } from '../helpers/e2e-server.js';
+import { describe, expect, it } from 'vitest';
+import { useDemoPage } from '../helpers/demo-page.js';
+import { axeViolations } from '../helpers/e2e-server.js';
 import {
   answerRefusals, focused, openWizard, pressNext, step, tabTo, typeInto, waitFor, waitStep, waitText, wizardText,
 } from '../helpers/psa-wizard-keyboard.js';
 
-let ctx: E2eContext;
-let token = '';
-const BUNDLE = 'dist/elements/integration-elements.js';
-
-beforeAll(async () => {
-  if (!existsSync(BUNDLE) || !readFileSync(BUNDLE, 'utf8').includes('psa-wizard')) throw new Error('Build the elements first: npx vite build');
-  ctx = await startProduct();
-  token = (await (await fetch(`${ctx.origin}/demo/session`)).json()).token;
-  await ctx.page.goto(`${ctx.origin}/`);
-  await ctx.page.locator('integration-list[kind="psa"]').waitFor();
-});
-afterAll(() => ctx?.stop());
-
-const api = async (path: string) => (await fetch(`${ctx.origin}/api${path}`, { headers: { Authorization: `Bearer ${token}` } })).json();
+const demo = useDemoPage();
+const { api } = demo;
 
 describe('<psa-wizard vendor="connectwise"> end to end, keyboard only', () => {
   it('connects ConnectWise PSA in its own words and the BFF stores it as chosen', async () => {
-    const { page } = ctx;
+    const { page } = demo.ctx;
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.stack ?? e.message));
 
@@ -69,6 +57,8 @@ describe('<psa-wizard vendor="connectwise"> end to end, keyboard only', () => {
     await page.keyboard.press('Enter');
     await pressNext(page);
     await waitStep(page, 'service-parameters');
+    // The step's ticket values load from the PSA after the step opens.
+    await waitFor(page, 'ticket values', async () => !(await wizardText(page)).includes('Loading ticket values'));
 
     const words = await wizardText(page);
     for (const label of ['Service Board', 'Status', 'Item', 'Default Type', 'Default Subtype']) expect(words).toContain(label);
@@ -93,7 +83,7 @@ describe('<psa-wizard vendor="connectwise"> end to end, keyboard only', () => {
     await tabTo(page, 'Send test ticket');
     await page.keyboard.press('Enter');
     await waitText(page, 'was created in ConnectWise PSA');
-    const tickets = (await (await fetch(`${ctx.origin}/sandbox/connectwise/_control/writes?kind=ticket`)).json()).writes as Array<{ data: { summary: string; company: { name: string } } }>;
+    const tickets = (await (await fetch(`${demo.ctx.origin}/sandbox/connectwise/_control/writes?kind=ticket`)).json()).writes as Array<{ data: { summary: string; company: { name: string } } }>;
     expect(tickets.at(-1)!.data).toMatchObject({ summary: expect.stringMatching(/^\[TEST\] /), company: { name: 'Catch-All Alerts' } });
     await pressNext(page, 'Finish');
     await waitFor(page, 'the confirmation toast', async () => page.evaluate(() => document.querySelector('ih-page-toasts')?.messages.some((m) => m.includes('ConnectWise PSA is connected and Active')) ?? false));

@@ -6,31 +6,19 @@
  * and the Halo sandbox are then asked what was stored and sent. Only Tab, Shift+Tab, Enter, arrows
  * and typing are used. Needs the built elements: `npx vite build` first (npm test does).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, startProduct, type E2eContext } from '../helpers/e2e-server.js';
+import { describe, expect, it } from 'vitest';
+import { useDemoPage } from '../helpers/demo-page.js';
+import { axeViolations } from '../helpers/e2e-server.js';
 import {
   answerRefusals, focused, openWizard, pressNext, step, tabTo, typeInto, waitFor, waitStep, waitText, wizardText,
 } from '../helpers/psa-wizard-keyboard.js';
 
-let ctx: E2eContext;
-let token = '';
-const BUNDLE = 'dist/elements/integration-elements.js';
-
-beforeAll(async () => {
-  if (!existsSync(BUNDLE) || !readFileSync(BUNDLE, 'utf8').includes('psa-wizard')) throw new Error('Build the elements first: npx vite build');
-  ctx = await startProduct();
-  token = (await (await fetch(`${ctx.origin}/demo/session`)).json()).token;
-  await ctx.page.goto(`${ctx.origin}/`);
-  await ctx.page.locator('integration-list[kind="psa"]').waitFor();
-});
-afterAll(() => ctx?.stop());
-
-const api = async (path: string) => (await fetch(`${ctx.origin}/api${path}`, { headers: { Authorization: `Bearer ${token}` } })).json();
+const demo = useDemoPage();
+const { api } = demo;
 
 describe('<psa-wizard vendor="halopsa"> end to end, keyboard only', () => {
   it('connects HaloPSA through its refusals, sends a test ticket and completes Active', async () => {
-    const { page } = ctx;
+    const { page } = demo.ctx;
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.stack ?? e.message));
 
@@ -100,7 +88,7 @@ describe('<psa-wizard vendor="halopsa"> end to end, keyboard only', () => {
     expect(mapping.mappings.find((m: { psaAccountName: string }) => m.psaAccountName === 'Acme Dental Group')).toMatchObject({ organizationId: 'org-acme' });
     const ticket = (await api(`/integrations/${psa[0].id}/psa/ticket-settings`)).ticket;
     expect(ticket).toMatchObject({ typeId: '1', categoryId: null, sourceId: null });
-    const writes = (await (await fetch(`${ctx.origin}/sandbox/halopsa/_control/writes?kind=ticket`)).json()).writes as Array<{ data: Record<string, unknown> }>;
+    const writes = (await (await fetch(`${demo.ctx.origin}/sandbox/halopsa/_control/writes?kind=ticket`)).json()).writes as Array<{ data: Record<string, unknown> }>;
     expect(writes).toHaveLength(1);
     expect(writes[0]!.data).toMatchObject({ tickettype_id: 1, summary: expect.stringContaining('[TEST]') });
     expect(pageErrors).toEqual([]);

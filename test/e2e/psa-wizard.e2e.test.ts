@@ -6,30 +6,18 @@
  * resumes it with "Finish setup", sends a test ticket, deletes it through <integration-list>, then connects Autotask; the BFF's API is then asked what was stored. Only Tab, Shift+Tab, Enter, Space, arrows and typing are used.
  * Needs the built elements: `npx vite build` first (npm test does).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NO_CONTACT_MESSAGE } from '../../bff/contracts/psa-settings.js';
-import { axeViolations, startProduct, type E2eContext } from '../helpers/e2e-server.js';
+import { useDemoPage } from '../helpers/demo-page.js';
+import { axeViolations } from '../helpers/e2e-server.js';
 import { answerRefusals, focused, openWizard, pressNext, step, tabTo, typeInto, waitFor, waitStep, waitText, wizardText } from '../helpers/psa-wizard-keyboard.js';
 
-let ctx: E2eContext;
-let token = '';
-const BUNDLE = 'dist/elements/integration-elements.js';
-
-beforeAll(async () => {
-  if (!existsSync(BUNDLE) || !readFileSync(BUNDLE, 'utf8').includes('psa-wizard')) throw new Error('Build the elements first: npx vite build');
-  ctx = await startProduct();
-  token = (await (await fetch(`${ctx.origin}/demo/session`)).json()).token;
-  await ctx.page.goto(`${ctx.origin}/`);
-  await ctx.page.locator('integration-list[kind="psa"]').waitFor();
-});
-afterAll(() => ctx?.stop());
-
-const api = async (path: string) => (await fetch(`${ctx.origin}/api${path}`, { headers: { Authorization: `Bearer ${token}` } })).json();
+const demo = useDemoPage();
+const { api } = demo;
 
 describe('<psa-wizard> end to end, keyboard only', () => {
   it('connects Kaseya BMS through every refusal, then Autotask after deleting it, and the BFF stores both as chosen', async () => {
-    const { page } = ctx;
+    const { page } = demo.ctx;
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.stack ?? e.message));
 
@@ -130,7 +118,7 @@ describe('<psa-wizard> end to end, keyboard only', () => {
     await tabTo(page, 'Send test ticket');
     await page.keyboard.press('Enter');
     await waitText(page, 'was created in Kaseya BMS');
-    const tickets = await (await fetch(`${ctx.origin}/sandbox/kaseya-bms/_control/writes?kind=ticket`)).json();
+    const tickets = await (await fetch(`${demo.ctx.origin}/sandbox/kaseya-bms/_control/writes?kind=ticket`)).json();
     expect(JSON.stringify(tickets.writes)).toContain('[TEST]');
     await pressNext(page, 'Finish');
     await waitFor(page, 'the confirmation toast', async () => page.evaluate(() => document.querySelector('ih-page-toasts')?.messages.some((m) => m.includes('Kaseya BMS is connected and Active')) ?? false));
