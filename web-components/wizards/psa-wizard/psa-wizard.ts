@@ -8,6 +8,7 @@ import { property, state } from 'lit/decorators.js';
 import { ApiConsumerElement } from '../../api/api-consumer-element.js';
 import { MachineController } from '../../controllers/machine-controller.js';
 import { WizardDraftStore } from '../shared/draft-store.js';
+import { DraftFlushController } from '../shared/draft-flush.js';
 import { WizardCancelEvent } from '../shared/events/wizard-cancel-event.js';
 import { WizardCompleteEvent } from '../shared/events/wizard-complete-event.js';
 import { WizardStepChangeEvent } from '../shared/events/wizard-step-change-event.js';
@@ -124,6 +125,8 @@ export class PsaWizard extends ApiConsumerElement {
 
   private machine?: MachineController<PsaWizardMachine>;
   private drafts?: WizardDraftStore;
+  // A reload, a navigation or removal from the page saves the change still waiting in the draft's debounce.
+  private readonly draftFlush = new DraftFlushController(this, () => this.drafts);
   private data?: PsaWizardData;
   private bootKey = '';
   private lastStep: PsaStep | null = null;
@@ -150,22 +153,6 @@ export class PsaWizard extends ApiConsumerElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated || changed.has('vendor') || changed.has('integrationId') || this.connectionChanged(changed)) void this.boot();
   }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('pagehide', this.onPageHide);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('pagehide', this.onPageHide);
-    void this.drafts?.flush();
-  }
-
-  /** A reload or navigation: the change typed just before it (still in the save's debounce) is saved on the way out. */
-  private readonly onPageHide = (): void => {
-    void this.drafts?.flush({ keepalive: true });
-  };
 
   private async boot(): Promise<void> {
     if (!this.effectiveToken && this.hubConnection) {

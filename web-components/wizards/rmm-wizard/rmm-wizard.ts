@@ -9,6 +9,7 @@ import type { SnapshotFrom } from 'xstate';
 import { ApiConsumerElement } from '../../api/api-consumer-element.js';
 import { MachineController } from '../../controllers/machine-controller.js';
 import { WizardDraftStore } from '../shared/draft-store.js';
+import { DraftFlushController } from '../shared/draft-flush.js';
 import { WizardCancelEvent } from '../shared/events/wizard-cancel-event.js';
 import { WizardCompleteEvent } from '../shared/events/wizard-complete-event.js';
 import { WizardStepChangeEvent } from '../shared/events/wizard-step-change-event.js';
@@ -137,6 +138,8 @@ export class RmmWizard extends ApiConsumerElement {
 
   private machine?: MachineController<WizardLogic>;
   private drafts?: WizardDraftStore;
+  // A reload, a navigation or removal from the page saves the change still waiting in the draft's debounce.
+  private readonly draftFlush = new DraftFlushController(this, () => this.drafts);
   private machineKey = '';
   private lastStep?: string;
   private lastDraft?: string;
@@ -145,12 +148,6 @@ export class RmmWizard extends ApiConsumerElement {
   /** The step shown now (`wizard-step-change`'s ids), undefined while starting. */
   get step(): string | undefined {
     return this.machine ? this.stepOf(this.machine.snapshot) : undefined;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // A pending draft save still goes out: the person's last change is not lost by closing the page section.
-    void this.drafts?.flush();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

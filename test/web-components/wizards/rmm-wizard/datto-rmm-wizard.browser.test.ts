@@ -248,6 +248,29 @@ describe('<rmm-wizard vendor="datto-rmm">', () => {
     expect((field(again, 'userActivityOrganizationId') as unknown as { value: string }).value).to.equal('org-bluebird');
   });
 
+  it('a reload right after a change saves that change at once, with a request that outlives the page', async () => {
+    const { token } = await partnerWithOrganizations();
+    const el = await openWizard('datto-rmm', token);
+    await choose(el, 'userActivityOrganizationId', 'org-bluebird');
+    await next(el, 'credentials');
+    const sent: Array<{ url: string; keepalive: boolean; body: string }> = [];
+    const realFetch = window.fetch;
+    // Watches the requests (they still go out): the debounced save would never leave a page that is going away.
+    window.fetch = (input, init) => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      if (url.includes('/wizard-drafts/') && init?.method === 'PUT') sent.push({ url, keepalive: Boolean(init.keepalive), body: String(init.body) });
+      return realFetch(input, init);
+    };
+    try {
+      await choose(el, 'credentials.platform', 'vidal');
+      window.dispatchEvent(new PageTransitionEvent('pagehide'));
+      await waitFor(() => sent.some((r) => r.keepalive), 'no keepalive draft save on pagehide', 1000);
+      expect(sent.find((r) => r.keepalive)!.body).to.contain('vidal');
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+
   it('takes the host’s --ih-* properties and ::part() rules', async () => {
     const { token } = await partnerWithOrganizations();
     const el = await openWizard('datto-rmm', token);
