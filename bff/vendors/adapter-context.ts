@@ -73,6 +73,12 @@ export function sandboxEndpoints(origin: string, integrationCode: string): Vendo
   };
 }
 
+/** The transport tuning this context sets, and only that: an explicit `undefined` would override VendorHttp's defaults. */
+export function transportTuning(ctx: AdapterContext): Pick<AdapterContext, 'timeoutMs' | 'maxAttempts' | 'maxRetryWaitMs' | 'backoffBaseMs' | 'fetchImpl'> {
+  const { timeoutMs, maxAttempts, maxRetryWaitMs, backoffBaseMs, fetchImpl } = ctx;
+  return Object.fromEntries(Object.entries({ timeoutMs, maxAttempts, maxRetryWaitMs, backoffBaseMs, fetchImpl }).filter(([, v]) => v !== undefined));
+}
+
 export function createAdapterContext(endpoints: VendorEndpoints, overrides: Partial<AdapterContext> = {}): AdapterContext {
   return { endpoints, limiters: new RateLimiterRegistry(), tokenCache: new Map(), ...overrides };
 }

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { AutotaskCredentials } from '../../contracts/credentials.js';
 import type { AdapterContext } from '../adapter-context.js';
-import { VENDOR_BUDGETS } from '../adapter-context.js';
+import { transportTuning, VENDOR_BUDGETS } from '../adapter-context.js';
 import { VendorHttp, type VendorResponse } from '../http/vendor-http.js';
 import { VendorError } from '../vendor-errors.js';
 import { errorBodySchema, itemResultSchema, operationResultSchema, queryResultSchema, zoneInformationSchema } from './autotask.schemas.js';
@@ -188,11 +188,7 @@ export class AutotaskClient {
 
   private transportOptions() {
     const { ctx } = this;
-    // Only the tuning the context sets: an explicit `undefined` would override VendorHttp's defaults.
-    const tuning = Object.fromEntries(
-      Object.entries({ timeoutMs: ctx.timeoutMs, maxAttempts: ctx.maxAttempts, maxRetryWaitMs: ctx.maxRetryWaitMs, backoffBaseMs: ctx.backoffBaseMs, fetchImpl: ctx.fetchImpl })
-        .filter(([, v]) => v !== undefined),
-    ) as Pick<AdapterContext, 'timeoutMs' | 'maxAttempts' | 'maxRetryWaitMs' | 'backoffBaseMs' | 'fetchImpl'>;
+    const tuning = transportTuning(ctx);
     return {
       ...tuning,
       vendor: 'autotask' as const,

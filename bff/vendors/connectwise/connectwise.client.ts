@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { CONNECTWISE_ON_PREMISES, CONNECTWISE_SITES, type ConnectWiseCredentials } from '../../contracts/credentials.js';
-import { VENDOR_BUDGETS, type AdapterContext } from '../adapter-context.js';
+import { transportTuning, VENDOR_BUDGETS, type AdapterContext } from '../adapter-context.js';
 import { VendorHttp, type QueryValue, type VendorHttpOptions, type VendorResponse } from '../http/vendor-http.js';
 import { VendorError } from '../vendor-errors.js';
 import { companyInfoSchema, errorBodySchema } from './connectwise.schemas.js';
@@ -100,9 +100,7 @@ export class ConnectWiseClient {
       classify,
       onRequest: (r) => ctx.onRequest?.('connectwise', r),
     };
-    for (const key of ['timeoutMs', 'maxAttempts', 'maxRetryWaitMs', 'backoffBaseMs', 'fetchImpl'] as const) {
-      if (ctx[key] !== undefined) Object.assign(options, { [key]: ctx[key] });
-    }
+    Object.assign(options, transportTuning(ctx));
     this.http = new VendorHttp(options);
   }
 

@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import { DATTO_PLATFORM_LABELS, DATTO_PLATFORMS, type DattoRmmCredentials } from '../../contracts/credentials.js';
-import { VENDOR_BUDGETS, type AdapterContext } from '../adapter-context.js';
+import { transportTuning, VENDOR_BUDGETS, type AdapterContext } from '../adapter-context.js';
 import { VendorHttp, type QueryValue, type VendorHttpOptions, type VendorResponse } from '../http/vendor-http.js';
 import type { Page, RmmActivity, RmmDevice, RmmSite } from '../model.js';
 import type { RmmAdapter } from '../rmm-adapter.js';
@@ -80,12 +80,7 @@ export function createDattoRmmAdapter(ctx: AdapterContext, credentials: DattoRmm
     errorMessage,
     onRequest: (r) => ctx.onRequest?.('datto-rmm', r),
   };
-  // Only options the context sets, so VendorHttp's defaults stay in force for the rest.
-  if (ctx.timeoutMs !== undefined) shared.timeoutMs = ctx.timeoutMs;
-  if (ctx.maxAttempts !== undefined) shared.maxAttempts = ctx.maxAttempts;
-  if (ctx.maxRetryWaitMs !== undefined) shared.maxRetryWaitMs = ctx.maxRetryWaitMs;
-  if (ctx.backoffBaseMs !== undefined) shared.backoffBaseMs = ctx.backoffBaseMs;
-  if (ctx.fetchImpl !== undefined) shared.fetchImpl = ctx.fetchImpl;
+  Object.assign(shared, transportTuning(ctx));
 
   const tokens = new DattoTokenSource(ctx.tokenCache, tokenCacheKey(base, credentials), new VendorHttp({ ...shared, classify }), credentials);
   const http = new VendorHttp({

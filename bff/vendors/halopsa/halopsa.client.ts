@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { HaloPsaCredentials } from '../../contracts/credentials.js';
-import { VENDOR_BUDGETS, type AdapterContext } from '../adapter-context.js';
+import { transportTuning, VENDOR_BUDGETS, type AdapterContext } from '../adapter-context.js';
 import { VendorHttp, type QueryValue, type VendorHttpOptions, type VendorResponse } from '../http/vendor-http.js';
 import { VendorError } from '../vendor-errors.js';
 import { oauthErrorSchema, tokenSchema } from './halopsa.schemas.js';
@@ -108,9 +108,7 @@ export class HaloPsaClient {
       errorMessage: (_status, body) => haloMessage(body),
       onRequest: (r) => ctx.onRequest?.('halopsa', r),
     };
-    for (const key of ['timeoutMs', 'maxAttempts', 'maxRetryWaitMs', 'backoffBaseMs', 'fetchImpl'] as const) {
-      if (ctx[key] !== undefined) Object.assign(common, { [key]: ctx[key] });
-    }
+    Object.assign(common, transportTuning(ctx));
     this.common = common;
     this.tokenHttp = new VendorHttp({ ...common, classify: classifyToken });
   }

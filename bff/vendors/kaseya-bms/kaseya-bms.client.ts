@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { BMS_SERVERS, type KaseyaBmsCredentials } from '../../contracts/credentials.js';
-import { VENDOR_BUDGETS, type AdapterContext } from '../adapter-context.js';
+import { transportTuning, VENDOR_BUDGETS, type AdapterContext } from '../adapter-context.js';
 import { VendorHttp, type QueryValue, type VendorHttpOptions, type VendorResponse } from '../http/vendor-http.js';
 import { VendorError } from '../vendor-errors.js';
 import { camelizeKeys, envelope, errorInfoSchema, tokenSchema } from './kaseya-bms.schemas.js';
@@ -108,10 +108,7 @@ export class KaseyaBmsClient {
       errorMessage: (_status, body) => bmsMessage(body),
       onRequest: (r) => ctx.onRequest?.('kaseya-bms', r),
     };
-    // Only defined settings, so VendorHttp's defaults stay in force for the rest.
-    for (const key of ['timeoutMs', 'maxAttempts', 'maxRetryWaitMs', 'backoffBaseMs', 'fetchImpl'] as const) {
-      if (ctx[key] !== undefined) Object.assign(common, { [key]: ctx[key] });
-    }
+    Object.assign(common, transportTuning(ctx));
     this.common = common;
     // The token endpoints get their own transport: no 401 hook (it would recurse), their own classifier.
     this.signInHttp = new VendorHttp({ ...common, classify: classifySignIn });

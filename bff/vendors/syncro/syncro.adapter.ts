@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import type { SyncroCredentials } from '../../contracts/credentials.js';
-import { VENDOR_BUDGETS, type AdapterContext } from '../adapter-context.js';
+import { transportTuning, VENDOR_BUDGETS, type AdapterContext } from '../adapter-context.js';
 import { VendorHttp, type QueryValue, type VendorHttpOptions } from '../http/vendor-http.js';
 import type { Page, RmmActivity, RmmDevice, RmmSite } from '../model.js';
 import type { RmmAdapter } from '../rmm-adapter.js';
@@ -68,12 +68,7 @@ export function createSyncroAdapter(ctx: AdapterContext, credentials: SyncroCred
     errorMessage: syncroErrorText,
     onRequest: (request) => ctx.onRequest?.('syncro', request),
   };
-  // Only set what the context sets, so VendorHttp's defaults stay in force otherwise.
-  if (ctx.timeoutMs !== undefined) options.timeoutMs = ctx.timeoutMs;
-  if (ctx.maxAttempts !== undefined) options.maxAttempts = ctx.maxAttempts;
-  if (ctx.maxRetryWaitMs !== undefined) options.maxRetryWaitMs = ctx.maxRetryWaitMs;
-  if (ctx.backoffBaseMs !== undefined) options.backoffBaseMs = ctx.backoffBaseMs;
-  if (ctx.fetchImpl !== undefined) options.fetchImpl = ctx.fetchImpl;
+  Object.assign(options, transportTuning(ctx));
   const http = new VendorHttp(options);
 
   const invalidToken = () =>
