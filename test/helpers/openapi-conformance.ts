@@ -1,6 +1,6 @@
 /**
  * @module Validates a sandbox response against the vendor's own OpenAPI/Swagger document
- * (shared/vendor-apis/specs), so a drift between sandbox and vendor shows up as a failing test.
+ * (copies kept in test/fixtures/vendor-specs, sources in its SOURCES.md), so a drift between sandbox and vendor shows up as a failing test.
  * Handles Swagger 2.0 (`#/definitions`), OpenAPI 3.0 (`nullable`) and 3.1 (JSON Schema 2020-12).
  */
 import { readFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import addFormatsModule from 'ajv-formats';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv | Ajv2020) => void;
 
-export const SPECS_DIR = fileURLToPath(new URL('../../../shared/vendor-apis/specs/', import.meta.url));
+export const SPECS_DIR = fileURLToPath(new URL('../fixtures/vendor-specs/', import.meta.url));
 
 type Json = Record<string, any>;
 

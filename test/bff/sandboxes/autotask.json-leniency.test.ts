@@ -14,7 +14,7 @@ const AUTH = { ApiIntegrationCode: SANDBOX_INTEGRATION_CODE, UserName: SANDBOX_U
 const V = 'http://sandbox.test/sandbox/autotask/ATServicesRest/V1.0';
 
 interface PostmanItem { name: string; item?: PostmanItem[]; request?: { method: string; body?: { raw?: string } } }
-const collection = JSON.parse(readFileSync(new URL('../../../../shared/vendor-apis/specs/autotask-rest-official-postman-collection-2020-10-29.json', import.meta.url), 'utf8')) as { item: PostmanItem[] };
+const collection = JSON.parse(readFileSync(new URL('../../fixtures/vendor-specs/autotask-rest-official-postman-collection-2020-10-29.json', import.meta.url), 'utf8')) as { item: PostmanItem[] };
 function postmanBody(name: string): string {
   const find = (items: PostmanItem[]): PostmanItem | undefined => items.map((i) => (i.name === name ? i : i.item && find(i.item))).find(Boolean);
   const raw = find(collection.item)?.request?.body?.raw;
