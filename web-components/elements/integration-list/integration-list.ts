@@ -144,7 +144,7 @@ export class IntegrationList extends ApiConsumerElement {
   private operationsClient?: { client: unknown; operations: IntegrationOperations };
   private readonly health = new PsaHealthController(this, () => this.operations);
   private readonly clock = new ClockController(this);
-  private readonly availability = new AvailabilityWatch(this, { poll: () => this.load(), toast: (message) => this.toastRegion.show(message) });
+  private readonly availability = new AvailabilityWatch(this, { poll: () => this.pollAvailability(), toast: (message) => this.toastRegion.show(message) });
 
   /** The per-row operations over the client in effect (rebuilt when the API base changes). */
   private get operations(): IntegrationOperations {
@@ -178,6 +178,18 @@ export class IntegrationList extends ApiConsumerElement {
       // After the list, not before: rows show at once; each health answer fills its own row.
       if (kind === 'psa') void this.health.loadFor(rows);
     }, { keepShown: true });
+  }
+
+  /** While a PSA is down or has alerts waiting: the list again, quietly (no busy state, no health reloads). */
+  private async pollAvailability(): Promise<void> {
+    if (this.kind !== 'psa' || this.loading.state !== 'loaded') return;
+    try {
+      const rows = await this.api.integrations.list('psa');
+      this.integrations = rows;
+      this.availability.observe(rows);
+    } catch {
+      // A failed poll changes nothing on screen; the next load or refresh() reads it again.
+    }
   }
 
   // ---- actions -------------------------------------------------------------------------------
