@@ -3,7 +3,7 @@ import { and, eq, isNotNull, min, ne, or, sql } from 'drizzle-orm';
 import type { PgDb } from '../pg-client.js';
 import { alertDeliveries, integrationHealth } from '../schema-pg/index.js';
 import { nowIso } from '../schema/columns.helpers.js';
-import type { IntegrationHealthRepo } from '../repositories/integration-health.repo.js';
+import { firstFailureRow, type IntegrationHealthRepo } from '../repositories/integration-health.repo.js';
 
 export function createPgIntegrationHealthRepo(db: PgDb): IntegrationHealthRepo {
   const h = integrationHealth;
@@ -17,11 +17,7 @@ export function createPgIntegrationHealthRepo(db: PgDb): IntegrationHealthRepo {
     },
     async recordFailure(partnerId, integrationId, f, rule) {
       const opens = sql`${h.state} = 'available' and ${h.failures} + 1 >= ${rule.threshold}`;
-      const openAtOnce = rule.threshold <= 1;
-      const [row] = await db.insert(h).values({
-        integrationId, partnerId, failures: 1, failingSince: f.at, lastStatus: f.status, lastError: f.message, updatedAt: nowIso(),
-        ...(openAtOnce ? { state: 'unavailable' as const, unavailableSince: f.at, nextProbeAt: rule.firstProbeAt } : {}),
-      }).onConflictDoUpdate({
+      const [row] = await db.insert(h).values(firstFailureRow(partnerId, integrationId, f, rule)).onConflictDoUpdate({
         target: h.integrationId,
         set: {
           failures: sql`${h.failures} + 1`,

@@ -31,6 +31,14 @@ export interface Waiting {
   oldestAt: string | null;
 }
 
+/** The row of an integration's first recorded failure (both engines insert it; a conflict counts on instead). */
+export function firstFailureRow(partnerId: string, integrationId: string, f: BreakerFailure, rule: OpenRule) {
+  return {
+    integrationId, partnerId, failures: 1, failingSince: f.at, lastStatus: f.status, lastError: f.message, updatedAt: nowIso(),
+    ...(rule.threshold <= 1 ? { state: 'unavailable' as const, unavailableSince: f.at, nextProbeAt: rule.firstProbeAt } : {}),
+  };
+}
+
 export function createIntegrationHealthRepo(db: Db) {
   const h = integrationHealth;
   const d = alertDeliveries;
@@ -59,11 +67,7 @@ export function createIntegrationHealthRepo(db: Db) {
     /** Counts one transient failure; opens the breaker when it reaches the threshold. Returns the new state. */
     async recordFailure(partnerId: string, integrationId: string, f: BreakerFailure, rule: OpenRule): Promise<IntegrationHealthRow> {
       const opens = sql`${h.state} = 'available' and ${h.failures} + 1 >= ${rule.threshold}`;
-      const openAtOnce = rule.threshold <= 1;
-      return db.insert(h).values({
-        integrationId, partnerId, failures: 1, failingSince: f.at, lastStatus: f.status, lastError: f.message, updatedAt: nowIso(),
-        ...(openAtOnce ? { state: 'unavailable' as const, unavailableSince: f.at, nextProbeAt: rule.firstProbeAt } : {}),
-      }).onConflictDoUpdate({
+      return db.insert(h).values(firstFailureRow(partnerId, integrationId, f, rule)).onConflictDoUpdate({
         target: h.integrationId,
         set: {
           failures: sql`${h.failures} + 1`,
