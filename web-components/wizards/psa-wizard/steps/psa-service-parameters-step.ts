@@ -54,9 +54,12 @@ export class IhPsaServiceParametersStep extends PsaStepElement {
     const copy = serviceCopy(this.context.vendor);
     const t = c.ticket;
     const unsupported = unsupportedTicketFields(lists);
-    const select = (path: string, label: string, values = optionsOf(lists.ticketType), value: string | null, extra: { optional?: boolean; hint?: string } = {}) => html`
-      <ih-select-field name=${path} label=${label} .options=${values} .value=${value} error=${this.error(path)} hint=${extra.hint ?? ''}
-        ?required=${!extra.optional} ?optional=${extra.optional} ?allow-empty=${extra.optional} placeholder=${extra.optional ? 'None' : 'Choose…'}></ih-select-field>`;
+    /** A select; a disabled one shows why (its hint) rather than an error it cannot fix yet. */
+    const select = (path: string, label: string, values: Array<{ value: string; label: string }>, value: string | null,
+      extra: { optional?: boolean; hint?: string; disabled?: boolean } = {}) => html`
+      <ih-select-field name=${path} label=${label} .options=${values} .value=${value} error=${extra.disabled ? '' : this.error(path)} hint=${extra.hint ?? ''}
+        ?disabled=${extra.disabled} ?required=${!extra.optional} ?optional=${extra.optional} ?allow-empty=${extra.optional}
+        placeholder=${extra.optional ? 'None' : 'Choose…'}></ih-select-field>`;
     const presetKey = (Object.keys(SUBJECT_PRESETS) as Array<keyof typeof SUBJECT_PRESETS>).find((k) => SUBJECT_PRESETS[k].template === t.subjectTemplate) ?? 'custom';
     const labels: Record<TicketDefaultField, string> = {
       categoryId: copy.category, typeId: copy.type, statusId: copy.status, queueId: copy.queue, sourceId: copy.source,
@@ -67,11 +70,8 @@ export class IhPsaServiceParametersStep extends PsaStepElement {
       if ((unsupported as readonly string[]).includes(field)) return nothing;
       const parent = parentOf(field, lists);
       const waiting = parent !== null && !t[parent];
-      const path = `ticket.${field}`;
-      return html`
-        <ih-select-field name=${path} label=${labels[field]} .options=${optionsOf(choicesOf(field, lists, t))} .value=${t[field]}
-          error=${waiting ? '' : this.error(path)} hint=${waiting ? copy.chooseFirst(labels[parent]) : ''} ?disabled=${waiting}
-          ?required=${!optional} ?optional=${optional} ?allow-empty=${optional} placeholder=${optional ? 'None' : 'Choose…'}></ih-select-field>`;
+      return select(`ticket.${field}`, labels[field], optionsOf(choicesOf(field, lists, t)), t[field],
+        { optional, disabled: waiting, hint: waiting ? copy.chooseFirst(labels[parent]) : '' });
     };
     // Where the queue leads (a ConnectWise board), it comes first and what hangs under it follows, Type and Subtype included.
     const boardLed = queueLeads(lists);
