@@ -51,24 +51,20 @@ export function createHaloPsaAdapter(ctx: AdapterContext, credentials: HaloPsaCr
   const client = new HaloPsaClient(ctx, credentials);
   const cached = instanceDataOf(ctx, client.instanceKey);
 
-  const statuses = async (signal?: AbortSignal, refresh = false) => {
-    if (!refresh && fresh(cached.statuses)) return cached.statuses.rows;
-    cached.statuses = { at: Date.now(), rows: await client.lookup(statusSchema, 'Status', {}, signal) };
-    return cached.statuses.rows;
-  };
+  /** A lookup kept in the instance data: fresh rows unless `refresh`, else loaded and kept. */
+  type Kept = 'statuses' | 'categories' | 'teams';
+  const kept = <K extends Kept>(key: K, load: (signal?: AbortSignal) => Promise<NonNullable<InstanceData[K]>['rows']>) =>
+    async (signal?: AbortSignal, refresh = false): Promise<NonNullable<InstanceData[K]>['rows']> => {
+      const entry = cached[key] as { at: number; rows: NonNullable<InstanceData[K]>['rows'] } | null;
+      if (!refresh && fresh(entry)) return entry.rows;
+      const rows = await load(signal);
+      (cached as Record<Kept, unknown>)[key] = { at: Date.now(), rows };
+      return rows;
+    };
+  const statuses = kept('statuses', (signal) => client.lookup(statusSchema, 'Status', {}, signal));
   const closedIds = async (signal?: AbortSignal) => new Set((await statuses(signal)).filter(isClosedStatus).map((s) => s.id));
-
-  const categories = async (signal?: AbortSignal, refresh = false) => {
-    if (!refresh && fresh(cached.categories)) return cached.categories.rows;
-    cached.categories = { at: Date.now(), rows: await client.lookup(categorySchema, 'Category', { type_id: 1 }, signal) };
-    return cached.categories.rows;
-  };
-
-  const teams = async (signal?: AbortSignal, refresh = false) => {
-    if (!refresh && fresh(cached.teams)) return cached.teams.rows;
-    cached.teams = { at: Date.now(), rows: await client.lookup(teamSchema, 'Team', {}, signal) };
-    return cached.teams.rows;
-  };
+  const categories = kept('categories', (signal) => client.lookup(categorySchema, 'Category', { type_id: 1 }, signal));
+  const teams = kept('teams', (signal) => client.lookup(teamSchema, 'Team', {}, signal));
 
   /** The team name Halo's ticket takes for the queue (team id) the wizard saved (ASSUMPTION 7 in the mapper). */
   const teamName = async (queueId: string | null, signal?: AbortSignal): Promise<string | undefined> => {

@@ -154,6 +154,22 @@ describe('HaloPSA adapter specifics', () => {
     expect(writes.find((w) => w.kind === 'note')!.data).toMatchObject({ ticket_id: Number(first.id), outcome_id: 1, hiddenfromuser: false });
   });
 
+  it('writes the queue as the team’s name (Halo’s ticket has no team id) and names a queue whose team is gone', async () => {
+    const adapter = createHaloPsaAdapter(context(), VALID);
+    const [acme] = await adapter.listAccounts({ search: 'Acme Dental Group' });
+    const ticket = (queueId: string, marker: string) => ({
+      accountId: acme!.id, contactId: null, title: 'Alert', description: 'd', statusId: '1', priorityId: '2', queueId, typeId: '1',
+      sourceId: null, categoryId: null, issueTypeId: null, subIssueTypeId: null, contractId: null, marker,
+    });
+    await adapter.createTicket(ticket('3', 'team-by-name'));
+    const writes = (await control(server.origin, 'halopsa', 'writes?kind=ticket')).writes as Array<{ data: Record<string, unknown> }>;
+    expect(writes[0]!.data.team).toBe('Projects');
+    expect(writes[0]!.data).not.toHaveProperty('team_id');
+    const gone = await adapter.createTicket(ticket('99', 'team-gone')).catch((e) => e);
+    expect(gone).toMatchObject({ code: 'rejected' });
+    expect(gone.message).toBe("The Halo team 99 no longer exists; choose the queue again in the integration's settings.");
+  });
+
   it('changes the service’s line on the contract’s recurring invoice and keeps the other lines', async () => {
     const adapter = createHaloPsaAdapter(context(), VALID);
     const [acme] = await adapter.listAccounts({ search: 'Acme Dental Group' });
