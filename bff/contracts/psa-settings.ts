@@ -85,9 +85,17 @@ const overrideList = () => z.array(issueOverrideSchema).max(5_000).superRefine((
 /** Picklist fields a vendor may lack (the adapter lists them in PsaPicklists.unsupported). */
 export const OPTIONAL_BY_VENDOR_FIELDS = ['categoryId', 'typeId', 'queueId', 'sourceId'] as const;
 
-export function ticketSettingsSchema(unsupported: ReadonlyArray<(typeof OPTIONAL_BY_VENDOR_FIELDS)[number]> = []) {
-  const pick = (field: (typeof OPTIONAL_BY_VENDOR_FIELDS)[number], label: string) =>
-    unsupported.includes(field) ? nullableId.default(null) : z.string({ message: `Choose a ${label}` }).trim().min(1, `Choose a ${label}`);
+/**
+ * `labels`: a vendor's own name of a field, so its message names what the admin sees (ConnectWise's
+ * Ticket Type is its "Item"); fields without one keep the seeds' words.
+ */
+export function ticketSettingsSchema(unsupported: ReadonlyArray<(typeof OPTIONAL_BY_VENDOR_FIELDS)[number]> = [],
+  labels: Partial<Record<(typeof OPTIONAL_BY_VENDOR_FIELDS)[number], string>> = {}) {
+  const pick = (field: (typeof OPTIONAL_BY_VENDOR_FIELDS)[number], seedLabel: string) => {
+    const label = labels[field] ?? seedLabel;
+    const message = `Choose ${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label}`;
+    return unsupported.includes(field) ? nullableId.default(null) : z.string({ message }).trim().min(1, message);
+  };
   return z.object({
     categoryId: pick('categoryId', 'Ticket Category'),
     typeId: pick('typeId', 'Ticket Type'),
