@@ -21,7 +21,7 @@ async function token(i: number, size = 8 * 1024): Promise<string> {
   return sign({ sub: `user-${i}@partner.example`, partner: 'partner-a', role: 'admin', exp, pad: 'x'.repeat(Math.floor(size * 0.75)) }, SECRET, 'HS256');
 }
 
-async function call(app: Hono, bearer: string): Promise<number> {
+async function call(app: ReturnType<typeof appWith>, bearer: string): Promise<number> {
   return (await app.request('/who', { headers: { Authorization: `Bearer ${bearer}` } })).status;
 }
 
