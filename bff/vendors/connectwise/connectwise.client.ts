@@ -10,6 +10,7 @@ import { CONNECTWISE_ON_PREMISES, CONNECTWISE_SITES, type ConnectWiseCredentials
 import { transportTuning, VENDOR_BUDGETS, type AdapterContext } from '../adapter-context.js';
 import { VendorHttp, type QueryValue, type VendorHttpOptions, type VendorResponse } from '../http/vendor-http.js';
 import { VendorError } from '../vendor-errors.js';
+import { operatorAllows } from '../http/host-allowlist.js';
 import { companyInfoSchema, errorBodySchema, fieldsOf } from './connectwise.schemas.js';
 
 /** ConnectWise's largest page. */
@@ -53,8 +54,8 @@ export function siteOrigin(ctx: AdapterContext, credentials: ConnectWiseCredenti
   if (credentials.site === CONNECTWISE_ON_PREMISES) {
     const host = credentials.host.trim().toLowerCase();
     const allowed = ctx.endpoints.plugged.connectwise?.allowedHosts ?? [];
-    // The BFF never fetches a host an admin typed unless the operator allowed it.
-    if (!allowed.includes(host)) {
+    // The BFF never fetches a host (and port) an admin typed unless the operator allowed it.
+    if (!URL.canParse(`https://${host}`) || !operatorAllows(new URL(`https://${host}`), allowed)) {
       throw new VendorError('connectwise', 'invalid_credentials',
         `This platform does not allow the ConnectWise server ${host}. Ask the platform operator to add it to CONNECTWISE_ALLOWED_HOSTS, or choose a cloud site.`, { field: 'host' });
     }
