@@ -1,7 +1,8 @@
 /**
  * @module Prometheus metrics (prom-client) for `GET /metrics`: alerts taken in, queue depth and
  * deliveries by outcome (read from the database at scrape time, so every instance reports the
- * shared queue), vendor calls and 429s by vendor, and how long alerts waited to be claimed.
+ * shared queue), vendor calls and 429s by vendor, how long alerts waited to be claimed, and per
+ * integration whether the PSA answers (circuit breaker) and the age of its oldest waiting alert.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Repositories } from '../db/repositories/index.js';
@@ -30,6 +31,24 @@ export function createMetrics(repos: Repositories) {
     async collect() {
       this.reset();
       for (const r of await repos.routing.stateCounts()) this.set({ state: r.state, outcome: r.outcome ?? 'none' }, r.n);
+    },
+  });
+  new Gauge({
+    name: 'ih_integration_available', help: 'Whether each active PSA integration answers (1) or its circuit breaker holds its queue during an outage (0).',
+    labelNames: ['integration_id'] as const, registers: [registry],
+    async collect() {
+      this.reset();
+      const unavailable = new Set((await repos.integrationHealth.list()).filter((r) => r.state === 'unavailable').map((r) => r.integrationId));
+      for (const { id } of await repos.routing.activePsaIntegrations()) this.set({ integration_id: id }, unavailable.has(id) ? 0 : 1);
+    },
+  });
+  new Gauge({
+    name: 'ih_routing_oldest_waiting_seconds', help: 'Age of the oldest alert waiting for delivery, per integration (0 when none waits).',
+    labelNames: ['integration_id'] as const, registers: [registry],
+    async collect() {
+      this.reset();
+      const now = Date.now();
+      for (const r of await repos.integrationHealth.oldestWaiting()) this.set({ integration_id: r.integrationId }, Math.max(0, (now - Date.parse(r.oldestAt)) / 1000));
     },
   });
   const unsubscribe = onVendorCall((vendor, status) => {

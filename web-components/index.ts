@@ -25,6 +25,7 @@ export {
 export { MachineController, type MachineControllerOptions, type Selection } from './controllers/machine-controller.js';
 export { IntegrationAddEvent, type IntegrationAddDetail } from './events/integration-add-event.js';
 export { IntegrationEditEvent, type IntegrationEditDetail } from './events/integration-edit-event.js';
+export { IntegrationHealthChangeEvent, type IntegrationHealthChangeDetail } from './events/integration-health-change-event.js';
 export { TOKEN_DEFAULTS, type TokenName } from './styles/tokens.js';
 // Shared wizard parts (internal elements and helpers that every wizard builds on).
 export { IhWizardShell, WizardNavEvent, type WizardNavAction } from './wizards/shared/wizard-shell.js';

@@ -37,6 +37,25 @@ export const rmmSyncSummarySchema = z.object({
 });
 export type RmmSyncSummary = z.infer<typeof rmmSyncSummarySchema>;
 
+/** A PSA integration's availability (its circuit breaker): whether the PSA answers, and what waits for it. */
+export const availabilitySchema = z.object({
+  state: z.enum(['available', 'unavailable']),
+  /** ISO: the first unanswered call of the current outage (null while the PSA answers). */
+  since: z.string().nullable(),
+  /** The last failure's HTTP status (0: no answer at all) and the vendor's words, while unavailable. */
+  lastStatus: z.number().nullable(),
+  lastError: z.string().nullable(),
+  /** ISO: the next single try (probe) while unavailable. */
+  nextTryAt: z.string().nullable(),
+  /** Alerts waiting for delivery, and when the oldest was accepted (ISO). */
+  waiting: z.number(),
+  oldestWaitingAt: z.string().nullable(),
+  /** ISO: when the last outage ended; with the alerts it delayed (delivered late). */
+  recoveredAt: z.string().nullable(),
+  deliveredLate: z.number(),
+});
+export type Availability = z.infer<typeof availabilitySchema>;
+
 export const integrationViewSchema = z.object({
   id: z.string(),
   kind: integrationKindSchema,
@@ -52,6 +71,8 @@ export const integrationViewSchema = z.object({
   updatedAt: z.string(),
   /** RMM only: the device sync's summary. */
   sync: rmmSyncSummarySchema.optional(),
+  /** PSA only (active integrations): whether the PSA answers, and the alerts waiting for it. */
+  availability: availabilitySchema.optional(),
 });
 export type IntegrationView = z.infer<typeof integrationViewSchema>;
 

@@ -16,19 +16,30 @@ import {
 import { VENDOR_LABELS } from '../vendors/vendor-errors.js';
 import type { IntegrationRecord, IntegrationStatus } from '../../db/repositories/integrations.repo.js';
 import { syncSummaryFor } from '../services/rmm-sync/sync-summary.js';
+import { availabilityOf, type Availability } from '../services/routing/integration-availability.js';
 import type { RmmSyncSummary } from '../contracts/integration-view.js';
 
 const idParam = z.object({ id: z.string().uuid('not an integration id') });
 const listQuery = z.object({ kind: integrationKindSchema.optional() });
 
-/** `sync`: an RMM integration's device sync summary, where the caller has it (the list does). */
-export function toIntegrationView(row: IntegrationRecord, sync?: RmmSyncSummary): IntegrationView {
+/**
+ * `sync`: an RMM integration's device sync summary; `availability`: an active PSA's (its circuit
+ * breaker and waiting alerts), where the caller has them (the list does).
+ */
+export function toIntegrationView(row: IntegrationRecord, sync?: RmmSyncSummary, availability?: Availability): IntegrationView {
   return {
     id: row.id, kind: row.kind, vendor: row.vendor, vendorLabel: VENDOR_LABELS[row.vendor], status: row.status,
     statusLabel: STATUS_LABELS[row.status], hasCredentials: row.hasCredentials, accountLabel: row.accountLabel,
     userActivityOrganizationId: row.userActivityOrganizationId, createdAt: row.createdAt, updatedAt: row.updatedAt,
     ...(sync ? { sync } : {}),
+    ...(availability ? { availability } : {}),
   };
+}
+
+/** The list's view of a row: with its RMM sync summary or its PSA availability. */
+async function viewOf(repos: AppDeps['repos'], row: IntegrationRecord): Promise<IntegrationView> {
+  const availability = row.kind === 'psa' && row.status === 'active' && !row.deletedAt ? await availabilityOf(repos, row.id) : undefined;
+  return toIntegrationView(row, await syncSummaryFor(repos, row), availability);
 }
 
 export function toIntegrationDetail(row: IntegrationRecord): IntegrationDetail {
@@ -74,14 +85,14 @@ export function integrationRoutes(deps: AppDeps, docs: ApiDocs) {
     }
     const after = (await integrations.update(partner, id, { status: rule.to }))!;
     await audit.record({ partnerId: partner, actor: sub, action: `integration.${action}`, target: `integration:${id}`, before: { status: row.status }, after: { status: after.status } });
-    return c.json(toIntegrationView(after, await syncSummaryFor(deps.repos, after)), 200);
+    return c.json(await viewOf(deps.repos, after), 200);
   };
 
   return new Hono<AppEnv>()
     .use(requireRole('admin'))
     .get('/', validate('query', listQuery), async (c) => {
       const rows = await integrations.list(c.get('principal').partner, c.req.valid('query').kind);
-      return c.json({ integrations: await Promise.all(rows.map(async (row) => toIntegrationView(row, await syncSummaryFor(deps.repos, row)))) }, 200);
+      return c.json({ integrations: await Promise.all(rows.map((row) => viewOf(deps.repos, row))) }, 200);
     })
     .get('/:id', validate('param', idParam), async (c) => c.json(toIntegrationDetail(await load(c.get('principal').partner, c.req.valid('param').id)), 200))
     .post('/:id/pause', validate('param', idParam), applyTransition('pause'))

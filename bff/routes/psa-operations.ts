@@ -9,6 +9,7 @@ import { notFound, ProblemError } from '../errors.js';
 import { requireRole } from '../middleware/auth.js';
 import { validate } from '../middleware/validate.js';
 import type { ApiDocs } from '../openapi.js';
+import { availabilitySchema } from '../contracts/integration-view.js';
 import { BillableSyncService } from '../services/routing/billable-sync.service.js';
 import { PsaOperationsService } from '../services/routing/psa-operations.service.js';
 import { DEFAULT_ROUTING_CONFIG } from '../services/routing/routing-config.js';
@@ -28,6 +29,8 @@ const billableResultSchema = z.object({
 const healthSchema = z.object({
   integrationId: z.string(),
   status: z.string(),
+  /** Whether the PSA answers (the circuit breaker), and the alerts waiting for it. */
+  availability: availabilitySchema,
   lastDelivery: z.object({ alertId: z.string(), outcome: z.string().nullable(), vendorTicketId: z.string().nullable(), deliveredAt: z.string().nullable() }).nullable(),
   queue: z.object({ depth: z.number(), retrying: z.array(z.object({ alertId: z.string(), attempts: z.number(), lastError: z.string().nullable(), nextAttemptAt: z.string() })) }),
   totals: z.object({ delivered: z.number(), skipped: z.number(), failed: z.number() }),
@@ -49,7 +52,7 @@ export function psaOperationsRoutes(deps: AppDeps, docs: ApiDocs) {
   docs.add(
     { method: 'post', path: `${p}/psa/test-ticket`, summary: 'Send test ticket: a “[TEST]” ticket in the catch-all account with the integration’s defaults', tag: 'psa', roles: ['admin'], params: idParam, response: { status: 201, schema: testTicketSchema } },
     { method: 'post', path: `${p}/psa/billable-sync`, summary: 'Sync billable users to the mapped contracts now', tag: 'psa', roles: ['admin'], params: idParam, response: { status: 200, schema: billableResultSchema } },
-    { method: 'get', path: `${p}/health`, summary: 'Delivery health: last delivery, queue depth, failures with advice, billable-user sync', tag: 'psa', roles: ['admin'], params: idParam, response: { status: 200, schema: healthSchema } },
+    { method: 'get', path: `${p}/health`, summary: 'Delivery health: availability (outage, waiting alerts, next try), last delivery, queue depth, failures with advice, billable-user sync', tag: 'psa', roles: ['admin'], params: idParam, response: { status: 200, schema: healthSchema } },
   );
 
   return new Hono<AppEnv>()

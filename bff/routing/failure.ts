@@ -12,13 +12,15 @@ export interface Failure {
   retryable: boolean;
   message: string;
   retryAfterMs: number | null;
+  /** The vendor's HTTP status (0: no answer), when a vendor call failed. */
+  status: number | null;
 }
 
 export const FAILURE_ADVICE: Record<FailureCode, string> = {
   invalid_credentials: 'The PSA refused the API user’s credentials. Enter them again in the integration’s Credentials step, then retry the failed alerts.',
   missing_permission: 'The PSA API user lacks a permission (creating tickets or notes, reading contacts). Grant it in the PSA’s security settings, then retry.',
-  rate_limited: 'The PSA kept limiting requests for this account. Deliveries resume by themselves; if this persists, other tools may be spending the same API budget.',
-  unavailable: 'The PSA did not answer (outage or time-out) after repeated tries. Check the PSA’s status page, then retry the failed alerts.',
+  rate_limited: 'The PSA kept limiting requests for this account for as long as alerts are kept waiting (72 hours unless configured otherwise). Other tools may be spending the same API budget; retry the failed alerts.',
+  unavailable: 'The PSA did not answer (outage or time-out) for as long as alerts are kept waiting (72 hours unless configured otherwise). Check the PSA’s status page, then retry the failed alerts.',
   not_found: 'The PSA no longer has a record the ticket needs (account, contact, contract or ticket). Review the mappings, then retry.',
   rejected: 'The PSA refused the ticket or note as configured. Its message says which value; correct the ticket settings or mappings, then retry.',
   unexpected_answer: 'The PSA answered in a shape we could not read. Retry later; if it persists, report it with the message shown.',
@@ -29,9 +31,18 @@ export const FAILURE_ADVICE: Record<FailureCode, string> = {
 // since repeating the same request cannot succeed; an admin fixes the cause and retries.
 export function classifyFailure(error: unknown): Failure {
   if (error instanceof VendorError) {
-    return { code: error.code, retryable: error.retryable, message: error.message, retryAfterMs: error.details.retryAfterMs ?? null };
+    return { code: error.code, retryable: error.retryable, message: error.message, retryAfterMs: error.details.retryAfterMs ?? null, status: error.details.status ?? 0 };
   }
-  return { code: 'internal', retryable: true, message: error instanceof Error ? error.message : String(error), retryAfterMs: null };
+  return { code: 'internal', retryable: true, message: error instanceof Error ? error.message : String(error), retryAfterMs: null, status: null };
+}
+
+/**
+ * Whether the vendor failed to answer (outage, time-out, 5xx, 429, refused connection): the alert
+ * waits and the circuit breaker counts it. A refusal (4xx about the data, credentials, a record
+ * gone) is an answer: the vendor is up, and the alert fails at once with the vendor's words.
+ */
+export function isTransient(failure: Pick<Failure, 'code'>): boolean {
+  return failure.code === 'unavailable' || failure.code === 'rate_limited';
 }
 
 export function failureCodeOfAdvice(reason: string | null): FailureCode | null {

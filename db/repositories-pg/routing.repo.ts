@@ -10,7 +10,7 @@
  */
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { PgDb } from '../pg-client.js';
-import { alertDeliveries, billableSyncs, integrations, ticketGroups } from '../schema-pg/index.js';
+import { alertDeliveries, billableSyncs, integrationHealth, integrations, ticketGroups } from '../schema-pg/index.js';
 import { nowIso } from '../schema/columns.helpers.js';
 import { LostClaimError, type Claim, type DeliveryRow, type RoutingRepo } from '../repositories/routing.repo.js';
 
@@ -32,6 +32,7 @@ function serial<T>(claim: Claim, run: () => Promise<T>): Promise<T> {
 
 export function createPgRoutingRepo(db: PgDb): RoutingRepo {
   const d = alertDeliveries;
+  const h = integrationHealth;
   const pool = db.$client;
   const rowsOf = (claim: Claim, alertIds: string[]) => and(eq(d.partnerId, claim.partnerId), inArray(d.alertId, alertIds));
   const groupWhere = (integrationId: string, groupKey: string) => and(eq(ticketGroups.integrationId, integrationId), eq(ticketGroups.groupKey, groupKey));
@@ -99,24 +100,40 @@ export function createPgRoutingRepo(db: PgDb): RoutingRepo {
       return db.transaction(async (tx) => {
         // One claimer at a time sees the queue: a group with any row held is not offered.
         await tx.execute(sql`select pg_advisory_xact_lock(${CLAIM_LOCK})`);
-        const groups = await tx.select({ integrationId: d.integrationId, groupKey: d.groupKey, partnerId: sql<string>`min(${d.partnerId})` })
-          .from(d).where(and(eq(d.state, 'queued'), sql`${d.groupKey} is not null`))
-          .groupBy(d.integrationId, d.groupKey)
-          .having(sql`max(${d.claimedUntil}) <= ${now} and max(${d.nextAttemptAt}) <= ${now}`)
-          .orderBy(sql`min(${d.seq})`).limit(maxGroups);
         const claims: Claim[] = [];
-        for (const g of groups) {
-          const where = and(eq(d.integrationId, g.integrationId!), eq(d.groupKey, g.groupKey!), eq(d.state, 'queued'));
+        const take = async (integrationId: string, groupKey: string, partnerId: string, probe: boolean) => {
+          const where = and(eq(d.integrationId, integrationId), eq(d.groupKey, groupKey), eq(d.state, 'queued'));
           // Rows a write-back holds right now are skipped, not waited for; the group comes back next pass.
           const lockable = await tx.select({ partnerId: d.partnerId, alertId: d.alertId }).from(d).where(where).for('update', { skipLocked: true });
-          if (lockable.length === 0) continue;
+          if (lockable.length === 0) return false;
           const ids = lockable.map((r) => r.alertId);
           const rows = await tx.update(d).set({ claimedUntil: until })
             .where(and(where, inArray(d.alertId, ids), sql`${d.claimedUntil} <= ${now}`)).returning();
-          if (rows.length === 0) continue;
+          if (rows.length === 0) return false;
           rows.sort((a, b) => a.seq - b.seq);
-          claims.push({ partnerId: g.partnerId, integrationId: g.integrationId!, groupKey: g.groupKey!, until, rows });
+          claims.push({ partnerId, integrationId, groupKey, until, rows, ...(probe ? { probe } : {}) });
+          return true;
+        };
+        // Probes first: the oldest waiting group of each unavailable integration whose probe is due (one at a time).
+        const due = await tx.select({ integrationId: h.integrationId }).from(h)
+          .where(and(eq(h.state, 'unavailable'), sql`${h.nextProbeAt} <= ${now}`, sql`${h.probeUntil} <= ${now}`));
+        for (const { integrationId } of due) {
+          if (claims.length >= maxGroups) break;
+          const [head] = await tx.select({ groupKey: d.groupKey, partnerId: d.partnerId }).from(d)
+            .where(and(eq(d.integrationId, integrationId), eq(d.state, 'queued'), sql`${d.groupKey} is not null`)).orderBy(asc(d.seq)).limit(1);
+          if (!head?.groupKey) continue;
+          const [held] = await tx.select({ until: sql<number>`max(${d.claimedUntil})` }).from(d)
+            .where(and(eq(d.integrationId, integrationId), eq(d.groupKey, head.groupKey), eq(d.state, 'queued')));
+          if (Number(held?.until ?? 0) > now) continue;
+          if (await take(integrationId, head.groupKey, head.partnerId, true)) await tx.update(h).set({ probeUntil: until }).where(eq(h.integrationId, integrationId));
         }
+        // Other groups: an unavailable integration's queue is held.
+        const groups = await tx.select({ integrationId: d.integrationId, groupKey: d.groupKey, partnerId: sql<string>`min(${d.partnerId})` })
+          .from(d).where(and(eq(d.state, 'queued'), sql`${d.groupKey} is not null`, sql`not exists (select 1 from ${h} where ${h.integrationId} = ${d.integrationId} and ${h.state} = 'unavailable')`))
+          .groupBy(d.integrationId, d.groupKey)
+          .having(sql`max(${d.claimedUntil}) <= ${now} and max(${d.nextAttemptAt}) <= ${now}`)
+          .orderBy(sql`min(${d.seq})`).limit(Math.max(0, maxGroups - claims.length));
+        for (const g of groups) await take(g.integrationId!, g.groupKey!, g.partnerId, false);
         return claims;
       });
     },
@@ -180,7 +197,7 @@ export function createPgRoutingRepo(db: PgDb): RoutingRepo {
     async recordRetry(claim, alertIds, input) {
       return serial(claim, () => db.transaction(async (tx) => {
         await assertOwned(tx, claim, alertIds);
-        const failed = sql`${d.attempts} + 1 >= ${input.maxAttempts}`;
+        const failed = sql`${d.createdAt} < ${input.expireBefore}`;
         const rows = await tx.update(d).set({
           attempts: sql`${d.attempts} + 1`, lastError: input.lastError, nextAttemptAt: input.nextAttemptAt, claimedUntil: 0, updatedAt: nowIso(),
           state: sql`case when ${failed} then 'failed' else 'queued' end`, reason: sql`case when ${failed} then ${input.advice}::text else null end`,
@@ -194,6 +211,11 @@ export function createPgRoutingRepo(db: PgDb): RoutingRepo {
     },
     async recordSkipped(claim, alertIds, reason, decision) {
       await underClaim(claim, alertIds, (tx) => tx.update(d).set({ state: 'skipped', reason, decision, claimedUntil: 0, updatedAt: nowIso() }).where(rowsOf(claim, alertIds)));
+    },
+    async expireQueued(before, now, reason) {
+      const rows = await db.update(d).set({ state: 'failed', reason, claimedUntil: 0, updatedAt: nowIso() })
+        .where(and(eq(d.state, 'queued'), sql`${d.groupKey} is not null`, sql`${d.createdAt} < ${before}`, sql`${d.claimedUntil} <= ${now}`)).returning({ id: d.alertId });
+      return rows.length;
     },
     async requeueFailed(partnerId, alertId) {
       return (await db.update(d).set({ state: 'queued', attempts: 0, nextAttemptAt: 0, claimedUntil: 0, groupKey: null, reason: null, marker: null, updatedAt: nowIso() })

@@ -2,11 +2,13 @@
 import type { Db } from '../client.js';
 import type { PgDb } from '../pg-client.js';
 import { createPgDevicesRepo } from '../repositories-pg/devices.repo.js';
+import { createPgIntegrationHealthRepo } from '../repositories-pg/integration-health.repo.js';
 import { createPgIntegrationsRepo, createPgMappingsRepo } from '../repositories-pg/integrations.repo.js';
 import { createPgRoutingRepo } from '../repositories-pg/routing.repo.js';
 import { createPgAuditRepo, createPgOrganizationsRepo, createPgPartnersRepo, createPgWizardDraftsRepo } from '../repositories-pg/small.repos.js';
 import { createAuditRepo } from './audit.repo.js';
 import { createDevicesRepo } from './devices.repo.js';
+import { createIntegrationHealthRepo } from './integration-health.repo.js';
 import { createIntegrationsRepo } from './integrations.repo.js';
 import { createMappingsRepo } from './mappings.repo.js';
 import { createOrganizationsRepo } from './organizations.repo.js';
@@ -23,6 +25,7 @@ export function createRepositories(db: Db) {
     wizardDrafts: createWizardDraftsRepo(db),
     audit: createAuditRepo(db),
     routing: createRoutingRepo(db),
+    integrationHealth: createIntegrationHealthRepo(db),
     devices: createDevicesRepo(db),
   };
 }
@@ -38,6 +41,7 @@ export function createPgRepositories(db: PgDb): Repositories {
     wizardDrafts: createPgWizardDraftsRepo(db),
     audit: createPgAuditRepo(db),
     routing: createPgRoutingRepo(db),
+    integrationHealth: createPgIntegrationHealthRepo(db),
     devices: createPgDevicesRepo(db),
   };
 }

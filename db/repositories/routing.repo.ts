@@ -8,7 +8,7 @@
  */
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { alertDeliveries, billableSyncs, integrations, ticketGroups } from '../schema/index.js';
+import { alertDeliveries, billableSyncs, integrationHealth, integrations, ticketGroups } from '../schema/index.js';
 import { nowIso } from '../schema/columns.helpers.js';
 
 export type DeliveryRow = typeof alertDeliveries.$inferSelect;
@@ -23,6 +23,16 @@ export interface Claim {
   groupKey: string;
   until: number;
   rows: DeliveryRow[];
+  /** The integration's circuit breaker is open and this group is its single probe (the oldest waiting group). */
+  probe?: boolean;
+}
+
+/** A transient failure's write-back: the vendor's words, the fix, the next try, and the retry horizon (ISO). */
+export interface RetryInput {
+  lastError: string;
+  advice: string;
+  nextAttemptAt: number;
+  expireBefore: string;
 }
 
 /** What resolving an accepted alert decided (no vendor involved). */
@@ -53,15 +63,26 @@ export function createRoutingRepo(db: Db) {
      values (?, ?, ?, ?, (select coalesce(max(rowid), 0) + 1 from alert_deliveries), ?, ?) on conflict do nothing`);
   const getOne = db.select().from(d).where(and(eq(d.partnerId, sql.placeholder('partnerId')), eq(d.alertId, sql.placeholder('alertId')))).prepare();
   const unresolved = db.select().from(d).where(and(eq(d.state, 'queued'), isNull(d.groupKey))).orderBy(asc(d.seq)).limit(sql.placeholder('limit')).prepare();
-  // A group is claimable when none of its queued alerts is claimed or waiting out a backoff.
+  const h = integrationHealth;
+  // A group is claimable when none of its queued alerts is claimed or waiting out a backoff, and its
+  // integration's circuit breaker is closed (an unavailable PSA's queue is held; only its probe goes out).
   const claimable = db.select({ integrationId: d.integrationId, groupKey: d.groupKey, partnerId: sql<string>`min(${d.partnerId})`, head: sql<number>`min(${d.seq})` })
-    .from(d).where(and(eq(d.state, 'queued'), sql`${d.groupKey} is not null`))
+    .from(d).where(and(eq(d.state, 'queued'), sql`${d.groupKey} is not null`, sql`not exists (select 1 from ${h} where ${h.integrationId} = ${d.integrationId} and ${h.state} = 'unavailable')`))
     .groupBy(d.integrationId, d.groupKey)
     .having(sql`max(${d.claimedUntil}) <= ${sql.placeholder('now')} and max(${d.nextAttemptAt}) <= ${sql.placeholder('now')}`)
     .orderBy(sql`min(${d.seq})`).limit(sql.placeholder('limit')).prepare();
   const claimGroup = db.update(d).set({ claimedUntil: sql`${sql.placeholder('until')}` })
     .where(and(eq(d.integrationId, sql.placeholder('integrationId')), eq(d.groupKey, sql.placeholder('groupKey')), eq(d.state, 'queued')))
     .returning().prepare();
+  const probesDue = db.select({ integrationId: h.integrationId }).from(h)
+    .where(and(eq(h.state, 'unavailable'), sql`${h.nextProbeAt} <= ${sql.placeholder('now')}`, sql`${h.probeUntil} <= ${sql.placeholder('now')}`)).prepare();
+  const oldestWaiting = db.select({ groupKey: d.groupKey, partnerId: d.partnerId }).from(d)
+    .where(and(eq(d.integrationId, sql.placeholder('integrationId')), eq(d.state, 'queued'), sql`${d.groupKey} is not null`)).orderBy(asc(d.seq)).limit(1).prepare();
+  const groupHeldUntil = db.select({ until: sql<number>`max(${d.claimedUntil})` }).from(d)
+    .where(and(eq(d.integrationId, sql.placeholder('integrationId')), eq(d.groupKey, sql.placeholder('groupKey')), eq(d.state, 'queued'))).prepare();
+  const takeProbe = db.update(h).set({ probeUntil: sql`${sql.placeholder('until')}` }).where(eq(h.integrationId, sql.placeholder('integrationId'))).prepare();
+  const expireStmt = db.update(d).set({ state: 'failed', reason: sql`${sql.placeholder('reason')}`, claimedUntil: 0, updatedAt: sql`${sql.placeholder('iso')}` })
+    .where(and(eq(d.state, 'queued'), sql`${d.groupKey} is not null`, sql`${d.createdAt} < ${sql.placeholder('before')}`, sql`${d.claimedUntil} <= ${sql.placeholder('now')}`)).prepare();
   const owned = db.select({ n: sql<number>`count(*)` }).from(d)
     .where(and(eq(d.partnerId, sql.placeholder('partnerId')), inIds('ids'), eq(d.claimedUntil, sql.placeholder('until')), eq(d.state, 'queued'))).prepare();
   const resolveOne = db.update(d).set({
@@ -134,11 +155,21 @@ export function createRoutingRepo(db: Db) {
     async claimGroups(now: number, until: number, maxGroups: number): Promise<Claim[]> {
       if (maxGroups <= 0) return [];
       return db.transaction(() => {
-        const groups = claimable.all({ now, limit: maxGroups });
-        return groups.map((g) => {
+        const claims: Claim[] = [];
+        // Probes first: the oldest waiting group of each unavailable integration whose probe is due (one at a time).
+        for (const { integrationId } of probesDue.all({ now })) {
+          if (claims.length >= maxGroups) break;
+          const head = oldestWaiting.get({ integrationId });
+          if (!head?.groupKey || Number(groupHeldUntil.get({ integrationId, groupKey: head.groupKey })?.until ?? 0) > now) continue;
+          const rows = claimGroup.all({ until, integrationId, groupKey: head.groupKey }).sort((a, b) => a.seq - b.seq);
+          takeProbe.run({ until, integrationId });
+          claims.push({ partnerId: head.partnerId, integrationId, groupKey: head.groupKey, until, rows, probe: true });
+        }
+        for (const g of claimable.all({ now, limit: maxGroups - claims.length })) {
           const rows = claimGroup.all({ until, integrationId: g.integrationId, groupKey: g.groupKey }).sort((a, b) => a.seq - b.seq);
-          return { partnerId: g.partnerId, integrationId: g.integrationId!, groupKey: g.groupKey!, until, rows };
-        }).filter((c) => c.rows.length > 0);
+          if (rows.length > 0) claims.push({ partnerId: g.partnerId, integrationId: g.integrationId!, groupKey: g.groupKey!, until, rows });
+        }
+        return claims;
       }, immediate);
     },
     /** Heartbeat: keeps the claim while its vendor calls run. False when it was lost. */
@@ -218,13 +249,14 @@ export function createRoutingRepo(db: Db) {
       }, immediate);
     },
     /**
-     * A retryable failure: one more attempt counted, the claim released, the next try scheduled;
-     * alerts that used up their attempts become failed with the advice. Returns those ids.
+     * A transient failure: one more attempt counted, the claim released, the next try scheduled;
+     * alerts accepted before `expireBefore` (past the retry horizon) become failed with the advice.
+     * Returns those ids.
      */
-    async recordRetry(claim: Claim, alertIds: string[], input: { lastError: string; advice: string; nextAttemptAt: number; maxAttempts: number }): Promise<string[]> {
+    async recordRetry(claim: Claim, alertIds: string[], input: RetryInput): Promise<string[]> {
       return db.transaction((tx) => {
         assertOwned(claim, alertIds);
-        const failed = sql`${d.attempts} + 1 >= ${input.maxAttempts}`;
+        const failed = sql`${d.createdAt} < ${input.expireBefore}`;
         return tx.update(d).set({
           attempts: sql`${d.attempts} + 1`, lastError: input.lastError, nextAttemptAt: input.nextAttemptAt, claimedUntil: 0, updatedAt: nowIso(),
           state: sql`case when ${failed} then 'failed' else 'queued' end`, reason: sql`case when ${failed} then ${input.advice} else null end`,
@@ -242,6 +274,14 @@ export function createRoutingRepo(db: Db) {
         assertOwned(claim, alertIds);
         tx.update(d).set({ state: 'skipped', reason, decision, claimedUntil: 0, updatedAt: nowIso() }).where(rowsOf(claim, alertIds)).run();
       }, immediate);
+    },
+
+    /**
+     * Fails the waiting alerts accepted before `before` (past the retry horizon) that no worker holds:
+     * those of an integration whose breaker stayed open longer than the horizon are never tried.
+     */
+    async expireQueued(before: string, now: number, reason: string): Promise<number> {
+      return expireStmt.run({ before, now, reason, iso: nowIso() }).changes;
     },
 
     /** ASSUMPTION: an admin retry queues a failed alert from scratch, re-resolved with today's settings (the fix may be in them). */

@@ -20,9 +20,10 @@ import { toIntegrationView } from '../../bff/routes/integrations.js';
 import { INTEGRATION_STATUSES } from '../../db/schema/integrations.js';
 import { VENDORS } from '../../bff/contracts/integration-view.js';
 import { isPsaVendor, PSA_VENDORS } from '../../bff/vendors/vendor-catalog.js';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { DEMO_CATALOG, DEMO_ORGANIZATIONS } from '../../bff/demo/demo-organizations.js';
-import { FAILURE_ADVICE, type FailureCode } from '../../bff/routing/failure.js';
+import { classifyFailure, FAILURE_ADVICE, isTransient, type FailureCode } from '../../bff/routing/failure.js';
+import { CircuitBreaker } from '../../bff/services/routing/circuit-breaker.js';
 import { alertDeliveries } from '../../db/schema/index.js';
 import { alert, setupPsa } from '../bff/routing/routing-harness.js';
 import { connectRmm } from '../bff/rmm-sync/rmm-sync.helpers.js';
@@ -54,6 +55,10 @@ const faultBody = z.object({
   pathEndsWith: z.string().min(1).optional(),
 });
 
+const outageBody = z.object({ partner: z.string().min(1), integrationId: z.string().min(1), phase: z.enum(['start', 'end']) });
+/** A ticket id no PSA sandbox has: the outage's 503s are aimed at calls for it only, so other tests' calls pass. */
+const OUTAGE_TICKET = '424242';
+
 const psaSetupBody = z.object({
   partner: z.string().min(1),
   vendor: z.enum(PSA_VENDORS),
@@ -77,6 +82,7 @@ export type TestDeliveriesRequest = z.input<typeof deliveriesBody>;
 export type TestSyncFailureRequest = z.input<typeof syncFailureBody>;
 export type TestIntegrationRequest = z.input<typeof createBody>;
 export type TestFaultRequest = z.input<typeof faultBody>;
+export type TestOutageRequest = z.input<typeof outageBody>;
 
 export interface BrowserBff {
   middleware(ctx: KoaLikeContext, next: () => Promise<unknown>): Promise<unknown>;
@@ -167,6 +173,35 @@ export function createBrowserBff(): BrowserBff {
       const claim = await repos.devices.claim(input.integrationId, Date.now(), Date.now() + 60_000);
       if (!claim) return c.json({ error: 'a sync is running' }, 409);
       await repos.devices.finish(claim, { finishedAt: new Date(at).toISOString(), succeeded: false, lastError: input.lastError, nextSyncAt: Date.now() + 120_000 });
+      return c.json({ ok: true });
+    })
+    // A PSA outage as the list sees it: the partner's PSA sandbox answers 503 to a real adapter call and
+    // the real circuit breaker opens; at 'end' the call is answered, the breaker closes, and (standing
+    // in for the routing worker, which the browser BFF does not run) the partner's waiting alerts are delivered.
+    .post('/outage', async (c) => {
+      const { partner, integrationId, phase } = outageBody.parse(await c.req.json());
+      const { repos, vendors, database } = bff.deps;
+      const row = await repos.integrations.get(partner, integrationId);
+      if (!row || database.dialect !== 'sqlite') return c.json({ error: 'no such integration' }, 404);
+      const { origin } = await sandbox;
+      const breaker = new CircuitBreaker(repos.integrationHealth, { breakerThreshold: 1, probeBaseMs: 600_000, probeMaxMs: 600_000 }, Date.now);
+      const subject = { partnerId: partner, integrationId };
+      const { adapter } = await vendors.psa(partner, integrationId);
+      const faultsUrl = `${origin}/sandbox/${row.vendor}/_control/faults`;
+      const mine = and(eq(alertDeliveries.partnerId, partner), eq(alertDeliveries.state, 'queued'));
+      if (phase === 'start') {
+        // Waiting for this PSA, as the worker's resolve step leaves them.
+        database.db.update(alertDeliveries).set({ integrationId, groupKey: sql`'outage:' || ${alertDeliveries.alertId}` }).where(mine).run();
+        await fetch(faultsUrl, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify([{ kind: '5xx', status: 503, count: 10_000, pathIncludes: `/${OUTAGE_TICKET}` }]) });
+        const failure = await adapter.getTicket(OUTAGE_TICKET).then(() => null, (error: unknown) => classifyFailure(error));
+        if (!failure || !isTransient(failure)) return c.json({ error: `the sandbox answered: ${failure?.message ?? 'ok'}` }, 409);
+        await breaker.failed(subject, { ...failure, status: failure.status ?? 503 }, false);
+      } else {
+        await fetch(faultsUrl, { method: 'DELETE' });
+        await adapter.getTicket(OUTAGE_TICKET).catch(() => undefined); // a 404 is an answer too
+        await breaker.answered(subject);
+        database.db.update(alertDeliveries).set({ state: 'delivered', outcome: 'ticket_created', deliveredAt: new Date().toISOString() }).where(mine).run();
+      }
       return c.json({ ok: true });
     })
     .post('/faults', async (c) => {

@@ -44,6 +44,8 @@ export class SandboxState<Data> {
   faults: Fault[] = [];
   /** Vendor API calls answered (faults included), for tests and benchmarks. */
   callCount = 0;
+  /** Calls answered with an injected fault, by kind (an outage test tells them from the vendor's own 429s). */
+  faultsTaken: Record<string, number> = {};
   /**
    * Vendor API calls still being processed, including ones whose client already gave up (a
    * delayed write still commits, as at a real vendor): tests wait for 0 before counting writes.
@@ -62,6 +64,7 @@ export class SandboxState<Data> {
     this.writes = [];
     this.faults = [];
     this.callCount = 0;
+    this.faultsTaken = {};
     this.seq = 0;
   }
 
@@ -78,6 +81,7 @@ export class SandboxState<Data> {
     const fault = this.faults.find((f) => f.remaining > 0 && (!f.pathIncludes || path.includes(f.pathIncludes)) && (!f.method || f.method === method.toUpperCase()));
     if (!fault) return undefined;
     fault.remaining--;
+    this.faultsTaken[fault.kind] = (this.faultsTaken[fault.kind] ?? 0) + 1;
     this.faults = this.faults.filter((f) => f.remaining > 0);
     return fault;
   }
@@ -152,7 +156,7 @@ export interface ControlOptions<D> {
 }
 
 /**
- * `_control/` routes: POST reset, POST seed {scale}, POST faults {kind,count,…}, DELETE faults,
+ * `_control/` routes: POST reset, POST seed {scale}, POST faults {kind,count,…}, PUT faults [list], DELETE faults,
  * GET writes (?kind=), GET stats. Not part of any vendor API; never mounted outside sandboxes.
  */
 export function controlRoutes<D>(state: SandboxState<D>, options: ControlOptions<D> = {}): Hono {
@@ -175,6 +179,13 @@ export function controlRoutes<D>(state: SandboxState<D>, options: ControlOptions
     state.faults.push({ ...parsed.data, remaining: parsed.data.count });
     return c.json({ ok: true, queued: state.faults.length });
   });
+  // Replaces the queued faults in one step: an outage moves from 503s to hangs to 429s with no healthy call between.
+  control.put('/faults', async (c) => {
+    const parsed = z.array(faultSchema).max(20).safeParse(await c.req.json().catch(() => null));
+    if (!parsed.success) return c.json({ error: parsed.error.issues }, 400);
+    state.faults = parsed.data.map((f) => ({ ...f, remaining: f.count }));
+    return c.json({ ok: true, queued: state.faults.length });
+  });
   control.delete('/faults', (c) => {
     state.faults = [];
     return c.json({ ok: true });
@@ -183,7 +194,7 @@ export function controlRoutes<D>(state: SandboxState<D>, options: ControlOptions
     const kind = c.req.query('kind');
     return c.json({ writes: kind ? state.writes.filter((w) => w.kind === kind) : state.writes });
   });
-  control.get('/stats', (c) => c.json({ calls: state.callCount, inFlight: state.inFlight, writes: state.writes.length, faultsQueued: state.faults.length }));
+  control.get('/stats', (c) => c.json({ calls: state.callCount, inFlight: state.inFlight, writes: state.writes.length, faultsQueued: state.faults.length, faultsTaken: state.faultsTaken }));
   options.extend?.(control, state);
   return control;
 }

@@ -70,6 +70,8 @@ export function createKaseyaBmsSandbox(options: { scale?: number } = {}): { app:
     },
     extend: (control) => {
       control.post('/expire-tokens', (c) => c.json({ ok: true, expired: tokens.expireAll() }));
+      // An account deleted in the PSA (the mapping still points at it): tickets for it are refused.
+      control.delete('/accounts/:id', (c) => c.json({ ok: true, deleted: state.data.accountsById.delete(Number(c.req.param('id'))) }));
     },
   }));
 

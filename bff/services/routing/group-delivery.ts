@@ -16,13 +16,14 @@ import { ProblemError } from '../../errors.js';
 import type { RoutingAlert } from '../../routing/alert.js';
 import { chooseContact, contactLookups, type ContactChoice } from '../../routing/contact.js';
 import type { DeliverDecision, SkipCode } from '../../routing/decision.js';
-import { classifyFailure, FAILURE_ADVICE, retryDelayMs, writeMayHaveLanded } from '../../routing/failure.js';
+import { classifyFailure, FAILURE_ADVICE, isTransient, retryDelayMs, writeMayHaveLanded } from '../../routing/failure.js';
 import { isNoteMarker, newMarker, nextGroupStep } from '../../routing/group-step.js';
 import { noteBody, noteTitle, ticketDescription } from '../../routing/message-format.js';
 import type { PsaAdapter } from '../../vendors/psa-adapter.js';
 import type { PsaContact, TicketRef } from '../../vendors/model.js';
 import { VendorError } from '../../vendors/vendor-errors.js';
 import type { VendorGateway } from '../vendor-gateway.js';
+import type { CircuitBreaker } from './circuit-breaker.js';
 import type { RoutingConfig } from './routing-config.js';
 
 export interface RoutingHooks {
@@ -38,6 +39,8 @@ export interface DeliveryContext {
   now: () => number;
   /** Aborted when the worker stops: no new vendor call starts, intents stay for reconciliation. */
   signal: AbortSignal;
+  /** Counts transient failures per integration and holds an unavailable PSA's queue. */
+  breaker: CircuitBreaker;
   hooks?: RoutingHooks;
 }
 
@@ -81,6 +84,8 @@ class GroupRun {
   private stepItems: Item[] = [];
   /** The group ticket this delivery created or asked the PSA about (its open state is current). */
   private verifiedTicketId: string | null = null;
+  /** The PSA answered during this run (the breaker was told once). */
+  private answered = false;
 
   constructor(
     private readonly ctx: DeliveryContext,
@@ -98,9 +103,19 @@ class GroupRun {
         if (first) await this.reconcileNotes();
         first = false;
         if (this.pending.length > 0) await this.step();
+        await this.vendorAnswered();
       } catch (error) {
         if (!(await this.onError(error))) return;
       }
+    }
+  }
+
+  /** Every step calls the PSA: one that ended without a vendor error means the PSA is answering. */
+  private async vendorAnswered(): Promise<void> {
+    if (this.answered) return;
+    this.answered = true;
+    if (await this.ctx.breaker.answered(this.claim)) {
+      this.ctx.logger.info({ integrationId: this.claim.integrationId, probe: Boolean(this.claim.probe) }, 'routing: the PSA answers again; held alerts are due');
     }
   }
 
@@ -287,15 +302,18 @@ class GroupRun {
     if (failure.code === 'internal') logger.error({ ...where, err: error }, 'routing: delivery failed unexpectedly');
     try {
       if (failure.retryable) {
+        if (isTransient(failure)) await this.ctx.breaker.failed(this.claim, failure, Boolean(this.claim.probe));
         // The group waits as a whole: its later alerts must not overtake the one that failed.
         const attempt = Math.max(...this.pending.map((i) => i.row.attempts)) + 1;
         const wait = retryDelayMs(attempt, failure, config.backoffBaseMs, config.backoffMaxMs);
+        const expireBefore = new Date(now() - config.retryHorizonHours * 3_600_000).toISOString();
         const failed = await repos.routing.recordRetry(this.claim, this.pending.map((i) => i.row.alertId), {
-          lastError: failure.message, advice: FAILURE_ADVICE[failure.code], nextAttemptAt: now() + wait, maxAttempts: config.maxAttempts,
+          lastError: failure.message, advice: FAILURE_ADVICE[failure.code], nextAttemptAt: now() + wait, expireBefore,
         });
-        logger.warn({ ...where, code: failure.code, attempt, waitMs: wait, failed: failed.length }, 'routing: vendor call failed; will retry');
+        logger.warn({ ...where, code: failure.code, attempt, waitMs: wait, failed: failed.length, probe: Boolean(this.claim.probe) }, 'routing: vendor call failed; will retry');
         return false;
       }
+      if (error instanceof VendorError) await this.vendorAnswered();
       const items = this.stepItems.filter((i) => this.pending.includes(i));
       await repos.routing.recordFailed(this.claim, items.map((i) => i.row.alertId), failure.message, FAILURE_ADVICE[failure.code]);
       logger.warn({ ...where, code: failure.code, alerts: items.length }, 'routing: vendor refused; alerts failed');

@@ -11,6 +11,7 @@ import { FAILURE_ADVICE, failureCodeOfAdvice, type FailureCode } from '../../rou
 import { newMarker } from '../../routing/group-step.js';
 import type { VendorGateway } from '../vendor-gateway.js';
 import type { BillableSyncService } from './billable-sync.service.js';
+import { availabilityOf } from './integration-availability.js';
 import { parsePsaSettings } from './routing-decider.js';
 
 export interface TestTicketResult {
@@ -74,6 +75,7 @@ export class PsaOperationsService {
     return {
       integrationId: integration.id,
       status: integration.deletedAt ? 'deleted' : integration.status,
+      availability: await availabilityOf(this.repos, integration.id),
       lastDelivery: last ? { alertId: last.alertId, outcome: last.outcome, vendorTicketId: last.vendorTicketId, deliveredAt: last.deliveredAt } : null,
       queue: { depth: counts.queued + counts.unresolved, retrying: (await routing.retrying(integration.id, RECENT)).map((r) => ({ alertId: r.alertId, attempts: r.attempts, lastError: r.lastError, nextAttemptAt: new Date(r.nextAttemptAt).toISOString() })) },
       totals: { delivered: counts.delivered, skipped: counts.skipped, failed: counts.failed },

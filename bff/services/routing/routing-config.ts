@@ -18,10 +18,20 @@ export const routingConfigSchema = z.object({
   tickGapMs: ms(25, 0),
   /** How long a claim holds a group without a heartbeat (a crashed worker's groups free up after it). */
   leaseMs: ms(15_000, 50),
-  /** Tries per alert for rate limits, outages and time-outs before it is failed (and retryable by an admin). */
-  maxAttempts: z.coerce.number().int().min(1).max(100).default(8),
+  /**
+   * How long after acceptance an alert keeps being retried through transient failures (no answer,
+   * time-out, 5xx, 429) before it is failed; 72 hours, as Stripe and Standard Webhooks senders do.
+   */
+  retryHorizonHours: z.coerce.number().positive().max(24 * 30).default(72),
   backoffBaseMs: ms(1_000),
-  backoffMaxMs: ms(300_000),
+  /** Longest wait between two tries of one group (the vendor's Retry-After may ask for longer). */
+  backoffMaxMs: ms(900_000),
+  /** Transient failures in a row (across every group and instance) that make an integration unavailable. */
+  breakerThreshold: z.coerce.number().int().min(1).max(1_000).default(5),
+  /** While unavailable, one probe (the oldest waiting group's delivery) after this, doubling per failed probe… */
+  probeBaseMs: ms(30_000),
+  /** …up to this. */
+  probeMaxMs: ms(900_000),
   /**
    * A group's ticket is trusted to be open for this long before the PSA is asked again; preview
    * applies the same window, so it says what delivery will do. ASSUMPTION: 5 s. A ticket closed
@@ -58,8 +68,8 @@ export interface RoutingTiming {
 }
 
 const ENV_NAMES: Record<keyof RoutingConfig, string> = {
-  pollMs: 'ROUTING_POLL_MS', tickGapMs: 'ROUTING_TICK_GAP_MS', leaseMs: 'ROUTING_LEASE_MS', maxAttempts: 'ROUTING_MAX_ATTEMPTS', backoffBaseMs: 'ROUTING_BACKOFF_BASE_MS',
-  backoffMaxMs: 'ROUTING_BACKOFF_MAX_MS', openTtlMs: 'ROUTING_OPEN_TTL_MS', lateWriteWaitMs: 'ROUTING_LATE_WRITE_WAIT_MS', maxGroupsInFlight: 'ROUTING_MAX_GROUPS_IN_FLIGHT',
+  pollMs: 'ROUTING_POLL_MS', tickGapMs: 'ROUTING_TICK_GAP_MS', leaseMs: 'ROUTING_LEASE_MS', retryHorizonHours: 'ROUTING_RETRY_HORIZON_HOURS', backoffBaseMs: 'ROUTING_BACKOFF_BASE_MS',
+  backoffMaxMs: 'ROUTING_BACKOFF_MAX_MS', breakerThreshold: 'ROUTING_BREAKER_THRESHOLD', probeBaseMs: 'ROUTING_PROBE_BASE_MS', probeMaxMs: 'ROUTING_PROBE_MAX_MS', openTtlMs: 'ROUTING_OPEN_TTL_MS', lateWriteWaitMs: 'ROUTING_LATE_WRITE_WAIT_MS', maxGroupsInFlight: 'ROUTING_MAX_GROUPS_IN_FLIGHT',
   maxAlertsPerNote: 'ROUTING_MAX_ALERTS_PER_NOTE', resolveBatch: 'ROUTING_RESOLVE_BATCH', billableCheckMs: 'ROUTING_BILLABLE_CHECK_MS',
   billableTriesPerPeriod: 'ROUTING_BILLABLE_TRIES_PER_PERIOD',
 };

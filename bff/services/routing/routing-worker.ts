@@ -10,8 +10,10 @@ import type { Claim, DeliveryRow, Resolution } from '../../../db/repositories/ro
 import type { Logger } from '../../logger.js';
 import type { Metrics } from '../../metrics.js';
 import { routingAlertSchema } from '../../routing/alert.js';
+import { FAILURE_ADVICE } from '../../routing/failure.js';
 import type { VendorGateway } from '../vendor-gateway.js';
 import { BillableSyncService } from './billable-sync.service.js';
+import { CircuitBreaker } from './circuit-breaker.js';
 import { deliverGroup, type RoutingHooks } from './group-delivery.js';
 import { DEFAULT_ROUTING_CONFIG, type RoutingConfig, type RoutingTiming } from './routing-config.js';
 import { createDecider, type Decider } from './routing-decider.js';
@@ -49,7 +51,9 @@ export class RoutingWorker {
   readonly config: RoutingConfig;
   readonly signal: WorkSignal;
   readonly billable: BillableSyncService;
+  readonly breaker: CircuitBreaker;
   private readonly now: () => number;
+  private lastExpiry = 0;
   private readonly inFlight = new Map<Claim, Promise<void>>();
   private abort = new AbortController();
   private running = false;
@@ -71,6 +75,7 @@ export class RoutingWorker {
     deps.routingSignal = this.signal;
     deps.routing = { openTtlMs: this.config.openTtlMs, now: this.now };
     this.billable = new BillableSyncService(deps.repos, deps.vendors, deps.logger, this.config);
+    this.breaker = new CircuitBreaker(deps.repos.integrationHealth, this.config, this.now);
   }
 
   get isRunning(): boolean {
@@ -142,7 +147,20 @@ export class RoutingWorker {
       }
     }
     this.maybeCheckBillable(now);
+    await this.maybeExpire(now);
     return resolved >= this.config.resolveBatch;
+  }
+
+  /**
+   * Fails waiting alerts past the retry horizon that no try will reach (their integration's breaker
+   * stayed open longer than the horizon). A few times per horizon, at most once a minute.
+   */
+  private async maybeExpire(now: number): Promise<void> {
+    const horizonMs = this.config.retryHorizonHours * 3_600_000;
+    if (now - this.lastExpiry < Math.min(60_000, Math.max(this.config.pollMs, horizonMs / 4))) return;
+    this.lastExpiry = now;
+    const expired = await this.deps.repos.routing.expireQueued(new Date(now - horizonMs).toISOString(), now, FAILURE_ADVICE.unavailable);
+    if (expired > 0) this.deps.logger.warn({ expired, horizonHours: this.config.retryHorizonHours }, 'routing: alerts failed past the retry horizon');
   }
 
   private async loop(): Promise<void> {
@@ -168,7 +186,7 @@ export class RoutingWorker {
 
   private deliver(claim: Claim): void {
     const { repos, vendors, logger } = this.deps;
-    const ctx = { repos, vendors, logger, config: this.config, now: this.now, signal: this.abort.signal, hooks: this.options.hooks };
+    const ctx = { repos, vendors, logger, config: this.config, now: this.now, signal: this.abort.signal, breaker: this.breaker, hooks: this.options.hooks };
     const work = deliverGroup(ctx, claim)
       .catch((error) => logger.error({ err: error, groupKey: claim.groupKey }, 'routing: group delivery crashed'))
       .finally(async () => {
@@ -188,9 +206,11 @@ export class RoutingWorker {
 
   private renewClaims(): void {
     for (const claim of this.inFlight.keys()) {
-      this.deps.repos.routing.extendClaim(claim, this.now() + this.config.leaseMs).then((kept) => {
+      const until = this.now() + this.config.leaseMs;
+      this.deps.repos.routing.extendClaim(claim, until).then((kept) => {
         if (!kept) this.deps.logger.warn({ groupKey: claim.groupKey }, 'routing: claim lost while delivering');
-      }, (error: unknown) => this.deps.logger.debug({ err: error }, 'routing: heartbeat failed'));
+        else if (claim.probe) return this.breaker.extendProbe(claim, until);
+      }).catch((error: unknown) => this.deps.logger.debug({ err: error }, 'routing: heartbeat failed'));
     }
   }
 

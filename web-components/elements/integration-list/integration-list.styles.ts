@@ -2,9 +2,10 @@
 import { css } from 'lit';
 import { panelRowCard, panelStyles } from '../../styles/panel.styles.js';
 import { baseStyles, space, token } from '../../styles/tokens.js';
+import { availabilityStyles } from '../shared/availability-watch.js';
 
 /** After the shared panel rules: the header bar, the row card, the account and each row's health or sync line. */
-export const integrationListStyles = [baseStyles, panelStyles, css`
+export const integrationListStyles = [baseStyles, panelStyles, availabilityStyles, css`
   :host { display: block; }
   .header { display: flex; justify-content: flex-end; gap: ${space(1)}; margin-block-end: ${space(1.5)}; }
   .row {

@@ -13,6 +13,7 @@ import { IntegrationAddEvent } from '../../events/integration-add-event.js';
 import { IntegrationEditEvent } from '../../events/integration-edit-event.js';
 import type { IhConfirmDialog } from '../ih-confirm-dialog/ih-confirm-dialog.js';
 import type { IhToastRegion } from '../ih-toast-region/ih-toast-region.js';
+import { AvailabilityWatch, renderAvailability } from '../shared/availability-watch.js';
 import { renderLoadState } from '../shared/load-state.js';
 import { PanelLoad } from '../shared/panel-load.js';
 import { integrationOperations, type IntegrationOperations } from './integration-list.api.js';
@@ -36,6 +37,11 @@ type RowAction = 'pause' | 'resume' | 'disconnect' | 'reconnect';
  * (billable-user sync on; toast "Billable users synced to Kaseya BMS. Sent 2, failed 0." plus
  * ", skipped N" when organizations were skipped; with failures it is an error toast naming the first
  * failing organization and the PSA's reason).
+ * An active PSA that does not answer shows an outage banner on its row (role=status): "Autotask has
+ * not answered since 10:42 (HTTP 503). 37 alerts are waiting and will be delivered when it answers;
+ * next try 10:58.", then "Autotask answers again; delivering the 37 alerts that waited." while they
+ * drain, and a toast "Autotask answers again. 37 alerts were delivered late." once they have. While
+ * a PSA is unavailable or has alerts waiting the list reloads every 5 s; otherwise it does not poll.
  * Each connected RMM row shows its device sync: "Last sync 5 min ago · 46 devices · 320 activity
  * entries", "Sync failed 2 min ago: <error>" over "Last successful sync … · …" (or "No successful
  * sync yet · …"), "Not synced yet" or "Syncing now…", and "User activity: not offered by Syncro"
@@ -65,6 +71,7 @@ type RowAction = 'pause' | 'resume' | 'disconnect' | 'reconnect';
  *
  * @fires integration-edit - {integrationId, vendor, kind}: Edit (or "Finish setup") was chosen; open the wizard with `integration-id`.
  * @fires integration-add - {kind}: "Add PSA" / "Add RMM" was chosen; offer the vendors of that kind.
+ * @fires integration-health-change - {integrationId, vendor, vendorLabel, state, since, lastStatus, waiting, nextTryAt, deliveredLate}: a PSA stopped answering, its waiting alerts or next try changed, or it answers again.
  *
  * @cssproperty --ih-font-family - Font of all text.
  * @cssproperty --ih-font-size - Base font size.
@@ -97,6 +104,8 @@ type RowAction = 'pause' | 'resume' | 'disconnect' | 'reconnect';
  * @csspart status-disconnected - The pill of a Disconnected RMM (with `status`).
  * @csspart status-draft - The pill of a "Setup not finished" integration (with `status`).
  * @csspart switch - The "Deliver tickets" switch (PSA).
+ * @csspart availability - A PSA row's outage banner (and, after it, the "delivering the alerts that waited" line).
+ * @csspart availability-unavailable - The banner while the PSA does not answer (with `availability`).
  * @csspart health - A PSA row's health section (health line, advice, next billable-user sync, its buttons).
  * @csspart health-advice - The list of what to do about failed deliveries.
  * @csspart test-ticket-button - "Send test ticket" (active PSA).
@@ -135,6 +144,7 @@ export class IntegrationList extends ApiConsumerElement {
   private operationsClient?: { client: unknown; operations: IntegrationOperations };
   private readonly health = new PsaHealthController(this, () => this.operations);
   private readonly clock = new ClockController(this);
+  private readonly availability = new AvailabilityWatch(this, { poll: () => this.pollAvailability(), toast: (message) => this.toastRegion.show(message) });
 
   /** The per-row operations over the client in effect (rebuilt when the API base changes). */
   private get operations(): IntegrationOperations {
@@ -163,10 +173,23 @@ export class IntegrationList extends ApiConsumerElement {
     const kind = this.kind;
     return this.loading.run((signal) => this.api.integrations.list(kind, signal), (rows) => {
       this.integrations = rows;
+      this.availability.observe(rows);
       this.clock.tick();
       // After the list, not before: rows show at once; each health answer fills its own row.
       if (kind === 'psa') void this.health.loadFor(rows);
     }, { keepShown: true });
+  }
+
+  /** While a PSA is down or has alerts waiting: the list again, quietly (no busy state, no health reloads). */
+  private async pollAvailability(): Promise<void> {
+    if (this.kind !== 'psa' || this.loading.state !== 'loaded') return;
+    try {
+      const rows = await this.api.integrations.list('psa');
+      this.integrations = rows;
+      this.availability.observe(rows);
+    } catch {
+      // A failed poll changes nothing on screen; the next load or refresh() reads it again.
+    }
   }
 
   // ---- actions -------------------------------------------------------------------------------
@@ -308,6 +331,7 @@ export class IntegrationList extends ApiConsumerElement {
           <button type="button" class="danger-quiet" part="button delete-button" aria-label="${COPY.delete} ${row.vendorLabel}"
             aria-disabled=${busy ? 'true' : 'false'} @click=${() => void this.deleteIntegration(row)}>${COPY.delete}</button>
         </div>
+        ${row.kind === 'psa' ? renderAvailability(row, this.availability.isDraining(row.id)) : nothing}
         ${row.kind === 'psa'
           ? renderPsaHealth(row, this.health.entry(row.id), this.clock.now, {
             busy, sendTestTicket: () => void this.sendTestTicket(row), syncBillableUsers: () => void this.syncBillableUsers(row),

@@ -2,9 +2,10 @@
 import { css } from 'lit';
 import { panelRowCard, panelStyles } from '../../styles/panel.styles.js';
 import { baseStyles, space, token } from '../../styles/tokens.js';
+import { availabilityStyles } from '../shared/availability-watch.js';
 
 /** After the shared panel rules: the heading, the application card, its kind and its details list. */
-export const organizationApplicationsStyles = [baseStyles, panelStyles, css`
+export const organizationApplicationsStyles = [baseStyles, panelStyles, availabilityStyles, css`
   :host { display: block; }
   .heading { margin: 0 0 ${space(1)}; font-weight: 600; font-size: 1em; }
   .app {

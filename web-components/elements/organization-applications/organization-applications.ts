@@ -9,6 +9,7 @@ import { ApiConsumerElement } from '../../api/api-consumer-element.js';
 import { ApiProblem } from '../../api/api-problem.js';
 import { IntegrationEditEvent } from '../../events/integration-edit-event.js';
 import type { IhToastRegion } from '../ih-toast-region/ih-toast-region.js';
+import { AvailabilityWatch, renderAvailability } from '../shared/availability-watch.js';
 import { renderLoadState } from '../shared/load-state.js';
 import { PanelLoad } from '../shared/panel-load.js';
 import { COPY } from './organization-applications.copy.js';
@@ -23,6 +24,10 @@ import { organizationApplicationsStyles } from './organization-applications.styl
  * organization it is or whose mapping sends one of its sites here (vendor, status, the mapped sites,
  * the last device sync when the BFF reports one), and the partner's PSA with the organization's
  * "Deliver tickets" switch. Integrations whose setup is not finished are not listed.
+ * When the PSA does not answer, its card shows the outage banner (role=status): "Autotask has not
+ * answered since 10:42 (HTTP 503). 37 alerts are waiting and will be delivered when it answers; next
+ * try 10:58."; the PSA's state is read again every 5 s until it answers and its alerts are out, then
+ * a toast says "Autotask answers again. 37 alerts were delivered late."
  *
  * Gets the BFF address and token from its own `api-base` / `token`, else from a surrounding
  * `<integration-hub>`; loads when connected and whenever `organization-id`, the API base or the token change.
@@ -39,6 +44,7 @@ import { organizationApplicationsStyles } from './organization-applications.styl
  * @method refresh - `refresh(): Promise<void>` loads again (what is shown stays meanwhile).
  *
  * @fires integration-edit - {integrationId, vendor, kind}: Edit was chosen on an application; open its wizard with `integration-id`.
+ * @fires integration-health-change - {integrationId, vendor, vendorLabel, state, since, lastStatus, waiting, nextTryAt, deliveredLate}: the PSA stopped answering, its waiting alerts or next try changed, or it answers again.
  *
  * @cssproperty --ih-font-family - Font of all text.
  * @cssproperty --ih-font-size - Base font size.
@@ -63,6 +69,8 @@ import { organizationApplicationsStyles } from './organization-applications.styl
  * @csspart application-psa - The PSA application (with `application`).
  * @csspart vendor - The vendor's name.
  * @csspart status - The status pill; also `status-connected`, `status-disconnected`, `status-active`, `status-paused`.
+ * @csspart availability - The PSA's outage banner ("… has not answered since 10:42 (HTTP 503). 37 alerts are waiting …"), and the "delivering the alerts that waited" line after it.
+ * @csspart availability-unavailable - The banner while the PSA does not answer (with `availability`).
  * @csspart details - What links the application to this organization (user activity, mapped sites, PSA account, last sync).
  * @csspart sync - The last-sync line of an RMM (when the BFF reports device sync).
  * @csspart switch - The "Deliver tickets" switch of the PSA.
@@ -86,6 +94,7 @@ export class OrganizationApplications extends ApiConsumerElement {
   @query('ih-toast-region') private toastRegion!: IhToastRegion;
 
   private readonly loading = new PanelLoad<OrganizationApplicationsData>(this, 'idle', () => this.effectiveApiBase);
+  private readonly availability = new AvailabilityWatch(this, { poll: () => this.pollAvailability(), toast: (message) => this.toastRegion.show(message) });
 
   /** Resolves when the load in progress (if any) has finished, successfully or not. */
   get loadComplete(): Promise<void> {
@@ -111,7 +120,20 @@ export class OrganizationApplications extends ApiConsumerElement {
     const organizationId = this.organizationId;
     return this.loading.run((signal) => loadOrganizationApplications(this.api, organizationId, signal), (data) => {
       this.data = data;
+      this.availability.observe(data.psa ? [data.psa.integration] : []);
     }, { keepShown: Boolean(this.data) });
+  }
+
+  /** While the PSA is unavailable or has alerts waiting: only the integration list again, not the whole panel. */
+  private async pollAvailability(): Promise<void> {
+    try {
+      const fresh = (await this.api.integrations.list('psa')).find((v) => v.id === this.data?.psa?.integration.id);
+      if (!fresh || !this.data?.psa) return;
+      this.data = { ...this.data, psa: { ...this.data.psa, integration: fresh } };
+      this.availability.observe([fresh]);
+    } catch {
+      // A failed poll shows nothing new; the next load or refresh() reads it again.
+    }
   }
 
   private async toggleDelivery(): Promise<void> {
@@ -217,6 +239,7 @@ export class OrganizationApplications extends ApiConsumerElement {
           </button>
           ${this.renderEdit(app)}
         </div>
+        ${renderAvailability(app.integration, this.availability.isDraining(app.integration.id))}
         <ul class="details" part="details">
           ${app.account ? html`<li>${app.account.catchAll ? COPY.ticketsToCatchAll(app.account.name) : COPY.ticketsTo(app.account.name)}</li>` : nothing}
           ${app.integration.status === 'paused' ? html`<li>${COPY.deliveryPausedNote}</li>` : nothing}

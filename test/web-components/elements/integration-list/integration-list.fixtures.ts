@@ -5,7 +5,7 @@
  */
 import type { IntegrationView } from '../../../../web-components/index.js';
 import type {
-  TestDeliveriesRequest, TestFaultRequest, TestPsaSetupRequest, TestRmmSetupRequest, TestSyncFailureRequest,
+  TestDeliveriesRequest, TestFaultRequest, TestOutageRequest, TestPsaSetupRequest, TestRmmSetupRequest, TestSyncFailureRequest,
 } from '../../../helpers/browser-bff.js';
 import { tokenFor, uniquePartner } from '../../support/test-bff.js';
 
@@ -26,6 +26,8 @@ export const connectRmm = (input: TestRmmSetupRequest) => post<IntegrationView>(
 export const seedDeliveries = (input: TestDeliveriesRequest) => post<unknown>('deliveries', input);
 export const seedSyncFailure = (input: TestSyncFailureRequest) => post<unknown>('rmm-sync-failures', input);
 export const injectFault = (input: TestFaultRequest) => post<unknown>('faults', input);
+/** A PSA outage through the real adapter and circuit breaker (see browser-bff.ts `/outage`). */
+export const outage = (input: TestOutageRequest) => post<unknown>('outage', input);
 
 /** Posts alerts through the real intake (router role); with no worker in the browser BFF they stay queued. */
 export async function queueAlerts(partner: string, n: number): Promise<void> {
