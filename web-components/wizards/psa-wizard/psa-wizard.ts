@@ -66,6 +66,7 @@ const STEP_TAGS = {
  * @prop {Promise<void>} ready - Read-only: settles once the wizard has opened (draft or saved values loaded).
  *
  * @fires wizard-step-change - {step}: another step is shown (Next, Back, or a resumed draft).
+ * @fires token-expired - {apiBase}: the BFF refused the token (401); the refused call is sent again once a new `token` is set.
  * @fires wizard-complete - {integrationId, vendor, status}: the integration is complete and Active (or stays Paused).
  * @fires wizard-cancel - {integrationId}: Cancel was chosen; the draft is discarded.
  * @fires integration-edit - {integrationId, vendor, kind}: "Edit the existing integration": opened to add a PSA while one exists (one PSA per partner).
@@ -106,6 +107,7 @@ const STEP_TAGS = {
  * @csspart message - Opening / waiting / completion text.
  * @csspart existing - Opened to add a PSA while the partner has one: the existing one and the offer to edit it.
  * @csspart edit-existing-button - "Edit the existing integration".
+ * @csspart token-expired - "Your session has expired…", shown while a refused call waits for a new token.
  * @csspart problem - A refusal not tied to one field.
  */
 export class PsaWizard extends ApiConsumerElement {
@@ -171,7 +173,7 @@ export class PsaWizard extends ApiConsumerElement {
       api, wizard: `psa:${vendor}`, version: PSA_WIZARD_MACHINE_VERSION, integrationId,
       // "Finish setup" on an unfinished integration resumes the draft of the new wizard that created it.
       integrationOf: (draft) => (draft as { context?: { integrationId?: string | null } } | null)?.context?.integrationId,
-      onError: () => showPageToast(COPY.draftSaveFailed, 'info'),
+      onError: () => showPageToast(COPY.draftSaveFailed, 'info', this),
     });
     let snapshot = await drafts.load().catch(() => undefined) as { context?: { integrationId?: string | null } } | undefined;
     // A new wizard's draft points at the draft integration it created; if that was deleted or finished meanwhile, start over.
@@ -253,7 +255,7 @@ export class PsaWizard extends ApiConsumerElement {
     }
     await drafts?.discard().catch(() => {});
     const status = s.context.completedStatus ?? 'active';
-    if (!this.noToast) showPageToast(status === 'paused' ? COPY.completedPaused(this.vendor) : COPY.completed(this.vendor));
+    if (!this.noToast) showPageToast(status === 'paused' ? COPY.completedPaused(this.vendor) : COPY.completed(this.vendor), 'success', this);
     this.dispatchEvent(new WizardCompleteEvent({ integrationId: integrationId!, vendor: this.vendor, status }));
   }
 
@@ -292,6 +294,10 @@ export class PsaWizard extends ApiConsumerElement {
   }
 
   protected override render() {
+    return html`${this.renderTokenState()}${this.renderPhase()}`;
+  }
+
+  private renderPhase() {
     if (this.phase === 'exists' && this.existing) return this.renderExisting(this.existing);
     if (this.phase === 'waiting') return html`<p class="ih-root message" part="message" role="status">${COPY.waitingForToken}</p>`;
     if (this.phase === 'booting' || !this.machine) return html`<p class="ih-root message" part="message" role="status">${COPY.loading}</p>`;
