@@ -25,6 +25,8 @@ import {
 import { psaWizardActors } from './psa-wizard.services.js';
 import { wizardStyles } from './psa-wizard.styles.js';
 import type { PsaStep, PsaVendor } from './psa-wizard.types.js';
+import type { PsaView } from './psa-wizard.snapshot.js';
+import { IntegrationChangeEvent } from '../../events/integration-change-event.js';
 import type { IntegrationView } from '../../api/client.js';
 import { IntegrationEditEvent } from '../../events/integration-edit-event.js';
 
@@ -131,7 +133,10 @@ export class PsaWizard extends ApiConsumerElement {
   private readonly draftFlush = new DraftFlushController(this, () => this.drafts);
   private data?: PsaWizardData;
   private bootKey = '';
-  private lastStep: PsaStep | null = null;
+  private lastStep: PsaView | null = null;
+  private lastSectionSaves = 0;
+  /** The integration's status as the page last changed it (paused or resumed in a list): the finish card and summary follow it. */
+  @state() private liveStatus?: string;
   private lastAttempt = 0;
   private ended = false;
   private resolveReady!: () => void;
@@ -142,8 +147,8 @@ export class PsaWizard extends ApiConsumerElement {
     return this.readyPromise;
   }
 
-  /** The step shown now, or null while opening. */
-  get step(): PsaStep | null {
+  /** The step shown now (`summary` in edit mode between sections), or null while opening. */
+  get step(): PsaView | null {
     return this.machine ? currentStep(this.machine.snapshot) : null;
   }
 
@@ -154,6 +159,8 @@ export class PsaWizard extends ApiConsumerElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated || changed.has('vendor') || changed.has('integrationId') || this.connectionChanged(changed)) void this.boot();
+    const change = this.hubStateChanged(changed) ? this.hubState?.change : null;
+    if (change && change.integrationId === this.machine?.snapshot.context.integrationId) this.liveStatus = change.status;
   }
 
   private async boot(): Promise<void> {
@@ -206,6 +213,8 @@ export class PsaWizard extends ApiConsumerElement {
     this.machine.select((s) => s).subscribe((s) => this.onSnapshot(s));
     this.lastStep = null; // the first snapshot reports the opening step (a resumed draft's included)
     this.lastAttempt = this.machine.snapshot.context.attempt;
+    this.lastSectionSaves = this.machine.snapshot.context.sectionSaves;
+    this.liveStatus = undefined;
     this.ended = false;
     this.onSnapshot(this.machine.snapshot);
     this.phase = 'ready';
@@ -227,7 +236,8 @@ export class PsaWizard extends ApiConsumerElement {
     const id = s.context.integrationId;
     if (id && this.data?.integrationId !== id) this.data = new PsaWizardData(this.api, id);
     if (s.status === 'done') return void this.finish(s);
-    if (id) {
+    // Edit mode saves nothing before a section's Save, so it keeps no draft either.
+    if (id && !s.context.sectionMode) {
       const draft = persistableSnapshot(this.machine!.actor);
       if (draft !== undefined) this.drafts?.schedule(draft);
     }
@@ -235,6 +245,12 @@ export class PsaWizard extends ApiConsumerElement {
     if (step && step !== this.lastStep) {
       this.lastStep = step;
       this.dispatchEvent(new WizardStepChangeEvent({ step }));
+      if (step === 'summary') void this.focusSummary();
+    }
+    if (s.context.sectionSaves !== this.lastSectionSaves) {
+      this.lastSectionSaves = s.context.sectionSaves;
+      // One section saved to the live integration: the page's lists follow (inside a hub, one source of state).
+      this.dispatchEvent(new IntegrationChangeEvent({ integrationId: id!, kind: 'psa', status: (this.liveStatus ?? s.context.savedStatus ?? 'active') as 'active' }));
     }
     if (s.context.attempt !== this.lastAttempt) {
       this.lastAttempt = s.context.attempt;
@@ -267,9 +283,15 @@ export class PsaWizard extends ApiConsumerElement {
     if (!focusFirstInvalid(this.renderRoot)) deepQuery(this.renderRoot, '[part~="problem"]')?.focus();
   }
 
+  private async focusSummary(): Promise<void> {
+    await this.updateComplete;
+    await this.renderRoot.querySelector('ih-psa-edit-summary')?.focusHeading();
+  }
+
   private onNav(e: WizardNavEvent): void {
     const send = this.machine?.send;
     if (!send) return;
+    if (e.action === 'goto') return void send({ type: 'step.goto', step: e.step as PsaStep });
     // Next stays pressable; whether the step may advance is the machine's answer, never a rule restated here.
     if (e.action === 'next') send(this.machine!.snapshot.can({ type: 'step.next' }) ? { type: 'step.next' } : { type: 'step.refuse' });
     else if (e.action === 'back') send({ type: 'step.back' });
@@ -312,16 +334,28 @@ export class PsaWizard extends ApiConsumerElement {
         </div>`;
     }
     if (s.status === 'done') {
+      // The finish card follows the integration: paused or resumed in a list afterwards, it says so.
+      const status = this.liveStatus ?? s.context.completedStatus;
       return s.value === 'done'
-        ? html`<p class="ih-root done message" part="message" role="status">${s.context.completedStatus === 'paused' ? COPY.completedPaused(this.vendor) : COPY.completed(this.vendor)}</p>`
+        ? html`<p class="ih-root done message" part="message" role="status">${status === 'deleted' ? COPY.deletedMeanwhile(this.vendor) : status === 'paused' ? COPY.completedPaused(this.vendor) : COPY.completed(this.vendor)}</p>`
         : nothing;
     }
     const step = currentStep(s)!;
+    if (step === 'summary') {
+      return html`
+        <section class="ih-root" aria-labelledby="edit-title">
+          <h2 id="edit-title" part="title">${COPY.heading(this.vendor, true)}</h2>
+          <ih-psa-edit-summary part="step" .snapshot=${s} .send=${this.machine.send} .status=${this.liveStatus}></ih-psa-edit-summary>
+        </section>`;
+    }
     const busy = busyLabel(s);
+    const section = s.context.section;
+    const heading = section ? COPY.editMode.sectionHeading(STEP_INFO.find((i) => i.id === section)!.label) : COPY.heading(this.vendor, s.context.editing);
     return html`
-      <ih-wizard-shell class="ih-root" heading=${COPY.heading(this.vendor, s.context.editing)} .steps=${STEP_INFO} current=${step} .done=${s.context.done}
-        ?busy=${busy !== null} busy-label=${busy ?? ''} next-label=${step === 'finish' ? 'Finish' : 'Next'} ?no-back=${step === 'credentials'}
-        exportparts="header, title, progress, progress-step, progress-step-done, progress-step-current, progress-step-upcoming, step-heading, body, footer, button, cancel-button, back-button, next-button"
+      <ih-wizard-shell class="ih-root" heading=${heading} .steps=${STEP_INFO} current=${step} .done=${s.context.done}
+        ?section-mode=${section !== null} ?step-links=${!s.context.sectionMode}
+        ?busy=${busy !== null} busy-label=${busy ?? ''} next-label=${section ? COPY.editMode.save : step === 'finish' ? 'Finish' : 'Next'} ?no-back=${step === 'credentials'}
+        exportparts="header, title, progress, progress-step, progress-step-done, progress-step-current, progress-step-upcoming, progress-link, step-heading, body, footer, button, cancel-button, back-button, next-button"
         @ih-wizard-nav=${this.onNav}>
         ${this.renderStep(step, s)}
       </ih-wizard-shell>`;
