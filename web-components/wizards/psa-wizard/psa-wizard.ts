@@ -64,9 +64,10 @@ const STEP_TAGS = {
  * @prop {string | undefined} apiBase - As the `api-base` attribute.
  * @prop {string | undefined} token - Bearer token (JWT) for the BFF. Wins over the hub's. Property only.
  * @prop {boolean} noToast - As the `no-toast` attribute.
- * @prop {string | null} step - Read-only: the step shown (`credentials`, `account-mapping`, `service-parameters`, `contract-mapping`, `finish`).
+ * @prop {string | null} step - Read-only: the step shown (`summary` in edit mode, `credentials`, `account-mapping`, `service-parameters`, `contract-mapping`, `finish`).
  * @prop {Promise<void>} ready - Read-only: settles once the wizard has opened (draft or saved values loaded).
  *
+ * @fires integration-change - {integrationId, kind, status}: edit mode saved one section to the live integration. Inside a hub, every list refreshes.
  * @fires wizard-step-change - {step}: another step is shown (Next, Back, or a resumed draft).
  * @fires token-expired - {apiBase}: the BFF refused the token (401); the refused call is sent again once a new `token` is set.
  * @fires wizard-complete - {integrationId, vendor, status}: the integration is complete and Active (or stays Paused).
@@ -97,6 +98,7 @@ const STEP_TAGS = {
  * @csspart progress-step-done - A finished step (with `progress-step`).
  * @csspart progress-step-current - The step shown (with `progress-step`).
  * @csspart progress-step-upcoming - A step still ahead (with `progress-step`).
+ * @csspart progress-link - A completed step's name in the create flow: a link that jumps back to it.
  * @csspart step-heading - "Step N of 5: …".
  * @csspart body - Around the current step.
  * @csspart step - The current step's element.
