@@ -32,7 +32,7 @@ export class ApiConsumerElement extends LitElement {
 
   private client?: ApiClient;
   /** @internal A 401 waits here for the host's new token (`token-expired`), then the call is sent once more. */
-  protected readonly tokenRenewal = new TokenRenewal(this, () => this.effectiveToken, () => this.effectiveApiBase);
+  protected readonly tokenRenewal = new TokenRenewal(this, () => this.effectiveToken, () => this.effectiveApiBase, () => this.hubConnection);
 
   /** The API base in effect: own attribute, then the provider's, then `/api`. */
   get effectiveApiBase(): string {

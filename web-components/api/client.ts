@@ -29,8 +29,8 @@ export function normaliseApiBase(apiBase: string | undefined): string {
 
 export type TokenGetter = () => string | undefined;
 /**
- * Asked when the BFF refused `refused` with 401: resolves with a new token to send the call once more
- * with, or undefined to let the 401 stand.
+ * Asked when the BFF refused `refused` with 401: resolves with the token the host set since (the call
+ * is sent once more with it), or undefined to let the 401 stand.
  */
 export type TokenRenewer = (refused: string) => Promise<string | undefined>;
 
@@ -53,7 +53,7 @@ export function createApiClient(apiBase: string, getToken: TokenGetter, renewTok
       const refused = bearerOf(init);
       if (response.status !== 401 || !refused || !renewToken) return response;
       const renewed = await renewToken(refused);
-      if (!renewed || renewed === refused) return response;
+      if (!renewed) return response;
       // hc's bodies are strings or FormData, so the same init can be sent again.
       const headers = new Headers(init?.headers);
       headers.set('Authorization', `Bearer ${renewed}`);

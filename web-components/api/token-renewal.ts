@@ -11,6 +11,8 @@ export const TOKEN_WAIT_MS = 120_000;
 
 interface Waiting {
   refused: string;
+  /** The connection the refused token came from: a new one (the host set `token`, even to the same string) answers. */
+  connection: unknown;
   promise: Promise<string | undefined>;
   resolve: (token: string | undefined) => void;
   timer: ReturnType<typeof setTimeout>;
@@ -23,6 +25,7 @@ export class TokenRenewal implements ReactiveController {
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly currentToken: () => string | undefined,
     private readonly apiBase: () => string,
+    private readonly connection: () => unknown = () => undefined,
   ) {
     host.addController(this);
   }
@@ -41,7 +44,7 @@ export class TokenRenewal implements ReactiveController {
     let resolve!: (token: string | undefined) => void;
     const promise = new Promise<string | undefined>((r) => { resolve = r; });
     const timer = setTimeout(() => this.end(undefined), TOKEN_WAIT_MS);
-    this.waiting = { refused, promise, resolve, timer };
+    this.waiting = { refused, connection: this.connection(), promise, resolve, timer };
     this.host.requestUpdate();
     this.host.dispatchEvent(new TokenExpiredEvent({ apiBase: this.apiBase() }));
     return promise;
@@ -50,7 +53,7 @@ export class TokenRenewal implements ReactiveController {
   /** Every update may carry a new token (own property or the hub's): hand it to the waiting calls. */
   hostUpdate(): void {
     const token = this.currentToken();
-    if (this.waiting && token && token !== this.waiting.refused) this.end(token);
+    if (this.waiting && token && (token !== this.waiting.refused || this.connection() !== this.waiting.connection)) this.end(token);
   }
 
   hostDisconnected(): void {
