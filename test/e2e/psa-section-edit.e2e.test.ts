@@ -44,12 +44,14 @@ describe('editing one section of each PSA', () => {
   it.each(VENDORS)('%s: one priority changes, nothing else is asked or saved, and the page follows', async (vendor, label, fact) => {
     const { page } = demo.ctx;
     const api = await adminApi();
+    // One PSA per partner: a walk that stopped half-way must not block the next vendor's.
+    for (const row of (await (await api.call('GET', '/api/integrations?kind=psa')).json()).integrations) await api.call('DELETE', `/api/integrations/${row.id}`);
     const setup = await setupPsa(api as never, vendor, { mappings: {} });
     const ticketPath = `/api/integrations/${setup.id}/psa/ticket-settings`;
     const before = await (await api.call('GET', ticketPath)).json();
     await page.goto(`${demo.ctx.origin}/`);
 
-    await page.getByRole('button', { name: `Edit ${label}` }).click();
+    await page.locator('integration-list[kind="psa"]').getByRole('button', { name: `Edit ${label}` }).click();
     await expect.poll(() => step(page), { timeout: 15_000 }).toBe('summary');
     const summary = await wizardText(page);
     expect(summary).toContain(fact);
@@ -77,7 +79,7 @@ describe('editing one section of each PSA', () => {
     await expect.poll(() => listReloads.length).toBeGreaterThan(0);
 
     // Paused in the list: the open summary and the Applications tab follow without a reload.
-    await page.getByRole('switch', { name: `Deliver tickets to ${label}` }).click();
+    await page.locator('integration-list[kind="psa"]').getByRole('switch', { name: `Deliver tickets to ${label}` }).click();
     await expect.poll(async () => (await wizardText(page)).includes('Paused'), { timeout: 10_000 }).toBe(true);
     await expect.poll(() => page.evaluate(() => {
       const apps = document.querySelector('organization-applications');

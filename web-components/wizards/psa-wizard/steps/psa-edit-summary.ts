@@ -3,7 +3,7 @@
  * tenant, API user; secrets only "stored") and every section's settings, each with its own Edit
  * that opens that section alone. Close leaves the wizard; nothing here saves anything.
  */
-import { LitElement, html } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { STATUS_LABELS } from '../../../../bff/contracts/integration-view.js';
 import type { PsaWizardSnapshot } from '../psa-wizard.machine.js';
@@ -42,7 +42,7 @@ export class IhPsaEditSummary extends LitElement {
       <section class="summary-section" part="summary-section" aria-labelledby="section-${step}">
         <div class="summary-head">
           <h4 id="section-${step}">${label}</h4>
-          <button type="button" part="button section-edit-button" aria-label="${COPY.editMode.edit} ${label}"
+          <button type="button" part="button section-edit-button" aria-label=${step === 'credentials' ? nothing : `${COPY.editMode.edit} ${label}`}
             @click=${() => this.send({ type: 'section.edit', step })}>${step === 'credentials' ? COPY.editMode.replaceCredentials : COPY.editMode.edit}</button>
         </div>
         <dl>${lines.map((line) => html`<dt>${line.term}</dt><dd>${line.value}</dd>`)}</dl>
