@@ -5,11 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApp } from './app.js';
 import { elementAssets } from './elements-assets.js';
 import type { AppDeps } from './app-deps.js';
 import { signToken } from './middleware/auth.js';
+import { ProblemError, problemResponse, toProblem } from './errors.js';
 import { embedCors } from './middleware/cors.js';
 import { DEMO_PARTNER_ID } from './demo/demo-organizations.js';
 import { mountSandboxes, type Sandboxes } from './sandboxes/index.js';
@@ -25,6 +27,18 @@ export interface HostOptions {
   allowedOrigins?: ReadonlySet<string>;
   /** The built elements (default `dist/elements`); tests point it at a folder of their own. */
   elementsDir?: string;
+}
+
+/** Whether a request came straight from this machine: a loopback peer and no proxy's forwarding header. */
+export function fromLoopback(c: Context): boolean {
+  if (c.req.header('forwarded') || c.req.header('x-forwarded-for') || c.req.header('x-real-ip')) return false;
+  let address = '';
+  try {
+    address = getConnInfo(c).remote.address ?? '';
+  } catch {
+    return false; // not a Node socket (no peer to judge): refuse
+  }
+  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
 }
 
 export function createHost({ deps, demo, allowedOrigins = new Set(), elementsDir = ELEMENTS_DIR }: HostOptions) {
@@ -46,6 +60,16 @@ export function createHost({ deps, demo, allowedOrigins = new Set(), elementsDir
       token: await signToken(demo.authSecret, { sub: 'demo-admin@northwind.example', partner: DEMO_PARTNER_ID, role: 'admin' }),
       routerToken: await signToken(demo.authSecret, { sub: 'alert-pipeline', partner: DEMO_PARTNER_ID, role: 'router' }),
     }));
+    // Demo only, and only from this machine: an admin token for the seeded partner, so a host page
+    // on another local origin can try the elements with the README alone. `?ttl=` seconds (1–3600, default 3600).
+    host.get('/demo/token', async (c) => {
+      if (!fromLoopback(c)) {
+        return problemResponse(c, toProblem(new ProblemError(403, 'loopback_only', 'Forbidden',
+          '/demo/token answers requests from this machine only (127.0.0.1 or ::1), without a proxy in between.', { errors: [] })));
+      }
+      const ttl = Math.min(3600, Math.max(1, Number.parseInt(c.req.query('ttl') ?? '', 10) || 3600));
+      return c.json({ partner: DEMO_PARTNER_ID, token: await signToken(demo.authSecret, { sub: 'demo-admin@northwind.example', partner: DEMO_PARTNER_ID, role: 'admin' }, ttl), expiresIn: ttl });
+    });
   }
   return host;
 }

@@ -22,6 +22,7 @@ import { IhPsaServiceParametersStep } from './wizards/psa-wizard/steps/psa-servi
 import { IhPsaOverrideTable } from './wizards/psa-wizard/steps/psa-override-table.js';
 import { IhPsaContractMappingStep } from './wizards/psa-wizard/steps/psa-contract-mapping-step.js';
 import { IhPsaFinishStep } from './wizards/psa-wizard/steps/psa-finish-step.js';
+import { IhPsaEditSummary } from './wizards/psa-wizard/steps/psa-edit-summary.js';
 import { OrganizationApplications } from './elements/organization-applications/organization-applications.js';
 import { RmmWizard } from './wizards/rmm-wizard/rmm-wizard.js';
 import { IhRmmOrganizationStep } from './wizards/rmm-wizard/steps/rmm-organization-step.js';
@@ -57,6 +58,7 @@ export const ELEMENTS: ReadonlyArray<readonly [string, CustomElementConstructor]
   ['ih-psa-service-parameters-step', IhPsaServiceParametersStep],
   ['ih-psa-contract-mapping-step', IhPsaContractMappingStep],
   ['ih-psa-finish-step', IhPsaFinishStep],
+  ['ih-psa-edit-summary', IhPsaEditSummary],
   ['psa-wizard', PsaWizard],
   ['organization-applications', OrganizationApplications],
   // The RMM wizard's steps (internal), then the wizard.

@@ -65,3 +65,4 @@ export { IhPsaServiceParametersStep } from './wizards/psa-wizard/steps/psa-servi
 export { IhPsaOverrideTable } from './wizards/psa-wizard/steps/psa-override-table.js';
 export { IhPsaContractMappingStep } from './wizards/psa-wizard/steps/psa-contract-mapping-step.js';
 export { IhPsaFinishStep } from './wizards/psa-wizard/steps/psa-finish-step.js';
+export { IhPsaEditSummary } from './wizards/psa-wizard/steps/psa-edit-summary.js';

@@ -121,3 +121,24 @@ export type DattoRmmCredentials = VendorCredentials['datto-rmm'];
 export type SyncroCredentials = VendorCredentials['syncro'];
 export type ConnectWiseCredentials = VendorCredentials['connectwise'];
 export type HaloPsaCredentials = VendorCredentials['halopsa'];
+
+/** One non-secret part of a connection, as the edit summary shows it ("Company ID: sandboxmsp"). */
+export interface ConnectionFact { label: string; value: string }
+
+/**
+ * What a connection is, without its secrets: the fields an admin typed that are not secret (site,
+ * tenant, URL, API user, key id), labelled as the wizard labels them. Secret fields are left out
+ * (the summary says "stored"); the BFF computes this from the sealed credentials on read.
+ */
+export function connectionFacts(vendor: Vendor, credentials: unknown): ConnectionFact[] {
+  const c = (credentials ?? {}) as Record<string, string | undefined>;
+  const facts: Array<[string, string | undefined]> = {
+    autotask: [['API username', c.username]],
+    'kaseya-bms': [['Kaseya BMS URL', BMS_SERVERS.find((s) => s.id === c.server)?.label], ['Tenant', c.tenant], ['Username', c.username]],
+    connectwise: [['Site', c.site === CONNECTWISE_ON_PREMISES ? c.host : CONNECTWISE_SITES.find((s) => s.id === c.site)?.label], ['Company ID', c.companyId], ['Public key', c.publicKey]],
+    halopsa: [['Halo URL', c.url], ['Tenant', c.tenant], ['Client ID', c.clientId]],
+    'datto-rmm': [['Platform', DATTO_PLATFORM_LABELS[c.platform as keyof typeof DATTO_PLATFORM_LABELS]], ['API key', c.apiKey]],
+    syncro: [['Subdomain', c.subdomain ? `${c.subdomain}.syncromsp.com` : undefined]],
+  }[vendor] as Array<[string, string | undefined]>;
+  return facts.filter((f): f is [string, string] => Boolean(f[1])).map(([label, value]) => ({ label, value }));
+}

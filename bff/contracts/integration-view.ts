@@ -78,6 +78,8 @@ export type IntegrationView = z.infer<typeof integrationViewSchema>;
 
 export const integrationDetailSchema = integrationViewSchema.extend({
   settings: z.unknown(),
+  /** The connection's non-secret facts (site, tenant, URL, API user); its secrets are only ever "stored". */
+  connection: z.array(z.object({ label: z.string(), value: z.string() })).optional(),
 });
 export type IntegrationDetail = z.infer<typeof integrationDetailSchema>;
 

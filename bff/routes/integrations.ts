@@ -14,6 +14,7 @@ import {
   type IntegrationDetail, type IntegrationView,
 } from '../contracts/integration-view.js';
 import { VENDOR_LABELS } from '../vendors/vendor-errors.js';
+import { connectionFacts } from '../contracts/credentials.js';
 import type { IntegrationRecord, IntegrationStatus } from '../../db/repositories/integrations.repo.js';
 import { syncSummaryFor } from '../services/rmm-sync/sync-summary.js';
 import { availabilityOf, type Availability } from '../services/routing/integration-availability.js';
@@ -74,6 +75,17 @@ export function integrationRoutes(deps: AppDeps, docs: ApiDocs) {
     return row;
   };
 
+  /** The edit summary's "what is connected": opened from the sealed credentials, secrets left out; none when unreadable. */
+  const connectionOf = async (partner: string, row: IntegrationRecord) => {
+    const sealed = row.hasCredentials ? await integrations.getSealedCredentials(partner, row.id) : null;
+    if (!sealed) return [];
+    try {
+      return connectionFacts(row.vendor, deps.vault.open(sealed));
+    } catch {
+      return []; // a key no longer configured: the summary says only that credentials are stored
+    }
+  };
+
   const applyTransition = (action: Action) => async (c: import("hono").Context<AppEnv>) => {
     const { partner, sub } = c.get('principal');
     const id = c.req.param('id')!;
@@ -94,7 +106,11 @@ export function integrationRoutes(deps: AppDeps, docs: ApiDocs) {
       const rows = await integrations.list(c.get('principal').partner, c.req.valid('query').kind);
       return c.json({ integrations: await Promise.all(rows.map((row) => viewOf(deps.repos, row))) }, 200);
     })
-    .get('/:id', validate('param', idParam), async (c) => c.json(toIntegrationDetail(await load(c.get('principal').partner, c.req.valid('param').id)), 200))
+    .get('/:id', validate('param', idParam), async (c) => {
+      const { partner } = c.get('principal');
+      const row = await load(partner, c.req.valid('param').id);
+      return c.json({ ...toIntegrationDetail(row), connection: await connectionOf(partner, row) }, 200);
+    })
     .post('/:id/pause', validate('param', idParam), applyTransition('pause'))
     .post('/:id/resume', validate('param', idParam), applyTransition('resume'))
     .post('/:id/disconnect', validate('param', idParam), applyTransition('disconnect'))

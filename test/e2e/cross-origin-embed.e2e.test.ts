@@ -22,6 +22,13 @@ interface HostPage { origin: string; server: Server }
  */
 async function startHostPage(bff: () => string): Promise<HostPage> {
   const server = createServer(async (req, res) => {
+    // The portal's backend: a fresh token for its page (the demo session stands in for its own signer).
+    if (req.url === '/token') {
+      const { token } = await (await fetch(`${bff()}/demo/session`)).json() as { token: string };
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ token }));
+      return;
+    }
+    if (req.url === '/expired') return void res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(await expiredTokenPage(bff()));
     if (req.url !== '/') { res.writeHead(404).end(); return; }
     const { token } = await (await fetch(`${bff()}/demo/session`)).json() as { token: string };
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(`<!doctype html>
@@ -35,6 +42,32 @@ async function startHostPage(bff: () => string): Promise<HostPage> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
+/**
+ * A page handed a token that has already expired: it answers the hub's `token-required` from its
+ * backend, as the README says, and counts what it heard.
+ */
+async function expiredTokenPage(bff: string): Promise<string> {
+  const { token } = await (await fetch(`${bff}/demo/token?ttl=1`)).json() as { token: string };
+  await new Promise((resolve) => setTimeout(resolve, 2_100)); // past its one-second life (exp has second precision)
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Partner portal · Settings</title>
+<script type="module" src="${bff}/elements/integration-elements.js"></script>
+</head><body><main><h1>Settings</h1>
+<integration-hub api-base="${bff}/api"><psa-wizard vendor="autotask"></psa-wizard></integration-hub>
+</main>
+<script type="module">
+  const hub = document.querySelector('integration-hub');
+  window.heard = { expired: 0, required: 0 };
+  document.addEventListener('token-expired', () => { window.heard.expired += 1; });
+  hub.addEventListener('token-required', async () => {
+    window.heard.required += 1;
+    hub.token = (await (await fetch('/token')).json()).token;
+  });
+  hub.token = ${JSON.stringify(token)};
+</script>
+</body></html>`;
 }
 
 beforeAll(async () => {
@@ -75,6 +108,22 @@ describe('a host page on another origin', () => {
     expect(fromBff.some((p) => /^\/elements\/.+-[\w-]{8}\.js$/.test(p))).toBe(true);
     expect(fromBff).toContain('/elements/integration-elements.js');
     expect(fromBff.filter((p) => p.startsWith('/api/')).length).toBeGreaterThan(0);
+    expect(failures).toEqual([]);
+  });
+});
+
+describe('a host page whose token has expired', () => {
+  it('renews it through token-required and the wizard goes on with the refused call sent again', async () => {
+    const { page } = ctx;
+    const failures: string[] = [];
+    page.on('pageerror', (e) => failures.push(e.message));
+    await page.goto(`${allowedHost.origin}/expired`);
+    // The partner's draft from the walk above is read with the new token: the wizard resumes it.
+    await expect.poll(step, { timeout: 15_000 }).toBe('account-mapping');
+    const heard = await page.evaluate(() => (window as unknown as { heard: { expired: number; required: number } }).heard);
+    expect(heard.required).toBe(1);
+    expect(heard.expired).toBeGreaterThan(0);
+    expect(await page.locator('psa-wizard').evaluate((w) => w.shadowRoot!.querySelector('[part~="token-expired"]'))).toBeNull();
     expect(failures).toEqual([]);
   });
 });

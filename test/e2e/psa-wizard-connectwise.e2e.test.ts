@@ -86,7 +86,7 @@ describe('<psa-wizard vendor="connectwise"> end to end, keyboard only', () => {
     const tickets = (await (await fetch(`${demo.ctx.origin}/sandbox/connectwise/_control/writes?kind=ticket`)).json()).writes as Array<{ data: { summary: string; company: { name: string } } }>;
     expect(tickets.at(-1)!.data).toMatchObject({ summary: expect.stringMatching(/^\[TEST\] /), company: { name: 'Catch-All Alerts' } });
     await pressNext(page, 'Finish');
-    await waitFor(page, 'the confirmation toast', async () => page.evaluate(() => document.querySelector('ih-page-toasts')?.messages.some((m) => m.includes('ConnectWise PSA is connected and Active')) ?? false));
+    await waitFor(page, 'the confirmation toast', async () => page.evaluate(() => document.querySelector('integration-hub')?.shadowRoot?.querySelector('ih-page-toasts')?.messages.some((m) => m.includes('ConnectWise PSA is connected and Active')) ?? false));
 
     const [cw] = (await api('/integrations?kind=psa')).integrations;
     expect(cw).toMatchObject({ vendor: 'connectwise', status: 'active', accountLabel: 'Sandbox MSP' });

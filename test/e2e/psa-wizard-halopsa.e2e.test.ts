@@ -78,7 +78,7 @@ describe('<psa-wizard vendor="halopsa"> end to end, keyboard only', () => {
     await page.keyboard.press('Enter');
     await waitText(page, 'was created in HaloPSA');
     await pressNext(page, 'Finish');
-    await waitFor(page, 'the HaloPSA toast', async () => page.evaluate(() => document.querySelector('ih-page-toasts')?.messages.some((m) => m.includes('HaloPSA is connected and Active')) ?? false));
+    await waitFor(page, 'the HaloPSA toast', async () => page.evaluate(() => document.querySelector('integration-hub')?.shadowRoot?.querySelector('ih-page-toasts')?.messages.some((m) => m.includes('HaloPSA is connected and Active')) ?? false));
 
     const psa = (await api('/integrations?kind=psa')).integrations;
     expect(psa).toHaveLength(1);

@@ -121,7 +121,7 @@ describe('<psa-wizard> end to end, keyboard only', () => {
     const tickets = await (await fetch(`${demo.ctx.origin}/sandbox/kaseya-bms/_control/writes?kind=ticket`)).json();
     expect(JSON.stringify(tickets.writes)).toContain('[TEST]');
     await pressNext(page, 'Finish');
-    await waitFor(page, 'the confirmation toast', async () => page.evaluate(() => document.querySelector('ih-page-toasts')?.messages.some((m) => m.includes('Kaseya BMS is connected and Active')) ?? false));
+    await waitFor(page, 'the confirmation toast', async () => page.evaluate(() => document.querySelector('integration-hub')?.shadowRoot?.querySelector('ih-page-toasts')?.messages.some((m) => m.includes('Kaseya BMS is connected and Active')) ?? false));
     const [bms] = (await api('/integrations?kind=psa')).integrations;
     expect(bms).toMatchObject({ vendor: 'kaseya-bms', status: 'active' });
     const bmsMapping = await api(`/integrations/${bms.id}/psa/account-mapping`);
@@ -146,9 +146,10 @@ describe('<psa-wizard> end to end, keyboard only', () => {
     await tabTo(page, 'Edit the existing integration');
     await page.keyboard.press('Enter');
     await waitFor(page, 'the edit wizard', async () => page.evaluate((id) => document.querySelector('psa-wizard')?.getAttribute('integration-id') === id, bms.id));
-    await waitStep(page, 'credentials');
+    // A finished integration opens at its summary (edit mode), where Close leaves it.
+    await waitStep(page, 'summary');
     expect(await wizardText(page)).toContain('Edit Kaseya BMS');
-    await tabTo(page, 'Cancel');
+    await tabTo(page, 'Close');
     await page.keyboard.press('Enter');
 
     // ---- Delete Kaseya BMS through <integration-list> ----------------------------------------
@@ -191,7 +192,7 @@ describe('<psa-wizard> end to end, keyboard only', () => {
     await pressNext(page);
     await waitStep(page, 'finish');
     await pressNext(page, 'Finish');
-    await waitFor(page, 'the Autotask toast', async () => page.evaluate(() => document.querySelector('ih-page-toasts')?.messages.some((m) => m.includes('Autotask is connected and Active')) ?? false));
+    await waitFor(page, 'the Autotask toast', async () => page.evaluate(() => document.querySelector('integration-hub')?.shadowRoot?.querySelector('ih-page-toasts')?.messages.some((m) => m.includes('Autotask is connected and Active')) ?? false));
 
     const psa = (await api('/integrations?kind=psa')).integrations;
     expect(psa).toHaveLength(1);

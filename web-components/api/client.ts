@@ -28,14 +28,36 @@ export function normaliseApiBase(apiBase: string | undefined): string {
 }
 
 export type TokenGetter = () => string | undefined;
+/**
+ * Asked when the BFF refused `refused` with 401: resolves with the token the host set since (the call
+ * is sent once more with it), or undefined to let the 401 stand.
+ */
+export type TokenRenewer = (refused: string) => Promise<string | undefined>;
 
-/** Creates the typed client. `getToken` is read on every call, so a refreshed token needs no new client. */
-export function createApiClient(apiBase: string, getToken: TokenGetter) {
+/** The bearer token a request carries, if any. */
+function bearerOf(init: RequestInit | undefined): string | undefined {
+  return new Headers(init?.headers).get('Authorization')?.replace(/^Bearer /, '') || undefined;
+}
+
+/**
+ * Creates the typed client. `getToken` is read on every call, so a refreshed token needs no new client.
+ * With `renewToken`, a call refused with 401 waits for a new token and is sent once more with it.
+ */
+export function createApiClient(apiBase: string, getToken: TokenGetter, renewToken?: TokenRenewer) {
   const base = normaliseApiBase(apiBase);
   const rpc = hc<AppType>(MARKER, {
-    fetch: (input: RequestInfo | URL, init?: RequestInit) => {
-      const url = String(input);
-      return fetch(url.startsWith(MARKER_PREFIX) ? base + url.slice(MARKER_PREFIX.length) : url, init);
+    fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
+      const raw = String(input);
+      const url = raw.startsWith(MARKER_PREFIX) ? base + raw.slice(MARKER_PREFIX.length) : raw;
+      const response = await fetch(url, init);
+      const refused = bearerOf(init);
+      if (response.status !== 401 || !refused || !renewToken) return response;
+      const renewed = await renewToken(refused);
+      if (!renewed) return response;
+      // hc's bodies are strings or FormData, so the same init can be sent again.
+      const headers = new Headers(init?.headers);
+      headers.set('Authorization', `Bearer ${renewed}`);
+      return fetch(url, { ...init, headers });
     },
     headers: (): Record<string, string> => {
       const token = getToken();

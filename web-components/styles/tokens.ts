@@ -74,6 +74,14 @@ export const baseStyles = css`
     outline: 3px solid ${token('--ih-color-focus')};
     outline-offset: 2px;
   }
+  .token-expired {
+    margin: 0 0 ${space(1)};
+    padding: ${space(1)} ${space(1.5)};
+    border: 1px solid ${token('--ih-color-warning')};
+    border-inline-start-width: 4px;
+    border-radius: ${token('--ih-radius')};
+    background: ${token('--ih-color-surface')};
+  }
   .visually-hidden {
     position: absolute;
     width: 1px;

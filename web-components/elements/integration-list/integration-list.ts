@@ -10,6 +10,7 @@ import { ApiConsumerElement } from '../../api/api-consumer-element.js';
 import { ApiProblem } from '../../api/api-problem.js';
 import type { IntegrationKind, IntegrationView } from '../../api/client.js';
 import { IntegrationAddEvent } from '../../events/integration-add-event.js';
+import { IntegrationChangeEvent } from '../../events/integration-change-event.js';
 import { IntegrationEditEvent } from '../../events/integration-edit-event.js';
 import type { IhConfirmDialog } from '../ih-confirm-dialog/ih-confirm-dialog.js';
 import type { IhToastRegion } from '../ih-toast-region/ih-toast-region.js';
@@ -72,6 +73,8 @@ type RowAction = 'pause' | 'resume' | 'disconnect' | 'reconnect';
  * @fires integration-edit - {integrationId, vendor, kind}: Edit (or "Finish setup") was chosen; open the wizard with `integration-id`.
  * @fires integration-add - {kind}: "Add PSA" / "Add RMM" was chosen; offer the vendors of that kind.
  * @fires integration-health-change - {integrationId, vendor, vendorLabel, state, since, lastStatus, waiting, nextTryAt, deliveredLate}: a PSA stopped answering, its waiting alerts or next try changed, or it answers again.
+ * @fires integration-change - {integrationId, kind, status}: this list paused, resumed, disconnected, reconnected or deleted one (status `deleted`). Inside a hub, every other element refreshes.
+ * @fires token-expired - {apiBase}: the BFF refused the token (401); the refused call is sent again once a new `token` is set.
  *
  * @cssproperty --ih-font-family - Font of all text.
  * @cssproperty --ih-font-size - Base font size.
@@ -91,6 +94,7 @@ type RowAction = 'pause' | 'resume' | 'disconnect' | 'reconnect';
  * @cssproperty --ih-space - Spacing unit; paddings and gaps are multiples of it.
  * @cssproperty --ih-shadow - Shadow of the dialog and toasts.
  *
+ * @csspart token-expired - "Your session has expired…", shown while a refused call waits for a new token.
  * @csspart header - The bar holding the Add button.
  * @csspart add-button - "Add PSA" / "Add RMM".
  * @csspart list - The `<ul>` of integrations.
@@ -164,7 +168,8 @@ export class IntegrationList extends ApiConsumerElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.hasUpdated || changed.has('kind') || this.connectionChanged(changed)) void this.load();
+    // A change made elsewhere in the hub (another list, a wizard, an Applications tab) reloads too.
+    if (!this.hasUpdated || changed.has('kind') || this.connectionChanged(changed) || this.hubStateChanged(changed)) void this.load();
   }
 
   private load(): Promise<void> {
@@ -205,6 +210,7 @@ export class IntegrationList extends ApiConsumerElement {
     await this.withPending(row, async () => {
       const updated = await this.api.integrations[action](row.id);
       this.integrations = this.integrations.map((r) => (r.id === updated.id ? updated : r));
+      this.dispatchEvent(new IntegrationChangeEvent({ integrationId: updated.id, kind: updated.kind, status: updated.status }));
       const toast = { pause: COPY.paused, resume: COPY.resumed, disconnect: COPY.disconnected, reconnect: COPY.reconnected }[action];
       this.toastRegion.show(toast(row.vendorLabel));
     });
@@ -219,6 +225,7 @@ export class IntegrationList extends ApiConsumerElement {
     await this.withPending(row, async () => {
       await this.api.integrations.remove(row.id);
       this.integrations = this.integrations.filter((r) => r.id !== row.id);
+      this.dispatchEvent(new IntegrationChangeEvent({ integrationId: row.id, kind: row.kind, status: 'deleted' }));
       this.toastRegion.show(COPY.deleted(row.vendorLabel));
       // The row (and the focused Delete button) is gone: give focus a stable place.
       await this.updateComplete;
@@ -290,6 +297,7 @@ export class IntegrationList extends ApiConsumerElement {
     const copy = KIND_COPY[this.kind] ?? KIND_COPY.psa;
     return html`
       <div class="ih-root">
+        ${this.renderTokenState()}
         <div class="header" part="header">
           <button type="button" class="primary" part="button add-button" @click=${this.add}>${copy.add}</button>
         </div>

@@ -7,6 +7,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ApiConsumerElement } from '../../api/api-consumer-element.js';
 import { ApiProblem } from '../../api/api-problem.js';
+import { IntegrationChangeEvent } from '../../events/integration-change-event.js';
 import { IntegrationEditEvent } from '../../events/integration-edit-event.js';
 import type { IhToastRegion } from '../ih-toast-region/ih-toast-region.js';
 import { AvailabilityWatch, renderAvailability } from '../shared/availability-watch.js';
@@ -45,6 +46,8 @@ import { organizationApplicationsStyles } from './organization-applications.styl
  *
  * @fires integration-edit - {integrationId, vendor, kind}: Edit was chosen on an application; open its wizard with `integration-id`.
  * @fires integration-health-change - {integrationId, vendor, vendorLabel, state, since, lastStatus, waiting, nextTryAt, deliveredLate}: the PSA stopped answering, its waiting alerts or next try changed, or it answers again.
+ * @fires integration-change - {integrationId, kind, status}: the organization's "Deliver tickets" switch changed the PSA's delivery to it. Inside a hub, every other element refreshes.
+ * @fires token-expired - {apiBase}: the BFF refused the token (401); the refused call is sent again once a new `token` is set.
  *
  * @cssproperty --ih-font-family - Font of all text.
  * @cssproperty --ih-font-size - Base font size.
@@ -81,6 +84,7 @@ import { organizationApplicationsStyles } from './organization-applications.styl
  * @csspart error - The box shown when the panel could not load.
  * @csspart toast - Every toast; error toasts also have `toast-error`.
  * @csspart toast-error - Error toasts (with `toast`).
+ * @csspart token-expired - "Your session has expired…", shown while a refused call waits for a new token.
  */
 export class OrganizationApplications extends ApiConsumerElement {
   static override styles = organizationApplicationsStyles;
@@ -107,7 +111,7 @@ export class OrganizationApplications extends ApiConsumerElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.hasUpdated || changed.has('organizationId') || this.connectionChanged(changed)) {
+    if (!this.hasUpdated || changed.has('organizationId') || this.connectionChanged(changed) || this.hubStateChanged(changed)) {
       // Another organization: nothing of the previous one may stay on screen.
       if (changed.has('organizationId')) this.data = undefined;
       void this.load();
@@ -144,6 +148,9 @@ export class OrganizationApplications extends ApiConsumerElement {
     try {
       const stored = await setTicketDelivery(this.api, organization.id, next);
       this.data = { ...this.data!, organization: { ...organization, ticketDelivery: stored } };
+      const psa = this.data!.psa?.integration;
+      // The PSA's delivery to this organization changed: lists and the host's tables inside the hub refresh.
+      if (psa) this.dispatchEvent(new IntegrationChangeEvent({ integrationId: psa.id, kind: 'psa', status: psa.status }));
       this.toastRegion.show(stored ? COPY.deliveryOn(organization.name) : COPY.deliveryOff(organization.name));
     } catch (error) {
       const problem = error instanceof ApiProblem ? error : ApiProblem.network(this.effectiveApiBase, error);
@@ -164,6 +171,7 @@ export class OrganizationApplications extends ApiConsumerElement {
   protected override render() {
     return html`
       <div class="ih-root">
+        ${this.renderTokenState()}
         <p class="heading" part="heading" id="heading">${COPY.heading}</p>
         ${this.renderBody()}
         <ih-toast-region exportparts="toast, toast-error"></ih-toast-region>

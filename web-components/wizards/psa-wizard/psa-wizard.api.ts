@@ -39,11 +39,12 @@ export function createPsaWizardServices(api: ApiClient): PsaWizardServices {
       const done: PsaStep[] = ['credentials', ...sections.map((s) => SECTION_STEP[s]).filter((s): s is PsaStep => Boolean(s))];
       if (detail.status === 'active' || detail.status === 'paused') done.push('finish');
       // "Finish setup" without a draft: its credentials are stored, so it opens at the first step still to do.
-      const resumeAt = detail.status === 'draft' ? PSA_STEPS.find((step) => !done.includes(step)) ?? 'finish' : 'credentials';
+      const resumeAt = detail.status === 'draft' ? PSA_STEPS.find((step) => !done.includes(step)) ?? 'finish' : 'summary';
       // A contract section never saved has no sync day yet: offer the wizard's own default, as a new wizard does.
       const savedContract = contract as ContractSettings;
       const contractValue = done.includes('contract-mapping') ? savedContract : { ...savedContract, userSyncDay: savedContract.userSyncDay ?? EMPTY_CONTRACT.userSyncDay };
-      return { accountMapping: accountMapping as AccountMapping, ticket: toTicketDraft(ticket.ticket as TicketSettings | null), contract: contractValue, done, resumeAt } satisfies SavedPsaSettings;
+      return { accountMapping: accountMapping as AccountMapping, ticket: toTicketDraft(ticket.ticket as TicketSettings | null), contract: contractValue, done, resumeAt,
+        connection: detail.connection ?? [], status: detail.status } satisfies SavedPsaSettings;
     },
     async loadContacts({ integrationId, accountId }, signal) {
       return (await json(one.psa.accounts[':accountId'].contacts.$get({ param: { id: integrationId, accountId }, query: {} }, init(signal)), base)).contacts as PsaContact[];

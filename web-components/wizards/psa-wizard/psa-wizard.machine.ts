@@ -8,16 +8,17 @@
  * whether the step may advance. The Next button stays pressable: when `can` says no, the element
  * sends `step.refuse`, which shows every error and asks for focus on the first (`attempt`).
  */
-import { assign, setup, type ActorRefFrom, type SnapshotFrom } from 'xstate';
+import { and, assign, setup, type ActorRefFrom, type SnapshotFrom } from 'xstate';
 import { clearServerErrors, errorsFromServer, setIn, touch } from '../shared/form-state.js';
 import { problemData } from '../shared/wizard-api.js';
 import { NOT_PROVIDED, psaWizardActors } from './psa-wizard.services.js';
 import {
-  DEFAULT_NEW_SERVICE, EMPTY_ACCOUNT_MAPPING, EMPTY_CONTRACT, EMPTY_TICKET, STEP_ROOTS, emptyCredentials,
+  DEFAULT_NEW_SERVICE, EMPTY_ACCOUNT_MAPPING, EMPTY_CONTRACT, EMPTY_TICKET, PSA_STEPS, STEP_ROOTS, emptyCredentials,
   type PsaStep, type PsaWizardContext, type PsaWizardEvent, type PsaWizardInput,
 } from './psa-wizard.types.js';
 import { credentialsBlank, credentialsOptional, isStepValid, newServiceErrors } from './psa-wizard.validation.js';
 import { applyDependents, prefillTicketDefaults } from './psa-wizard.values.js';
+import { connectionFacts } from '../../../bff/contracts/credentials.js';
 
 /** The state of each step (`wizard-step-change` reports steps; the machine's states are camelCase). */
 const STEP_STATE = {
@@ -55,8 +56,14 @@ export const psaWizardMachine = setup({
   actors: psaWizardActors(NOT_PROVIDED),
   guards: {
     isEditing: ({ context }) => context.editing,
+    /** Edit mode with one section open: its Save returns to the summary, its Cancel restores it. */
+    inSection: ({ context }) => context.section !== null,
+    /** Create flow: a step whose section was accepted may be jumped to from its heading. */
+    canGoTo: ({ context, event }, params: { step: PsaStep }) =>
+      !context.sectionMode && event.type === 'step.goto' && event.step === params.step && context.done.includes(params.step),
+    opensSection: ({ event }, params: { step: PsaStep }) => event.type === 'section.edit' && event.step === params.step,
     /** The saved integration opens at this step (an unfinished one resumes where it was left). */
-    resumesAt: ({ event }, params: { step: PsaStep }) => (event as unknown as { output?: { resumeAt?: PsaStep } }).output?.resumeAt === params.step,
+    resumesAt: ({ event }, params: { step: PsaStep | 'summary' }) => (event as unknown as { output?: { resumeAt?: string } }).output?.resumeAt === params.step,
     stepValid: ({ context }, params: { step: PsaStep }) => isStepValid(params.step, context),
     /** Editing, or back on step 1 after it succeeded: blank credentials keep the stored ones. */
     credentialsKept: ({ context }) => credentialsOptional(context) && credentialsBlank(context),
@@ -80,7 +87,15 @@ export const psaWizardMachine = setup({
       for (const path of paths) next = setIn(next, path, changes[path]);
       return { ...applyDependents(context, next, paths), touched: touch(context.touched, paths), serverErrors: clearServerErrors(context.serverErrors, paths) };
     }),
-    enterStep: assign({ touched: [], submitted: false, serverErrors: {}, problem: null }),
+    // An edited section shows at once what no longer passes (a picklist value removed in the PSA since it was saved).
+    enterStep: assign(({ context }) => ({ touched: [], submitted: context.section !== null, serverErrors: {}, problem: null })),
+    openSection: assign(({ context, event }) => ({
+      section: event.type === 'section.edit' ? event.step : null,
+      sectionBackup: { credentials: context.credentials, accountMapping: context.accountMapping, ticket: context.ticket, contract: context.contract },
+    })),
+    /** Cancel in a section: only that section's change is discarded. */
+    restoreSection: assign(({ context }) => ({ ...(context.sectionBackup ?? {}), credentials: emptyCredentials(context.vendor), section: null, sectionBackup: null, problem: null })),
+    sectionSaved: assign(({ context }) => ({ section: null, sectionBackup: null, sectionSaves: context.sectionSaves + 1 })),
     refuse: assign(({ context }) => ({ submitted: true, attempt: context.attempt + 1 })),
     markDone: assign(({ context }, params: { step: PsaStep }) => ({ done: context.done.includes(params.step) ? context.done : [...context.done, params.step] })),
     clearProblem: assign({ problem: null, contactsProblem: null }),
@@ -110,9 +125,18 @@ export const psaWizardMachine = setup({
     completedStatus: null,
     testTicket: null,
     testTicketProblem: null,
+    sectionMode: false,
+    section: null,
+    sectionBackup: null,
+    connection: [],
+    savedStatus: null,
+    sectionSaves: 0,
   }),
   initial: 'boot',
-  on: { 'wizard.cancel': '.cancelled' },
+  on: {
+    'wizard.cancel': [{ guard: 'inSection', target: '.summary', actions: 'restoreSection' }, { target: '.cancelled' }],
+    'step.goto': PSA_STEPS.map((step) => ({ guard: { type: 'canGoTo' as const, params: { step } }, target: `.${STEP_STATE[step]}` })),
+  },
   states: {
     boot: { always: [{ guard: 'isEditing', target: 'loadingSaved' }, { target: 'credentials' }] },
 
@@ -121,20 +145,47 @@ export const psaWizardMachine = setup({
         id: 'loadSaved',
         src: 'loadSaved',
         input: ({ context }) => ({ integrationId: context.integrationId! }),
-        onDone: (['account-mapping', 'service-parameters', 'contract-mapping', 'finish', 'credentials'] as const).map((step) => ({
+        onDone: (['summary', 'account-mapping', 'service-parameters', 'contract-mapping', 'finish', 'credentials'] as const).map((step) => ({
           ...(step === 'credentials' ? {} : { guard: { type: 'resumesAt' as const, params: { step } } }),
-          target: `#psa.${STEP_STATE[step]}`,
+          target: step === 'summary' ? '#psa.summary' : `#psa.${STEP_STATE[step]}`,
           actions: assign(({ event }) => ({
             accountMapping: event.output.accountMapping,
             ticket: event.output.ticket ?? EMPTY_TICKET,
             contract: event.output.contract,
             done: event.output.done,
+            sectionMode: event.output.resumeAt === 'summary',
+            connection: event.output.connection,
+            savedStatus: event.output.status,
           })),
         })),
         onError: { target: 'loadFailed', actions: assign(({ event }) => ({ problem: problemData(event.error) })) },
       },
     },
     loadFailed: { on: { 'saved.retry': { target: 'loadingSaved', actions: 'clearProblem' } } },
+
+    /** Edit mode: every section summarised, each with its own Edit; the PSA's lists load meanwhile (labels, vanished values). */
+    summary: {
+      initial: 'routing',
+      on: {
+        'section.edit': PSA_STEPS.filter((step) => step !== 'finish').map((step) => ({
+          guard: { type: 'opensSection' as const, params: { step } }, target: `#psa.${STEP_STATE[step]}`, actions: 'openSection' as const,
+        })),
+      },
+      states: {
+        routing: { always: [{ guard: 'hasServiceLists', target: 'idle' }, { target: 'loadingLists' }] },
+        loadingLists: {
+          invoke: {
+            id: 'loadSummaryLists',
+            src: 'loadServiceLists',
+            input: ({ context }) => ({ integrationId: context.integrationId! }),
+            onDone: { target: 'idle', actions: assign(({ event }) => ({ picklists: event.output.picklists, catalog: event.output.catalog })) },
+            // The summary still shows every section; the section itself offers Retry.
+            onError: 'idle',
+          },
+        },
+        idle: {},
+      },
+    },
 
     credentials: {
       entry: 'enterStep',
@@ -145,6 +196,7 @@ export const psaWizardMachine = setup({
             'field.change': { guard: { type: 'changeAllowed', params: { step: 'credentials' } }, actions: 'applyChange' },
             'fields.change': { guard: { type: 'changeAllowed', params: { step: 'credentials' } }, actions: 'applyChange' },
             'step.next': [
+              { guard: and(['inSection', 'credentialsKept']), target: '#psa.summary', actions: 'restoreSection' },
               { guard: 'credentialsKept', target: '#psa.accountMapping', actions: { type: 'markDone', params: { step: 'credentials' } } },
               { guard: { type: 'stepValid', params: { step: 'credentials' } }, target: 'checking', actions: 'clearProblem' },
             ],
@@ -156,14 +208,21 @@ export const psaWizardMachine = setup({
             id: 'submitCredentials',
             src: 'submitCredentials',
             input: ({ context }) => ({ vendor: context.vendor, integrationId: context.integrationId, credentials: context.credentials }),
-            onDone: {
-              target: '#psa.accountMapping',
-              // Accepted credentials leave the browser's memory: the BFF holds them sealed from now on.
-              actions: [
-                assign(({ context, event }) => ({ integrationId: event.output.integrationId, credentials: emptyCredentials(context.vendor) })),
-                { type: 'markDone', params: { step: 'credentials' } },
-              ],
-            },
+            onDone: [
+              {
+                guard: 'inSection',
+                target: '#psa.summary',
+                actions: [assign(({ context }) => ({ connection: connectionFacts(context.vendor, context.credentials), credentials: emptyCredentials(context.vendor) })), 'sectionSaved'],
+              },
+              {
+                target: '#psa.accountMapping',
+                // Accepted credentials leave the browser's memory: the BFF holds them sealed from now on.
+                actions: [
+                  assign(({ context, event }) => ({ integrationId: event.output.integrationId, credentials: emptyCredentials(context.vendor) })),
+                  { type: 'markDone', params: { step: 'credentials' } },
+                ],
+              },
+            ],
             onError: { target: 'editing', actions: assign(({ context, event }) => refusal(context, event.error)) },
           },
         },
@@ -210,10 +269,10 @@ export const psaWizardMachine = setup({
             id: 'saveAccountMapping',
             src: 'saveAccountMapping',
             input: ({ context }) => ({ integrationId: context.integrationId!, value: context.accountMapping }),
-            onDone: {
-              target: '#psa.serviceParameters',
-              actions: [assign(({ event }) => ({ accountMapping: event.output })), { type: 'markDone', params: { step: 'account-mapping' } }],
-            },
+            onDone: [
+              { guard: 'inSection', target: '#psa.summary', actions: [assign(({ event }) => ({ accountMapping: event.output })), 'sectionSaved'] },
+              { target: '#psa.serviceParameters', actions: [assign(({ event }) => ({ accountMapping: event.output })), { type: 'markDone', params: { step: 'account-mapping' } }] },
+            ],
             onError: { target: 'editing.idle', actions: assign(({ context, event }) => refusal(context, event.error, 'accountMapping')) },
           },
         },
@@ -256,7 +315,10 @@ export const psaWizardMachine = setup({
             id: 'saveTicketSettings',
             src: 'saveTicketSettings',
             input: ({ context }) => ({ integrationId: context.integrationId!, value: context.ticket }),
-            onDone: { target: '#psa.contractMapping', actions: { type: 'markDone', params: { step: 'service-parameters' } } },
+            onDone: [
+              { guard: 'inSection', target: '#psa.summary', actions: 'sectionSaved' },
+              { target: '#psa.contractMapping', actions: { type: 'markDone', params: { step: 'service-parameters' } } },
+            ],
             onError: { target: 'editing', actions: assign(({ context, event }) => refusal(context, event.error, 'ticket')) },
           },
         },
@@ -313,10 +375,10 @@ export const psaWizardMachine = setup({
             id: 'saveContractSettings',
             src: 'saveContractSettings',
             input: ({ context }) => ({ integrationId: context.integrationId!, value: context.contract }),
-            onDone: {
-              target: '#psa.finish',
-              actions: [assign(({ event }) => ({ contract: event.output })), { type: 'markDone', params: { step: 'contract-mapping' } }],
-            },
+            onDone: [
+              { guard: 'inSection', target: '#psa.summary', actions: [assign(({ event }) => ({ contract: event.output })), 'sectionSaved'] },
+              { target: '#psa.finish', actions: [assign(({ event }) => ({ contract: event.output })), { type: 'markDone', params: { step: 'contract-mapping' } }] },
+            ],
             onError: { target: 'editing', actions: assign(({ context, event }) => refusal(context, event.error, 'contract')) },
           },
         },
@@ -364,35 +426,4 @@ export type PsaWizardMachine = typeof psaWizardMachine;
 export type PsaWizardSnapshot = SnapshotFrom<PsaWizardMachine>;
 export type PsaWizardActorRef = ActorRefFrom<PsaWizardMachine>;
 
-const STATE_TO_STEP: Record<string, PsaStep> = {
-  credentials: 'credentials', accountMapping: 'account-mapping', serviceParameters: 'service-parameters', contractMapping: 'contract-mapping', finish: 'finish', done: 'finish',
-};
-
-/** The step a snapshot shows (null while booting or after cancel). */
-export function currentStep(snapshot: PsaWizardSnapshot): PsaStep | null {
-  const top = typeof snapshot.value === 'string' ? snapshot.value : Object.keys(snapshot.value)[0]!;
-  return STATE_TO_STEP[top] ?? null;
-}
-
-/** What a request in flight is doing, in words (null when nothing runs that Next must wait for). */
-export function busyLabel(snapshot: PsaWizardSnapshot): string | null {
-  if (snapshot.matches({ credentials: 'checking' })) return 'Checking the credentials with the PSA…';
-  if (snapshot.matches({ accountMapping: 'saving' })) return 'Saving the account mapping…';
-  if (snapshot.matches({ serviceParameters: 'saving' })) return 'Saving the service parameters…';
-  if (snapshot.matches({ contractMapping: 'saving' })) return 'Saving the contract mapping…';
-  if (snapshot.matches({ contractMapping: 'creatingService' })) return 'Creating the service in the PSA…';
-  if (snapshot.matches({ finish: 'completing' })) return 'Completing the integration…';
-  if (snapshot.matches({ finish: 'sendingTestTicket' })) return 'Sending a test ticket to the PSA…';
-  return null;
-}
-
-/**
- * The snapshot to store as a draft: credentials are blanked (a draft never holds a secret) and a
- * credentials check in flight is not stored (its actor input holds them); returns undefined then.
- */
-export function persistableSnapshot(actor: PsaWizardActorRef): unknown {
-  const snapshot = actor.getSnapshot();
-  if (snapshot.matches({ credentials: 'checking' }) || snapshot.status !== 'active') return undefined;
-  const persisted = actor.getPersistedSnapshot() as unknown as { context: PsaWizardContext };
-  return { ...persisted, context: { ...persisted.context, credentials: emptyCredentials(persisted.context.vendor) } };
-}
+export { busyLabel, currentStep, persistableSnapshot } from './psa-wizard.snapshot.js';

@@ -6,7 +6,8 @@
 import { fromPromise } from 'xstate';
 import type { AccountMapping, ContractSettings, TicketSettings } from '../../../bff/contracts/psa-settings.js';
 import type { PsaContact, PsaPicklists, PsaService } from '../../../bff/vendors/model.js';
-import type { IntegrationView } from '../../api/client.js';
+import type { IntegrationStatus, IntegrationView } from '../../api/client.js';
+import type { ConnectionFact } from '../../../bff/contracts/credentials.js';
 import type { Catalog, PsaStep, PsaVendor, TicketDraft } from './psa-wizard.types.js';
 
 export interface SavedPsaSettings {
@@ -15,8 +16,11 @@ export interface SavedPsaSettings {
   contract: ContractSettings;
   /** Steps whose section was saved before. */
   done: PsaStep[];
-  /** Where the wizard opens: an unfinished (draft) integration at its first step not done, else Credentials. */
-  resumeAt: PsaStep;
+  /** Where the wizard opens: an unfinished (draft) integration at its first step not done, a finished one at its summary. */
+  resumeAt: PsaStep | 'summary';
+  /** The connection's non-secret facts, and the integration's status. */
+  connection: ConnectionFact[];
+  status: IntegrationStatus;
 }
 
 /** Every call the wizard makes. Each gets the signal of the state that invoked it. */

@@ -49,4 +49,8 @@ export const stepStyles = [baseStyles, css`
   dt { font-weight: 600; }
   dd { margin: 0; }
   ih-select-field, ih-text-field, ih-combobox-field { --ih-field-max-width: 100%; }
+  .summary-section { padding: ${space(1.5)}; border: 1px solid ${token('--ih-color-border')}; border-radius: ${token('--ih-radius')}; }
+  .summary-head { display: flex; flex-wrap: wrap; gap: ${space(1)}; align-items: center; justify-content: space-between; }
+  h3 { margin: 0; font-size: 1.1rem; }
+  .actions { display: flex; gap: ${space(1)}; }
 `];

@@ -25,6 +25,8 @@ import {
 import { psaWizardActors } from './psa-wizard.services.js';
 import { wizardStyles } from './psa-wizard.styles.js';
 import type { PsaStep, PsaVendor } from './psa-wizard.types.js';
+import type { PsaView } from './psa-wizard.snapshot.js';
+import { IntegrationChangeEvent } from '../../events/integration-change-event.js';
 import type { IntegrationView } from '../../api/client.js';
 import { IntegrationEditEvent } from '../../events/integration-edit-event.js';
 
@@ -62,10 +64,12 @@ const STEP_TAGS = {
  * @prop {string | undefined} apiBase - As the `api-base` attribute.
  * @prop {string | undefined} token - Bearer token (JWT) for the BFF. Wins over the hub's. Property only.
  * @prop {boolean} noToast - As the `no-toast` attribute.
- * @prop {string | null} step - Read-only: the step shown (`credentials`, `account-mapping`, `service-parameters`, `contract-mapping`, `finish`).
+ * @prop {string | null} step - Read-only: the step shown (`summary` in edit mode, `credentials`, `account-mapping`, `service-parameters`, `contract-mapping`, `finish`).
  * @prop {Promise<void>} ready - Read-only: settles once the wizard has opened (draft or saved values loaded).
  *
+ * @fires integration-change - {integrationId, kind, status}: edit mode saved one section to the live integration. Inside a hub, every list refreshes.
  * @fires wizard-step-change - {step}: another step is shown (Next, Back, or a resumed draft).
+ * @fires token-expired - {apiBase}: the BFF refused the token (401); the refused call is sent again once a new `token` is set.
  * @fires wizard-complete - {integrationId, vendor, status}: the integration is complete and Active (or stays Paused).
  * @fires wizard-cancel - {integrationId}: Cancel was chosen; the draft is discarded.
  * @fires integration-edit - {integrationId, vendor, kind}: "Edit the existing integration": opened to add a PSA while one exists (one PSA per partner).
@@ -94,6 +98,7 @@ const STEP_TAGS = {
  * @csspart progress-step-done - A finished step (with `progress-step`).
  * @csspart progress-step-current - The step shown (with `progress-step`).
  * @csspart progress-step-upcoming - A step still ahead (with `progress-step`).
+ * @csspart progress-link - A completed step's name in the create flow: a link that jumps back to it.
  * @csspart step-heading - "Step N of 5: …".
  * @csspart body - Around the current step.
  * @csspart step - The current step's element.
@@ -106,6 +111,7 @@ const STEP_TAGS = {
  * @csspart message - Opening / waiting / completion text.
  * @csspart existing - Opened to add a PSA while the partner has one: the existing one and the offer to edit it.
  * @csspart edit-existing-button - "Edit the existing integration".
+ * @csspart token-expired - "Your session has expired…", shown while a refused call waits for a new token.
  * @csspart problem - A refusal not tied to one field.
  */
 export class PsaWizard extends ApiConsumerElement {
@@ -129,7 +135,10 @@ export class PsaWizard extends ApiConsumerElement {
   private readonly draftFlush = new DraftFlushController(this, () => this.drafts);
   private data?: PsaWizardData;
   private bootKey = '';
-  private lastStep: PsaStep | null = null;
+  private lastStep: PsaView | null = null;
+  private lastSectionSaves = 0;
+  /** The integration's status as the page last changed it (paused or resumed in a list): the finish card and summary follow it. */
+  @state() private liveStatus?: string;
   private lastAttempt = 0;
   private ended = false;
   private resolveReady!: () => void;
@@ -140,8 +149,8 @@ export class PsaWizard extends ApiConsumerElement {
     return this.readyPromise;
   }
 
-  /** The step shown now, or null while opening. */
-  get step(): PsaStep | null {
+  /** The step shown now (`summary` in edit mode between sections), or null while opening. */
+  get step(): PsaView | null {
     return this.machine ? currentStep(this.machine.snapshot) : null;
   }
 
@@ -152,6 +161,8 @@ export class PsaWizard extends ApiConsumerElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated || changed.has('vendor') || changed.has('integrationId') || this.connectionChanged(changed)) void this.boot();
+    const change = this.hubStateChanged(changed) ? this.hubState?.change : null;
+    if (change && change.integrationId === this.machine?.snapshot.context.integrationId) this.liveStatus = change.status;
   }
 
   private async boot(): Promise<void> {
@@ -171,7 +182,7 @@ export class PsaWizard extends ApiConsumerElement {
       api, wizard: `psa:${vendor}`, version: PSA_WIZARD_MACHINE_VERSION, integrationId,
       // "Finish setup" on an unfinished integration resumes the draft of the new wizard that created it.
       integrationOf: (draft) => (draft as { context?: { integrationId?: string | null } } | null)?.context?.integrationId,
-      onError: () => showPageToast(COPY.draftSaveFailed, 'info'),
+      onError: () => showPageToast(COPY.draftSaveFailed, 'info', this),
     });
     let snapshot = await drafts.load().catch(() => undefined) as { context?: { integrationId?: string | null } } | undefined;
     // A new wizard's draft points at the draft integration it created; if that was deleted or finished meanwhile, start over.
@@ -204,6 +215,8 @@ export class PsaWizard extends ApiConsumerElement {
     this.machine.select((s) => s).subscribe((s) => this.onSnapshot(s));
     this.lastStep = null; // the first snapshot reports the opening step (a resumed draft's included)
     this.lastAttempt = this.machine.snapshot.context.attempt;
+    this.lastSectionSaves = this.machine.snapshot.context.sectionSaves;
+    this.liveStatus = undefined;
     this.ended = false;
     this.onSnapshot(this.machine.snapshot);
     this.phase = 'ready';
@@ -225,7 +238,8 @@ export class PsaWizard extends ApiConsumerElement {
     const id = s.context.integrationId;
     if (id && this.data?.integrationId !== id) this.data = new PsaWizardData(this.api, id);
     if (s.status === 'done') return void this.finish(s);
-    if (id) {
+    // Edit mode saves nothing before a section's Save, so it keeps no draft either.
+    if (id && !s.context.sectionMode) {
       const draft = persistableSnapshot(this.machine!.actor);
       if (draft !== undefined) this.drafts?.schedule(draft);
     }
@@ -233,6 +247,12 @@ export class PsaWizard extends ApiConsumerElement {
     if (step && step !== this.lastStep) {
       this.lastStep = step;
       this.dispatchEvent(new WizardStepChangeEvent({ step }));
+      if (step === 'summary') void this.focusSummary();
+    }
+    if (s.context.sectionSaves !== this.lastSectionSaves) {
+      this.lastSectionSaves = s.context.sectionSaves;
+      // One section saved to the live integration: the page's lists follow (inside a hub, one source of state).
+      this.dispatchEvent(new IntegrationChangeEvent({ integrationId: id!, kind: 'psa', status: (this.liveStatus ?? s.context.savedStatus ?? 'active') as 'active' }));
     }
     if (s.context.attempt !== this.lastAttempt) {
       this.lastAttempt = s.context.attempt;
@@ -253,7 +273,7 @@ export class PsaWizard extends ApiConsumerElement {
     }
     await drafts?.discard().catch(() => {});
     const status = s.context.completedStatus ?? 'active';
-    if (!this.noToast) showPageToast(status === 'paused' ? COPY.completedPaused(this.vendor) : COPY.completed(this.vendor));
+    if (!this.noToast) showPageToast(status === 'paused' ? COPY.completedPaused(this.vendor) : COPY.completed(this.vendor), 'success', this);
     this.dispatchEvent(new WizardCompleteEvent({ integrationId: integrationId!, vendor: this.vendor, status }));
   }
 
@@ -265,9 +285,15 @@ export class PsaWizard extends ApiConsumerElement {
     if (!focusFirstInvalid(this.renderRoot)) deepQuery(this.renderRoot, '[part~="problem"]')?.focus();
   }
 
+  private async focusSummary(): Promise<void> {
+    await this.updateComplete;
+    await this.renderRoot.querySelector('ih-psa-edit-summary')?.focusHeading();
+  }
+
   private onNav(e: WizardNavEvent): void {
     const send = this.machine?.send;
     if (!send) return;
+    if (e.action === 'goto') return void send({ type: 'step.goto', step: e.step as PsaStep });
     // Next stays pressable; whether the step may advance is the machine's answer, never a rule restated here.
     if (e.action === 'next') send(this.machine!.snapshot.can({ type: 'step.next' }) ? { type: 'step.next' } : { type: 'step.refuse' });
     else if (e.action === 'back') send({ type: 'step.back' });
@@ -292,6 +318,10 @@ export class PsaWizard extends ApiConsumerElement {
   }
 
   protected override render() {
+    return html`${this.renderTokenState()}${this.renderPhase()}`;
+  }
+
+  private renderPhase() {
     if (this.phase === 'exists' && this.existing) return this.renderExisting(this.existing);
     if (this.phase === 'waiting') return html`<p class="ih-root message" part="message" role="status">${COPY.waitingForToken}</p>`;
     if (this.phase === 'booting' || !this.machine) return html`<p class="ih-root message" part="message" role="status">${COPY.loading}</p>`;
@@ -306,16 +336,28 @@ export class PsaWizard extends ApiConsumerElement {
         </div>`;
     }
     if (s.status === 'done') {
+      // The finish card follows the integration: paused or resumed in a list afterwards, it says so.
+      const status = this.liveStatus ?? s.context.completedStatus;
       return s.value === 'done'
-        ? html`<p class="ih-root done message" part="message" role="status">${s.context.completedStatus === 'paused' ? COPY.completedPaused(this.vendor) : COPY.completed(this.vendor)}</p>`
+        ? html`<p class="ih-root done message" part="message" role="status">${status === 'deleted' ? COPY.deletedMeanwhile(this.vendor) : status === 'paused' ? COPY.completedPaused(this.vendor) : COPY.completed(this.vendor)}</p>`
         : nothing;
     }
     const step = currentStep(s)!;
+    if (step === 'summary') {
+      return html`
+        <section class="ih-root" aria-labelledby="edit-title">
+          <h2 id="edit-title" part="title">${COPY.heading(this.vendor, true)}</h2>
+          <ih-psa-edit-summary part="step" .snapshot=${s} .send=${this.machine.send} .status=${this.liveStatus}></ih-psa-edit-summary>
+        </section>`;
+    }
     const busy = busyLabel(s);
+    const section = s.context.section;
+    const heading = section ? COPY.editMode.sectionHeading(STEP_INFO.find((i) => i.id === section)!.label) : COPY.heading(this.vendor, s.context.editing);
     return html`
-      <ih-wizard-shell class="ih-root" heading=${COPY.heading(this.vendor, s.context.editing)} .steps=${STEP_INFO} current=${step} .done=${s.context.done}
-        ?busy=${busy !== null} busy-label=${busy ?? ''} next-label=${step === 'finish' ? 'Finish' : 'Next'} ?no-back=${step === 'credentials'}
-        exportparts="header, title, progress, progress-step, progress-step-done, progress-step-current, progress-step-upcoming, step-heading, body, footer, button, cancel-button, back-button, next-button"
+      <ih-wizard-shell class="ih-root" heading=${heading} .steps=${STEP_INFO} current=${step} .done=${s.context.done}
+        ?section-mode=${section !== null} ?step-links=${!s.context.sectionMode}
+        ?busy=${busy !== null} busy-label=${busy ?? ''} next-label=${section ? COPY.editMode.save : step === 'finish' ? 'Finish' : 'Next'} ?no-back=${step === 'credentials'}
+        exportparts="header, title, progress, progress-step, progress-step-done, progress-step-current, progress-step-upcoming, progress-link, step-heading, body, footer, button, cancel-button, back-button, next-button"
         @ih-wizard-nav=${this.onNav}>
         ${this.renderStep(step, s)}
       </ih-wizard-shell>`;

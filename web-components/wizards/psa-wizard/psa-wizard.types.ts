@@ -11,6 +11,7 @@ import type { IntegrationStatus } from '../../api/client.js';
 import type { FieldErrors } from '../shared/form-state.js';
 import type { ProblemData } from '../shared/wizard-api.js';
 import type { PsaVendor } from '../../../bff/vendors/vendor-catalog.js';
+import type { ConnectionFact } from '../../../bff/contracts/credentials.js';
 import { credentialFieldNames } from './psa-vendor-copy.js';
 
 export type { PsaVendor } from '../../../bff/vendors/vendor-catalog.js';
@@ -100,6 +101,20 @@ export interface PsaWizardContext {
   /** The last "Send test ticket" answer (the vendor's ticket id), or why it failed. */
   testTicket: { vendorTicketId: string; ticketNumber: string | null; title: string } | null;
   testTicketProblem: ProblemData | null;
+  /**
+   * Edit mode (a finished integration opened with `integration-id`): a summary of every section,
+   * each edited alone. `sectionMode` says the wizard is in it; `section` is the one open (null on the
+   * summary); `sectionBackup` its values when opened, restored by Cancel; nothing is saved before Save.
+   */
+  sectionMode: boolean;
+  section: PsaStep | null;
+  sectionBackup: Pick<PsaWizardContext, 'credentials' | 'accountMapping' | 'ticket' | 'contract'> | null;
+  /** The connection's non-secret facts (site, tenant, API user) for the summary; secrets are only "stored". */
+  connection: ConnectionFact[];
+  /** The saved integration's status (Active, Paused) as loaded. */
+  savedStatus: IntegrationStatus | null;
+  /** Counts sections saved in edit mode (the element tells the page on each). */
+  sectionSaves: number;
 }
 
 export interface PsaWizardInput {
@@ -122,7 +137,11 @@ export type PsaWizardEvent =
   /** "Create Service" was pressed while `can({ type: 'service.create' })` is false. */
   | { type: 'service.refuse' }
   /** "Send test ticket" on the Finish step. */
-  | { type: 'testTicket.send' };
+  | { type: 'testTicket.send' }
+  /** Edit mode: open one section alone from the summary. */
+  | { type: 'section.edit'; step: PsaStep }
+  /** Create flow: a completed step's heading was chosen; jump to it. */
+  | { type: 'step.goto'; step: PsaStep };
 
 export function emptyCredentials(vendor: PsaVendor): Record<string, string> {
   return Object.fromEntries(credentialFieldNames(vendor).map((f) => [f, '']));

@@ -12,6 +12,7 @@ import type { PsaPicklists } from '../../../bff/vendors/model.js';
 import { schemaErrors, type FieldErrors } from '../shared/form-state.js';
 import type { PsaStep, PsaWizardContext } from './psa-wizard.types.js';
 import { serviceCopy } from './psa-wizard.copy.js';
+import { vanishedValueErrors } from './psa-vanished-values.js';
 
 /** Ticket fields a vendor may lack, and the picklist that would offer each. */
 const FIELD_LIST = { categoryId: 'ticketCategory', typeId: 'ticketType', queueId: 'queue', sourceId: 'source' } as const;
@@ -54,7 +55,7 @@ export function stepErrors(step: PsaStep, context: PsaWizardContext): FieldError
       return { ...catchAllContactErrors(context), ...schemaErrors(accountMappingSchema, context.accountMapping, 'accountMapping') };
     case 'service-parameters':
       if (!context.picklists) return { ticket: 'The PSA’s ticket values have not loaded yet.' };
-      return { ...unusableErrors(context), ...schemaErrors(ticketSettingsSchema(unsupportedTicketFields(context.picklists), ticketLabels(context.vendor)), context.ticket, 'ticket') };
+      return { ...vanishedValueErrors(context.ticket, context.picklists), ...unusableErrors(context), ...schemaErrors(ticketSettingsSchema(unsupportedTicketFields(context.picklists), ticketLabels(context.vendor)), context.ticket, 'ticket') };
     case 'contract-mapping':
       return schemaErrors(contractSettingsSchema, context.contract, 'contract');
     case 'finish':

@@ -70,6 +70,7 @@ const subState = (snapshot: WizardSnapshot): string | undefined =>
  * @prop {string | undefined} step - Read-only: the step shown (`organization`, `credentials`, `organization-mapping`, `account-mapping`, `parameters`, `finish`).
  *
  * @fires wizard-step-change - {step}: another step is shown (Next, Back, or the first step once loaded or resumed).
+ * @fires token-expired - {apiBase}: the BFF refused the token (401); the refused call is sent again once a new `token` is set.
  * @fires wizard-complete - {integrationId, vendor, status}: the BFF accepted Finish; the integration is Connected (or stays Disconnected if it was).
  * @fires wizard-cancel - {integrationId}: Cancel was chosen; the draft is discarded (a connection already made stays listed as "Setup not finished").
  *
@@ -106,6 +107,7 @@ const subState = (snapshot: WizardSnapshot): string | undefined =>
  * @csspart cancel-button - Cancel (with `button`).
  * @csspart back-button - Back (with `button`).
  * @csspart next-button - Next / Finish (with `button`).
+ * @csspart token-expired - "Your session has expired…", shown while a refused call waits for a new token.
  * @csspart problem - A failure that belongs to no field (vendor unreachable, refused completion).
  * @csspart step - The current step's element.
  * @csspart read-only-organization - The user-activity organization once it can no longer change.
@@ -263,6 +265,10 @@ export class RmmWizard extends ApiConsumerElement {
   }
 
   protected override render() {
+    return html`${this.renderTokenState()}${this.renderPhase()}`;
+  }
+
+  private renderPhase() {
     if (!VENDORS.includes(this.vendor as RmmVendor)) return html`<p class="ih-root" role="alert">Set vendor="datto-rmm" or vendor="syncro".</p>`;
     if (!this.machine) return html`<p class="ih-root muted" role="status">Waiting for sign-in…</p>`;
     const snapshot = this.machine.snapshot;

@@ -1,5 +1,5 @@
 /**
- * @module Page-level confirmations for wizards: one `<ih-page-toasts>` in `document.body`, in the
+ * @module Page-level confirmations for wizards: one `<ih-page-toasts>` in the hub (else `document.body`), in the
  * upper-right corner (seed 000: "a confirmation message is shown in the upper-right corner"). It
  * lives outside the wizard because hosts usually remove the wizard as soon as it completes.
  */
@@ -19,16 +19,28 @@ export class IhPageToasts extends IhToastRegion {
   `];
 }
 
-/** Shows a toast in the page's upper-right corner, creating the region on first use (when the tag is defined). */
-export function showPageToast(message: string, tone: ToastTone = 'success'): void {
+/** The `<integration-hub>` around `from`, crossing shadow roots (null when there is none). */
+function hubAround(from: Element): { toastRegion(): IhPageToasts | undefined } | null {
+  for (let node: Node | null = from; node; node = (node as Element).parentElement ?? ((node.getRootNode() as ShadowRoot).host ?? null)) {
+    if ((node as Element).localName === 'integration-hub') return node as unknown as { toastRegion(): IhPageToasts | undefined };
+  }
+  return null;
+}
+
+/**
+ * Shows a toast in the page's upper-right corner, creating the region on first use (when the tag is
+ * defined): inside the hub around `from`, so it takes the hub's theme, else in the document body.
+ */
+export function showPageToast(message: string, tone: ToastTone = 'success', from?: Element): void {
   if (!customElements.get('ih-page-toasts')) return;
-  let region = document.querySelector('ih-page-toasts');
+  let region = (from && hubAround(from)?.toastRegion()) || document.body.querySelector<IhPageToasts>(':scope > ih-page-toasts');
   if (!region) {
     region = document.createElement('ih-page-toasts');
     document.body.append(region);
   }
   // Defer one update so the live regions exist before the text arrives (announced reliably).
-  void region.updateComplete.then(() => region!.show(message, tone));
+  const shown = region;
+  void shown.updateComplete.then(() => shown.show(message, tone));
 }
 
 declare global {

@@ -24,6 +24,7 @@ export const wizardShellStyles = [baseStyles, css`
   li[data-status='done'] { color: ${token('--ih-color-text')}; }
   li[data-status='done'] .marker { border-color: ${token('--ih-color-success')}; background: ${token('--ih-color-success')}; color: ${token('--ih-color-on-accent')}; }
   li[data-status='current'] { color: ${token('--ih-color-text')}; font-weight: 700; }
+  li a { color: inherit; text-underline-offset: 2px; }
   li[data-status='current'] .marker { border-color: ${token('--ih-color-accent')}; background: ${token('--ih-color-accent')}; color: ${token('--ih-color-on-accent')}; }
   .optional { font-weight: 400; font-size: 0.9em; }
   /* Plain divs, not header/footer: inside a host page those would be extra banner/contentinfo landmarks. */

@@ -11,12 +11,12 @@ import { keepClear } from '../../elements/ih-toast-region/keep-clear.js';
 import { stepStatuses, type WizardStepInfo } from './step-status.js';
 import { wizardShellStyles } from './wizard-shell.styles.js';
 
-export type WizardNavAction = 'next' | 'back' | 'cancel';
+export type WizardNavAction = 'next' | 'back' | 'cancel' | 'goto';
 
-/** Fired by the shell's buttons; the wizard turns it into a machine event. */
+/** Fired by the shell's buttons and step links (`goto` names the step); the wizard turns it into a machine event. */
 export class WizardNavEvent extends Event {
   static readonly eventName = 'ih-wizard-nav';
-  constructor(readonly action: WizardNavAction) {
+  constructor(readonly action: WizardNavAction, readonly step?: string) {
     super(WizardNavEvent.eventName, { bubbles: true, composed: false });
   }
 }
@@ -33,6 +33,7 @@ export class WizardNavEvent extends Event {
  * @csspart title - The wizard's title (h2).
  * @csspart progress - The progress list (ol).
  * @csspart progress-step - Each step in it; also `progress-step-done`, `progress-step-current`, `progress-step-upcoming`.
+ * @csspart progress-link - A done step's name as a link that jumps back to it (create flow).
  * @csspart step-heading - "Step N of M: …" (h3).
  * @csspart body - Around the step's content.
  * @csspart footer - The button bar.
@@ -53,6 +54,10 @@ export class IhWizardShell extends LitElement {
   @property({ attribute: 'next-label' }) nextLabel = 'Next';
   @property({ type: Boolean, attribute: 'no-back' }) noBack = false;
   @property({ type: Boolean, attribute: 'no-nav' }) noNav = false;
+  /** Edit mode: one section alone. No progress list and no Back; the heading names the section. */
+  @property({ type: Boolean, attribute: 'section-mode' }) sectionMode = false;
+  /** Done steps are links that jump to them (the create flow). */
+  @property({ type: Boolean, attribute: 'step-links' }) stepLinks = false;
 
   @query('h3') private stepHeading?: HTMLHeadingElement;
   /** The button bar kept clear of toasts, and how to release it. */
@@ -91,9 +96,14 @@ export class IhWizardShell extends LitElement {
     this.releaseFooter = footer ? keepClear(footer) : undefined;
   }
 
-  private nav(action: WizardNavAction): void {
-    if (action === 'next' && this.busy) return;
-    this.dispatchEvent(new WizardNavEvent(action));
+  private nav(action: WizardNavAction, step?: string): void {
+    if ((action === 'next' || action === 'goto') && this.busy) return;
+    this.dispatchEvent(new WizardNavEvent(action, step));
+  }
+
+  private jump(e: Event, step: string): void {
+    e.preventDefault();
+    this.nav('goto', step);
   }
 
   protected override render() {
@@ -103,23 +113,25 @@ export class IhWizardShell extends LitElement {
       <div class="ih-root shell">
         <div class="header" part="header">
           <h2 part="title">${this.heading}</h2>
-          <ol part="progress" aria-label="Progress">
+          ${this.sectionMode ? nothing : html`<ol part="progress" aria-label="Progress">
             ${repeat(steps, (s) => s.id, (s) => html`
               <li part="progress-step progress-step-${s.status}" data-status=${s.status} aria-current=${s.status === 'current' ? 'step' : nothing}>
                 <span class="marker" aria-hidden="true">${s.status === 'done' ? '✓' : s.position}</span>
-                <span>${s.label}${s.optional ? html` <span class="optional">(optional)</span>` : nothing}</span>
+                ${this.stepLinks && s.status === 'done'
+                  ? html`<a href="#${s.id}" part="progress-link" @click=${(e: Event) => this.jump(e, s.id)}>${s.label}</a>`
+                  : html`<span>${s.label}${s.optional ? html` <span class="optional">(optional)</span>` : nothing}</span>`}
                 <span class="visually-hidden">${s.status === 'done' ? '(done)' : s.status === 'current' ? '(current step)' : '(not yet done)'}</span>
               </li>`)}
-          </ol>
+          </ol>`}
         </div>
-        ${current ? html`<h3 part="step-heading" tabindex="-1">Step ${current.position} of ${steps.length}: ${current.label}</h3>` : nothing}
+        ${current ? html`<h3 part="step-heading" tabindex="-1">${this.sectionMode ? current.label : `Step ${current.position} of ${steps.length}: ${current.label}`}</h3>` : nothing}
         <div part="body"><slot></slot></div>
         ${this.noNav ? nothing : html`
           <div class="footer" part="footer">
             <button type="button" part="button cancel-button" @click=${() => this.nav('cancel')}>Cancel</button>
             <span class="spacer"></span>
             <span class="busy" role="status">${this.busy ? this.busyLabel : ''}</span>
-            ${this.noBack ? nothing : html`<button type="button" part="button back-button" @click=${() => this.nav('back')}>Back</button>`}
+            ${this.noBack || this.sectionMode ? nothing : html`<button type="button" part="button back-button" @click=${() => this.nav('back')}>Back</button>`}
             <button type="button" class="primary" part="button next-button" aria-disabled=${this.busy ? 'true' : 'false'}
               @click=${() => this.nav('next')}>${this.nextLabel}</button>
           </div>`}

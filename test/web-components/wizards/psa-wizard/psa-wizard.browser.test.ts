@@ -100,7 +100,7 @@ describe('<psa-wizard>', function () {
     expect(await any.json(), 'the old draft is deleted').to.equal(null);
   });
 
-  it('opens an existing integration with every saved value; credentials stay blank and optional', async () => {
+  it('opens a finished integration at its summary; a section opens alone with its saved values, credentials blank and optional', async () => {
     const { token } = await partnerWithOrganizations();
     const el = await mountWizard('autotask', token);
     await passCredentials(el, 'autotask');
@@ -114,13 +114,20 @@ describe('<psa-wizard>', function () {
     el.remove();
 
     const edit = await mountWizard('autotask', token, id);
-    await expectStep(edit, 'credentials');
+    await expectStep(edit, 'summary');
     await expect(edit).to.be.accessible();
-    expect(edit.shadowRoot!.querySelector('ih-wizard-shell')!.getAttribute('heading')).to.equal('Edit Autotask');
+    expect(edit.shadowRoot!.querySelector('[part~="title"]')!.textContent).to.equal('Edit Autotask');
+    const summary = edit.shadowRoot!.querySelector('ih-psa-edit-summary')!.shadowRoot!;
+    expect(summary.textContent).to.contain('api-user@sandbox.example').and.contain('Stored (never shown');
+    expect(summary.textContent).not.to.contain('sandbox-secret');
+    [...summary.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === 'Replace credentials')!.click();
+    await expectStep(edit, 'credentials');
     expect((field(edit, 'credentials.secret') as HTMLElement & { value: string }).value).to.equal('');
     expect(edit.snapshot!.context.ticket.priorityMap).to.deep.equal(priorities);
     expect(edit.snapshot!.context.done).to.include.members(['credentials', 'account-mapping', 'service-parameters', 'contract-mapping', 'finish']);
-    await next(edit);
+    await next(edit); // Save with blank credentials keeps the stored ones
+    await expectStep(edit, 'summary');
+    edit.shadowRoot!.querySelector('ih-psa-edit-summary')!.shadowRoot!.querySelector<HTMLButtonElement>('[aria-label="Edit Account Mapping"]')!.click();
     await expectStep(edit, 'account-mapping');
     await settled(edit);
     expect(edit.snapshot!.context.accountMapping.catchAllAccountName).to.equal(CATCH_ALL.autotask.withContacts);

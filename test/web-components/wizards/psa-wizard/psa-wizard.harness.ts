@@ -117,7 +117,7 @@ export async function next(el: PsaWizard): Promise<void> {
   await settled(el);
 }
 
-export async function expectStep(el: PsaWizard, step: PsaStep): Promise<void> {
+export async function expectStep(el: PsaWizard, step: PsaStep | 'summary'): Promise<void> {
   await waitUntil(() => el.step === step, `expected step ${step}, wizard is on ${el.step}`, { timeout: 5000 });
   await settled(el);
 }

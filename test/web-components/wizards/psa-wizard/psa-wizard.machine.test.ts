@@ -10,7 +10,7 @@ import {
   busyLabel, currentStep, persistableSnapshot, psaWizardMachine, type PsaWizardActorRef,
 } from '../../../../web-components/wizards/psa-wizard/psa-wizard.machine.js';
 import { psaWizardActors, type PsaWizardServices } from '../../../../web-components/wizards/psa-wizard/psa-wizard.services.js';
-import type { PsaVendor, PsaWizardEvent } from '../../../../web-components/wizards/psa-wizard/psa-wizard.types.js';
+import type { PsaStep, PsaVendor, PsaWizardEvent } from '../../../../web-components/wizards/psa-wizard/psa-wizard.types.js';
 import { stepErrors } from '../../../../web-components/wizards/psa-wizard/psa-wizard.validation.js';
 import { BMS_PICKLISTS, CATALOG, INTEGRATION_ID, PRIORITIES, controllable, fakeServices, problem } from './psa-wizard.fakes.js';
 
@@ -35,7 +35,7 @@ const settled = (actor: PsaWizardActorRef) => waitFor(actor, (s) => busyLabel(s)
   && !s.matches({ serviceParameters: 'loading' }) && !s.matches({ contractMapping: 'loading' }) && !s.matches('loadingSaved'));
 const errorsOf = (actor: PsaWizardActorRef) => {
   const s = actor.getSnapshot();
-  return stepErrors(currentStep(s)!, s.context);
+  return stepErrors(currentStep(s) as PsaStep, s.context);
 };
 
 /** Drives a fresh wizard to the given step with valid values on the way. */
@@ -129,7 +129,7 @@ describe('PSA wizard machine: credentials', () => {
       loadSaved: async () => ({
         accountMapping: { attachContacts: false, catchAllAccountId: 'acc-2', catchAllAccountName: 'No Contacts', catchAllContactId: null, catchAllContactName: null, mappings: [] },
         ticket: null, contract: { addContractsToTickets: true, syncBillableUsers: false, userSyncDay: 3, defaultServiceId: null, defaultServiceName: null, mappings: [] },
-        done: ['credentials', 'account-mapping', 'contract-mapping'], resumeAt: 'credentials',
+        done: ['credentials', 'account-mapping', 'contract-mapping'], resumeAt: 'credentials', connection: [], status: 'draft' as const,
       }),
     });
     const actor = start(services, 'autotask', INTEGRATION_ID);
@@ -146,7 +146,7 @@ describe('PSA wizard machine: credentials', () => {
       loadSaved: async () => ({
         accountMapping: { attachContacts: false, catchAllAccountId: 'acc-2', catchAllAccountName: 'No Contacts', catchAllContactId: null, catchAllContactName: null, mappings: [] },
         ticket: null, contract: { addContractsToTickets: false, syncBillableUsers: false, userSyncDay: 1, defaultServiceId: null, defaultServiceName: null, mappings: [] },
-        done: ['credentials', 'account-mapping'], resumeAt: 'service-parameters',
+        done: ['credentials', 'account-mapping'], resumeAt: 'service-parameters', connection: [], status: 'draft' as const,
       }),
     });
     const actor = start(services, 'autotask', INTEGRATION_ID);
@@ -159,7 +159,7 @@ describe('PSA wizard machine: credentials', () => {
   });
 
   it('when editing, new credentials must be complete and are replaced through the BFF', async () => {
-    const services = fakeServices({ loadSaved: async () => ({ accountMapping: { attachContacts: false, catchAllAccountId: 'x', catchAllAccountName: 'X', catchAllContactId: null, catchAllContactName: null, mappings: [] }, ticket: null, contract: { addContractsToTickets: false, syncBillableUsers: false, userSyncDay: null, defaultServiceId: null, defaultServiceName: null, mappings: [] }, done: [], resumeAt: 'credentials' }) });
+    const services = fakeServices({ loadSaved: async () => ({ accountMapping: { attachContacts: false, catchAllAccountId: 'x', catchAllAccountName: 'X', catchAllContactId: null, catchAllContactName: null, mappings: [] }, ticket: null, contract: { addContractsToTickets: false, syncBillableUsers: false, userSyncDay: null, defaultServiceId: null, defaultServiceName: null, mappings: [] }, done: [], resumeAt: 'credentials', connection: [], status: 'draft' as const }) });
     const actor = start(services, 'autotask', INTEGRATION_ID);
     await settled(actor);
     send(actor, change({ 'credentials.username': 'api-user@sandbox.example' }), NEXT);
@@ -171,7 +171,7 @@ describe('PSA wizard machine: credentials', () => {
 
   it('offers Retry when the saved settings could not be loaded', async () => {
     let fail = true;
-    const services = fakeServices({ loadSaved: async () => { if (fail) throw problem(502, 'unavailable'); return { accountMapping: { attachContacts: false, catchAllAccountId: 'x', catchAllAccountName: 'X', catchAllContactId: null, catchAllContactName: null, mappings: [] }, ticket: null, contract: { addContractsToTickets: false, syncBillableUsers: false, userSyncDay: null, defaultServiceId: null, defaultServiceName: null, mappings: [] }, done: [], resumeAt: 'credentials' }; } });
+    const services = fakeServices({ loadSaved: async () => { if (fail) throw problem(502, 'unavailable'); return { accountMapping: { attachContacts: false, catchAllAccountId: 'x', catchAllAccountName: 'X', catchAllContactId: null, catchAllContactName: null, mappings: [] }, ticket: null, contract: { addContractsToTickets: false, syncBillableUsers: false, userSyncDay: null, defaultServiceId: null, defaultServiceName: null, mappings: [] }, done: [], resumeAt: 'credentials', connection: [], status: 'draft' as const }; } });
     const actor = start(services, 'autotask', INTEGRATION_ID);
     await waitFor(actor, (s) => s.matches('loadFailed'));
     fail = false;

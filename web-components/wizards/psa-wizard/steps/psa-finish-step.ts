@@ -5,8 +5,8 @@
  * integration Active.
  */
 import { html, nothing } from 'lit';
-import { SEVERITIES } from '../../../../bff/contracts/psa-settings.js';
-import { COPY, SEVERITY_LABEL, STEP_INFO, VENDOR_LABEL } from '../psa-wizard.copy.js';
+import { COPY, STEP_INFO, VENDOR_LABEL } from '../psa-wizard.copy.js';
+import { accountMappingLines, contractLines, ticketLines } from '../psa-section-summary.js';
 import { PsaStepElement } from './psa-step-base.js';
 
 const SECTION_LABEL: Record<string, string> = {
@@ -23,10 +23,6 @@ export class IhPsaFinishStep extends PsaStepElement {
 
   protected override render() {
     const c = this.context;
-    const m = c.accountMapping;
-    const k = c.contract;
-    const label = (list: keyof NonNullable<typeof c.picklists>, id: string | null) =>
-      (id && Array.isArray(c.picklists?.[list]) ? (c.picklists![list] as Array<{ id: string; label: string }>).find((v) => v.id === id)?.label : undefined) ?? (id ? id : 'None');
     const refused = Object.entries(c.serverErrors);
     const sending = this.snapshot.matches({ finish: 'sendingTestTicket' });
     return html`
@@ -47,13 +43,7 @@ export class IhPsaFinishStep extends PsaStepElement {
         </section>
         <dl>
           <dt>PSA</dt><dd>${VENDOR_LABEL[c.vendor]}</dd>
-          <dt>Catch-All PSA Account</dt><dd>${m.catchAllAccountName || '—'}${m.attachContacts && m.catchAllContactName ? ` (contact: ${m.catchAllContactName})` : ''}</dd>
-          <dt>Attach Contacts to Tickets on Creation</dt><dd>${m.attachContacts ? 'On' : 'Off'}</dd>
-          <dt>Mapped organizations</dt><dd>${m.mappings.filter((r) => r.organizationId).length}; ignored PSA accounts: ${m.mappings.filter((r) => r.ignored).length}</dd>
-          <dt>Ticket Subject</dt><dd>${c.ticket.subjectTemplate}</dd>
-          <dt>Ticket Status / Queue</dt><dd>${label('ticketStatus', c.ticket.statusId)} / ${label('queue', c.ticket.queueId)}</dd>
-          <dt>Alert Priority Mapping</dt><dd>${SEVERITIES.map((s) => `${SEVERITY_LABEL[s]}: ${label('priority', c.ticket.priorityMap[s])}`).join(', ')}</dd>
-          <dt>Contracts</dt><dd>${k.addContractsToTickets ? 'Added to tickets' : 'Not added to tickets'}; ${k.syncBillableUsers ? `billable users synced on day ${k.userSyncDay} to ${k.defaultServiceName ?? 'the default service'}` : 'billable users not synced'}</dd>
+          ${[...accountMappingLines(c), ...ticketLines(c), ...contractLines(c)].map((line) => html`<dt>${line.term}</dt><dd>${line.value}</dd>`)}
         </dl>
       </div>`;
   }
