@@ -70,6 +70,13 @@ export function createKaseyaBmsSandbox(options: { scale?: number } = {}): { app:
     },
     extend: (control) => {
       control.post('/expire-tokens', (c) => c.json({ ok: true, expired: tokens.expireAll() }));
+      // Someone deletes an account in BMS (the mappings that point at it go stale).
+      control.post('/accounts/:id/delete', (c) => {
+        const id = Number(c.req.param('id'));
+        const deleted = state.data.accountsById.delete(id);
+        state.data.accounts = state.data.accounts.filter((a) => a.id !== id);
+        return deleted ? c.json({ ok: true }) : c.json({ error: 'no such account' }, 404);
+      });
     },
   }));
 
