@@ -19,6 +19,7 @@ import { integrationOperations, type IntegrationOperations } from './integration
 import { COPY, KIND_COPY, loadErrorCopy, PSA_HEALTH_COPY, RMM_SYNC_COPY } from './integration-list.copy.js';
 import { ClockController, PsaHealthController, renderPsaHealth, renderRmmSync } from './integration-list.health.js';
 import { integrationListStyles } from './integration-list.styles.js';
+import { IntegrationLogsPanel } from './integration-list.logs.js';
 
 type RowAction = 'pause' | 'resume' | 'disconnect' | 'reconnect';
 
@@ -107,6 +108,9 @@ type RowAction = 'pause' | 'resume' | 'disconnect' | 'reconnect';
  * @csspart connection-button - Disconnect / Reconnect (RMM).
  * @csspart edit-button - Edit / Finish setup.
  * @csspart delete-button - Delete.
+ * @csspart delivery-log-button - "Delivery log" (PSA past setup): opens the row's `<delivery-log>` in a dialog.
+ * @csspart audit-log-button - "Audit log": opens the row's `<audit-log>` in a dialog.
+ * @csspart logs-dialog - The `<dialog>` holding a row's delivery or audit log.
  * @csspart retry-button - Retry after a failed load.
  * @csspart button - Every button, including the dialog's.
  * @csspart message - Loading, waiting and empty-state text.
@@ -135,6 +139,7 @@ export class IntegrationList extends ApiConsumerElement {
   private operationsClient?: { client: unknown; operations: IntegrationOperations };
   private readonly health = new PsaHealthController(this, () => this.operations);
   private readonly clock = new ClockController(this);
+  private readonly logs = new IntegrationLogsPanel(this, () => ({ apiBase: this.effectiveApiBase, token: this.effectiveToken }));
 
   /** The per-row operations over the client in effect (rebuilt when the API base changes). */
   private get operations(): IntegrationOperations {
@@ -273,6 +278,7 @@ export class IntegrationList extends ApiConsumerElement {
         ${this.renderBody()}
         <ih-confirm-dialog exportparts="dialog, dialog-title, dialog-message, button"></ih-confirm-dialog>
         <ih-toast-region exportparts="toast, toast-error"></ih-toast-region>
+        ${this.logs.renderDialog()}
       </div>`;
   }
 
@@ -305,6 +311,7 @@ export class IntegrationList extends ApiConsumerElement {
           ${row.kind === 'psa' ? this.renderSwitch(row, busy) : this.renderConnectionButton(row, busy)}
           <button type="button" part="button edit-button" aria-label="${draft ? COPY.finishSetup : COPY.edit} ${row.vendorLabel}"
             @click=${() => this.edit(row)}>${draft ? COPY.finishSetup : COPY.edit}</button>
+          ${this.logs.renderButtons(row)}
           <button type="button" class="danger-quiet" part="button delete-button" aria-label="${COPY.delete} ${row.vendorLabel}"
             aria-disabled=${busy ? 'true' : 'false'} @click=${() => void this.deleteIntegration(row)}>${COPY.delete}</button>
         </div>
