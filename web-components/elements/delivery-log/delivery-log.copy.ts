@@ -42,7 +42,7 @@ export const DELIVERY_COPY = {
   loadMore: 'Load more deliveries',
   loadingMore: 'Loading more deliveries…',
   counts: (c: { failed: number; waiting: number; delivered: number; skipped: number }) =>
-    `${plural(c.failed, 'failed')} · ${plural(c.waiting, 'waiting')} · ${plural(c.delivered, 'delivered')} · ${plural(c.skipped, 'skipped')}`,
+    [[c.failed, 'failed'], [c.waiting, 'waiting'], [c.delivered, 'delivered'], [c.skipped, 'skipped']].map(([n, word]) => `${n.toLocaleString('en')} ${word}`).join(' · '),
   retryAll: (failed: number) => `Retry all failed (${failed.toLocaleString('en')})`,
   retryOne: 'Retry',
   retryOneLabel: (title: string) => `Retry ${title}`,
@@ -52,7 +52,7 @@ export const DELIVERY_COPY = {
   progressLabel: 'Retrying failed deliveries',
   progress: (done: number, total: number) => `Retrying ${plural(total, 'failed delivery', 'failed deliveries')}: ${done.toLocaleString('en')} of ${total.toLocaleString('en')} done.`,
   progressDone: (total: number, failedAgain: number) =>
-    `Retried ${plural(total, 'failed delivery', 'failed deliveries')}: ${plural(total - failedAgain, 'delivered')}${failedAgain ? `, ${failedAgain.toLocaleString('en')} failed again` : ''}.`,
+    `Retried ${plural(total, 'failed delivery', 'failed deliveries')}: ${(total - failedAgain).toLocaleString('en')} delivered${failedAgain ? `, ${failedAgain.toLocaleString('en')} failed again` : ''}.`,
   nothingToRetry: 'Nothing to retry: no delivery is failed now.',
   retryFailed: (detail: string) => `The retry was not accepted. ${detail}`,
 };
