@@ -64,6 +64,11 @@ const PREFETCH_ROWS = 15;
  * @csspart progress - The progress of a retry (bar and words).
  * @csspart feed - The scrolling list of deliveries.
  * @csspart entry - One delivery; also `entry-<outcome>` (`entry-failed`, `entry-waiting`, …).
+ * @csspart entry-ticket_created - A delivery that created a ticket (with `entry`).
+ * @csspart entry-note_added - A delivery added as a note (with `entry`).
+ * @csspart entry-skipped - A skipped delivery (with `entry`).
+ * @csspart entry-failed - A failed delivery (with `entry`).
+ * @csspart entry-waiting - A delivery waiting in the queue (with `entry`).
  * @csspart outcome - The outcome pill of a delivery.
  * @csspart ticket-link - The link to the ticket in the PSA.
  * @csspart reason - Why a delivery was skipped, failed or is waiting.
