@@ -32,6 +32,9 @@ ${panelRowCard}
   .advice { margin: 0; padding-inline-start: 1.25em; list-style: disc; }
   .ops { display: flex; flex-wrap: wrap; justify-content: flex-end; gap: ${space(1)}; }
 
+  /* A row's last line: its logs, after every other action in Tab order. */
+  .logs-actions { grid-column: 1 / -1; display: flex; flex-wrap: wrap; justify-content: flex-end; gap: ${space(1)}; }
+
   /* The logs dialog a row opens: wide enough for the log's rows, never past the viewport. */
   dialog.logs {
     inline-size: min(60rem, calc(100vw - 2rem));

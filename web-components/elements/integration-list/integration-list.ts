@@ -311,7 +311,6 @@ export class IntegrationList extends ApiConsumerElement {
           ${row.kind === 'psa' ? this.renderSwitch(row, busy) : this.renderConnectionButton(row, busy)}
           <button type="button" part="button edit-button" aria-label="${draft ? COPY.finishSetup : COPY.edit} ${row.vendorLabel}"
             @click=${() => this.edit(row)}>${draft ? COPY.finishSetup : COPY.edit}</button>
-          ${this.logs.renderButtons(row)}
           <button type="button" class="danger-quiet" part="button delete-button" aria-label="${COPY.delete} ${row.vendorLabel}"
             aria-disabled=${busy ? 'true' : 'false'} @click=${() => void this.deleteIntegration(row)}>${COPY.delete}</button>
         </div>
@@ -320,6 +319,7 @@ export class IntegrationList extends ApiConsumerElement {
             busy, sendTestTicket: () => void this.sendTestTicket(row), syncBillableUsers: () => void this.syncBillableUsers(row),
           })
           : renderRmmSync(row, this.clock.now, { busy, syncNow: () => void this.syncDevices(row) })}
+        <div class="logs-actions">${this.logs.renderButtons(row)}</div>
       </li>`;
   }
 
