@@ -86,6 +86,7 @@ describe('delivery log', () => {
     for (const [method, path, body] of [
       ['GET', `/api/integrations/${psa.id}/deliveries`, undefined], ['POST', `/api/integrations/${psa.id}/deliveries/retry`, { all: true }], ['GET', `/api/integrations/${psa.id}/audit`, undefined],
     ] as const) {
+      expect((await t.call(method, path, { body })).status, `${method} ${path} as its own partner`).toBe(200);
       const res = await t.call(method, path, { token: other, body });
       expect(res.status, `${method} ${path}`).toBe(404);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
