@@ -94,7 +94,8 @@ export function createRoutingRepo(db: Db) {
       eq(d.partnerId, sql.placeholder('partnerId')), eq(d.integrationId, sql.placeholder('integrationId')),
       sql`(${sql.placeholder('state')} is null or ${d.state} = ${sql.placeholder('state')})`,
       sql`(${sql.placeholder('organizationId')} is null or ${d.organizationId} = ${sql.placeholder('organizationId')})`,
-      sql`(${d.seq} < ${sql.placeholder('afterSeq')} or (${d.seq} = ${sql.placeholder('afterSeq')} and ${d.alertId} < ${sql.placeholder('afterId')}))`,
+      // (seq, alert id) < the cursor, written so the index serves the seq range (an OR alone would scan from the newest row).
+      sql`${d.seq} <= ${sql.placeholder('afterSeq')} and (${d.seq} < ${sql.placeholder('afterSeq')} or ${d.alertId} < ${sql.placeholder('afterId')})`,
     ))
     .orderBy(desc(d.seq), desc(d.alertId)).limit(sql.placeholder('limit')).prepare();
   const stateCountsStmt = db.select({ state: d.state, outcome: d.outcome, n: sql<number>`count(*)` }).from(d).groupBy(d.state, d.outcome).prepare();
