@@ -81,6 +81,15 @@ describe('delivery log', () => {
     expect(audit.body.errors.map((e: any) => e.field).sort()).toEqual(['query.cursor', 'query.limit']);
   });
 
+  it('is described in the OpenAPI document with its query and body', async () => {
+    const doc = (await get('/api/openapi.json')).body;
+    const deliveries = doc.paths['/api/integrations/{id}/deliveries'].get;
+    expect(deliveries.parameters.map((p: any) => `${p.in}:${p.name}`)).toEqual(['path:id', 'query:state', 'query:organizationId', 'query:cursor', 'query:limit']);
+    expect(deliveries.parameters[1].schema.enum).toEqual(['waiting', 'delivered', 'skipped', 'failed']);
+    expect(Object.keys(doc.paths['/api/integrations/{id}/deliveries/retry'].post.requestBody.content['application/json'].schema.properties)).toEqual(['all', 'alertIds']);
+    expect(doc.paths['/api/integrations/{id}/audit'].get.parameters.map((p: any) => p.name)).toEqual(['id', 'cursor', 'limit']);
+  });
+
   it('is another partner’s 404: log, retry and audit', async () => {
     const other = await t.token('partner-b', 'admin', 'admin@partner-b.example');
     for (const [method, path, body] of [
