@@ -15,6 +15,7 @@ export const LOGS_COPY = {
   close: 'Close',
 };
 
+/** Owns which row's log is open; the list renders its buttons and dialog. */
 export class IntegrationLogsPanel implements ReactiveController {
   private shown?: { row: IntegrationView; kind: LogKind; opener: HTMLElement | null };
 
@@ -25,7 +26,10 @@ export class IntegrationLogsPanel implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {}
+  /** A list taken off the page forgets its open log (a modal dialog closes with its shadow root). */
+  hostDisconnected(): void {
+    this.shown = undefined;
+  }
 
   private get dialog(): HTMLDialogElement | null {
     return this.host.shadowRoot?.querySelector('dialog.logs') ?? null;

@@ -47,6 +47,9 @@ type RowAction = 'pause' | 'resume' | 'disconnect' | 'reconnect';
  * BMS", "Sync now Datto RMM") and follow Delete in Tab order. Relative times ("just now", "3 min
  * ago", "2 h ago", "yesterday", "4 days ago", "on 5 Dec") stay current while the list is open.
  *
+ * Last in each row, "Delivery log" (PSA past setup) and "Audit log" open the row's `<delivery-log>`
+ * or `<audit-log>` in a modal dialog; Escape or Close shuts it and focus returns to the button.
+ *
  * Gets the BFF address and token from its own `api-base` / `token`, else from a surrounding
  * `<integration-hub>`. Inside a hub that has no token yet it waits for one instead of calling; on
  * its own without a token it calls and shows the BFF's "not signed in" answer. It loads when
