@@ -22,7 +22,7 @@ function userDto(data: HaloData, u: HaloUser, sites = siteNames(data)) {
   return {
     id: u.id, name: u.name, firstname: u.firstname, surname: u.surname, emailaddress: u.emailaddress ?? '',
     site_id: u.site_id, site_name: sites.get(u.site_id) ?? '', client_id: u.client_id,
-    client_name: data.clientsById.get(u.client_id)?.name ?? '', inactive: u.inactive, isprimarycontact: u.isprimarycontact,
+    client_name: data.clientsById.get(u.client_id)?.name ?? '', inactive: u.inactive, ismaincontact: u.ismaincontact,
   };
 }
 
@@ -65,16 +65,17 @@ export function registerLookupRoutes(app: Hono, state: SandboxState<HaloData>): 
   // Lookups answer bare arrays (no paging), as Halo's configuration lists do.
   app.get('/api/Status', (c) => c.json(state.data.statuses));
   app.get('/api/Priority', (c) => c.json(state.data.priorities));
-  app.get('/api/Team', (c) => c.json(state.data.teams.filter((t) => new Query(c.req.url).bool('includeinactive') === true || !t.inactive)));
+  app.get('/api/Team', (c) => c.json(state.data.teams.filter((t) => new Query(c.req.url).bool('includedisabled') === true || !t.inactive)));
   app.get('/api/Agent', (c) => c.json(state.data.agents));
+  // Halo's category model has no inactive flag: retired values are not listed (ASSUMPTION, see the mapper).
   app.get('/api/Category', (c) => {
     const type = new Query(c.req.url).int('type_id');
-    return c.json(state.data.categories.filter((k) => type === undefined || k.type_id === type));
+    return c.json(state.data.categories.filter((k) => !k.inactive && (type === undefined || k.type_id === type)).map(({ inactive: _, ...k }) => k));
   });
-  app.get('/api/Outcome', (c) => c.json(state.data.outcomes));
+  app.get('/api/Outcome', (c) => c.json(state.data.outcomes.filter((o) => new Query(c.req.url).bool('showhidden') === true || !o.hidden)));
   app.get('/api/TicketType', (c) => {
     const withInactive = new Query(c.req.url).bool('showinactive') === true;
-    return c.json(state.data.ticketTypes.filter((t) => withInactive || !t.inactive).map(({ fields: _, ...t }) => t));
+    return c.json(state.data.ticketTypes.filter((t) => withInactive || t.visible).map(({ fields: _, ...t }) => t));
   });
   app.get('/api/TicketType/:id{[0-9]+}', (c) => {
     const type = state.data.ticketTypes.find((t) => t.id === Number(c.req.param('id')));

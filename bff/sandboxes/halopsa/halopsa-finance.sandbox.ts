@@ -5,9 +5,10 @@
  */
 import type { Hono } from 'hono';
 import type { SandboxState } from '../common/sandbox-kit.js';
-import type { HaloData, HaloInvoiceLine } from './halopsa.seed.js';
+import type { HaloData, HaloInvoiceLine, HaloItem } from './halopsa.seed.js';
 import { Query, arrayBody, echo, listAnswer, num, refuse } from './halopsa-wire.sandbox.js';
 
+const itemDto = ({ inactive: _, ...item }: HaloItem) => item;
 const money = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined);
 
 export function registerFinanceRoutes(app: Hono, state: SandboxState<HaloData>): void {
@@ -20,8 +21,9 @@ export function registerFinanceRoutes(app: Hono, state: SandboxState<HaloData>):
   });
 
   app.get('/api/Item', (c) => {
+    // Halo's item model has no inactive flag: retired items are listed only when asked for (ASSUMPTION, see the mapper).
     const withInactive = new Query(c.req.url).bool('includeinactive') === true;
-    return listAnswer(c, 'items', state.data.items.filter((i) => withInactive || !i.inactive));
+    return listAnswer(c, 'items', state.data.items.filter((i) => withInactive || !i.inactive).map(itemDto));
   });
 
   app.post('/api/Item', async (c) => {
@@ -37,7 +39,7 @@ export function registerFinanceRoutes(app: Hono, state: SandboxState<HaloData>):
       };
       state.data.items.push(item);
       state.recordWrite('service', item.id, row);
-      out.push(item);
+      out.push(itemDto(item));
     }
     return echo(c, out);
   });
@@ -59,20 +61,20 @@ export function registerFinanceRoutes(app: Hono, state: SandboxState<HaloData>):
       if (!Array.isArray(row.lines)) return refuse(c, 400, 'lines must be an array.');
       const lines: HaloInvoiceLine[] = [];
       for (const raw of row.lines as Array<Record<string, unknown>>) {
-        const item = data.items.find((i) => i.id === num(raw?.item_id));
+        const item = data.items.find((i) => i.id === num(raw?._itemid));
         const qty = typeof raw?.qty_order === 'number' ? raw.qty_order : NaN;
         if (!item) return refuse(c, 400, 'Please select a valid Item.');
         if (!Number.isFinite(qty) || qty < 0) return refuse(c, 400, 'qty_order must be 0 or more.');
-        lines.push({ id: num(raw.id) ?? data.nextId.line++, item_id: item.id, qty_order: qty, unit_cost: money(raw.unit_cost) ?? item.costprice, unit_price: money(raw.unit_price) ?? item.baseprice });
+        lines.push({ id: num(raw.id) ?? data.nextId.line++, _itemid: item.id, qty_order: qty, unit_cost: money(raw.unit_cost) ?? item.costprice, unit_price: money(raw.unit_price) ?? item.baseprice });
       }
       const id = num(row.id);
       let invoice = id ? data.recurringInvoices.find((r) => r.id === id) : undefined;
       if (id && !invoice) return refuse(c, 404, `Recurring invoice ${id} not found.`);
-      const before = new Map((invoice?.lines ?? []).map((l) => [l.item_id, l]));
+      const before = new Map((invoice?.lines ?? []).map((l) => [l._itemid, l]));
       if (invoice) invoice.lines = lines;
       else data.recurringInvoices.push((invoice = { id: data.nextId.invoice++, client_id: contract.client_id, contract_id: contract.id, lines }));
-      const changed = lines.filter((l) => { const b = before.get(l.item_id); return !b || b.qty_order !== l.qty_order || b.unit_cost !== l.unit_cost || b.unit_price !== l.unit_price; });
-      for (const line of changed) state.recordWrite('contract-service.units', contract.id, { contractId: contract.id, itemId: line.item_id, units: line.qty_order, unitCost: line.unit_cost, unitPrice: line.unit_price });
+      const changed = lines.filter((l) => { const b = before.get(l._itemid); return !b || b.qty_order !== l.qty_order || b.unit_cost !== l.unit_cost || b.unit_price !== l.unit_price; });
+      for (const line of changed) state.recordWrite('contract-service.units', contract.id, { contractId: contract.id, itemId: line._itemid, units: line.qty_order, unitCost: line.unit_cost, unitPrice: line.unit_price });
       out.push(invoice);
     }
     return echo(c, out);

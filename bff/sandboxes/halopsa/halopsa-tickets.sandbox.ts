@@ -5,12 +5,15 @@
  */
 import type { Hono } from 'hono';
 import type { SandboxState } from '../common/sandbox-kit.js';
-import { CLOSED_STATUS_TYPE, type HaloData, type HaloTicket } from './halopsa.seed.js';
+import { CLOSED_STATUS_TYPE, TECHNEW_MANDATORY, type HaloData, type HaloTicket, type HaloTicketType } from './halopsa.seed.js';
 import { Query, arrayBody, contains, echo, listAnswer, num, refuse } from './halopsa-wire.sandbox.js';
 
 function ticketDto(data: HaloData, t: HaloTicket) {
   return { ...t, client_name: data.clientsById.get(t.client_id)?.name ?? '', status_name: data.statuses.find((s) => s.id === t.status_id)?.name ?? '' };
 }
+
+/** The type's own default for a ticket field (`default_category_1`, `default_impact`…), null when it has none. */
+const typeDefault = (type: HaloTicketType, field: string): unknown => (type as unknown as Record<string, unknown>)[`default_${field}`] ?? null;
 
 const str = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
 
@@ -21,37 +24,41 @@ function newTicket(data: HaloData, row: Record<string, unknown>): HaloTicket | s
   const client = data.clientsById.get(num(row.client_id) ?? -1);
   if (!client || client.inactive) return 'Please select a valid Client.';
   const type = data.ticketTypes.find((t) => t.id === num(row.tickettype_id));
-  if (!type || type.inactive) return 'Please select a valid Ticket Type.';
+  if (!type || !type.visible) return 'Please select a valid Ticket Type.';
   const siteId = num(row.site_id) ?? client.main_site_id;
   if (!data.sites.some((s) => s.id === siteId && s.client_id === client.id)) return 'The Site does not belong to the selected Client.';
   const userId = num(row.user_id) ?? null;
   if (userId !== null && !(data.usersByClient.get(client.id) ?? []).some((u) => u.id === userId)) return 'The User does not belong to the selected Client.';
-  const statusId = num(row.status_id) ?? type.defaultstatus;
+  const statusId = num(row.status_id) ?? type.initial_status;
   if (!data.statuses.some((s) => s.id === statusId)) return 'Please select a valid Status.';
   const priorityId = num(row.priority_id) ?? 3;
   if (!data.priorities.some((p) => p.priorityid === priorityId)) return 'Please select a valid Priority.';
-  const teamId = num(row.team_id) ?? null;
-  const team = teamId === null ? null : data.teams.find((t) => t.id === teamId && !t.inactive);
-  if (teamId !== null && !team) return 'Please select a valid Team.';
+  // Halo names a ticket's team by name (`team`); its ticket model has no team id.
+  const teamName = str(row.team).trim() || null;
+  const team = teamName === null ? null : data.teams.find((t) => t.name.toLowerCase() === teamName.toLowerCase() && !t.inactive);
+  if (teamName !== null && !team) return 'Please select a valid Team.';
   const contractId = num(row.contract_id) ?? null;
   if (contractId !== null && !data.contracts.some((k) => k.id === contractId && k.client_id === client.id && k.active)) return 'The Contract is not valid for the selected Client.';
   const values: Record<string, unknown> = { ...row };
   for (const f of type.fields) {
-    const given = str(values[f.name]).trim();
-    if (given) continue;
-    if (f.defaultvalue !== null) values[f.name] = f.defaultvalue;
-    else if (f.mandatory && f.name !== 'user') return `${f.label} is mandatory for the Ticket Type '${type.name}'.`;
+    if (str(values[f.fieldname]).trim()) continue;
+    const fallback = typeDefault(type, f.fieldname);
+    if (fallback !== null) values[f.fieldname] = fallback;
+    else if (f.technew === TECHNEW_MANDATORY && f.fieldname !== 'user') return `${f.fieldinfo.label} is mandatory for the Ticket Type '${type.name}'.`;
   }
   const category = str(values.category_1).trim() || null;
   if (category && !data.categories.some((k) => k.value === category && !k.inactive)) return `'${category}' is not a valid Category.`;
   const status = data.statuses.find((s) => s.id === statusId)!;
   return {
     id: data.nextId.ticket++, summary, details: str(row.details), tickettype_id: type.id, client_id: client.id, site_id: siteId, user_id: userId,
-    status_id: statusId, priority_id: priorityId, team_id: team?.id ?? null, team: team?.name ?? null, category_1: category,
+    status_id: statusId, priority_id: priorityId, team: team?.name ?? null, category_1: category,
     impact: num(values.impact) ?? null, urgency: num(values.urgency) ?? null, contract_id: contractId, dateoccurred: new Date().toISOString(),
     hasbeenclosed: status.type === CLOSED_STATUS_TYPE,
   };
 }
+
+/** Actions the API writes are the API application's agent's (the seed's agent 1). */
+const API_AGENT_ID = 1;
 
 export function registerTicketRoutes(app: Hono, state: SandboxState<HaloData>): void {
   app.post('/api/Tickets', async (c) => {
@@ -110,10 +117,11 @@ export function registerTicketRoutes(app: Hono, state: SandboxState<HaloData>): 
       if (!ticket) return refuse(c, 400, 'Please select a valid Ticket.');
       const outcomeId = num(row.outcome_id) ?? null;
       const outcome = data.outcomes.find((o) => (outcomeId !== null ? o.id === outcomeId : o.outcome === str(row.outcome)));
-      if (!outcome || outcome.inactive) return refuse(c, 400, 'Please select a valid Outcome.');
+      if (!outcome || outcome.hidden) return refuse(c, 400, 'Please select a valid Outcome.');
       const action = {
         id: data.nextId.action++, ticket_id: ticket.id, note: str(row.note), outcome: outcome.outcome, outcome_id: outcome.id,
-        hiddenfromuser: row.hiddenfromuser === undefined ? outcome.hiddenfromuser : row.hiddenfromuser === true, datetime: new Date().toISOString(), who: 'API Application',
+        hiddenfromuser: row.hiddenfromuser === undefined ? outcome.hidefromuser : row.hiddenfromuser === true, datetime: new Date().toISOString(),
+        who_agentid: API_AGENT_ID,
       };
       data.actions.set(ticket.id, [...(data.actions.get(ticket.id) ?? []), action]);
       state.recordWrite('note', action.id, row);

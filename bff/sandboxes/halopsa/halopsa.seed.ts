@@ -21,33 +21,46 @@ export interface HaloClient { id: number; name: string; toplevel_id: number; ina
 export interface HaloSite { id: number; name: string; client_id: number; inactive: boolean }
 export interface HaloUser {
   id: number; name: string; firstname: string; surname: string; emailaddress: string | null;
-  site_id: number; client_id: number; inactive: boolean; isprimarycontact: boolean;
+  site_id: number; client_id: number; inactive: boolean; ismaincontact: boolean;
 }
 /**
- * ASSUMPTION (not documented publicly): a status's `type` groups statuses and 2 marks a closed
- * status; Halo's built-in Closed status has id 9. The adapter reads it the same way.
+ * Field names are those of Halo's own models (its OpenAPI document; test/bff/sandboxes/halopsa.conformance.test.ts
+ * checks every answer). How some of them behave Halo does not document: the ASSUMPTION block in
+ * bff/vendors/halopsa/halopsa.mapper.ts lists those readings, and the sandbox plays them the same way.
  */
+/** A status's `type` 2 marks a closed status (ASSUMPTION, see the mapper). */
 export const CLOSED_STATUS_TYPE = 2;
+/** A ticket type field's `technew` 2: mandatory when an agent (or the API) logs a new ticket (ASSUMPTION, see the mapper). */
+export const TECHNEW_MANDATORY = 2;
+export const TECHNEW_OPTIONAL = 1;
 export interface HaloStatus { id: number; name: string; shortname: string; type: number; colour: string; sequence: number }
 /** Halo keeps priorities per SLA: each row is (slaid, priorityid) with a GUID id. */
 export interface HaloPriority { id: string; slaid: number; priorityid: number; name: string; colour: string; ishidden: boolean }
 export interface HaloTeam { id: number; name: string; inactive: boolean; department_id: number }
 export interface HaloAgent { id: number; name: string; email: string; team: string; isdisabled: boolean }
-/** Category 1 values; a child's value is `Parent>Child`. */
+/** Category 1 values; a child's value is `Parent>Child`. `inactive` stays in the sandbox: Halo's model has no such field, retired values are just not listed. */
 export interface HaloCategory { id: number; value: string; type_id: number; inactive: boolean }
-export interface HaloOutcome { id: number; outcome: string; hiddenfromuser: boolean; inactive: boolean }
-/** A field a ticket type shows, whether it must be filled and the value it gets when left out. */
-export interface HaloTypeField { id: number; fieldid: number; name: string; label: string; mandatory: boolean; defaultvalue: string | null }
-export interface HaloTicketType { id: number; name: string; inactive: boolean; defaultstatus: number; fields: HaloTypeField[] }
+/** `hidefromuser`: actions with this outcome are private; `hidden`: the outcome is retired (listed only with `showhidden`). */
+export interface HaloOutcome { id: number; outcome: string; hidefromuser: boolean; hidden: boolean }
+/** A field a ticket type shows (`technew`: how an agent's new ticket treats it) and the field's own definition. */
+export interface HaloTypeField { id: number; fieldid: number; fieldname: string; technew: number; fieldinfo: { id: number; name: string; label: string } }
+/**
+ * `visible` false: a retired type (listed only with `showinactive`); `initial_status`: a new ticket's
+ * status when none is given; `default_*`: the values a new ticket of this type gets when left out.
+ */
+export interface HaloTicketType {
+  id: number; name: string; visible: boolean; initial_status: number; default_category_1: string | null; default_impact: number | null; fields: HaloTypeField[];
+}
 export interface HaloTicket {
   id: number; summary: string; details: string; tickettype_id: number; client_id: number; site_id: number; user_id: number | null;
-  status_id: number; priority_id: number; team_id: number | null; team: string | null; category_1: string | null;
+  status_id: number; priority_id: number; team: string | null; category_1: string | null;
   impact: number | null; urgency: number | null; contract_id: number | null; dateoccurred: string; hasbeenclosed: boolean;
 }
-export interface HaloAction { id: number; ticket_id: number; note: string; outcome: string; outcome_id: number | null; hiddenfromuser: boolean; datetime: string; who: string }
+export interface HaloAction { id: number; ticket_id: number; note: string; outcome: string; outcome_id: number | null; hiddenfromuser: boolean; datetime: string; who_agentid: number }
 export interface HaloContract { id: number; client_id: number; ref: string; start_date: string; end_date: string | null; active: boolean }
+/** `inactive` stays in the sandbox: Halo's Item model has no such field; retired items are listed only with `includeinactive`. */
 export interface HaloItem { id: number; name: string; description: string | null; costprice: number; baseprice: number; inactive: boolean }
-export interface HaloInvoiceLine { id: number; item_id: number; qty_order: number; unit_cost: number; unit_price: number }
+export interface HaloInvoiceLine { id: number; _itemid: number; qty_order: number; unit_cost: number; unit_price: number }
 export interface HaloRecurringInvoice { id: number; client_id: number; contract_id: number; lines: HaloInvoiceLine[] }
 
 export interface HaloData {
@@ -131,7 +144,7 @@ export function seedHaloPsa(scale?: number): HaloData {
       users.push({
         id: userId++, name: `${first} ${last}`, firstname: first, surname: last,
         emailaddress: n > 0 && rnd() < 0.08 ? null : `${local}@${slug(seed.name)}.example`,
-        site_id: main.id, client_id: id, inactive: n > 1 && rnd() < 0.1, isprimarycontact: n === 0,
+        site_id: main.id, client_id: id, inactive: n > 1 && rnd() < 0.1, ismaincontact: n === 0,
       });
     }
     usersByClient.set(id, users);
@@ -166,11 +179,11 @@ export function seedHaloPsa(scale?: number): HaloData {
     ],
     categories: buildCategories(),
     outcomes: [
-      { id: 1, outcome: 'Note', hiddenfromuser: false, inactive: false },
-      { id: 2, outcome: 'Private Note', hiddenfromuser: true, inactive: false },
-      { id: 3, outcome: 'Alert Update', hiddenfromuser: true, inactive: false },
-      { id: 4, outcome: 'Resolution', hiddenfromuser: false, inactive: false },
-      { id: 5, outcome: 'Legacy Update', hiddenfromuser: true, inactive: true },
+      { id: 1, outcome: 'Note', hidefromuser: false, hidden: false },
+      { id: 2, outcome: 'Private Note', hidefromuser: true, hidden: false },
+      { id: 3, outcome: 'Alert Update', hidefromuser: true, hidden: false },
+      { id: 4, outcome: 'Resolution', hidefromuser: false, hidden: false },
+      { id: 5, outcome: 'Legacy Update', hidefromuser: true, hidden: true },
     ],
     ticketTypes: buildTicketTypes(),
     tickets: new Map(),
@@ -185,8 +198,8 @@ export function seedHaloPsa(scale?: number): HaloData {
   return data;
 }
 
-const field = (id: number, name: string, label: string, mandatory: boolean, defaultvalue: string | null = null): HaloTypeField =>
-  ({ id, fieldid: id, name, label, mandatory, defaultvalue });
+const field = (id: number, name: string, label: string, mandatory: boolean): HaloTypeField =>
+  ({ id, fieldid: id, fieldname: name, technew: mandatory ? TECHNEW_MANDATORY : TECHNEW_OPTIONAL, fieldinfo: { id, name, label } });
 
 /**
  * Ticket types and their field rules. "Problem" demands fields nobody can fill from an alert and
@@ -195,12 +208,14 @@ const field = (id: number, name: string, label: string, mandatory: boolean, defa
  */
 function buildTicketTypes(): HaloTicketType[] {
   const base = [field(1, 'summary', 'Summary', true), field(2, 'details', 'Details', true), field(3, 'user', 'User', false)];
+  const type = (id: number, name: string, fields: HaloTypeField[], defaults: Partial<HaloTicketType> = {}): HaloTicketType =>
+    ({ id, name, visible: true, initial_status: 1, default_category_1: null, default_impact: null, fields, ...defaults });
   return [
-    { id: 1, name: 'Incident', inactive: false, defaultstatus: 1, fields: [...base, field(10, 'impact', 'Impact', true, '3'), field(11, 'urgency', 'Urgency', false)] },
-    { id: 3, name: 'Service Request', inactive: false, defaultstatus: 1, fields: [...base, field(12, 'category_1', 'Category', false)] },
-    { id: 4, name: 'Problem', inactive: false, defaultstatus: 1, fields: [...base, field(10, 'impact', 'Impact', true), field(11, 'urgency', 'Urgency', true), field(12, 'category_1', 'Category', true)] },
-    { id: 21, name: 'Security Alert', inactive: false, defaultstatus: 1, fields: [...base, field(12, 'category_1', 'Category', true, 'Security')] },
-    { id: 22, name: 'Change Request (Retired)', inactive: true, defaultstatus: 1, fields: base },
+    type(1, 'Incident', [...base, field(10, 'impact', 'Impact', true), field(11, 'urgency', 'Urgency', false)], { default_impact: 3 }),
+    type(3, 'Service Request', [...base, field(12, 'category_1', 'Category', false)]),
+    type(4, 'Problem', [...base, field(10, 'impact', 'Impact', true), field(11, 'urgency', 'Urgency', true), field(12, 'category_1', 'Category', true)]),
+    type(21, 'Security Alert', [...base, field(12, 'category_1', 'Category', true)], { default_category_1: 'Security' }),
+    type(22, 'Change Request (Retired)', base, { visible: false }),
   ];
 }
 
@@ -250,7 +265,7 @@ function seedFinance(data: HaloData): void {
     });
   });
   const acme = data.contracts.find((k) => k.ref === 'Managed Services Agreement 2026');
-  if (acme) data.recurringInvoices.push({ id: data.nextId.invoice++, client_id: acme.client_id, contract_id: acme.id, lines: [{ id: data.nextId.line++, item_id: 41, qty_order: 38, unit_cost: 15, unit_price: 45 }] });
+  if (acme) data.recurringInvoices.push({ id: data.nextId.invoice++, client_id: acme.client_id, contract_id: acme.id, lines: [{ id: data.nextId.line++, _itemid: 41, qty_order: 38, unit_cost: 15, unit_price: 45 }] });
 }
 
 function seedTickets(data: HaloData): void {
@@ -266,9 +281,9 @@ function seedTickets(data: HaloData): void {
     const at = iso(BASE_TIME + i * 3_600_000);
     data.tickets.set(id, {
       id, summary, details: `${summary}. Reported by phone.`, tickettype_id: 3, client_id: client.id, site_id: client.main_site_id,
-      user_id: data.usersByClient.get(client.id)?.[0]?.id ?? null, status_id: status, priority_id: 3, team_id: 1, team: 'Service Desk',
+      user_id: data.usersByClient.get(client.id)?.[0]?.id ?? null, status_id: status, priority_id: 3, team: 'Service Desk',
       category_1: null, impact: null, urgency: null, contract_id: null, dateoccurred: at, hasbeenclosed: status === 9,
     });
-    data.actions.set(id, [{ id: data.nextId.action++, ticket_id: id, note: 'Called the user; investigating.', outcome: 'Private Note', outcome_id: 2, hiddenfromuser: true, datetime: at, who: 'Alex Technician' }]);
+    data.actions.set(id, [{ id: data.nextId.action++, ticket_id: id, note: 'Called the user; investigating.', outcome: 'Private Note', outcome_id: 2, hiddenfromuser: true, datetime: at, who_agentid: 2 }]);
   });
 }

@@ -15,15 +15,16 @@ import {
 } from './halopsa.mapper.js';
 import {
   actionSchema, categorySchema, clientSchema, contractSchema, created, itemSchema, outcomeSchema, prioritySchema, recurringInvoiceSchema,
-  statusSchema, teamSchema, ticketSchema, ticketTypeSchema, userSchema, type HaloCategoryRow, type HaloStatusRow,
+  statusSchema, teamSchema, ticketSchema, ticketTypeSchema, userSchema, type HaloCategoryRow, type HaloStatusRow, type HaloTeamRow,
 } from './halopsa.schemas.js';
 
-/** Statuses, categories and main sites change rarely; they are kept this long to save calls per alert. */
+/** Statuses, categories, teams and main sites change rarely; they are kept this long to save calls per alert. */
 const INSTANCE_DATA_TTL_MS = 10 * 60_000;
 
 interface InstanceData {
   statuses: { at: number; rows: HaloStatusRow[] } | null;
   categories: { at: number; rows: HaloCategoryRow[] } | null;
+  teams: { at: number; rows: HaloTeamRow[] } | null;
   /** Main site per client (Halo needs a site on every ticket). */
   sites: Map<number, { at: number; id: number }>;
 }
@@ -34,13 +35,13 @@ function instanceDataOf(ctx: AdapterContext, key: string): InstanceData {
   let byInstance = instanceData.get(ctx.tokenCache);
   if (!byInstance) instanceData.set(ctx.tokenCache, (byInstance = new Map()));
   let data = byInstance.get(key);
-  if (!data) byInstance.set(key, (data = { statuses: null, categories: null, sites: new Map() }));
+  if (!data) byInstance.set(key, (data = { statuses: null, categories: null, teams: null, sites: new Map() }));
   return data;
 }
 
 const fresh = <T>(entry: { at: number; rows: T } | null): entry is { at: number; rows: T } => entry !== null && Date.now() - entry.at < INSTANCE_DATA_TTL_MS;
 
-/** An action is hidden from the end user or not (`hiddenfromuser`). */
+/** An action is hidden from the end user or not (the action's own `hiddenfromuser`). */
 const NOTE_VISIBILITY: PicklistValue[] = [
   { id: 'internal', label: 'Private (hidden from the end user)', isDefault: true, isActive: true },
   { id: 'public', label: 'Public (visible to the end user)', isDefault: false, isActive: true },
@@ -50,17 +51,28 @@ export function createHaloPsaAdapter(ctx: AdapterContext, credentials: HaloPsaCr
   const client = new HaloPsaClient(ctx, credentials);
   const cached = instanceDataOf(ctx, client.instanceKey);
 
-  const statuses = async (signal?: AbortSignal, refresh = false) => {
-    if (!refresh && fresh(cached.statuses)) return cached.statuses.rows;
-    cached.statuses = { at: Date.now(), rows: await client.lookup(statusSchema, 'Status', {}, signal) };
-    return cached.statuses.rows;
-  };
+  /** A lookup kept in the instance data: fresh rows unless `refresh`, else loaded and kept. */
+  type Kept = 'statuses' | 'categories' | 'teams';
+  const kept = <K extends Kept>(key: K, load: (signal?: AbortSignal) => Promise<NonNullable<InstanceData[K]>['rows']>) =>
+    async (signal?: AbortSignal, refresh = false): Promise<NonNullable<InstanceData[K]>['rows']> => {
+      const entry = cached[key] as { at: number; rows: NonNullable<InstanceData[K]>['rows'] } | null;
+      if (!refresh && fresh(entry)) return entry.rows;
+      const rows = await load(signal);
+      (cached as Record<Kept, unknown>)[key] = { at: Date.now(), rows };
+      return rows;
+    };
+  const statuses = kept('statuses', (signal) => client.lookup(statusSchema, 'Status', {}, signal));
   const closedIds = async (signal?: AbortSignal) => new Set((await statuses(signal)).filter(isClosedStatus).map((s) => s.id));
+  const categories = kept('categories', (signal) => client.lookup(categorySchema, 'Category', { type_id: 1 }, signal));
+  const teams = kept('teams', (signal) => client.lookup(teamSchema, 'Team', {}, signal));
 
-  const categories = async (signal?: AbortSignal, refresh = false) => {
-    if (!refresh && fresh(cached.categories)) return cached.categories.rows;
-    cached.categories = { at: Date.now(), rows: await client.lookup(categorySchema, 'Category', { type_id: 1 }, signal) };
-    return cached.categories.rows;
+  /** The team name Halo's ticket takes for the queue (team id) the wizard saved (ASSUMPTION 7 in the mapper). */
+  const teamName = async (queueId: string | null, signal?: AbortSignal): Promise<string | undefined> => {
+    if (!queueId) return undefined;
+    const id = haloIdOf(queueId, 'team');
+    const row = (await teams(signal)).find((t) => t.id === id) ?? (await teams(signal, true)).find((t) => t.id === id);
+    if (!row?.name) throw new VendorError('halopsa', 'rejected', `The Halo team ${id} no longer exists; choose the queue again in the integration's settings.`);
+    return row.name;
   };
 
   const mainSiteOf = async (clientId: number, signal?: AbortSignal): Promise<number> => {
@@ -89,7 +101,7 @@ export function createHaloPsaAdapter(ctx: AdapterContext, credentials: HaloPsaCr
 
     async validateCredentials(signal) {
       // Teams need `all:teams`: asking for them here catches the missing permission at the credentials step.
-      await client.lookup(teamSchema, 'Team', {}, signal);
+      await teams(signal, true);
       return { accountLabel: credentials.tenant.trim() || new URL(credentials.url).hostname };
     },
 
@@ -113,16 +125,16 @@ export function createHaloPsaAdapter(ctx: AdapterContext, credentials: HaloPsaCr
     },
 
     async getPicklists(signal) {
-      const [statusRows, priorities, teams, outcomes, types, categoryRows] = await Promise.all([
+      const [statusRows, priorities, teamRows, outcomes, types, categoryRows] = await Promise.all([
         statuses(signal, true),
         client.lookup(prioritySchema, 'Priority', {}, signal),
-        client.lookup(teamSchema, 'Team', {}, signal),
+        teams(signal, true),
         client.lookup(outcomeSchema, 'Outcome', {}, signal),
         client.lookup(ticketTypeSchema, 'TicketType', {}, signal),
         categories(signal, true),
       ]);
       // The list names no field rules; each type's details do (one call per type, cached with the picklists).
-      const detailed = await Promise.all(types.filter((t) => !t.inactive).map((t) =>
+      const detailed = await Promise.all(types.filter((t) => t.visible !== false).map((t) =>
         client.call(ticketTypeSchema, { method: 'GET', path: `TicketType/${t.id}`, query: { includedetails: true }, signal })));
       const byPriority = new Map<number, PicklistValue>();
       for (const p of priorities) {
@@ -135,10 +147,10 @@ export function createHaloPsaAdapter(ctx: AdapterContext, credentials: HaloPsaCr
         ticketType: detailed.map(toTicketTypeValue),
         ticketStatus: statusRows.map((s) => ({ id: String(s.id), label: s.name?.trim() || String(s.id), isDefault: s.id === 1, isActive: true })),
         closedStatusIds: statusRows.filter(isClosedStatus).map((s) => String(s.id)),
-        queue: teams.filter((t) => !t.inactive).map((t) => ({ id: String(t.id), label: t.name?.trim() || String(t.id), isDefault: false, isActive: true })),
+        queue: teamRows.filter((t) => !t.inactive).map((t) => ({ id: String(t.id), label: t.name?.trim() || String(t.id), isDefault: false, isActive: true })),
         source: [],
         priority: [...byPriority.values()],
-        noteType: outcomes.filter((o) => !o.inactive).map((o) => ({ id: String(o.id), label: o.outcome?.trim() || String(o.id), isDefault: false, isActive: true })),
+        noteType: outcomes.filter((o) => !o.hidden).map((o) => ({ id: String(o.id), label: o.outcome?.trim() || String(o.id), isDefault: false, isActive: true })),
         noteVisibility: NOTE_VISIBILITY.map((v) => ({ ...v })),
         issueType: tree.issueType,
         subIssueType: tree.subIssueType,
@@ -149,9 +161,10 @@ export function createHaloPsaAdapter(ctx: AdapterContext, credentials: HaloPsaCr
 
     async createTicket(ticket, signal) {
       const clientId = haloIdOf(ticket.accountId, 'client');
-      const [siteId, category, closed] = await Promise.all([
+      const [siteId, category, team, closed] = await Promise.all([
         mainSiteOf(clientId, signal),
         categoryValue(ticket.issueTypeId, ticket.subIssueTypeId, signal),
+        teamName(ticket.queueId, signal),
         closedIds(signal),
       ]);
       const row = {
@@ -163,7 +176,7 @@ export function createHaloPsaAdapter(ctx: AdapterContext, credentials: HaloPsaCr
         user_id: optionalHaloId(ticket.contactId, 'user'),
         status_id: haloIdOf(ticket.statusId, 'status'),
         priority_id: haloIdOf(ticket.priorityId, 'priority'),
-        team_id: optionalHaloId(ticket.queueId, 'team'),
+        team,
         category_1: category,
         contract_id: optionalHaloId(ticket.contractId, 'contract'),
       };
@@ -208,8 +221,10 @@ export function createHaloPsaAdapter(ctx: AdapterContext, credentials: HaloPsaCr
     },
 
     async hasNoteWithMarker(ticketId, marker, signal) {
-      const actions = await client.all('actions', actionSchema, 'Actions', { ticket_id: haloIdOf(ticketId, 'ticket') }, signal);
-      return actions.some((a) => hasMarker(a.note, marker));
+      // Halo's GET /Actions takes no paging parameters: one answer holds the ticket's actions (ASSUMPTION 9 in the mapper).
+      const list = z.object({ actions: z.array(actionSchema).nullish() });
+      const { actions } = await client.call(list, { method: 'GET', path: 'Actions', query: { ticket_id: haloIdOf(ticketId, 'ticket') }, signal });
+      return (actions ?? []).some((a) => hasMarker(a.note, marker));
     },
 
     async listContracts(accountId, signal) {
@@ -218,7 +233,8 @@ export function createHaloPsaAdapter(ctx: AdapterContext, credentials: HaloPsaCr
     },
 
     async listServices(signal) {
-      return (await client.all('items', itemSchema, 'Item', {}, signal)).filter((i) => !i.inactive).map(toService);
+      // Listed without `includeinactive`: only items in use (ASSUMPTION 5 in the mapper).
+      return (await client.all('items', itemSchema, 'Item', {}, signal)).map(toService);
     },
 
     async createService(input, signal) {
@@ -229,14 +245,14 @@ export function createHaloPsaAdapter(ctx: AdapterContext, credentials: HaloPsaCr
     },
 
     async setContractServiceUnits(input, signal) {
-      // ASSUMPTION: billable quantities live on the contract's recurring invoice lines (`qty_order`
-      // per item); the line for the service is changed or added, the other lines are sent unchanged.
+      // Billable quantities live on the contract's recurring invoice lines (ASSUMPTION 8 in the mapper);
+      // the line for the service is changed or added, the other lines are sent unchanged.
       const contractId = haloIdOf(input.contractId, 'contract');
       const itemId = haloIdOf(input.serviceId, 'service');
       const [invoice] = await client.all('invoices', recurringInvoiceSchema, 'RecurringInvoice', { contract_id: contractId }, signal);
       const lines: Array<Record<string, unknown>> = (invoice?.lines ?? []).map((l) => ({ ...l }));
-      let line = lines.find((l) => l.item_id === itemId);
-      if (!line) lines.push((line = { item_id: itemId }));
+      let line = lines.find((l) => l._itemid === itemId);
+      if (!line) lines.push((line = { _itemid: itemId }));
       line.qty_order = Math.max(0, Math.round(input.units));
       if (input.unitCost !== null) line.unit_cost = input.unitCost;
       if (input.unitPrice !== null) line.unit_price = input.unitPrice;

@@ -100,9 +100,11 @@ describe('HaloPSA sandbox', () => {
 
   it('takes tickets as an array, applies type defaults and refuses a type’s undefaulted mandatory field', async () => {
     const acme = h.sandbox.state.data.clients.find((c) => c.name === 'Acme Dental Group')!;
-    const made = await h.request('POST', '/api/Tickets', [{ summary: 'Alert', details: 'x', client_id: acme.id, tickettype_id: 21, status_id: 1, priority_id: 2 }]);
+    const made = await h.request('POST', '/api/Tickets', [{ summary: 'Alert', details: 'x', client_id: acme.id, tickettype_id: 21, status_id: 1, priority_id: 2, team: 'security operations' }]);
     expect(made.status).toBe(201);
-    expect(made.body).toMatchObject({ summary: 'Alert', category_1: 'Security', site_id: acme.main_site_id });
+    expect(made.body).toMatchObject({ summary: 'Alert', category_1: 'Security', site_id: acme.main_site_id, team: 'Security Operations' });
+    const retiredTeam = await h.request('POST', '/api/Tickets', [{ summary: 'Alert', details: 'x', client_id: acme.id, tickettype_id: 21, team: 'Tier 3 (Retired)' }]);
+    expect(retiredTeam).toMatchObject({ status: 400, body: 'Please select a valid Team.' });
     const refused = await h.request('POST', '/api/Tickets', [{ summary: 'Alert', details: 'x', client_id: acme.id, tickettype_id: 4, status_id: 1, priority_id: 2 }]);
     expect(refused).toMatchObject({ status: 400, body: "Impact is mandatory for the Ticket Type 'Problem'." });
     const note = await h.request('POST', '/api/Actions', [{ ticket_id: made.body.id, note: 'hello', outcome_id: 2 }]);

@@ -150,8 +150,24 @@ describe('HaloPSA adapter specifics', () => {
     expect((await adapter.findTicketByMarker('alert-77'))?.id).toBe(first.id);
     await adapter.addNote({ ticketId: first.id, title: 'Again', body: 'same', noteTypeId: '1', visibilityId: 'public', marker: 'alert-79' });
     const writes = (await control(server.origin, 'halopsa', 'writes')).writes as Array<{ kind: string; data: Record<string, unknown> }>;
-    expect(writes.find((w) => w.kind === 'ticket')!.data).toMatchObject({ client_id: Number(acme!.id), site_id: expect.any(Number), tickettype_id: 21, team_id: 2, priority_id: 2, category_1: 'Security>Malware' });
+    expect(writes.find((w) => w.kind === 'ticket')!.data).toMatchObject({ client_id: Number(acme!.id), site_id: expect.any(Number), tickettype_id: 21, team: 'Security Operations', priority_id: 2, category_1: 'Security>Malware' });
     expect(writes.find((w) => w.kind === 'note')!.data).toMatchObject({ ticket_id: Number(first.id), outcome_id: 1, hiddenfromuser: false });
+  });
+
+  it('writes the queue as the team’s name (Halo’s ticket has no team id) and names a queue whose team is gone', async () => {
+    const adapter = createHaloPsaAdapter(context(), VALID);
+    const [acme] = await adapter.listAccounts({ search: 'Acme Dental Group' });
+    const ticket = (queueId: string, marker: string) => ({
+      accountId: acme!.id, contactId: null, title: 'Alert', description: 'd', statusId: '1', priorityId: '2', queueId, typeId: '1',
+      sourceId: null, categoryId: null, issueTypeId: null, subIssueTypeId: null, contractId: null, marker,
+    });
+    await adapter.createTicket(ticket('3', 'team-by-name'));
+    const writes = (await control(server.origin, 'halopsa', 'writes?kind=ticket')).writes as Array<{ data: Record<string, unknown> }>;
+    expect(writes[0]!.data.team).toBe('Projects');
+    expect(writes[0]!.data).not.toHaveProperty('team_id');
+    const gone = await adapter.createTicket(ticket('99', 'team-gone')).catch((e) => e);
+    expect(gone).toMatchObject({ code: 'rejected' });
+    expect(gone.message).toBe("The Halo team 99 no longer exists; choose the queue again in the integration's settings.");
   });
 
   it('changes the service’s line on the contract’s recurring invoice and keeps the other lines', async () => {
@@ -163,8 +179,8 @@ describe('HaloPSA adapter specifics', () => {
     const units = (await control(server.origin, 'halopsa', 'writes?kind=contract-service.units')).writes as Array<{ data: { itemId: number; units: number; unitPrice: number } }>;
     expect(units.map((w) => [w.data.itemId, w.data.units, w.data.unitPrice])).toEqual([[43, 40, 4], [43, 44, 5]]);
     const res = await fetch(`${SANDBOX(server.origin)}/api/RecurringInvoice?contract_id=${contract!.id}`, { headers: { Authorization: `Bearer ${await token(server.origin)}` } });
-    const { invoices } = (await res.json()) as { invoices: Array<{ lines: Array<{ item_id: number; qty_order: number }> }> };
-    expect(invoices[0]!.lines.map((l) => [l.item_id, l.qty_order])).toEqual([[41, 38], [43, 44]]);
+    const { invoices } = (await res.json()) as { invoices: Array<{ lines: Array<{ _itemid: number; qty_order: number }> }> };
+    expect(invoices[0]!.lines.map((l) => [l._itemid, l.qty_order])).toEqual([[41, 38], [43, 44]]);
   });
 
   it('calls only a *.halopsa.com host or an operator-allowed one when no base URL is configured', async () => {

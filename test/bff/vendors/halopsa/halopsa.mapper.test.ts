@@ -13,17 +13,21 @@ describe('HaloPSA mapper', () => {
   it('turns the category 1 values into issue types and their sub-issue types', () => {
     const tree = categoryTree([
       { id: 1, value: 'Security' }, { id: 2, value: 'Security>Malware' }, { id: 3, value: 'Network' }, { id: 4, value: 'Orphan>Child' },
-      { id: 5, value: 'Legacy', inactive: true },
     ]);
-    expect(tree.issueType.map((v) => [v.id, v.label, v.isActive])).toEqual([['1', 'Security', true], ['3', 'Network', true], ['5', 'Legacy', false]]);
+    expect(tree.issueType.map((v) => [v.id, v.label, v.isActive])).toEqual([['1', 'Security', true], ['3', 'Network', true]]);
     expect(tree.subIssueType).toEqual([{ id: '2', label: 'Malware', isDefault: false, isActive: true, parentId: '1' }]);
   });
 
   it('refuses a ticket type only for mandatory fields the integration does not fill and Halo does not default', () => {
-    const field = (name: string, mandatory: boolean, defaultvalue: string | null = null) => ({ name, label: name[0]!.toUpperCase() + name.slice(1), mandatory, defaultvalue });
-    expect(ticketTypeRefusal({ id: 1, name: 'Incident', fields: [field('summary', true), field('user', true), field('impact', true, '3'), field('urgency', false)] })).toBeNull();
-    const refusal = ticketTypeRefusal({ id: 4, name: 'Problem', fields: [field('impact', true), field('urgency', true, ' ')] });
+    const field = (name: string, mandatory: boolean, defaultvalue: string | null = null) =>
+      ({ fieldname: name, technew: mandatory ? 2 : 1, fieldinfo: { name, label: name[0]!.toUpperCase() + name.slice(1), defaultvalue } });
+    // A default on the type (`default_impact`) or on the field itself both fill a mandatory field.
+    expect(ticketTypeRefusal({ id: 1, name: 'Incident', default_impact: 3, fields: [field('summary', true), field('user', true), field('impact', true), field('urgency', false)] })).toBeNull();
+    expect(ticketTypeRefusal({ id: 2, name: 'Alert', fields: [field('category_1', true, 'Security')] })).toBeNull();
+    const refusal = ticketTypeRefusal({ id: 4, name: 'Problem', default_impact: null, fields: [field('impact', true), field('urgency', true, ' ')] });
     expect(refusal).toContain('The Halo ticket type “Problem” requires Impact, Urgency, which have no default in Halo');
+    // A field Halo marks mandatory in its own definition counts as mandatory too.
+    expect(ticketTypeRefusal({ id: 5, name: 'Change', fields: [{ fieldname: 'cf_risk', technew: 1, fieldinfo: { label: 'Risk', mandatory: true } }] })).toContain('requires Risk');
     expect(refusal).toContain('Configuration > Tickets > Ticket Types');
   });
 
