@@ -6,6 +6,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../app-deps.js';
+import { safeString } from '../contracts/safe-text.js';
 import { notFound } from '../errors.js';
 import { requireRole } from '../middleware/auth.js';
 import { validate } from '../middleware/validate.js';
@@ -22,7 +23,7 @@ const limit = (fallback: number) => z.coerce.number({ message: 'limit must be a 
 
 const deliveriesQuery = z.object({
   state: z.enum(DELIVERY_LOG_STATES, { message: `state must be one of ${DELIVERY_LOG_STATES.join(', ')}` }).optional(),
-  organizationId: z.string().trim().min(1).max(100).optional(),
+  organizationId: safeString().trim().min(1).max(100).optional(),
   cursor: deliveryCursorSchema.optional(),
   limit: limit(50),
 });
@@ -39,7 +40,7 @@ const retryBody = z.object({
   /** Every failed delivery of the integration. */
   all: z.literal(true, { message: 'all must be true when given' }).optional(),
   /** Only these alerts (those still failed are queued again). */
-  alertIds: z.array(z.string().trim().min(1).max(200)).min(1, 'alertIds must not be empty').max(MAX_RETRY_IDS, `at most ${MAX_RETRY_IDS} alertIds at once`).optional(),
+  alertIds: z.array(safeString().trim().min(1).max(200)).min(1, 'alertIds must not be empty').max(MAX_RETRY_IDS, `at most ${MAX_RETRY_IDS} alertIds at once`).optional(),
 }).strict().refine((v) => (v.all === true) !== (v.alertIds !== undefined), { message: 'Send either "all": true or a list of alertIds', path: ['alertIds'] });
 const retryResult = z.object({
   /** How many failed deliveries were queued again. */

@@ -74,9 +74,13 @@ describe('delivery log', () => {
     expect(bad.status).toBe(400);
     expect(bad.type).toContain('application/problem+json');
     expect(bad.body.errors.map((e: any) => e.field).sort()).toEqual(['query.cursor', 'query.limit', 'query.state']);
+    // A NUL could not even reach PostgreSQL's text columns: refused here, never a 500.
+    expect((await get(`/api/integrations/${psa.id}/deliveries?organizationId=a%00b`)).body.errors.map((e: any) => e.field)).toEqual(['query.organizationId']);
     const retry = await t.call('POST', `/api/integrations/${psa.id}/deliveries/retry`, { body: { all: true, alertIds: ['x'] } });
     expect(retry.status).toBe(400);
     expect(((await retry.json()) as any).errors.map((e: any) => e.field)).toEqual(['alertIds']);
+    const nul = await t.call('POST', `/api/integrations/${psa.id}/deliveries/retry`, { body: { alertIds: ['a\u0000b'] } });
+    expect(((await nul.json()) as any).errors.map((e: any) => e.field)).toEqual(['alertIds.0']);
     const audit = await get(`/api/integrations/${psa.id}/audit?cursor=abc&limit=500`);
     expect(audit.body.errors.map((e: any) => e.field).sort()).toEqual(['query.cursor', 'query.limit']);
   });
