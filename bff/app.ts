@@ -11,6 +11,7 @@ import { ApiDocs } from './openapi.js';
 import { healthRoutes, readinessRoutes } from './routes/health.js';
 import { createMetrics } from './metrics.js';
 import { integrationRoutes } from './routes/integrations.js';
+import { integrationLogRoutes } from './routes/integration-logs.js';
 import { organizationRoutes } from './routes/organizations.js';
 import { integrationSetupRoutes } from './routes/integration-setup.js';
 import { psaSetupRoutes } from './routes/psa-setup.js';
@@ -48,6 +49,7 @@ export function createApp(deps: AppDeps) {
     .route('/api', deviceRoutes(deps, docs))
     .route('/api', organizationRoutes(deps, docs))
     .route('/api/integrations', integrationRoutes(deps, docs))
+    .route('/api/integrations', integrationLogRoutes(deps, docs))
     .route('/api/integrations', integrationSetupRoutes(deps, docs))
     .route('/api/integrations', psaSetupRoutes(deps, docs))
     .route('/api/integrations', rmmSetupRoutes(deps, docs))

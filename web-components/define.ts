@@ -5,6 +5,8 @@
  */
 import { IntegrationHub } from './elements/integration-hub/integration-hub.js';
 import { IntegrationList } from './elements/integration-list/integration-list.js';
+import { DeliveryLog } from './elements/delivery-log/delivery-log.js';
+import { AuditLog } from './elements/audit-log/audit-log.js';
 import { IhConfirmDialog } from './elements/ih-confirm-dialog/ih-confirm-dialog.js';
 import { IhToastRegion } from './elements/ih-toast-region/ih-toast-region.js';
 import { IhWizardShell } from './wizards/shared/wizard-shell.js';
@@ -41,6 +43,9 @@ export const ELEMENTS: ReadonlyArray<readonly [string, CustomElementConstructor]
   ['integration-hub', IntegrationHub],
   ['ih-confirm-dialog', IhConfirmDialog],
   ['ih-toast-region', IhToastRegion],
+  // The logs come before the list, whose panels render them.
+  ['delivery-log', DeliveryLog],
+  ['audit-log', AuditLog],
   ['integration-list', IntegrationList],
   // Shared wizard parts (internal): defined before the wizards that render them.
   ['ih-wizard-shell', IhWizardShell],

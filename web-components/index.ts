@@ -5,6 +5,8 @@
 export { IntegrationHub } from './elements/integration-hub/integration-hub.js';
 export { IntegrationList } from './elements/integration-list/integration-list.js';
 export { OrganizationApplications } from './elements/organization-applications/organization-applications.js';
+export { DeliveryLog } from './elements/delivery-log/delivery-log.js';
+export { AuditLog } from './elements/audit-log/audit-log.js';
 export type {
   OrganizationApplicationsData, RmmApplication, PsaApplication, SyncSummary,
 } from './elements/organization-applications/organization-applications.data.js';

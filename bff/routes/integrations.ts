@@ -1,6 +1,6 @@
 /**
  * @module Integrations as the list panels use them: list, read one, pause/resume (PSA),
- * disconnect/reconnect (RMM), delete, and the audit trail. Credentials never appear in any answer.
+ * disconnect/reconnect (RMM) and delete (its logs: integration-logs.ts). Credentials never appear in any answer.
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -66,7 +66,6 @@ export function integrationRoutes(deps: AppDeps, docs: ApiDocs) {
       method: 'post' as const, path: `/api/integrations/{id}/${action}`, summary: `${action[0]!.toUpperCase()}${action.slice(1)} the integration`, tag: 'integrations', roles: ['admin' as const], params: idParam, response: { status: 200, schema: integrationViewSchema },
     })),
     { method: 'delete', path: '/api/integrations/{id}', summary: 'Delete the integration (its credentials are erased)', tag: 'integrations', roles: ['admin'], params: idParam, response: { status: 204, schema: null } },
-    { method: 'get', path: '/api/integrations/{id}/audit', summary: 'Configuration changes of this integration', tag: 'integrations', roles: ['admin'], params: idParam, response: { status: 200, schema: z.object({ entries: z.array(z.object({ id: z.number(), actor: z.string(), action: z.string(), at: z.string(), before: z.unknown(), after: z.unknown() })) }) } },
   );
 
   const load = async (partner: string, id: string) => {
@@ -123,12 +122,5 @@ export function integrationRoutes(deps: AppDeps, docs: ApiDocs) {
       deps.vendors.forget(id);
       await audit.record({ partnerId: partner, actor: sub, action: 'integration.delete', target: `integration:${id}`, before: { status: row.status, vendor: row.vendor } });
       return c.body(null, 204);
-    })
-    .get('/:id/audit', validate('param', idParam), async (c) => {
-      const { partner } = c.get('principal');
-      const { id } = c.req.valid('param');
-      await load(partner, id);
-      const entries = (await audit.list(partner, { target: `integration:${id}` })).map((e) => ({ id: e.id, actor: e.actor, action: e.action, at: e.at, before: e.before, after: e.after }));
-      return c.json({ entries }, 200);
     });
 }

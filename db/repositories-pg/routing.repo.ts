@@ -10,9 +10,9 @@
  */
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { PgDb } from '../pg-client.js';
-import { alertDeliveries, billableSyncs, integrationHealth, integrations, ticketGroups } from '../schema-pg/index.js';
+import { alertDeliveries, billableSyncs, integrationHealth, integrations, organizations, ticketGroups } from '../schema-pg/index.js';
 import { nowIso } from '../schema/columns.helpers.js';
-import { LostClaimError, type Claim, type DeliveryRow, type RoutingRepo } from '../repositories/routing.repo.js';
+import { LostClaimError, REQUEUE, type Claim, type DeliveryRow, type RoutingRepo } from '../repositories/routing.repo.js';
 
 const RESOLVE_LOCK = 7_240_010;
 const CLAIM_LOCK = 7_240_011;
@@ -218,8 +218,25 @@ export function createPgRoutingRepo(db: PgDb): RoutingRepo {
       return rows.length;
     },
     async requeueFailed(partnerId, alertId) {
-      return (await db.update(d).set({ state: 'queued', attempts: 0, nextAttemptAt: 0, claimedUntil: 0, groupKey: null, reason: null, marker: null, updatedAt: nowIso() })
+      return (await db.update(d).set({ ...REQUEUE, updatedAt: nowIso() })
         .where(and(eq(d.partnerId, partnerId), eq(d.alertId, alertId), eq(d.state, 'failed'))).returning())[0];
+    },
+    async requeueFailedOf(partnerId, integrationId, alertIds) {
+      const which = and(eq(d.partnerId, partnerId), eq(d.integrationId, integrationId), eq(d.state, 'failed'), alertIds ? inArray(d.alertId, alertIds) : undefined);
+      return db.update(d).set({ ...REQUEUE, updatedAt: nowIso() }).where(which).returning();
+    },
+    async deliveryLog(partnerId, integrationId, query) {
+      const after = query.after;
+      return db.select({ row: d, organizationName: organizations.name, ticketNumber: ticketGroups.ticketNumber }).from(d)
+        .leftJoin(organizations, and(eq(organizations.partnerId, d.partnerId), eq(organizations.id, d.organizationId)))
+        .leftJoin(ticketGroups, and(eq(ticketGroups.integrationId, d.integrationId), eq(ticketGroups.groupKey, d.groupKey), eq(ticketGroups.vendorTicketId, d.vendorTicketId)))
+        .where(and(
+          eq(d.partnerId, partnerId), eq(d.integrationId, integrationId),
+          query.state ? eq(d.state, query.state) : undefined,
+          query.organizationId ? eq(d.organizationId, query.organizationId) : undefined,
+          after ? sql`(${d.seq}, ${d.alertId}) < (${after.seq}, ${after.alertId})` : undefined,
+        ))
+        .orderBy(desc(d.seq), desc(d.alertId)).limit(query.limit);
     },
 
     async psaIntegrationIdForPartner(partnerId) {

@@ -8,13 +8,32 @@
  */
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { alertDeliveries, billableSyncs, integrationHealth, integrations, ticketGroups } from '../schema/index.js';
+import { alertDeliveries, billableSyncs, integrationHealth, integrations, organizations, ticketGroups } from '../schema/index.js';
 import { nowIso } from '../schema/columns.helpers.js';
 
 export type DeliveryRow = typeof alertDeliveries.$inferSelect;
 export type TicketGroupRow = typeof ticketGroups.$inferSelect;
 export type BillableSyncRow = typeof billableSyncs.$inferSelect;
 export type DeliveryState = DeliveryRow['state'];
+
+/** One line of an integration's delivery log: the alert's record, its organization's name and its ticket's number. */
+export interface DeliveryLogRow {
+  row: DeliveryRow;
+  organizationName: string | null;
+  /** The PSA's ticket number, when the alert's ticket is the one its group knows (else only the ticket id is known). */
+  ticketNumber: string | null;
+}
+
+/** A page of the delivery log: newest first, after the (seq, alert id) of the previous page's last row. */
+export interface DeliveryLogQuery {
+  state: DeliveryState | null;
+  organizationId: string | null;
+  after: { seq: number; alertId: string } | null;
+  limit: number;
+}
+
+/** What an admin retry resets: the alert is queued from scratch and re-resolved with today's settings (the fix may be in them). */
+export const REQUEUE = { state: 'queued', attempts: 0, nextAttemptAt: 0, claimedUntil: 0, groupKey: null, reason: null, marker: null } as const;
 
 /** A group handed to one worker: its queued alerts in arrival order, held until `until`. */
 export interface Claim {
@@ -89,6 +108,17 @@ export function createRoutingRepo(db: Db) {
     integrationId: sql`${sql.placeholder('integrationId')}`, state: sql`${sql.placeholder('state')}`, groupKey: sql`${sql.placeholder('groupKey')}`,
     decision: sql`${sql.placeholder('decision')}`, reason: sql`${sql.placeholder('reason')}`, updatedAt: sql`${sql.placeholder('now')}`,
   }).where(and(eq(d.partnerId, sql.placeholder('partnerId')), eq(d.alertId, sql.placeholder('alertId')), eq(d.state, 'queued'), isNull(d.groupKey))).prepare();
+  const logPage = db.select({ row: d, organizationName: organizations.name, ticketNumber: ticketGroups.ticketNumber }).from(d)
+    .leftJoin(organizations, and(eq(organizations.partnerId, d.partnerId), eq(organizations.id, d.organizationId)))
+    .leftJoin(ticketGroups, and(eq(ticketGroups.integrationId, d.integrationId), eq(ticketGroups.groupKey, d.groupKey), eq(ticketGroups.vendorTicketId, d.vendorTicketId)))
+    .where(and(
+      eq(d.partnerId, sql.placeholder('partnerId')), eq(d.integrationId, sql.placeholder('integrationId')),
+      sql`(${sql.placeholder('state')} is null or ${d.state} = ${sql.placeholder('state')})`,
+      sql`(${sql.placeholder('organizationId')} is null or ${d.organizationId} = ${sql.placeholder('organizationId')})`,
+      // (seq, alert id) < the cursor, written so the index serves the seq range (an OR alone would scan from the newest row).
+      sql`${d.seq} <= ${sql.placeholder('afterSeq')} and (${d.seq} < ${sql.placeholder('afterSeq')} or ${d.alertId} < ${sql.placeholder('afterId')})`,
+    ))
+    .orderBy(desc(d.seq), desc(d.alertId)).limit(sql.placeholder('limit')).prepare();
   const stateCountsStmt = db.select({ state: d.state, outcome: d.outcome, n: sql<number>`count(*)` }).from(d).groupBy(d.state, d.outcome).prepare();
   const getGroupStmt = db.select().from(ticketGroups)
     .where(and(eq(ticketGroups.integrationId, sql.placeholder('integrationId')), eq(ticketGroups.groupKey, sql.placeholder('groupKey')))).prepare();
@@ -286,8 +316,25 @@ export function createRoutingRepo(db: Db) {
 
     /** ASSUMPTION: an admin retry queues a failed alert from scratch, re-resolved with today's settings (the fix may be in them). */
     async requeueFailed(partnerId: string, alertId: string): Promise<DeliveryRow | undefined> {
-      return db.update(d).set({ state: 'queued', attempts: 0, nextAttemptAt: 0, claimedUntil: 0, groupKey: null, reason: null, marker: null, updatedAt: nowIso() })
+      return db.update(d).set({ ...REQUEUE, updatedAt: nowIso() })
         .where(and(eq(d.partnerId, partnerId), eq(d.alertId, alertId), eq(d.state, 'failed'))).returning().get();
+    },
+    /**
+     * Queues again every failed alert of one integration (or only those of `alertIds`) in one
+     * statement: only rows still failed change, so two retries at once queue each alert once.
+     */
+    async requeueFailedOf(partnerId: string, integrationId: string, alertIds: string[] | null): Promise<DeliveryRow[]> {
+      const which = and(eq(d.partnerId, partnerId), eq(d.integrationId, integrationId), eq(d.state, 'failed'), alertIds ? inArray(d.alertId, alertIds) : undefined);
+      return db.update(d).set({ ...REQUEUE, updatedAt: nowIso() }).where(which).returning().all();
+    },
+
+    // ---- the delivery log ----------------------------------------------------------------------
+
+    async deliveryLog(partnerId: string, integrationId: string, query: DeliveryLogQuery): Promise<DeliveryLogRow[]> {
+      return logPage.all({
+        partnerId, integrationId, state: query.state, organizationId: query.organizationId, limit: query.limit,
+        afterSeq: query.after?.seq ?? Number.MAX_SAFE_INTEGER, afterId: query.after?.alertId ?? '',
+      });
     },
 
     // ---- integrations (cross-partner reads routing needs) --------------------------------------

@@ -36,6 +36,8 @@ export const alertDeliveries = pgTable(
     index('alert_deliveries_due_idx').on(t.state, t.nextAttemptAt),
     index('alert_deliveries_group_idx').on(t.integrationId, t.groupKey, t.state),
     index('alert_deliveries_seq_idx').on(t.seq),
+    // The delivery log: one integration's alerts, newest first, paged by (seq, alert id).
+    index('alert_deliveries_log_idx').on(t.partnerId, t.integrationId, t.seq, t.alertId),
   ],
 );
 

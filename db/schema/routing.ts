@@ -44,6 +44,8 @@ export const alertDeliveries = sqliteTable(
     primaryKey({ columns: [t.partnerId, t.alertId] }),
     index('alert_deliveries_due_idx').on(t.state, t.nextAttemptAt),
     index('alert_deliveries_group_idx').on(t.integrationId, t.groupKey, t.state),
+    // The delivery log: one integration's alerts, newest first, paged by (seq, alert id).
+    index('alert_deliveries_log_idx').on(t.partnerId, t.integrationId, t.seq, t.alertId),
   ],
 );
 

@@ -12,6 +12,7 @@ import { routingIntakeBenchmark, routingStormBenchmark } from './routing-bench.j
 import { rmmBenchmarks } from './rmm-bench.js';
 import { psaWizardBenchmarks } from './psa-wizard-bench.js';
 import { scaleOutBenchmarks } from './scale-out-bench.js';
+import { deliveryLogBenchmark } from './delivery-log-bench.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 
@@ -58,6 +59,7 @@ await routingIntakeBenchmark(seconds, 'inline');
 await routingIntakeBenchmark(seconds, 'separate');
 await routingStormBenchmark();
 await routingStormBenchmark({ vendor: 'connectwise' });
+await deliveryLogBenchmark();
 // Hosted Halo allows 300 calls per rolling 5 minutes: fewer users (groups) keep the run short; the budget is what is measured.
 await routingStormBenchmark({ vendor: 'halopsa', users: Number(process.env.HALO_STORM_USERS ?? 20) });
 await rmmBenchmarks(seconds);

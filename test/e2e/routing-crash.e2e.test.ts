@@ -13,7 +13,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CATALOG, DEMO_ORGANIZATIONS } from '../../bff/demo/demo-organizations.js';
 import { signToken } from '../../bff/middleware/auth.js';
-import type { TestApp } from '../helpers/create-test-app.js';
+import { httpTestApp } from '../helpers/http-test-app.js';
 import { SANDBOX_INTEGRATION_CODE } from '../helpers/create-test-app.js';
 import { startSandboxServer } from '../helpers/sandbox-server.js';
 import { control, type RunningServer } from '../helpers/serve.js';
@@ -73,20 +73,6 @@ function killServer(): Promise<void> {
   });
 }
 
-/** The TestApp surface setupPsa needs, over real HTTP to the spawned server. */
-function httpClient(origin: string, admin: string): TestApp {
-  return {
-    async call(method: string, path: string, options: { token?: string | null; body?: unknown } = {}) {
-      const token = options.token === undefined ? admin : options.token;
-      return fetch(`${origin}${path}`, {
-        method,
-        headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(options.body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-        body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
-      });
-    },
-  } as unknown as TestApp;
-}
-
 describe('routing survives SIGKILL mid-burst', () => {
   it('delivers every accepted alert exactly once after a restart, with one ticket per group', async () => {
     const admin = await signToken(AUTH_SECRET, { sub: 'admin@partner-a.example', partner: PARTNER, role: 'admin' });
@@ -94,7 +80,7 @@ describe('routing survives SIGKILL mid-burst', () => {
     await control(sandbox.origin, 'autotask', 'reset');
 
     let origin = await startServerProcess();
-    let api = httpClient(origin, admin);
+    let api = httpTestApp(origin, admin);
     expect((await api.call('PUT', '/api/organizations', { body: { organizations: DEMO_ORGANIZATIONS.map((o) => ({ id: o.id, name: o.name, billableUsers: o.billableUsers })), catalog: DEMO_CATALOG } })).status).toBe(200);
     const psa = await setupPsa(api, 'autotask', { subjectTemplate: '{user} – {alert}' });
 
@@ -133,7 +119,7 @@ describe('routing survives SIGKILL mid-burst', () => {
 
     // Restart on the same database; the platform re-posts everything it has no answer for.
     origin = await startServerProcess();
-    api = httpClient(origin, admin);
+    api = httpTestApp(origin, admin);
     await fetch(`${sandbox.origin}/sandbox/autotask/_control/faults`, { method: 'DELETE' });
     for (const a of alerts) if (!answered.has(a.id)) await post(origin, a);
     expect(answered.size).toBe(alerts.length);

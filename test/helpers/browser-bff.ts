@@ -67,12 +67,15 @@ const psaSetupBody = z.object({
   complete: z.boolean().default(true),
 });
 const rmmSetupBody = z.object({ partner: z.string().min(1), vendor: z.enum(['datto-rmm', 'syncro']) });
+/** A seeded delivery's alert (the log shows its organization and title). */
+const seededAlert = { organizationId: z.string().optional(), title: z.string().optional() };
 const deliveriesBody = z.object({
   partner: z.string().min(1),
   integrationId: z.string().min(1),
-  delivered: z.array(z.object({ minutesAgo: z.number().min(0), vendorTicketId: z.string().default('seeded-ticket') })).default([]),
-  failed: z.array(z.object({ code: z.enum(Object.keys(FAILURE_ADVICE) as [FailureCode, ...FailureCode[]]), lastError: z.string().default('Seeded failure') })).default([]),
+  delivered: z.array(z.object({ minutesAgo: z.number().min(0), vendorTicketId: z.string().default('seeded-ticket'), ...seededAlert })).default([]),
+  failed: z.array(z.object({ code: z.enum(Object.keys(FAILURE_ADVICE) as [FailureCode, ...FailureCode[]]), lastError: z.string().default('Seeded failure'), ...seededAlert })).default([]),
 });
+const deliverQueuedBody = z.object({ partner: z.string().min(1), integrationId: z.string().min(1) });
 const syncFailureBody = z.object({ partner: z.string().min(1), integrationId: z.string().min(1), lastError: z.string().min(1), minutesAgo: z.number().min(0).default(2) });
 
 export type TestTokenRequest = z.input<typeof tokenBody>;
@@ -80,6 +83,7 @@ export type TestPsaSetupRequest = z.input<typeof psaSetupBody>;
 export type TestRmmSetupRequest = z.input<typeof rmmSetupBody>;
 export type TestDeliveriesRequest = z.input<typeof deliveriesBody>;
 export type TestSyncFailureRequest = z.input<typeof syncFailureBody>;
+export type TestDeliverQueuedRequest = z.input<typeof deliverQueuedBody>;
 export type TestIntegrationRequest = z.input<typeof createBody>;
 export type TestFaultRequest = z.input<typeof faultBody>;
 export type TestOutageRequest = z.input<typeof outageBody>;
@@ -151,18 +155,27 @@ export function createBrowserBff(): BrowserBff {
       const input = deliveriesBody.parse(await c.req.json());
       const { repos, database } = bff.deps;
       if (!await repos.integrations.get(input.partner, input.integrationId)) return c.json({ error: 'no such integration' }, 404);
-      const seed = async (set: Partial<typeof alertDeliveries.$inferInsert>) => {
-        const a = alert();
+      const seed = async (set: Partial<typeof alertDeliveries.$inferInsert>, shown: { organizationId?: string; title?: string }) => {
+        const a = alert(Object.fromEntries(Object.entries(shown).filter(([, v]) => v !== undefined)));
         await repos.routing.accept(input.partner, a);
         if (database.dialect !== 'sqlite') throw new Error('the browser BFF runs on SQLite');
         database.db.update(alertDeliveries).set({ integrationId: input.integrationId, groupKey: `seed:${a.id}`, updatedAt: new Date().toISOString(), ...set })
           .where(and(eq(alertDeliveries.partnerId, input.partner), eq(alertDeliveries.alertId, a.id))).run();
       };
       for (const d of input.delivered) {
-        await seed({ state: 'delivered', outcome: 'ticket_created', vendorTicketId: d.vendorTicketId, attempts: 1, deliveredAt: new Date(Date.now() - d.minutesAgo * 60_000).toISOString() });
+        await seed({ state: 'delivered', outcome: 'ticket_created', vendorTicketId: d.vendorTicketId, attempts: 1, deliveredAt: new Date(Date.now() - d.minutesAgo * 60_000).toISOString() }, d);
       }
-      for (const f of input.failed) await seed({ state: 'failed', attempts: 1, lastError: f.lastError, reason: FAILURE_ADVICE[f.code] });
+      for (const f of input.failed) await seed({ state: 'failed', attempts: 1, lastError: f.lastError, reason: FAILURE_ADVICE[f.code] }, f);
       return c.json({ ok: true });
+    })
+    // The routing worker's part, for a BFF that runs none: every queued alert of the integration becomes a created ticket.
+    .post('/deliver-queued', async (c) => {
+      const input = deliverQueuedBody.parse(await c.req.json());
+      const { database } = bff.deps;
+      if (database.dialect !== 'sqlite') throw new Error('the browser BFF runs on SQLite');
+      const done = database.db.update(alertDeliveries).set({ state: 'delivered', outcome: 'ticket_created', vendorTicketId: 'retried-ticket', deliveredAt: new Date().toISOString() })
+        .where(and(eq(alertDeliveries.partnerId, input.partner), eq(alertDeliveries.integrationId, input.integrationId), eq(alertDeliveries.state, 'queued'))).run();
+      return c.json({ delivered: done.changes });
     })
     // An RMM sync that ended in an error, recorded as the sync service records one.
     .post('/rmm-sync-failures', async (c) => {

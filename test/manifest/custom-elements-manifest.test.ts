@@ -76,7 +76,7 @@ describe('custom-elements.json', () => {
 
   it('holds everything README.md documents for each element', () => {
     const { sections, themeProperties } = documentedApi(readFileSync(join(root, 'README.md'), 'utf8'));
-    expect(sections.flatMap((s) => s.tags).sort()).toEqual(['integration-hub', 'integration-list', 'organization-applications', 'psa-wizard', 'rmm-wizard']);
+    expect(sections.flatMap((s) => s.tags).sort()).toEqual(['audit-log', 'delivery-log', 'integration-hub', 'integration-list', 'organization-applications', 'psa-wizard', 'rmm-wizard']);
     const has = (d: Declaration | undefined, kind: string, name: string): boolean => {
       if (!d) return false;
       switch (kind) {

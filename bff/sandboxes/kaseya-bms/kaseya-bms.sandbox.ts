@@ -70,8 +70,14 @@ export function createKaseyaBmsSandbox(options: { scale?: number } = {}): { app:
     },
     extend: (control) => {
       control.post('/expire-tokens', (c) => c.json({ ok: true, expired: tokens.expireAll() }));
-      // An account deleted in the PSA (the mapping still points at it): tickets for it are refused.
-      control.delete('/accounts/:id', (c) => c.json({ ok: true, deleted: state.data.accountsById.delete(Number(c.req.param('id'))) }));
+      // Someone deletes an account in BMS (the mappings that point at it go stale; tickets for it are refused).
+      const deleteAccount = (id: number) => {
+        const deleted = state.data.accountsById.delete(id);
+        state.data.accounts = state.data.accounts.filter((a) => a.id !== id);
+        return deleted;
+      };
+      control.delete('/accounts/:id', (c) => c.json({ ok: true, deleted: deleteAccount(Number(c.req.param('id'))) }));
+      control.post('/accounts/:id/delete', (c) => (deleteAccount(Number(c.req.param('id'))) ? c.json({ ok: true }) : c.json({ error: 'no such account' }, 404)));
     },
   }));
 

@@ -33,6 +33,22 @@ ${panelRowCard}
   .advice { margin: 0; padding-inline-start: 1.25em; list-style: disc; }
   .ops { display: flex; flex-wrap: wrap; justify-content: flex-end; gap: ${space(1)}; }
 
+  /* A row's last line: its logs, after every other action in Tab order. */
+  .logs-actions { grid-column: 1 / -1; display: flex; flex-wrap: wrap; justify-content: flex-end; gap: ${space(1)}; }
+
+  /* The logs dialog a row opens: wide enough for the log's rows, never past the viewport. */
+  dialog.logs {
+    inline-size: min(60rem, calc(100vw - 2rem));
+    max-block-size: calc(100vh - 2rem);
+    border: 1px solid ${token('--ih-color-border')};
+    border-radius: ${token('--ih-radius')};
+    box-shadow: ${token('--ih-shadow')};
+    background: ${token('--ih-color-surface')};
+    color: ${token('--ih-color-text')};
+  }
+  .logs-head { display: flex; align-items: center; justify-content: space-between; gap: ${space(2)}; margin-block-end: ${space(1.5)}; }
+  .logs-head h2 { margin: 0; font-size: 1.125em; }
+
   /* The load-error box's own text colour (the organization panel's box inherits it). */
   .error { color: ${token('--ih-color-text')}; }
 `];

@@ -21,6 +21,7 @@ import { integrationOperations, type IntegrationOperations } from './integration
 import { COPY, KIND_COPY, loadErrorCopy, PSA_HEALTH_COPY, RMM_SYNC_COPY } from './integration-list.copy.js';
 import { ClockController, PsaHealthController, renderPsaHealth, renderRmmSync } from './integration-list.health.js';
 import { integrationListStyles } from './integration-list.styles.js';
+import { IntegrationLogsPanel } from './integration-list.logs.js';
 
 type RowAction = 'pause' | 'resume' | 'disconnect' | 'reconnect';
 
@@ -52,6 +53,9 @@ type RowAction = 'pause' | 'resume' | 'disconnect' | 'reconnect';
  * are named with the vendor ("Send test ticket to Kaseya BMS", "Sync billable users now to Kaseya
  * BMS", "Sync now Datto RMM") and follow Delete in Tab order. Relative times ("just now", "3 min
  * ago", "2 h ago", "yesterday", "4 days ago", "on 5 Dec") stay current while the list is open.
+ *
+ * Last in each row, "Delivery log" (PSA past setup) and "Audit log" open the row's `<delivery-log>`
+ * or `<audit-log>` in a modal dialog; Escape or Close shuts it and focus returns to the button.
  *
  * Gets the BFF address and token from its own `api-base` / `token`, else from a surrounding
  * `<integration-hub>`. Inside a hub that has no token yet it waits for one instead of calling; on
@@ -120,6 +124,9 @@ type RowAction = 'pause' | 'resume' | 'disconnect' | 'reconnect';
  * @csspart connection-button - Disconnect / Reconnect (RMM).
  * @csspart edit-button - Edit / Finish setup.
  * @csspart delete-button - Delete.
+ * @csspart delivery-log-button - "Delivery log" (PSA past setup): opens the row's `<delivery-log>` in a dialog.
+ * @csspart audit-log-button - "Audit log": opens the row's `<audit-log>` in a dialog.
+ * @csspart logs-dialog - The `<dialog>` holding a row's delivery or audit log.
  * @csspart retry-button - Retry after a failed load.
  * @csspart button - Every button, including the dialog's.
  * @csspart message - Loading, waiting and empty-state text.
@@ -149,6 +156,7 @@ export class IntegrationList extends ApiConsumerElement {
   private readonly health = new PsaHealthController(this, () => this.operations);
   private readonly clock = new ClockController(this);
   private readonly availability = new AvailabilityWatch(this, { poll: () => this.pollAvailability(), toast: (message) => this.toastRegion.show(message) });
+  private readonly logs = new IntegrationLogsPanel(this, () => ({ apiBase: this.effectiveApiBase, token: this.effectiveToken }));
 
   /** The per-row operations over the client in effect (rebuilt when the API base changes). */
   private get operations(): IntegrationOperations {
@@ -304,6 +312,7 @@ export class IntegrationList extends ApiConsumerElement {
         ${this.renderBody()}
         <ih-confirm-dialog exportparts="dialog, dialog-title, dialog-message, button"></ih-confirm-dialog>
         <ih-toast-region exportparts="toast, toast-error"></ih-toast-region>
+        ${this.logs.renderDialog()}
       </div>`;
   }
 
@@ -345,6 +354,7 @@ export class IntegrationList extends ApiConsumerElement {
             busy, sendTestTicket: () => void this.sendTestTicket(row), syncBillableUsers: () => void this.syncBillableUsers(row),
           })
           : renderRmmSync(row, this.clock.now, { busy, syncNow: () => void this.syncDevices(row) })}
+        <div class="logs-actions">${this.logs.renderButtons(row)}</div>
       </li>`;
   }
 

@@ -1,0 +1,1 @@
+CREATE INDEX `alert_deliveries_log_idx` ON `alert_deliveries` (`partner_id`,`integration_id`,`seq`,`alert_id`);
