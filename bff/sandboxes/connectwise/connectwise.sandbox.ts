@@ -12,6 +12,7 @@ import { SANDBOX_CODEBASE, SANDBOX_COMPANY_ID, seedConnectWise, type CwData } fr
 import { basicAuth, cwError } from './connectwise-wire.js';
 import { registerReadRoutes } from './connectwise-read.routes.js';
 import { registerWriteRoutes } from './connectwise-write.routes.js';
+import { createConnectWiseCallbacks } from './connectwise-callbacks.routes.js';
 
 /**
  * ASSUMPTION: ConnectWise publishes no fixed budget for cloud sites (the facts file: "429 when
@@ -42,7 +43,9 @@ export function createConnectWiseSandbox(options: { scale?: number } = {}): { ap
   const state = new SandboxState<CwData>((scale) => seedConnectWise(scale ?? options.scale));
   const limit = new WindowCounter(CW_LIMIT_PER_MINUTE, 60_000);
   const app = new Hono();
+  const callbacks = createConnectWiseCallbacks(state);
 
+  app.route('/_control/webhooks', callbacks.sender.control());
   app.route('/_control', controlRoutes(state, { onReset: () => limit.reset() }));
   app.use('*', faultInjection(state, { rateLimited: throttled, serverError }));
   app.use('*', rateLimit(limit));
@@ -56,8 +59,10 @@ export function createConnectWiseSandbox(options: { scale?: number } = {}): { ap
     });
   });
 
+  for (const codebase of [SANDBOX_CODEBASE, 'v4_6_release/']) callbacks.registerKeyRoute(app, codebase);
   const api = new Hono();
   api.use('*', basicAuth());
+  callbacks.registerRoutes(api);
   registerReadRoutes(api, state);
   registerWriteRoutes(api, state);
   api.notFound((c) => cwError(c, 404, 'NotFound', 'The requested resource was not found.'));
