@@ -4,6 +4,7 @@ import type { PgDb } from '../pg-client.js';
 import { createPgDevicesRepo } from '../repositories-pg/devices.repo.js';
 import { createPgIntegrationsRepo, createPgMappingsRepo } from '../repositories-pg/integrations.repo.js';
 import { createPgRoutingRepo } from '../repositories-pg/routing.repo.js';
+import { createPgTwoWayRepo } from '../repositories-pg/two-way.repo.js';
 import { createPgAuditRepo, createPgOrganizationsRepo, createPgPartnersRepo, createPgWizardDraftsRepo } from '../repositories-pg/small.repos.js';
 import { createAuditRepo } from './audit.repo.js';
 import { createDevicesRepo } from './devices.repo.js';
@@ -13,6 +14,7 @@ import { createOrganizationsRepo } from './organizations.repo.js';
 import { createPartnersRepo } from './partners.repo.js';
 import { createRoutingRepo } from './routing.repo.js';
 import { createWizardDraftsRepo } from './wizard-drafts.repo.js';
+import { createTwoWayRepo } from './two-way.repo.js';
 
 export function createRepositories(db: Db) {
   return {
@@ -24,6 +26,7 @@ export function createRepositories(db: Db) {
     audit: createAuditRepo(db),
     routing: createRoutingRepo(db),
     devices: createDevicesRepo(db),
+    twoWay: createTwoWayRepo(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;
@@ -39,5 +42,6 @@ export function createPgRepositories(db: PgDb): Repositories {
     audit: createPgAuditRepo(db),
     routing: createPgRoutingRepo(db),
     devices: createPgDevicesRepo(db),
+    twoWay: createPgTwoWayRepo(db),
   };
 }

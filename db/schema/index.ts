@@ -5,3 +5,4 @@ export * from './wizard-drafts.js';
 export * from './audit-log.js';
 export * from './routing.js';
 export * from './devices.js';
+export * from './two-way.js';
