@@ -64,6 +64,12 @@ export function twoWayRepo(db: any, t: Tables, options: { nextSeq: boolean }) {
     async setPushActive(integrationId: string, active: boolean): Promise<void> {
       await db.update(p).set({ active, updatedAt: nowIso() }).where(eq(p.integrationId, integrationId));
     },
+    /** Active PSA integrations with no push registered yet (the two-way worker registers one). */
+    async needingPush(limit: number): Promise<Array<{ id: string; partnerId: string; vendor: string }>> {
+      return db.select({ id: i.id, partnerId: i.partnerId, vendor: i.vendor }).from(i)
+        .where(and(eq(i.kind, 'psa'), eq(i.status, 'active'), sql`${i.deletedAt} is null`, sql`not exists (select 1 from psa_ticket_pushes tp where tp.integration_id = ${i.id})`))
+        .limit(limit);
+    },
     async deletePush(integrationId: string): Promise<void> {
       await db.delete(p).where(eq(p.integrationId, integrationId));
     },
