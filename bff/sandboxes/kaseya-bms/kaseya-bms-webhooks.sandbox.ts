@@ -46,9 +46,10 @@ export function createWebhooks(state: SandboxState<BmsData>) {
     }
   });
 
+  // BMS answers camelCase (ASP.NET's default), whatever the swagger's PascalCase names say.
   const view = (h: BmsHook) => ({
-    Id: h.id, CreatedBy: 1, CreatedOn: h.createdOn, ModifiedBy: null, ModifiedOn: null, IsEnabled: h.active, PayloadUrl: h.url, Name: h.name,
-    ContentType: 1, SendAllEvents: h.sendAllEvents, Events: h.events, HasSecret: h.secret !== null,
+    id: h.id, createdBy: 1, createdOn: h.createdOn, modifiedBy: null, modifiedOn: null, isEnabled: h.active, payloadUrl: h.url, name: h.name,
+    contentType: 1, sendAllEvents: h.sendAllEvents, events: h.events, hasSecret: h.secret !== null,
   });
   const field = (body: Record<string, unknown>, name: string) => {
     const key = Object.keys(body).find((k) => k.toLowerCase() === name.toLowerCase());
@@ -56,7 +57,7 @@ export function createWebhooks(state: SandboxState<BmsData>) {
   };
 
   function register(app: Hono): void {
-    app.get('/v2/admin/webhooks/events/lookup', (c) => ok(c, KASEYA_BMS_WEBHOOK.events));
+    app.get('/v2/admin/webhooks/events/lookup', (c) => ok(c, KASEYA_BMS_WEBHOOK.events.map((e) => ({ id: e.Id, name: e.Name, categoryName: e.CategoryName, categoryId: e.CategoryId }))));
     app.post('/v2/admin/webhooks', async (c) => {
       const body = ((await c.req.json().catch(() => null)) ?? {}) as Record<string, unknown>;
       const url = String(field(body, 'PayloadURL') ?? '');

@@ -21,6 +21,8 @@ import { TicketStatusService } from './ticket-status.service.js';
 
 /** The share of a vendor's hourly budget polling may spend per integration (delivery keeps the rest). */
 export const POLL_SHARE = 0.1;
+/** A failed push registration is tried again after this long (polling covers the gap). */
+const REGISTER_RETRY_MS = 5 * 60_000;
 
 export interface TwoWayConfig {
   /** How often each open ticket is asked about at most (the budget may stretch it). */
@@ -53,6 +55,8 @@ export class TwoWayWorker {
   /** Poll calls each integration may still spend (a token bucket refilled at its hourly rate). */
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
   private timer: NodeJS.Timeout | null = null;
+  /** Integrations whose push registration failed, and when to try again. */
+  private readonly registerAfter = new Map<string, number>();
   private running: Promise<void> | null = null;
   private readonly abort = new AbortController();
   /** Vendor calls spent on polling so far (the bench reads it). */
@@ -97,6 +101,7 @@ export class TwoWayWorker {
     const { repos, vault, vendors, logger } = this.deps;
     for (const integration of await repos.twoWay.needingPush(20)) {
       if (this.abort.signal.aborted) return;
+      if ((this.registerAfter.get(integration.id) ?? 0) > this.now()) continue;
       try {
         const sealed = await repos.integrations.getSealedCredentials(integration.partnerId, integration.id);
         if (!sealed) continue;
@@ -108,6 +113,7 @@ export class TwoWayWorker {
         await repos.twoWay.savePush({ integrationId: integration.id, partnerId: integration.partnerId, vendor, hookId: registration.hookId, keyOrigin: registration.keyOrigin, secretSealed: box.sealed, secretKeyId: box.keyId });
         logger.info({ integrationId: integration.id, vendor }, 'two-way: registered the PSA ticket push');
       } catch (error) {
+        this.registerAfter.set(integration.id, this.now() + REGISTER_RETRY_MS);
         logger.warn({ integrationId: integration.id, err: error }, 'two-way: could not register the PSA ticket push; polling carries status changes');
       }
     }

@@ -45,11 +45,11 @@ export async function registerTicketPush(ctx: AdapterContext, vendor: PsaVendor,
     }
     case 'kaseya-bms': {
       const client = new KaseyaBmsClient(ctx, credentials as VendorCredentials['kaseya-bms']);
-      const { result } = await client.call(z.object({ Id: z.number() }).passthrough(), {
+      const { result } = await client.call(z.object({ id: z.number() }).passthrough(), {
         method: 'POST', path: 'v2/admin/webhooks', idempotent: false, signal,
         json: { Name: NAME, PayloadURL: target.url, IsEnabled: true, Secret: target.secret, ContentType: 1, SendAllEvents: false, Events: [KASEYA_BMS_WEBHOOK.ticketStatusChangedEvent] },
       });
-      return { hookId: String(result.Id), keyOrigin: null };
+      return { hookId: String(result.id), keyOrigin: null };
     }
     case 'connectwise': {
       const cw = credentials as VendorCredentials['connectwise'];
