@@ -52,6 +52,7 @@ type Tables = Pick<typeof sqliteSchema, 'psaTicketPushes' | 'psaTicketStates' | 
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function twoWayRepo(db: any, t: Tables, options: { nextSeq: boolean }) {
+  let sqliteTurn: Promise<unknown> = Promise.resolve();
   const { psaTicketPushes: p, psaTicketStates: s, platformEndpoints: ep, platformEvents: ev, platformEventAttempts: at, alertResolutions: r, ticketGroups: g, integrations: i } = t;
 
   return {
@@ -180,10 +181,14 @@ export function twoWayRepo(db: any, t: Tables, options: { nextSeq: boolean }) {
     await tx.insert(ev).values({ ...event, ...seq }).onConflictDoNothing();
   }
 
-  /** SQLite's transactions are synchronous callbacks; the statements above are awaited, so they run in order inside BEGIN … COMMIT. */
+  /**
+   * SQLite's transactions are synchronous callbacks, and the statements above are awaited; so this
+   * process's transactions here take turns (a chain), each inside BEGIN IMMEDIATE … COMMIT.
+   */
   async function transaction(run: (tx: typeof db) => Promise<void>): Promise<void> {
-    if (options.nextSeq) {
-      const client = (db as Db).$client;
+    if (!options.nextSeq) return db.transaction(run);
+    const client = (db as Db).$client;
+    const turn = sqliteTurn.then(async () => {
       client.exec('begin immediate');
       try {
         await run(db);
@@ -192,9 +197,9 @@ export function twoWayRepo(db: any, t: Tables, options: { nextSeq: boolean }) {
         client.exec('rollback');
         throw error;
       }
-      return;
-    }
-    await db.transaction(run);
+    });
+    sqliteTurn = turn.catch(() => undefined);
+    return turn;
   }
 }
 

@@ -60,7 +60,8 @@ export class PlatformDispatcher {
     if (!endpoint) return this.failed(event, null, 'No platform endpoint is configured for this partner.');
     const secret = vault.open<string>({ sealed: endpoint.secretSealed, keyId: endpoint.secretKeyId });
     const body = JSON.stringify(event.payload);
-    const sentAt = new Date(this.now());
+    // Wall-clock time, whatever clock schedules the retries: the receiver checks it against its own.
+    const sentAt = new Date();
     const headers = {
       'Content-Type': 'application/json',
       'webhook-id': event.id,
