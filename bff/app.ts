@@ -22,6 +22,7 @@ import { deviceRoutes } from './routes/devices.js';
 import { rmmOperationsRoutes } from './routes/rmm-operations.js';
 import { platformWebhookRoutes } from './routes/platform-webhook.js';
 import { psaPushRoutes } from './routes/psa-push.js';
+import { alertResolveRoutes } from './routes/alert-resolve.js';
 
 export function createApp(deps: AppDeps) {
   const docs = new ApiDocs();
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps) {
     .get('/api/openapi.json', (c) => c.json(openApiDocument ??= docs.document(deps.version)))
     .use('/api/*', authed)
     .route('/api/routing', routingRoutes(deps, docs))
+    .route('/api/routing', alertResolveRoutes(deps, docs))
     .route('/api', deviceRoutes(deps, docs))
     .route('/api', organizationRoutes(deps, docs))
     .route('/api/integrations', integrationRoutes(deps, docs))

@@ -5,7 +5,7 @@
  * runs over either schema (this file on SQLite; repositories-pg/two-way.repo.ts hands it the
  * PostgreSQL tables). No statement here waits on a vendor or the platform.
  */
-import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import * as sqliteSchema from '../schema/index.js';
 import { nowIso } from '../schema/columns.helpers.js';
@@ -44,7 +44,7 @@ export interface ObservedTicket {
   at: number;
 }
 
-type Tables = Pick<typeof sqliteSchema, 'psaTicketPushes' | 'psaTicketStates' | 'platformEndpoints' | 'platformEvents' | 'platformEventAttempts' | 'alertResolutions' | 'ticketGroups' | 'integrations'>;
+type Tables = Pick<typeof sqliteSchema, 'alertDeliveries' | 'psaTicketPushes' | 'psaTicketStates' | 'platformEndpoints' | 'platformEvents' | 'platformEventAttempts' | 'alertResolutions' | 'ticketGroups' | 'integrations'>;
 
 /**
  * The shared implementation. `db` is drizzle over either engine: its builders are awaited, which
@@ -53,7 +53,7 @@ type Tables = Pick<typeof sqliteSchema, 'psaTicketPushes' | 'psaTicketStates' | 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function twoWayRepo(db: any, t: Tables, options: { nextSeq: boolean }) {
   let sqliteTurn: Promise<unknown> = Promise.resolve();
-  const { psaTicketPushes: p, psaTicketStates: s, platformEndpoints: ep, platformEvents: ev, platformEventAttempts: at, alertResolutions: r, ticketGroups: g, integrations: i } = t;
+  const { alertDeliveries: d, psaTicketPushes: p, psaTicketStates: s, platformEndpoints: ep, platformEvents: ev, platformEventAttempts: at, alertResolutions: r, ticketGroups: g, integrations: i } = t;
 
   return {
     async savePush(row: Omit<PushRow, 'createdAt' | 'updatedAt' | 'active'>): Promise<void> {
@@ -98,20 +98,24 @@ export function twoWayRepo(db: any, t: Tables, options: { nextSeq: boolean }) {
      * event is queued in the same transaction. Returns whether it changed.
      */
     async observeTicket(ticket: TrackedTicket, seen: ObservedTicket, event: (previous: TicketStateRow | null) => NewPlatformEvent): Promise<boolean> {
-      const previous = await this.getTicketState(ticket.integrationId, ticket.vendorTicketId);
-      const changed = seen.isOpen !== ticket.isOpen;
-      const row = {
-        integrationId: ticket.integrationId, vendorTicketId: ticket.vendorTicketId, partnerId: ticket.partnerId, isOpen: seen.isOpen,
-        statusId: seen.statusId ?? previous?.statusId ?? null, statusName: seen.statusName ?? previous?.statusName ?? null,
-        changedBy: changed ? seen.changedBy : previous?.changedBy ?? null, changedAt: changed ? new Date(seen.at).toISOString() : previous?.changedAt ?? null, checkedAt: seen.at,
-      };
-      const writes = async (tx: typeof db) => {
+      let changed = false;
+      await transaction(async (tx) => {
+        const previous = ((await tx.select().from(s).where(and(eq(s.integrationId, ticket.integrationId), eq(s.vendorTicketId, ticket.vendorTicketId))))[0] as TicketStateRow | undefined) ?? null;
+        const ofGroup = and(eq(g.integrationId, ticket.integrationId), eq(g.groupKey, ticket.groupKey), eq(g.vendorTicketId, ticket.vendorTicketId));
+        // Decided by the row itself (a conditional update), so two observers of one change (a push
+        // and a read-back racing it) queue one event: the second finds the state already moved.
+        const moved = (await tx.update(g).set({ isOpen: seen.isOpen, updatedAt: nowIso() }).where(and(ofGroup, ne(g.isOpen, seen.isOpen))).returning({ key: g.groupKey })) as unknown[];
+        const holdsTicket = ((await tx.select({ key: g.groupKey }).from(g).where(ofGroup)) as unknown[]).length > 0;
+        changed = holdsTicket ? moved.length > 0 : previous !== null && previous.isOpen !== seen.isOpen;
+        await tx.update(g).set({ checkedAt: seen.at }).where(ofGroup);
+        const row = {
+          integrationId: ticket.integrationId, vendorTicketId: ticket.vendorTicketId, partnerId: ticket.partnerId, isOpen: seen.isOpen,
+          statusId: seen.statusId ?? previous?.statusId ?? null, statusName: seen.statusName ?? previous?.statusName ?? null,
+          changedBy: changed ? seen.changedBy : previous?.changedBy ?? null, changedAt: changed ? new Date(seen.at).toISOString() : previous?.changedAt ?? null, checkedAt: seen.at,
+        };
         await tx.insert(s).values(row).onConflictDoUpdate({ target: [s.integrationId, s.vendorTicketId], set: row });
-        await tx.update(g).set({ isOpen: seen.isOpen, checkedAt: seen.at, updatedAt: nowIso() })
-          .where(and(eq(g.integrationId, ticket.integrationId), eq(g.groupKey, ticket.groupKey), eq(g.vendorTicketId, ticket.vendorTicketId)));
         if (changed) await insertEvent(tx, event(previous));
-      };
-      await transaction(writes);
+      });
       return changed;
     },
 
@@ -170,6 +174,14 @@ export function twoWayRepo(db: any, t: Tables, options: { nextSeq: boolean }) {
       if (alertIds.length === 0) return new Set();
       const rows = await db.select({ id: r.alertId }).from(r).where(and(eq(r.partnerId, partnerId), inArray(r.alertId, alertIds)));
       return new Set(rows.map((x: { id: string }) => x.id));
+    },
+    /** The alerts delivered onto one ticket (its creation and every note). */
+    async alertIdsOfTicket(partnerId: string, integrationId: string, vendorTicketId: string): Promise<string[]> {
+      const rows = await db.select({ id: d.alertId }).from(d).where(and(eq(d.partnerId, partnerId), eq(d.integrationId, integrationId), eq(d.vendorTicketId, vendorTicketId), eq(d.state, 'delivered')));
+      return rows.map((x: { id: string }) => x.id);
+    },
+    async getResolution(partnerId: string, alertId: string): Promise<{ resolution: string; noteId: string | null } | null> {
+      return ((await db.select({ resolution: r.resolution, noteId: r.noteId }).from(r).where(and(eq(r.partnerId, partnerId), eq(r.alertId, alertId))))[0] as { resolution: string; noteId: string | null } | undefined) ?? null;
     },
     async recordResolutionNote(partnerId: string, alertId: string, noteId: string): Promise<void> {
       await db.update(r).set({ noteId }).where(and(eq(r.partnerId, partnerId), eq(r.alertId, alertId)));

@@ -15,7 +15,8 @@ import { platformEvent, ticketOrderKey } from './platform-events.js';
 export interface TicketSignal {
   /** Who changed it, where the vendor says (Autotask PersonID, ConnectWise MemberId). */
   changedBy?: string | null;
-  source: 'webhook' | 'polling';
+  /** How the change was learnt: the vendor's push, polling, or the platform's own resolve closing it. */
+  source: 'webhook' | 'polling' | 'platform';
 }
 
 export class TicketStatusService {
