@@ -3,28 +3,19 @@
  * (401 for a bad signature, 200 for a signed but stale one, so the vendor neither retries nor
  * deactivates) and the group keeps taking notes; the platform hears nothing.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AUTOTASK_WEBHOOK, type AutotaskCallout } from '../../../bff/vendors/webhooks/webhook-facts.js';
 import { PSA_VENDORS } from '../../../bff/vendors/model.js';
-import { startSandboxServer } from '../../helpers/sandbox-server.js';
-import { control, type RunningServer } from '../../helpers/serve.js';
+import { control } from '../../helpers/serve.js';
 import { alert, deliverAll, setupPsa } from '../routing/routing-harness.js';
-import { createTwoWayTestApp, startPlatformReceiver, until, type PlatformReceiver, type TwoWayTestApp } from './two-way-harness.js';
+import { createTwoWayTestApp, until, type TwoWayTestApp } from './two-way-harness.js';
+import { twoWayServers } from './two-way-servers.js';
 
-let sandbox: RunningServer;
-let receiver: PlatformReceiver;
+const servers = twoWayServers();
 let t: TwoWayTestApp;
-beforeAll(async () => {
-  sandbox = await startSandboxServer();
-  receiver = await startPlatformReceiver();
-});
-afterAll(async () => {
-  await receiver.close();
-  await sandbox.close();
-});
 afterEach(() => t.shutdown());
 beforeEach(() => {
-  receiver.events.length = 0;
+  servers.receiver.events.length = 0;
 });
 
 async function openTicket(vendor: (typeof PSA_VENDORS)[number], app = t) {
@@ -39,13 +30,13 @@ const groupOpen = async (integrationId: string, ticketId: string) => (await t.de
 describe('forged and replayed pushes', () => {
   for (const vendor of PSA_VENDORS) {
     it(`${vendor}: an unsigned or wrongly signed push is refused and changes nothing`, async () => {
-      await control(sandbox.origin, vendor, 'reset');
-      t = await createTwoWayTestApp(sandbox.origin, receiver);
+      await control(servers.sandbox.origin, vendor, 'reset');
+      t = await createTwoWayTestApp(servers.sandbox.origin, servers.receiver);
       const { psa, ticketId } = await openTicket(vendor);
       // Close it in the PSA without the vendor's push, then forge one: only a verified push may make the BFF look.
-      await control(sandbox.origin, vendor, 'webhooks/drop', { count: 1 });
+      await control(servers.sandbox.origin, vendor, 'webhooks/drop', { count: 1 });
       const { closeTicket } = (await import('../../../bff/sandboxes/index.js')).PSA_SANDBOX_KITS[vendor];
-      await closeTicket(`${sandbox.origin}/sandbox/${vendor}`, ticketId);
+      await closeTicket(`${servers.sandbox.origin}/sandbox/${vendor}`, ticketId);
       const forged = JSON.stringify({ Action: 'Update', Id: Number(ticketId), ID: Number(ticketId), object_id: Number(ticketId), Data: { TicketId: Number(ticketId) }, EntityType: 'Ticket', Type: 'ticket', Metadata: { key_url: 'https://attacker.example/key' } });
       const res = await fetch(`${t.bff.origin}/webhooks/psa/${psa.id}`, {
         method: 'POST', body: forged,
@@ -54,20 +45,20 @@ describe('forged and replayed pushes', () => {
       expect(res.status).toBe(401);
       expect(await groupOpen(psa.id, ticketId)).toBe(true);
       await new Promise((r) => setTimeout(r, 200));
-      expect(receiver.events).toHaveLength(0);
+      expect(servers.receiver.events).toHaveLength(0);
     });
   }
 
   it('autotask: a replayed (stale) signed push answers 200 and changes nothing; one signed for another integration is refused', async () => {
-    await control(sandbox.origin, 'autotask', 'reset');
-    t = await createTwoWayTestApp(sandbox.origin, receiver);
+    await control(servers.sandbox.origin, 'autotask', 'reset');
+    t = await createTwoWayTestApp(servers.sandbox.origin, servers.receiver);
     const a = await openTicket('autotask');
     // Another integration (another partner's BFF database here: one PSA per partner) with its own push secret.
-    const other = await createTwoWayTestApp(sandbox.origin, receiver);
+    const other = await createTwoWayTestApp(servers.sandbox.origin, servers.receiver);
     const b = await openTicket('autotask', other);
-    await control(sandbox.origin, 'autotask', 'webhooks/drop', { count: 1 });
+    await control(servers.sandbox.origin, 'autotask', 'webhooks/drop', { count: 1 });
     const { closeTicket } = (await import('../../../bff/sandboxes/index.js')).PSA_SANDBOX_KITS.autotask;
-    await closeTicket(`${sandbox.origin}/sandbox/autotask`, a.ticketId);
+    await closeTicket(`${servers.sandbox.origin}/sandbox/autotask`, a.ticketId);
 
     const secretOf = async (integrationId: string, app = t) => {
       const push = (await app.deps.repos.twoWay.getPush(integrationId))!;
@@ -87,6 +78,6 @@ describe('forged and replayed pushes', () => {
     await other.shutdown();
     expect(await groupOpen(a.psa.id, a.ticketId)).toBe(true);
     await new Promise((r) => setTimeout(r, 200));
-    expect(receiver.events).toHaveLength(0);
+    expect(servers.receiver.events).toHaveLength(0);
   });
 });
