@@ -84,7 +84,8 @@ export function routingRoutes(deps: AppDeps, docs: ApiDocs) {
       const { row, created } = await routing.accept(c.get('principal').partner, c.req.valid('json'));
       if (created) deps.routingSignal?.notify();
       deps.metrics?.intake.inc({ result: created ? 'accepted' : 'duplicate' });
-      return created ? c.json(toDeliveryView(row), 202) : c.json(toDeliveryView(row), 200);
+      // A re-post answers what GET answers (with the PSA's ticket state); a new alert has no ticket yet.
+      return created ? c.json(toDeliveryView(row), 202) : c.json({ ...toDeliveryView(row), psaTicket: await psaTicketView(deps.repos, row) }, 200);
     })
     .get('/alerts/:id', requireRole('router', 'admin'), validate('param', alertParam), async (c) => {
       const row = await load(c.get('principal').partner, c.req.valid('param').id);
