@@ -21,6 +21,9 @@ import { routingRoutes } from './routes/routing.js';
 import { psaOperationsRoutes } from './routes/psa-operations.js';
 import { deviceRoutes } from './routes/devices.js';
 import { rmmOperationsRoutes } from './routes/rmm-operations.js';
+import { platformWebhookRoutes } from './routes/platform-webhook.js';
+import { psaPushRoutes } from './routes/psa-push.js';
+import { alertResolveRoutes } from './routes/alert-resolve.js';
 
 export function createApp(deps: AppDeps) {
   const docs = new ApiDocs();
@@ -43,9 +46,12 @@ export function createApp(deps: AppDeps) {
     .route('/api/ready', readinessRoutes(deps, docs))
     // Prometheus text format; ASSUMPTION: operators keep it off the public internet at their proxy, like any scrape target.
     .get('/metrics', async (c) => c.body(await metrics.registry.metrics(), 200, { 'Content-Type': metrics.registry.contentType }))
+    // The PSAs' ticket pushes: authenticated by each vendor's signature, not by a token (psa-push.ts).
+    .route('/webhooks/psa', psaPushRoutes(deps))
     .get('/api/openapi.json', (c) => c.json(openApiDocument ??= docs.document(deps.version)))
     .use('/api/*', authed)
     .route('/api/routing', routingRoutes(deps, docs))
+    .route('/api/routing', alertResolveRoutes(deps, docs))
     .route('/api', deviceRoutes(deps, docs))
     .route('/api', organizationRoutes(deps, docs))
     .route('/api/integrations', integrationRoutes(deps, docs))
@@ -55,7 +61,8 @@ export function createApp(deps: AppDeps) {
     .route('/api/integrations', rmmSetupRoutes(deps, docs))
     .route('/api/integrations', rmmOperationsRoutes(deps, docs))
     .route('/api/integrations', psaOperationsRoutes(deps, docs))
-    .route('/api/wizard-drafts', wizardDraftRoutes(deps, docs));
+    .route('/api/wizard-drafts', wizardDraftRoutes(deps, docs))
+    .route('/api/platform-webhook', platformWebhookRoutes(deps, docs));
 
   app.notFound((c) => problemResponse(c, { type: 'urn:integration-hub:problem:not_found', title: 'Not found', status: 404, code: 'not_found', detail: `No route for ${c.req.method} ${c.req.path}.` }));
   app.onError((error, c) => {

@@ -66,6 +66,14 @@ export const envSchema = z.object({
   VENDOR_CACHE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   /** Minutes between two device syncs of one RMM integration. */
   RMM_SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1_440).default(15),
+  /**
+   * The address PSAs reach this BFF at (https in production), for their ticket pushes to
+   * `/webhooks/psa/…`. Absent: demo mode uses its own origin; production registers no push and
+   * relies on polling alone.
+   */
+  PUBLIC_BASE_URL: z.string().url().optional(),
+  /** Minutes between two status checks of one open ticket (polling, within a share of the vendor budget). */
+  TWO_WAY_POLL_MINUTES: z.coerce.number().int().min(1).max(1_440).default(15),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -18,6 +18,7 @@ import { seedDemoPartner } from './demo/demo-seed.js';
 import { createSandboxes } from './sandboxes/index.js';
 import { VendorGateway } from './services/vendor-gateway.js';
 import { RoutingWorker } from './services/routing/routing-worker.js';
+import { TwoWayWorker } from './services/two-way/two-way-worker.js';
 import { createWorkSignal, SharedWorkSignal } from './services/routing/shared-work-signal.js';
 import { routingConfigFromEnv } from './services/routing/routing-config.js';
 import { RmmSyncService } from './services/rmm-sync/rmm-sync.service.js';
@@ -99,12 +100,16 @@ export async function start(source: Record<string, string | undefined> = process
     routing.start();
   }
   rmmScheduler?.start();
+  const twoWay = background
+    ? new TwoWayWorker(deps, { publicOrigin: env.PUBLIC_BASE_URL ?? (env.DEMO_MODE ? origin : undefined), config: { pollIntervalMs: env.TWO_WAY_POLL_MINUTES * 60_000 } }).start()
+    : null;
   logger.info({ origin, demo: env.DEMO_MODE, database: database.dialect, routingWorker: env.ROUTING_WORKER, allowedOrigins: [...allowedOrigins] }, `Integration hub listening on ${origin}`);
   return {
     origin,
     port: server.port,
     async stop() {
       await routing?.stop();
+      await twoWay?.stop();
       await rmmScheduler?.stop();
       await server.close();
       if (routingSignal instanceof SharedWorkSignal) await routingSignal.close();

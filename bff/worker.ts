@@ -15,6 +15,7 @@ import { createLogger } from './logger.js';
 import { demoSecretKey, vendorEndpoints } from './server.js';
 import { VendorGateway } from './services/vendor-gateway.js';
 import { RoutingWorker } from './services/routing/routing-worker.js';
+import { TwoWayWorker } from './services/two-way/two-way-worker.js';
 import { routingConfigFromEnv } from './services/routing/routing-config.js';
 import { createWorkSignal, SharedWorkSignal } from './services/routing/shared-work-signal.js';
 import { RmmSyncService } from './services/rmm-sync/rmm-sync.service.js';
@@ -41,12 +42,14 @@ export async function startWorker(source: Record<string, string | undefined> = p
   const probes = env.METRICS_PORT === undefined ? null : await serveProbes(database, metrics, env.HOST, env.METRICS_PORT);
   const rmmScheduler = new RmmSyncScheduler(rmmSync, repos, logger);
   rmmScheduler.start();
+  const twoWay = new TwoWayWorker({ repos, vendors, vault, logger }, { publicOrigin: env.PUBLIC_BASE_URL ?? (env.DEMO_MODE ? env.VENDOR_SANDBOX_ORIGIN : undefined), config: { pollIntervalMs: env.TWO_WAY_POLL_MINUTES * 60_000 } }).start();
   logger.info({ database: database.dialect, metrics: probes?.origin }, 'Routing worker started');
   return {
     metricsOrigin: probes?.origin,
     async stop() {
       await probes?.close();
       await routing.stop();
+      await twoWay.stop();
       await rmmScheduler.stop();
       if (routingSignal instanceof SharedWorkSignal) await routingSignal.close();
       await database.close();

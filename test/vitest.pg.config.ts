@@ -8,7 +8,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/db/**/*.test.ts', 'test/bff/*.test.ts', 'test/bff/routing/**/*.test.ts', 'test/bff/rmm-sync/**/*.test.ts', 'test/scale-out/**/*.test.ts'],
+    include: ['test/db/**/*.test.ts', 'test/bff/*.test.ts', 'test/bff/routing/**/*.test.ts', 'test/bff/rmm-sync/**/*.test.ts', 'test/bff/two-way/**/*.test.ts', 'test/scale-out/**/*.test.ts'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,

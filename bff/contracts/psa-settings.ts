@@ -112,6 +112,8 @@ export function ticketSettingsSchema(unsupported: ReadonlyArray<(typeof OPTIONAL
     }),
     issueTypeId: nullableId,
     subIssueTypeId: nullableId,
+    /** Two-way: when the platform resolves every alert on a ticket, close it with this (closed) status; off when absent or null. */
+    closeOnResolveStatusId: nullableId.optional(),
     overrides: z.object({
       alertTypes: overrideList(),
       respondRules: overrideList(),

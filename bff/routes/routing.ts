@@ -14,6 +14,7 @@ import type { ApiDocs } from '../openapi.js';
 import { previewAlertSchema, routingAlertSchema } from '../routing/alert.js';
 import { RoutingPreviewService } from '../services/routing/routing-preview.service.js';
 import type { DeliveryRow } from '../../db/repositories/routing.repo.js';
+import { psaTicketView, psaTicketViewSchema } from '../services/two-way/psa-ticket-view.js';
 
 const alertParam = z.object({ id: z.string().min(1).max(200) });
 
@@ -39,6 +40,8 @@ export const deliveryViewSchema = z.object({
   deliveredAt: z.string().nullable(),
   /** When the next try is due, while a retry is pending. */
   nextAttemptAt: z.string().nullable(),
+  /** The ticket's current state in the PSA, as last learnt (push, polling or resolve); null before it has a ticket. */
+  psaTicket: psaTicketViewSchema.nullable().optional(),
 });
 export type DeliveryView = z.infer<typeof deliveryViewSchema>;
 
@@ -81,9 +84,13 @@ export function routingRoutes(deps: AppDeps, docs: ApiDocs) {
       const { row, created } = await routing.accept(c.get('principal').partner, c.req.valid('json'));
       if (created) deps.routingSignal?.notify();
       deps.metrics?.intake.inc({ result: created ? 'accepted' : 'duplicate' });
-      return created ? c.json(toDeliveryView(row), 202) : c.json(toDeliveryView(row), 200);
+      // A re-post answers what GET answers (with the PSA's ticket state); a new alert has no ticket yet.
+      return created ? c.json(toDeliveryView(row), 202) : c.json({ ...toDeliveryView(row), psaTicket: await psaTicketView(deps.repos, row) }, 200);
     })
-    .get('/alerts/:id', requireRole('router', 'admin'), validate('param', alertParam), async (c) => c.json(toDeliveryView(await load(c.get('principal').partner, c.req.valid('param').id)), 200))
+    .get('/alerts/:id', requireRole('router', 'admin'), validate('param', alertParam), async (c) => {
+      const row = await load(c.get('principal').partner, c.req.valid('param').id);
+      return c.json({ ...toDeliveryView(row), psaTicket: await psaTicketView(deps.repos, row) }, 200);
+    })
     .post('/alerts/:id/retry', requireRole('admin'), validate('param', alertParam), async (c) => {
       const { partner, sub } = c.get('principal');
       const { id } = c.req.valid('param');

@@ -91,6 +91,8 @@ export interface TicketRef {
   id: string;
   number: string | null;
   isOpen: boolean;
+  /** The PSA's status id, where the read gave it (two-way status names it from the picklist). */
+  statusId?: string | null;
 }
 
 export interface NewNote {

@@ -5,6 +5,7 @@ import { createPgDevicesRepo } from '../repositories-pg/devices.repo.js';
 import { createPgIntegrationHealthRepo } from '../repositories-pg/integration-health.repo.js';
 import { createPgIntegrationsRepo, createPgMappingsRepo } from '../repositories-pg/integrations.repo.js';
 import { createPgRoutingRepo } from '../repositories-pg/routing.repo.js';
+import { createPgTwoWayRepo } from '../repositories-pg/two-way.repo.js';
 import { createPgAuditRepo, createPgOrganizationsRepo, createPgPartnersRepo, createPgWizardDraftsRepo } from '../repositories-pg/small.repos.js';
 import { createAuditRepo } from './audit.repo.js';
 import { createDevicesRepo } from './devices.repo.js';
@@ -15,6 +16,7 @@ import { createOrganizationsRepo } from './organizations.repo.js';
 import { createPartnersRepo } from './partners.repo.js';
 import { createRoutingRepo } from './routing.repo.js';
 import { createWizardDraftsRepo } from './wizard-drafts.repo.js';
+import { createTwoWayRepo } from './two-way.repo.js';
 
 export function createRepositories(db: Db) {
   return {
@@ -27,6 +29,7 @@ export function createRepositories(db: Db) {
     routing: createRoutingRepo(db),
     integrationHealth: createIntegrationHealthRepo(db),
     devices: createDevicesRepo(db),
+    twoWay: createTwoWayRepo(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;
@@ -43,5 +46,6 @@ export function createPgRepositories(db: PgDb): Repositories {
     routing: createPgRoutingRepo(db),
     integrationHealth: createPgIntegrationHealthRepo(db),
     devices: createPgDevicesRepo(db),
+    twoWay: createPgTwoWayRepo(db),
   };
 }

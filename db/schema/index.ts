@@ -6,3 +6,4 @@ export * from './audit-log.js';
 export * from './routing.js';
 export * from './devices.js';
 export * from './integration-health.js';
+export * from './two-way.js';

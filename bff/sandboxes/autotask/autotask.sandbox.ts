@@ -10,6 +10,7 @@ import { allEntityInformation, handleEntityRoute, methodNotAllowed, noRoute } fr
 import { AutotaskFault } from './autotask-query.js';
 import { SANDBOX_INTEGRATION_CODE, SANDBOX_SECRET, SANDBOX_USERNAME, seedAutotask } from './autotask.seed.js';
 import type { AutotaskData } from './autotask-db.js';
+import { createAutotaskWebhooks } from './autotask-webhooks.js';
 
 export { SANDBOX_INTEGRATION_CODE, SANDBOX_SECRET, SANDBOX_USERNAME } from './autotask.seed.js';
 export type { AutotaskData } from './autotask-db.js';
@@ -57,8 +58,10 @@ export function createAutotaskSandbox(options: AutotaskSandboxOptions = {}): { a
   // WindowCounter enforces; this list only reports usage through ThresholdInformation.
   let counted: number[] = [];
   const threads = new Map<string, number>();
+  const webhooks = createAutotaskWebhooks(state);
 
   const app = new Hono();
+  app.route('/_control/webhooks', webhooks.sender.control());
 
   // Thread limiting sits in front of the fault injection so a slow (latency-faulted) call holds its thread.
   const threadLimit: MiddlewareHandler = async (c, next) => {
@@ -158,6 +161,7 @@ export function createAutotaskSandbox(options: AutotaskSandboxOptions = {}): { a
         if (method !== 'GET') return methodNotAllowed(c, method);
         return c.json({ modules: [{ key: 24, value: true }, { key: 36, value: true }] }); // [AT-APIGRATE README]
     }
+    if (second === 'ticketwebhooks') return webhooks.route(c, method, segments);
     return handleEntityRoute(state, { c, method, segments, versionBase });
   }
 

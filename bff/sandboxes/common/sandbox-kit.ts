@@ -53,6 +53,9 @@ export class SandboxState<Data> {
   inFlight = 0;
   private seq = 0;
   private scale: number | undefined;
+  /** Called after each recorded write (a sandbox's webhooks fire from here, as a vendor's do after a commit). */
+  private readonly writeListeners: Array<(write: WriteRecord) => void> = [];
+  private readonly resetListeners: Array<() => void> = [];
 
   constructor(private readonly seedFn: (scale: number | undefined) => Data) {
     this.data = seedFn(undefined);
@@ -66,6 +69,15 @@ export class SandboxState<Data> {
     this.callCount = 0;
     this.faultsTaken = {};
     this.seq = 0;
+    for (const listener of this.resetListeners) listener();
+  }
+
+  onWrite(listener: (write: WriteRecord) => void): void {
+    this.writeListeners.push(listener);
+  }
+
+  onReset(listener: () => void): void {
+    this.resetListeners.push(listener);
   }
 
   get currentScale(): number | undefined {
@@ -73,7 +85,9 @@ export class SandboxState<Data> {
   }
 
   recordWrite(kind: string, id: string | number, data: unknown): void {
-    this.writes.push({ seq: ++this.seq, at: new Date().toISOString(), kind, id: String(id), data });
+    const write = { seq: ++this.seq, at: new Date().toISOString(), kind, id: String(id), data };
+    this.writes.push(write);
+    for (const listener of this.writeListeners) listener(write);
   }
 
   /** Takes the next fault that applies to this call, if any. */

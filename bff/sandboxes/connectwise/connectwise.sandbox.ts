@@ -14,6 +14,7 @@ import { RequestLog } from '../common/request-log.js';
 import { basicAuth, cwError, unknownPath } from './connectwise-wire.js';
 import { registerReadRoutes } from './connectwise-read.routes.js';
 import { registerWriteRoutes } from './connectwise-write.routes.js';
+import { createConnectWiseCallbacks } from './connectwise-callbacks.routes.js';
 
 /**
  * ASSUMPTION: ConnectWise publishes no fixed budget for cloud sites (the facts file: "429 when
@@ -45,7 +46,9 @@ export function createConnectWiseSandbox(options: { scale?: number } = {}): { ap
   const limit = new WindowCounter(CW_LIMIT_PER_MINUTE, 60_000);
   const log = new RequestLog();
   const app = new Hono();
+  const callbacks = createConnectWiseCallbacks(state);
 
+  app.route('/_control/webhooks', callbacks.sender.control());
   app.route('/_control', controlRoutes(state, {
     onReset: () => { limit.reset(); log.clear(); },
     extend: (control) => control.get('/requests', (c) => log.route(c)),
@@ -63,8 +66,10 @@ export function createConnectWiseSandbox(options: { scale?: number } = {}): { ap
     });
   });
 
+  for (const codebase of [SANDBOX_CODEBASE, 'v4_6_release/']) callbacks.registerKeyRoute(app, codebase);
   const api = new Hono();
   api.use('*', basicAuth());
+  callbacks.registerRoutes(api);
   registerReadRoutes(api, state);
   registerWriteRoutes(api, state);
   // Registered last, as routes: a host app that mounts this one (app.route) keeps its own notFound

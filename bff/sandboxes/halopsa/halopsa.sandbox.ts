@@ -13,6 +13,7 @@ import { TokenStore, bearerAuth, registerAuthRoutes } from './halopsa-auth.sandb
 import { registerCrmRoutes, registerLookupRoutes } from './halopsa-crm.sandbox.js';
 import { registerFinanceRoutes } from './halopsa-finance.sandbox.js';
 import { registerTicketRoutes } from './halopsa-tickets.sandbox.js';
+import { createWebhooks } from './halopsa-webhooks.sandbox.js';
 import { refuse, serverError } from './halopsa-wire.sandbox.js';
 
 /** Hosted Halo: 300 requests per rolling 5-minute window (HaloAPI issue #31, PowerShellWarrantyReports #51). */
@@ -43,6 +44,8 @@ export function createHaloPsaSandbox(options: { scale?: number } = {}): { app: H
   const tokens = new TokenStore();
   const counter = new WindowCounter(HALO_HOSTED_LIMIT, HALO_WINDOW_MS);
   const app = new Hono();
+  const webhooks = createWebhooks(state);
+  app.route('/_control/webhooks', webhooks.sender.control());
 
   app.route('/_control', controlRoutes(state, {
     onReset: () => {
@@ -70,6 +73,7 @@ export function createHaloPsaSandbox(options: { scale?: number } = {}): { app: H
   registerLookupRoutes(app, state);
   registerTicketRoutes(app, state);
   registerFinanceRoutes(app, state);
+  webhooks.register(app);
 
   app.notFound((c) => refuse(c, 404, 'The requested resource was not found.'));
   app.onError((_error, c) => serverError(c, 500));

@@ -11,6 +11,7 @@ import { TokenStore, bearerAuth, registerAuthRoutes } from './kaseya-bms-auth.sa
 import { registerCrmRoutes, registerLookupRoutes } from './kaseya-bms-crm.sandbox.js';
 import { registerFinanceRoutes } from './kaseya-bms-finance.sandbox.js';
 import { registerTicketRoutes } from './kaseya-bms-tickets.sandbox.js';
+import { createWebhooks } from './kaseya-bms-webhooks.sandbox.js';
 import { errorInfo, fail } from './kaseya-bms-wire.sandbox.js';
 
 /** BMS V2: 1,500 requests per hour per endpoint (psa-apis.md B5). */
@@ -62,6 +63,8 @@ export function createKaseyaBmsSandbox(options: { scale?: number } = {}): { app:
   const tokens = new TokenStore();
   const limits = new EndpointLimits();
   const app = new Hono();
+  const webhooks = createWebhooks(state);
+  app.route('/_control/webhooks', webhooks.sender.control());
 
   app.route('/_control', controlRoutes(state, {
     onReset: () => {
@@ -90,6 +93,7 @@ export function createKaseyaBmsSandbox(options: { scale?: number } = {}): { app:
   registerLookupRoutes(app, state);
   registerTicketRoutes(app, state);
   registerFinanceRoutes(app, state);
+  webhooks.register(app);
 
   // ASP.NET answers an unknown route with an empty 404.
   app.notFound((c) => c.body(null, 404));

@@ -88,7 +88,7 @@ export function toContact(contact: AutotaskContact): PsaContact {
 }
 
 export function toTicketRef(ticket: AutotaskTicket): TicketRef {
-  return { id: ticket.id, number: ticket.ticketNumber, isOpen: ticket.status === null || String(ticket.status) !== COMPLETE_STATUS };
+  return { id: ticket.id, number: ticket.ticketNumber, isOpen: ticket.status === null || String(ticket.status) !== COMPLETE_STATUS, statusId: ticket.status === null ? null : String(ticket.status) };
 }
 
 /** ASSUMPTION: contract status 1 = Active (the facts found no picklist; INFERRED 1 active / 0 inactive). */

@@ -70,7 +70,7 @@ export function createConnectWiseAdapter(ctx: AdapterContext, credentials: Conne
       const status = (await statusesOf(t.board.id, signal)).find((s) => s.id === t.status!.id);
       if (status) closed = status.closedStatus ?? closed;
     }
-    return { id: String(t.id), number: String(t.id), isOpen: !closed };
+    return { id: String(t.id), number: String(t.id), isOpen: !closed, statusId: t.status?.id === undefined ? null : String(t.status.id) };
   };
 
   const contactsWhere = (accountId: string, childConditions?: string, signal?: AbortSignal) =>

@@ -73,7 +73,7 @@ export function isClosedStatus(s: HaloStatusRow): boolean {
 
 export function toTicketRef(t: HaloTicketRow, closedStatusIds: ReadonlySet<number>): TicketRef {
   const closed = t.status_id !== null && t.status_id !== undefined && closedStatusIds.has(t.status_id);
-  return { id: String(t.id), number: String(t.id), isOpen: !closed };
+  return { id: String(t.id), number: String(t.id), isOpen: !closed, statusId: t.status_id === undefined || t.status_id === null ? null : String(t.status_id) };
 }
 
 const value = (id: string | number, label: string | null | undefined, isActive = true, parentId?: string): PicklistValue => {

@@ -54,7 +54,7 @@ export function isCompletedStatus(s: BmsStatusRow): boolean {
 
 export function toTicketRef(t: BmsTicketRow, completedStatusIds: ReadonlySet<number>): TicketRef {
   const completed = Boolean(t.completedDate) || (t.statusId !== null && t.statusId !== undefined && completedStatusIds.has(t.statusId));
-  return { id: String(t.id), number: t.ticketNumber ?? null, isOpen: !completed };
+  return { id: String(t.id), number: t.ticketNumber ?? null, isOpen: !completed, statusId: t.statusId === undefined || t.statusId === null ? null : String(t.statusId) };
 }
 
 export function toContract(row: { id: number; name?: string | null; isActive?: boolean | null }, accountId: string | null): PsaContract {

@@ -1,0 +1,148 @@
+/**
+ * @module The two-way worker, one loop for three jobs:
+ * - registers the vendor's ticket push for each active PSA integration that has none (when this
+ *   BFF has a public address the vendor can reach), sealing the shared secret like credentials;
+ * - polls the open tickets the product created, each at most every `pollIntervalMs` and within a
+ *   share of the vendor's hourly budget per integration (POLL_SHARE of VENDOR_BUDGETS), so a lost
+ *   push delays a status change but never loses it;
+ * - drains the platform-event outbox (platform-events.ts).
+ */
+import { randomBytes } from 'node:crypto';
+import type { Repositories } from '../../../db/repositories/index.js';
+import { credentialSchemas, type VendorCredentials } from '../../contracts/credentials.js';
+import type { CredentialVault } from '../../credential-vault.js';
+import type { Logger } from '../../logger.js';
+import type { PsaVendor } from '../../vendors/model.js';
+import { VENDOR_BUDGETS } from '../../vendors/vendor-catalog.js';
+import { registerTicketPush } from '../../vendors/webhooks/ticket-push.js';
+import type { VendorGateway } from '../vendor-gateway.js';
+import { DEFAULT_DISPATCHER_CONFIG, PlatformDispatcher, type DispatcherConfig } from './platform-events.js';
+import { TicketStatusService } from './ticket-status.service.js';
+
+/** The share of a vendor's hourly budget polling may spend per integration (delivery keeps the rest). */
+export const POLL_SHARE = 0.1;
+/** A failed push registration is tried again after this long (polling covers the gap). */
+const REGISTER_RETRY_MS = 5 * 60_000;
+
+export interface TwoWayConfig {
+  /** How often each open ticket is asked about at most (the budget may stretch it). */
+  pollIntervalMs: number;
+  tickMs: number;
+  /** Calls per hour polling may spend per integration; default POLL_SHARE of the vendor's budget. */
+  pollCallsPerHour: Partial<Record<PsaVendor, number>>;
+  dispatcher: DispatcherConfig;
+}
+
+export const DEFAULT_TWO_WAY_CONFIG: TwoWayConfig = { pollIntervalMs: 15 * 60_000, tickMs: 1_000, pollCallsPerHour: {}, dispatcher: DEFAULT_DISPATCHER_CONFIG };
+
+export function pollCallsPerHour(vendor: PsaVendor, config: Pick<TwoWayConfig, 'pollCallsPerHour'>): number {
+  const budget = VENDOR_BUDGETS[vendor];
+  return config.pollCallsPerHour[vendor] ?? Math.floor(budget.limit * (3_600_000 / budget.windowMs) * POLL_SHARE);
+}
+
+export interface TwoWayDeps {
+  repos: Repositories;
+  vendors: VendorGateway;
+  vault: CredentialVault;
+  logger: Logger;
+}
+
+export class TwoWayWorker {
+  readonly config: TwoWayConfig;
+  readonly status: TicketStatusService;
+  readonly dispatcher: PlatformDispatcher;
+  private readonly now: () => number;
+  /** Poll calls each integration may still spend (a token bucket refilled at its hourly rate). */
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  private timer: NodeJS.Timeout | null = null;
+  /** Integrations whose push registration failed, and when to try again. */
+  private readonly registerAfter = new Map<string, number>();
+  private running: Promise<void> | null = null;
+  private readonly abort = new AbortController();
+  /** Vendor calls spent on polling so far (the bench reads it). */
+  pollCalls = 0;
+
+  constructor(
+    private readonly deps: TwoWayDeps,
+    private readonly options: { publicOrigin?: string; config?: Partial<TwoWayConfig>; now?: () => number } = {},
+  ) {
+    this.config = { ...DEFAULT_TWO_WAY_CONFIG, ...options.config };
+    this.now = options.now ?? Date.now;
+    this.status = new TicketStatusService(deps, this.now);
+    this.dispatcher = new PlatformDispatcher(deps, this.config.dispatcher, this.now);
+  }
+
+  start(): this {
+    const loop = () => {
+      this.running = this.tick().catch((error) => this.deps.logger.error({ err: error }, 'two-way: tick failed')).finally(() => {
+        this.running = null;
+        if (!this.abort.signal.aborted) this.timer = setTimeout(loop, this.config.tickMs);
+      });
+    };
+    loop();
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.abort.abort();
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  async tick(): Promise<void> {
+    await this.registerPushes();
+    await this.poll();
+    while ((await this.dispatcher.drain(this.abort.signal)) > 0 && !this.abort.signal.aborted);
+  }
+
+  private async registerPushes(): Promise<void> {
+    const origin = this.options.publicOrigin?.replace(/\/+$/, '');
+    if (!origin) return; // No address the vendor can reach: polling alone carries status changes.
+    const { repos, vault, vendors, logger } = this.deps;
+    for (const integration of await repos.twoWay.needingPush(20)) {
+      if (this.abort.signal.aborted) return;
+      if ((this.registerAfter.get(integration.id) ?? 0) > this.now()) continue;
+      try {
+        const sealed = await repos.integrations.getSealedCredentials(integration.partnerId, integration.id);
+        if (!sealed) continue;
+        const vendor = integration.vendor as PsaVendor;
+        const credentials = credentialSchemas[vendor].parse(vault.open(sealed)) as VendorCredentials[PsaVendor];
+        const secret = randomBytes(24).toString('base64url');
+        const registration = await registerTicketPush(vendors.context, vendor, credentials, { integrationId: integration.id, url: `${origin}/webhooks/psa/${integration.id}`, secret }, this.abort.signal);
+        const box = vault.seal(secret);
+        await repos.twoWay.savePush({ integrationId: integration.id, partnerId: integration.partnerId, vendor, hookId: registration.hookId, keyOrigin: registration.keyOrigin, secretSealed: box.sealed, secretKeyId: box.keyId });
+        logger.info({ integrationId: integration.id, vendor }, 'two-way: registered the PSA ticket push');
+      } catch (error) {
+        this.registerAfter.set(integration.id, this.now() + REGISTER_RETRY_MS);
+        logger.warn({ integrationId: integration.id, err: error }, 'two-way: could not register the PSA ticket push; polling carries status changes');
+      }
+    }
+  }
+
+  private async poll(): Promise<void> {
+    const now = this.now();
+    const due = await this.deps.repos.twoWay.dueForPolling(now - this.config.pollIntervalMs, 500);
+    for (const ticket of due) {
+      if (this.abort.signal.aborted) return;
+      if (!this.take(ticket.integrationId, ticket.vendor as PsaVendor, now)) continue;
+      this.pollCalls++;
+      try {
+        await this.status.refresh(ticket, { source: 'polling' }, this.abort.signal);
+      } catch (error) {
+        this.deps.logger.debug({ integrationId: ticket.integrationId, err: error }, 'two-way: polling a ticket failed; it is asked again next interval');
+      }
+    }
+  }
+
+  private take(integrationId: string, vendor: PsaVendor, now: number): boolean {
+    const rate = pollCallsPerHour(vendor, this.config) / 3_600_000;
+    const burst = Math.max(1, Math.ceil(pollCallsPerHour(vendor, this.config) / 60));
+    const bucket = this.buckets.get(integrationId) ?? { tokens: burst, at: now };
+    bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.at) * rate);
+    bucket.at = now;
+    this.buckets.set(integrationId, bucket);
+    if (bucket.tokens < 1) return false;
+    bucket.tokens -= 1;
+    return true;
+  }
+}

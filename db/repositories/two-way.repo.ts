@@ -1,0 +1,222 @@
+/**
+ * @module Two-way status's durable state (schema/two-way.ts): the vendor push per integration, the
+ * PSA's last known state per product-created ticket, the platform endpoint per partner, and the
+ * outbox of platform events. The statements are the same on both engines, so one implementation
+ * runs over either schema (this file on SQLite; repositories-pg/two-way.repo.ts hands it the
+ * PostgreSQL tables). No statement here waits on a vendor or the platform.
+ */
+import { and, asc, desc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import * as sqliteSchema from '../schema/index.js';
+import { nowIso } from '../schema/columns.helpers.js';
+
+export type PushRow = typeof sqliteSchema.psaTicketPushes.$inferSelect;
+export type TicketStateRow = typeof sqliteSchema.psaTicketStates.$inferSelect;
+export type PlatformEndpointRow = typeof sqliteSchema.platformEndpoints.$inferSelect;
+export type PlatformEventRow = typeof sqliteSchema.platformEvents.$inferSelect;
+export type PlatformEventAttemptRow = typeof sqliteSchema.platformEventAttempts.$inferSelect;
+
+export interface NewPlatformEvent {
+  id: string;
+  partnerId: string;
+  orderKey: string;
+  type: string;
+  payload: Record<string, unknown>;
+}
+
+/** A product-created ticket whose open state the PSA may have changed. */
+export interface TrackedTicket {
+  partnerId: string;
+  integrationId: string;
+  vendor: string;
+  groupKey: string;
+  vendorTicketId: string;
+  isOpen: boolean;
+  checkedAt: number;
+}
+
+/** What the PSA says about a ticket now. */
+export interface ObservedTicket {
+  isOpen: boolean;
+  statusId: string | null;
+  statusName: string | null;
+  changedBy: string | null;
+  at: number;
+}
+
+type Tables = Pick<typeof sqliteSchema, 'alertDeliveries' | 'psaTicketPushes' | 'psaTicketStates' | 'platformEndpoints' | 'platformEvents' | 'platformEventAttempts' | 'alertResolutions' | 'ticketGroups' | 'integrations'>;
+
+/**
+ * The shared implementation. `db` is drizzle over either engine: its builders are awaited, which
+ * both drivers support; the typing is SQLite's (the PostgreSQL twins have the same columns).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function twoWayRepo(db: any, t: Tables, options: { nextSeq: boolean }) {
+  let sqliteTurn: Promise<unknown> = Promise.resolve();
+  const { alertDeliveries: d, psaTicketPushes: p, psaTicketStates: s, platformEndpoints: ep, platformEvents: ev, platformEventAttempts: at, alertResolutions: r, ticketGroups: g, integrations: i } = t;
+
+  return {
+    async savePush(row: Omit<PushRow, 'createdAt' | 'updatedAt' | 'active'>): Promise<void> {
+      await db.insert(p).values({ ...row, active: true }).onConflictDoUpdate({ target: p.integrationId, set: { ...row, active: true, updatedAt: nowIso() } });
+    },
+    async getPush(integrationId: string): Promise<PushRow | null> {
+      return ((await db.select().from(p).where(eq(p.integrationId, integrationId)))[0] as PushRow | undefined) ?? null;
+    },
+    async setPushActive(integrationId: string, active: boolean): Promise<void> {
+      await db.update(p).set({ active, updatedAt: nowIso() }).where(eq(p.integrationId, integrationId));
+    },
+    /** Active PSA integrations with no push registered yet (the two-way worker registers one). */
+    async needingPush(limit: number): Promise<Array<{ id: string; partnerId: string; vendor: string }>> {
+      return db.select({ id: i.id, partnerId: i.partnerId, vendor: i.vendor }).from(i)
+        .where(and(eq(i.kind, 'psa'), eq(i.status, 'active'), sql`${i.deletedAt} is null`, sql`not exists (select 1 from psa_ticket_pushes tp where tp.integration_id = ${i.id})`))
+        .limit(limit);
+    },
+    async deletePush(integrationId: string): Promise<void> {
+      await db.delete(p).where(eq(p.integrationId, integrationId));
+    },
+
+    /** The group whose ticket this is (the product created it), with its integration's partner and vendor. */
+    async findTicket(integrationId: string, vendorTicketId: string): Promise<TrackedTicket | null> {
+      const rows = await db.select({ partnerId: i.partnerId, integrationId: g.integrationId, vendor: i.vendor, groupKey: g.groupKey, vendorTicketId: g.vendorTicketId, isOpen: g.isOpen, checkedAt: g.checkedAt })
+        .from(g).innerJoin(i, eq(i.id, g.integrationId))
+        .where(and(eq(g.integrationId, integrationId), eq(g.vendorTicketId, vendorTicketId)));
+      return (rows[0] as TrackedTicket | undefined) ?? null;
+    },
+    /** Open product-created tickets of active integrations not asked about since `before`, least recently asked first. */
+    async dueForPolling(before: number, limit: number): Promise<TrackedTicket[]> {
+      return db.select({ partnerId: i.partnerId, integrationId: g.integrationId, vendor: i.vendor, groupKey: g.groupKey, vendorTicketId: g.vendorTicketId, isOpen: g.isOpen, checkedAt: g.checkedAt })
+        .from(g).innerJoin(i, eq(i.id, g.integrationId))
+        .where(and(eq(g.isOpen, true), sql`${g.vendorTicketId} is not null`, lte(g.checkedAt, before), eq(i.status, 'active'), sql`${i.deletedAt} is null`))
+        .orderBy(asc(g.checkedAt)).limit(limit);
+    },
+    async getTicketState(integrationId: string, vendorTicketId: string): Promise<TicketStateRow | null> {
+      return ((await db.select().from(s).where(and(eq(s.integrationId, integrationId), eq(s.vendorTicketId, vendorTicketId))))[0] as TicketStateRow | undefined) ?? null;
+    },
+    /**
+     * Records what the PSA says. When the open state changed, the group follows (a closed ticket
+     * takes no more notes; a reopened one, still the group's ticket, takes them again) and the
+     * event is queued in the same transaction. Returns whether it changed.
+     */
+    async observeTicket(ticket: TrackedTicket, seen: ObservedTicket, event: (previous: TicketStateRow | null) => NewPlatformEvent): Promise<boolean> {
+      let changed = false;
+      await transaction(async (tx) => {
+        const previous = ((await tx.select().from(s).where(and(eq(s.integrationId, ticket.integrationId), eq(s.vendorTicketId, ticket.vendorTicketId))))[0] as TicketStateRow | undefined) ?? null;
+        const ofGroup = and(eq(g.integrationId, ticket.integrationId), eq(g.groupKey, ticket.groupKey), eq(g.vendorTicketId, ticket.vendorTicketId));
+        // Decided by the row itself (a conditional update), so two observers of one change (a push
+        // and a read-back racing it) queue one event: the second finds the state already moved.
+        const moved = (await tx.update(g).set({ isOpen: seen.isOpen, updatedAt: nowIso() }).where(and(ofGroup, ne(g.isOpen, seen.isOpen))).returning({ key: g.groupKey })) as unknown[];
+        const holdsTicket = ((await tx.select({ key: g.groupKey }).from(g).where(ofGroup)) as unknown[]).length > 0;
+        changed = holdsTicket ? moved.length > 0 : previous !== null && previous.isOpen !== seen.isOpen;
+        await tx.update(g).set({ checkedAt: seen.at }).where(ofGroup);
+        const row = {
+          integrationId: ticket.integrationId, vendorTicketId: ticket.vendorTicketId, partnerId: ticket.partnerId, isOpen: seen.isOpen,
+          statusId: seen.statusId ?? previous?.statusId ?? null, statusName: seen.statusName ?? previous?.statusName ?? null,
+          changedBy: changed ? seen.changedBy : previous?.changedBy ?? null, changedAt: changed ? new Date(seen.at).toISOString() : previous?.changedAt ?? null, checkedAt: seen.at,
+        };
+        await tx.insert(s).values(row).onConflictDoUpdate({ target: [s.integrationId, s.vendorTicketId], set: row });
+        if (changed) await insertEvent(tx, event(previous));
+      });
+      return changed;
+    },
+
+    async getEndpoint(partnerId: string): Promise<PlatformEndpointRow | null> {
+      return ((await db.select().from(ep).where(eq(ep.partnerId, partnerId)))[0] as PlatformEndpointRow | undefined) ?? null;
+    },
+    async saveEndpoint(row: Omit<PlatformEndpointRow, 'updatedAt'>): Promise<void> {
+      await db.insert(ep).values(row).onConflictDoUpdate({ target: ep.partnerId, set: { ...row, updatedAt: nowIso() } });
+    },
+    async deleteEndpoint(partnerId: string): Promise<boolean> {
+      return ((await db.delete(ep).where(eq(ep.partnerId, partnerId)).returning({ id: ep.partnerId })) as unknown[]).length > 0;
+    },
+
+    /** Queues an event; the same id twice is one event. */
+    async enqueueEvent(event: NewPlatformEvent): Promise<void> {
+      await insertEvent(db, event);
+    },
+    /**
+     * Takes due events that head their order key (no earlier undelivered event of the same ticket),
+     * holding them until `until` so no other worker sends them meanwhile.
+     */
+    async claimEvents(now: number, until: number, limit: number): Promise<PlatformEventRow[]> {
+      const heads = await db.select({ id: ev.id }).from(ev)
+        .where(and(eq(ev.state, 'pending'), lte(ev.nextAttemptAt, now), lte(ev.claimedUntil, now),
+          sql`not exists (select 1 from platform_events e2 where e2.order_key = ${ev.orderKey} and e2.state = 'pending' and e2.seq < ${ev.seq})`))
+        .orderBy(asc(ev.seq)).limit(limit);
+      if (heads.length === 0) return [];
+      return db.update(ev).set({ claimedUntil: until })
+        .where(and(inArray(ev.id, heads.map((h: { id: string }) => h.id)), lte(ev.claimedUntil, now), eq(ev.state, 'pending'))).returning();
+    },
+    async recordDelivered(event: PlatformEventRow, status: number): Promise<void> {
+      await transaction(async (tx) => {
+        await tx.update(ev).set({ state: 'delivered', attempts: event.attempts + 1, deliveredAt: nowIso(), claimedUntil: 0, lastError: null }).where(eq(ev.id, event.id));
+        await tx.insert(at).values({ eventId: event.id, partnerId: event.partnerId, status, error: null });
+      });
+    },
+    async recordFailedAttempt(event: PlatformEventRow, outcome: { status: number | null; error: string; nextAttemptAt: number; giveUp: boolean }): Promise<void> {
+      await transaction(async (tx) => {
+        await tx.update(ev).set({ state: outcome.giveUp ? 'failed' : 'pending', attempts: event.attempts + 1, nextAttemptAt: outcome.nextAttemptAt, claimedUntil: 0, lastError: outcome.error }).where(eq(ev.id, event.id));
+        await tx.insert(at).values({ eventId: event.id, partnerId: event.partnerId, status: outcome.status, error: outcome.error });
+      });
+    },
+    async listEvents(partnerId: string, limit: number): Promise<PlatformEventRow[]> {
+      return db.select().from(ev).where(eq(ev.partnerId, partnerId)).orderBy(desc(ev.seq)).limit(limit);
+    },
+    async eventAttempts(partnerId: string, eventId: string): Promise<PlatformEventAttemptRow[]> {
+      return db.select().from(at).where(and(eq(at.partnerId, partnerId), eq(at.eventId, eventId))).orderBy(asc(at.id));
+    },
+
+    /** Records the platform's resolution of an alert; false when it was recorded before (idempotent resolve). */
+    async recordResolution(partnerId: string, alertId: string, resolution: string): Promise<boolean> {
+      const rows = await db.insert(r).values({ partnerId, alertId, resolution }).onConflictDoNothing().returning({ id: r.alertId });
+      return (rows as unknown[]).length > 0;
+    },
+    async resolvedAlertIds(partnerId: string, alertIds: string[]): Promise<Set<string>> {
+      if (alertIds.length === 0) return new Set();
+      const rows = await db.select({ id: r.alertId }).from(r).where(and(eq(r.partnerId, partnerId), inArray(r.alertId, alertIds)));
+      return new Set(rows.map((x: { id: string }) => x.id));
+    },
+    /** The alerts delivered onto one ticket (its creation and every note). */
+    async alertIdsOfTicket(partnerId: string, integrationId: string, vendorTicketId: string): Promise<string[]> {
+      const rows = await db.select({ id: d.alertId }).from(d).where(and(eq(d.partnerId, partnerId), eq(d.integrationId, integrationId), eq(d.vendorTicketId, vendorTicketId), eq(d.state, 'delivered')));
+      return rows.map((x: { id: string }) => x.id);
+    },
+    async getResolution(partnerId: string, alertId: string): Promise<{ resolution: string; noteId: string | null } | null> {
+      return ((await db.select({ resolution: r.resolution, noteId: r.noteId }).from(r).where(and(eq(r.partnerId, partnerId), eq(r.alertId, alertId))))[0] as { resolution: string; noteId: string | null } | undefined) ?? null;
+    },
+    async recordResolutionNote(partnerId: string, alertId: string, noteId: string): Promise<void> {
+      await db.update(r).set({ noteId }).where(and(eq(r.partnerId, partnerId), eq(r.alertId, alertId)));
+    },
+  };
+
+  async function insertEvent(tx: typeof db, event: NewPlatformEvent): Promise<void> {
+    const seq = options.nextSeq ? { seq: sql`(select coalesce(max(seq), 0) + 1 from platform_events)` } : {};
+    await tx.insert(ev).values({ ...event, ...seq }).onConflictDoNothing();
+  }
+
+  /**
+   * SQLite's transactions are synchronous callbacks, and the statements above are awaited; so this
+   * process's transactions here take turns (a chain), each inside BEGIN IMMEDIATE … COMMIT.
+   */
+  async function transaction(run: (tx: typeof db) => Promise<void>): Promise<void> {
+    if (!options.nextSeq) return db.transaction(run);
+    const client = (db as Db).$client;
+    const turn = sqliteTurn.then(async () => {
+      client.exec('begin immediate');
+      try {
+        await run(db);
+        client.exec('commit');
+      } catch (error) {
+        client.exec('rollback');
+        throw error;
+      }
+    });
+    sqliteTurn = turn.catch(() => undefined);
+    return turn;
+  }
+}
+
+export type TwoWayRepo = ReturnType<typeof twoWayRepo>;
+
+export function createTwoWayRepo(db: Db): TwoWayRepo {
+  return twoWayRepo(db, sqliteSchema, { nextSeq: true });
+}

@@ -1,0 +1,99 @@
+/**
+ * @module PostgreSQL twin of schema/two-way.ts. Two-way status: the vendor push registered per integration, the PSA's last known state of
+ * each ticket the product created, the platform's endpoint per partner, and the durable outbox of
+ * events to the platform with its delivery log, plus the platform's alert resolutions.
+ */
+import { bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, serial, text } from 'drizzle-orm/pg-core';
+import { PLATFORM_EVENT_STATES } from '../schema/two-way.js';
+import { createdAt, epochMs, updatedAt } from './columns.helpers.js';
+
+export const psaTicketPushes = pgTable('psa_ticket_pushes', {
+  integrationId: text('integration_id').primaryKey(),
+  partnerId: text('partner_id').notNull(),
+  vendor: text('vendor').notNull(),
+  /** The vendor's id of the webhook/callback. */
+  hookId: text('hook_id').notNull(),
+  /** ConnectWise: the integration's own site, the only place a signing key may be fetched from. */
+  keyOrigin: text('key_origin'),
+  /** The shared secret the vendor signs with, sealed like vendor credentials. */
+  secretSealed: text('secret_sealed').notNull(),
+  secretKeyId: text('secret_key_id').notNull(),
+  /** False once the vendor deactivated it (polling then carries every change). */
+  active: boolean('active').notNull().default(true),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const psaTicketStates = pgTable(
+  'psa_ticket_states',
+  {
+    integrationId: text('integration_id').notNull(),
+    vendorTicketId: text('vendor_ticket_id').notNull(),
+    partnerId: text('partner_id').notNull(),
+    isOpen: boolean('is_open').notNull(),
+    statusId: text('status_id'),
+    statusName: text('status_name'),
+    changedBy: text('changed_by'),
+    changedAt: text('changed_at'),
+    /** Epoch ms of the last time the PSA was asked (polling keeps to its budget with it). */
+    checkedAt: epochMs('checked_at').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.integrationId, t.vendorTicketId] }), index('psa_ticket_states_checked_idx').on(t.isOpen, t.checkedAt)],
+);
+
+export const platformEndpoints = pgTable('platform_endpoints', {
+  partnerId: text('partner_id').primaryKey(),
+  url: text('url').notNull(),
+  secretSealed: text('secret_sealed').notNull(),
+  secretKeyId: text('secret_key_id').notNull(),
+  updatedAt: updatedAt(),
+});
+
+export const platformEvents = pgTable(
+  'platform_events',
+  {
+    /** The Standard Webhooks `webhook-id`: the receiver's idempotency key. */
+    id: text('id').primaryKey(),
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    partnerId: text('partner_id').notNull(),
+    /** Events of one ticket (or one integration) are delivered in order: a later one waits for an earlier. */
+    orderKey: text('order_key').notNull(),
+    type: text('type').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    state: text('state', { enum: PLATFORM_EVENT_STATES }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: epochMs('next_attempt_at').notNull().default(0),
+    claimedUntil: epochMs('claimed_until').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    deliveredAt: text('delivered_at'),
+  },
+  (t) => [index('platform_events_due_idx').on(t.state, t.nextAttemptAt), index('platform_events_order_idx').on(t.orderKey, t.seq)],
+);
+
+/** One row per delivery attempt: the delivery log an operator reads. */
+export const platformEventAttempts = pgTable(
+  'platform_event_attempts',
+  {
+    id: serial('id').primaryKey(),
+    eventId: text('event_id').notNull(),
+    partnerId: text('partner_id').notNull(),
+    status: integer('status'),
+    error: text('error'),
+    at: createdAt(),
+  },
+  (t) => [index('platform_event_attempts_event_idx').on(t.eventId)],
+);
+
+export const alertResolutions = pgTable(
+  'alert_resolutions',
+  {
+    partnerId: text('partner_id').notNull(),
+    alertId: text('alert_id').notNull(),
+    resolution: text('resolution').notNull(),
+    /** The vendor note written for it (null until sent). */
+    noteId: text('note_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.partnerId, t.alertId] })],
+);
