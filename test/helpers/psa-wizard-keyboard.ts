@@ -96,3 +96,11 @@ export async function answerRefusals(page: Page, expected: string, rounds = 12):
   }
 }
 
+/** "Accept all N suggestions", then the review's "Accept N matches" (every pair left ticked). */
+export async function acceptAllSuggestions(page: Page): Promise<void> {
+  await tabTo(page, /^Accept all \d+ suggestions?$/);
+  await page.keyboard.press('Enter');
+  await waitFor(page, 'the review of the suggestions', async () => /^Review \d+ suggested/.test(await focused(page)));
+  await tabTo(page, /^Accept \d+ match(es)?$/);
+  await page.keyboard.press('Enter');
+}
