@@ -2,8 +2,9 @@
  * Every step of one PSA wizard (Autotask) and one RMM wizard (Datto RMM) on the demo page at 1400,
  * 1024 and 390 px, compared with the committed baselines (test/e2e/screenshots/, tolerance in
  * test/helpers/screenshots.ts). One browser, one walk: at each step the page is resized to each width.
- * Also checks what a screenshot cannot: nothing scrolls sideways, the button bar is on screen, and
- * the mapping table shows at least 12 rows on a 1000 px tall page.
+ * Also checks what a screenshot cannot: nothing scrolls sideways, the button bar is on screen, the
+ * mapping table shows at least 12 rows on a 1000 px tall page, and the suggestions accepted in bulk
+ * (keyboard only, through the review) are what the BFF stores.
  * Regenerate with `UPDATE_SCREENSHOTS=1 npx vitest run --config test/e2e/vitest.e2e.config.ts test/e2e/screenshots.e2e.test.ts`.
  */
 import { describe, expect, it } from 'vitest';
@@ -109,6 +110,16 @@ describe('screenshots at 1400, 1024 and 390 px', () => {
     await pressNext(page);
     await waitStep(page, 'finish');
     await shoot(page, 'psa-wizard', 'autotask-5-finish', failures);
+    await pressNext(page, 'Finish');
+    await waitFor(page, 'the Autotask toast', async () => page.evaluate(() => document.querySelector('ih-page-toasts')?.messages.some((m) => m.includes('Autotask is connected')) ?? false));
+    // The suggestions accepted in bulk, near matches included, are what the BFF stored.
+    const [psa] = (await demo.api('/integrations?kind=psa')).integrations;
+    const stored = (await demo.api(`/integrations/${psa.id}/psa/account-mapping`)).mappings as Array<{ psaAccountName: string; organizationId: string }>;
+    expect(Object.fromEntries(stored.map((m) => [m.psaAccountName, m.organizationId]))).toEqual({
+      'Northwind MSP (Internal)': 'org-internal', 'Acme Dental Group': 'org-acme', 'Bluebird Logistics': 'org-bluebird', 'Cedar Ridge Law': 'org-cedar',
+      'Delta Veterinary Clinics': 'org-delta', 'EVERGREEN ACCOUNTING': 'org-evergreen', 'Fjord Marine Supply Ltd': 'org-fjord',
+      'Granite and Co. Builders': 'org-granite', 'Harbor View Hotels': 'org-harbor', 'Kestrel Aviation Services': 'org-kestrel',
+    });
     expect(failures).toEqual([]);
   });
 

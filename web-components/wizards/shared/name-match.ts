@@ -79,7 +79,7 @@ export function similarity(a: NameKey, b: NameKey): number {
 }
 
 export interface NameMatch {
-  /** 1 for the very same name, 0.99 for the same normalised name, else the trigram similarity (below 0.99). */
+  /** 1 for the very same name, about 0.99 for the same normalised name (less per difference), else the trigram similarity (at most 0.98). */
   score: number;
   /** Why, for the admin: "same name", "same name but for ‘Ltd’ and case", "similar name (86 % alike)". */
   reason: string;
@@ -87,10 +87,14 @@ export interface NameMatch {
 
 export function compareNames(a: NameKey, b: NameKey): NameMatch {
   if (a.name.trim() === b.name.trim()) return { score: 1, reason: 'same name' };
-  if (a.key === b.key) return { score: 0.99, reason: `same name but for ${differences(a.name, b.name)}` };
+  if (a.key === b.key) {
+    // Fewer differences rank higher: "Fjord Marine Supply Ltd" beats "FJORD MARINE SUPPLY LTD" for "Fjord Marine Supply".
+    const needed = differences(a.name, b.name);
+    return { score: 0.99 - 0.002 * (needed.length - 1), reason: `same name but for ${listed(needed)}` };
+  }
   // Numbers name a branch or site ("Clinic 2"): names that differ in them are different organizations.
   if (digitsOf(a.key) !== digitsOf(b.key)) return { score: 0, reason: 'different numbers' };
-  const score = Math.min(similarity(a, b), 0.98);
+  const score = Math.min(similarity(a, b), 0.97);
   return { score, reason: `similar name (${Math.round(score * 100)} % alike)` };
 }
 
@@ -99,11 +103,14 @@ function digitsOf(key: string): string {
 }
 
 /** The steps the two names need to become equal: those without which they stay different. */
-function differences(a: string, b: string): string {
+function differences(a: string, b: string): string[] {
   const needed = STEPS.map((step, i) => (normalise(a, i) === normalise(b, i) ? null : i === STEPS.length - 1 ? droppedWords(a, b) : step.reason))
     .filter((r): r is string => r !== null);
-  if (needed.length === 0) needed.push('spacing');
-  return needed.length === 1 ? needed[0]! : `${needed.slice(0, -1).join(', ')} and ${needed[needed.length - 1]}`;
+  return needed.length ? needed : ['spacing'];
+}
+
+function listed(words: string[]): string {
+  return words.length === 1 ? words[0]! : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }
 
 /** "‘Ltd’", "‘The’ and ‘Inc’": the dropped words one name has and the other lacks, in its own spelling. */
