@@ -54,10 +54,12 @@ async function shoot(page: Page, wizardTag: string, name: string, failures: stri
 
 /** Rows of the account table wholly inside its scrolling body and the window, above the button bar (the body scrolled to the window's top). */
 function visibleTableRows(page: Page): Promise<number> {
-  return page.evaluate(() => {
+  return page.evaluate(async () => {
     const table = document.querySelector('psa-wizard')!.shadowRoot!.querySelector('ih-psa-account-mapping-step')!.shadowRoot!.querySelector('ih-psa-account-table')!;
     const viewport = table.shadowRoot!.querySelector('.viewport')!;
     viewport.scrollIntoView({ block: 'start' });
+    // The virtualizer renders the rows for the new size and scroll position over the next frames.
+    for (let i = 0; i < 10; i++) await new Promise(requestAnimationFrame);
     const body = viewport.getBoundingClientRect();
     // The sticky button bar covers what is under it.
     const footer = document.querySelector('psa-wizard')!.shadowRoot!.querySelector('ih-wizard-shell')!.shadowRoot!.querySelector('.footer')!.getBoundingClientRect();

@@ -18,10 +18,14 @@ const PIXEL_THRESHOLD = 0.2;
 /** Per image: the share of pixels that may differ beyond that. Two runs here differ by 0 pixels; fonts of another machine by more. */
 export const MAX_DIFF_RATIO = 0.005;
 
-/** Carets, animations and transitions off in the document and every shadow root, so two runs paint the same. */
+/**
+ * Carets, animations and transitions off in the document and every shadow root, and toasts hidden
+ * (they come and go on a timer), so two runs paint the same.
+ */
 export async function freezePage(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const css = '*, *::before, *::after { caret-color: transparent !important; animation: none !important; transition: none !important; }';
+    const css = '*, *::before, *::after { caret-color: transparent !important; animation: none !important; transition: none !important; }'
+      + ' ih-page-toasts, ih-toast-region { visibility: hidden !important; }';
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
     const visit = (root: Document | ShadowRoot) => {
