@@ -29,6 +29,8 @@ import {
 } from './account-mapping.model.js';
 import { accountTableStyles } from './psa-account-table.styles.js';
 import { renderSuggestionReview } from './psa-suggestion-review.js';
+import { renderFilters } from './psa-account-filters.js';
+import { renderBulkBar, withRange, withSelection, type BulkTarget } from './psa-account-bulk-bar.js';
 
 type AccountSuggestion = Suggestion<PsaAccount, OrganizationOption>;
 /** "+ Add to platform" held back: an organization of nearly the same name exists. */
@@ -75,7 +77,7 @@ export class IhPsaAccountTable extends LitElement {
   /** The "Accept all" review: the ids still ticked, or null while closed. */
   @state() private reviewChosen: Set<string> | null = null;
   @state() private twin: TwinWarning | null = null;
-  @state() private bulkTarget: 'suggestions' | 'new' = 'suggestions';
+  @state() private bulkTarget: BulkTarget = 'suggestions';
   /** What the last bulk action did, for the live region ("Mapped 3 accounts"). */
   @state() private bulkNote = '';
 
@@ -154,23 +156,19 @@ export class IhPsaAccountTable extends LitElement {
   }
 
   private select(ids: Iterable<string>, on: boolean): void {
-    const next = new Set(this.selected);
-    for (const id of ids) if (on) next.add(id); else next.delete(id);
-    this.selected = next;
+    this.selected = withSelection(this.selected, ids, on);
   }
 
-  /** Space toggles the row; with Shift, the rows from the anchor to here take the anchor's state. */
+  /** Space toggles the row (and makes it the anchor); Shift+Space selects the range from the anchor. */
   private selectRow(index: number, range: boolean): void {
     const account = this.filtered[index];
     if (!account) return;
     if (range) {
-      const on = this.filtered[this.anchor] ? this.selected.has(this.filtered[this.anchor]!.id) || this.anchor === index : true;
-      const [from, to] = this.anchor <= index ? [this.anchor, index] : [index, this.anchor];
-      this.select(this.filtered.slice(from, to + 1).map((a) => a.id), on || !this.selected.has(account.id));
-    } else {
-      this.select([account.id], !this.selected.has(account.id));
-      this.anchor = index;
+      this.selected = withRange(this.selected, this.filtered, this.anchor, index);
+      return;
     }
+    this.select([account.id], !this.selected.has(account.id));
+    this.anchor = index;
   }
 
   private applyBulkMap(): void {
@@ -327,37 +325,11 @@ export class IhPsaAccountTable extends LitElement {
   }
 
   protected override render() {
-    const facets = this.index.facets;
-    const select = (label: string, key: 'type' | 'classification' | 'marketSegment', values: string[]) => html`
-      <label>${label}
-        <select @change=${(e: Event) => this.setFilter(key, (e.target as HTMLSelectElement).value)}>
-          <option value="" ?selected=${!this.filters[key]}>All</option>
-          ${values.map((v) => html`<option ?selected=${this.filters[key] === v}>${v}</option>`)}
-        </select>
-      </label>`;
     const errors = this.rowErrors();
     const orgNames = new Map(this.organizations.map((o) => [o.id, o.name]));
     const shownSelected = this.filtered.length > 0 && this.filtered.every((a) => this.selected.has(a.id));
     return html`
-      <div class="filters" role="search" aria-label="Filter PSA accounts">
-        <label>Search PSA accounts
-          <input type="search" .value=${this.filters.search} @input=${(e: Event) => this.setFilter('search', (e.target as HTMLInputElement).value)}>
-        </label>
-        ${select('Account type', 'type', facets.types)}
-        ${select('Classification', 'classification', facets.classifications)}
-        ${select('Market segment', 'marketSegment', facets.marketSegments)}
-        ${this.parentChild ? html`
-          <label>Parent/Child
-            <select @change=${(e: Event) => this.setFilter('relation', (e.target as HTMLSelectElement).value as AccountFilters['relation'])}>
-              <option value="all">All</option><option value="parent">Parent accounts</option><option value="child">Child accounts</option>
-            </select>
-          </label>` : nothing}
-        <label>Show
-          <select @change=${(e: Event) => this.setFilter('view', (e.target as HTMLSelectElement).value as AccountFilters['view'])}>
-            <option value="all">All accounts</option><option value="mapped">Mapped</option><option value="unmapped">Not mapped</option><option value="ignored">Ignored</option>
-          </select>
-        </label>
-      </div>
+      ${renderFilters({ facets: this.index.facets, filters: this.filters, parentChild: this.parentChild, set: (key, value) => this.setFilter(key, value) })}
       <div class="bar">
         <span class="count" role="status">Showing ${this.filtered.length.toLocaleString('en')} of ${this.accounts.length.toLocaleString('en')} PSA accounts · ${this.mappings.filter((m) => m.organizationId).length.toLocaleString('en')} mapped</span>
         ${this.suggestions.size && !this.reviewChosen ? html`<button type="button" part="accept-all-button" @click=${this.openReview}>Accept all ${this.suggestions.size} ${this.suggestions.size === 1 ? 'suggestion' : 'suggestions'}</button>` : nothing}
@@ -367,7 +339,12 @@ export class IhPsaAccountTable extends LitElement {
         toggle: (id, on) => { const next = new Set(this.reviewChosen); if (on) next.add(id); else next.delete(id); this.reviewChosen = next; },
         accept: () => this.acceptReviewed(), cancel: () => this.closeReview(),
       }) : nothing}
-      ${this.renderBulkBar()}
+      ${renderBulkBar({
+        count: this.selected.size, note: this.bulkNote, target: this.bulkTarget, setTarget: (t) => { this.bulkTarget = t; }, map: () => this.applyBulkMap(),
+        ignore: () => this.bulkPatch({ ignored: true, organizationId: null, contactId: null, contactName: null }, 'Ignored N.'),
+        clear: () => this.bulkPatch({ ignored: false, organizationId: null, contactId: null, contactName: null }, 'Cleared the mapping of N.'),
+        deselect: () => { this.selected = new Set(); },
+      })}
       <p class="count" id="keys">Arrow keys move between accounts, Space selects one, Shift selects a range; Tab goes through the current account’s controls.</p>
       <div class="table" part="table" role="table" aria-label="Mapping PSA accounts to organizations" aria-rowcount=${this.filtered.length + 1}>
         <div role="rowgroup" class="head-group">
@@ -386,25 +363,6 @@ export class IhPsaAccountTable extends LitElement {
             keyFunction: (a: PsaAccount | undefined, i: number) => a?.id ?? `gone-${i}`,
             renderItem: (a: PsaAccount | undefined, i: number) => (a ? this.renderRow(a, i, errors.get(a.id) ?? {}, orgNames) : html``) })}
         </div>
-      </div>`;
-  }
-
-  private renderBulkBar() {
-    const count = this.selected.size;
-    return html`
-      <div class="bulk" part="bulk-bar" role="group" aria-label="Selected accounts">
-        <span class="count" role="status">${count ? `${count.toLocaleString('en')} selected` : 'None selected'}${this.bulkNote ? html` · ${this.bulkNote}` : nothing}</span>
-        ${count ? html`
-          <label class="inline">Map selected to
-            <select @change=${(e: Event) => { this.bulkTarget = (e.target as HTMLSelectElement).value as 'suggestions' | 'new'; }}>
-              <option value="suggestions" ?selected=${this.bulkTarget === 'suggestions'}>their suggested organizations</option>
-              <option value="new" ?selected=${this.bulkTarget === 'new'}>new organizations on the platform</option>
-            </select>
-          </label>
-          <button type="button" @click=${this.applyBulkMap}>Map</button>
-          <button type="button" @click=${() => this.bulkPatch({ ignored: true, organizationId: null, contactId: null, contactName: null }, 'Ignored N.')}>Ignore selected</button>
-          <button type="button" @click=${() => this.bulkPatch({ ignored: false, organizationId: null, contactId: null, contactName: null }, 'Cleared the mapping of N.')}>Clear selected</button>
-          <button type="button" @click=${() => { this.selected = new Set(); }}>Deselect all</button>` : nothing}
       </div>`;
   }
 
