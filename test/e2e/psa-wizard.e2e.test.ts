@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { NO_CONTACT_MESSAGE } from '../../bff/contracts/psa-settings.js';
 import { useDemoPage } from '../helpers/demo-page.js';
 import { axeViolations } from '../helpers/e2e-server.js';
-import { acceptAllSuggestions, answerRefusals, focused, openWizard, pressNext, step, tabTo, typeInto, waitFor, waitStep, waitText, wizardText } from '../helpers/psa-wizard-keyboard.js';
+import { acceptAllSuggestions, answerRefusals, autotaskToMapping, focused, openWizard, pressNext, step, tabTo, typeInto, waitFor, waitStep, waitText, wizardText } from '../helpers/psa-wizard-keyboard.js';
 
 const demo = useDemoPage();
 const { api } = demo;
@@ -160,19 +160,7 @@ describe('<psa-wizard> end to end, keyboard only', () => {
 
     // ---- Autotask ------------------------------------------------------------------------------
     await openWizard(page, 'Autotask');
-    await tabTo(page, 'API Username');
-    await page.keyboard.type('api-user@sandbox.example');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('sandbox-secret');
-    await pressNext(page);
-    await waitStep(page, 'account-mapping');
-    await waitText(page, 'Showing');
-    await tabTo(page, 'Catch-All PSA Account');
-    await page.keyboard.type('Northwind MSP');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Tab');
-    await waitFor(page, 'catch-all contacts', async () => !(await wizardText(page)).includes('Loading the contacts'));
-    await page.keyboard.press('ArrowDown');
+    await autotaskToMapping(page);
     // One row mapped by hand: search, then Tab into the row's organization select.
     await tabTo(page, 'Search PSA accounts');
     await page.keyboard.type('Cedar Ridge');
