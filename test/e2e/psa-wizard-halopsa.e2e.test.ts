@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { useDemoPage } from '../helpers/demo-page.js';
 import { axeViolations } from '../helpers/e2e-server.js';
 import {
-  answerRefusals, focused, openWizard, pressNext, step, tabTo, typeInto, waitFor, waitStep, waitText, wizardText,
+  acceptAllSuggestions, answerRefusals, focused, openWizard, pressNext, step, tabTo, typeInto, waitFor, waitStep, waitText, wizardText,
 } from '../helpers/psa-wizard-keyboard.js';
 
 const demo = useDemoPage();
@@ -51,8 +51,7 @@ describe('<psa-wizard vendor="halopsa"> end to end, keyboard only', () => {
     expect(await focused(page)).toBe('Catch-All PSA Ticket Contact');
     await waitFor(page, 'catch-all contacts', async () => !(await wizardText(page)).includes('Loading the contacts'));
     await page.keyboard.press('ArrowDown');
-    await tabTo(page, /^Accept all \d+ exact matches$/);
-    await page.keyboard.press('Enter');
+    await acceptAllSuggestions(page);
     await pressNext(page);
     await waitStep(page, 'service-parameters');
 

@@ -96,3 +96,28 @@ export async function answerRefusals(page: Page, expected: string, rounds = 12):
   }
 }
 
+/** "Accept all N suggestions", then the review's "Accept N matches" (every pair left ticked). */
+export async function acceptAllSuggestions(page: Page): Promise<void> {
+  await tabTo(page, /^Accept all \d+ suggestions?$/);
+  await page.keyboard.press('Enter');
+  await waitFor(page, 'the review of the suggestions', async () => /^Review \d+ suggested/.test(await focused(page)));
+  await tabTo(page, /^Accept \d+ match(es)?$/);
+  await page.keyboard.press('Enter');
+}
+
+/** From an open Autotask wizard: the sandbox's credentials, then the catch-all "Northwind MSP (Internal)" and its first contact. */
+export async function autotaskToMapping(page: Page): Promise<void> {
+  await tabTo(page, 'API Username');
+  await page.keyboard.type('api-user@sandbox.example');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('sandbox-secret');
+  await pressNext(page);
+  await waitStep(page, 'account-mapping');
+  await waitText(page, 'Showing');
+  await tabTo(page, 'Catch-All PSA Account');
+  await page.keyboard.type('Northwind MSP');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await waitFor(page, 'catch-all contacts', async () => !(await wizardText(page)).includes('Loading the contacts'));
+  await page.keyboard.press('ArrowDown');
+}

@@ -22,7 +22,7 @@ export const wizardStyles = [baseStyles, css`
 `];
 
 export const stepStyles = [baseStyles, css`
-  :host { display: block; }
+  :host { display: block; container-type: inline-size; }
   .ih-root { display: grid; gap: ${space(2)}; }
   p { margin: 0; }
   .intro, .note { color: ${token('--ih-color-text-muted')}; }
@@ -53,4 +53,13 @@ export const stepStyles = [baseStyles, css`
   .summary-head { display: flex; flex-wrap: wrap; gap: ${space(1)}; align-items: center; justify-content: space-between; }
   h3 { margin: 0; font-size: 1.1rem; }
   .actions { display: flex; gap: ${space(1)}; }
+  /* A phone: the summary stacks, and a table.cards shows one card per row, each value under its column's name. */
+  @container (max-width: 38rem) {
+    dl { grid-template-columns: minmax(0, 1fr); gap: 0; }
+    dd { margin-block-end: ${space(1)}; overflow-wrap: anywhere; }
+    table.cards thead { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); }
+    table.cards tr { display: grid; gap: ${space(0.75)}; padding-block: ${space(1)}; border-block-end: 1px solid ${token('--ih-color-border')}; }
+    table.cards th, table.cards td { border: 0; padding: 0; }
+    table.cards td[data-label]::before { content: attr(data-label); display: block; font-size: 0.85em; font-weight: 700; color: ${token('--ih-color-text-muted')}; }
+  }
 `];

@@ -5,7 +5,7 @@ import { baseStyles, space, token } from '../../styles/tokens.js';
 export const wizardShellStyles = [baseStyles, css`
   :host { display: block; }
   .shell {
-    display: grid; gap: ${space(2)};
+    display: grid; grid-template-columns: minmax(0, 1fr); gap: ${space(2)};
     background: ${token('--ih-color-surface')};
     border: 1px solid ${token('--ih-color-border')};
     border-radius: ${token('--ih-radius')};
@@ -28,7 +28,14 @@ export const wizardShellStyles = [baseStyles, css`
   li[data-status='current'] .marker { border-color: ${token('--ih-color-accent')}; background: ${token('--ih-color-accent')}; color: ${token('--ih-color-on-accent')}; }
   .optional { font-weight: 400; font-size: 0.9em; }
   /* Plain divs, not header/footer: inside a host page those would be extra banner/contentinfo landmarks. */
-  .footer { display: flex; flex-wrap: wrap; gap: ${space(1)}; align-items: center; border-block-start: 1px solid ${token('--ih-color-border')}; padding-block-start: ${space(2)}; }
+  /* Sticky: on a long step (a phone, a long mapping table) Back/Next stay on screen. */
+  .footer {
+    display: flex; flex-wrap: wrap; gap: ${space(1)}; align-items: center; border-block-start: 1px solid ${token('--ih-color-border')};
+    padding-block: ${space(1.5)}; position: sticky; inset-block-end: 0; z-index: 1; background: ${token('--ih-color-surface')};
+  }
   .spacer { flex: 1; }
+  @media (max-width: 30rem) {
+    .shell { padding: ${space(1.5)} ${space(1)}; }
+  }
   .busy { color: ${token('--ih-color-text-muted')}; }
 `];

@@ -91,16 +91,23 @@ describe('<psa-wizard> account mapping step', function () {
     expect(bms.table.shadowRoot!.textContent).to.contain('Parent/Child');
   });
 
-  it('suggests exact-name matches only, and "Accept all" maps them in one go', async () => {
+  it('suggests the seeds\' near matches with their reasons, and "Accept all" maps the reviewed pairs in one go', async () => {
     const { el, table } = await atMapping();
+    await search(table, 'Fjord');
+    expect(rowOf(table, 'Fjord Marine Supply Ltd')!.querySelector('[part~="suggestion"]')!.textContent).to.equal('Suggested “Fjord Marine Supply”: same name but for ‘Ltd’');
+    await search(table, '');
     const accept = table.shadowRoot!.querySelector<HTMLButtonElement>('[part~="accept-all-button"]')!;
-    expect(accept.textContent).to.match(/Accept all \d+ exact matches/);
+    expect(accept.textContent).to.equal('Accept all 10 suggestions');
     accept.click();
+    await table.updateComplete;
+    table.shadowRoot!.querySelector<HTMLButtonElement>('[part~="accept-reviewed-button"]')!.click();
     await settled(el);
     const rows = el.snapshot!.context.accountMapping.mappings;
-    expect(rows.map((r) => r.psaAccountName)).to.include('Acme Dental Group');
-    expect(rows.map((r) => r.psaAccountName)).not.to.include('EVERGREEN ACCOUNTING');
     expect(rows.find((r) => r.psaAccountName === 'Acme Dental Group')!.organizationId).to.equal('org-acme');
+    expect(rows.find((r) => r.psaAccountName === 'EVERGREEN ACCOUNTING')!.organizationId).to.equal('org-evergreen');
+    expect(rows.find((r) => r.psaAccountName === 'Granite and Co. Builders')!.organizationId).to.equal('org-granite');
+    expect(rows.map((r) => r.psaAccountName)).not.to.include('Harbor View Hotels - Downtown');
+    expect(rows).to.have.length(10);
   });
 
   it('"+ Add to platform" creates a pending organization and maps the account to it', async () => {
@@ -128,7 +135,7 @@ describe('<psa-wizard> account mapping step', function () {
     contact.value = contact.options[1]!.value;
     contact.dispatchEvent(new Event('change'));
     await search(table, 'Fabrikam');
-    rowOf(table, 'Fabrikam Telecom')!.querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();
+    rowOf(table, 'Fabrikam Telecom')!.querySelector<HTMLInputElement>('input[aria-label^="Ignore"]')!.click();
     await chooseCatchAll(el, CATCH_ALL.autotask.withContacts);
     const catchAllContact = field(el, 'accountMapping.catchAllContactId').shadowRoot!.querySelector('select')!;
     await waitUntil(() => catchAllContact.options.length > 1, 'no catch-all contacts');

@@ -1,11 +1,14 @@
 /**
  * @module The account-mapping table's pure logic: client-side filtering over every loaded PSA
- * account (10,000 filter within a frame), exact-name suggestions for one-click acceptance, and
+ * account (10,000 filter within a frame), name-match suggestions (shared/name-match.ts) for acceptance, and
  * editing the mapping rows (only accounts that are mapped, have a contact or are ignored keep a row).
  */
 import type { AccountMappingRow } from '../../../../bff/contracts/psa-settings.js';
 import type { PsaAccount } from '../../../../bff/vendors/model.js';
 import type { OrganizationOption } from '../psa-wizard.api.js';
+import {
+  NameIndex, SUGGESTION_THRESHOLD, assignOneToOne, candidatePairs, nameKey, type CandidatePairs, type NameMatch, type Suggestion,
+} from '../../shared/name-match.js';
 
 export type Relation = 'all' | 'parent' | 'child';
 export type MappingView = 'all' | 'mapped' | 'unmapped' | 'ignored';
@@ -59,26 +62,27 @@ export function filterAccounts(index: AccountIndex, filters: AccountFilters, row
   return out;
 }
 
+/** Name-match candidates of the loaded lists: computed once per account or organization list (the slow part). */
+export function suggestionCandidates(accounts: PsaAccount[], organizations: OrganizationOption[]): { candidates: CandidatePairs<PsaAccount, OrganizationOption>; organizations: NameIndex<OrganizationOption> } {
+  const index = new NameIndex(organizations, (o) => o.name);
+  return { candidates: candidatePairs(accounts, (a) => a.name, index), organizations: index };
+}
+
 /**
- * Exact-name matches to suggest: an account and an organization with the very same name, neither
- * mapped nor ignored yet. Near misses ("EVERGREEN ACCOUNTING", "… Ltd") are left to a person.
+ * The suggestions to show now, by account id: one-to-one, best score first, among accounts neither
+ * mapped nor ignored and organizations no row maps yet. Cheap: re-run on every mapping change.
  */
-export function exactSuggestions(accounts: PsaAccount[], organizations: OrganizationOption[], rows: ReadonlyMap<string, AccountMappingRow>): Map<string, OrganizationOption> {
-  const mappedOrgs = new Set([...rows.values()].map((r) => r.organizationId).filter(Boolean));
-  const byName = new Map<string, OrganizationOption>();
-  for (const org of organizations) if (!mappedOrgs.has(org.id) && !byName.has(org.name.trim())) byName.set(org.name.trim(), org);
-  const suggestions = new Map<string, OrganizationOption>();
-  const taken = new Set<string>();
-  for (const account of accounts) {
-    const row = rows.get(account.id);
-    if (row?.organizationId || row?.ignored) continue;
-    const org = byName.get(account.name.trim());
-    if (org && !taken.has(org.id)) {
-      suggestions.set(account.id, org);
-      taken.add(org.id);
-    }
-  }
-  return suggestions;
+export function currentSuggestions(candidates: CandidatePairs<PsaAccount, OrganizationOption>, rows: ReadonlyMap<string, AccountMappingRow>): Map<string, Suggestion<PsaAccount, OrganizationOption>> {
+  const mappedOrgs = new Set<string>();
+  for (const r of rows.values()) if (r.organizationId) mappedOrgs.add(r.organizationId);
+  const taken = (a: PsaAccount) => Boolean(rows.get(a.id)?.organizationId || rows.get(a.id)?.ignored);
+  return new Map(assignOneToOne(candidates, taken, (o) => mappedOrgs.has(o.id)).map((s) => [s.account.id, s]));
+}
+
+/** The organization nearly or exactly named like `name`, if any ("+ Add to platform" warns before making a twin). */
+export function nearOrganization(organizations: NameIndex<OrganizationOption>, name: string): (NameMatch & { organization: OrganizationOption }) | null {
+  const [best] = organizations.matches(nameKey(name), SUGGESTION_THRESHOLD, 1);
+  return best ? { organization: best.item, score: best.score, reason: best.reason } : null;
 }
 
 export function rowsByAccount(mappings: ReadonlyArray<AccountMappingRow>): Map<string, AccountMappingRow> {
@@ -98,4 +102,11 @@ export function withRow(mappings: ReadonlyArray<AccountMappingRow>, row: Account
   if (keep) next[index] = row;
   else next.splice(index, 1);
   return next;
+}
+
+/** Applies one patch to many accounts' rows at once (bulk actions), dropping rows that then say nothing. */
+export function withRowsPatched(mappings: ReadonlyArray<AccountMappingRow>, accounts: PsaAccount[], patch: (row: AccountMappingRow) => AccountMappingRow): AccountMappingRow[] {
+  const byId = new Map(mappings.map((r) => [r.psaAccountId, r]));
+  for (const account of accounts) byId.set(account.id, patch(byId.get(account.id) ?? emptyRow(account)));
+  return [...byId.values()].filter((r) => r.organizationId || r.contactId || r.ignored);
 }

@@ -1,35 +1,72 @@
-/** @module The account-mapping table's styles: a fixed-height virtualized body and a grid per row. */
+/**
+ * @module The account-mapping table's styles: a virtualized body as tall as the window allows (at
+ * least 12 compact rows on a 1000 px page), a grid per row, and below 38rem of width one card per
+ * account (no sideways scrolling on a phone).
+ */
 import { css } from 'lit';
 import { baseStyles, space, token } from '../../../styles/tokens.js';
 
 export const accountTableStyles = [baseStyles, css`
-  :host { display: grid; gap: ${space(1)}; }
+  :host { display: grid; gap: ${space(1)}; container-type: inline-size; }
   .filters { display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: ${space(1)}; align-items: end; }
   label { display: grid; gap: ${space(0.25)}; font-weight: 600; font-size: 0.9em; }
+  label.inline { display: inline-flex; align-items: center; gap: ${space(0.75)}; }
+  label.inline select { inline-size: auto; }
   input, select {
     font: inherit; color: ${token('--ih-color-text')}; background: ${token('--ih-color-surface')};
     border: 1px solid ${token('--ih-color-border')}; border-radius: ${token('--ih-radius')};
     padding: ${space(0.25)} ${space(0.75)}; min-height: 2rem; box-sizing: border-box; inline-size: 100%;
   }
-  input[type='checkbox'] { inline-size: 1.2rem; block-size: 1.2rem; min-height: 0; accent-color: ${token('--ih-color-accent')}; }
+  select { text-overflow: ellipsis; }
+  input[type='checkbox'] { inline-size: 1.2rem; block-size: 1.2rem; min-height: 0; accent-color: ${token('--ih-color-accent')}; margin: 0; }
   [aria-invalid='true'] { border-color: ${token('--ih-color-danger')}; border-width: 2px; }
-  .bar { display: flex; flex-wrap: wrap; gap: ${space(1)}; align-items: center; justify-content: space-between; }
-  .count { color: ${token('--ih-color-text-muted')}; }
+  .bar, .bulk { display: flex; flex-wrap: wrap; gap: ${space(1)}; align-items: center; justify-content: space-between; }
+  .bulk { justify-content: flex-start; padding: ${space(0.5)} ${space(1)}; background: ${token('--ih-color-surface-muted')}; border-radius: ${token('--ih-radius')}; }
+  .bulk button, .review button, .cell button { min-height: 2rem; padding: 0 ${space(1)}; font-size: 0.9em; }
+  .count { color: ${token('--ih-color-text-muted')}; margin: 0; }
   .table { border: 1px solid ${token('--ih-color-border')}; border-radius: ${token('--ih-radius')}; overflow: hidden; }
   .row {
-    display: grid; grid-template-columns: minmax(9rem, 2fr) minmax(10rem, 2fr) minmax(10rem, 2fr) 4.5rem;
-    gap: ${space(1)}; align-items: start; padding: ${space(0.75)} ${space(1)};
+    display: grid; grid-template-columns: 1.5rem minmax(8rem, 1.6fr) minmax(13rem, 2.6fr) minmax(8rem, 1.4fr) 3.5rem;
+    gap: ${space(0.5)} ${space(1)}; align-items: center; padding: ${space(0.5)} ${space(1)};
     border-block-end: 1px solid ${token('--ih-color-border')}; box-sizing: border-box; inline-size: 100%;
     background: ${token('--ih-color-surface')};
   }
+  .row.selected { background: color-mix(in srgb, ${token('--ih-color-accent')} 9%, ${token('--ih-color-surface')}); }
   .head { font-size: 0.85em; font-weight: 700; color: ${token('--ih-color-text-muted')}; background: ${token('--ih-color-surface-muted')}; }
-  .viewport { block-size: var(--ih-account-table-height, 26rem); overflow: auto; position: relative; }
+  /* As tall as the window less the wizard's own chrome, so scrolling the page to the table shows a screenful of rows. */
+  .viewport { block-size: var(--ih-account-table-height, max(24rem, calc(100vh - 12rem))); overflow: auto; position: relative; }
   .name { font-weight: 600; overflow-wrap: anywhere; }
   small { display: block; color: ${token('--ih-color-text-muted')}; }
-  .cell { display: grid; gap: ${space(0.5)}; min-inline-size: 0; }
-  .cell button { min-height: 1.9rem; padding: 0 ${space(1)}; font-size: 0.9em; justify-self: start; }
+  .cell { display: grid; gap: ${space(0.25)}; min-inline-size: 0; }
+  .org-line { display: flex; gap: ${space(0.5)}; align-items: center; min-inline-size: 0; }
+  .org-line select { flex: 1 1 8rem; min-inline-size: 0; }
+  .org-line button { flex: none; white-space: nowrap; }
+  /* One line each, cut with an ellipsis (the whole text is the title, and the Accept button's name): rows stay compact. */
+  .suggestion, .details { font-size: 0.85em; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  .twin { display: flex; flex-wrap: wrap; gap: ${space(0.5)}; align-items: center; }
   .error { margin: 0; color: ${token('--ih-color-danger')}; font-weight: 600; font-size: 0.9em; }
   .warning { margin: 0; color: ${token('--ih-color-warning')}; font-weight: 600; font-size: 0.9em; }
   .ignored { opacity: 0.7; }
   .center { justify-self: center; }
+  .ignore { display: inline-flex; align-items: center; gap: ${space(0.5)}; }
+  .card-label { display: none; }
+  .review { border: 1px solid ${token('--ih-color-accent')}; border-radius: ${token('--ih-radius')}; padding: ${space(1)} ${space(1.5)}; display: grid; gap: ${space(0.75)}; }
+  .review h5 { margin: 0; font-size: 1rem; }
+  .review-list { list-style: none; margin: 0; padding: 0; display: grid; gap: ${space(0.5)}; max-block-size: 20rem; overflow: auto; }
+  .check { display: flex; gap: ${space(0.75)}; align-items: start; font-weight: 400; }
+  .check input { margin-block-start: 0.15rem; }
+  .review-actions { display: flex; gap: ${space(1)}; flex-wrap: wrap; }
+
+  /* Narrow: one card per account. The header row stays for screen readers, out of sight. */
+  @container (max-width: 38rem) {
+    .head-group { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); }
+    .row { grid-template-columns: 1.5rem minmax(0, 1fr); padding: ${space(1)}; align-items: start; }
+    .row > .cell:not(.pick) { grid-column: 2; }
+    .center { justify-self: start; }
+    .card-label { display: block; font-size: 0.8em; font-weight: 700; color: ${token('--ih-color-text-muted')}; }
+    .ignore .card-label { display: inline; }
+    .no-contact { display: none; }
+    .suggestion, .details { white-space: normal; }
+    .bulk label.inline { flex-wrap: wrap; }
+  }
 `];

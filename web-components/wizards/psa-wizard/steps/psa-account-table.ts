@@ -1,13 +1,17 @@
 /**
  * @module `<ih-psa-account-table>` (internal): the mapping table of PSA accounts, smooth with
  * 10,000 of them: filters and search run over the loaded list in memory, and only the rows in view
- * exist in the DOM (@lit-labs/virtualizer). Per row: the platform organization, the contact for that
- * account (optional, loaded for it), Ignore, the exact-name suggestion and "+ Add to platform".
- * With Attach Contacts on, a mapped account that has no contacts in the PSA is flagged on its row.
+ * exist in the DOM (@lit-labs/virtualizer). Per row: a selection box, the platform organization,
+ * the contact for that account (optional, loaded for it), Ignore, the suggested match with its reason
+ * (shared/name-match.ts) and "+ Add to platform", which warns first when a near-identical
+ * organization exists. With Attach Contacts on, a mapped account that has no contacts in the PSA is
+ * flagged on its row. Selected rows take bulk actions (map to suggestions or new organizations,
+ * ignore, clear); "Accept all N suggestions" opens a review before anything is mapped.
  *
  * Keyboard: the table is one Tab stop (a roving row, as in the ARIA grid pattern): arrows, Page
- * Up/Down, Home and End move between rows; Tab goes through the current row's controls and then on
- * past the table, so 10,000 accounts never mean 40,000 Tab presses.
+ * Up/Down, Home and End move between rows; Space selects the row, Shift+Space or Shift+arrows select
+ * a range; Tab goes through the current row's controls and then on past the table, so 10,000
+ * accounts never mean 40,000 Tab presses. Below 38rem of width each row is a card.
  */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -18,11 +22,19 @@ import { FieldChangeEvent } from '../../shared/fields/field-change-event.js';
 import type { FieldErrors } from '../../shared/form-state.js';
 import type { OrganizationOption, PsaWizardData } from '../psa-wizard.api.js';
 import { COPY } from '../psa-wizard.copy.js';
+import type { NameIndex, Suggestion } from '../../shared/name-match.js';
 import {
-  NO_FILTERS, emptyRow, exactSuggestions, filterAccounts, indexAccounts, rowsByAccount, withRow,
-  type AccountFilters, type AccountIndex,
+  NO_FILTERS, currentSuggestions, emptyRow, filterAccounts, indexAccounts, nearOrganization, rowsByAccount, suggestionCandidates, withRow,
+  withRowsPatched, type AccountFilters, type AccountIndex,
 } from './account-mapping.model.js';
 import { accountTableStyles } from './psa-account-table.styles.js';
+import { renderSuggestionReview } from './psa-suggestion-review.js';
+import { renderFilters } from './psa-account-filters.js';
+import { renderBulkBar, withRange, withSelection, type BulkTarget } from './psa-account-bulk-bar.js';
+
+type AccountSuggestion = Suggestion<PsaAccount, OrganizationOption>;
+/** "+ Add to platform" held back: an organization of nearly the same name exists. */
+interface TwinWarning { accountId: string; organization: OrganizationOption; reason: string }
 
 type ContactsState = PsaContact[] | 'loading' | 'error';
 
@@ -33,6 +45,8 @@ type ContactsState = PsaContact[] | 'loading' | 'error';
  * @fires ih-field-change - {name: 'accountMapping.mappings', value: AccountMappingRow[]}
  * @csspart table - The table.
  * @csspart row - Each account's row.
+ * @csspart suggestion - A row's suggested organization and why.
+ * @csspart bulk-bar - The actions for selected rows.
  */
 export class IhPsaAccountTable extends LitElement {
   static override styles = accountTableStyles;
@@ -57,11 +71,21 @@ export class IhPsaAccountTable extends LitElement {
   @state() private activeIndex = 0;
   /** Whether the active row is rendered now (the virtualizer renders only rows near the view). */
   @state() private activeRendered = false;
+  /** Selected account ids (bulk actions), and the row a Shift range starts from. */
+  @state() selected: ReadonlySet<string> = new Set();
+  private anchor = 0;
+  /** The "Accept all" review: the ids still ticked, or null while closed. */
+  @state() private reviewChosen: Set<string> | null = null;
+  @state() private twin: TwinWarning | null = null;
+  @state() private bulkTarget: BulkTarget = 'suggestions';
+  /** What the last bulk action did, for the live region ("Mapped 3 accounts"). */
+  @state() private bulkNote = '';
 
   private index: AccountIndex = indexAccounts([]);
   private rows = new Map<string, AccountMappingRow>();
   private filtered: PsaAccount[] = [];
-  private suggestions = new Map<string, OrganizationOption>();
+  private matching = suggestionCandidates([], []);
+  private suggestions = new Map<string, AccountSuggestion>();
 
   /** The accounts shown after filtering (tests and the benchmark read it). */
   get visibleAccounts(): PsaAccount[] {
@@ -73,7 +97,15 @@ export class IhPsaAccountTable extends LitElement {
     if (changed.has('mappings')) this.rows = rowsByAccount(this.mappings);
     if (changed.has('accounts') || changed.has('mappings') || changed.has('filters')) this.filtered = filterAccounts(this.index, this.filters, this.rows);
     if (changed.has('filters') || this.activeIndex >= this.filtered.length) this.activeIndex = 0;
-    if (changed.has('accounts') || changed.has('mappings') || changed.has('organizations')) this.suggestions = exactSuggestions(this.accounts, this.organizations, this.rows);
+    // Scoring names is the slow part: once per list; choosing among the candidates follows every mapping change.
+    if (changed.has('accounts') || changed.has('organizations')) this.matching = suggestionCandidates(this.accounts, this.organizations);
+    if (changed.has('accounts') || changed.has('mappings') || changed.has('organizations')) this.suggestions = currentSuggestions(this.matching.candidates, this.rows);
+    if (changed.has('accounts')) this.selected = new Set();
+  }
+
+  /** The organizations' name index (the step's "+ Add to platform" checks it too). */
+  get organizationNames(): NameIndex<OrganizationOption> {
+    return this.matching.organizations;
   }
 
   private setFilter<K extends keyof AccountFilters>(key: K, value: AccountFilters[K]): void {
@@ -96,13 +128,77 @@ export class IhPsaAccountTable extends LitElement {
     if (organizationId && current?.organizationId !== organizationId) this.loadContacts(account.id);
   }
 
-  private acceptAll(): void {
-    let next = [...this.mappings];
-    for (const [accountId, org] of this.suggestions) {
-      const account = this.index.accounts.find((a) => a.id === accountId)!;
-      next = withRow(next, { ...(this.rows.get(accountId) ?? emptyRow(account)), organizationId: org.id });
+  private openReview(): void {
+    this.reviewChosen = new Set(this.suggestions.keys());
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#review-title')?.focus());
+  }
+
+  private closeReview(): void {
+    this.reviewChosen = null;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="accept-all-button"]')?.focus());
+  }
+
+  private acceptReviewed(): void {
+    const chosen = [...this.suggestions.values()].filter((s) => this.reviewChosen?.has(s.account.id));
+    this.acceptSuggestions(chosen);
+    this.bulkNote = `Mapped ${chosen.length} ${chosen.length === 1 ? 'account' : 'accounts'} to the suggested organizations.`;
+    this.closeReview();
+  }
+
+  private acceptSuggestions(chosen: AccountSuggestion[]): void {
+    const orgOf = new Map(chosen.map((s) => [s.account.id, s.organization.id]));
+    this.emit(withRowsPatched(this.mappings, chosen.map((s) => s.account), (row) => ({ ...row, organizationId: orgOf.get(row.psaAccountId)!, ignored: false })));
+    for (const s of chosen) this.loadContacts(s.account.id);
+  }
+
+  private get selectedAccounts(): PsaAccount[] {
+    return this.index.accounts.filter((a) => this.selected.has(a.id));
+  }
+
+  private select(ids: Iterable<string>, on: boolean): void {
+    this.selected = withSelection(this.selected, ids, on);
+  }
+
+  /** Space toggles the row (and makes it the anchor); Shift+Space selects the range from the anchor. */
+  private selectRow(index: number, range: boolean): void {
+    const account = this.filtered[index];
+    if (!account) return;
+    if (range) {
+      this.selected = withRange(this.selected, this.filtered, this.anchor, index);
+      return;
     }
-    this.emit(next);
+    this.select([account.id], !this.selected.has(account.id));
+    this.anchor = index;
+  }
+
+  private applyBulkMap(): void {
+    const accounts = this.selectedAccounts;
+    if (this.bulkTarget === 'suggestions') {
+      const chosen = accounts.map((a) => this.suggestions.get(a.id)).filter((s): s is AccountSuggestion => Boolean(s));
+      this.acceptSuggestions(chosen);
+      const left = accounts.length - chosen.length;
+      this.bulkNote = `Mapped ${chosen.length} of ${accounts.length} selected to the suggested organizations${left ? `; ${left} had no suggestion` : ''}.`;
+      return;
+    }
+    void this.addSelectedToPlatform(accounts);
+  }
+
+  /** One new organization per selected account that is free, none where a near-identical organization exists. */
+  private async addSelectedToPlatform(accounts: PsaAccount[]): Promise<void> {
+    const free = accounts.filter((a) => !this.rows.get(a.id)?.organizationId && !this.rows.get(a.id)?.ignored);
+    const twins = free.filter((a) => nearOrganization(this.matching.organizations, a.name));
+    let added = 0;
+    for (const account of free.filter((a) => !twins.includes(a))) {
+      await this.add(account);
+      added++;
+    }
+    this.bulkNote = `Added ${added} ${added === 1 ? 'organization' : 'organizations'} to the platform${twins.length ? `; skipped ${twins.map((a) => a.name).join(', ')}: an organization of nearly the same name exists` : ''}.`;
+  }
+
+  private bulkPatch(patch: Partial<AccountMappingRow>, note: string): void {
+    const accounts = this.selectedAccounts;
+    this.emit(withRowsPatched(this.mappings, accounts, (row) => ({ ...row, ...patch })));
+    this.bulkNote = note.replace('N', `${accounts.length} ${accounts.length === 1 ? 'account' : 'accounts'}`);
   }
 
   private loadContacts(accountId: string): void {
@@ -123,6 +219,18 @@ export class IhPsaAccountTable extends LitElement {
     await this.updateComplete;
     // The Retry button is gone while loading: focus the contact choice it belonged to, not the page.
     this.renderRoot.querySelector<HTMLElement>(`[data-account-id="${CSS.escape(accountId)}"] select[data-contacts]`)?.focus();
+  }
+
+  /** "+ Add to platform" on a row: held back with a warning when an organization of nearly the same name exists. */
+  private requestAdd(account: PsaAccount): void {
+    const near = nearOrganization(this.matching.organizations, account.name);
+    if (near && this.twin?.accountId !== account.id) {
+      this.twin = { accountId: account.id, organization: near.organization, reason: near.reason };
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#twin-${CSS.escape(account.id)} button`)?.focus());
+      return;
+    }
+    this.twin = null;
+    void this.add(account);
   }
 
   private async add(account: PsaAccount): Promise<void> {
@@ -177,10 +285,20 @@ export class IhPsaAccountTable extends LitElement {
 
   private onRowKeydown(e: KeyboardEvent, index: number): void {
     if (e.target !== e.currentTarget) return; // keys inside a select or button are theirs
+    if (e.key === ' ') {
+      e.preventDefault();
+      this.selectRow(index, e.shiftKey);
+      return;
+    }
     const page = 8;
     const to = { ArrowDown: index + 1, ArrowUp: index - 1, PageDown: index + page, PageUp: index - page, Home: 0, End: this.filtered.length - 1 }[e.key];
     if (to === undefined) return;
     e.preventDefault();
+    if (e.shiftKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+      if (!this.selected.has(this.filtered[index]!.id)) this.selectRow(index, false);
+      const next = Math.max(0, Math.min(this.filtered.length - 1, to));
+      this.select([this.filtered[next]!.id], true);
+    }
     void this.moveTo(to);
   }
 
@@ -207,44 +325,32 @@ export class IhPsaAccountTable extends LitElement {
   }
 
   protected override render() {
-    const facets = this.index.facets;
-    const select = (label: string, key: 'type' | 'classification' | 'marketSegment', values: string[]) => html`
-      <label>${label}
-        <select @change=${(e: Event) => this.setFilter(key, (e.target as HTMLSelectElement).value)}>
-          <option value="" ?selected=${!this.filters[key]}>All</option>
-          ${values.map((v) => html`<option ?selected=${this.filters[key] === v}>${v}</option>`)}
-        </select>
-      </label>`;
     const errors = this.rowErrors();
     const orgNames = new Map(this.organizations.map((o) => [o.id, o.name]));
+    const shownSelected = this.filtered.length > 0 && this.filtered.every((a) => this.selected.has(a.id));
     return html`
-      <div class="filters" role="search" aria-label="Filter PSA accounts">
-        <label>Search PSA accounts
-          <input type="search" .value=${this.filters.search} @input=${(e: Event) => this.setFilter('search', (e.target as HTMLInputElement).value)}>
-        </label>
-        ${select('Account type', 'type', facets.types)}
-        ${select('Classification', 'classification', facets.classifications)}
-        ${select('Market segment', 'marketSegment', facets.marketSegments)}
-        ${this.parentChild ? html`
-          <label>Parent/Child
-            <select @change=${(e: Event) => this.setFilter('relation', (e.target as HTMLSelectElement).value as AccountFilters['relation'])}>
-              <option value="all">All</option><option value="parent">Parent accounts</option><option value="child">Child accounts</option>
-            </select>
-          </label>` : nothing}
-        <label>Show
-          <select @change=${(e: Event) => this.setFilter('view', (e.target as HTMLSelectElement).value as AccountFilters['view'])}>
-            <option value="all">All accounts</option><option value="mapped">Mapped</option><option value="unmapped">Not mapped</option><option value="ignored">Ignored</option>
-          </select>
-        </label>
-      </div>
+      ${renderFilters({ facets: this.index.facets, filters: this.filters, parentChild: this.parentChild, set: (key, value) => this.setFilter(key, value) })}
       <div class="bar">
         <span class="count" role="status">Showing ${this.filtered.length.toLocaleString('en')} of ${this.accounts.length.toLocaleString('en')} PSA accounts · ${this.mappings.filter((m) => m.organizationId).length.toLocaleString('en')} mapped</span>
-        ${this.suggestions.size ? html`<button type="button" part="accept-all-button" @click=${this.acceptAll}>Accept all ${this.suggestions.size} exact matches</button>` : nothing}
+        ${this.suggestions.size && !this.reviewChosen ? html`<button type="button" part="accept-all-button" @click=${this.openReview}>Accept all ${this.suggestions.size} ${this.suggestions.size === 1 ? 'suggestion' : 'suggestions'}</button>` : nothing}
       </div>
-      <p class="count" id="keys">Arrow keys move between accounts; Tab goes through the current account’s controls.</p>
+      ${this.reviewChosen ? renderSuggestionReview({
+        suggestions: [...this.suggestions.values()], chosen: this.reviewChosen,
+        toggle: (id, on) => { const next = new Set(this.reviewChosen); if (on) next.add(id); else next.delete(id); this.reviewChosen = next; },
+        accept: () => this.acceptReviewed(), cancel: () => this.closeReview(),
+      }) : nothing}
+      ${renderBulkBar({
+        count: this.selected.size, note: this.bulkNote, target: this.bulkTarget, setTarget: (t) => { this.bulkTarget = t; }, map: () => this.applyBulkMap(),
+        ignore: () => this.bulkPatch({ ignored: true, organizationId: null, contactId: null, contactName: null }, 'Ignored N.'),
+        clear: () => this.bulkPatch({ ignored: false, organizationId: null, contactId: null, contactName: null }, 'Cleared the mapping of N.'),
+        deselect: () => { this.selected = new Set(); },
+      })}
+      <p class="count" id="keys">Arrow keys move between accounts, Space selects one, Shift selects a range; Tab goes through the current account’s controls.</p>
       <div class="table" part="table" role="table" aria-label="Mapping PSA accounts to organizations" aria-rowcount=${this.filtered.length + 1}>
-        <div role="rowgroup">
+        <div role="rowgroup" class="head-group">
           <div class="row head" role="row" aria-rowindex="1">
+            <span role="columnheader" class="pick"><input type="checkbox" aria-label="Select all ${this.filtered.length} shown accounts" .checked=${shownSelected}
+              @change=${(e: Event) => this.select(this.filtered.map((a) => a.id), (e.target as HTMLInputElement).checked)}></span>
             <span role="columnheader">PSA account</span><span role="columnheader">Platform organization</span>
             <span role="columnheader">Contact (optional)</span><span role="columnheader">Ignore</span>
           </div>
@@ -265,29 +371,47 @@ export class IhPsaAccountTable extends LitElement {
     const suggestion = this.suggestions.get(account.id);
     const mapped = Boolean(row?.organizationId);
     const ignored = Boolean(row?.ignored);
+    const selected = this.selected.has(account.id);
     const details = [account.type, account.classification, account.marketSegment, account.parentId ? 'child account' : null].filter(Boolean).join(' · ');
     const orgError = errors.organizationId;
     const tab = i === this.activeIndex ? '0' : '-1';
+    const twin = this.twin?.accountId === account.id ? this.twin : null;
+    const orgLabel = orgNames.get(row?.organizationId ?? '');
     return html`
-      <div class="row ${ignored ? 'ignored' : ''}" role="row" part="row" aria-rowindex=${i + 2} data-account-id=${account.id} data-index=${i}
+      <div class="row ${ignored ? 'ignored' : ''} ${selected ? 'selected' : ''}" role="row" part="row" aria-rowindex=${i + 2} data-account-id=${account.id} data-index=${i}
         tabindex=${tab} @keydown=${(e: KeyboardEvent) => this.onRowKeydown(e, i)} @focusin=${() => this.onRowFocusin(i)}>
-        <div class="cell" role="cell"><span class="name">${account.name}</span>${details ? html`<small>${details}</small>` : nothing}</div>
-        <div class="cell" role="cell">
-          <select tabindex=${tab} aria-label="Platform organization for ${account.name}" ?disabled=${ignored} ?invalid=${Boolean(orgError)}
-            aria-invalid=${orgError ? 'true' : nothing} aria-describedby=${orgError ? `org-error-${account.id}` : nothing}
-            @change=${(e: Event) => this.mapTo(account, (e.target as HTMLSelectElement).value || null)}>
-            <option value="" ?selected=${!mapped}>Not mapped (catch-all)</option>
-            ${this.organizations.map((o) => html`<option value=${o.id} ?selected=${row?.organizationId === o.id}>${o.name}${o.status === 'pending' ? ' (pending)' : ''}</option>`)}
-          </select>
-          ${orgError ? html`<p class="error" id="org-error-${account.id}">${orgError}</p>` : nothing}
-          ${suggestion ? html`<button type="button" tabindex=${tab} aria-label="Accept “${suggestion.name}” for ${account.name}" @click=${() => this.mapTo(account, suggestion.id)}>Accept “${suggestion.name}”</button>` : nothing}
-          ${!mapped && !ignored ? html`<button type="button" tabindex=${tab} aria-label="Add to platform: ${account.name}" aria-disabled=${this.adding.has(account.id) ? 'true' : 'false'}
-            @click=${() => void this.add(account)}><span aria-hidden="true">+ </span>Add to platform</button>` : nothing}
+        <div class="cell pick" role="cell">
+          <input type="checkbox" tabindex=${tab} aria-label="Select ${account.name}" .checked=${selected}
+            @click=${(e: MouseEvent) => { e.preventDefault(); this.selectRow(i, e.shiftKey); }}>
         </div>
-        <div class="cell" role="cell">${mapped ? this.renderContact(account, row!, errors.contactId, tab) : html`<small>${row?.organizationId ? orgNames.get(row.organizationId) : '—'}</small>`}</div>
+        <div class="cell" role="cell"><span class="name">${account.name}</span>${details ? html`<small class="details" title=${details}>${details}</small>` : nothing}</div>
+        <div class="cell" role="cell">
+          <span class="card-label" aria-hidden="true">Platform organization</span>
+          <div class="org-line">
+            <select tabindex=${tab} aria-label="Platform organization for ${account.name}" title=${orgLabel ?? 'Not mapped (catch-all)'} ?disabled=${ignored} ?invalid=${Boolean(orgError)}
+              aria-invalid=${orgError ? 'true' : nothing} aria-describedby=${orgError ? `org-error-${account.id}` : nothing}
+              @change=${(e: Event) => this.mapTo(account, (e.target as HTMLSelectElement).value || null)}>
+              <option value="" ?selected=${!mapped}>Not mapped (catch-all)</option>
+              ${this.organizations.map((o) => html`<option value=${o.id} ?selected=${row?.organizationId === o.id}>${o.name}${o.status === 'pending' ? ' (pending)' : ''}</option>`)}
+            </select>
+            ${suggestion ? html`<button type="button" tabindex=${tab} aria-label="Accept “${suggestion.organization.name}” for ${account.name}: ${suggestion.reason}"
+              @click=${() => this.mapTo(account, suggestion.organization.id)}>Accept</button>` : nothing}
+            ${!mapped && !ignored && !suggestion ? html`<button type="button" tabindex=${tab} aria-label="Add to platform: ${account.name}" aria-disabled=${this.adding.has(account.id) ? 'true' : 'false'}
+              @click=${() => this.requestAdd(account)}><span aria-hidden="true">+ </span>Add to platform</button>` : nothing}
+          </div>
+          ${orgError ? html`<p class="error" id="org-error-${account.id}">${orgError}</p>` : nothing}
+          ${suggestion ? html`<small class="suggestion" part="suggestion" title="Suggested “${suggestion.organization.name}”: ${suggestion.reason}">Suggested “${suggestion.organization.name}”: ${suggestion.reason}</small>` : nothing}
+          ${twin ? html`
+            <div class="warning twin" part="twin-warning" id="twin-${account.id}" role="alert">
+              <span>“${twin.organization.name}” is already on the platform (${twin.reason}).</span>
+              <button type="button" tabindex=${tab} @click=${() => { this.twin = null; this.mapTo(account, twin.organization.id); }}>Map to “${twin.organization.name}”</button>
+              <button type="button" tabindex=${tab} @click=${() => this.requestAdd(account)}>Add anyway</button>
+            </div>` : nothing}
+        </div>
+        <div class="cell ${mapped ? '' : 'no-contact'}" role="cell"><span class="card-label" aria-hidden="true">Contact</span>${mapped ? this.renderContact(account, row!, errors.contactId, tab) : html`<small>—</small>`}</div>
         <div class="cell center" role="cell">
-          <input type="checkbox" tabindex=${tab} aria-label="Ignore ${account.name}" .checked=${ignored}
-            @change=${(e: Event) => this.update1(account, (e.target as HTMLInputElement).checked ? { ignored: true, organizationId: null, contactId: null, contactName: null } : { ignored: false })}>
+          <label class="ignore"><input type="checkbox" tabindex=${tab} aria-label="Ignore ${account.name}" .checked=${ignored}
+            @change=${(e: Event) => this.update1(account, (e.target as HTMLInputElement).checked ? { ignored: true, organizationId: null, contactId: null, contactName: null } : { ignored: false })}><span class="card-label" aria-hidden="true">Ignore</span></label>
         </div>
       </div>`;
   }

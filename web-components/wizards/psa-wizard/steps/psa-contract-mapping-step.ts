@@ -148,7 +148,7 @@ export class IhPsaContractMappingStep extends PsaStepElement {
         <h4 id="contracts-title">${copy.tableLabel}</h4>
         <p class="note">${copy.tableHint}</p>
         <ih-load-status label="organizations" .list=${this.organizations}></ih-load-status>
-        <table aria-labelledby="contracts-title">
+        <table class="cards" aria-labelledby="contracts-title">
           <thead><tr><th scope="col">Organization (PSA account)</th><th scope="col">${copy.contract}</th><th scope="col">${copy.addService}</th><th scope="col">${copy.costOverride}</th><th scope="col">${copy.priceOverride}</th></tr></thead>
           <tbody>
             ${mapped.map((m) => {
@@ -163,16 +163,16 @@ export class IhPsaContractMappingStep extends PsaStepElement {
               return html`
                 <tr>
                   <th scope="row">${name}<small class="note"> (${m.psaAccountName})</small></th>
-                  <td><ih-select-field data-account-id=${m.psaAccountId} hide-label label="${copy.contract} for ${name}" allow-empty placeholder=${state === 'loading' ? 'Loading contracts…' : state === 'error' ? 'Contracts could not be loaded' : list.length ? 'No contract' : 'No contracts in the PSA'}
+                  <td data-label=${copy.contract}><ih-select-field data-account-id=${m.psaAccountId} hide-label label="${copy.contract} for ${name}" allow-empty placeholder=${state === 'loading' ? 'Loading contracts…' : state === 'error' ? 'Contracts could not be loaded' : list.length ? 'No contract' : 'No contracts in the PSA'}
                     ?loading=${state === 'loading'} .options=${list.filter((x) => x.isActive).map((x) => ({ value: x.id, label: x.name }))} .value=${row?.contractId || null} error=${err('contractId')}
                     @ih-field-change=${(e: FieldChangeEvent) => { e.stopPropagation(); const id = e.value as string | null; this.setRow(orgId, id ? { contractId: id, contractName: list.find((x) => x.id === id)?.name ?? '' } : null); }}></ih-select-field>
                     ${state === 'error' ? html`<button type="button" part="button retry-button" aria-label=${copy.retryContracts(name)}
                       @click=${() => void this.retryContracts(m.psaAccountId)}>${COPY.retry}</button>` : nothing}</td>
-                  <td><input type="checkbox" aria-label="${copy.addService} for ${name}" .checked=${row?.addService ?? false} ?disabled=${!row}
+                  <td data-label=${copy.addService}><input type="checkbox" aria-label="${copy.addService} for ${name}" .checked=${row?.addService ?? false} ?disabled=${!row}
                     @change=${(e: Event) => { if (row) this.setAddService(orgId, row, (e.target as HTMLInputElement).checked); }}>
                     ${err('addService') ? html`<p class="error">${err('addService')}</p>` : nothing}</td>
                   ${(['unitCost', 'unitPrice'] as const).map((field) => html`
-                    <td><ih-text-field hide-label label="${field === 'unitCost' ? copy.costOverride : copy.priceOverride} for ${name}" type="number" min="0" step="0.01" inputmode="decimal" ?disabled=${!row}
+                    <td data-label=${field === 'unitCost' ? copy.costOverride : copy.priceOverride}><ih-text-field hide-label label="${field === 'unitCost' ? copy.costOverride : copy.priceOverride} for ${name}" type="number" min="0" step="0.01" inputmode="decimal" ?disabled=${!row}
                       .value=${this.numberText(`row.${orgId}.${field}`, row?.[field] ?? null)} error=${err(field)}
                       @ih-field-change=${(e: FieldChangeEvent) => { e.stopPropagation(); this.raw.set(`row.${orgId}.${field}`, String(e.value)); this.setRow(orgId, { [field]: toAmount(String(e.value)) }); }}></ih-text-field></td>`)}
                 </tr>`;

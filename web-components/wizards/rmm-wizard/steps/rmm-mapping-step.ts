@@ -16,6 +16,7 @@ import { RmmStepBase, stepStyles } from './rmm-step-base.js';
 /** Internal. @internal */
 export class IhRmmMappingStep extends RmmStepBase {
   static override styles = [stepStyles, css`
+    :host { container-type: inline-size; }
     fieldset { border: 1px solid ${token('--ih-color-border')}; border-radius: ${token('--ih-radius')}; padding: ${space(1)} ${space(1.5)}; margin: 0; display: grid; gap: ${space(0.75)}; }
     legend { font-weight: 600; padding: 0 ${space(0.5)}; }
     .type-note { color: ${token('--ih-color-text-muted')}; }
@@ -43,6 +44,10 @@ export class IhRmmMappingStep extends RmmStepBase {
     .row-extra { display: grid; gap: ${space(0.25)}; }
     .summary { margin: 0; }
     .empty { padding: ${space(1.5)}; color: ${token('--ih-color-text-muted')}; }
+    /* A phone: each site is a card, its organization under its name. */
+    @container (max-width: 36rem) {
+      .site-row { grid-template-columns: minmax(0, 1fr); padding: ${space(1)}; }
+    }
   `];
 
   @state() private filter = '';

@@ -37,10 +37,12 @@ export class IhSelectField extends FieldBase<string | null> {
   protected override render() {
     const describedBy = this.describedBy();
     const known = this.value === null || this.options.some((o) => o.value === this.value);
+    // A narrow column cuts a long choice ("Priya Murphy (priya.murphy@…"): the title shows it whole on hover.
+    const chosen = this.options.find((o) => o.value === this.value)?.label;
     return html`
       <div class="field ih-root">
         ${this.renderLabel('control')}
-        <select id="control" part="select" name=${this.name} ?disabled=${this.disabled}
+        <select id="control" part="select" name=${this.name} ?disabled=${this.disabled} title=${chosen ?? nothing}
           aria-required=${this.required ? 'true' : nothing} aria-invalid=${this.error ? 'true' : nothing}
           aria-describedby=${describedBy || nothing} aria-busy=${this.loading ? 'true' : nothing}
           @change=${(e: Event) => this.commit((e.target as HTMLSelectElement).value || null)}>
