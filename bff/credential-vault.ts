@@ -2,7 +2,7 @@
  * @module Seals vendor credentials with AES-256-GCM. The key id travels beside the ciphertext so
  * keys can rotate: new writes use the current key, older rows still open with a previous one.
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 
 export interface SealedSecret {
   sealed: string;
@@ -39,6 +39,14 @@ export class CredentialVault {
     decipher.setAAD(Buffer.from(secret.keyId));
     decipher.setAuthTag(tag!);
     return JSON.parse(Buffer.concat([decipher.update(data!), decipher.final()]).toString('utf8')) as T;
+  }
+
+  /**
+   * Key material for another purpose (e.g. hashing budget keys), derived from the current key so the
+   * sealing key itself is used for nothing else. It changes when the current key rotates.
+   */
+  derivedKey(purpose: string): Buffer {
+    return createHmac('sha256', this.keys.get(this.currentKeyId)!).update(`integration-hub:${purpose}`).digest();
   }
 
   /** Whether this sealed value should be re-sealed under the current key. */

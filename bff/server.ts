@@ -71,7 +71,7 @@ export async function start(source: Record<string, string | undefined> = process
   const auth = env.AUTH_JWKS_URL && !env.AUTH_SECRET ? { jwksUrl: env.AUTH_JWKS_URL } : { secret: authSecret };
   // Filled in once the port is known (the sandboxes live on this same server).
   const endpoints: VendorEndpoints = { ...REAL_ENDPOINTS };
-  const vendors = new VendorGateway(createAdapterContext(endpoints, { limiters: createSharedLimiters(database, logger) }), repos, vault, env.VENDOR_CACHE_SECONDS * 1000);
+  const vendors = new VendorGateway(createAdapterContext(endpoints, { limiters: createSharedLimiters(database, logger, vault.derivedKey('vendor-budgets')) }), repos, vault, env.VENDOR_CACHE_SECONDS * 1000);
   const rmmSync = new RmmSyncService({ repos, vendors, logger }, { intervalMs: env.RMM_SYNC_INTERVAL_MINUTES * 60_000 });
   const routingSignal = createWorkSignal(database, logger);
   const metrics = createMetrics(repos);

@@ -3,6 +3,7 @@
  * BFF both apply. Credentials are write-only: they go in, they never come back out.
  */
 import { z } from 'zod';
+import { safeString } from './safe-text.js';
 import type { Vendor } from '../vendors/vendor-catalog.js';
 
 /** Kaseya BMS regional API hosts an admin may choose from (seed 000: "Kaseya BMS URL"). */
@@ -20,11 +21,22 @@ export const DATTO_PLATFORM_LABELS: Record<(typeof DATTO_PLATFORMS)[number], str
   pinotage: 'Pinotage', concord: 'Concord', vidal: 'Vidal', merlot: 'Merlot', zinfandel: 'Zinfandel', syrah: 'Syrah',
 };
 
-const required = (label: string) => z.string().trim().min(1, `${label} is required`);
+/**
+ * Credentials reach the vendor in HTTP headers or beside them: a line break or other control
+ * character would split a header (fetch refuses it, and the admin would see "could not be
+ * reached"), so every credential refuses them, with a message on its own field.
+ */
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+const withoutControls = (schema: z.ZodString, label: string) =>
+  schema.refine((v) => !CONTROL_CHARACTER.test(v), `${label} must not contain line breaks, tabs or other control characters`);
+const required = (label: string) => withoutControls(safeString().trim().min(1, `${label} is required`), label);
+/** Sent as a header value itself (a ByteString): also nothing beyond Latin-1, which fetch's Headers refuses. */
+const inHeader = (label: string) => required(label)
+  .refine((v) => !/[^\u0000-\u00ff]/.test(v), `${label} contains a character an HTTP header cannot carry; check that it was copied exactly`);
 
 export const autotaskCredentialsSchema = z.object({
-  username: required('API username').max(200).email('API username is the API user’s e-mail address'),
-  secret: required('API password (secret)').max(200),
+  username: inHeader('API username').max(200).email('API username is the API user’s e-mail address'),
+  secret: inHeader('API password (secret)').max(200),
 });
 
 export const kaseyaBmsCredentialsSchema = z.object({
@@ -44,7 +56,7 @@ export const syncroCredentialsSchema = z.object({
   subdomain: required('Syncro subdomain')
     .max(63)
     .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i, 'Use only letters, digits and hyphens (the part before .syncromsp.com)'),
-  apiToken: required('API token').max(400),
+  apiToken: inHeader('API token').max(400),
 });
 
 /**
@@ -65,7 +77,7 @@ const HOST_NAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:
 export const connectwiseCredentialsSchema = z.object({
   site: z.enum(['na', 'eu', 'au', CONNECTWISE_ON_PREMISES] satisfies Array<(typeof CONNECTWISE_SITES)[number]['id'] | typeof CONNECTWISE_ON_PREMISES>, { message: 'Choose your ConnectWise site' }),
   /** Only for an on-premises server: its host name (no https://, no path). */
-  host: z.string().trim().max(260).default(''),
+  host: withoutControls(safeString().trim().max(260), 'Host name').default(''),
   companyId: required('Company ID').max(100).regex(/^[^\s+:]+$/, 'The Company ID is the company you sign in with, without spaces'),
   publicKey: required('Public key').max(100),
   privateKey: required('Private key').max(100),
@@ -78,7 +90,7 @@ export const connectwiseCredentialsSchema = z.object({
 /** A Halo address as typed: `yourcompany.halopsa.com` or a full https URL (scheme added when left out). */
 const haloUrl = z.preprocess(
   (v) => (typeof v === 'string' && v.trim() && !/^[a-z]+:\/\//i.test(v.trim()) ? `https://${v.trim()}` : v),
-  z.string({ message: 'Halo URL is required' }).trim().min(1, 'Halo URL is required').max(300)
+  withoutControls(safeString({ message: 'Halo URL is required' }).trim().min(1, 'Halo URL is required').max(300), 'Halo URL')
     .regex(/^https:\/\/[a-z0-9.-]+(:\d+)?(\/[^\s?#]*)?$/i, 'Enter your Halo address, e.g. https://yourcompany.halopsa.com'),
 );
 
@@ -86,7 +98,7 @@ const haloUrl = z.preprocess(
 export const halopsaCredentialsSchema = z.object({
   url: haloUrl,
   /** Hosted Halo names the tenant on the token request; on-premises Halo usually has none. */
-  tenant: z.string().trim().max(100).regex(/^[a-z0-9._-]*$/i, 'Use the tenant name Halo shows (letters, digits, dot, hyphen)').default(''),
+  tenant: safeString().trim().max(100).regex(/^[a-z0-9._-]*$/i, 'Use the tenant name Halo shows (letters, digits, dot, hyphen)').default(''),
   clientId: required('Client ID').max(200),
   clientSecret: required('Client secret').max(400),
 });

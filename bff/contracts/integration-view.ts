@@ -3,6 +3,7 @@
  * web components too, so list elements and the BFF agree on every field.
  */
 import { z } from 'zod';
+import { safeString } from './safe-text.js';
 
 import { VENDORS } from '../vendors/vendor-catalog.js';
 
@@ -60,13 +61,13 @@ export const integrationDetailSchema = integrationViewSchema.extend({
 export type IntegrationDetail = z.infer<typeof integrationDetailSchema>;
 
 export const organizationInputSchema = z.object({
-  id: z.string().trim().min(1, 'id is required').max(100),
-  name: z.string().trim().min(1, 'name is required').max(200),
+  id: safeString().trim().min(1, 'id is required').max(100),
+  name: safeString().trim().min(1, 'name is required').max(200),
   status: z.enum(['active', 'pending']).default('active'),
   billableUsers: z.number().int('billableUsers must be a whole number').min(0).max(10_000_000).default(0),
 });
 
-const catalogEntrySchema = z.object({ id: z.string().trim().min(1).max(100), name: z.string().trim().min(1).max(200) });
+const catalogEntrySchema = z.object({ id: safeString().trim().min(1).max(100), name: safeString().trim().min(1).max(200) });
 
 export const organizationsPutSchema = z.object({
   organizations: z.array(organizationInputSchema).max(20_000),

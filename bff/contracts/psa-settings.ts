@@ -3,6 +3,7 @@
  * gate NEXT and the BFF applies on every save and on completion. Messages use the seeds' words.
  */
 import { z } from 'zod';
+import { safeString } from './safe-text.js';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'informational'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -14,11 +15,11 @@ export const SUBJECT_PRESETS = {
   'user-alert': { label: 'User + Alert', template: '{user} – {alert}' },
 } as const;
 
-const id = z.string().trim().min(1);
-const nullableId = z.string().trim().min(1).nullable();
+const id = safeString().trim().min(1);
+const nullableId = safeString().trim().min(1).nullable();
 
 function template(label: string) {
-  return z.string().trim().min(1, `${label} is required`).max(250, `${label} is too long (250 characters at most)`).refine(
+  return safeString().trim().min(1, `${label} is required`).max(250, `${label} is too long (250 characters at most)`).refine(
     (value) => [...value.matchAll(/\{([^}]*)\}/g)].every((m) => (SUBJECT_TOKENS as readonly string[]).includes(m[1]!)),
     { message: `${label} may only use the tokens ${SUBJECT_TOKENS.map((t) => `{${t}}`).join(', ')}` },
   );
@@ -28,20 +29,20 @@ function template(label: string) {
 
 export const accountMappingRowSchema = z.object({
   psaAccountId: id,
-  psaAccountName: z.string(),
+  psaAccountName: safeString(),
   organizationId: nullableId,
   contactId: nullableId,
-  contactName: z.string().nullable(),
+  contactName: safeString().nullable(),
   ignored: z.boolean(),
 });
 export type AccountMappingRow = z.infer<typeof accountMappingRowSchema>;
 
 export const accountMappingSchema = z.object({
   attachContacts: z.boolean(),
-  catchAllAccountId: z.string({ message: 'Select a Catch-All PSA Account' }).trim().min(1, 'Select a Catch-All PSA Account'),
-  catchAllAccountName: z.string(),
+  catchAllAccountId: safeString({ message: 'Select a Catch-All PSA Account' }).trim().min(1, 'Select a Catch-All PSA Account'),
+  catchAllAccountName: safeString(),
   catchAllContactId: nullableId,
-  catchAllContactName: z.string().nullable(),
+  catchAllContactName: safeString().nullable(),
   mappings: z.array(accountMappingRowSchema).max(50_000),
 }).superRefine((value, ctx) => {
   if (value.attachContacts && !value.catchAllContactId) {
@@ -68,8 +69,8 @@ export const NO_CONTACT_MESSAGE = 'The selected PSA account has no contacts. Add
 export const issueOverrideSchema = z.object({
   /** Alert type, respond rule or IOC rule id from the platform catalog. */
   key: id,
-  keyName: z.string(),
-  issueTypeId: z.string({ message: 'Choose an issue type' }).trim().min(1, 'Choose an issue type'),
+  keyName: safeString(),
+  issueTypeId: safeString({ message: 'Choose an issue type' }).trim().min(1, 'Choose an issue type'),
   subIssueTypeId: nullableId,
 });
 export type IssueOverride = z.infer<typeof issueOverrideSchema>;
@@ -85,20 +86,28 @@ const overrideList = () => z.array(issueOverrideSchema).max(5_000).superRefine((
 /** Picklist fields a vendor may lack (the adapter lists them in PsaPicklists.unsupported). */
 export const OPTIONAL_BY_VENDOR_FIELDS = ['categoryId', 'typeId', 'queueId', 'sourceId'] as const;
 
-export function ticketSettingsSchema(unsupported: ReadonlyArray<(typeof OPTIONAL_BY_VENDOR_FIELDS)[number]> = []) {
-  const pick = (field: (typeof OPTIONAL_BY_VENDOR_FIELDS)[number], label: string) =>
-    unsupported.includes(field) ? nullableId.default(null) : z.string({ message: `Choose a ${label}` }).trim().min(1, `Choose a ${label}`);
+/**
+ * `labels`: a vendor's own name of a field, so its message names what the admin sees (ConnectWise's
+ * Ticket Type is its "Item"); fields without one keep the seeds' words.
+ */
+export function ticketSettingsSchema(unsupported: ReadonlyArray<(typeof OPTIONAL_BY_VENDOR_FIELDS)[number]> = [],
+  labels: Partial<Record<(typeof OPTIONAL_BY_VENDOR_FIELDS)[number], string>> = {}) {
+  const pick = (field: (typeof OPTIONAL_BY_VENDOR_FIELDS)[number], seedLabel: string) => {
+    const label = labels[field] ?? seedLabel;
+    const message = `Choose ${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label}`;
+    return unsupported.includes(field) ? nullableId.default(null) : safeString({ message }).trim().min(1, message);
+  };
   return z.object({
     categoryId: pick('categoryId', 'Ticket Category'),
     typeId: pick('typeId', 'Ticket Type'),
-    statusId: z.string({ message: 'Choose a Ticket Status' }).trim().min(1, 'Choose a Ticket Status'),
+    statusId: safeString({ message: 'Choose a Ticket Status' }).trim().min(1, 'Choose a Ticket Status'),
     queueId: pick('queueId', 'Ticket Queue'),
     sourceId: pick('sourceId', 'Ticket Source'),
     subjectTemplate: template('Ticket Subject'),
-    priorityMap: z.object(Object.fromEntries(SEVERITIES.map((s) => [s, z.string({ message: `Choose a priority for ${s} alerts` }).trim().min(1, `Choose a priority for ${s} alerts`)])) as Record<Severity, z.ZodString>),
+    priorityMap: z.object(Object.fromEntries(SEVERITIES.map((s) => [s, safeString({ message: `Choose a priority for ${s} alerts` }).trim().min(1, `Choose a priority for ${s} alerts`)])) as Record<Severity, z.ZodString>),
     note: z.object({
-      typeId: z.string({ message: 'Choose a Note Type' }).trim().min(1, 'Choose a Note Type'),
-      visibilityId: z.string({ message: 'Choose a Note Visibility' }).trim().min(1, 'Choose a Note Visibility'),
+      typeId: safeString({ message: 'Choose a Note Type' }).trim().min(1, 'Choose a Note Type'),
+      visibilityId: safeString({ message: 'Choose a Note Visibility' }).trim().min(1, 'Choose a Note Visibility'),
       titleTemplate: template('Note Title'),
     }),
     issueTypeId: nullableId,
@@ -122,8 +131,8 @@ const money = z.number({ message: 'Enter an amount' }).min(0, 'Must be 0 or more
 
 export const contractMappingRowSchema = z.object({
   organizationId: id,
-  contractId: z.string({ message: 'Choose a contract' }).trim().min(1, 'Choose a contract'),
-  contractName: z.string(),
+  contractId: safeString({ message: 'Choose a contract' }).trim().min(1, 'Choose a contract'),
+  contractName: safeString(),
   addService: z.boolean(),
   serviceId: nullableId,
   unitCost: money,
@@ -139,7 +148,7 @@ export const contractSettingsSchema = z.object({
   /** 1–28 so that every month has the day. */
   userSyncDay: z.number({ message: 'Choose a User Sync Day' }).int().min(1, 'Choose a day from 1 to 28').max(28, 'Choose a day from 1 to 28 (every month has it)').nullable(),
   defaultServiceId: nullableId,
-  defaultServiceName: z.string().nullable(),
+  defaultServiceName: safeString().nullable(),
   mappings: z.array(contractMappingRowSchema).max(20_000),
 }).superRefine((value, ctx) => {
   if (value.syncBillableUsers && !value.defaultServiceId) {
@@ -165,8 +174,8 @@ const amount = (label: string) => z.preprocess(
   z.number({ message: `Enter the ${label} as a number` }).min(0, `The ${label} must be 0 or more`).max(1_000_000, `The ${label} is too large`),
 );
 export const newServiceSchema = z.object({
-  name: z.string({ message: 'Name is required' }).trim().min(1, 'Name is required').max(150, 'Name is too long (150 characters at most)'),
-  description: z.string().trim().max(500).nullable().default(null),
+  name: safeString({ message: 'Name is required' }).trim().min(1, 'Name is required').max(150, 'Name is too long (150 characters at most)'),
+  description: safeString().trim().max(500).nullable().default(null),
   unitCost: amount('cost'),
   unitPrice: amount('price'),
 });
@@ -179,17 +188,17 @@ export const CONTRACTS_OFF: ContractSettings = {
 /** What integrations.settings holds for a PSA (mappings live in their own tables). */
 export const psaStoredSettingsSchema = z.object({
   attachContacts: z.boolean().default(true),
-  catchAllAccountId: z.string().nullable().default(null),
-  catchAllAccountName: z.string().nullable().default(null),
-  catchAllContactId: z.string().nullable().default(null),
-  catchAllContactName: z.string().nullable().default(null),
+  catchAllAccountId: safeString().nullable().default(null),
+  catchAllAccountName: safeString().nullable().default(null),
+  catchAllContactId: safeString().nullable().default(null),
+  catchAllContactName: safeString().nullable().default(null),
   ticket: z.unknown().nullable().default(null),
   contract: z.object({
     addContractsToTickets: z.boolean(),
     syncBillableUsers: z.boolean(),
     userSyncDay: z.number().nullable(),
-    defaultServiceId: z.string().nullable(),
-    defaultServiceName: z.string().nullable(),
+    defaultServiceId: safeString().nullable(),
+    defaultServiceName: safeString().nullable(),
   }).nullable().default(null),
   /** Sections saved so far, so completion can say what is missing. */
   completedSections: z.array(z.enum(['accountMapping', 'ticket', 'contract'])).default([]),

@@ -3,13 +3,14 @@
  * Messages use the seeds' words (002 Syncro, 004 Datto RMM).
  */
 import { z } from 'zod';
+import { safeString } from './safe-text.js';
 import { RMM_SITE_TYPES } from '../vendors/model.js';
 
 export const siteMappingRowSchema = z.object({
-  siteId: z.string().trim().min(1),
-  siteName: z.string(),
+  siteId: safeString().trim().min(1),
+  siteName: safeString(),
   siteType: z.enum(RMM_SITE_TYPES),
-  organizationId: z.string().trim().min(1).nullable(),
+  organizationId: safeString().trim().min(1).nullable(),
   ignoreAutoMap: z.boolean(),
 });
 export type SiteMappingRow = z.infer<typeof siteMappingRowSchema>;
@@ -25,14 +26,14 @@ export type RmmMapping = z.infer<typeof rmmMappingSchema>;
 
 export const rmmParametersSchema = z.object({
   /** Optional: the UDF / asset property that holds the Microsoft Entra Device ID. */
-  entraDeviceIdField: z.string().trim().min(1).max(100).nullable(),
+  entraDeviceIdField: safeString().trim().min(1).max(100).nullable(),
 });
 export type RmmParameters = z.infer<typeof rmmParametersSchema>;
 
 export const rmmStoredSettingsSchema = z.object({
   autoMapExact: z.boolean().default(false),
   siteTypes: z.array(z.enum(RMM_SITE_TYPES)).default(['managed']),
-  entraDeviceIdField: z.string().nullable().default(null),
+  entraDeviceIdField: safeString().nullable().default(null),
   completedSections: z.array(z.enum(['mapping', 'parameters'])).default([]),
 });
 export type RmmStoredSettings = z.infer<typeof rmmStoredSettingsSchema>;
@@ -46,7 +47,7 @@ export const USER_ACTIVITY_MESSAGES = {
 /** The organization all RMM user activity is logged against; immutable once set. */
 export function userActivityOrganizationSchema(vendor: keyof typeof USER_ACTIVITY_MESSAGES) {
   const message = USER_ACTIVITY_MESSAGES[vendor];
-  return z.object({ userActivityOrganizationId: z.string({ message }).trim().min(1, message).max(100) });
+  return z.object({ userActivityOrganizationId: safeString({ message }).trim().min(1, message).max(100) });
 }
 
 /** A second connection to the same RMM needs an explicit "separate instance" confirmation. */

@@ -9,6 +9,7 @@ import { jwk } from 'hono/jwk';
 import { jwt, sign } from 'hono/jwt';
 import { z } from 'zod';
 import { ProblemError } from '../errors.js';
+import { VerifiedTokenCache } from './verified-token-cache.js';
 
 export const ROLES = ['admin', 'router'] as const;
 export type Role = (typeof ROLES)[number];
@@ -27,21 +28,23 @@ export interface AuthVariables {
   jwtPayload: unknown;
 }
 
-const VERIFIED_CACHE_SIZE = 10_000;
-
 /**
  * Verifies the bearer token and exposes `c.var.principal`. A token already verified is remembered
- * until its own expiry (bounded cache): the routing API sees the same token thousands of times a
- * second, and re-checking the signature each time would cost most of its throughput.
+ * until its own expiry (a cache bounded in entries and bytes: verified-token-cache.ts): the routing
+ * API sees the same token thousands of times a second, and re-checking the signature each time
+ * would cost most of its throughput.
  */
-export function authenticate(config: AuthConfig, onPartner: (partnerId: string) => void | Promise<void>): MiddlewareHandler<{ Variables: AuthVariables }> {
+export function authenticate(
+  config: AuthConfig,
+  onPartner: (partnerId: string) => void | Promise<void>,
+  verified = new VerifiedTokenCache<Principal>(),
+): MiddlewareHandler<{ Variables: AuthVariables }> {
   const verify = 'secret' in config ? jwt({ secret: config.secret, alg: 'HS256' }) : jwk({ jwks_uri: config.jwksUrl, alg: ['RS256', 'ES256'] });
-  const verified = new Map<string, { principal: Principal; expiresAt: number }>();
   return createMiddleware<{ Variables: AuthVariables }>(async (c, next) => {
     const header = c.req.header('Authorization');
     const hit = header ? verified.get(header) : undefined;
-    if (hit && hit.expiresAt > Date.now()) {
-      c.set('principal', hit.principal);
+    if (hit) {
+      c.set('principal', hit);
       return next();
     }
     await verify(c, async () => {
@@ -52,10 +55,7 @@ export function authenticate(config: AuthConfig, onPartner: (partnerId: string) 
       if (!claims.success) throw unauthenticated('The token lacks valid sub, partner or role claims.');
       c.set('principal', claims.data);
       await onPartner(claims.data.partner);
-      if (header) {
-        if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value!);
-        verified.set(header, { principal: claims.data, expiresAt: exp * 1000 });
-      }
+      if (header) verified.set(header, claims.data, exp * 1000);
       await next();
     });
   });

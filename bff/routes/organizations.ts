@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { safeString } from '../contracts/safe-text.js';
 import type { AppDeps, AppEnv } from '../app-deps.js';
 import { notFound } from '../errors.js';
 import { requireRole } from '../middleware/auth.js';
@@ -14,7 +15,7 @@ import { organizationsPutSchema, organizationViewSchema } from '../contracts/int
 import type { OrganizationRow } from '../../db/repositories/organizations.repo.js';
 
 const idParam = z.object({ id: z.string().min(1).max(100) });
-const pendingBody = z.object({ name: z.string().trim().min(1, 'Name is required').max(200) });
+const pendingBody = z.object({ name: safeString().trim().min(1, 'Name is required').max(200) });
 const deliveryBody = z.object({ ticketDelivery: z.boolean({ message: 'ticketDelivery must be true or false' }) });
 const catalogView = z.object({ id: z.string(), name: z.string() });
 const catalogSchema = z.object({ alertTypes: z.array(catalogView), respondRules: z.array(catalogView), iocRules: z.array(catalogView) });

@@ -8,13 +8,20 @@ import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../app-deps.js';
 import { requireRole } from '../middleware/auth.js';
 import { validate } from '../middleware/validate.js';
+import { boundedJson } from '../contracts/safe-text.js';
 import type { ApiDocs } from '../openapi.js';
 import { PSA_VENDORS, RMM_VENDORS } from '../vendors/vendor-catalog.js';
 
 const WIZARDS = [...PSA_VENDORS.map((v) => `psa:${v}` as const), ...RMM_VENDORS.map((v) => `rmm:${v}` as const)];
 const wizardParam = z.object({ wizard: z.enum(WIZARDS) });
 const draftQuery = z.object({ integrationId: z.string().uuid().optional(), version: z.coerce.number().int().min(1).optional() });
-const draftBody = z.object({ machineVersion: z.number().int().min(1), snapshot: z.unknown() });
+/**
+ * A persisted machine snapshot nests a few levels (context, child actors, rows); 64 is far beyond
+ * it and far below a stack's reach. 2 million characters hold a 10,000-organization mapping (about
+ * 150 characters a row) with room to spare, under the 5 MB body limit.
+ */
+const draftSnapshot = boundedJson({ maxDepth: 64, maxSize: 2_000_000 });
+const draftBody = z.object({ machineVersion: z.number().int().min(1), snapshot: draftSnapshot });
 const draftView = z.object({ machineVersion: z.number(), snapshot: z.unknown(), updatedAt: z.string() });
 /** The GET answer: the draft, or null when there is none (or only one of another machine version). */
 const draftAnswer = draftView.nullable();

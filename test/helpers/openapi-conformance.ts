@@ -2,7 +2,9 @@
  * @module Validates a sandbox response against the vendor's own OpenAPI/Swagger document
  * (copies kept in test/fixtures/vendor-specs, sources in its SOURCES.md), so a drift between sandbox and vendor shows up as a failing test.
  * Handles Swagger 2.0 (`#/definitions`), OpenAPI 3.0 (`nullable`) and 3.1 (JSON Schema 2020-12); request
- * bodies and query parameter names too, for documents (Halo's) that describe what a client sends.
+ * bodies and query parameter names too, for documents (Halo's) that describe what a client sends; and
+ * JSON Schema draft-07 files of `definitions` plus `x-operations` keyed "METHOD /path", each with its
+ * success `status` and response `schema` (the ConnectWise schemas derived from its own document).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -24,8 +26,9 @@ export interface SpecValidator {
   check(method: string, pathTemplate: string, status: number, body: unknown): string[];
   hasOperation(method: string, pathTemplate: string): boolean;
   /**
-   * Validates against a named schema (`#/definitions/X` or `#/components/schemas/X`), for operations
-   * whose success response the vendor's document leaves out (Datto documents only error codes on some).
+   * Validates against a named schema (`#/definitions/X` or `#/components/schemas/X`, or deeper:
+   * `X/properties/y`), for operations whose success response the vendor's document leaves out (Datto
+   * documents only error codes on some) and for request bodies.
    */
   checkComponent(name: string, body: unknown): string[];
   /**
@@ -39,18 +42,28 @@ export interface SpecValidator {
   templateOf(method: string, path: string): string | null;
 }
 
-export function loadSpec(fileName: string): SpecValidator {
+export interface SpecOptions {
+  /**
+   * Drops every `required` list: for answers trimmed to the fields a client asked for (ConnectWise's
+   * `fields=`), where a required field that was not asked for is absent by design.
+   */
+  ignoreRequired?: boolean;
+}
+
+export function loadSpec(fileName: string, options: SpecOptions = {}): SpecValidator {
   const raw = readFileSync(SPECS_DIR + fileName, 'utf8').replace(/^\uFEFF/, '');
   const spec: Json = JSON.parse(raw);
   const is31 = typeof spec.openapi === 'string' && spec.openapi.startsWith('3.1');
   const isSwagger2 = spec.swagger === '2.0';
+  /** Draft-07 `definitions` + `x-operations`: no `paths`, one success status per operation. */
+  const operations: Json | undefined = spec['x-operations'];
   const ajv = is31 ? new Ajv2020({ strict: false, allErrors: true }) : new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
   // .NET TimeSpan (`[-][d.]hh:mm:ss[.fffffff]`), which Halo's document calls `date-span`.
   ajv.addFormat('date-span', /^-?(\d+\.)?\d{1,2}:\d{2}:\d{2}(\.\d+)?$/);
   // The spec itself becomes a schema so every $ref resolves inside it.
   const specId = `spec:${fileName}`;
-  ajv.addSchema(prepare(spec, isSwagger2), specId);
+  ajv.addSchema(prepare(spec, isSwagger2, options), specId);
   const cache = new Map<string, ReturnType<typeof ajv.compile> | null>();
   const pointer = (text: string) => text.replace(/~/g, '~0').replace(/\//g, '~1');
   /** Ajv's problems, naming the property an `additionalProperties: false` schema refused. */
@@ -58,6 +71,11 @@ export function loadSpec(fileName: string): SpecValidator {
     validate(body) ? [] : (validate.errors ?? []).slice(0, 10).map((e) => `${e.instancePath || '(root)'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`);
 
   function responseSchemaRef(method: string, pathTemplate: string, status: number): string | null {
+    if (operations) {
+      const key = `${method.toUpperCase()} ${pathTemplate}`;
+      if (operations[key]?.status !== status || !operations[key].schema) return null;
+      return `${specId}#/x-operations/${encodeURIComponent(pointer(key))}/schema`;
+    }
     const op = spec.paths?.[pathTemplate]?.[method.toLowerCase()];
     if (!op) return null;
     const code = op.responses?.[String(status)] ? String(status) : op.responses?.default ? 'default' : null;
@@ -91,12 +109,15 @@ export function loadSpec(fileName: string): SpecValidator {
       const validate = cache.get(key);
       return validate ? errorsOf(validate, body) : [`no request body schema in ${fileName} for ${key}`];
     },
-    hasOperation: (method, pathTemplate) => Boolean(spec.paths?.[pathTemplate]?.[method.toLowerCase()]),
+    hasOperation: (method, pathTemplate) => Boolean(operations ? operations[`${method.toUpperCase()} ${pathTemplate}`] : spec.paths?.[pathTemplate]?.[method.toLowerCase()]),
     checkComponent(name, body) {
       const key = `component ${name}`;
       if (!cache.has(key)) {
-        const base = isSwagger2 ? 'definitions' : 'components/schemas';
-        const exists = isSwagger2 ? spec.definitions?.[name] : spec.components?.schemas?.[name];
+        const inDefinitions = isSwagger2 || Boolean(operations);
+        const base = inDefinitions ? 'definitions' : 'components/schemas';
+        // A name may go deeper, as a JSON pointer below the schemas: `Addition/properties/quantity`.
+        const root = inDefinitions ? spec.definitions : spec.components?.schemas;
+        const exists = name.split('/').reduce<Json | undefined>((node, key) => node?.[key], root);
         cache.set(key, exists ? ajv.compile({ $ref: `${specId}#/${base}/${name}` }) : null);
       }
       const validate = cache.get(key);
@@ -117,8 +138,9 @@ export function loadSpec(fileName: string): SpecValidator {
 /**
  * Swagger 2.0 keeps `x-nullable`; OpenAPI 3.0 keeps `nullable`. Ajv understands `nullable` only, and
  * only beside a `type`: a bare `{nullable: true}` (Halo's `object` properties) means any value.
+ * `ignoreRequired` drops every schema's `required` list.
  */
-function prepare(spec: Json, isSwagger2: boolean): Json {
+function prepare(spec: Json, isSwagger2: boolean, options: SpecOptions): Json {
   const copy = JSON.parse(JSON.stringify(spec)) as Json;
   delete copy.$schema;
   delete copy.$id;
@@ -128,6 +150,8 @@ function prepare(spec: Json, isSwagger2: boolean): Json {
     const obj = node as Json;
     if (isSwagger2 && obj['x-nullable'] === true) obj.nullable = true;
     if (obj.nullable === true && Object.keys(obj).length === 1) delete obj.nullable;
+    // Only a schema's list: a property that happens to be named "required" is an object.
+    if (options.ignoreRequired && Array.isArray(obj.required)) delete obj.required;
     Object.values(obj).forEach(walk);
   };
   walk(copy);

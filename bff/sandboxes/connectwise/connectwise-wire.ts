@@ -1,8 +1,10 @@
 /**
  * @module What every ConnectWise PSA answer shares: the documented error body
  * `{code, message, errors:[{code, message, resource, field}]}`, Basic auth of
- * `company+publicKey:privateKey` with the mandatory `clientId` header, and `page`/`pageSize` paging
- * (at most 1,000 a page) with `conditions`/`childConditions`/`orderBy` and a navigable `Link` header.
+ * `company+publicKey:privateKey` with the mandatory `clientId` header, `page`/`pageSize` paging
+ * (at most 1,000 a page) with `conditions`/`childConditions`/`orderBy` and a navigable `Link` header,
+ * `/count` beside each list, and `fields=` trimming every read to the fields asked for. Unset fields
+ * are left out of answers rather than sent as null, as ConnectWise does (the tables keep nulls).
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -26,6 +28,47 @@ export function invalidObject(c: Context, resource: string, errors: Array<{ fiel
 
 export function notFound(c: Context, what: string, id: string | number): Response {
   return cwError(c, 404, 'NotFound', `${what} ID ${id} not found`);
+}
+
+/** Any path the API does not have: ConnectWise's JSON error, never a framework's text page. */
+export function unknownPath(c: Context): Response {
+  return cwError(c, 404, 'NotFound', `The resource ${c.req.path} was not found.`);
+}
+
+/** A copy without null or undefined members, at every depth: ConnectWise leaves unset fields out. */
+export function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (!value || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) if (inner !== null && inner !== undefined) out[key] = withoutNulls(inner);
+  return out;
+}
+
+/**
+ * Only the fields listed in `fields=` (`id,name,board/name`): a path into a reference keeps that
+ * member alone; through an array, each element keeps it. No list: the whole record.
+ */
+export function pickFields(record: unknown, fields: string | undefined): unknown {
+  const paths = (fields ?? '').split(',').map((f) => f.trim()).filter(Boolean).map((f) => f.split('/'));
+  if (!paths.length) return record;
+  const pick = (value: unknown, wanted: string[][]): unknown => {
+    if (Array.isArray(value)) return value.map((item) => pick(item, wanted));
+    if (!value || typeof value !== 'object') return value;
+    if (wanted.some((p) => p.length === 0)) return value;
+    const out: Record<string, unknown> = {};
+    for (const key of new Set(wanted.map((p) => p[0]!))) {
+      if (!(key in value)) continue;
+      out[key] = pick((value as Record<string, unknown>)[key], wanted.filter((p) => p[0] === key).map((p) => p.slice(1)));
+    }
+    return out;
+  };
+  return pick(record, paths);
+}
+
+/** One record as ConnectWise answers it: nulls left out, trimmed to `fields=` on reads. */
+export function answer(c: Context, body: unknown, status: 200 | 201 = 200): Response {
+  const trimmed = c.req.method === 'GET' ? pickFields(body, c.req.query('fields')) : body;
+  return c.json(withoutNulls(trimmed) as object, status);
 }
 
 /**
@@ -67,13 +110,8 @@ function fieldOf(record: unknown, path: string): unknown {
  */
 export function pageOf<T>(c: Context, rows: readonly T[], resource: string): Response {
   const q = c.req.query();
-  let filter: (record: unknown) => boolean;
-  try {
-    filter = filterOf(q.conditions, q.childConditions);
-  } catch (error) {
-    if (error instanceof ConditionsError) return invalidObject(c, resource, [{ field: 'conditions', message: `Invalid conditions: ${error.message}`, code: 'InvalidConditions' }]);
-    throw error;
-  }
+  const filter = conditionsOf(c, resource);
+  if (filter instanceof Response) return filter;
   const page = q.page === undefined ? 1 : Number(q.page);
   const size = q.pageSize === undefined ? DEFAULT_PAGE_SIZE : Number(q.pageSize);
   if (!Number.isInteger(page) || page < 1) return invalidObject(c, resource, [{ field: 'page', message: 'page must be a whole number of at least 1' }]);
@@ -99,7 +137,24 @@ export function pageOf<T>(c: Context, rows: readonly T[], resource: string): Res
   };
   const links = [page < last && `<${link(page + 1)}>; rel="next"`, `<${link(last)}>; rel="last"`, page > 1 && `<${link(1)}>; rel="first"`].filter(Boolean);
   c.header('Link', links.join(', '));
-  return c.json(slice);
+  return answer(c, slice);
+}
+
+/** `<list>/count`: `{count}` of the rows the request's conditions select. */
+export function countOf<T>(c: Context, rows: readonly T[], resource: string): Response {
+  const filter = conditionsOf(c, resource);
+  if (filter instanceof Response) return filter;
+  return c.json({ count: rows.filter(filter).length });
+}
+
+/** The filter of `conditions`/`childConditions`, or the vendor's 400 for ones it cannot read. */
+function conditionsOf(c: Context, resource: string): ((record: unknown) => boolean) | Response {
+  try {
+    return filterOf(c.req.query('conditions'), c.req.query('childConditions'));
+  } catch (error) {
+    if (error instanceof ConditionsError) return invalidObject(c, resource, [{ field: 'conditions', message: `Invalid conditions: ${error.message}`, code: 'InvalidConditions' }]);
+    throw error;
+  }
 }
 
 /** A JSON body or null (a malformed body is the caller's 400). */

@@ -3,13 +3,15 @@
  * prefix it is mounted at (the product mounts it at /sandbox/connectwise): the unauthenticated
  * `login/companyinfo/<company>` lookup that names the codebase, and the REST API below
  * `<codebase>/apis/3.0/` (also `v4_6_release/`) with Basic auth, the clientId header, paging,
- * conditions, the documented error body and a rate limit answered with 429 and Retry-After; plus
- * the `_control/` API (reset, seed at scale, faults, writes).
+ * conditions, the documented error body (also for any path it does not have) and a rate limit
+ * answered with 429 and Retry-After; plus the `_control/` API (reset, seed at scale, faults, writes,
+ * and `requests`: every call with what was sent and answered, for the conformance test).
  */
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { SandboxState, WindowCounter, controlRoutes, faultInjection } from '../common/sandbox-kit.js';
 import { SANDBOX_CODEBASE, SANDBOX_COMPANY_ID, seedConnectWise, type CwData } from './connectwise.seed.js';
-import { basicAuth, cwError } from './connectwise-wire.js';
+import { RequestLog } from '../common/request-log.js';
+import { basicAuth, cwError, unknownPath } from './connectwise-wire.js';
 import { registerReadRoutes } from './connectwise-read.routes.js';
 import { registerWriteRoutes } from './connectwise-write.routes.js';
 
@@ -41,9 +43,14 @@ function rateLimit(counter: WindowCounter): MiddlewareHandler {
 export function createConnectWiseSandbox(options: { scale?: number } = {}): { app: Hono; state: SandboxState<CwData> } {
   const state = new SandboxState<CwData>((scale) => seedConnectWise(scale ?? options.scale));
   const limit = new WindowCounter(CW_LIMIT_PER_MINUTE, 60_000);
+  const log = new RequestLog();
   const app = new Hono();
 
-  app.route('/_control', controlRoutes(state, { onReset: () => limit.reset() }));
+  app.route('/_control', controlRoutes(state, {
+    onReset: () => { limit.reset(); log.clear(); },
+    extend: (control) => control.get('/requests', (c) => log.route(c)),
+  }));
+  app.use('*', async (c, next) => (c.req.path.includes('/_control/') ? next() : log.middleware()(c, next)));
   app.use('*', faultInjection(state, { rateLimited: throttled, serverError }));
   app.use('*', rateLimit(limit));
 
@@ -60,10 +67,11 @@ export function createConnectWiseSandbox(options: { scale?: number } = {}): { ap
   api.use('*', basicAuth());
   registerReadRoutes(api, state);
   registerWriteRoutes(api, state);
-  api.notFound((c) => cwError(c, 404, 'NotFound', 'The requested resource was not found.'));
+  // Registered last, as routes: a host app that mounts this one (app.route) keeps its own notFound
+  // and would answer Hono's text 404 for an unknown API path.
+  api.all('*', unknownPath);
   for (const codebase of [SANDBOX_CODEBASE, 'v4_6_release/']) app.route(`/${codebase}apis/3.0`, api);
-
-  app.notFound((c) => cwError(c, 404, 'NotFound', 'The requested resource was not found.'));
+  app.all('*', unknownPath);
   app.onError((_error, c) => serverError(c, 500));
   return { app, state };
 }

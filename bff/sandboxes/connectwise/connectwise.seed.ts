@@ -67,7 +67,7 @@ export interface CwAddition {
   effectiveDate: string; cancelledDate: string | null; description: string;
 }
 export interface CwCatalogItem {
-  id: number; identifier: string; description: string; inactiveFlag: boolean;
+  id: number; identifier: string; description: string; customerDescription: string; inactiveFlag: boolean;
   price: number; cost: number; productClass: 'Service' | 'Agreement' | 'NonInventory' | 'Inventory';
 }
 
@@ -239,7 +239,7 @@ function serviceSetup(): Pick<CwData, 'boards' | 'statuses' | 'types' | 'subtype
     { id: 2, name: 'Priority 2 - Quick Response', sortOrder: 2, defaultFlag: false, color: 'Orange' },
     { id: 3, name: 'Priority 3 - Normal Response', sortOrder: 3, defaultFlag: true, color: 'Yellow' },
     { id: 4, name: 'Priority 4 - Schedule Maintenance', sortOrder: 4, defaultFlag: false, color: 'Green' },
-    { id: 5, name: 'Do Not Respond', sortOrder: 5, defaultFlag: false, color: 'Grey' },
+    { id: 5, name: 'Do Not Respond', sortOrder: 5, defaultFlag: false, color: 'Gray' },
   ];
   const sources: CwSource[] = ['Phone', 'Email', 'Portal', 'Monitoring', 'Integration'].map((name, i) => ({ id: i + 1, name, defaultFlag: i === 4 }));
   return { boards, statuses, types, subtypes, items, priorities, sources };
@@ -247,10 +247,10 @@ function serviceSetup(): Pick<CwData, 'boards' | 'statuses' | 'types' | 'subtype
 
 function seedFinance(data: CwData, byName: Map<string, CwCompany>): void {
   data.catalog = [
-    { id: 501, identifier: 'MW-MONTHLY', description: 'Managed Workstation', inactiveFlag: false, price: 45, cost: 15, productClass: 'Service' },
-    { id: 502, identifier: 'MS-MONTHLY', description: 'Managed Server', inactiveFlag: false, price: 150, cost: 60, productClass: 'Service' },
-    { id: 503, identifier: 'M365-BACKUP', description: 'Microsoft 365 Backup per User', inactiveFlag: false, price: 4, cost: 1.5, productClass: 'Service' },
-    { id: 504, identifier: 'AV-LEGACY', description: 'Legacy Antivirus Seat', inactiveFlag: true, price: 3, cost: 1, productClass: 'Service' },
+    { id: 501, identifier: 'MW-MONTHLY', description: 'Managed Workstation', customerDescription: 'Managed Workstation', inactiveFlag: false, price: 45, cost: 15, productClass: 'Service' },
+    { id: 502, identifier: 'MS-MONTHLY', description: 'Managed Server', customerDescription: 'Managed Server', inactiveFlag: false, price: 150, cost: 60, productClass: 'Service' },
+    { id: 503, identifier: 'M365-BACKUP', description: 'Microsoft 365 Backup per User', customerDescription: 'Microsoft 365 Backup per User', inactiveFlag: false, price: 4, cost: 1.5, productClass: 'Service' },
+    { id: 504, identifier: 'AV-LEGACY', description: 'Legacy Antivirus Seat', customerDescription: 'Legacy Antivirus Seat', inactiveFlag: true, price: 3, cost: 1, productClass: 'Service' },
   ];
   data.nextId.catalog = 505;
   const plan: Array<[string, string, CwAgreement['agreementStatus']]> = [

@@ -10,6 +10,7 @@ import type { AdapterContext } from '../adapter-context.js';
 import { transportTuning, VENDOR_BUDGETS } from '../adapter-context.js';
 import { VendorHttp, type VendorResponse } from '../http/vendor-http.js';
 import { VendorError } from '../vendor-errors.js';
+import { onCloudPort } from '../http/host-allowlist.js';
 import { errorBodySchema, itemResultSchema, operationResultSchema, queryResultSchema, zoneInformationSchema } from './autotask.schemas.js';
 
 const ZONE_TTL_MS = 24 * 3_600_000;
@@ -179,7 +180,7 @@ export class AutotaskClient {
     } catch {
       throw new VendorError('autotask', 'unexpected_answer', 'Autotask’s zone lookup sent an address we could not read.');
     }
-    const autotaskHost = url.protocol === 'https:' && url.hostname.toLowerCase().endsWith('.autotask.net');
+    const autotaskHost = onCloudPort(url) && url.hostname.toLowerCase().endsWith('.autotask.net');
     if (!autotaskHost && url.origin !== new URL(this.lookupUrl).origin) {
       throw new VendorError('autotask', 'unexpected_answer', `Autotask’s zone lookup pointed to a host that is not Autotask’s (${url.host}); it was not contacted.`);
     }

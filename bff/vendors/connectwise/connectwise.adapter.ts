@@ -21,14 +21,12 @@ import {
 } from './connectwise.mapper.js';
 import {
   additionSchema, agreementSchema, boardItemSchema, boardSchema, boardStatusSchema, boardSubTypeSchema, boardTypeSchema,
-  catalogItemSchema, companySchema, contactSchema, noteSchema, prioritySchema, sourceSchema, systemInfoSchema, ticketSchema,
+  catalogItemSchema, companySchema, contactSchema, fieldsOf, noteSchema, prioritySchema, sourceSchema, systemInfoSchema, ticketSchema,
   type CwBoardStatusRow, type CwTicketRow,
 } from './connectwise.schemas.js';
 
 /** Board statuses change rarely; kept this long to spare a call per alert. */
 const STATUS_TTL_MS = 10 * 60_000;
-/** Only what the adapter reads, so 1,000 companies a page stay small. */
-const COMPANY_FIELDS = 'id,identifier,name,status,types,market,parentCompany,deletedFlag';
 /**
  * ASSUMPTION: a tenant's inactive company status is named "Inactive…" (ConnectWise's default
  * list); filtering it in `conditions` keeps listing 10,000 companies at 10 requests.
@@ -90,7 +88,7 @@ export function createConnectWiseAdapter(ctx: AdapterContext, credentials: Conne
     async listAccounts(query, signal) {
       const search = query?.search?.trim();
       const conditions = search ? `${ACTIVE_COMPANIES} and name contains ${quoted(search)}` : ACTIVE_COMPANIES;
-      const rows = await client.all(companySchema, 'company/companies', { conditions, fields: COMPANY_FIELDS }, signal);
+      const rows = await client.all(companySchema, 'company/companies', { conditions }, signal);
       const accounts = rows.map(toAccount).filter((a) => a.isActive);
       return search ? accounts.filter((a) => a.name.toLowerCase().includes(search.toLowerCase())) : accounts;
     },
@@ -175,13 +173,14 @@ export function createConnectWiseAdapter(ctx: AdapterContext, credentials: Conne
 
     async findTicketByMarker(marker, signal) {
       const { body } = await client.call(z.array(ticketSchema), {
-        method: 'GET', path: 'service/tickets', query: { conditions: `externalXRef=${quoted(marker.slice(0, XREF_MAX))}`, orderBy: 'id asc', page: 1, pageSize: 1 }, signal,
+        method: 'GET', path: 'service/tickets',
+        query: { conditions: `externalXRef=${quoted(marker.slice(0, XREF_MAX))}`, orderBy: 'id asc', fields: fieldsOf(ticketSchema), page: 1, pageSize: 1 }, signal,
       });
       return body[0] ? toTicketRef(body[0], signal) : null;
     },
 
     async getTicket(ticketId, signal) {
-      const { body } = await client.call(ticketSchema, { method: 'GET', path: `service/tickets/${cwIdOf(ticketId, 'ticket')}`, signal });
+      const { body } = await client.call(ticketSchema, { method: 'GET', path: `service/tickets/${cwIdOf(ticketId, 'ticket')}`, query: { fields: fieldsOf(ticketSchema) }, signal });
       return toTicketRef(body, signal);
     },
 
@@ -215,9 +214,12 @@ export function createConnectWiseAdapter(ctx: AdapterContext, credentials: Conne
       const { body } = await client.call(catalogItemSchema, {
         method: 'POST',
         path: 'procurement/catalog',
-        // ASSUMPTION: identifier (the product id, at most 25 characters) and description (at most
-        // 60) are what a Service product needs; a real site may also demand category/subcategory.
-        json: { identifier: name.slice(0, 25).trim(), description: name.slice(0, 60), price: input.unitPrice, cost: input.unitCost, productClass: 'Service' },
+        // identifier, description and customerDescription are the CatalogItem model's required fields
+        // (ASSUMPTIONS.md: at most 25 and 60 characters; a real site may also demand a subcategory).
+        json: {
+          identifier: name.slice(0, 25).trim(), description: name.slice(0, 60).trim(), customerDescription: (input.description?.trim() || name).slice(0, 60).trim(),
+          price: input.unitPrice, cost: input.unitCost, productClass: 'Service',
+        },
         signal,
       });
       return toService(body);

@@ -10,7 +10,8 @@ import { CONNECTWISE_ON_PREMISES, CONNECTWISE_SITES, type ConnectWiseCredentials
 import { transportTuning, VENDOR_BUDGETS, type AdapterContext } from '../adapter-context.js';
 import { VendorHttp, type QueryValue, type VendorHttpOptions, type VendorResponse } from '../http/vendor-http.js';
 import { VendorError } from '../vendor-errors.js';
-import { companyInfoSchema, errorBodySchema } from './connectwise.schemas.js';
+import { operatorAllows } from '../http/host-allowlist.js';
+import { companyInfoSchema, errorBodySchema, fieldsOf } from './connectwise.schemas.js';
 
 /** ConnectWise's largest page. */
 export const PAGE_SIZE = 1_000;
@@ -53,8 +54,8 @@ export function siteOrigin(ctx: AdapterContext, credentials: ConnectWiseCredenti
   if (credentials.site === CONNECTWISE_ON_PREMISES) {
     const host = credentials.host.trim().toLowerCase();
     const allowed = ctx.endpoints.plugged.connectwise?.allowedHosts ?? [];
-    // The BFF never fetches a host an admin typed unless the operator allowed it.
-    if (!allowed.includes(host)) {
+    // The BFF never fetches a host (and port) an admin typed unless the operator allowed it.
+    if (!URL.canParse(`https://${host}`) || !operatorAllows(new URL(`https://${host}`), allowed)) {
       throw new VendorError('connectwise', 'invalid_credentials',
         `This platform does not allow the ConnectWise server ${host}. Ask the platform operator to add it to CONNECTWISE_ALLOWED_HOSTS, or choose a cloud site.`, { field: 'host' });
     }
@@ -150,14 +151,16 @@ export class ConnectWiseClient {
   }
 
   /**
-   * Every row of a list, `pageSize` 1,000: follows the `Link` header's next page, and stops on the
-   * first short page when the site sends no Link header. 10,000 rows take 10 requests.
+   * Every row of a list, `pageSize` 1,000, with only the fields `item` reads (`fields=`): follows
+   * the `Link` header's next page, and stops on the first short page when the site sends no Link
+   * header. 10,000 rows take 10 requests.
    */
   async all<T extends z.ZodType<{ id: number }>>(item: T, path: string, query: Record<string, QueryValue> = {}, signal?: AbortSignal): Promise<Array<z.output<T>>> {
     const rows: Array<z.output<T>> = [];
     const seen = new Set<number>();
+    const fields = fieldsOf(item);
     for (let page = 1; page <= MAX_PAGES; page++) {
-      const { body, headers } = await this.call(z.array(item), { method: 'GET', path, query: { ...query, page, pageSize: PAGE_SIZE }, signal });
+      const { body, headers } = await this.call(z.array(item), { method: 'GET', path, query: { ...query, fields, page, pageSize: PAGE_SIZE }, signal });
       const fresh = body.filter((r) => !seen.has(r.id));
       for (const r of fresh) seen.add(r.id);
       rows.push(...fresh);

@@ -1,8 +1,30 @@
 /**
- * @module ConnectWise PSA wire shapes the adapter reads, as zod schemas: only the fields it uses,
- * other fields pass unread (the API returns many more, and `fields=` trims them).
+ * @module ConnectWise PSA wire shapes the adapter reads, as zod schemas: only the fields it uses.
+ * Each read asks for exactly these fields (`fieldsOf`, sent as `fields=`), so the mapper can only
+ * read what was asked for: a field it reads but did not list would be missing on a real site.
  */
 import { z } from 'zod';
+
+/** A schema without its `.nullish()` / `.optional()` / `.nullable()` wrappers. */
+function bare(schema: z.ZodType): z.ZodType {
+  let node = schema;
+  while (node instanceof z.ZodOptional || node instanceof z.ZodNullable) node = node.unwrap() as z.ZodType;
+  return node;
+}
+
+/**
+ * The `fields=` list of a row schema: `id,name,board/id,board/name,communicationItems`. A reference
+ * is listed member by member; an array whole (ASSUMPTIONS.md: ConnectWise's `fields` is not relied
+ * on to reach inside arrays).
+ */
+export function fieldsOf(schema: z.ZodType, prefix = ''): string {
+  const node = bare(schema);
+  const row = node instanceof z.ZodArray ? bare(node.element as z.ZodType) : node;
+  if (!(row instanceof z.ZodObject)) return prefix.replace(/\/$/, '');
+  return Object.entries(row.shape as Record<string, z.ZodType>)
+    .map(([key, inner]) => (bare(inner) instanceof z.ZodObject ? fieldsOf(inner, `${prefix}${key}/`) : `${prefix}${key}`))
+    .join(',');
+}
 
 const ref = z.object({ id: z.number(), name: z.string().nullish() });
 const companyRef = z.object({ id: z.number(), identifier: z.string().nullish(), name: z.string().nullish() });

@@ -10,6 +10,7 @@ import type { HaloPsaCredentials } from '../../contracts/credentials.js';
 import { transportTuning, VENDOR_BUDGETS, type AdapterContext } from '../adapter-context.js';
 import { VendorHttp, type QueryValue, type VendorHttpOptions, type VendorResponse } from '../http/vendor-http.js';
 import { VendorError } from '../vendor-errors.js';
+import { onCloudPort, operatorAllows } from '../http/host-allowlist.js';
 import { oauthErrorSchema, tokenSchema } from './halopsa.schemas.js';
 
 /** The scopes the adapter asks for; the wizard lists the same ones for the admin to grant. */
@@ -42,10 +43,10 @@ export function haloBaseUrl(ctx: AdapterContext, credentials: HaloPsaCredentials
     throw new VendorError('halopsa', 'invalid_credentials', 'Enter your Halo address, e.g. https://yourcompany.halopsa.com.', { field: 'url' });
   }
   const host = url.hostname.toLowerCase();
-  const allowed = (plugged?.allowedHosts ?? []).map((h) => h.toLowerCase());
-  if (url.protocol !== 'https:' || !(/^[a-z0-9-]+\.halopsa\.com$/.test(host) || allowed.includes(host) || allowed.includes(url.host.toLowerCase()))) {
+  const cloud = /^[a-z0-9-]+\.halopsa\.com$/.test(host) && onCloudPort(url);
+  if (url.protocol !== 'https:' || !(cloud || operatorAllows(url, plugged?.allowedHosts ?? []))) {
     throw new VendorError('halopsa', 'invalid_credentials',
-      `${host} is not a HaloPSA cloud address (yourcompany.halopsa.com). An on-premises Halo must first be allowed by the platform operator.`, { field: 'url' });
+      `${url.host} is not a HaloPSA cloud address (yourcompany.halopsa.com, on the standard https port). An on-premises Halo must first be allowed by the platform operator.`, { field: 'url' });
   }
   return `https://${url.host}`;
 }

@@ -7,6 +7,7 @@
  * The bucket holds `BURST_SHARE` of the window's limit and refills the rest evenly over the
  * window: in any window at most burst + refill = limit calls start, whatever the instance count.
  */
+import { createHmac } from 'node:crypto';
 import type { Database } from '../../../db/database.js';
 import { createPgBudgetStore, type Bucket, type BudgetStore } from '../../../db/repositories-pg/budgets.repo.js';
 import type { Logger } from '../../logger.js';
@@ -56,24 +57,40 @@ export class SharedRateLimiter extends RateLimiter {
   }
 }
 
+/**
+ * The row key of a vendor account's budget: the vendor, then a keyed hash (HMAC-SHA256 with the
+ * server's key material) of the account key the adapter chose. Adapters key budgets by what names
+ * the account (Datto's API key, Autotask's API user, a tenant), which is credential material and
+ * must not sit in the database in clear; every instance holds the same key material, so all still
+ * meet on one row. Rows of the old clear keys are deleted by migration 0001 (PostgreSQL only: on
+ * SQLite budgets never leave the process).
+ */
+export function budgetRowKey(accountKey: string, keyMaterial: Buffer): string {
+  const vendor = accountKey.slice(0, Math.max(0, accountKey.indexOf(':'))) || 'vendor';
+  return `${vendor}:${createHmac('sha256', keyMaterial).update(accountKey).digest('hex').slice(0, 32)}`;
+}
+
 export class SharedRateLimiterRegistry extends RateLimiterRegistry {
   private readonly shared = new Map<string, RateLimiter>();
 
-  constructor(private readonly store: BudgetStore, private readonly logger: Logger) {
+  constructor(private readonly store: BudgetStore, private readonly logger: Logger, private readonly keyMaterial: Buffer) {
     super();
   }
 
   override get(key: string, budget: RateBudget): RateLimiter {
     let limiter = this.shared.get(key);
     if (!limiter) {
-      limiter = new SharedRateLimiter(budget, this.store, key, this.logger);
+      limiter = new SharedRateLimiter(budget, this.store, budgetRowKey(key, this.keyMaterial), this.logger);
       this.shared.set(key, limiter);
     }
     return limiter;
   }
 }
 
-/** The limiter registry for this engine: shared through the database on PostgreSQL, in-process on SQLite. */
-export function createSharedLimiters(database: Database, logger: Logger): RateLimiterRegistry {
-  return database.dialect === 'postgres' ? new SharedRateLimiterRegistry(createPgBudgetStore(database.db), logger) : new RateLimiterRegistry();
+/**
+ * The limiter registry for this engine: shared through the database on PostgreSQL, in-process on
+ * SQLite. `keyMaterial` keys the budget rows' hashes (the vault's derived budget key).
+ */
+export function createSharedLimiters(database: Database, logger: Logger, keyMaterial: Buffer): RateLimiterRegistry {
+  return database.dialect === 'postgres' ? new SharedRateLimiterRegistry(createPgBudgetStore(database.db), logger, keyMaterial) : new RateLimiterRegistry();
 }

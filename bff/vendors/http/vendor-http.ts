@@ -97,6 +97,7 @@ export class VendorHttp {
         await this.sleep(this.backoff(attempt), request.signal);
         continue;
       }
+      if (isRedirect(response.status)) throw this.redirectRefused(response, request);
       if (response.status >= 200 && response.status < 300) {
         const custom = this.o.classify?.(response);
         if (custom) throw custom;
@@ -165,12 +166,18 @@ export class VendorHttp {
       this.o.onRequest?.({ method: request.method, url });
       let res: Response;
       try {
-        res = await (this.o.fetchImpl ?? fetch)(url, { method: request.method, headers, body, signal });
+        // Never `follow`: a redirect would carry the credential headers (and a downgraded scheme) to its target.
+        res = await (this.o.fetchImpl ?? fetch)(url, { method: request.method, headers, body, signal, redirect: 'manual' });
       } catch (error) {
         emitVendorCall(this.o.vendor, 0);
         throw error;
       }
       emitVendorCall(this.o.vendor, res.status);
+      if (isRedirect(res.status)) {
+        // Its body is never read: it is the redirecting party's text, not the vendor API's answer.
+        await res.body?.cancel().catch(() => undefined);
+        return { status: res.status, headers: res.headers, body: null };
+      }
       const text = await res.text();
       let parsed: unknown = text;
       if (text.length > 0) {
@@ -191,6 +198,26 @@ export class VendorHttp {
     } finally {
       release();
     }
+  }
+
+  /**
+   * A vendor API never needs a redirect followed: every vendor here documents fixed API paths on the
+   * host the BFF already chose (a region, zone, instance or allowed host), and none documents a
+   * redirect an API client must follow. So every 30x is refused, same origin included (a same-origin
+   * redirect to another path is as undocumented as a cross-origin one, and refusing all keeps one
+   * rule). The error names the target's host only, never the body, and is not retried.
+   */
+  private redirectRefused(response: VendorResponse, request: VendorRequest): VendorError {
+    let target = 'an address it did not name';
+    try {
+      const location = response.headers.get('location');
+      if (location) target = new URL(location, this.url(request.path, request.query)).host || target;
+    } catch {
+      // An unreadable Location names no host.
+    }
+    return new VendorError(this.o.vendor, 'unexpected_answer',
+      `${this.label} answered with a redirect to ${target}. Vendor redirects are never followed, so nothing was sent there; check the ${this.label} address.`,
+      { status: response.status });
   }
 
   private toError(response: VendorResponse): VendorError {
@@ -243,6 +270,10 @@ export class VendorHttp {
       signal?.addEventListener('abort', onAbort, { once: true });
     });
   }
+}
+
+function isRedirect(status: number): boolean {
+  return status >= 300 && status < 400;
 }
 
 /** `Retry-After` is either delta-seconds or an HTTP date. */

@@ -86,6 +86,8 @@ export const COPY = {
     issueTypes: 'Issue Type and Sub-Issue Type (optional)',
     issueTypesHint: 'Leave empty for no issue type. Custom mappings below win over these defaults for matching alerts.',
     issueType: 'Default Issue Type', subIssueType: 'Default Sub-Issue Type',
+    /** Why a field is disabled: its values come from another field (a board's statuses, an issue type's sub-issue types). */
+    chooseFirst: (parent: string) => `Choose the ${parent} first: the choices here come from it.`,
     overrideIssueType: 'Issue Type', overrideSubIssueType: 'Sub-Issue Type',
     tables: {
       alertTypes: { title: 'Alert-based mappings', key: 'Alert type', row: 'alert type override', empty: 'No alert-based mappings: every alert uses the defaults above.' },

@@ -11,6 +11,7 @@ import {
 import type { PsaPicklists } from '../../../bff/vendors/model.js';
 import { schemaErrors, type FieldErrors } from '../shared/form-state.js';
 import type { PsaStep, PsaWizardContext } from './psa-wizard.types.js';
+import { serviceCopy } from './psa-wizard.copy.js';
 
 /** Ticket fields a vendor may lack, and the picklist that would offer each. */
 const FIELD_LIST = { categoryId: 'ticketCategory', typeId: 'ticketType', queueId: 'queue', sourceId: 'source' } as const;
@@ -19,6 +20,14 @@ const FIELD_LIST = { categoryId: 'ticketCategory', typeId: 'ticketType', queueId
 export function unsupportedTicketFields(picklists: PsaPicklists | null): Array<(typeof OPTIONAL_BY_VENDOR_FIELDS)[number]> {
   if (!picklists) return [];
   return OPTIONAL_BY_VENDOR_FIELDS.filter((field) => picklists.unsupported.includes(FIELD_LIST[field]));
+}
+
+/**
+ * The vendor's own words for the ticket fields whose messages name them: the Ticket Type, which
+ * ConnectWise calls Item (issue 17 item 5; the other fields' messages keep the seeds' words for now).
+ */
+function ticketLabels(vendor: PsaWizardContext['vendor']) {
+  return { typeId: serviceCopy(vendor).type };
 }
 
 /** "Create Service": the BFF's own schema (amounts may be typed text). */
@@ -45,7 +54,7 @@ export function stepErrors(step: PsaStep, context: PsaWizardContext): FieldError
       return { ...catchAllContactErrors(context), ...schemaErrors(accountMappingSchema, context.accountMapping, 'accountMapping') };
     case 'service-parameters':
       if (!context.picklists) return { ticket: 'The PSA’s ticket values have not loaded yet.' };
-      return { ...unusableErrors(context), ...schemaErrors(ticketSettingsSchema(unsupportedTicketFields(context.picklists)), context.ticket, 'ticket') };
+      return { ...unusableErrors(context), ...schemaErrors(ticketSettingsSchema(unsupportedTicketFields(context.picklists), ticketLabels(context.vendor)), context.ticket, 'ticket') };
     case 'contract-mapping':
       return schemaErrors(contractSettingsSchema, context.contract, 'contract');
     case 'finish':

@@ -51,6 +51,17 @@ describe('<psa-wizard> credentials step', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('refuses a control character in a credential next to that field (it would break the vendor’s headers)', async () => {
+    const { token } = await partnerWithOrganizations();
+    const el = await mountWizard('autotask', token);
+    await fill(el, 'credentials.username', CREDENTIALS.autotask.username);
+    await fill(el, 'credentials.secret', `${CREDENTIALS.autotask.secret}\t\u0007`);
+    await next(el);
+    expect(el.step).to.equal('credentials');
+    expect(errorOf(el, 'credentials.secret')).to.contain('must not contain line breaks, tabs or other control characters');
+    expect(errorOf(el, 'credentials.username')).to.equal('');
+  });
+
   it('accepts the sandbox credentials, fires wizard-step-change and never shows them again', async () => {
     const { token } = await partnerWithOrganizations();
     const el = await mountWizard('kaseya-bms', token);

@@ -56,14 +56,25 @@ describe('<psa-wizard> service parameters step', function () {
     expect(errorOf(el, 'ticket.subjectTemplate')).to.contain('may only use the tokens');
   });
 
-  it('narrows sub-issue types to the chosen issue type', async () => {
+  it('keeps the seeds’ order, and the Sub-Issue Type disabled, saying why, until an Issue Type is chosen; another clears it', async () => {
     const { el } = await atService();
-    const issueTypes = optionValues(el, 'ticket.issueTypeId');
-    expect(issueTypes.length).to.be.greaterThan(0);
-    await fill(el, 'ticket.issueTypeId', issueTypes[0]!);
+    const step = q(el, 'ih-psa-service-parameters-step')!.shadowRoot!;
+    expect([...step.querySelector('fieldset')!.querySelectorAll('ih-select-field')].map((f) => f.getAttribute('name')))
+      .to.deep.equal(['ticket.categoryId', 'ticket.typeId', 'ticket.statusId', 'ticket.queueId', 'ticket.sourceId']);
+    const sub = () => field(el, 'ticket.subIssueTypeId').shadowRoot!;
+    expect(sub().querySelector('select')!.disabled).to.equal(true);
+    expect(sub().querySelector('.hint')!.textContent!.trim()).to.equal('Choose the Default Issue Type first: the choices here come from it.');
+    await expect(el).to.be.accessible();
+    const lists = el.snapshot!.context.picklists!;
+    const [first, second] = optionValues(el, 'ticket.issueTypeId').filter((id) => lists.subIssueType.some((s) => s.parentId === id));
+    await fill(el, 'ticket.issueTypeId', first!);
+    expect(sub().querySelector('select')!.disabled).to.equal(false);
     const subs = optionValues(el, 'ticket.subIssueTypeId');
-    const parents = new Set(el.snapshot!.context.picklists!.subIssueType.filter((s) => subs.includes(s.id)).map((s) => s.parentId));
-    expect([...parents]).to.deep.equal(subs.length ? [issueTypes[0]] : []);
+    expect(subs.length).to.be.greaterThan(0);
+    expect([...new Set(lists.subIssueType.filter((s) => subs.includes(s.id)).map((s) => s.parentId))]).to.deep.equal([first]);
+    await fill(el, 'ticket.subIssueTypeId', subs[0]!);
+    await fill(el, 'ticket.issueTypeId', second!);
+    expect(el.snapshot!.context.ticket.subIssueTypeId).to.equal(null);
   });
 
   it('saves the defaults, a priority per severity and an alert-type override; the BFF stores them', async () => {

@@ -146,7 +146,8 @@ export async function passAccountMapping(el: PsaWizard, vendor: PsaVendor): Prom
 
 /** Through Service Parameters, choosing the first value for every required list that is still empty. */
 export async function passServiceParameters(el: PsaWizard): Promise<void> {
-  for (const name of ['ticket.categoryId', 'ticket.typeId', 'ticket.statusId', 'ticket.queueId', 'ticket.sourceId', 'ticket.note.typeId', 'ticket.note.visibilityId',
+  // The queue first: a ConnectWise board's statuses and items are offered only once it is chosen.
+  for (const name of ['ticket.queueId', 'ticket.categoryId', 'ticket.statusId', 'ticket.typeId', 'ticket.sourceId', 'ticket.note.typeId', 'ticket.note.visibilityId',
     ...['critical', 'high', 'medium', 'low', 'informational'].map((s) => `ticket.priorityMap.${s}`)]) {
     const host = deepQuery(el.shadowRoot!, `[name="${name}"]`);
     const select = host?.shadowRoot?.querySelector('select');

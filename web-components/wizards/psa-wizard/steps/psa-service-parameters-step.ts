@@ -2,7 +2,10 @@
  * @module Step 3, Service Parameters (required): ticket defaults from the PSA's live picklists,
  * the ticket subject (presets "User" / "User + Alert", a live preview, and why it decides
  * grouping), a priority for every alert severity, note defaults, optional issue / sub-issue
- * defaults, and three optional override tables. Fields a vendor lacks are left out.
+ * defaults, and three optional override tables. Fields a vendor lacks are left out. A field whose
+ * values come from another (a ConnectWise board's statuses, types, subtypes and items; any
+ * sub-issue type) follows it, and stays disabled, saying why, until that one is chosen
+ * (psa-ticket-dependencies.ts); where the queue leads, it comes first.
  */
 import { html, nothing } from 'lit';
 import { SEVERITIES, SUBJECT_PRESETS } from '../../../../bff/contracts/psa-settings.js';
@@ -11,7 +14,8 @@ import { COPY, SEVERITY_LABEL, serviceCopy } from '../psa-wizard.copy.js';
 import type { PicklistValue } from '../../../../bff/vendors/model.js';
 import type { OverrideTable } from '../psa-wizard.types.js';
 import { unsupportedTicketFields } from '../psa-wizard.validation.js';
-import { onQueue, optionsOf } from '../psa-wizard.values.js';
+import { optionsOf } from '../psa-wizard.values.js';
+import { choicesOf, parentOf, queueLeads, type TicketDefaultField } from '../psa-ticket-dependencies.js';
 import { PsaStepElement } from './psa-step-base.js';
 
 const SAMPLE = { user: 'jane.doe@acme.example', alert: 'Too Many Downloads', organization: 'Acme Dental Group', severity: 'high' };
@@ -28,29 +32,6 @@ export function renderTemplate(template: string): string {
  */
 export class IhPsaServiceParametersStep extends PsaStepElement {
   protected readonly step = 'service-parameters' as const;
-
-  /**
-   * A new queue takes its own values: a status, ticket type or issue type that belongs to another
-   * queue (a ConnectWise board's) is replaced by the new queue's default, or cleared.
-   */
-  protected override onFieldChange = (e: FieldChangeEvent): void => {
-    e.stopPropagation();
-    this.send({ type: 'field.change', path: e.name, value: e.value });
-    const lists = this.context.picklists;
-    if (e.name !== 'ticket.queueId' || !lists) return;
-    const queueId = (e.value as string | null) ?? null;
-    const t = this.context.ticket;
-    const follow = (path: string, current: string | null, list: PicklistValue[], exclude: readonly string[] = []) => {
-      const parent = list.find((v) => v.id === current)?.parentId;
-      if (!current || !parent || !queueId || parent === queueId) return;
-      const own = onQueue(list, queueId).filter((v) => v.isActive && !exclude.includes(v.id));
-      this.send({ type: 'field.change', path, value: (own.find((v) => v.isDefault) ?? null)?.id ?? null });
-      if (path === 'ticket.issueTypeId') this.send({ type: 'field.change', path: 'ticket.subIssueTypeId', value: null });
-    };
-    follow('ticket.statusId', t.statusId, lists.ticketStatus, lists.closedStatusIds);
-    follow('ticket.typeId', t.typeId, lists.ticketType);
-    follow('ticket.issueTypeId', t.issueTypeId, lists.issueType);
-  };
 
   private onGroupBy(e: FieldChangeEvent): void {
     e.stopPropagation();
@@ -73,11 +54,32 @@ export class IhPsaServiceParametersStep extends PsaStepElement {
     const copy = serviceCopy(this.context.vendor);
     const t = c.ticket;
     const unsupported = unsupportedTicketFields(lists);
-    const select = (path: string, label: string, values = optionsOf(lists.ticketType), value: string | null, extra: { optional?: boolean; hint?: string } = {}) => html`
-      <ih-select-field name=${path} label=${label} .options=${values} .value=${value} error=${this.error(path)} hint=${extra.hint ?? ''}
-        ?required=${!extra.optional} ?optional=${extra.optional} ?allow-empty=${extra.optional} placeholder=${extra.optional ? 'None' : 'Choose…'}></ih-select-field>`;
+    /** A select; a disabled one shows why (its hint) rather than an error it cannot fix yet. */
+    const select = (path: string, label: string, values: Array<{ value: string; label: string }>, value: string | null,
+      extra: { optional?: boolean; hint?: string; disabled?: boolean } = {}) => html`
+      <ih-select-field name=${path} label=${label} .options=${values} .value=${value} error=${extra.disabled ? '' : this.error(path)} hint=${extra.hint ?? ''}
+        ?disabled=${extra.disabled} ?required=${!extra.optional} ?optional=${extra.optional} ?allow-empty=${extra.optional}
+        placeholder=${extra.optional ? 'None' : 'Choose…'}></ih-select-field>`;
     const presetKey = (Object.keys(SUBJECT_PRESETS) as Array<keyof typeof SUBJECT_PRESETS>).find((k) => SUBJECT_PRESETS[k].template === t.subjectTemplate) ?? 'custom';
-    const openStatuses = optionsOf(onQueue(lists.ticketStatus, t.queueId)).filter((o) => !lists.closedStatusIds.includes(o.value));
+    const labels: Record<TicketDefaultField, string> = {
+      categoryId: copy.category, typeId: copy.type, statusId: copy.status, queueId: copy.queue, sourceId: copy.source,
+      issueTypeId: copy.issueType, subIssueTypeId: copy.subIssueType,
+    };
+    /** A ticket default: its parent's values only; disabled, saying which field to choose first, while the parent is empty. */
+    const ticketField = (field: TicketDefaultField, optional = false) => {
+      if ((unsupported as readonly string[]).includes(field)) return nothing;
+      const parent = parentOf(field, lists);
+      const waiting = parent !== null && !t[parent];
+      return select(`ticket.${field}`, labels[field], optionsOf(choicesOf(field, lists, t)), t[field],
+        { optional, disabled: waiting, hint: waiting ? copy.chooseFirst(labels[parent]) : '' });
+    };
+    // Where the queue leads (a ConnectWise board), it comes first and what hangs under it follows, Type and Subtype included.
+    const boardLed = queueLeads(lists);
+    const issueUnderDefaults = boardLed && parentOf('issueTypeId', lists) === 'queueId';
+    const defaults: Array<[TicketDefaultField, boolean]> = boardLed
+      ? [['queueId', false], ['statusId', false], ...(issueUnderDefaults ? [['issueTypeId', true], ['subIssueTypeId', true]] as Array<[TicketDefaultField, boolean]> : []),
+        ['typeId', false], ['categoryId', false], ['sourceId', false]]
+      : [['categoryId', false], ['typeId', false], ['statusId', false], ['queueId', false], ['sourceId', false]];
     return html`
       <div class="ih-root" @ih-field-change=${this.onFieldChange}>
         <p class="intro">${copy.intro}</p>
@@ -85,11 +87,7 @@ export class IhPsaServiceParametersStep extends PsaStepElement {
         <fieldset>
           <legend>${copy.ticketDefaults}</legend>
           <div class="grid">
-            ${unsupported.includes('categoryId') ? nothing : select('ticket.categoryId', copy.category, optionsOf(lists.ticketCategory), t.categoryId)}
-            ${unsupported.includes('typeId') ? nothing : select('ticket.typeId', copy.type, optionsOf(onQueue(lists.ticketType, t.queueId)), t.typeId)}
-            ${select('ticket.statusId', copy.status, openStatuses, t.statusId)}
-            ${unsupported.includes('queueId') ? nothing : select('ticket.queueId', copy.queue, optionsOf(lists.queue), t.queueId)}
-            ${unsupported.includes('sourceId') ? nothing : select('ticket.sourceId', copy.source, optionsOf(lists.source), t.sourceId)}
+            ${defaults.map(([field, optional]) => ticketField(field, optional))}
           </div>
         </fieldset>
         <fieldset>
@@ -120,17 +118,15 @@ export class IhPsaServiceParametersStep extends PsaStepElement {
               error=${this.error('ticket.note.titleTemplate')}></ih-text-field>
           </div>
         </fieldset>
-        <fieldset>
-          <legend>${copy.issueTypes}</legend>
-          <p class="note">${copy.issueTypesHint}</p>
-          <div class="grid">
-            ${select('ticket.issueTypeId', copy.issueType, optionsOf(onQueue(lists.issueType, t.queueId)), t.issueTypeId, { optional: true })}
-            ${select('ticket.subIssueTypeId', copy.subIssueType, t.issueTypeId ? optionsOf(lists.subIssueType, t.issueTypeId) : [], t.subIssueTypeId, { optional: true })}
-          </div>
-        </fieldset>
+        ${issueUnderDefaults ? nothing : html`
+          <fieldset>
+            <legend>${copy.issueTypes}</legend>
+            <p class="note">${copy.issueTypesHint}</p>
+            <div class="grid">${ticketField('issueTypeId', true)}${ticketField('subIssueTypeId', true)}</div>
+          </fieldset>`}
         ${(['alertTypes', 'respondRules', 'iocRules'] as OverrideTable[]).map((table) => html`
           <ih-psa-override-table table=${table} .rows=${t.overrides[table]} .catalog=${c.catalog?.[table] ?? []} .errors=${this.errors}
-            .issueTypes=${onQueue(lists.issueType, t.queueId)} .subIssueTypes=${lists.subIssueType} .terms=${{ issueType: copy.overrideIssueType, subIssueType: copy.overrideSubIssueType }}></ih-psa-override-table>`)}
+            .issueTypes=${choicesOf('issueTypeId', lists, t)} .subIssueTypes=${lists.subIssueType} .terms=${{ issueType: copy.overrideIssueType, subIssueType: copy.overrideSubIssueType }}></ih-psa-override-table>`)}
       </div>`;
   }
 }
