@@ -2,6 +2,7 @@
  * @module createApp(deps): the BFF's HTTP API under `/api`. Routes are chained so `AppType` carries
  * every route's types to the web components' typed client (hc). Every error leaves as problem+json.
  */
+import { compress } from 'hono/compress';
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from './app-deps.js';
 import { problemResponse, toProblem } from './errors.js';
@@ -54,6 +55,10 @@ export function createApp(deps: AppDeps) {
     .route('/api/routing', alertResolveRoutes(deps, docs))
     .route('/api', deviceRoutes(deps, docs))
     .route('/api', organizationRoutes(deps, docs))
+    // Admin answers (lists, settings) compressed for the browser; intake's small answers are not
+    // (a list page that is already compressed, list-pages.ts, passes through untouched).
+    .use('/api/integrations/*', compress())
+    .use('/api/organizations', compress())
     .route('/api/integrations', integrationRoutes(deps, docs))
     .route('/api/integrations', integrationLogRoutes(deps, docs))
     .route('/api/integrations', integrationSetupRoutes(deps, docs))

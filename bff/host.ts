@@ -14,7 +14,7 @@ import { signToken } from './middleware/auth.js';
 import { ProblemError, problemResponse, toProblem } from './errors.js';
 import { embedCors } from './middleware/cors.js';
 import { DEMO_PARTNER_ID } from './demo/demo-organizations.js';
-import { mountSandboxes, type Sandboxes } from './sandboxes/index.js';
+import { mountSandboxSource, type SandboxSource } from './sandboxes/mount.js';
 
 const ELEMENTS_DIR = fileURLToPath(new URL('../dist/elements', import.meta.url));
 const DEMO_PAGE = fileURLToPath(new URL('./demo/index.html', import.meta.url));
@@ -22,7 +22,7 @@ const DEMO_PAGE = fileURLToPath(new URL('./demo/index.html', import.meta.url));
 export interface HostOptions {
   deps: AppDeps;
   /** Present in demo mode: the sandboxes to mount and the secret to sign the page's tokens with. */
-  demo?: { sandboxes: Sandboxes; authSecret: string };
+  demo?: { sandboxes: SandboxSource; authSecret: string };
   /** Host page origins allowed to load the elements and call the API from another origin (CORS). */
   allowedOrigins?: ReadonlySet<string>;
   /** The built elements (default `dist/elements`); tests point it at a folder of their own. */
@@ -51,7 +51,7 @@ export function createHost({ deps, demo, allowedOrigins = new Set(), elementsDir
   // Source maps are public in demo mode only.
   host.get('/elements/:file', elementAssets({ dir: elementsDir, sourceMaps: demo !== undefined, logger: deps.logger }));
   if (demo) {
-    mountSandboxes(host, demo.sandboxes);
+    mountSandboxSource(host, demo.sandboxes);
     const page = readFileSync(DEMO_PAGE, 'utf8');
     host.get('/', (c) => c.html(page));
     // Demo only: the page gets a token as a host portal's backend would hand one to its page.

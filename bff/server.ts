@@ -15,7 +15,6 @@ import { EnvError, parseEnv, type Env } from './env.js';
 import { createHost } from './host.js';
 import { createLogger } from './logger.js';
 import { seedDemoPartner } from './demo/demo-seed.js';
-import { createSandboxes } from './sandboxes/index.js';
 import { VendorGateway } from './services/vendor-gateway.js';
 import { RoutingWorker } from './services/routing/routing-worker.js';
 import { TwoWayWorker } from './services/two-way/two-way-worker.js';
@@ -56,6 +55,9 @@ export function demoSecretKey(env: Env): Buffer {
   return key;
 }
 
+/** Demo mode's vendor simulators, loaded on the first request to one (they are a large share of the server's code). */
+const loadSandboxes = () => import('./sandboxes/index.js').then((m) => m.createSandboxes());
+
 export async function start(source: Record<string, string | undefined> = process.env) {
   const env = parseEnv(source);
   // Checked before anything starts, so a wrong vendor setting stops start-up like a wrong env value.
@@ -85,7 +87,7 @@ export async function start(source: Record<string, string | undefined> = process
   const rmmScheduler = background ? new RmmSyncScheduler(rmmSync, repos, logger) : null;
   // Without ALLOWED_ORIGINS, demo mode allows only its own origin (added once the port is known).
   const allowedOrigins = new Set(env.ALLOWED_ORIGINS ?? []);
-  const host = createHost({ deps, allowedOrigins, demo: env.DEMO_MODE ? { sandboxes: createSandboxes(), authSecret } : undefined });
+  const host = createHost({ deps, allowedOrigins, demo: env.DEMO_MODE ? { sandboxes: loadSandboxes, authSecret } : undefined });
 
   const server = await new Promise<{ port: number; close: () => Promise<void> }>((resolve) => {
     const s = serve({ fetch: host.fetch, hostname: env.HOST, port: env.PORT }, (info: AddressInfo) => {
@@ -118,8 +120,8 @@ export async function start(source: Record<string, string | undefined> = process
   };
 }
 
-const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
-if (isMain) {
+/** Starts the server as a process: a wrong setting ends it with the message, SIGINT/SIGTERM end it cleanly. */
+export function main(): void {
   start().then(({ origin }) => {
     process.stdout.write(`\n  Integration hub: ${origin}/   (API ${origin}/api, OpenAPI ${origin}/api/openapi.json)\n\n`);
   }).catch((error) => {
@@ -128,3 +130,6 @@ if (isMain) {
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(0));
 }
+
+const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isMain) main();

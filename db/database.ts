@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDb, MIGRATIONS, type Db } from './client.js';
-import { createPgDb, PG_MIGRATIONS, type PgDb } from './pg-client.js';
-import { createRepositories, createPgRepositories, type Repositories } from './repositories/index.js';
+import type { PgDb } from './pg-client.js';
+import { createRepositories, type Repositories } from './repositories/index.js';
 
 interface Common {
   repos: Repositories;
@@ -59,6 +59,8 @@ export function openSqlite(path: string): SqliteDatabase {
 }
 
 export async function openPostgres(url: string, schema = 'public', poolMax?: number): Promise<PostgresDatabase> {
+  // Loaded only when PostgreSQL is configured: the pg driver and its repositories cost start-up time on SQLite.
+  const [{ createPgDb, PG_MIGRATIONS }, { createPgRepositories }] = await Promise.all([import('./pg-client.js'), import('./repositories-pg/index.js')]);
   const db = await createPgDb(url, { schema, max: poolMax });
   const pool = db.$client;
   let closed = false;

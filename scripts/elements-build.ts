@@ -6,59 +6,26 @@
  * - `staleReason()` says why the build is out of date (or undefined when it is current), so
  *   `npm start` rebuilds only when a source changed, without trusting mtimes (a checkout changes them).
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import { writeFile } from 'node:fs/promises';
 import type { Plugin } from 'vite';
+import { buildStaleReason, writeBuildStamp } from './build-stamp.mjs';
 
 export const ELEMENTS_OUT_DIR = 'dist/elements';
 export const STAMP_FILE = 'dist/elements-build.json';
 /** What shapes the bundle besides its modules: a change in any of these rebuilds too. */
-const BUILD_INPUTS = ['vite.config.ts', 'scripts/elements-build.ts', 'package-lock.json', 'tsconfig.json'];
-
-export interface BuildStamp {
-  /** Repo-relative path → sha256 of its content. */
-  inputs: Record<string, string>;
-  /** Files written to dist/elements. */
-  outputs: string[];
-}
-
-const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+const BUILD_INPUTS = ['vite.config.ts', 'scripts/elements-build.ts', 'scripts/build-stamp.mjs', 'package-lock.json', 'tsconfig.json'];
 
 /** Records what a build read (repo-relative paths; the build's own inputs are added) and wrote. */
 export function writeStamp(root: string, sources: Iterable<string>, outputs: string[]): void {
-  const files = new Set([...BUILD_INPUTS.filter((f) => existsSync(join(root, f))), ...sources]);
-  const stamp: BuildStamp = {
-    inputs: Object.fromEntries([...files].sort().map((file) => [file, sha256(join(root, file))])),
-    outputs: [...outputs].sort(),
-  };
-  mkdirSync(dirname(join(root, STAMP_FILE)), { recursive: true });
-  writeFileSync(join(root, STAMP_FILE), `${JSON.stringify(stamp, null, 2)}\n`);
+  writeBuildStamp(root, STAMP_FILE, BUILD_INPUTS, sources, outputs);
 }
 
 /** Why `root`'s elements build is stale, or undefined when every input and output is as built. */
 export function staleReason(root: string): string | undefined {
-  const stampPath = join(root, STAMP_FILE);
-  if (!existsSync(stampPath)) return 'no build yet';
-  let stamp: BuildStamp;
-  try {
-    stamp = JSON.parse(readFileSync(stampPath, 'utf8')) as BuildStamp;
-  } catch {
-    return `${STAMP_FILE} is unreadable`;
-  }
-  for (const [file, hash] of Object.entries(stamp.inputs ?? {})) {
-    const path = join(root, file);
-    if (!existsSync(path)) return `${file} is gone`;
-    if (sha256(path) !== hash) return `${file} changed`;
-  }
-  for (const file of stamp.outputs ?? []) {
-    if (!existsSync(join(root, ELEMENTS_OUT_DIR, file))) return `${ELEMENTS_OUT_DIR}/${file} is missing`;
-  }
-  if (!stamp.outputs?.length) return 'the last build wrote nothing';
-  return undefined;
+  return buildStaleReason(root, STAMP_FILE, ELEMENTS_OUT_DIR);
 }
 
 const brotli = promisify(brotliCompress);

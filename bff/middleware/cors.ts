@@ -5,7 +5,7 @@
  * travel as cookies, so Access-Control-Allow-Credentials is never sent. Preflights answer here,
  * before authentication.
  */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import { problemResponse } from '../errors.js';
 
@@ -30,15 +30,33 @@ export function embedCors(allowedOrigins: ReadonlySet<string>): MiddlewareHandle
   });
   return async (c, next) => {
     const origin = c.req.header('Origin');
-    if (origin && allowedOrigins.has(origin)) return allowed(c, next);
-    if (c.req.method === 'OPTIONS' && c.req.header('Access-Control-Request-Method')) {
+    const isPreflight = c.req.method === 'OPTIONS' && c.req.header('Access-Control-Request-Method');
+    if (origin && allowedOrigins.has(origin)) {
+      if (isPreflight) return allowed(c, next);
+      // The headers are set before the handler builds its response: a header added to a finished
+      // response makes Hono copy the whole response (about 13 % of intake's time, by CPU profile).
+      c.header('Access-Control-Allow-Origin', origin);
+      c.header('Vary', 'Origin');
+      await next();
+      // A handler that returned a Response of its own (not through `c`) never saw those headers.
+      if (!c.res.headers.has('Access-Control-Allow-Origin')) c.header('Access-Control-Allow-Origin', origin);
+      keepVaryOrigin(c);
+      return;
+    }
+    if (isPreflight) {
       c.header('Vary', 'Origin');
       return problemResponse(c, {
         type: 'urn:integration-hub:problem:origin_not_allowed', title: 'Origin not allowed', status: 403, code: 'origin_not_allowed',
         detail: `${origin ?? 'A page without an origin'} may not call this server; the operator lists allowed host origins in ALLOWED_ORIGINS.`,
       });
     }
+    c.header('Vary', 'Origin');
     await next();
-    c.header('Vary', 'Origin', { append: true });
+    keepVaryOrigin(c);
   };
+}
+
+/** Adds `Vary: Origin` only when the response lost it (its own Response, or its own Vary), so the common path never rebuilds the response. */
+function keepVaryOrigin(c: Context): void {
+  if (!/(^|,)\s*origin\s*(,|$)/i.test(c.res.headers.get('Vary') ?? '')) c.header('Vary', 'Origin', { append: true });
 }

@@ -14,6 +14,7 @@ import type { ApiDocs } from '../openapi.js';
 import { PsaSetupService } from '../services/psa-setup.service.js';
 import type { PsaAccount } from '../vendors/model.js';
 import { toIntegrationView } from './integrations.js';
+import { answerPage, perList } from '../services/list-pages.js';
 
 /** The section's own schema runs in the service (it depends on the vendor); here only JSON itself. */
 const anyJson = validate('json', z.unknown());
@@ -68,11 +69,15 @@ export function psaSetupRoutes(deps: AppDeps, docs: ApiDocs) {
       const q = c.req.valid('query');
       const all = await accounts(c.get('principal').partner, c.req.valid('param').id, q.refresh);
       const search = q.search?.trim().toLowerCase();
-      const filtered = all.filter((a) =>
-        (!search || a.name.toLowerCase().includes(search)) && (!q.type || a.type === q.type) && (!q.classification || a.classification === q.classification)
-        && (!q.marketSegment || a.marketSegment === q.marketSegment)
-        && (q.relation === 'all' || (q.relation === 'child' ? a.parentId !== null : a.parentId === null)));
-      return c.json({ total: filtered.length, items: filtered.slice(q.offset, q.offset + q.limit), facets: facetsOf(all) }, 200);
+      // Filtered, serialized and compressed once per cached list, filter and range (list-pages.ts).
+      const key = JSON.stringify([search ?? '', q.type ?? null, q.classification ?? null, q.marketSegment ?? null, q.relation, q.offset, q.limit]);
+      return answerPage(c, all, key, () => {
+        const filtered = all.filter((a) =>
+          (!search || a.name.toLowerCase().includes(search)) && (!q.type || a.type === q.type) && (!q.classification || a.classification === q.classification)
+          && (!q.marketSegment || a.marketSegment === q.marketSegment)
+          && (q.relation === 'all' || (q.relation === 'child' ? a.parentId !== null : a.parentId === null)));
+        return { total: filtered.length, items: filtered.slice(q.offset, q.offset + q.limit), facets: perList(all, () => facetsOf(all)) };
+      });
     })
     .get('/:id/psa/accounts/:accountId/contacts', validate('param', accountParam), validate('query', z.object({ refresh })), async (c) => {
       const { id, accountId } = c.req.valid('param');

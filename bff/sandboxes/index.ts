@@ -3,7 +3,6 @@
  * host-portal development), each serving its vendor's own paths below the prefix; and each PSA
  * sandbox's kit (psa-sandbox-kit.ts) for the suites that run against every PSA.
  */
-import type { Hono } from 'hono';
 import { createAutotaskSandbox } from './autotask/autotask.sandbox.js';
 import { createKaseyaBmsSandbox } from './kaseya-bms/kaseya-bms.sandbox.js';
 import { createDattoRmmSandbox } from './datto-rmm/datto-rmm.sandbox.js';
@@ -36,7 +35,4 @@ export function createSandboxes() {
 }
 export type Sandboxes = ReturnType<typeof createSandboxes>;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function mountSandboxes(host: Hono<any>, sandboxes: Sandboxes): void {
-  for (const [vendor, sandbox] of Object.entries(sandboxes)) host.route(`/sandbox/${vendor}`, sandbox.app);
-}
+export { mountSandboxes } from './mount.js';

@@ -12,10 +12,14 @@ import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { PgDb } from '../pg-client.js';
 import { alertDeliveries, billableSyncs, integrationHealth, integrations, organizations, ticketGroups } from '../schema-pg/index.js';
 import { nowIso } from '../schema/columns.helpers.js';
-import { LostClaimError, REQUEUE, type Claim, type DeliveryRow, type RoutingRepo } from '../repositories/routing.repo.js';
+import { LostClaimError, REQUEUE, type Accepted, type Claim, type DeliveryRow, type RoutingRepo } from '../repositories/routing.repo.js';
+import { GroupCommit } from '../group-commit.js';
 
 const RESOLVE_LOCK = 7_240_010;
 const CLAIM_LOCK = 7_240_011;
+
+interface AcceptInput { partnerId: string; alert: { id: string; organizationId: string } }
+const keyOf = (input: AcceptInput) => `${input.partnerId}\u0000${input.alert.id}`;
 
 type Tx = Parameters<Parameters<PgDb['transaction']>[0]>[0];
 
@@ -49,27 +53,52 @@ export function createPgRoutingRepo(db: PgDb): RoutingRepo {
       await write(tx);
     }));
 
-  return {
-    async accept(partnerId, alert) {
-      const now = nowIso();
-      // Intake's hot path: one named (server-side prepared) INSERT per connection.
-      const inserted = await pool.query<{ seq: number }>({
-        name: 'routing-accept',
-        text: `insert into alert_deliveries (partner_id, alert_id, organization_id, alert, created_at, updated_at)
-               values ($1, $2, $3, $4, $5, $5) on conflict do nothing returning seq`,
-        values: [partnerId, alert.id, alert.organizationId, JSON.stringify(alert), now],
+  /**
+   * Intake's hot path, one statement per batch: a multi-row INSERT … ON CONFLICT DO NOTHING
+   * (one named, server-side prepared statement over arrays, whatever the batch size), in arrival
+   * order so the bigserial `seq` follows it. An alert id seen twice in a batch is written once and
+   * both callers get that record; ids already stored are read back.
+   */
+  const intake = new GroupCommit<AcceptInput, Accepted>(async (inputs) => {
+    const now = nowIso();
+    const firstOf = new Map<string, AcceptInput>();
+    for (const input of inputs) if (!firstOf.has(keyOf(input))) firstOf.set(keyOf(input), input);
+    const unique = [...firstOf.values()];
+    const inserted = await pool.query<{ partner_id: string; alert_id: string; seq: number }>({
+      name: 'routing-accept-batch',
+      text: `insert into alert_deliveries (partner_id, alert_id, organization_id, alert, created_at, updated_at)
+             select p, a, o, j::jsonb, $5, $5 from unnest($1::text[], $2::text[], $3::text[], $4::text[]) with ordinality as u(p, a, o, j, n)
+             order by n on conflict do nothing returning partner_id, alert_id, seq`,
+      values: [unique.map((u) => u.partnerId), unique.map((u) => u.alert.id), unique.map((u) => u.alert.organizationId), unique.map((u) => JSON.stringify(u.alert)), now],
+    });
+    const created = new Map<string, Accepted>();
+    for (const r of inserted.rows) {
+      const { partnerId, alert } = firstOf.get(`${r.partner_id}\u0000${r.alert_id}`)!;
+      created.set(keyOf({ partnerId, alert }), {
+        created: true,
+        row: {
+          partnerId, alertId: alert.id, integrationId: null, organizationId: alert.organizationId, alert, state: 'queued', outcome: null,
+          reason: null, decision: null, groupKey: null, vendorTicketId: null, vendorNoteId: null, marker: null, attempts: 0, lastError: null,
+          nextAttemptAt: 0, claimedUntil: 0, seq: Number(r.seq), createdAt: now, updatedAt: now, deliveredAt: null,
+        },
       });
-      if (inserted.rowCount === 1) {
-        return {
-          created: true,
-          row: {
-            partnerId, alertId: alert.id, integrationId: null, organizationId: alert.organizationId, alert, state: 'queued', outcome: null,
-            reason: null, decision: null, groupKey: null, vendorTicketId: null, vendorNoteId: null, marker: null, attempts: 0, lastError: null,
-            nextAttemptAt: 0, claimedUntil: 0, seq: Number(inserted.rows[0]!.seq), createdAt: now, updatedAt: now, deliveredAt: null,
-          },
-        };
-      }
-      return { row: (await this.get(partnerId, alert.id))!, created: false };
+    }
+    const stored = new Map<string, Promise<DeliveryRow | undefined>>();
+    const seen = new Set<string>();
+    return Promise.all(inputs.map(async (input): Promise<Accepted> => {
+      const key = keyOf(input);
+      const fresh = created.get(key);
+      const first = !seen.has(key);
+      seen.add(key);
+      if (fresh) return first ? fresh : { row: fresh.row, created: false };
+      if (!stored.has(key)) stored.set(key, repo.get(input.partnerId, input.alert.id));
+      return { row: (await stored.get(key))!, created: false };
+    }));
+  });
+
+  const repo = {
+    accept(partnerId, alert) {
+      return intake.submit({ partnerId, alert });
     },
     async get(partnerId, alertId) {
       return (await db.select().from(d).where(and(eq(d.partnerId, partnerId), eq(d.alertId, alertId))))[0];
@@ -277,6 +306,7 @@ export function createPgRoutingRepo(db: PgDb): RoutingRepo {
       return db.select().from(billableSyncs).where(where).orderBy(desc(billableSyncs.id)).limit(500);
     },
   } satisfies RoutingRepo & ThisType<RoutingRepo>;
+  return repo;
 }
 
 export type { DeliveryRow };

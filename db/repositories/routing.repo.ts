@@ -10,6 +10,7 @@ import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { alertDeliveries, billableSyncs, integrationHealth, integrations, organizations, ticketGroups } from '../schema/index.js';
 import { nowIso } from '../schema/columns.helpers.js';
+import { GroupCommit } from '../group-commit.js';
 
 export type DeliveryRow = typeof alertDeliveries.$inferSelect;
 export type TicketGroupRow = typeof ticketGroups.$inferSelect;
@@ -74,12 +75,17 @@ const ids = (alertIds: string[]) => JSON.stringify(alertIds);
 const inIds = (placeholder: string) => sql`${alertDeliveries.alertId} in (select value from json_each(${sql.placeholder(placeholder)}))`;
 const immediate = { behavior: 'immediate' } as const;
 
+interface AcceptInput { partnerId: string; alert: { id: string; organizationId: string } }
+export interface Accepted { row: DeliveryRow; created: boolean }
+
 export function createRoutingRepo(db: Db) {
   const d = alertDeliveries;
-  // Arrival order is the new rowid: one past the largest, an O(1) lookup inside the same INSERT.
+  // Arrival order is the rowid, written as `seq` too: the batch reads the largest once (inside its
+  // IMMEDIATE transaction, so no other process writes meanwhile) and numbers its rows from there.
+  const lastRowid = db.$client.prepare('select coalesce(max(rowid), 0) as n from alert_deliveries').pluck();
   const acceptFast = db.$client.prepare(
-    `insert into alert_deliveries (partner_id, alert_id, organization_id, alert, seq, created_at, updated_at)
-     values (?, ?, ?, ?, (select coalesce(max(rowid), 0) + 1 from alert_deliveries), ?, ?) on conflict do nothing`);
+    `insert into alert_deliveries (rowid, seq, partner_id, alert_id, organization_id, alert, created_at, updated_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing`);
   const getOne = db.select().from(d).where(and(eq(d.partnerId, sql.placeholder('partnerId')), eq(d.alertId, sql.placeholder('alertId')))).prepare();
   const unresolved = db.select().from(d).where(and(eq(d.state, 'queued'), isNull(d.groupKey))).orderBy(asc(d.seq)).limit(sql.placeholder('limit')).prepare();
   const h = integrationHealth;
@@ -130,26 +136,35 @@ export function createRoutingRepo(db: Db) {
   const rowsOf = (claim: Claim, alertIds: string[]) => and(eq(d.partnerId, claim.partnerId), inArray(d.alertId, alertIds));
   const groupWhere = (integrationId: string, groupKey: string) => and(eq(ticketGroups.integrationId, integrationId), eq(ticketGroups.groupKey, groupKey));
 
+  /**
+   * Intake's hot path, one transaction per batch: plain INSERTs, and each new row built here from
+   * what was written (reading it back through RETURNING and the mapper cost as much as the insert).
+   * An alert id seen twice, in one batch or across batches, finds the row its first arrival wrote.
+   */
+  const intake = new GroupCommit<AcceptInput, Accepted>((inputs) => db.transaction(() => {
+    const now = nowIso();
+    let rowid = Number(lastRowid.get());
+    return inputs.map(({ partnerId, alert }): Accepted => {
+      const inserted = acceptFast.run(rowid + 1, rowid + 1, partnerId, alert.id, alert.organizationId, JSON.stringify(alert), now, now);
+      if (inserted.changes === 0) return { row: getOne.get({ partnerId, alertId: alert.id })!, created: false };
+      rowid += 1;
+      return {
+        created: true,
+        row: {
+          partnerId, alertId: alert.id, integrationId: null, organizationId: alert.organizationId, alert, state: 'queued', outcome: null,
+          reason: null, decision: null, groupKey: null, vendorTicketId: null, vendorNoteId: null, marker: null, attempts: 0, lastError: null,
+          nextAttemptAt: 0, claimedUntil: 0, seq: rowid, createdAt: now, updatedAt: now, deliveredAt: null,
+        },
+      };
+    });
+  }, immediate));
+
   return {
     // ---- intake and reads ----------------------------------------------------------------------
 
-    /** The one write of intake: a new row, or (same alert id again) the stored one. */
-    async accept(partnerId: string, alert: { id: string; organizationId: string }): Promise<{ row: DeliveryRow; created: boolean }> {
-      // Intake's hot path: a plain INSERT, and the new row built here from what was written
-      // (reading it back through RETURNING and the mapper cost as much as the insert itself).
-      const now = nowIso();
-      const inserted = acceptFast.run(partnerId, alert.id, alert.organizationId, JSON.stringify(alert), now, now);
-      if (inserted.changes === 1) {
-        return {
-          created: true,
-          row: {
-            partnerId, alertId: alert.id, integrationId: null, organizationId: alert.organizationId, alert, state: 'queued', outcome: null,
-            reason: null, decision: null, groupKey: null, vendorTicketId: null, vendorNoteId: null, marker: null, attempts: 0, lastError: null,
-            nextAttemptAt: 0, claimedUntil: 0, seq: Number(inserted.lastInsertRowid), createdAt: now, updatedAt: now, deliveredAt: null,
-          },
-        };
-      }
-      return { row: getOne.get({ partnerId, alertId: alert.id })!, created: false };
+    /** The one write of intake: a new row, or (same alert id again) the stored one. Settles after its batch committed. */
+    accept(partnerId: string, alert: { id: string; organizationId: string }): Promise<Accepted> {
+      return intake.submit({ partnerId, alert });
     },
     async get(partnerId: string, alertId: string): Promise<DeliveryRow | undefined> {
       return getOne.get({ partnerId, alertId });

@@ -13,6 +13,10 @@ import { rmmBenchmarks } from './rmm-bench.js';
 import { psaWizardBenchmarks } from './psa-wizard-bench.js';
 import { scaleOutBenchmarks } from './scale-out-bench.js';
 import { deliveryLogBenchmark } from './delivery-log-bench.js';
+import { intakeFloorBenchmark } from './intake-floor-bench.js';
+import { startBenchmark } from './start-bench.js';
+
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 
@@ -54,6 +58,9 @@ async function httpBenchmarks(): Promise<void> {
 
 console.log(`Machine: ${machine()}`);
 await httpBenchmarks();
+console.log(`\nIntake against its floors (SQLite, 50 connections, ${seconds} s per run, production middleware, worker in the process; shared machine: ratios, not absolute figures, are what count)`);
+await intakeFloorBenchmark(seconds, rounds);
+await startBenchmark(rounds);
 await psaVendorBenchmarks();
 await routingIntakeBenchmark(seconds, 'inline');
 await routingIntakeBenchmark(seconds, 'separate');

@@ -178,3 +178,25 @@ describe('PSA setup: HaloPSA specifics', () => {
     expect(badUrl.body.errors).toEqual([{ field: 'credentials.url', message: 'Enter your Halo address, e.g. https://yourcompany.halopsa.com' }]);
   });
 });
+
+describe('PSA account pages as the wizard asks for them again', () => {
+  it('answers a repeat with 304 while the list is unchanged, compressed when the caller accepts it; another page is not the same', async () => {
+    const created = await t.call('POST', '/api/integrations', { body: { vendor: 'autotask', credentials: VENDORS.autotask!.valid } });
+    const id = ((await created.json()) as { id: string }).id;
+    const path = `/api/integrations/${id}/psa/accounts?limit=50&search=a`;
+    const first = await t.call('GET', path);
+    expect(first.status).toBe(200);
+    const page = await first.json() as { total: number; items: unknown[] };
+    const etag = first.headers.get('etag')!;
+    expect(etag).toBeTruthy();
+    const again = await t.call('GET', path, { headers: { 'If-None-Match': etag } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    const gz = await t.call('GET', path, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    const { gunzipSync } = await import('node:zlib');
+    expect(JSON.parse(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString('utf8'))).toEqual(page);
+    const otherPage = await t.call('GET', `${path}&offset=50`, { headers: { 'If-None-Match': etag } });
+    expect(otherPage.status).toBe(200);
+  });
+});

@@ -4,7 +4,7 @@
  * worker LISTENs on its own connection and wakes its local WorkSignal. Without it, workers of
  * other instances would only see new alerts at their next poll.
  */
-import pg from 'pg';
+import type pg from 'pg';
 import type { Database } from '../../../db/database.js';
 import type { Logger } from '../../logger.js';
 import { WorkSignal } from './work-signal.js';
@@ -45,7 +45,9 @@ export class SharedWorkSignal extends WorkSignal {
   /** Starts listening (a worker's process); reconnects after a lost connection. */
   async listen(): Promise<void> {
     if (this.listener || this.stopped) return;
-    const client = new pg.Client({ connectionString: this.url });
+    // The driver is loaded here, not at start: a SQLite server never needs it.
+    const { default: driver } = await import('pg');
+    const client = new driver.Client({ connectionString: this.url });
     client.on('notification', () => this.wakeLocal());
     client.on('error', (error) => {
       this.logger.warn({ err: error }, 'routing: LISTEN connection lost; reconnecting');

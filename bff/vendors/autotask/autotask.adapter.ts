@@ -74,13 +74,20 @@ export function createAutotaskAdapter(ctx: AdapterContext, credentials: Autotask
     return cached;
   };
 
+  // The label maps are built once per loaded field list, not on every account listing.
+  const labelCache = new WeakMap<AutotaskField[], CompanyLabels>();
   async function companyLabels(signal?: AbortSignal): Promise<CompanyLabels> {
     const list = await fields('Companies', signal);
-    return {
-      type: labelMap(fieldByName(list, 'companyType')),
-      classification: labelMap(fieldByName(list, 'classification')),
-      marketSegment: labelMap(fieldByName(list, 'marketSegmentID')),
-    };
+    let labels = labelCache.get(list);
+    if (!labels) {
+      labels = {
+        type: labelMap(fieldByName(list, 'companyType')),
+        classification: labelMap(fieldByName(list, 'classification')),
+        marketSegment: labelMap(fieldByName(list, 'marketSegmentID')),
+      };
+      labelCache.set(list, labels);
+    }
+    return labels;
   }
 
   async function activeContacts(accountId: string, extra: AutotaskFilter[], signal?: AbortSignal): Promise<PsaContact[]> {

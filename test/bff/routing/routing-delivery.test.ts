@@ -177,6 +177,23 @@ for (const vendor of PSA_VENDORS) {
       expect(delivered).toMatchObject({ state: 'delivered', outcome: 'ticket_created', attempts: 0, lastError: null, reason: null });
     });
 
+    it('answers the same alert posted several times at once (one intake batch) with one record and one ticket', async () => {
+      await setupPsa(t, vendor);
+      const a = alert();
+      const others = [alert(), alert()];
+      const answers = await Promise.all([a, a, ...others, a, a].map((x) => t.call('POST', '/api/routing/alerts', { token: t.router, body: x })));
+      const statuses = answers.map((r) => r.status);
+      expect(statuses.filter((s, i) => [0, 1, 4, 5].includes(i) && s === 202)).toHaveLength(1);
+      expect([statuses[2], statuses[3]]).toEqual([202, 202]);
+      const records = await Promise.all(answers.map((r) => r.json() as Promise<{ id: string; receivedAt: string }>));
+      expect(new Set([0, 1, 4, 5].map((i) => `${records[i]!.id} ${records[i]!.receivedAt}`)).size).toBe(1);
+      await settled(t, [a.id, ...others.map((o) => o.id)]);
+      await new Promise((r) => setTimeout(r, 50));
+      const tickets = await byAlert(vendor);
+      expect([...tickets.keys()].filter((id) => id === a.id)).toHaveLength(1);
+      expect((await ticketWrites(sandbox.origin, vendor)).filter((w) => w.text.includes(a.id))).toHaveLength(1);
+    });
+
     it('refuses invalid alerts with a field list, and callers without the router role', async () => {
       const bad = await t.call('POST', '/api/routing/alerts', { token: t.router, body: { id: '', organizationId: 'org-acme', severity: 'urgent', title: 'x', description: 'y', user: { email: 'not-an-email' }, occurredAt: 'yesterday' } });
       expect(bad.status).toBe(400);
