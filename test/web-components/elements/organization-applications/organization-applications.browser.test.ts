@@ -70,7 +70,10 @@ describe('<organization-applications>', () => {
     const el = await panel('org-internal', partner.token);
     const rows = apps(el);
     expect(rows).to.have.length(2);
-    expect(text(rows[0]!)).to.contain('User activity organization: all user activity from this RMM is recorded here.');
+    expect(text(rows[0]!)).to.contain('User activity organization: all Datto RMM user activity is recorded here.');
+    // Syncro's API gives no user activity: the tab says so rather than claiming it is recorded.
+    expect(text(rows[1]!)).to.contain('User activity organization of Syncro: Syncro’s API offers no user-activity feed, so nothing is recorded here.');
+    expect(text(rows[1]!)).not.to.contain('user activity is recorded');
   });
 
   it('leaves out an organization no RMM maps to, and says so', async () => {
