@@ -29,10 +29,10 @@ export const COPY = {
   deliveryPausedNote: 'Ticket delivery of the whole PSA integration is paused.',
   actionFailed: (problem: ApiProblem) => `${problem.title}: ${problem.detail ?? 'the request failed.'}`,
   loadFailed: 'The connected applications could not be loaded.',
-  /** The device sync line; the device count is the whole connection's (all its mapped organizations). */
-  lastSync: (summary: SyncSummary) => {
+  /** The device sync line; the device count is this organization's (issue 17 item 10), not the whole connection's. */
+  lastSync: (summary: SyncSummary, organizationDevices: number) => {
     const when = (at: string | null) => (at ? new Date(at).toLocaleString() : null);
-    const devices = `${summary.deviceCount} ${summary.deviceCount === 1 ? 'device' : 'devices'} in this connection`;
+    const devices = `${organizationDevices} ${organizationDevices === 1 ? 'device' : 'devices'} in this organization`;
     switch (summary.state) {
       case 'never':
         return 'Not synchronized yet: devices appear within 10–30 minutes of connecting.';

@@ -198,7 +198,7 @@ export class OrganizationApplications extends ApiConsumerElement {
           ${app.sites.length
             ? html`<li>${COPY.devicesFrom(app.sites.length)} <span class="sites">${app.sites.map((s) => s.siteName).join(', ')}</span></li>`
             : html`<li>${COPY.noDevices}</li>`}
-          ${app.sync ? html`<li part="sync">${COPY.lastSync(app.sync)}</li>` : nothing}
+          ${app.sync ? html`<li part="sync">${COPY.lastSync(app.sync, app.organizationDevices)}</li>` : nothing}
         </ul>
       </li>`;
   }

@@ -63,7 +63,13 @@ describe('<organization-applications>', () => {
     expect(run.status).to.equal(200);
     await before.refresh();
     await before.updateComplete;
-    expect(text(apps(before)[0]!.querySelector('[part~="sync"]')!)).to.match(/^Last sync .+ · \d+ devices? in this connection$/);
+    // The count is this organization's devices from Datto RMM, not the whole connection's (issue 17 item 10).
+    const own = (await api(partner.token, 'GET', '/organizations/org-bluebird/devices?limit=1')).body.byIntegration[dattoId] as number;
+    const line = text(apps(before)[0]!.querySelector('[part~="sync"]')!);
+    expect(line).to.match(new RegExp(`^Last sync .+ · ${own} devices? in this organization$`));
+    const connection = (await api(partner.token, 'GET', '/integrations?kind=rmm')).body.integrations.find((i: { id: string }) => i.id === dattoId).sync.deviceCount as number;
+    expect(own).to.be.greaterThan(0);
+    expect(own).to.be.lessThan(connection);
   });
 
   it('lists them for the user-activity organization too, saying why', async () => {
