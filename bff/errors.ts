@@ -7,7 +7,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
-import { VendorError, VENDOR_LABELS } from './vendors/vendor-errors.js';
+import { VendorError } from './vendors/vendor-errors.js';
 
 export interface FieldProblem {
   /** Dotted path of the field, e.g. `organizations.3.name` or `credentials.secret`. */
@@ -56,6 +56,17 @@ export function problemResponse(c: Context, problem: Problem): Response {
   return c.newResponse(JSON.stringify(problem), problem.status as ContentfulStatusCode, { 'Content-Type': 'application/problem+json' });
 }
 
+/** Admin words for each kind of vendor failure (issue 17 item 7: no "HaloPSA: unavailable: HaloPSA is unavailable"). */
+const VENDOR_TITLES: Record<VendorError['code'], string> = {
+  invalid_credentials: 'Credentials refused',
+  missing_permission: 'Permission missing',
+  rate_limited: 'Too many requests for now',
+  unavailable: 'Not reachable right now',
+  not_found: 'Not found',
+  rejected: 'Refused',
+  unexpected_answer: 'Unexpected answer',
+};
+
 const VENDOR_STATUS: Record<VendorError['code'], ContentfulStatusCode> = {
   invalid_credentials: 422,
   missing_permission: 422,
@@ -75,7 +86,8 @@ export function toProblem(error: unknown): Problem {
     const field = error.details.field;
     return {
       type: `urn:integration-hub:problem:vendor-${error.code}`,
-      title: `${VENDOR_LABELS[error.vendor]}: ${error.code.replace(/_/g, ' ')}`,
+      // The detail names the vendor and the way on; the title only says what kind of failure (never the vendor twice).
+      title: VENDOR_TITLES[error.code],
       status: VENDOR_STATUS[error.code],
       code: `vendor_${error.code}`,
       detail: error.message,

@@ -52,7 +52,11 @@ const lookupView = z.object({
   /** Live devices that matched (hostnames are not unique); `device` is the best: online, then last seen. */
   matches: z.number(),
 });
-const listView = z.object({ organization: organizationRefSchema, devices: z.array(deviceViewSchema), total: z.number(), limit: z.number(), offset: z.number() });
+const listView = z.object({
+  organization: organizationRefSchema, devices: z.array(deviceViewSchema), total: z.number(), limit: z.number(), offset: z.number(),
+  /** Live devices of this organization per RMM integration id, whatever the search (the Applications tab counts these). */
+  byIntegration: z.record(z.string(), z.number()),
+});
 
 function toDeviceView(m: DeviceRow): z.infer<typeof deviceViewSchema> {
   return {
@@ -77,8 +81,11 @@ export function deviceRoutes(deps: AppDeps, docs: ApiDocs) {
       const organization = await organizations.get(partner, id);
       if (!organization) throw notFound(`Organization ${id}`);
       const { limit, offset, search } = c.req.valid('query');
-      const page = await devices.listForOrganization(partner, id, { limit, offset, search });
-      return c.json({ organization: { id: organization.id, name: organization.name }, devices: page.devices.map(toDeviceView), total: page.total, limit, offset }, 200);
+      const [page, byIntegration] = await Promise.all([
+        devices.listForOrganization(partner, id, { limit, offset, search }),
+        devices.countForOrganizationByIntegration(partner, id),
+      ]);
+      return c.json({ organization: { id: organization.id, name: organization.name }, devices: page.devices.map(toDeviceView), total: page.total, limit, offset, byIntegration }, 200);
     })
     .get('/devices/lookup', readers, validate('query', lookupQuery), async (c) => {
       const partner = c.get('principal').partner;

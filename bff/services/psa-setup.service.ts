@@ -11,7 +11,7 @@ import {
   type AccountMapping, type ContractSettings, type PsaStoredSettings, type TicketSettings, OPTIONAL_BY_VENDOR_FIELDS,
 } from '../contracts/psa-settings.js';
 import { fieldsFromZod, ProblemError, validationProblem, type FieldProblem } from '../errors.js';
-import type { PsaPicklists } from '../vendors/model.js';
+import type { PicklistKey, PsaPicklists } from '../vendors/model.js';
 import type { PsaAdapter } from '../vendors/psa-adapter.js';
 import type { VendorGateway } from './vendor-gateway.js';
 
@@ -151,7 +151,7 @@ export class PsaSetupService {
     if (!parsed.success) throw validationProblem(fieldsFromZod(parsed.error));
     const value = parsed.data;
     const problems: FieldProblem[] = [];
-    const must = (field: string, id: string | null, list: PsaPicklists[keyof Omit<PsaPicklists, 'unsupported' | 'closedStatusIds'>], label: string) => {
+    const must = (field: string, id: string | null, list: PsaPicklists[PicklistKey], label: string) => {
       const value = id ? list.find((v) => v.id === id) : undefined;
       if (id && !value) problems.push({ field, message: `${label} is not a value the PSA offers (it may have been removed); choose again` });
       else if (value?.unusableReason) problems.push({ field, message: value.unusableReason });

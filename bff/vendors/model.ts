@@ -63,8 +63,16 @@ export interface PsaPicklists {
   noteVisibility: PicklistValue[];
   issueType: PicklistValue[];
   subIssueType: PicklistValue[];
-  unsupported: Array<keyof Omit<PsaPicklists, 'unsupported' | 'closedStatusIds'>>;
+  unsupported: Array<PicklistKey>;
+  /**
+   * Lists the vendor refused or answered empty, each with what was tried. The wizard names any empty
+   * required list anyway (psa-wizard.validation.ts); this only adds the reason.
+   */
+  unreadable?: Partial<Record<PicklistKey, string>>;
 }
+
+/** The picklists of PsaPicklists (not its bookkeeping fields). */
+export type PicklistKey = keyof Omit<PsaPicklists, 'unsupported' | 'closedStatusIds' | 'unreadable'>;
 
 export interface NewTicket {
   accountId: string;

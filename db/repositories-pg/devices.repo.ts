@@ -166,6 +166,15 @@ export function createPgDevicesRepo(db: PgDb): DevicesRepo {
     async findByHostname(partnerId, hostname) {
       return (await pool.query<DeviceMatch>({ name: 'devices-by-hostname', text: LOOKUP('lower(d.hostname) = lower($2)'), values: [partnerId, hostname] })).rows;
     },
+    async countForOrganizationByIntegration(partnerId, organizationId) {
+      const { rows } = await pool.query<{ integrationId: string; n: number }>({
+        name: 'devices-org-count-by-integration',
+        text: `select d.integration_id as "integrationId", count(*)::int as n from rmm_devices d join integrations i on i.id = d.integration_id
+          where ${IN_ORG} group by d.integration_id`,
+        values: [partnerId, organizationId],
+      });
+      return Object.fromEntries(rows.map((r) => [r.integrationId, r.n]));
+    },
     async listForOrganization(partnerId, organizationId, page) {
       const params: unknown[] = [partnerId, organizationId];
       let where = IN_ORG;

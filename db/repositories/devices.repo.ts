@@ -100,6 +100,9 @@ export function createDevicesRepo(db: Db) {
     `select count(*) as n from rmm_devices d join integrations i on i.id = d.integration_id where ${where}`);
   const orgList = { page: orgPage(IN_ORG), count: orgCount(IN_ORG) };
   const orgSearch = { page: orgPage(`${IN_ORG} and ${SEARCH}`), count: orgCount(`${IN_ORG} and ${SEARCH}`) };
+  const orgCountByIntegration = client.prepare<Record<string, unknown>, { integrationId: string; n: number }>(
+    `select d.integration_id as integrationId, count(*) as n from rmm_devices d join integrations i on i.id = d.integration_id
+     where ${IN_ORG} group by d.integration_id`);
 
   // --- sync writes ---
   const stateStmt = db.select().from(rmmSyncState).where(eq(rmmSyncState.integrationId, sql.placeholder('integrationId'))).prepare();
@@ -282,6 +285,11 @@ export function createDevicesRepo(db: Db) {
     /** Live devices with this hostname in any letter case (ASCII), best first. */
     async findByHostname(partnerId: string, hostname: string): Promise<DeviceMatch[]> {
       return byHostname.all({ partnerId, hostname }).map(withBoolean);
+    },
+
+    /** How many of an organization's live devices each RMM integration gives (the Applications tab's per-organization count). */
+    async countForOrganizationByIntegration(partnerId: string, organizationId: string): Promise<Record<string, number>> {
+      return Object.fromEntries(orgCountByIntegration.all({ partnerId, organizationId }).map((r) => [r.integrationId, r.n]));
     },
 
     /** One page of an organization's live devices, by hostname; `search` matches part of the hostname, any case. */

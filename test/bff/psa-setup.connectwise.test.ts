@@ -56,5 +56,5 @@ it('refuses an on-premises host the operator did not allow, next to the host fie
   expect(malformed.body.errors.map((e: { field: string }) => e.field)).toEqual(['credentials.host']);
   const res = await json(await t.call('POST', '/api/integrations', { body: { vendor: 'connectwise', credentials: onPrem } }));
   expect(res.status).toBe(422);
-  expect(res.body.errors).toEqual([{ field: 'credentials.host', message: expect.stringContaining('CONNECTWISE_ALLOWED_HOSTS') }]);
+  expect(res.body.errors).toEqual([{ field: 'credentials.host', message: expect.stringContaining('is not on this platform’s list of allowed servers') }]);
 });

@@ -101,7 +101,7 @@ export const PRIORITIES = [
 
 export const QUEUES = ['Service Desk', 'Security Operations', 'Network Operations', 'Projects', '(Retired) Tier 3'] as const;
 export const TICKET_TYPES = ['Service Request', 'Incident', 'Problem', 'Change Request', 'Alert'] as const;
-export const TICKET_SOURCES = ['Phone', 'Email', 'Client Portal', 'Monitoring', 'Integration'] as const;
+
 export const NOTE_TYPES = ['General', 'Internal Update', 'Customer Communication', 'Resolution', 'Alert Update'] as const;
 export const SLAS = ['Standard SLA', 'Premium SLA'] as const;
 

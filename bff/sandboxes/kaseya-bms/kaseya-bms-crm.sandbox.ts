@@ -5,7 +5,8 @@
  */
 import type { Hono } from 'hono';
 import type { SandboxState } from '../common/sandbox-kit.js';
-import type { BmsContact, BmsData } from './kaseya-bms.seed.js';
+import { LOOKUP_TABLE_NAMES, type BmsContact, type BmsData } from './kaseya-bms.seed.js';
+import { SANDBOX_SERVED, type BmsListKey } from '../../vendors/kaseya-bms/kaseya-bms-picklist-sources.js';
 import { accountLookupDto, accountSummaryDto, contactLookupDto, contactSearchDto } from './kaseya-bms-dto.sandbox.js';
 import { Query, contains, fail, ok, pageFromQuery, paged } from './kaseya-bms-wire.sandbox.js';
 
@@ -92,6 +93,11 @@ export function registerCrmRoutes(app: Hono, state: SandboxState<BmsData>): void
     ok(c, state.data.accountTypes.map((t) => ({ id: t.id, name: t.name, isActive: t.isActive, isClient: t.isClient, isVendor: t.isVendor }))));
 }
 
+/** The sandbox's tables behind the three ticket picklists whose real names are unknown. */
+const PICKLIST_TABLES: Record<BmsListKey, string> = {
+  ticketTypes: LOOKUP_TABLE_NAMES.ticketTypes, ticketSources: LOOKUP_TABLE_NAMES.ticketSources, noteTypes: LOOKUP_TABLE_NAMES.noteTypes,
+};
+
 export function registerLookupRoutes(app: Hono, state: SandboxState<BmsData>): void {
   app.get('/v2/system/statuses/lookup', (c) => ok(c, state.data.statuses.map((s) => ({
     id: s.id, name: s.name, fontColor: s.fontColor, color: s.color, statusOrder: s.order, typeId: s.typeId,
@@ -113,7 +119,21 @@ export function registerLookupRoutes(app: Hono, state: SandboxState<BmsData>): v
   });
 
   // ASSUMPTION: table names are matched without regard to case; an unknown table is a business error.
-  const table = (name: string) => Object.entries(state.data.tables).find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
+  // The ticket picklists answer only under the names SANDBOX_SERVED assumes a real BMS uses.
+  const picklistTables = new Set<string>(Object.values(PICKLIST_TABLES).map((n) => n.toLowerCase()));
+  const served = new Set(Object.keys(SANDBOX_SERVED.lookupNames).map((n) => n.toLowerCase()));
+  const table = (name: string) => {
+    const key = name.toLowerCase();
+    if (picklistTables.has(key) && !served.has(key)) return undefined;
+    return Object.entries(state.data.tables).find(([k]) => k.toLowerCase() === key)?.[1];
+  };
+  // ASSUMPTION: the route Huntress's BMS client reads ticket types from answers in the v2 envelope.
+  app.get('/system/lists/:listId', (c) => {
+    const list = SANDBOX_SERVED.listRoutes[c.req.param('listId')];
+    const rows = list ? state.data.tables[PICKLIST_TABLES[list]] : undefined;
+    if (!rows) return fail(c, 404, 'List not found.');
+    return ok(c, rows.map((v) => ({ id: v.id, name: v.name, isDefault: v.isDefault, isActive: v.isActive })));
+  });
   app.get('/v2/system/lookup/:tableName', (c) => {
     const rows = table(c.req.param('tableName'));
     if (!rows) return fail(c, 200, `Lookup table '${c.req.param('tableName')}' does not exist.`);

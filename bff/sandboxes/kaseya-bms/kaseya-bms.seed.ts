@@ -5,9 +5,10 @@
  */
 import { seededRandom } from '../common/sandbox-kit.js';
 import { vendorNamesForDemoOrganizations } from '../../demo/demo-organizations.js';
+import { FIXED_TICKET_SOURCES } from '../../vendors/kaseya-bms/kaseya-bms-picklist-sources.js';
 import {
   ACCOUNT_CLASSES, ACCOUNT_TYPES, BUSINESS_TYPES, FIRST_NAMES, INVENTED_ACCOUNTS, ISSUE_TYPES, LAST_NAMES,
-  NOTE_TYPES, PRIORITIES, QUEUES, SERVICE_TYPES, SLAS, STATUSES, TICKET_SOURCES, TICKET_TYPES,
+  NOTE_TYPES, PRIORITIES, QUEUES, SERVICE_TYPES, SLAS, STATUSES, TICKET_TYPES,
   businessTypeFor, type SeedAccount,
 } from './kaseya-bms-catalog.seed.js';
 
@@ -135,8 +136,8 @@ export interface BmsData {
 }
 
 /**
- * ASSUMPTION: table names for `GET /v2/system/lookup/{tableName}`; the vendor documents none
- * (psa-apis.md D6). The adapter asks for the same names (kaseya-bms.adapter.ts LOOKUP_TABLES).
+ * The sandbox's own keys for its tables. Which of them a real BMS serves, and under which name, is
+ * assumed in one place: kaseya-bms-picklist-sources.ts (SANDBOX_SERVED), with FACTS.md.
  */
 export const LOOKUP_TABLE_NAMES = {
   ticketTypes: 'TicketTypes',
@@ -189,7 +190,8 @@ export function seedKaseyaBms(scale?: number): BmsData {
     names.map((name, i) => ({ id: first + i, name, isActive: !name.startsWith('(Retired)'), isDefault: i === defaultIndex }));
   const tables: Record<string, BmsLookup[]> = {
     [LOOKUP_TABLE_NAMES.ticketTypes]: lookup(TICKET_TYPES, 1),
-    [LOOKUP_TABLE_NAMES.ticketSources]: lookup(TICKET_SOURCES, 4),
+    // Sources are BMS's fixed enumeration (ids 0–9), not a table (kaseya-bms-picklist-sources.ts).
+    [LOOKUP_TABLE_NAMES.ticketSources]: FIXED_TICKET_SOURCES.map((r) => ({ id: r.id, name: r.name ?? '', isActive: true, isDefault: r.isDefault ?? false })),
     [LOOKUP_TABLE_NAMES.noteTypes]: lookup(NOTE_TYPES, 0),
     [LOOKUP_TABLE_NAMES.accountClasses]: lookup(ACCOUNT_CLASSES, 0),
     [LOOKUP_TABLE_NAMES.businessTypes]: lookup(BUSINESS_TYPES, BUSINESS_TYPES.length - 1),

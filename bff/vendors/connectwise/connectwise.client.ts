@@ -57,7 +57,7 @@ export function siteOrigin(ctx: AdapterContext, credentials: ConnectWiseCredenti
     // The BFF never fetches a host (and port) an admin typed unless the operator allowed it.
     if (!URL.canParse(`https://${host}`) || !operatorAllows(new URL(`https://${host}`), allowed)) {
       throw new VendorError('connectwise', 'invalid_credentials',
-        `This platform does not allow the ConnectWise server ${host}. Ask the platform operator to add it to CONNECTWISE_ALLOWED_HOSTS, or choose a cloud site.`, { field: 'host' });
+        `The ConnectWise server ${host} is not on this platform’s list of allowed servers. Choose your cloud site, or ask your platform provider to allow this server.`, { field: 'host' });
     }
     // An operator's base URL (the sandbox in demo mode) stands in for every site, allowed hosts included.
     return configured ?? `https://${host}`;

@@ -5,24 +5,19 @@
 import { z } from 'zod';
 import type { KaseyaBmsCredentials } from '../../contracts/credentials.js';
 import type { AdapterContext } from '../adapter-context.js';
-import type { PicklistValue, PsaPicklists } from '../model.js';
+import type { PicklistKey, PicklistValue, PsaPicklists } from '../model.js';
 import type { PsaAdapter } from '../psa-adapter.js';
 import { VendorError } from '../vendor-errors.js';
 import { KaseyaBmsClient } from './kaseya-bms.client.js';
+import { BMS_LIST_LABELS, BMS_LIST_SOURCES, type BmsListKey } from './kaseya-bms-picklist-sources.js';
 import {
   bmsIdOf, hasMarker, isCompletedStatus, markerToken, noteDetails, optionalBmsId, statusToPicklistValue, ticketDetails,
   toAccount, toContact, toContract, toPicklistValue, toService, toTicketRef,
 } from './kaseya-bms.mapper.js';
 import {
   accountSummarySchema, contactSearchSchema, contractLookupSchema, locationLookupSchema, lookupSchema, noteSchema,
-  recurringServiceSchema, serviceSchema, statusSchema, ticketSchema, userInfoSchema, type BmsStatusRow,
+  recurringServiceSchema, serviceSchema, statusSchema, ticketSchema, userInfoSchema, type BmsLookupRow, type BmsStatusRow,
 } from './kaseya-bms.schemas.js';
-
-/**
- * ASSUMPTION: table names for `GET /v2/system/lookup/{tableName}` (psa-apis.md D6: not documented;
- * the sandbox serves the same names).
- */
-export const LOOKUP_TABLES = { ticketTypes: 'TicketTypes', ticketSources: 'TicketSources', noteTypes: 'NoteTypes' } as const;
 
 /** Statuses and main locations change rarely; they are kept this long to save calls per alert. */
 const TENANT_DATA_TTL_MS = 10 * 60_000;
@@ -48,6 +43,11 @@ const NOTE_VISIBILITY: PicklistValue[] = [
   { id: 'public', label: 'Public (visible in the client portal)', isDefault: false, isActive: true },
 ];
 
+/** The reasons of the lists no source could give (PsaPicklists.unreadable). */
+function unreadableLists(lists: Partial<Record<PicklistKey, { reason?: string }>>): Partial<Record<PicklistKey, string>> {
+  return Object.fromEntries(Object.entries(lists).flatMap(([key, list]) => (list?.reason ? [[key, list.reason]] : [])));
+}
+
 export function createKaseyaBmsAdapter(ctx: AdapterContext, credentials: KaseyaBmsCredentials): PsaAdapter {
   const client = new KaseyaBmsClient(ctx, credentials);
   const cached = tenantDataOf(ctx, client.tenantKey);
@@ -60,8 +60,25 @@ export function createKaseyaBmsAdapter(ctx: AdapterContext, credentials: KaseyaB
   };
   const completedIds = async (signal?: AbortSignal) => new Set((await getStatuses(signal)).filter(isCompletedStatus).map((s) => s.id));
 
-  const lookupTable = async (table: string, signal?: AbortSignal) =>
-    (await client.call(z.array(lookupSchema).nullish(), { method: 'GET', path: `v2/system/lookup/${table}`, signal })).result ?? [];
+  /**
+   * The first of a list's candidate sources that answers a non-empty list (kaseya-bms-picklist-sources.ts);
+   * `rows: []` and the reason when none does. Outages and rate limits still fail the whole read.
+   */
+  const readList = async (key: BmsListKey, signal?: AbortSignal): Promise<{ rows: BmsLookupRow[]; reason?: string }> => {
+    const refusals: string[] = [];
+    for (const source of BMS_LIST_SOURCES[key]) {
+      if (source.kind === 'fixed') return { rows: source.rows.map((r) => ({ ...r })) };
+      try {
+        const rows = (await client.call(z.array(lookupSchema).nullish(), { method: 'GET', path: source.path, signal })).result ?? [];
+        if (rows.some((r) => r.isActive !== false)) return { rows };
+        refusals.push(`${source.path}: empty`);
+      } catch (error) {
+        if (!(error instanceof VendorError) || error.retryable || error.code === 'invalid_credentials') throw error;
+        refusals.push(`${source.path}: ${error.code === 'missing_permission' ? 'not permitted' : 'refused'}`);
+      }
+    }
+    return { rows: [], reason: refusals.join('; ') };
+  };
 
   const locationOf = async (accountId: number, signal?: AbortSignal): Promise<number> => {
     const known = cached.locations.get(accountId);
@@ -74,10 +91,10 @@ export function createKaseyaBmsAdapter(ctx: AdapterContext, credentials: KaseyaB
   };
 
   /** BMS requires a ticket type and source; when the settings leave one out, the tenant's default is used. */
-  const defaultOf = async (table: string, signal?: AbortSignal): Promise<number> => {
-    const rows = (await lookupTable(table, signal)).filter((r) => r.isActive !== false);
+  const defaultOf = async (key: BmsListKey, signal?: AbortSignal): Promise<number> => {
+    const rows = (await readList(key, signal)).rows.filter((r) => r.isActive !== false);
     const row = rows.find((r) => r.isDefault) ?? rows[0];
-    if (!row) throw new VendorError('kaseya-bms', 'rejected', `Kaseya BMS has no active value in its ${table} list.`);
+    if (!row) throw new VendorError('kaseya-bms', 'rejected', `The ${BMS_LIST_LABELS[key]} list of Kaseya BMS could not be read. Choose a ${BMS_LIST_LABELS[key]} in the integration’s Service Parameters.`);
     return row.id;
   };
 
@@ -123,27 +140,28 @@ export function createKaseyaBmsAdapter(ctx: AdapterContext, credentials: KaseyaB
         list('v2/system/priorities/lookup'),
         list('v2/system/queues/lookup'),
         list('v2/system/issuetypes/lookup'),
-        lookupTable(LOOKUP_TABLES.ticketTypes, signal),
-        lookupTable(LOOKUP_TABLES.ticketSources, signal),
-        lookupTable(LOOKUP_TABLES.noteTypes, signal),
+        readList('ticketTypes', signal),
+        readList('ticketSources', signal),
+        readList('noteTypes', signal),
       ]);
       const subTypes = await Promise.all(issueTypes.map(async (issue) =>
         (await list(`v2/system/issuetypes/${issue.id}/issuesubtypes/lookup`)).map((s) => toPicklistValue(s, String(issue.id)))));
       const picklists: PsaPicklists = {
         // BMS tickets have no category field (TicketInputDto); the wizard leaves it out.
         ticketCategory: [],
-        ticketType: ticketTypes.map((r) => toPicklistValue(r)),
+        ticketType: ticketTypes.rows.map((r) => toPicklistValue(r)),
         ticketStatus: statusRows.map(statusToPicklistValue),
         closedStatusIds: statusRows.filter(isCompletedStatus).map((s) => String(s.id)),
         queue: queues.map((r) => toPicklistValue(r)),
-        source: sources.map((r) => toPicklistValue(r)),
+        source: sources.rows.map((r) => toPicklistValue(r)),
         priority: priorities.map((r) => toPicklistValue(r)),
-        noteType: noteTypes.map((r) => toPicklistValue(r)),
+        noteType: noteTypes.rows.map((r) => toPicklistValue(r)),
         // A BMS note is internal or not (IsInternal); internal notes stay out of the client portal.
         noteVisibility: NOTE_VISIBILITY.map((v) => ({ ...v })),
         issueType: issueTypes.map((r) => toPicklistValue(r)),
         subIssueType: subTypes.flat(),
         unsupported: ['ticketCategory'],
+        unreadable: unreadableLists({ ticketType: ticketTypes, source: sources, noteType: noteTypes }),
       };
       return picklists;
     },
@@ -152,8 +170,8 @@ export function createKaseyaBmsAdapter(ctx: AdapterContext, credentials: KaseyaB
       const accountId = bmsIdOf(ticket.accountId, 'account');
       const [locationId, typeId, sourceId, completed] = await Promise.all([
         locationOf(accountId, signal),
-        ticket.typeId ? bmsIdOf(ticket.typeId, 'ticket type') : defaultOf(LOOKUP_TABLES.ticketTypes, signal),
-        ticket.sourceId ? bmsIdOf(ticket.sourceId, 'ticket source') : defaultOf(LOOKUP_TABLES.ticketSources, signal),
+        ticket.typeId ? bmsIdOf(ticket.typeId, 'ticket type') : defaultOf('ticketTypes', signal),
+        ticket.sourceId ? bmsIdOf(ticket.sourceId, 'ticket source', 0) : defaultOf('ticketSources', signal),
         completedIds(signal),
       ]);
       // Only TicketInputDto fields; BMS keeps no idempotency key, so the marker rides in Details.

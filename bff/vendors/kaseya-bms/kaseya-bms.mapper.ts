@@ -90,9 +90,10 @@ export function hasMarker(details: string | null | undefined, marker: string): b
 }
 
 /** Our ids are strings; BMS wants int32. */
-export function bmsIdOf(value: string, what: string): number {
+/** `min` is 0 for BMS's fixed enumerations (ticket source 0 is Client Portal). */
+export function bmsIdOf(value: string, what: string, min = 1): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 2_147_483_647) {
+  if (!Number.isInteger(n) || n < min || n > 2_147_483_647) {
     throw new VendorError('kaseya-bms', 'rejected', `“${value}” is not a Kaseya BMS ${what} id.`);
   }
   return n;

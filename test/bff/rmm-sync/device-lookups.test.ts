@@ -83,6 +83,8 @@ describe('Device lookups', () => {
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ organization: { id: 'org-acme', name: 'Acme Dental Group' }, total: acme.length, limit: 2, offset: 0 });
     expect(first.body.devices).toHaveLength(2);
+    // Per RMM integration, this organization's devices only (the Applications tab's count).
+    expect(first.body.byIntegration).toEqual({ [first.body.devices[0].integrationId]: acme.length });
     const rest = await getJson(t, `/api/organizations/org-acme/devices?limit=500&offset=2`, router);
     const all = [...first.body.devices, ...rest.body.devices].map((d: { deviceId: string }) => d.deviceId);
     expect(new Set(all)).toEqual(new Set(acme.map((d) => d.uid)));

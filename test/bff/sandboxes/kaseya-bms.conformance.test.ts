@@ -90,7 +90,7 @@ describe('Kaseya BMS sandbox conforms to the BMS API 2.0 document', () => {
     expectConforms('GET', '/v2/system/issuetypes/lookup', issues);
     const sub = await call('GET', `/v2/system/issuetypes/${issues.body.result[0].id}/issuesubtypes/lookup`);
     expectConforms('GET', '/v2/system/issuetypes/{issueTypeId}/issuesubtypes/lookup', sub);
-    for (const table of ['TicketTypes', 'TicketSources', 'NoteTypes']) {
+    for (const table of ['NoteTypes', 'AccountClasses']) {
       expectConforms('GET', '/v2/system/lookup/{tableName}', await call('GET', `/v2/system/lookup/${table}`));
       expectConforms('GET', '/v2/system/tenantlookup/{tableName}', await call('GET', `/v2/system/tenantlookup/${table}`));
     }

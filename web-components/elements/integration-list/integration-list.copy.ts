@@ -67,6 +67,8 @@ export const PSA_HEALTH_COPY = {
   unavailable: 'Health unavailable',
   sendTestTicket: 'Send test ticket',
   sendTestTicketLabel: (vendor: string) => `Send test ticket to ${vendor}`,
+  sendingTestTicket: 'Sending test ticket…',
+  sendingTestTicketStatus: (vendor: string) => `Sending a test ticket to ${vendor}; waiting for ${vendor} to answer…`,
   testTicketSent: (vendor: string, ticket: { vendorTicketId: string; ticketNumber: string | null }) =>
     `Test ticket ${ticket.ticketNumber ? `${ticket.ticketNumber} ` : ''}created in ${vendor} (ticket id ${ticket.vendorTicketId}). It is marked [TEST]; you can close it.`,
   syncBillableUsers: 'Sync billable users now',

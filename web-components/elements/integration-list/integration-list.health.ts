@@ -112,6 +112,8 @@ const joined = (parts: Array<string | false | null | undefined>) => parts.filter
 
 export interface PsaHealthActions {
   busy: boolean;
+  /** The test ticket is on its way: the button shows progress and a status line announces it. */
+  sendingTestTicket: boolean;
   sendTestTicket(): void;
   syncBillableUsers(): void;
 }
@@ -141,7 +143,8 @@ export function renderPsaHealth(row: IntegrationView, entry: HealthEntry | undef
       <div class="ops">
         ${row.status === 'active' ? html`
           <button type="button" part="button test-ticket-button" aria-label=${H.sendTestTicketLabel(row.vendorLabel)}
-            aria-disabled=${disabled} @click=${actions.sendTestTicket}>${H.sendTestTicket}</button>` : nothing}
+            aria-disabled=${disabled} @click=${actions.sendTestTicket}>${actions.sendingTestTicket ? H.sendingTestTicket : H.sendTestTicket}</button>
+          <span class="muted" role="status" part="test-ticket-progress">${actions.sendingTestTicket ? H.sendingTestTicketStatus(row.vendorLabel) : ''}</span>` : nothing}
         ${billable ? html`
           <button type="button" part="button billable-sync-button" aria-label=${H.syncBillableUsersLabel(row.vendorLabel)}
             aria-disabled=${disabled} @click=${actions.syncBillableUsers}>${H.syncBillableUsers}</button>` : nothing}

@@ -146,6 +146,8 @@ export class IntegrationList extends ApiConsumerElement {
   @state() private integrations: IntegrationView[] = [];
   /** Ids of rows with a request in flight; their buttons are aria-disabled (not disabled, so focus stays). */
   @state() private pending = new Set<string>();
+  /** The row whose test ticket is on its way (the button says so while the vendor answers). */
+  @state() private sendingTicketFor: string | null = null;
 
   @query('ih-confirm-dialog') private confirmDialog!: IhConfirmDialog;
   @query('ih-toast-region') private toastRegion!: IhToastRegion;
@@ -259,10 +261,15 @@ export class IntegrationList extends ApiConsumerElement {
 
   private async sendTestTicket(row: IntegrationView): Promise<void> {
     if (this.pending.has(row.id)) return;
-    await this.withPending(row, async () => {
-      const ticket = await this.operations.sendTestTicket(row.id);
-      this.toastRegion.show(PSA_HEALTH_COPY.testTicketSent(row.vendorLabel, ticket));
-    });
+    this.sendingTicketFor = row.id;
+    try {
+      await this.withPending(row, async () => {
+        const ticket = await this.operations.sendTestTicket(row.id);
+        this.toastRegion.show(PSA_HEALTH_COPY.testTicketSent(row.vendorLabel, ticket));
+      });
+    } finally {
+      this.sendingTicketFor = null;
+    }
   }
 
   private async syncBillableUsers(row: IntegrationView): Promise<void> {
@@ -351,7 +358,7 @@ export class IntegrationList extends ApiConsumerElement {
         ${row.kind === 'psa' ? renderAvailability(row, this.availability.isDraining(row.id)) : nothing}
         ${row.kind === 'psa'
           ? renderPsaHealth(row, this.health.entry(row.id), this.clock.now, {
-            busy, sendTestTicket: () => void this.sendTestTicket(row), syncBillableUsers: () => void this.syncBillableUsers(row),
+            busy, sendingTestTicket: this.sendingTicketFor === row.id, sendTestTicket: () => void this.sendTestTicket(row), syncBillableUsers: () => void this.syncBillableUsers(row),
           })
           : renderRmmSync(row, this.clock.now, { busy, syncNow: () => void this.syncDevices(row) })}
         <div class="logs-actions">${this.logs.renderButtons(row)}</div>

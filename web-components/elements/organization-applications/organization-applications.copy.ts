@@ -14,7 +14,10 @@ export const COPY = {
   edit: 'Edit',
   kindRmm: 'RMM',
   kindPsa: 'PSA',
-  userActivity: 'User activity organization: all user activity from this RMM is recorded here.',
+  /** Whether the RMM's API gives user activity at all (Syncro's gives none: issue 17 item 8). */
+  userActivity: (vendor: string, recorded: boolean) => (recorded
+    ? `User activity organization: all ${vendor} user activity is recorded here.`
+    : `User activity organization of ${vendor}: ${vendor}’s API offers no user-activity feed, so nothing is recorded here.`),
   devicesFrom: (count: number) => (count === 1 ? 'Devices from 1 mapped site:' : `Devices from ${count} mapped sites:`),
   noDevices: 'No site is mapped to this organization, so no device data arrives here.',
   ticketsTo: (account: string) => `Tickets go to the PSA account ${account}.`,
@@ -26,10 +29,10 @@ export const COPY = {
   deliveryPausedNote: 'Ticket delivery of the whole PSA integration is paused.',
   actionFailed: (problem: ApiProblem) => `${problem.title}: ${problem.detail ?? 'the request failed.'}`,
   loadFailed: 'The connected applications could not be loaded.',
-  /** The device sync line; the device count is the whole connection's (all its mapped organizations). */
-  lastSync: (summary: SyncSummary) => {
+  /** The device sync line; the device count is this organization's (issue 17 item 10), not the whole connection's. */
+  lastSync: (summary: SyncSummary, organizationDevices: number) => {
     const when = (at: string | null) => (at ? new Date(at).toLocaleString() : null);
-    const devices = `${summary.deviceCount} ${summary.deviceCount === 1 ? 'device' : 'devices'} in this connection`;
+    const devices = `${organizationDevices} ${organizationDevices === 1 ? 'device' : 'devices'} in this organization`;
     switch (summary.state) {
       case 'never':
         return 'Not synchronized yet: devices appear within 10–30 minutes of connecting.';

@@ -23,6 +23,8 @@ export interface RmmApplication {
   /** The RMM sites (Datto sites, Syncro customers) whose devices land in this organization. */
   sites: Array<{ siteId: string; siteName: string }>;
   sync?: SyncSummary;
+  /** Live devices this RMM gives this organization (not the whole connection's). */
+  organizationDevices: number;
 }
 
 export interface PsaApplication {
@@ -49,9 +51,11 @@ const SET_UP = new Set<IntegrationView['status']>(['connected', 'disconnected', 
 export async function loadOrganizationApplications(api: ApiClient, organizationId: string, signal?: AbortSignal): Promise<OrganizationApplicationsData> {
   const base = api.apiBase;
   const init = { init: { signal } };
-  const [orgs, integrations] = await Promise.all([
+  const [orgs, integrations, devices] = await Promise.all([
     json(api.rpc.api.organizations.$get(undefined, init), base),
     api.integrations.list(undefined, signal),
+    // Only the per-integration counts are used; a missing organization answers 404, handled below as "unknown".
+    json(api.rpc.api.organizations[':id'].devices.$get({ param: { id: organizationId }, query: { limit: '1' } }, init), base).catch(() => null),
   ]);
   const found = orgs.organizations.find((o) => o.id === organizationId);
   if (!found) return { organization: null, rmm: [], psa: null };
@@ -61,7 +65,7 @@ export async function loadOrganizationApplications(api: ApiClient, organizationI
   const rmm = await Promise.all(live.filter((i) => i.kind === 'rmm').map(async (integration): Promise<RmmApplication> => {
     const mapping = await json(api.rpc.api.integrations[':id'].rmm.mapping.$get({ param: { id: integration.id } }, init), base);
     const sites = mapping.mappings.filter((m) => m.organizationId === organizationId).map((m) => ({ siteId: m.siteId, siteName: m.siteName }));
-    return { kind: 'rmm', integration, userActivity: mapping.userActivityOrganizationId === organizationId, sites, sync: integration.sync };
+    return { kind: 'rmm', integration, userActivity: mapping.userActivityOrganizationId === organizationId, sites, sync: integration.sync, organizationDevices: devices?.byIntegration[integration.id] ?? 0 };
   }));
 
   const psaView = live.find((i) => i.kind === 'psa');

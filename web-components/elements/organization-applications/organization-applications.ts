@@ -224,11 +224,11 @@ export class OrganizationApplications extends ApiConsumerElement {
         ${this.renderIdentity(app)}
         <div class="actions">${this.renderEdit(app)}</div>
         <ul class="details" part="details">
-          ${app.userActivity ? html`<li>${COPY.userActivity}</li>` : nothing}
+          ${app.userActivity ? html`<li>${COPY.userActivity(app.integration.vendorLabel, app.sync?.userActivity !== 'not_offered')}</li>` : nothing}
           ${app.sites.length
             ? html`<li>${COPY.devicesFrom(app.sites.length)} <span class="sites">${app.sites.map((s) => s.siteName).join(', ')}</span></li>`
             : html`<li>${COPY.noDevices}</li>`}
-          ${app.sync ? html`<li part="sync">${COPY.lastSync(app.sync)}</li>` : nothing}
+          ${app.sync ? html`<li part="sync">${COPY.lastSync(app.sync, app.organizationDevices)}</li>` : nothing}
         </ul>
       </li>`;
   }

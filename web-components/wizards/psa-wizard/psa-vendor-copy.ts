@@ -103,7 +103,7 @@ export const PSA_VENDOR_COPY: Record<PsaVendor, PsaVendorCopy> = {
     parentChild: false,
   },
   connectwise: {
-    intro: 'Enter the API keys of a ConnectWise PSA API member (System > Members > API Members; a security role that may view companies, contacts and agreements and create service tickets). They are checked with ConnectWise before you continue; the integration’s clientId is the platform’s and is never asked.',
+    intro: 'Enter the API keys of a ConnectWise PSA API member (System > Members > API Members; a security role that may view companies, contacts and agreements and create service tickets). They are checked with ConnectWise before you continue.',
     credentials: [
       {
         name: 'site', label: 'ConnectWise site', kind: 'select', hint: 'The region your ConnectWise PSA is hosted in, or your own server.',

@@ -103,6 +103,11 @@ export const COPY = {
     issueType: 'Default Issue Type', subIssueType: 'Default Sub-Issue Type',
     /** Why a field is disabled: its values come from another field (a board's statuses, an issue type's sub-issue types). */
     chooseFirst: (parent: string) => `Choose the ${parent} first: the choices here come from it.`,
+    /** A required list the PSA refused or answered empty (issue 18 item 10): which one, and the way on. */
+    listUnreadable: (vendor: string, label: string) =>
+      `The ${label} list could not be read from ${vendor}: it came back refused or empty. In ${vendor}, add an active ${label} (or let the API user read them), then choose Read the lists again.`,
+    listsUnreadable: (labels: string) => `Some lists could not be read: ${labels}.`,
+    rereadLists: 'Read the lists again',
     overrideIssueType: 'Issue Type', overrideSubIssueType: 'Sub-Issue Type',
     tables: {
       alertTypes: { title: 'Alert-based mappings', key: 'Alert type', row: 'alert type override', empty: 'No alert-based mappings: every alert uses the defaults above.' },

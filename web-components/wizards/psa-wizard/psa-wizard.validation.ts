@@ -6,12 +6,12 @@
  */
 import { credentialSchemas } from '../../../bff/contracts/credentials.js';
 import {
-  accountMappingSchema, contractSettingsSchema, newServiceSchema, NO_CONTACT_MESSAGE, OPTIONAL_BY_VENDOR_FIELDS, ticketSettingsSchema,
+  accountMappingSchema, contractSettingsSchema, newServiceSchema, NO_CONTACT_MESSAGE, OPTIONAL_BY_VENDOR_FIELDS, SEVERITIES, ticketSettingsSchema,
 } from '../../../bff/contracts/psa-settings.js';
-import type { PsaPicklists } from '../../../bff/vendors/model.js';
+import type { PicklistKey, PsaPicklists } from '../../../bff/vendors/model.js';
 import { schemaErrors, type FieldErrors } from '../shared/form-state.js';
 import type { PsaStep, PsaWizardContext } from './psa-wizard.types.js';
-import { serviceCopy } from './psa-wizard.copy.js';
+import { SEVERITY_LABEL, VENDOR_LABEL, serviceCopy } from './psa-wizard.copy.js';
 import { vanishedValueErrors } from './psa-vanished-values.js';
 
 /** Ticket fields a vendor may lack, and the picklist that would offer each. */
@@ -55,12 +55,54 @@ export function stepErrors(step: PsaStep, context: PsaWizardContext): FieldError
       return { ...catchAllContactErrors(context), ...schemaErrors(accountMappingSchema, context.accountMapping, 'accountMapping') };
     case 'service-parameters':
       if (!context.picklists) return { ticket: 'The PSA’s ticket values have not loaded yet.' };
-      return { ...vanishedValueErrors(context.ticket, context.picklists), ...unusableErrors(context), ...schemaErrors(ticketSettingsSchema(unsupportedTicketFields(context.picklists), ticketLabels(context.vendor)), context.ticket, 'ticket') };
+      return {
+        ...vanishedValueErrors(context.ticket, context.picklists),
+        ...unusableErrors(context),
+        ...schemaErrors(ticketSettingsSchema(unsupportedTicketFields(context.picklists), ticketLabels(context.vendor)), context.ticket, 'ticket'),
+        // Last: "Choose a Note Type" has no way on when the list is empty; this one says which.
+        ...unreadableListErrors(context),
+      };
     case 'contract-mapping':
       return schemaErrors(contractSettingsSchema, context.contract, 'contract');
     case 'finish':
       return {};
   }
+}
+
+/** Each required select of step 3 and the picklist that fills it. */
+function requiredLists(context: PsaWizardContext): Array<{ path: string; list: PicklistKey; label: string }> {
+  const copy = serviceCopy(context.vendor);
+  const unsupported = unsupportedTicketFields(context.picklists);
+  const ticket = ([['categoryId', 'ticketCategory', copy.category], ['typeId', 'ticketType', copy.type], ['statusId', 'ticketStatus', copy.status],
+    ['queueId', 'queue', copy.queue], ['sourceId', 'source', copy.source]] as const)
+    .filter(([field]) => !(unsupported as readonly string[]).includes(field))
+    .map(([field, list, label]) => ({ path: `ticket.${field}`, list, label }));
+  return [
+    ...ticket,
+    ...SEVERITIES.map((s) => ({ path: `ticket.priorityMap.${s}`, list: 'priority' as const, label: copy.priorityFor(SEVERITY_LABEL[s]) })),
+    { path: 'ticket.note.typeId', list: 'noteType', label: copy.noteType },
+    { path: 'ticket.note.visibilityId', list: 'noteVisibility', label: copy.noteVisibility },
+  ];
+}
+
+/**
+ * The required lists the PSA gave no values for, whatever the vendor (one mechanism for all): each
+ * field says which list could not be read and what the admin can do, from the first render on.
+ */
+export function unreadableLists(context: PsaWizardContext): Array<{ path: string; list: string; message: string }> {
+  const lists = context.picklists;
+  if (!lists) return [];
+  const vendor = VENDOR_LABEL[context.vendor];
+  return requiredLists(context)
+    .filter(({ list }) => !lists[list].some((v) => v.isActive !== false))
+    .map(({ path, list, label }) => {
+      const name = list === 'priority' ? 'Priority' : label;
+      return { path, list: name, message: serviceCopy(context.vendor).listUnreadable(vendor, name) };
+    });
+}
+
+export function unreadableListErrors(context: PsaWizardContext): FieldErrors {
+  return Object.fromEntries(unreadableLists(context).map(({ path, message }) => [path, message]));
 }
 
 /** A value the PSA lists but marks unusable (a HaloPSA ticket type whose mandatory fields have no default). */

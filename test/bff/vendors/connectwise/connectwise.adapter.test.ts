@@ -179,6 +179,9 @@ describe('ConnectWise PSA adapter specifics', () => {
     const onPrem = { ...VALID, site: 'on-premises' as const, host: 'cw.example.com' };
     const refused = await createConnectWiseAdapter(createAdapterContext(REAL_ENDPOINTS, { fetchImpl }), onPrem).validateCredentials().catch((e) => e);
     expect(refused).toMatchObject({ code: 'invalid_credentials', details: { field: 'host' } });
+    // Admin words (issue 17 item 7): what happened and what to do, no operator setting names.
+    expect(refused.message).toBe('The ConnectWise server cw.example.com is not on this platform’s list of allowed servers. Choose your cloud site, or ask your platform provider to allow this server.');
+    expect(refused.message).not.toMatch(/[A-Z]{2,}_[A-Z_]+/);
     expect(urls).toEqual([]);
     const allowed = createAdapterContext({ ...REAL_ENDPOINTS, plugged: { connectwise: { platformId: 'client', allowedHosts: ['cw.example.com'] } } }, { fetchImpl });
     await createConnectWiseAdapter(allowed, onPrem).validateCredentials().catch(() => undefined);

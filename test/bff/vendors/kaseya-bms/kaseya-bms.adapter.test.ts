@@ -27,6 +27,7 @@ runPsaAdapterSuite({
 
 describe('Kaseya BMS adapter specifics', () => {
   let server: RunningServer;
+  let sandbox: ReturnType<typeof createKaseyaBmsSandbox>;
   let requests: string[] = [];
   const context = (overrides: Partial<AdapterContext> = {}) =>
     createAdapterContext(sandboxEndpoints(server.origin, SANDBOX_INTEGRATION_CODE), {
@@ -35,12 +36,41 @@ describe('Kaseya BMS adapter specifics', () => {
   const count = (fragment: string) => requests.filter((r) => r.includes(fragment)).length;
 
   beforeAll(async () => {
-    server = await startServer(new Hono().route('/sandbox/kaseya-bms', createKaseyaBmsSandbox().app).fetch);
+    sandbox = createKaseyaBmsSandbox();
+    server = await startServer(new Hono().route('/sandbox/kaseya-bms', sandbox.app).fetch);
   });
   afterAll(() => server.close());
   beforeEach(async () => {
     requests = [];
     await control(server.origin, 'kaseya-bms', 'reset');
+  });
+
+  it('reads ticket types, sources and note types from the first source that answers (FACTS.md)', async () => {
+    const lists = await createKaseyaBmsAdapter(context(), VALID).getPicklists();
+    const asked = requests.filter((r) => /system\/(lookup|lists)\//.test(r)).map((r) => r.replace(/^GET .*\/sandbox\/kaseya-bms\//, ''));
+    expect(asked).toEqual(expect.arrayContaining([
+      'v2/system/lookup/TicketTypes', 'v2/system/lookup/TicketType', 'system/lists/1',
+      'v2/system/lookup/TicketSources', 'v2/system/lookup/TicketSource', 'v2/system/lookup/NoteTypes',
+    ]));
+    expect(asked).not.toContain('v2/system/lookup/NoteType');
+    expect(lists.ticketType.map((t) => t.label)).toContain('Incident');
+    expect(lists.source.map((s) => `${s.id} ${s.label}`)).toEqual([
+      '0 Client Portal', '1 Phone', '2 In Person', '3 On Site', '4 Email', '5 Monitoring System', '6 Voice Mail', '7 Verbal', '8 Other', '9 Recurring',
+    ]);
+    expect(lists.source.find((s) => s.isDefault)?.label).toBe('Monitoring System');
+    expect(lists.unreadable).toEqual({});
+  });
+
+  it('names a list no source answers, with every path tried, instead of failing the step', async () => {
+    const kept = sandbox.state.data.tables.NoteTypes!;
+    sandbox.state.data.tables.NoteTypes = [];
+    try {
+      const lists = await createKaseyaBmsAdapter(context(), VALID).getPicklists();
+      expect(lists.noteType).toEqual([]);
+      expect(lists.unreadable?.noteType).toBe('v2/system/lookup/NoteTypes: empty; v2/system/lookup/NoteType: refused');
+    } finally {
+      sandbox.state.data.tables.NoteTypes = kept;
+    }
   });
 
   it('signs in once for several adapter instances sharing a token cache', async () => {

@@ -88,7 +88,17 @@ describe('<integration-list> health', () => {
       expect(lines(rowFor(el, 'Kaseya BMS'), 'health').join(' ')).not.to.contain('billable');
 
       button(rowFor(el, 'Kaseya BMS'), 'Send test ticket').click();
+      // While the vendor answers, the button and a status line say the ticket is on its way (issue 17 item 10).
+      await el.updateComplete;
+      const sendButton = () => rowFor(el, 'Kaseya BMS').querySelector('[part~="test-ticket-button"]')!;
+      const progress = () => textOf(rowFor(el, 'Kaseya BMS').querySelector('[part~="test-ticket-progress"]')!);
+      expect(textOf(sendButton())).to.equal('Sending test ticket…');
+      expect(sendButton().getAttribute('aria-disabled')).to.equal('true');
+      expect(progress()).to.equal('Sending a test ticket to Kaseya BMS; waiting for Kaseya BMS to answer…');
       await waitUntil(() => toastTexts(el).some((t) => t.startsWith('Test ticket')), 'no test-ticket toast');
+      await el.updateComplete;
+      expect(textOf(sendButton())).to.equal('Send test ticket');
+      expect(progress()).to.equal('');
       const audit = await api<{ entries: Array<{ action: string; after: { vendorTicketId: string } }> }>(token, `/integrations/${psa.id}/audit`);
       const sent = audit.entries.find((e) => e.action === 'psa.test-ticket')!.after.vendorTicketId;
       const toast = toastTexts(el).find((t) => t.startsWith('Test ticket'))!;

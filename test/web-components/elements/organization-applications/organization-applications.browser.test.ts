@@ -63,14 +63,23 @@ describe('<organization-applications>', () => {
     expect(run.status).to.equal(200);
     await before.refresh();
     await before.updateComplete;
-    expect(text(apps(before)[0]!.querySelector('[part~="sync"]')!)).to.match(/^Last sync .+ · \d+ devices? in this connection$/);
+    // The count is this organization's devices from Datto RMM, not the whole connection's (issue 17 item 10).
+    const own = (await api(partner.token, 'GET', '/organizations/org-bluebird/devices?limit=1')).body.byIntegration[dattoId] as number;
+    const line = text(apps(before)[0]!.querySelector('[part~="sync"]')!);
+    expect(line).to.match(new RegExp(`^Last sync .+ · ${own} devices? in this organization$`));
+    const connection = (await api(partner.token, 'GET', '/integrations?kind=rmm')).body.integrations.find((i: { id: string }) => i.id === dattoId).sync.deviceCount as number;
+    expect(own).to.be.greaterThan(0);
+    expect(own).to.be.lessThan(connection);
   });
 
   it('lists them for the user-activity organization too, saying why', async () => {
     const el = await panel('org-internal', partner.token);
     const rows = apps(el);
     expect(rows).to.have.length(2);
-    expect(text(rows[0]!)).to.contain('User activity organization: all user activity from this RMM is recorded here.');
+    expect(text(rows[0]!)).to.contain('User activity organization: all Datto RMM user activity is recorded here.');
+    // Syncro's API gives no user activity: the tab says so rather than claiming it is recorded.
+    expect(text(rows[1]!)).to.contain('User activity organization of Syncro: Syncro’s API offers no user-activity feed, so nothing is recorded here.');
+    expect(text(rows[1]!)).not.to.contain('user activity is recorded');
   });
 
   it('leaves out an organization no RMM maps to, and says so', async () => {

@@ -13,7 +13,7 @@ import type { FieldChangeEvent } from '../../shared/fields/field-change-event.js
 import { COPY, SEVERITY_LABEL, serviceCopy } from '../psa-wizard.copy.js';
 import type { PicklistValue } from '../../../../bff/vendors/model.js';
 import type { OverrideTable } from '../psa-wizard.types.js';
-import { unsupportedTicketFields } from '../psa-wizard.validation.js';
+import { unreadableLists, unsupportedTicketFields } from '../psa-wizard.validation.js';
 import { optionsOf } from '../psa-wizard.values.js';
 import { choicesOf, parentOf, queueLeads, type TicketDefaultField } from '../psa-ticket-dependencies.js';
 import { PsaStepElement } from './psa-step-base.js';
@@ -54,10 +54,13 @@ export class IhPsaServiceParametersStep extends PsaStepElement {
     const copy = serviceCopy(this.context.vendor);
     const t = c.ticket;
     const unsupported = unsupportedTicketFields(lists);
+    // Shown from the start, touched or not: an empty required list has no way on but this one.
+    const unreadableList = unreadableLists(c);
+    const unreadable: Record<string, string> = Object.fromEntries(unreadableList.map((u) => [u.path, u.message]));
     /** A select; a disabled one shows why (its hint) rather than an error it cannot fix yet. */
     const select = (path: string, label: string, values: Array<{ value: string; label: string }>, value: string | null,
       extra: { optional?: boolean; hint?: string; disabled?: boolean } = {}) => html`
-      <ih-select-field name=${path} label=${label} .options=${values} .value=${value} error=${extra.disabled ? '' : this.error(path)} hint=${extra.hint ?? ''}
+      <ih-select-field name=${path} label=${label} .options=${values} .value=${value} error=${extra.disabled ? '' : unreadable[path] ?? this.error(path)} hint=${extra.hint ?? ''}
         ?disabled=${extra.disabled} ?required=${!extra.optional} ?optional=${extra.optional} ?allow-empty=${extra.optional}
         placeholder=${extra.optional ? 'None' : 'Choose…'}></ih-select-field>`;
     const presetKey = (Object.keys(SUBJECT_PRESETS) as Array<keyof typeof SUBJECT_PRESETS>).find((k) => SUBJECT_PRESETS[k].template === t.subjectTemplate) ?? 'custom';
@@ -84,6 +87,11 @@ export class IhPsaServiceParametersStep extends PsaStepElement {
       <div class="ih-root" @ih-field-change=${this.onFieldChange}>
         <p class="intro">${copy.intro}</p>
         ${this.renderProblem()}
+        ${unreadableList.length ? html`
+          <div class="problem" part="problem">
+            <p>${copy.listsUnreadable([...new Set(unreadableList.map((u) => u.list))].join(', '))}</p>
+            <button type="button" @click=${() => this.send({ type: 'lists.retry' })}>${copy.rereadLists}</button>
+          </div>` : nothing}
         <fieldset>
           <legend>${copy.ticketDefaults}</legend>
           <div class="grid">
