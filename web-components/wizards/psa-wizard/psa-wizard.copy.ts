@@ -104,6 +104,10 @@ export const COPY = {
     /** Why a field is disabled: its values come from another field (a board's statuses, an issue type's sub-issue types). */
     chooseFirst: (parent: string) => `Choose the ${parent} first: the choices here come from it.`,
     overrideIssueType: 'Issue Type', overrideSubIssueType: 'Sub-Issue Type',
+    twoWay: 'When alerts are resolved in the platform',
+    closeOnResolve: 'When the platform resolves every alert on a ticket: close it with status',
+    closeOnResolveHint: 'One of the PSA’s closed statuses. The resolution is always added as a note.',
+    leaveOpen: 'Leave the ticket open',
     tables: {
       alertTypes: { title: 'Alert-based mappings', key: 'Alert type', row: 'alert type override', empty: 'No alert-based mappings: every alert uses the defaults above.' },
       respondRules: { title: 'Respond Rule mappings', key: 'Respond rule', row: 'respond rule override', empty: 'No Respond Rule mappings.' },
