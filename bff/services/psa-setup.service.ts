@@ -172,6 +172,10 @@ export class PsaSetupService {
     onQueue('statusId', value.statusId, lists.ticketStatus, 'Ticket Status');
     onQueue('typeId', value.typeId, lists.ticketType, 'Ticket Type');
     if (value.statusId && lists.closedStatusIds.includes(value.statusId)) problems.push({ field: 'statusId', message: 'Choose an open status: new tickets cannot start closed' });
+    // Two-way close on resolve: only a status the PSA counts as closed ends the ticket (the adapter's closedStatusIds).
+    const closeWith = value.closeOnResolveStatusId ?? null;
+    if (closeWith && !lists.closedStatusIds.includes(closeWith)) problems.push({ field: 'closeOnResolveStatusId', message: 'Choose one of the PSA’s closed statuses (or leave the ticket open): this status does not close a ticket' });
+    else onQueue('closeOnResolveStatusId', closeWith, lists.ticketStatus, 'The closing status');
     const checkIssue = (path: string, issueTypeId: string | null, subIssueTypeId: string | null) => {
       must(`${path}issueTypeId`, issueTypeId, lists.issueType, 'Issue Type');
       onQueue(`${path}issueTypeId`, issueTypeId, lists.issueType, 'Issue Type');

@@ -9,6 +9,7 @@
  */
 import type { IntegrationHealthRepo } from '../../../db/repositories/integration-health.repo.js';
 import type { Failure } from '../../routing/failure.js';
+import type { DeliveryEvents } from '../two-way/delivery-events.js';
 
 export interface BreakerConfig {
   breakerThreshold: number;
@@ -41,6 +42,8 @@ export class CircuitBreaker {
     private readonly repo: IntegrationHealthRepo,
     private readonly config: BreakerConfig,
     private readonly now: () => number,
+    /** Told of each transition once: only the call whose statement made it sees it as its own. */
+    private readonly events?: DeliveryEvents,
   ) {}
 
   /** A transient failure; `probe` when it was the breaker's probe (then the next probe waits longer). */
@@ -52,12 +55,19 @@ export class CircuitBreaker {
       await this.repo.recordProbeFailure(subject.integrationId, f, at + probeDelayMs((row?.probes ?? 0) + 1, this.config));
       return;
     }
-    await this.repo.recordFailure(subject.partnerId, subject.integrationId, f, { threshold: this.config.breakerThreshold, firstProbeAt: at + probeDelayMs(0, this.config) });
+    const row = await this.repo.recordFailure(subject.partnerId, subject.integrationId, f, { threshold: this.config.breakerThreshold, firstProbeAt: at + probeDelayMs(0, this.config) });
+    // The statement that opened it stamped unavailableSince with this failure's instant.
+    if (row.state === 'unavailable' && row.unavailableSince === at && row.probes === 0) {
+      await this.events?.unavailable(subject.partnerId, subject.integrationId, at, f.status, f.message);
+    }
   }
 
   /** The vendor answered (a success, or a refusal about the data). True when this closed the breaker. */
-  answered(subject: BreakerSubject): Promise<boolean> {
-    return this.repo.recordSuccess(subject.integrationId, this.now());
+  async answered(subject: BreakerSubject): Promise<boolean> {
+    const at = this.now();
+    const closed = await this.repo.recordSuccess(subject.integrationId, at);
+    if (closed) await this.events?.recovered(subject.partnerId, subject.integrationId, at);
+    return closed;
   }
 
   /** Heartbeat of a running probe. */

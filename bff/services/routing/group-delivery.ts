@@ -23,6 +23,7 @@ import type { PsaAdapter } from '../../vendors/psa-adapter.js';
 import type { PsaContact, TicketRef } from '../../vendors/model.js';
 import { VendorError } from '../../vendors/vendor-errors.js';
 import type { VendorGateway } from '../vendor-gateway.js';
+import type { DeliveryEvents } from '../two-way/delivery-events.js';
 import type { CircuitBreaker } from './circuit-breaker.js';
 import type { RoutingConfig } from './routing-config.js';
 
@@ -41,6 +42,8 @@ export interface DeliveryContext {
   signal: AbortSignal;
   /** Counts transient failures per integration and holds an unavailable PSA's queue. */
   breaker: CircuitBreaker;
+  /** Queues the platform's ticket.created / ticket.note_added / delivery.failed events. */
+  events: DeliveryEvents;
   hooks?: RoutingHooks;
 }
 
@@ -73,9 +76,17 @@ export async function deliverGroup(ctx: DeliveryContext, claim: Claim): Promise<
   } catch (error) {
     const message = error instanceof ProblemError ? error.detail ?? error.title : String(error);
     await ctx.repos.routing.recordFailed(claim, alertIds, message, FAILURE_ADVICE.invalid_credentials);
+    await announceFailed(ctx, claim, claim.rows, message, FAILURE_ADVICE.invalid_credentials);
     return;
   }
   await new GroupRun(ctx, claim, adapter).run();
+}
+
+/** One delivery.failed per alert the write-back just failed (its attempt count tells a later retry's failure apart). */
+async function announceFailed(ctx: DeliveryContext, claim: Claim, rows: DeliveryRow[], error: string, advice: string): Promise<void> {
+  for (const row of rows) {
+    await ctx.events.deliveryFailed(claim.partnerId, claim.integrationId, { alertId: row.alertId, groupKey: claim.groupKey, error, advice }, row.attempts + 1);
+  }
 }
 
 class GroupRun {
@@ -161,6 +172,7 @@ class GroupRun {
       const since = items.map((i) => i.row.updatedAt).sort().at(-1)!;
       if (await this.findLateWrite(async () => (await this.adapter.hasNoteWithMarker(ticketId, marker, this.signal)) || null, since)) {
         await this.ctx.repos.routing.recordNoteAdded(this.claim, items.map((i) => i.row.alertId), ticketId, null);
+        await this.announceNote(ticketId, null, items, marker);
         this.settle(items);
         this.ctx.logger.info({ integrationId: this.claim.integrationId, alerts: items.length, ticketId }, 'routing: found a note sent before a restart');
       }
@@ -179,6 +191,7 @@ class GroupRun {
     if (found) {
       if (owner) {
         await repos.routing.recordTicketCreated(this.claim, owner.row.alertId, found, owner.decision, now());
+        await this.announceTicket(found, owner);
         this.verifiedTicketId = found.id;
         this.settle([owner]);
       } else {
@@ -214,6 +227,7 @@ class GroupRun {
     await this.ctx.hooks?.afterVendorWrite?.({ kind: 'ticket', integrationId: this.claim.integrationId, groupKey: this.claim.groupKey, alertIds: [item.row.alertId], vendorId: ticket.id });
     this.ensureLive();
     await repos.routing.recordTicketCreated(this.claim, item.row.alertId, ticket, { ...d, contact }, now());
+    await this.announceTicket(ticket, item);
     this.verifiedTicketId = ticket.id;
     this.settle([item]);
   }
@@ -256,7 +270,18 @@ class GroupRun {
     await this.ctx.hooks?.afterVendorWrite?.({ kind: 'note', integrationId: this.claim.integrationId, groupKey: this.claim.groupKey, alertIds: ids, vendorId: noteId });
     this.ensureLive();
     await repos.routing.recordNoteAdded(this.claim, ids, ticketId, noteId);
+    await this.announceNote(ticketId, noteId, batch, marker);
     this.settle(batch);
+  }
+
+  private announceTicket(ticket: TicketRef, item: Item): Promise<void> {
+    const { partnerId, integrationId, groupKey } = this.claim;
+    return this.ctx.events.ticketCreated(partnerId, integrationId, { ticketId: ticket.id, ticketNumber: ticket.number, groupKey, alertId: item.row.alertId });
+  }
+
+  private announceNote(ticketId: string, noteId: string | null, items: Item[], marker: string): Promise<void> {
+    const { partnerId, integrationId, groupKey } = this.claim;
+    return this.ctx.events.noteAdded(partnerId, integrationId, { ticketId, noteId, groupKey, alertIds: items.map((i) => i.row.alertId) }, marker);
   }
 
   /**
@@ -311,11 +336,13 @@ class GroupRun {
           lastError: failure.message, advice: FAILURE_ADVICE[failure.code], nextAttemptAt: now() + wait, expireBefore,
         });
         logger.warn({ ...where, code: failure.code, attempt, waitMs: wait, failed: failed.length, probe: Boolean(this.claim.probe) }, 'routing: vendor call failed; will retry');
+        await announceFailed(this.ctx, this.claim, this.pending.filter((i) => failed.includes(i.row.alertId)).map((i) => i.row), failure.message, FAILURE_ADVICE[failure.code]);
         return false;
       }
       if (error instanceof VendorError) await this.vendorAnswered();
       const items = this.stepItems.filter((i) => this.pending.includes(i));
       await repos.routing.recordFailed(this.claim, items.map((i) => i.row.alertId), failure.message, FAILURE_ADVICE[failure.code]);
+      await announceFailed(this.ctx, this.claim, items.map((i) => i.row), failure.message, FAILURE_ADVICE[failure.code]);
       logger.warn({ ...where, code: failure.code, alerts: items.length }, 'routing: vendor refused; alerts failed');
       this.settle(items);
       return this.pending.length > 0;

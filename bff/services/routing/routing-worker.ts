@@ -14,6 +14,7 @@ import { FAILURE_ADVICE } from '../../routing/failure.js';
 import type { VendorGateway } from '../vendor-gateway.js';
 import { BillableSyncService } from './billable-sync.service.js';
 import { CircuitBreaker } from './circuit-breaker.js';
+import { DeliveryEvents } from '../two-way/delivery-events.js';
 import { deliverGroup, type RoutingHooks } from './group-delivery.js';
 import { DEFAULT_ROUTING_CONFIG, type RoutingConfig, type RoutingTiming } from './routing-config.js';
 import { createDecider, type Decider } from './routing-decider.js';
@@ -52,6 +53,7 @@ export class RoutingWorker {
   readonly signal: WorkSignal;
   readonly billable: BillableSyncService;
   readonly breaker: CircuitBreaker;
+  private readonly events: DeliveryEvents;
   private readonly now: () => number;
   private lastExpiry = 0;
   private readonly inFlight = new Map<Claim, Promise<void>>();
@@ -75,7 +77,8 @@ export class RoutingWorker {
     deps.routingSignal = this.signal;
     deps.routing = { openTtlMs: this.config.openTtlMs, now: this.now };
     this.billable = new BillableSyncService(deps.repos, deps.vendors, deps.logger, this.config);
-    this.breaker = new CircuitBreaker(deps.repos.integrationHealth, this.config, this.now);
+    this.events = new DeliveryEvents(deps);
+    this.breaker = new CircuitBreaker(deps.repos.integrationHealth, this.config, this.now, this.events);
   }
 
   get isRunning(): boolean {
@@ -186,7 +189,7 @@ export class RoutingWorker {
 
   private deliver(claim: Claim): void {
     const { repos, vendors, logger } = this.deps;
-    const ctx = { repos, vendors, logger, config: this.config, now: this.now, signal: this.abort.signal, breaker: this.breaker, hooks: this.options.hooks };
+    const ctx = { repos, vendors, logger, config: this.config, now: this.now, signal: this.abort.signal, breaker: this.breaker, events: this.events, hooks: this.options.hooks };
     const work = deliverGroup(ctx, claim)
       .catch((error) => logger.error({ err: error, groupKey: claim.groupKey }, 'routing: group delivery crashed'))
       .finally(async () => {

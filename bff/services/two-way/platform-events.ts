@@ -5,7 +5,7 @@
  * receiver drops a repeat). A failed post is retried with the routing backoff (failure.ts); events
  * of one ticket go out in order, each only after the one before it was accepted.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import type { Repositories } from '../../../db/repositories/index.js';
 import type { NewPlatformEvent, PlatformEventRow } from '../../../db/repositories/two-way.repo.js';
@@ -18,9 +18,13 @@ export const PLATFORM_EVENT_TYPES = [
 ] as const;
 export type PlatformEventType = (typeof PLATFORM_EVENT_TYPES)[number];
 
-/** An event for the outbox; `orderKey` keeps one ticket's (or integration's) events in order. */
-export function platformEvent(partnerId: string, type: PlatformEventType, orderKey: string, data: Record<string, unknown>, at = new Date()): NewPlatformEvent {
-  const id = `evt_${randomUUID().replaceAll('-', '')}`;
+/**
+ * An event for the outbox; `orderKey` keeps one ticket's (or integration's) events in order. With
+ * `onceKey` the id is derived from it, so a fact recorded twice (a retried write-back, a late write
+ * reconciled, two instances seeing one breaker transition) is queued once: the outbox drops a repeated id.
+ */
+export function platformEvent(partnerId: string, type: PlatformEventType, orderKey: string, data: Record<string, unknown>, at = new Date(), onceKey?: string): NewPlatformEvent {
+  const id = onceKey === undefined ? `evt_${randomUUID().replaceAll('-', '')}` : `evt_${createHash('sha256').update(`${type}\n${onceKey}`).digest('hex').slice(0, 32)}`;
   return { id, partnerId, orderKey, type, payload: { type, timestamp: at.toISOString(), data } };
 }
 

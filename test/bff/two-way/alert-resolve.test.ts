@@ -23,8 +23,14 @@ for (const vendor of PSA_VENDORS) {
       t = await createTwoWayTestApp(servers.sandbox.origin, servers.receiver);
       const psa = await setupPsa(t, vendor, { subjectTemplate: '{user}' });
       const { ticket } = (await (await t.call('GET', `/api/integrations/${psa.id}/psa/ticket-settings`)).json()) as { ticket: Record<string, unknown> };
+      // The last closed status of the chosen queue: not the one a PSA would pick by default.
       const closed = psa.lists.ticketStatus.filter((s) => psa.lists.closedStatusIds.includes(s.id))
-        .find((s) => !(s as { parentId?: string }).parentId || (s as { parentId?: string }).parentId === ticket.queueId)!;
+        .filter((s) => !(s as { parentId?: string }).parentId || (s as { parentId?: string }).parentId === ticket.queueId).at(-1)!;
+      const open = psa.lists.ticketStatus.find((s) => !psa.lists.closedStatusIds.includes(s.id))!;
+      const refused = await t.call('PUT', `/api/integrations/${psa.id}/psa/ticket-settings`, { body: { ...ticket, closeOnResolveStatusId: open.id } });
+      expect(refused.status).toBe(400);
+      expect(refused.headers.get('content-type')).toContain('application/problem+json');
+      expect(JSON.stringify(await refused.json())).toMatch(/closeOnResolveStatusId.*closed statuses/);
       expect((await t.call('PUT', `/api/integrations/${psa.id}/psa/ticket-settings`, { body: { ...ticket, closeOnResolveStatusId: closed.id } })).status).toBe(200);
 
       const [first, second] = await deliverAll(t, [alert(), alert()]);
@@ -44,7 +50,7 @@ for (const vendor of PSA_VENDORS) {
       const notes = (await noteWrites(servers.sandbox.origin, vendor)).slice(notesBefore);
       expect(notes.filter((n) => n.text.includes('False positive: the user was migrating files.'))).toHaveLength(1);
       expect(notes.filter((n) => n.text.includes('Same migration.'))).toHaveLength(1);
-      expect((await getDelivery(t, second.id)).psaTicket).toMatchObject({ vendorTicketId: first.vendorTicketId, state: 'closed' });
+      expect((await getDelivery(t, second.id)).psaTicket).toMatchObject({ vendorTicketId: first.vendorTicketId, state: 'closed', statusName: closed.label });
       const changed = await until('ticket.status_changed', () => servers.receiver.events.find((e) => e.type === 'ticket.status_changed'));
       expect(changed.data).toMatchObject({ ticketId: first.vendorTicketId, state: 'closed' });
 

@@ -51,6 +51,13 @@ export function choicesOf(field: TicketDefaultField, lists: PsaPicklists, ticket
   return chosen ? values.filter((v) => !v.parentId || v.parentId === chosen) : [];
 }
 
+/** The PSA's closed statuses a resolved ticket may get: those of the chosen queue where statuses hang under one (a ConnectWise board). */
+export function closingStatuses(lists: PsaPicklists, ticket: Pick<TicketDraft, 'queueId'>): PicklistValue[] {
+  const closed = lists.ticketStatus.filter((v) => lists.closedStatusIds.includes(v.id));
+  if (parentOf('statusId', lists) !== 'queueId') return closed;
+  return ticket.queueId ? closed.filter((v) => !v.parentId || v.parentId === ticket.queueId) : [];
+}
+
 const defaultOf = (values: PicklistValue[]) => values.find((v) => v.isDefault && v.isActive)?.id ?? null;
 
 /** Fills unchosen ticket defaults with the PSA's own default values, each from its parent's values. */

@@ -25,6 +25,7 @@ export interface ServiceTerms {
   category: string; type: string; status: string; queue: string; source: string;
   noteType: string; noteVisibility: string;
   issueTypes: string; issueType: string; subIssueType: string; overrideIssueType: string; overrideSubIssueType: string;
+  closeOnResolve: string; closeOnResolveHint: string;
 }
 
 /** Words of the Contract Mapping step a vendor may say its own way (keys of COPY.contract). */
@@ -71,6 +72,8 @@ const HALOPSA_COPY: PsaVendorCopy = {
   parentChild: false,
   service: {
     queue: 'Team', noteType: 'Outcome (note type)',
+    closeOnResolve: 'When the platform resolves every alert on a ticket: close it with status',
+    closeOnResolveHint: 'One of your Halo statuses that closes a ticket (Closed, or another closed status). The resolution is added as an action first.',
     issueTypes: 'Category (optional)', issueType: 'Default Category', subIssueType: 'Default Subcategory',
     overrideIssueType: 'Category', overrideSubIssueType: 'Subcategory',
   },
@@ -93,6 +96,10 @@ export const PSA_VENDOR_COPY: Record<PsaVendor, PsaVendorCopy> = {
       { name: 'password', label: 'BMS password', kind: 'password', autocomplete: 'new-password' },
     ],
     parentChild: true,
+    service: {
+      closeOnResolve: 'When the platform resolves every alert on a ticket: close it with status',
+      closeOnResolveHint: 'One of your Service Desk statuses that closes a ticket (Closed, Resolved). The resolution is added as a note first.',
+    },
   },
   autotask: {
     intro: 'Enter the credentials of the dedicated Autotask API user (Security Level: API User). They are checked with Autotask before you continue; your Autotask zone is found from the API username.',
@@ -101,6 +108,10 @@ export const PSA_VENDOR_COPY: Record<PsaVendor, PsaVendorCopy> = {
       { name: 'secret', label: 'API Password (secret)', kind: 'password', autocomplete: 'new-password' },
     ],
     parentChild: false,
+    service: {
+      closeOnResolve: 'When the platform resolves every alert on a ticket: set its Status to',
+      closeOnResolveHint: 'Complete, or another status your Autotask treats as complete. The resolution is added as a ticket note first.',
+    },
   },
   connectwise: {
     intro: 'Enter the API keys of a ConnectWise PSA API member (System > Members > API Members; a security role that may view companies, contacts and agreements and create service tickets). They are checked with ConnectWise before you continue.',
@@ -117,6 +128,8 @@ export const PSA_VENDOR_COPY: Record<PsaVendor, PsaVendorCopy> = {
     parentChild: true,
     service: {
       queue: 'Service Board', status: 'Status', type: 'Item', source: 'Source',
+      closeOnResolve: 'When the platform resolves every alert on a ticket: close it with the board status',
+      closeOnResolveHint: 'The closed statuses of the Service Board chosen above (those marked Closed in the board’s status setup). The resolution is added as a note first.',
       noteType: 'Note Type (Discussion or Resolution)', noteVisibility: 'Note Visibility',
       issueTypes: 'Type and Subtype (optional)', issueType: 'Default Type', subIssueType: 'Default Subtype',
       overrideIssueType: 'Type', overrideSubIssueType: 'Subtype',

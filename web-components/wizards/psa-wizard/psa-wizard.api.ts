@@ -84,7 +84,7 @@ export function createPsaWizardServices(api: ApiClient): PsaWizardServices {
 function toTicketDraft(ticket: TicketSettings | null): TicketDraft | null {
   if (!ticket) return null;
   const overrides = (ticket.overrides ?? {}) as Partial<TicketDraft['overrides']>;
-  return { ...ticket, overrides: { alertTypes: overrides.alertTypes ?? [], respondRules: overrides.respondRules ?? [], iocRules: overrides.iocRules ?? [] } };
+  return { ...ticket, closeOnResolveStatusId: ticket.closeOnResolveStatusId ?? null, overrides: { alertTypes: overrides.alertTypes ?? [], respondRules: overrides.respondRules ?? [], iocRules: overrides.iocRules ?? [] } };
 }
 
 export interface OrganizationOption {

@@ -109,6 +109,10 @@ export const COPY = {
     listsUnreadable: (labels: string) => `Some lists could not be read: ${labels}.`,
     rereadLists: 'Read the lists again',
     overrideIssueType: 'Issue Type', overrideSubIssueType: 'Sub-Issue Type',
+    twoWay: 'When alerts are resolved in the platform',
+    closeOnResolve: 'When the platform resolves every alert on a ticket: close it with status',
+    closeOnResolveHint: 'One of the PSA’s closed statuses. The resolution is always added as a note.',
+    leaveOpen: 'Leave the ticket open',
     tables: {
       alertTypes: { title: 'Alert-based mappings', key: 'Alert type', row: 'alert type override', empty: 'No alert-based mappings: every alert uses the defaults above.' },
       respondRules: { title: 'Respond Rule mappings', key: 'Respond rule', row: 'respond rule override', empty: 'No Respond Rule mappings.' },

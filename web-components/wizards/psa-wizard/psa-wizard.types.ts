@@ -44,6 +44,8 @@ export interface TicketDraft {
   note: { typeId: string | null; visibilityId: string | null; titleTemplate: string };
   issueTypeId: string | null;
   subIssueTypeId: string | null;
+  /** Two-way: the closed status a ticket gets once the platform resolved every alert on it; null leaves it open. */
+  closeOnResolveStatusId: string | null;
   overrides: { alertTypes: IssueOverrideDraft[]; respondRules: IssueOverrideDraft[]; iocRules: IssueOverrideDraft[] };
 }
 export type OverrideTable = keyof TicketDraft['overrides'];
@@ -156,7 +158,7 @@ export const EMPTY_TICKET: TicketDraft = {
   subjectTemplate: SUBJECT_PRESETS['user-alert'].template,
   priorityMap: Object.fromEntries(SEVERITIES.map((s) => [s, null])) as Record<Severity, null>,
   note: { typeId: null, visibilityId: null, titleTemplate: '{alert} ({severity})' },
-  issueTypeId: null, subIssueTypeId: null,
+  issueTypeId: null, subIssueTypeId: null, closeOnResolveStatusId: null,
   overrides: { alertTypes: [], respondRules: [], iocRules: [] },
 };
 

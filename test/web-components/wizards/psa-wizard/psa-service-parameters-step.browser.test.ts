@@ -1,5 +1,6 @@
 /** <psa-wizard> step 3, Service Parameters: live picklists, subject presets and preview, priorities, notes, issue types, override tables. */
 import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import type { PsaWizard } from '../../../../web-components/index.js';
 import { deepActive } from '../../support/dom.js';
 import { errorOf, expectStep, field, fill, mountWizard, next, partnerWithOrganizations, passAccountMapping, passCredentials, passServiceParameters, q, settled } from './psa-wizard.harness.js';
@@ -96,6 +97,27 @@ describe('<psa-wizard> service parameters step', function () {
     expect(stored.ticket.overrides.alertTypes).to.have.length(1);
     expect(stored.ticket.overrides.alertTypes[0]).to.include({ key: el.snapshot!.context.catalog!.alertTypes[0]!.id, issueTypeId: issue.options[1]!.value, subIssueTypeId: null });
   });
+  it('offers the PSA’s closed statuses to close a resolved ticket with, off by default, chosen by keyboard; the BFF stores the choice', async () => {
+    const { el, token } = await atService();
+    const lists = el.snapshot!.context.picklists!;
+    const closeWith = field(el, 'ticket.closeOnResolveStatusId').shadowRoot!;
+    const select = closeWith.querySelector('select')!;
+    expect(closeWith.textContent!.replace(/\s+/g, ' ')).to.contain('When the platform resolves every alert on a ticket: set its Status to');
+    expect(select.value).to.equal('');
+    expect(select.options[0]!.textContent!.trim()).to.equal('Leave the ticket open');
+    const offered = optionValues(el, 'ticket.closeOnResolveStatusId');
+    expect(offered.length).to.be.greaterThan(0);
+    expect(offered).to.have.members(lists.ticketStatus.filter((v) => lists.closedStatusIds.includes(v.id) && v.isActive).map((v) => v.id));
+    select.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await settled(el);
+    expect(el.snapshot!.context.ticket.closeOnResolveStatusId).to.equal(offered[0]);
+    await expect(el).to.be.accessible();
+    await passServiceParameters(el);
+    const stored = await (await fetch(`/api/integrations/${el.snapshot!.context.integrationId}/psa/ticket-settings`, { headers: { Authorization: `Bearer ${token}` } })).json();
+    expect(stored.ticket.closeOnResolveStatusId).to.equal(offered[0]);
+  });
+
   it('names every override row control uniquely across the three tables (alert type, respond rule, IOC rule)', async () => {
     const { el } = await atService();
     const step = q(el, 'ih-psa-service-parameters-step')!;

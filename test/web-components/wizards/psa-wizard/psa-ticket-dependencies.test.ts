@@ -26,7 +26,7 @@ const BOARDS: PsaPicklists = {
 const empty = (): TicketDraft => ({
   categoryId: null, typeId: null, statusId: null, queueId: null, sourceId: null, subjectTemplate: '{user}',
   priorityMap: { critical: null, high: null, medium: null, low: null, informational: null },
-  note: { typeId: null, visibilityId: null, titleTemplate: '{alert}' }, issueTypeId: null, subIssueTypeId: null,
+  note: { typeId: null, visibilityId: null, titleTemplate: '{alert}' }, issueTypeId: null, subIssueTypeId: null, closeOnResolveStatusId: null,
   overrides: { alertTypes: [], respondRules: [], iocRules: [] },
 });
 

@@ -15,7 +15,7 @@ import type { PicklistValue } from '../../../../bff/vendors/model.js';
 import type { OverrideTable } from '../psa-wizard.types.js';
 import { unreadableLists, unsupportedTicketFields } from '../psa-wizard.validation.js';
 import { optionsOf } from '../psa-wizard.values.js';
-import { choicesOf, parentOf, queueLeads, type TicketDefaultField } from '../psa-ticket-dependencies.js';
+import { choicesOf, closingStatuses, parentOf, queueLeads, type TicketDefaultField } from '../psa-ticket-dependencies.js';
 import { PsaStepElement } from './psa-step-base.js';
 
 const SAMPLE = { user: 'jane.doe@acme.example', alert: 'Too Many Downloads', organization: 'Acme Dental Group', severity: 'high' };
@@ -132,6 +132,12 @@ export class IhPsaServiceParametersStep extends PsaStepElement {
             <p class="note">${copy.issueTypesHint}</p>
             <div class="grid">${ticketField('issueTypeId', true)}${ticketField('subIssueTypeId', true)}</div>
           </fieldset>`}
+        <fieldset>
+          <legend>${copy.twoWay}</legend>
+          <ih-select-field name="ticket.closeOnResolveStatusId" label=${copy.closeOnResolve} hint=${copy.closeOnResolveHint}
+            .options=${optionsOf(closingStatuses(lists, t))} .value=${t.closeOnResolveStatusId} error=${this.error('ticket.closeOnResolveStatusId')}
+            optional allow-empty placeholder=${copy.leaveOpen}></ih-select-field>
+        </fieldset>
         ${(['alertTypes', 'respondRules', 'iocRules'] as OverrideTable[]).map((table) => html`
           <ih-psa-override-table table=${table} .rows=${t.overrides[table]} .catalog=${c.catalog?.[table] ?? []} .errors=${this.errors}
             .issueTypes=${choicesOf('issueTypeId', lists, t)} .subIssueTypes=${lists.subIssueType} .terms=${{ issueType: copy.overrideIssueType, subIssueType: copy.overrideSubIssueType }}></ih-psa-override-table>`)}
