@@ -18,8 +18,12 @@ let session: { token: string; routerToken: string };
 
 beforeAll(async () => {
   if (!existsSync('dist/elements/integration-elements.js')) throw new Error('Build the elements first: npx vite build');
-  // Short clocks: the worker tries again within half a second, and an outage of this walk's length never uses up the tries.
-  ctx = await startProduct({ ROUTING_BACKOFF_BASE_MS: '100', ROUTING_BACKOFF_MAX_MS: '500', ROUTING_MAX_ATTEMPTS: '100', ROUTING_POLL_MS: '20' });
+  // Short clocks: the worker tries again within half a second; after 3 failures in a row the circuit
+  // breaker holds the queue and probes every 0.3–1 s, so the end of the outage is seen at once.
+  ctx = await startProduct({
+    ROUTING_BACKOFF_BASE_MS: '100', ROUTING_BACKOFF_MAX_MS: '500', ROUTING_POLL_MS: '20',
+    ROUTING_BREAKER_THRESHOLD: '3', ROUTING_PROBE_BASE_MS: '300', ROUTING_PROBE_MAX_MS: '1000',
+  });
   session = await (await fetch(`${ctx.origin}/demo/session`)).json();
 });
 afterAll(() => ctx?.stop());
@@ -58,10 +62,18 @@ describe('a Kaseya BMS outage during a storm of alerts', () => {
       const res = await fetch(`${origin}/api/routing/alerts`, { method: 'POST', headers: { Authorization: `Bearer ${session.routerToken}`, 'Content-Type': 'application/json' }, body: JSON.stringify(a) });
       expect(res.status).toBe(202);
     }
-    await until('the storm to be tried against the outage', async () => (await control(origin, 'kaseya-bms', 'stats')).calls > STORM);
+    await until('the storm to be tried against the outage', async () => (await control(origin, 'kaseya-bms', 'stats')).calls >= 3);
     expect(await counts(psa.id)).toEqual({ waiting: STORM, delivered: 0, failed: 0, skipped: 0 });
 
-    // The admin opens the delivery log from the row: every alert is waiting, and says why.
+    // The admin opens the page during the outage (an open page notices within a minute): the row
+    // shows the outage banner, BMS is not answering and the alerts wait for it.
+    await page.reload();
+    await row.waitFor();
+    const banner = row.locator('[part~="availability"]');
+    await expect.poll(async () => (await banner.textContent({ timeout: 1_000 }).catch(() => '')) ?? '', { timeout: 30_000 })
+      .toMatch(new RegExp(`Kaseya BMS has not answered since .+ \\(HTTP 503\\)\\. ${STORM} alerts are waiting and will be delivered when it answers`));
+
+    // The admin opens the delivery log from the row: every alert is waiting, and the tried ones say why.
     await row.getByRole('button', { name: 'Delivery log Kaseya BMS' }).click();
     const dialog = page.getByRole('dialog', { name: 'Deliveries to Kaseya BMS' });
     await dialog.waitFor();
@@ -78,6 +90,8 @@ describe('a Kaseya BMS outage during a storm of alerts', () => {
     const callsDuringOutage = (await control(origin, 'kaseya-bms', 'stats')).calls;
     await fetch(`${origin}/sandbox/kaseya-bms/_control/faults`, { method: 'DELETE' });
     await until('every alert delivered', async () => (await counts(psa.id)).delivered === STORM);
+    // The banner is gone once BMS answers and the waiting alerts are out.
+    await expect.poll(() => banner.count(), { timeout: 30_000 }).toBe(0);
 
     // The log, loaded again, shows every alert delivered and none waiting or failed.
     await log.getByRole('combobox', { name: 'State' }).selectOption('waiting');

@@ -102,7 +102,7 @@ describe('screenshots at 1400, 1024 and 390 px', () => {
     await waitStep(page, 'finish');
     await shoot(page, 'psa-wizard', 'autotask-5-finish', failures);
     await pressNext(page, 'Finish');
-    await waitFor(page, 'the Autotask toast', async () => page.evaluate(() => document.querySelector('ih-page-toasts')?.messages.some((m) => m.includes('Autotask is connected')) ?? false));
+    await waitFor(page, 'the Autotask toast', async () => page.evaluate(() => document.querySelector('integration-hub')?.shadowRoot?.querySelector('ih-page-toasts')?.messages.some((m) => m.includes('Autotask is connected')) ?? false));
     // The suggestions accepted in bulk, near matches included, are what the BFF stored.
     const [psa] = (await demo.api('/integrations?kind=psa')).integrations;
     const stored = (await demo.api(`/integrations/${psa.id}/psa/account-mapping`)).mappings as Array<{ psaAccountName: string; organizationId: string }>;

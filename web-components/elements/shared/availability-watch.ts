@@ -60,6 +60,8 @@ export interface AvailabilityWatchOptions {
 
 export class AvailabilityWatch implements ReactiveController {
   static defaultIntervalMs = 5_000;
+  /** While every PSA answers: slow, but an outage that starts while the page is open still shows. */
+  static idleIntervalMs = 60_000;
   private readonly seen = new Map<string, Availability>();
   /** Integrations seen unavailable whose held alerts have not all gone out yet. */
   private readonly outages = new Set<string>();
@@ -79,9 +81,11 @@ export class AvailabilityWatch implements ReactiveController {
   /** Takes a fresh list: fires events for changes, toasts recoveries, and (re)schedules the poll. */
   observe(views: IntegrationView[]): void {
     let watch = false;
+    let any = false;
     for (const view of views) {
       const a = view.availability;
       if (!a) continue;
+      any = true;
       const before = this.seen.get(view.id);
       this.seen.set(view.id, a);
       if (a.state === 'unavailable') this.outages.add(view.id);
@@ -97,20 +101,21 @@ export class AvailabilityWatch implements ReactiveController {
       if (a.state === 'available' && a.waiting === 0 && this.outages.delete(view.id)) this.options.toast(AVAILABILITY_COPY.recovered(view.vendorLabel, a.deliveredLate));
       if (a.state === 'unavailable' || a.waiting > 0) watch = true;
     }
-    this.schedule(watch);
+    this.schedule(watch ? 'watch' : any ? 'idle' : 'off');
   }
 
   hostDisconnected(): void {
-    this.schedule(false);
+    this.schedule('off');
   }
 
-  private schedule(watch: boolean): void {
+  private schedule(mode: 'watch' | 'idle' | 'off'): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (!watch || !this.host.isConnected) return;
+    if (mode === 'off' || !this.host.isConnected) return;
+    const interval = mode === 'watch' ? this.options.intervalMs ?? AvailabilityWatch.defaultIntervalMs : AvailabilityWatch.idleIntervalMs;
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.options.poll();
-    }, this.options.intervalMs ?? AvailabilityWatch.defaultIntervalMs);
+    }, interval);
   }
 }
