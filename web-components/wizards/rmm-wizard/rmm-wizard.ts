@@ -300,7 +300,7 @@ export class RmmWizard extends ApiConsumerElement {
     const send = this.machine.send;
     if (top === 'summary') {
       return html`
-        <section class="ih-root edit" aria-labelledby="edit-title">
+        <section class="ih-root edit" part="step" data-step aria-labelledby="edit-title">
           <h2 id="edit-title" part="title">${COPY.title(vendor, true)}</h2>
           ${sectionSummary({
             heading: COPY.editMode.summaryHeading, intro: COPY.editMode.summaryIntro, sections: rmmSummarySections(ctx), closeLabel: COPY.editMode.close,
