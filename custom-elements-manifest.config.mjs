@@ -9,8 +9,8 @@
  *   registers nothing). Each `['tag', Class]` entry becomes the custom-element-definition export the
  *   analyzer would have made from a `customElements.define('tag', Class)` call.
  * - The wizards' steps, fields, dialog and toasts are `@internal` (not for use on their own), which
- *   makes the analyzer drop their classes. The bundle registers their tags all the same, so each
- *   still appears, with a summary that says it is internal.
+ *   makes the analyzer drop their classes. The bundle registers their tags all the same, but the
+ *   manifest is the public API (issue 17, item 13): their definitions are left out as well.
  * It also leaves out private and protected members, and drops the events the analyzer guesses from
  * `dispatchEvent(new SomeEvent(…))` (it takes the constructor's first argument for the name, which is
  * wrong for this project's event classes): every event is listed by name through its class's `@fires`.
@@ -47,32 +47,17 @@ function readDefineList(ts, sourceFile) {
   return list;
 }
 
-const INTERNAL_SUMMARY = 'Internal: rendered by the public elements and registered by the bundle; not for use on its own.';
-const isInternal = (node) => (node.jsDoc ?? []).some((doc) => (doc.tags ?? []).some((tag) => tag.tagName.text === 'internal'));
-
 function tagsFromDefineList() {
   let elements = [];
-  /** `module path#class name` of the internal element classes. */
-  const internal = new Set();
   return {
     name: 'integration-hub:tags-from-define-list',
     collectPhase({ ts, node }) {
       if (ts.isSourceFile(node) && node.fileName === DEFINE_MODULE) elements = readDefineList(ts, node);
     },
     analyzePhase({ ts, node, moduleDoc }) {
-      if (!ts.isSourceFile(node)) return;
-      if (moduleDoc.path === DEFINE_MODULE) {
-        for (const { tag, className, module } of elements) {
-          moduleDoc.exports.push({ kind: 'custom-element-definition', name: tag, declaration: { name: className, module } });
-        }
-      }
-      for (const statement of node.statements) {
-        if (!ts.isClassDeclaration(statement) || !statement.name || !isInternal(statement)) continue;
-        const name = statement.name.text;
-        if (!elements.some((e) => e.className === name && e.module === moduleDoc.path)) continue;
-        // The analyzer drops an @internal class's export, and then the class: keep both.
-        internal.add(`${moduleDoc.path}#${name}`);
-        if (!moduleDoc.exports.some((e) => e.name === name)) moduleDoc.exports.push({ kind: 'js', name, declaration: { name, module: moduleDoc.path } });
+      if (!ts.isSourceFile(node) || moduleDoc.path !== DEFINE_MODULE) return;
+      for (const { tag, className, module } of elements) {
+        moduleDoc.exports.push({ kind: 'custom-element-definition', name: tag, declaration: { name: className, module } });
       }
     },
     moduleLinkPhase({ moduleDoc }) {
@@ -81,9 +66,13 @@ function tagsFromDefineList() {
       moduleDoc.exports = moduleDoc.exports.filter((e) => e.kind !== 'custom-element-definition' || elements.some((el) => el.tag === e.name));
     },
     packageLinkPhase({ customElementsManifest }) {
+      // The analyzer drops an `@internal` class (and its export); drop its tag's definition too, so
+      // the manifest names the public elements only.
+      const declared = new Set(customElementsManifest.modules.flatMap((m) => (m.declarations ?? []).map((d) => `${m.path}#${d.name}`)));
+      const define = customElementsManifest.modules.find((m) => m.path === DEFINE_MODULE);
+      if (define) define.exports = define.exports.filter((e) => e.kind !== 'custom-element-definition' || declared.has(`${e.declaration.module}#${e.declaration.name}`));
       for (const module of customElementsManifest.modules) {
         for (const declaration of module.declarations ?? []) {
-          if (internal.has(`${module.path}#${declaration.name}`)) declaration.summary = INTERNAL_SUMMARY;
           // Private and protected members are no one's API: listing them would make the manifest (and
           // its check) change with every refactoring inside an element.
           if (declaration.members) declaration.members = declaration.members.filter((m) => m.privacy !== 'private' && m.privacy !== 'protected' && !m.name.startsWith('#'));

@@ -174,11 +174,12 @@ describe('RMM wizards on the demo page, keyboard only', () => {
     const { page } = ctx;
     const wizard = page.locator('rmm-wizard');
     await press(page, page.locator('integration-list[kind="rmm"]').getByRole('button', { name: 'Edit Syncro' }), 'Enter', { back: true });
-    await page.getByRole('heading', { name: 'Step 1 of 3: Credentials' }).waitFor();
-    await wizard.getByText('Credentials are stored').waitFor();
-    // Empty credential fields keep the stored ones.
-    await press(page, wizard.getByRole('button', { name: 'Next' }));
-    await page.getByRole('heading', { name: 'Step 2 of 3: Account Mapping' }).waitFor();
+    // A connected RMM opens at the summary of its sections (issue 17, item 1), the organization shown read-only.
+    await page.getByRole('heading', { name: 'Settings of this integration' }).waitFor();
+    await wizard.getByText('Northwind MSP (Internal). Set when the integration was created; it cannot be changed.').waitFor();
+    await wizard.getByText('Stored (never shown; replace them to change them)').waitFor();
+    await press(page, wizard.getByRole('button', { name: 'Edit Account Mapping' }));
+    await page.getByRole('heading', { name: 'Account Mapping', exact: true }).waitFor();
     await wizard.getByText('Northwind MSP (Internal). The user activity organization cannot be changed after the integration is created.').waitFor();
     expect(await wizard.getByRole('combobox', { name: 'User Activity Organization' }).count()).toBe(0);
 
@@ -187,7 +188,10 @@ describe('RMM wizards on the demo page, keyboard only', () => {
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('immutable_user_activity_organization');
 
+    // Cancel leaves the section unsaved and returns to the summary; Close leaves the wizard.
     await press(page, wizard.getByRole('button', { name: 'Cancel' }), 'Enter', { back: true });
+    await page.getByRole('heading', { name: 'Settings of this integration' }).waitFor();
+    await press(page, wizard.getByRole('button', { name: 'Close' }));
     await wizard.waitFor({ state: 'detached' });
   });
 

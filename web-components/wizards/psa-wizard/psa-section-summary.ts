@@ -7,7 +7,9 @@ import type { PsaPicklists } from '../../../bff/vendors/model.js';
 import { SEVERITY_LABEL } from './psa-wizard.copy.js';
 import type { PsaWizardContext } from './psa-wizard.types.js';
 
-export interface SummaryLine { term: string; value: string }
+import type { SummaryLine } from '../shared/section-summary.js';
+
+export type { SummaryLine };
 
 /** A chosen picklist value's label; its id while the lists load; "None" when nothing is chosen. */
 function labelOf(picklists: PsaPicklists | null, list: keyof PsaPicklists, id: string | null): string {

@@ -1,6 +1,7 @@
 /** @module Styles of `<psa-wizard>` and its steps: sections, field grids, tables, the problem box; all from `--ih-*` tokens. */
 import { css } from 'lit';
 import { baseStyles, space, token } from '../../styles/tokens.js';
+import { sectionSummaryStyles } from '../shared/section-summary.js';
 
 export const wizardStyles = [baseStyles, css`
   :host { display: block; }
@@ -49,8 +50,6 @@ export const stepStyles = [baseStyles, css`
   dt { font-weight: 600; }
   dd { margin: 0; }
   ih-select-field, ih-text-field, ih-combobox-field { --ih-field-max-width: 100%; }
-  .summary-section { padding: ${space(1.5)}; border: 1px solid ${token('--ih-color-border')}; border-radius: ${token('--ih-radius')}; }
-  .summary-head { display: flex; flex-wrap: wrap; gap: ${space(1)}; align-items: center; justify-content: space-between; }
   h3 { margin: 0; font-size: 1.1rem; }
   .actions { display: flex; gap: ${space(1)}; }
   /* A phone: the summary stacks, and a table.cards shows one card per row, each value under its column's name. */
@@ -62,4 +61,4 @@ export const stepStyles = [baseStyles, css`
     table.cards th, table.cards td { border: 0; padding: 0; }
     table.cards td[data-label]::before { content: attr(data-label); display: block; font-size: 0.85em; font-weight: 700; color: ${token('--ih-color-text-muted')}; }
   }
-`];
+`, sectionSummaryStyles];

@@ -5,7 +5,7 @@
  * The steps it shares with Syncro come from rmm-wizard.states.ts; Organization and Parameters are its own.
  */
 import { rmmWizardSetup } from './rmm-wizard.setup.js';
-import { bootState, credentialsState, finishState, mappingState, rmmMachineFrame } from './rmm-wizard.states.js';
+import { bootState, credentialsState, finishState, mappingState, rmmMachineFrame, summaryState } from './rmm-wizard.states.js';
 
 /** Bump when states or the draft's shape change: drafts of another version are discarded. */
 export const DATTO_RMM_MACHINE_VERSION = 1;
@@ -19,6 +19,9 @@ export const dattoRmmMachine = rmmWizardSetup.createMachine({
       [{ step: 'finish', needsIntegration: true }, { step: 'parameters', needsIntegration: true }, { step: 'mapping', needsIntegration: true }, { step: 'credentials' }],
       'organization',
     ),
+
+    /** Edit mode: the connection, site mapping and parameters summarised, each with its own Edit (the organization is read-only). */
+    summary: summaryState('datto-rmm', ['credentials', 'mapping', 'parameters']),
 
     organization: {
       on: {
@@ -67,7 +70,10 @@ export const dattoRmmMachine = rmmWizardSetup.createMachine({
             id: 'saveParameters',
             src: 'saveParameters',
             input: ({ context }) => ({ integrationId: context.integration!.id, entraDeviceIdField: context.entraDeviceIdField }),
-            onDone: { target: '#datto-rmm.finish', actions: ['assignParameters', { type: 'markDone', params: { step: 'parameters' } }] },
+            onDone: [
+              { guard: 'inSection', target: '#datto-rmm.summary', actions: ['assignParameters', 'sectionSaved'] },
+              { target: '#datto-rmm.finish', actions: ['assignParameters', { type: 'markDone', params: { step: 'parameters' } }] },
+            ],
             onError: { target: 'editing', actions: 'assignFieldProblem' },
           },
         },

@@ -27,8 +27,8 @@ export const STEPS: Record<RmmVendor, WizardStepInfo[]> = {
 
 /** Machine state (top level) → the step id the progress list and events use. */
 export const STEP_OF_STATE: Record<RmmVendor, Record<string, string>> = {
-  'datto-rmm': { organization: 'organization', credentials: 'credentials', mapping: 'organization-mapping', parameters: 'parameters', finish: 'finish', done: 'finish' },
-  syncro: { credentials: 'credentials', mapping: 'account-mapping', finish: 'finish', done: 'finish' },
+  'datto-rmm': { summary: 'summary', organization: 'organization', credentials: 'credentials', mapping: 'organization-mapping', parameters: 'parameters', finish: 'finish', done: 'finish' },
+  syncro: { summary: 'summary', credentials: 'credentials', mapping: 'account-mapping', finish: 'finish', done: 'finish' },
 };
 
 /** Datto RMM platforms as Datto names them (the BFF labels connected accounts with the same names). */
@@ -160,6 +160,28 @@ export const COPY = {
   reviewMapped: 'Mapped organizations',
   reviewEntra: 'Microsoft Entra Device ID field',
   reviewAccount: 'Connected account',
+
+  // Edit mode's summary (issue 17, item 1)
+  editMode: {
+    summaryHeading: 'Settings of this integration',
+    summaryIntro: 'Choose Edit on the section to change. Only that section is saved, when you choose Save; Cancel leaves it as it was.',
+    connection: 'Connection',
+    rmm: 'RMM',
+    status: 'Status',
+    apiKeys: 'API keys',
+    stored: 'Stored (never shown; replace them to change them)',
+    replaceCredentials: 'Replace credentials',
+    userActivity: 'User activity organization',
+    userActivityFixed: 'Set when the integration was created; it cannot be changed.',
+    autoMap: 'Map sites with exactly the same name',
+    siteTypes: 'Site types',
+    on: 'On',
+    off: 'Off',
+    settings: 'Settings',
+    close: 'Close',
+    save: 'Save',
+    sectionHeading: (label: string) => `Edit ${label}`,
+  },
   notSet: 'Not set',
   syncNotice: 'Allow up to 10–30 minutes for devices to appear. Synchronization is not immediate.',
   connected: (vendor: RmmVendor) => `${VENDOR_LABEL[vendor]} is connected.`,

@@ -41,6 +41,8 @@ export function initialContext(vendor: RmmVendor, integrationId: string | null):
     doneSteps: [],
     bootProblem: null,
     resumeStep: null,
+    section: null,
+    sectionBackup: null,
   };
 }
 

@@ -78,6 +78,11 @@ export const rmmWizardSetup = setup({
     resumeAt: ({ context }, params: { step: string; needsIntegration?: boolean }) =>
       context.resumeStep === params.step && (!params.needsIntegration || context.integration !== null),
     isDuplicate: ({ event }) => isDuplicateProblem(errorOf(event)),
+    /** Edit mode on a finished connection: it opens at the summary of its sections (issue 17, item 1). */
+    showsSummary: ({ context }) => context.editing && context.integration !== null && context.integration.status !== 'draft',
+    /** One section is open from the summary: its Save and Cancel return there. */
+    inSection: ({ context }) => context.section !== null,
+    opensSection: ({ event }, params: { step: string }) => event.type === 'section.edit' && event.step === params.step,
     problemAt: ({ event }, params: { field: string }) => errorOf(event).errors.some((e) => e.field === params.field),
   },
   actions: {
@@ -87,6 +92,15 @@ export const rmmWizardSetup = setup({
     markSubmitted: assign({ submitted: ({ context }, params: { step: string }) => touch(context.submitted, [params.step]) }),
     markDone: assign({ doneSteps: ({ context }, params: { step: string }) => withDone(context.doneSteps, params.step), problem: null, serverErrors: {} }),
     clearProblem: assign({ problem: null }),
+    openSection: assign(({ context, event }) => ({
+      section: event.type === 'section.edit' ? event.step : null,
+      sectionBackup: { credentials: context.credentials, mapping: context.mapping, entraDeviceIdField: context.entraDeviceIdField, touched: context.touched, submitted: context.submitted },
+      problem: null,
+      serverErrors: {},
+    })),
+    /** Cancel in a section: only that section's change is discarded (typed credentials are forgotten). */
+    restoreSection: assign(({ context }) => ({ ...(context.sectionBackup ?? {}), credentials: {}, section: null, sectionBackup: null, problem: null, serverErrors: {} })),
+    sectionSaved: assign({ section: null, sectionBackup: null, problem: null, serverErrors: {} }),
 
     selectOrganization: assign(({ context, event }) => {
       if (event.type !== 'organization.select') return {};

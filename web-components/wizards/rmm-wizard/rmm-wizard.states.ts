@@ -22,7 +22,8 @@ export function rmmMachineFrame(vendor: RmmVendor) {
     id: vendor,
     context: ({ input }) => initialContext(vendor, input.integrationId ?? null),
     initial: 'boot',
-    on: { 'wizard.cancel': '.cancelled' },
+    // Cancel in a section opened from the summary discards that section only.
+    on: { 'wizard.cancel': [{ guard: 'inSection', target: '.summary', actions: 'restoreSection' }, { target: '.cancelled' }] },
     output: ({ context }) => ({ integrationId: context.integration?.id ?? '', vendor, status: context.integration?.status ?? 'draft' }),
   } as const satisfies Omit<RmmMachineConfig, 'states'>;
 }
@@ -53,6 +54,7 @@ export function bootState(vendor: RmmVendor, resumable: readonly ResumePoint[], 
       failed: { on: { 'boot.retry': 'loading' } },
       route: {
         always: [
+          { guard: 'showsSummary', target: stepOf(vendor, 'summary'), actions: 'clearResume' },
           ...resumable.map((point) => ({ guard: { type: 'resumeAt', params: point }, target: stepOf(vendor, point.step), actions: 'clearResume' }) as const),
           { target: stepOf(vendor, first), actions: 'clearResume' },
         ],
@@ -88,6 +90,7 @@ export function credentialsState(vendor: RmmVendor, { next, organizationStep }: 
           'field.blur': { actions: 'blurField' },
           'step.attempt': { actions: { type: 'markSubmitted', params: { step: 'credentials' } } },
           'step.next': [
+            { guard: and(['inSection', 'keepsCredentials']), target: stepOf(vendor, 'summary'), actions: 'restoreSection' },
             { guard: 'keepsCredentials', target: stepOf(vendor, next), actions: { type: 'markDone', params: { step: 'credentials' } } },
             { guard: and([{ type: 'stepValid', params: { step: 'credentials' as const } }, 'hasIntegration']), target: 'replacing', actions: { type: 'markSubmitted', params: { step: 'credentials' } } },
             { guard: { type: 'stepValid', params: { step: 'credentials' } }, target: 'connecting', actions: { type: 'markSubmitted', params: { step: 'credentials' } } },
@@ -128,7 +131,10 @@ export function credentialsState(vendor: RmmVendor, { next, organizationStep }: 
           id: 'replaceCredentials',
           src: 'replaceCredentials',
           input: ({ context }) => ({ integrationId: context.integration!.id, vendor, credentials: context.credentials }),
-          onDone: { target: stepOf(vendor, next), actions: ['assignIntegration', { type: 'markDone', params: { step: 'credentials' } }] },
+          onDone: [
+            { guard: 'inSection', target: stepOf(vendor, 'summary'), actions: ['assignIntegration', 'sectionSaved'] },
+            { target: stepOf(vendor, next), actions: ['assignIntegration', { type: 'markDone', params: { step: 'credentials' } }] },
+          ],
           onError: { target: 'editing', actions: 'assignCredentialProblem' },
         },
       },
@@ -187,7 +193,10 @@ export function mappingState(vendor: RmmVendor, { next, editingOn }: MappingOpti
           id: 'saveMapping',
           src: 'saveMapping',
           input: ({ context }) => ({ integrationId: context.integration!.id, body: mappingBody(context) }),
-          onDone: { target: stepOf(vendor, next), actions: ['assignSavedMapping', { type: 'markDone', params: { step: 'mapping' } }] },
+          onDone: [
+            { guard: 'inSection', target: stepOf(vendor, 'summary'), actions: ['assignSavedMapping', 'sectionSaved'] },
+            { target: stepOf(vendor, next), actions: ['assignSavedMapping', { type: 'markDone', params: { step: 'mapping' } }] },
+          ],
           onError: { target: 'editing', actions: 'assignMappingProblem' },
         },
       },
@@ -211,6 +220,18 @@ export function finishState(vendor: RmmVendor, back: string) {
           onError: { target: 'review', actions: 'assignProblem' },
         },
       },
+    },
+  } as const satisfies RmmStateConfig;
+}
+
+/**
+ * Edit mode's summary of a finished connection (issue 17, item 1): each of `sections` (a step's state
+ * name) opens alone with its own Edit; its Save (the step's Next) or Cancel comes back here.
+ */
+export function summaryState(vendor: RmmVendor, sections: readonly string[]) {
+  return {
+    on: {
+      'section.edit': sections.map((step) => ({ guard: { type: 'opensSection', params: { step } }, target: stepOf(vendor, step), actions: 'openSection' }) as const),
     },
   } as const satisfies RmmStateConfig;
 }

@@ -1,6 +1,7 @@
 /** @module `<rmm-wizard>`'s own shadow styles (the shell and the steps style themselves); `--ih-*` tokens only. */
 import { css } from 'lit';
 import { baseStyles, space, token } from '../../styles/tokens.js';
+import { sectionSummaryStyles } from '../shared/section-summary.js';
 
 export const rmmWizardStyles = [baseStyles, css`
   :host { display: block; }
@@ -13,4 +14,8 @@ export const rmmWizardStyles = [baseStyles, css`
     margin-block-end: ${space(1.5)};
   }
   .problem strong { color: ${token('--ih-color-danger')}; }
-`];
+  .edit { display: grid; gap: ${space(1.5)}; }
+  .edit h2 { margin: 0; font-size: 1.25rem; }
+  .edit-summary { display: grid; gap: ${space(1.5)}; }
+  .edit-summary h3, .edit-summary h4, .edit-summary p { margin: 0; }
+`, sectionSummaryStyles];

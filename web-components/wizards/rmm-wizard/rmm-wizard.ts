@@ -15,10 +15,12 @@ import { WizardCompleteEvent } from '../shared/events/wizard-complete-event.js';
 import { WizardStepChangeEvent } from '../shared/events/wizard-step-change-event.js';
 import { focusFirstInvalid } from '../shared/focus.js';
 import { visibleErrors, type FieldErrors } from '../shared/form-state.js';
-import type { WizardNavEvent } from '../shared/wizard-shell.js';
+import { sectionSummary } from '../shared/section-summary.js';
+import type { IhWizardShell, WizardNavEvent } from '../shared/wizard-shell.js';
 import { DATTO_RMM_MACHINE_VERSION, dattoRmmMachine } from './datto-rmm.machine.js';
 import { COPY, STEP_OF_STATE, STEPS } from './rmm-wizard.copy.js';
 import { draftValues } from './rmm-wizard.logic.js';
+import { rmmSummarySections, stepLabel } from './rmm-section-summary.js';
 import { createRmmWizardServices, rmmWizardActors } from './rmm-wizard.services.js';
 import { stepErrors, type GuardedStep } from './rmm-wizard.setup.js';
 import { rmmWizardStyles } from './rmm-wizard.styles.js';
@@ -51,8 +53,10 @@ const subState = (snapshot: WizardSnapshot): string | undefined =>
  * confirmation. Next stays pressable: on an invalid step it shows every reason and focuses the first
  * invalid field. Back is always allowed. Progress is saved as a draft and resumes after a reload.
  *
- * With `integration-id` it edits that connection: every saved value is loaded, the credentials can
- * be replaced but are never shown, and the user-activity organization is read-only.
+ * With `integration-id` it edits that connection: a connected one opens at a summary of its sections
+ * (connection with the API keys only "stored", user-activity organization read-only, site mapping,
+ * Datto RMM's settings), each with its own Edit that opens that step alone with Save / Cancel;
+ * nothing is saved before Save. The credentials can be replaced but are never shown.
  *
  * Gets the BFF address and token from its own `api-base` / `token`, else from a surrounding
  * `<integration-hub>` (inside a hub it waits for the token before starting).
@@ -67,7 +71,7 @@ const subState = (snapshot: WizardSnapshot): string | undefined =>
  * @prop {string | null} integrationId - As the `integration-id` attribute.
  * @prop {string | undefined} apiBase - As the `api-base` attribute.
  * @prop {string | undefined} token - Bearer token (JWT) for the BFF. Wins over the hub's. Property only, never reflected.
- * @prop {string | undefined} step - Read-only: the step shown (`organization`, `credentials`, `organization-mapping`, `account-mapping`, `parameters`, `finish`).
+ * @prop {string | undefined} step - Read-only: the step shown (`summary` in edit mode, `organization`, `credentials`, `organization-mapping`, `account-mapping`, `parameters`, `finish`).
  *
  * @fires wizard-step-change - {step}: another step is shown (Next, Back, or the first step once loaded or resumed).
  * @fires token-expired - {apiBase}: the BFF refused the token (401); the refused call is sent again once a new `token` is set.
@@ -124,6 +128,9 @@ const subState = (snapshot: WizardSnapshot): string | undefined =>
  * @csspart entra-suggestion - The Parameters step's suggested Entra Device ID field; `suggestion-button` picks it.
  * @csspart suggestion-button - Picks the suggested Entra Device ID field.
  * @csspart review - The Finish step's summary.
+ * @csspart summary-section - Edit mode: one section of the summary with its Edit button.
+ * @csspart section-edit-button - Edit mode: each section's Edit (with `button`).
+ * @csspart close-button - Edit mode: the summary's Close (with `button`).
  * @csspart finished - The outcome once finished; `final-status` is its "Status: Connected".
  * @csspart final-status - "Status: Connected" once finished.
  */
@@ -204,6 +211,8 @@ export class RmmWizard extends ApiConsumerElement {
     const top = topState(snapshot);
     const step = this.stepOf(snapshot);
     if (step && step !== this.lastStep && top !== 'done') {
+      // Edit mode swaps the summary and a section's shell: focus goes to the new heading, never to the page.
+      if (step === 'summary' || (ctx.section !== null && this.lastStep === 'summary')) void this.focusHeading(step);
       this.lastStep = step;
       this.dispatchEvent(new WizardStepChangeEvent({ step }));
     }
@@ -220,7 +229,8 @@ export class RmmWizard extends ApiConsumerElement {
       }
       return;
     }
-    if (RESUMABLE.includes(top)) {
+    // A section opened from the summary is saved by its Save only: no draft of it.
+    if (RESUMABLE.includes(top) && ctx.section === null) {
       const values = draftValues(ctx, top);
       const serialized = JSON.stringify(values);
       // The first values after loading are what is stored already: only the person's changes make a draft.
@@ -241,6 +251,12 @@ export class RmmWizard extends ApiConsumerElement {
       machine.send({ type: 'step.attempt' });
       void this.focusFirstError();
     }
+  }
+
+  private async focusHeading(step: string): Promise<void> {
+    await this.updateComplete;
+    if (step === 'summary') this.renderRoot.querySelector<HTMLElement>('.edit-summary h3')?.focus();
+    else await this.renderRoot.querySelector<IhWizardShell>('ih-wizard-shell')?.focusStepHeading();
   }
 
   private async focusFirstError(): Promise<void> {
@@ -281,11 +297,24 @@ export class RmmWizard extends ApiConsumerElement {
     const done = top === 'done' ? steps.map((s) => s.id) : stored ? steps.slice(0, -1).map((s) => s.id) : ctx.doneSteps.map((s) => STEP_OF_STATE[vendor][s]!).filter(Boolean);
     const busyLabel = this.busyLabel(snapshot);
     const ended = top === 'done' || top === 'cancelled';
+    const send = this.machine.send;
+    if (top === 'summary') {
+      return html`
+        <section class="ih-root edit" part="step" data-step aria-labelledby="edit-title">
+          <h2 id="edit-title" part="title">${COPY.title(vendor, true)}</h2>
+          ${sectionSummary({
+            heading: COPY.editMode.summaryHeading, intro: COPY.editMode.summaryIntro, sections: rmmSummarySections(ctx), closeLabel: COPY.editMode.close,
+            onEdit: (step) => send({ type: 'section.edit', step }), onClose: () => send({ type: 'wizard.cancel' }),
+          })}
+        </section>`;
+    }
+    const section = ctx.section;
     return html`
       <ih-wizard-shell part="shell" class="ih-root"
         exportparts="header, title, progress, progress-step, progress-step-done, progress-step-current, progress-step-upcoming, step-heading, body, footer, button, cancel-button, back-button, next-button"
-        heading=${COPY.title(vendor, ctx.editing)} .steps=${steps} current=${current} .done=${done}
-        ?busy=${Boolean(busyLabel)} busy-label=${busyLabel} next-label=${top === 'finish' ? COPY.finish : COPY.next}
+        heading=${section ? COPY.editMode.sectionHeading(stepLabel(ctx, section)) : COPY.title(vendor, ctx.editing)} .steps=${steps} current=${current} .done=${done}
+        ?section-mode=${section !== null}
+        ?busy=${Boolean(busyLabel)} busy-label=${busyLabel} next-label=${section ? COPY.editMode.save : top === 'finish' ? COPY.finish : COPY.next}
         ?no-back=${current === steps[0]!.id} ?no-nav=${ended || top === 'boot'} @ih-wizard-nav=${this.onNav}>
         ${ctx.problem ? html`<div class="problem" part="problem" role="alert"><strong>${ctx.problem.title}.</strong> ${ctx.problem.detail ?? ''}</div>` : nothing}
         ${this.draftProblem ? html`<p class="muted" role="status">The draft could not be saved (${this.draftProblem}); your entries are kept on this page.</p>` : nothing}

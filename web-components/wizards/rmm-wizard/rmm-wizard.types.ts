@@ -87,6 +87,10 @@ export interface RmmWizardContext {
   bootProblem: ProblemData | null;
   /** Where a resumed draft asked to be. Consumed by the boot transition. */
   resumeStep: string | null;
+  /** Edit mode: the one section (a step's state name) opened from the summary, saved alone; null elsewhere. */
+  section: string | null;
+  /** The open section's values as they were, restored by its Cancel. */
+  sectionBackup: Pick<RmmWizardContext, 'credentials' | 'mapping' | 'entraDeviceIdField' | 'touched' | 'submitted'> | null;
 }
 
 export type RmmWizardEvent =
@@ -95,6 +99,7 @@ export type RmmWizardEvent =
   | { type: 'step.back' }
   | { type: 'wizard.cancel' }
   | { type: 'boot.retry' }
+  | { type: 'section.edit'; step: string }
   | { type: 'organization.select'; organizationId: string | null }
   | { type: 'duplicate.confirm'; confirmed: boolean }
   | { type: 'credentials.change'; field: string; value: string }

@@ -8,7 +8,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import '../../../../web-components/define.js';
 import type { RmmWizard } from '../../../../web-components/index.js';
 import { deepActive } from '../../support/dom.js';
-import {
+import { DATTO,
   api, choose, connectRmm, currentStep, field, ignoreResizeObserverLoop, navButton, next, openWizard, partnerWithOrganizations, settle, siteRow,
   sitesLoaded, stepHeading, type, waitFor,
 } from './rmm-support.js';
@@ -213,12 +213,14 @@ describe('<rmm-wizard vendor="datto-rmm">', () => {
     const { token } = await partnerWithOrganizations();
     const { id } = await connectRmm(token, 'datto-rmm', 'org-internal');
     const el = await openWizard('datto-rmm', token, id);
-    expect(stepText(el)).to.contain('Northwind MSP (Internal). The user activity organization cannot be changed after the integration is created.');
-    expect(currentStep(el).shadowRoot!.querySelector('[name="userActivityOrganizationId"]')).to.equal(null);
-    await next(el, 'credentials');
-    expect(stepText(el)).to.contain('Credentials are stored');
-    expect((control(el, 'credentials.apiKey') as HTMLInputElement).value).to.equal('');
-    await next(el, 'organization-mapping');
+    expect(el.step).to.equal('summary');
+    const summary = (currentStep(el).textContent ?? '').replace(/\s+/g, ' ');
+    expect(summary).to.contain('Northwind MSP (Internal). Set when the integration was created; it cannot be changed.');
+    expect(summary).to.contain('Stored (never shown; replace them to change them)');
+    expect(summary).not.to.contain(DATTO.apiKey);
+    expect(el.shadowRoot!.querySelector('[name="userActivityOrganizationId"]')).to.equal(null);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[aria-label="Edit Organization Mapping"]')!.click();
+    await waitFor(() => el.step === 'organization-mapping' && currentStep(el), 'the mapping section did not open');
     await sitesLoaded(el);
     expect((siteRow(el, 'Acme Dental Group').querySelector('ih-select-field') as unknown as { value: string }).value).to.equal('org-acme');
     // And the BFF refuses a change however it is asked.

@@ -319,12 +319,14 @@ describe('Datto RMM wizard machine', () => {
       expect(ctx.userActivityOrganizationId).toBe('org-internal');
       expect(ctx.mapping).toEqual({ autoMapExact: true, siteTypes: ['managed', 'ondemand'], choices: { 's-acme': { organizationId: 'org-acme', ignoreAutoMap: false } } });
       expect(ctx.entraDeviceIdField).toBe('Asset Tag');
-      actor.send({ type: 'step.next' });
+      expect(snap().value).toBe('summary');
+      actor.send({ type: 'section.edit', step: 'credentials' });
       fill({ platform: 'vidal', apiKey: 'new-key', apiSecret: 'new-secret' });
       actor.send({ type: 'step.next' });
       await flush();
       expect(fakes.of('replaceCredentials')).toEqual([{ integrationId: saved.id, vendor: 'datto-rmm', credentials: { platform: 'vidal', apiKey: 'new-key', apiSecret: 'new-secret' } }]);
-      expect(snap().value).toEqual({ mapping: 'editing' });
+      // Saved alone: back to the summary, not on to the next step.
+      expect(snap().value).toBe('summary');
     });
 
     it('a draft resumes on its step with its values, and never holds the API keys', async () => {

@@ -109,8 +109,8 @@ describe('Syncro wizard machine', () => {
     const { actor, snap, fakes, can } = await start({
       boot: async () => ({ ...BOOT, integration: saved, mapping: { autoMapExact: false, siteTypes: ['managed'], rows: [] } }),
     }, saved.id);
-    expect(can()).toBe(true);
-    actor.send({ type: 'step.next' });
+    expect(snap().value).toBe('summary');
+    actor.send({ type: 'section.edit', step: 'mapping' });
     await flush();
     expect(snap().value).toEqual({ mapping: 'editing' });
     actor.send({ type: 'organization.select', organizationId: 'org-acme' });
@@ -119,6 +119,11 @@ describe('Syncro wizard machine', () => {
     await flush();
     expect(fakes.of('connect')).toHaveLength(0);
     expect(fakes.of('saveMapping')[0]).not.toHaveProperty('body.userActivityOrganizationId');
+    actor.send({ type: 'section.edit', step: 'credentials' });
+    expect(can()).toBe(true);
+    actor.send({ type: 'step.next' });
+    expect(snap().value).toBe('summary');
+    expect(fakes.of('replaceCredentials')).toHaveLength(0);
   });
 
   it('resumes a draft on the account mapping step, or on credentials when its connection is gone', async () => {

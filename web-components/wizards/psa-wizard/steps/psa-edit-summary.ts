@@ -3,12 +3,13 @@
  * tenant, API user; secrets only "stored") and every section's settings, each with its own Edit
  * that opens that section alone. Close leaves the wizard; nothing here saves anything.
  */
-import { LitElement, html, nothing } from 'lit';
+import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { STATUS_LABELS } from '../../../../bff/contracts/integration-view.js';
 import type { PsaWizardSnapshot } from '../psa-wizard.machine.js';
 import { COPY, STEP_INFO, VENDOR_LABEL } from '../psa-wizard.copy.js';
-import { accountMappingLines, contractLines, ticketLines, type SummaryLine } from '../psa-section-summary.js';
+import { accountMappingLines, contractLines, ticketLines } from '../psa-section-summary.js';
+import { sectionSummary, type SummaryLine, type SummarySection } from '../../shared/section-summary.js';
 import { stepStyles } from '../psa-wizard.styles.js';
 import type { PsaStep, PsaWizardEvent } from '../psa-wizard.types.js';
 
@@ -36,17 +37,10 @@ export class IhPsaEditSummary extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('h3')?.focus();
   }
 
-  private section(step: PsaStep, lines: SummaryLine[]) {
-    const label = step === 'credentials' ? COPY.editMode.connection : stepLabel(step);
-    return html`
-      <section class="summary-section" part="summary-section" aria-labelledby="section-${step}">
-        <div class="summary-head">
-          <h4 id="section-${step}">${label}</h4>
-          <button type="button" part="button section-edit-button" aria-label=${step === 'credentials' ? nothing : `${COPY.editMode.edit} ${label}`}
-            @click=${() => this.send({ type: 'section.edit', step })}>${step === 'credentials' ? COPY.editMode.replaceCredentials : COPY.editMode.edit}</button>
-        </div>
-        <dl>${lines.map((line) => html`<dt>${line.term}</dt><dd>${line.value}</dd>`)}</dl>
-      </section>`;
+  private section(step: PsaStep, lines: SummaryLine[]): SummarySection {
+    return step === 'credentials'
+      ? { id: step, label: COPY.editMode.connection, lines, editLabel: COPY.editMode.replaceCredentials }
+      : { id: step, label: stepLabel(step), lines };
   }
 
   protected override render() {
@@ -58,16 +52,19 @@ export class IhPsaEditSummary extends LitElement {
       ...c.connection.map((f) => ({ term: f.label, value: f.value })),
       { term: COPY.editMode.secrets, value: COPY.editMode.stored },
     ];
-    return html`
-      <div class="ih-root edit-summary">
-        <h3 tabindex="-1">${COPY.editMode.summaryHeading}</h3>
-        <p class="intro">${COPY.editMode.summaryIntro}</p>
-        ${this.section('credentials', connection)}
-        ${this.section('account-mapping', accountMappingLines(c))}
-        ${this.section('service-parameters', ticketLines(c))}
-        ${this.section('contract-mapping', contractLines(c))}
-        <p class="actions"><button type="button" part="button close-button" @click=${() => this.send({ type: 'wizard.cancel' })}>${COPY.editMode.close}</button></p>
-      </div>`;
+    return sectionSummary({
+      heading: COPY.editMode.summaryHeading,
+      intro: COPY.editMode.summaryIntro,
+      sections: [
+        this.section('credentials', connection),
+        this.section('account-mapping', accountMappingLines(c)),
+        this.section('service-parameters', ticketLines(c)),
+        this.section('contract-mapping', contractLines(c)),
+      ],
+      closeLabel: COPY.editMode.close,
+      onEdit: (step) => this.send({ type: 'section.edit', step: step as PsaStep }),
+      onClose: () => this.send({ type: 'wizard.cancel' }),
+    });
   }
 }
 
