@@ -4,7 +4,7 @@
  * receivers verify exactly this, so every ASSUMPTION about a vendor's push lives here, in one
  * place (README "Two-way status" lists them). Sources: the Autotask and BMS swaggers
  * (test/fixtures/vendor-specs), Autotask's "Secret key and payload verification" page,
- * ../shared/vendor-apis/connectwise-halo-ninjaone.md (ConnectWise callbacks, HaloPSA webhooks).
+ * and ConnectWise's callback and HaloPSA's webhook documentation (the team's vendor facts notes).
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
