@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { safeString } from './safe-text.js';
-import type { Vendor } from '../vendors/vendor-catalog.js';
+import type { Vendor } from './vendor-catalog.js';
 
 /** Kaseya BMS regional API hosts an admin may choose from (seed 000: "Kaseya BMS URL"). */
 export const BMS_SERVERS = [

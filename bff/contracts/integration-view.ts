@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { safeString } from './safe-text.js';
 
-import { VENDORS } from '../vendors/vendor-catalog.js';
+import { VENDORS } from './vendor-catalog.js';
 
 export { VENDORS };
 export const vendorSchema = z.enum(VENDORS);

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { safeString } from './safe-text.js';
-import { RMM_SITE_TYPES } from '../vendors/model.js';
+import { RMM_SITE_TYPES } from './model.js';
 
 export const siteMappingRowSchema = z.object({
   siteId: safeString().trim().min(1),

@@ -15,7 +15,7 @@ import { validate } from '../middleware/validate.js';
 import type { ApiDocs } from '../openapi.js';
 import type { DeliverDecision } from '../routing/decision.js';
 import { newMarker } from '../routing/group-step.js';
-import type { PsaVendor } from '../vendors/model.js';
+import type { PsaVendor } from '../contracts/model.js';
 import { closeTicket } from '../vendors/webhooks/ticket-close.js';
 import { TicketStatusService } from '../services/two-way/ticket-status.service.js';
 

@@ -14,7 +14,7 @@ import { validate } from '../middleware/validate.js';
 import type { ApiDocs } from '../openapi.js';
 import { isPsaVendor } from '../vendors/registry.js';
 import { VENDOR_LABELS } from '../vendors/vendor-errors.js';
-import type { Vendor } from '../vendors/model.js';
+import type { Vendor } from '../contracts/model.js';
 import type { AppDeps, AppEnv } from '../app-deps.js';
 import { toIntegrationDetail } from './integrations.js';
 

@@ -12,7 +12,7 @@ import { requireRole } from '../middleware/auth.js';
 import { validate } from '../middleware/validate.js';
 import type { ApiDocs } from '../openapi.js';
 import { PsaSetupService } from '../services/psa-setup.service.js';
-import type { PsaAccount } from '../vendors/model.js';
+import type { PsaAccount } from '../contracts/model.js';
 import { toIntegrationView } from './integrations.js';
 import { answerPage, perList } from '../services/list-pages.js';
 

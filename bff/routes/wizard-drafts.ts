@@ -10,7 +10,7 @@ import { requireRole } from '../middleware/auth.js';
 import { validate } from '../middleware/validate.js';
 import { boundedJson } from '../contracts/safe-text.js';
 import type { ApiDocs } from '../openapi.js';
-import { PSA_VENDORS, RMM_VENDORS } from '../vendors/vendor-catalog.js';
+import { PSA_VENDORS, RMM_VENDORS } from '../contracts/vendor-catalog.js';
 
 const WIZARDS = [...PSA_VENDORS.map((v) => `psa:${v}` as const), ...RMM_VENDORS.map((v) => `rmm:${v}` as const)];
 const wizardParam = z.object({ wizard: z.enum(WIZARDS) });

@@ -3,7 +3,7 @@
  * with the alert user's e-mail, else the contact chosen for the mapping (the catch-all contact on
  * the catch-all account), else the account's primary contact. Never a contact of another account.
  */
-import type { PsaContact } from '../vendors/model.js';
+import type { PsaContact } from '../contracts/model.js';
 import type { ContactRule } from './decision.js';
 
 export type ContactSource = 'email-match' | 'mapping' | 'catch-all' | 'primary';

@@ -7,7 +7,7 @@ import { createAutotaskSandbox } from './autotask/autotask.sandbox.js';
 import { createKaseyaBmsSandbox } from './kaseya-bms/kaseya-bms.sandbox.js';
 import { createDattoRmmSandbox } from './datto-rmm/datto-rmm.sandbox.js';
 import { createSyncroSandbox } from './syncro/syncro.sandbox.js';
-import type { PsaVendor } from '../vendors/vendor-catalog.js';
+import type { PsaVendor } from '../contracts/vendor-catalog.js';
 import type { PsaSandboxKit } from './psa-sandbox-kit.js';
 import { autotaskKit } from './autotask/autotask.kit.js';
 import { kaseyaBmsKit } from './kaseya-bms/kaseya-bms.kit.js';

@@ -5,7 +5,7 @@
  * adapter suite and the routing suites run against every kit in PSA_SANDBOX_KITS.
  */
 import type { VendorCredentials } from '../contracts/credentials.js';
-import type { PsaVendor } from '../vendors/vendor-catalog.js';
+import type { PsaVendor } from '../contracts/vendor-catalog.js';
 import type { WriteRecord } from './common/sandbox-kit.js';
 
 /** A ticket the sandbox recorded as created, in the tests' neutral words. */

@@ -11,7 +11,7 @@ import {
   type AccountMapping, type ContractSettings, type PsaStoredSettings, type TicketSettings, OPTIONAL_BY_VENDOR_FIELDS,
 } from '../contracts/psa-settings.js';
 import { fieldsFromZod, ProblemError, validationProblem, type FieldProblem } from '../errors.js';
-import type { PicklistKey, PsaPicklists } from '../vendors/model.js';
+import type { PicklistKey, PsaPicklists } from '../contracts/model.js';
 import type { PsaAdapter } from '../vendors/psa-adapter.js';
 import type { VendorGateway } from './vendor-gateway.js';
 

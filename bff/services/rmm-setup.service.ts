@@ -8,7 +8,7 @@ import type { IntegrationRecord } from '../../db/repositories/integrations.repo.
 import { rmmMappingSchema, rmmParametersSchema, rmmStoredSettingsSchema, USER_ACTIVITY_MESSAGES, type RmmMapping, type RmmParameters, type RmmStoredSettings } from '../contracts/rmm-settings.js';
 import { fieldsFromZod, ProblemError, validationProblem, type FieldProblem } from '../errors.js';
 import type { RmmCustomField } from '../contracts/entra-field.js';
-import type { RmmSite } from '../vendors/model.js';
+import type { RmmSite } from '../contracts/model.js';
 import type { Actor } from './psa-setup.service.js';
 import type { VendorGateway } from './vendor-gateway.js';
 

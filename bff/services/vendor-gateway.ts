@@ -9,7 +9,7 @@ import { credentialSchemas, type VendorCredentials } from '../contracts/credenti
 import type { CredentialVault } from '../credential-vault.js';
 import { notFound, ProblemError } from '../errors.js';
 import type { AdapterContext } from '../vendors/adapter-context.js';
-import type { PsaVendor, RmmVendor, Vendor } from '../vendors/model.js';
+import type { PsaVendor, RmmVendor, Vendor } from '../contracts/model.js';
 import type { PsaAdapter } from '../vendors/psa-adapter.js';
 import { createPsaAdapter, createRmmAdapter, isPsaVendor } from '../vendors/registry.js';
 import type { RmmAdapter } from '../vendors/rmm-adapter.js';

@@ -4,9 +4,9 @@
  * token cache, and hooks for tests and benchmarks.
  */
 import { RateLimiterRegistry } from './http/rate-limiter.js';
-import { PLUGGED_VENDORS, VENDORS, type Vendor } from './vendor-catalog.js';
+import { PLUGGED_VENDORS, VENDORS, type Vendor } from '../contracts/vendor-catalog.js';
 
-export { VENDOR_BUDGETS } from './vendor-catalog.js';
+export { VENDOR_BUDGETS } from '../contracts/vendor-catalog.js';
 
 export interface VendorEndpoints {
   /** Autotask zone lookup base (…/atservicesrest/). Real: https://webservices.autotask.net/atservicesrest/ */

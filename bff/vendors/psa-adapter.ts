@@ -5,7 +5,7 @@
 import type {
   ContractServiceUnits, NewNote, NewTicket, PsaAccount, PsaContact, PsaContract, PsaPicklists,
   PsaService, PsaVendor, TicketRef,
-} from './model.js';
+} from '../contracts/model.js';
 
 export interface AccountQuery {
   /** Case-insensitive substring of the account name. */

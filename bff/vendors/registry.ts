@@ -5,7 +5,7 @@
  * Plugging in a PSA vendor (ConnectWise PSA, id `connectwise`, was the first done this way; follow
  * it). The compiler lists every place a new id must be filled in; routes, routing, services and the
  * database schema need no edit. For a vendor id `acme-psa`:
- * 1. bff/vendors/vendor-catalog.ts: the id in PSA_VENDORS, a VENDOR_LABELS and a VENDOR_BUDGETS
+ * 1. bff/contracts/vendor-catalog.ts: the id in PSA_VENDORS, a VENDOR_LABELS and a VENDOR_BUDGETS
  *    line, and a PLUGGED_VENDORS entry naming its environment variables (base URL, platform id such
  *    as a client id, allowed on-premises hosts) and the platform id its sandbox accepts. The db
  *    enum, contracts, draft keys, OpenAPI enums and the wizards' vendor types derive from these
@@ -16,7 +16,7 @@
  * 3. bff/vendors/acme-psa/: client, schemas, mapper, adapter implementing psa-adapter.ts; it reads
  *    `ctx.endpoints.plugged['acme-psa']` (baseUrl, platformId, allowedHosts) and sends through
  *    VendorHttp (bff/vendors/http/) for budget, retries and typed errors. One line in PSA_ADAPTERS.
- *    A list whose values belong to one queue gives them `parentId` = the queue's id (model.ts).
+ *    A list whose values belong to one queue gives them `parentId` = the queue's id (bff/contracts/model.ts).
  * 4. bff/sandboxes/acme-psa/: the sandbox (common/sandbox-kit.ts: state, faults, `_control/`; write
  *    kinds ticket, ticket.update, note, service, contract-service.units), a `PsaSandboxKit`
  *    (psa-sandbox-kit.ts: demo credentials, catch-all names, close a ticket as a technician, writes
@@ -32,7 +32,7 @@
  */
 import type { VendorCredentials } from '../contracts/credentials.js';
 import type { AdapterContext } from './adapter-context.js';
-import type { PsaVendor, RmmVendor } from './vendor-catalog.js';
+import type { PsaVendor, RmmVendor } from '../contracts/vendor-catalog.js';
 import type { PsaAdapter } from './psa-adapter.js';
 import type { RmmAdapter } from './rmm-adapter.js';
 import { createAutotaskAdapter } from './autotask/autotask.adapter.js';
@@ -42,7 +42,7 @@ import { createSyncroAdapter } from './syncro/syncro.adapter.js';
 import { createConnectWiseAdapter } from './connectwise/connectwise.adapter.js';
 import { createHaloPsaAdapter } from './halopsa/halopsa.adapter.js';
 
-export { isPsaVendor } from './vendor-catalog.js';
+export { isPsaVendor } from '../contracts/vendor-catalog.js';
 
 const PSA_ADAPTERS: { [V in PsaVendor]: (ctx: AdapterContext, credentials: VendorCredentials[V]) => PsaAdapter } = {
   autotask: createAutotaskAdapter,

@@ -3,7 +3,7 @@
  * only neutral-model types; every method accepts an AbortSignal.
  */
 import type { RmmCustomField } from '../contracts/entra-field.js';
-import type { Page, RmmActivity, RmmDevice, RmmSite, RmmVendor } from './model.js';
+import type { Page, RmmActivity, RmmDevice, RmmSite, RmmVendor } from '../contracts/model.js';
 
 export interface RmmAdapter {
   readonly vendor: RmmVendor;

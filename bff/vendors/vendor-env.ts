@@ -4,7 +4,7 @@
  * environment schema. A wrong value stops start-up with a message naming the variable.
  */
 import { z } from 'zod';
-import { PLUGGED_VENDORS, VENDORS, type Vendor } from './vendor-catalog.js';
+import { PLUGGED_VENDORS, VENDORS, type Vendor } from '../contracts/vendor-catalog.js';
 import type { PluggedEndpoint } from './adapter-context.js';
 
 /** A host name, optionally with a port: no scheme, path or credentials. */

@@ -2,7 +2,7 @@
  * @module Typed vendor failures. Every adapter turns HTTP and parsing failures into one of these,
  * each carrying a message an MSP admin can act on; routes map them to problem+json answers.
  */
-import type { Vendor } from './vendor-catalog.js';
+import type { Vendor } from '../contracts/vendor-catalog.js';
 
 export type VendorErrorCode =
   | 'invalid_credentials'
@@ -39,4 +39,4 @@ export class VendorError extends Error {
 }
 
 /** Re-exported: the labels live in the vendor catalog. */
-export { VENDOR_LABELS } from './vendor-catalog.js';
+export { VENDOR_LABELS } from '../contracts/vendor-catalog.js';

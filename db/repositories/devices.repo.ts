@@ -7,7 +7,7 @@ import { and, asc, count, desc, eq, isNotNull, isNull, lte, or, sql } from 'driz
 import type { Db } from '../client.js';
 import { integrations, rmmActivity, rmmDevices, rmmSyncState } from '../schema/index.js';
 import { nowIso } from '../schema/columns.helpers.js';
-import type { Vendor } from '../../bff/vendors/vendor-catalog.js';
+import type { Vendor } from '../../bff/contracts/vendor-catalog.js';
 
 export type RmmSyncStateRow = typeof rmmSyncState.$inferSelect;
 

@@ -1,6 +1,6 @@
 /** @module PostgreSQL twin of schema/integrations.ts: same tables, same column names. */
 import { boolean, doublePrecision, index, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { VENDORS } from '../../bff/vendors/vendor-catalog.js';
+import { VENDORS } from '../../bff/contracts/vendor-catalog.js';
 import { INTEGRATION_STATUSES } from '../schema/integrations.js';
 import { createdAt, updatedAt } from './columns.helpers.js';
 import { partners } from './partners.js';

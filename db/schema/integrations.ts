@@ -3,7 +3,7 @@ import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from
 import { createdAt, updatedAt } from './columns.helpers.js';
 import { partners } from './partners.js';
 // The vendor ids come from the one vendor list (pure data); SQLite's text enum is checked by TypeScript only.
-import { VENDORS } from '../../bff/vendors/vendor-catalog.js';
+import { VENDORS } from '../../bff/contracts/vendor-catalog.js';
 
 export const INTEGRATION_STATUSES = ['draft', 'active', 'paused', 'connected', 'disconnected'] as const;
 

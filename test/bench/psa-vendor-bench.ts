@@ -6,7 +6,7 @@
  */
 import { Hono } from 'hono';
 import { createSandboxes, mountSandboxes, PSA_SANDBOX_KITS } from '../../bff/sandboxes/index.js';
-import { PSA_VENDORS, type PsaVendor } from '../../bff/vendors/vendor-catalog.js';
+import { PSA_VENDORS, type PsaVendor } from '../../bff/contracts/vendor-catalog.js';
 import { createAdapterContext, sandboxEndpoints } from '../../bff/vendors/adapter-context.js';
 import { createPsaAdapter } from '../../bff/vendors/registry.js';
 import { VendorGateway } from '../../bff/services/vendor-gateway.js';

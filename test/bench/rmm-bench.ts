@@ -23,7 +23,7 @@ import { createSandboxes, mountSandboxes } from '../../bff/sandboxes/index.js';
 import { RmmSyncService } from '../../bff/services/rmm-sync/rmm-sync.service.js';
 import { VendorGateway } from '../../bff/services/vendor-gateway.js';
 import { createAdapterContext, REAL_ENDPOINTS, sandboxEndpoints, VENDOR_BUDGETS } from '../../bff/vendors/adapter-context.js';
-import type { RmmVendor } from '../../bff/vendors/model.js';
+import type { RmmVendor } from '../../bff/contracts/model.js';
 import { createRmmAdapter } from '../../bff/vendors/registry.js';
 import { openSqlite } from '../../db/database.js';
 import { startServer } from '../helpers/serve.js';

@@ -27,7 +27,7 @@ import { VendorGateway } from '../../bff/services/vendor-gateway.js';
 import { RoutingWorker } from '../../bff/services/routing/routing-worker.js';
 import { DEFAULT_ROUTING_CONFIG } from '../../bff/services/routing/routing-config.js';
 import { createAdapterContext, REAL_ENDPOINTS, VENDOR_BUDGETS } from '../../bff/vendors/adapter-context.js';
-import { VENDOR_LABELS, type PsaVendor } from '../../bff/vendors/vendor-catalog.js';
+import { VENDOR_LABELS, type PsaVendor } from '../../bff/contracts/vendor-catalog.js';
 import { seededRandom } from '../../bff/sandboxes/common/sandbox-kit.js';
 import { startSandboxServer } from '../helpers/sandbox-server.js';
 import { control } from '../helpers/serve.js';

@@ -5,7 +5,7 @@
  * so the calls an hour polling spends on 1,000 open tickets (every TWO_WAY_POLL_MINUTES, capped at
  * the 10% budget share). Run: `node --import tsx test/bench/two-way-bench.ts`.
  */
-import { PSA_VENDORS, type PsaVendor } from '../../bff/vendors/model.js';
+import { PSA_VENDORS, type PsaVendor } from '../../bff/contracts/model.js';
 import { pollCallsPerHour, DEFAULT_TWO_WAY_CONFIG } from '../../bff/services/two-way/two-way-worker.js';
 import { startSandboxServer } from '../helpers/sandbox-server.js';
 import { control } from '../helpers/serve.js';

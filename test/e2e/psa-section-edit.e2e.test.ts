@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SEVERITIES } from '../../bff/contracts/psa-settings.js';
-import type { PsaVendor } from '../../bff/vendors/vendor-catalog.js';
+import type { PsaVendor } from '../../bff/contracts/vendor-catalog.js';
 import { setupPsa } from '../bff/routing/routing-harness.js';
 import { useDemoPage } from '../helpers/demo-page.js';
 import { axeViolations } from '../helpers/e2e-server.js';

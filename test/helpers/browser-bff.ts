@@ -19,7 +19,7 @@ import { REAL_ENDPOINTS, sandboxEndpoints, type VendorEndpoints } from '../../bf
 import { toIntegrationView } from '../../bff/routes/integrations.js';
 import { INTEGRATION_STATUSES } from '../../db/schema/integrations.js';
 import { VENDORS } from '../../bff/contracts/integration-view.js';
-import { isPsaVendor, PSA_VENDORS } from '../../bff/vendors/vendor-catalog.js';
+import { isPsaVendor, PSA_VENDORS } from '../../bff/contracts/vendor-catalog.js';
 import { and, eq, sql } from 'drizzle-orm';
 import { DEMO_CATALOG, DEMO_ORGANIZATIONS } from '../../bff/demo/demo-organizations.js';
 import { classifyFailure, FAILURE_ADVICE, isTransient, type FailureCode } from '../../bff/routing/failure.js';

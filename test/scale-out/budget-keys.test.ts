@@ -13,7 +13,7 @@ import { PSA_SANDBOX_KITS } from '../../bff/sandboxes/index.js';
 import { createAdapterContext, sandboxEndpoints } from '../../bff/vendors/adapter-context.js';
 import { budgetRowKey, createSharedLimiters } from '../../bff/vendors/http/shared-budget.js';
 import { createPsaAdapter, createRmmAdapter } from '../../bff/vendors/registry.js';
-import { PSA_VENDORS } from '../../bff/vendors/vendor-catalog.js';
+import { PSA_VENDORS } from '../../bff/contracts/vendor-catalog.js';
 import { startSandboxServer } from '../helpers/sandbox-server.js';
 import type { RunningServer } from '../helpers/serve.js';
 import { dropSchema, postgresUnavailable, TEST_DATABASE_URL } from '../helpers/test-database.js';

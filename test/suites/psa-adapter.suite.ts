@@ -6,7 +6,7 @@ import type { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import type { AdapterContext } from '../../bff/vendors/adapter-context.js';
 import type { PsaAdapter } from '../../bff/vendors/psa-adapter.js';
-import type { PsaVendor } from '../../bff/vendors/model.js';
+import type { PsaVendor } from '../../bff/contracts/model.js';
 import { VendorError } from '../../bff/vendors/vendor-errors.js';
 import { vendorNamesForDemoOrganizations } from '../../bff/demo/demo-organizations.js';
 import { control } from '../helpers/serve.js';

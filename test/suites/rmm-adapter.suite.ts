@@ -6,7 +6,7 @@ import type { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import type { AdapterContext } from '../../bff/vendors/adapter-context.js';
 import type { RmmAdapter } from '../../bff/vendors/rmm-adapter.js';
-import type { RmmDevice, RmmVendor } from '../../bff/vendors/model.js';
+import type { RmmDevice, RmmVendor } from '../../bff/contracts/model.js';
 import { VendorError } from '../../bff/vendors/vendor-errors.js';
 import { entraFieldVerdict, suggestedEntraField } from '../../bff/contracts/entra-field.js';
 import { vendorNamesForDemoOrganizations } from '../../bff/demo/demo-organizations.js';

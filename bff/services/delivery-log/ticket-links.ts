@@ -16,7 +16,7 @@
  * - HaloPSA: `<Halo address>/tickets?id=<id>` on the address the admin connected with.
  */
 import { BMS_SERVERS, CONNECTWISE_SITES, credentialSchemas } from '../../contracts/credentials.js';
-import type { Vendor } from '../../vendors/vendor-catalog.js';
+import type { Vendor } from '../../contracts/vendor-catalog.js';
 
 /** Builds the PSA's link for a ticket id, or null when there is no ticket (or no known form). */
 export type TicketLink = (vendorTicketId: string | null) => string | null;

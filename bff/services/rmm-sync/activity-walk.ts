@@ -4,7 +4,7 @@
  * page and its cursor per transaction, so a failure resumes where it stopped without duplicates.
  */
 import type { DevicesRepo, SyncClaim } from '../../../db/repositories/devices.repo.js';
-import type { RmmVendor } from '../../vendors/model.js';
+import type { RmmVendor } from '../../contracts/model.js';
 import type { RmmAdapter } from '../../vendors/rmm-adapter.js';
 import { VendorError } from '../../vendors/vendor-errors.js';
 

@@ -11,7 +11,7 @@ import { rmmSyncSummarySchema } from '../../contracts/integration-view.js';
 import { rmmStoredSettingsSchema } from '../../contracts/rmm-settings.js';
 import { ProblemError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
-import type { RmmVendor } from '../../vendors/model.js';
+import type { RmmVendor } from '../../contracts/model.js';
 import { VendorError } from '../../vendors/vendor-errors.js';
 import type { VendorGateway } from '../vendor-gateway.js';
 import { ACTIVITY_FEED, walkActivity, type ActivityWalkProgress } from './activity-walk.js';

@@ -5,7 +5,7 @@
  */
 import type { RmmSiteMappingRow } from '../../../db/repositories/mappings.repo.js';
 import { ENTRA_DEVICE_ID } from '../../contracts/entra-field.js';
-import type { RmmDevice, RmmSite, RmmSiteType, RmmVendor } from '../../vendors/model.js';
+import type { RmmDevice, RmmSite, RmmSiteType, RmmVendor } from '../../contracts/model.js';
 
 export interface SyncedSite {
   organizationId: string;

@@ -7,7 +7,7 @@ import type { Repositories } from '../../../db/repositories/index.js';
 import type { RmmSyncStateRow } from '../../../db/repositories/devices.repo.js';
 import type { IntegrationRecord } from '../../../db/repositories/integrations.repo.js';
 import { integrationStatusSchema, rmmSyncSummarySchema, type RmmSyncSummary } from '../../contracts/integration-view.js';
-import type { RmmVendor } from '../../vendors/model.js';
+import type { RmmVendor } from '../../contracts/model.js';
 import { ACTIVITY_FEED } from './activity-walk.js';
 
 export const rmmSyncStatusSchema = rmmSyncSummarySchema.extend({

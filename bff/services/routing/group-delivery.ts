@@ -20,7 +20,7 @@ import { classifyFailure, FAILURE_ADVICE, isTransient, retryDelayMs, writeMayHav
 import { isNoteMarker, newMarker, nextGroupStep } from '../../routing/group-step.js';
 import { noteBody, noteTitle, ticketDescription } from '../../routing/message-format.js';
 import type { PsaAdapter } from '../../vendors/psa-adapter.js';
-import type { PsaContact, TicketRef } from '../../vendors/model.js';
+import type { PsaContact, TicketRef } from '../../contracts/model.js';
 import { VendorError } from '../../vendors/vendor-errors.js';
 import type { VendorGateway } from '../vendor-gateway.js';
 import type { DeliveryEvents } from '../two-way/delivery-events.js';

@@ -10,7 +10,7 @@ import type { RoutingAlert } from '../../routing/alert.js';
 import { chooseContact, contactLookups, type ContactChoice } from '../../routing/contact.js';
 import type { DeliverDecision, RoutingDecision } from '../../routing/decision.js';
 import type { PsaAdapter } from '../../vendors/psa-adapter.js';
-import type { PsaContact } from '../../vendors/model.js';
+import type { PsaContact } from '../../contracts/model.js';
 import { VendorError } from '../../vendors/vendor-errors.js';
 import type { VendorGateway } from '../vendor-gateway.js';
 import { createDecider } from './routing-decider.js';

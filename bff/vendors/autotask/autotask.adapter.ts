@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { AutotaskCredentials } from '../../contracts/credentials.js';
 import type { AdapterContext } from '../adapter-context.js';
-import type { ContractServiceUnits, NewNote, NewTicket, PsaContact, PsaService, TicketRef } from '../model.js';
+import type { ContractServiceUnits, NewNote, NewTicket, PsaContact, PsaService, TicketRef } from '../../contracts/model.js';
 import type { PsaAdapter } from '../psa-adapter.js';
 import { VendorError } from '../vendor-errors.js';
 import { AutotaskClient, type AutotaskFilter } from './autotask.client.js';

@@ -3,7 +3,7 @@
  * company type/classification/market segment ids become their labels; a ticket is open unless its
  * status is Complete.
  */
-import type { PicklistValue, PsaAccount, PsaContact, PsaContract, PsaPicklists, PsaService, TicketRef } from '../model.js';
+import type { PicklistValue, PsaAccount, PsaContact, PsaContract, PsaPicklists, PsaService, TicketRef } from '../../contracts/model.js';
 import type { AutotaskCompany, AutotaskContact, AutotaskContract, AutotaskField, AutotaskService, AutotaskTicket } from './autotask.schemas.js';
 
 /**

@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import type { ConnectWiseCredentials } from '../../contracts/credentials.js';
 import type { AdapterContext } from '../adapter-context.js';
-import type { PicklistValue, PsaPicklists, TicketRef } from '../model.js';
+import type { PicklistValue, PsaPicklists, TicketRef } from '../../contracts/model.js';
 import type { PsaAdapter } from '../psa-adapter.js';
 import { ConnectWiseClient } from './connectwise.client.js';
 import {

@@ -3,7 +3,7 @@
  * conventions in one place: how a long subject fits the 100-character summary, how notes carry
  * their marker and flags, and how condition strings are quoted.
  */
-import type { PicklistValue, PsaAccount, PsaContact, PsaService } from '../model.js';
+import type { PicklistValue, PsaAccount, PsaContact, PsaService } from '../../contracts/model.js';
 import { VendorError } from '../vendor-errors.js';
 import type { CwCatalogRow, CwCompanyRow, CwContactRow } from './connectwise.schemas.js';
 

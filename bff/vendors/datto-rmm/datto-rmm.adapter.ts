@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { DATTO_PLATFORM_LABELS, DATTO_PLATFORMS, type DattoRmmCredentials } from '../../contracts/credentials.js';
 import { transportTuning, VENDOR_BUDGETS, type AdapterContext } from '../adapter-context.js';
 import { VendorHttp, type QueryValue, type VendorHttpOptions, type VendorResponse } from '../http/vendor-http.js';
-import type { Page, RmmActivity, RmmDevice, RmmSite } from '../model.js';
+import type { Page, RmmActivity, RmmDevice, RmmSite } from '../../contracts/model.js';
 import type { RmmAdapter } from '../rmm-adapter.js';
 import { VendorError } from '../vendor-errors.js';
 import { DattoTokenSource, tokenCacheKey } from './datto-rmm.auth.js';

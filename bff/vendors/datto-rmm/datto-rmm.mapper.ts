@@ -3,7 +3,7 @@
  * "Deleted Devices" queue), devices with their UDFs as custom fields, activity-log entries as
  * readable user actions. Dates become ISO strings; Datto's DateTime.MinValue sentinel becomes null.
  */
-import type { RmmActivity, RmmDevice, RmmSite } from '../model.js';
+import type { RmmActivity, RmmDevice, RmmSite } from '../../contracts/model.js';
 import type { DattoActivity, DattoDevice, DattoSite } from './datto-rmm.schemas.js';
 
 /** DateTime.MinValue in epoch ms, which Datto sends for "never" (facts A3). */

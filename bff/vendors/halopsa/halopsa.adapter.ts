@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { HaloPsaCredentials } from '../../contracts/credentials.js';
 import type { AdapterContext } from '../adapter-context.js';
-import type { PicklistValue, PsaPicklists } from '../model.js';
+import type { PicklistValue, PsaPicklists } from '../../contracts/model.js';
 import type { PsaAdapter } from '../psa-adapter.js';
 import { VendorError } from '../vendor-errors.js';
 import { HaloPsaClient } from './halopsa.client.js';

@@ -31,7 +31,7 @@
  * 10. List envelopes (`record_count`, `clients`, `users`, `tickets`, `actions`, `contracts`, `items`,
  *    `invoices`) and created records echoed back: the document describes no responses.
  */
-import type { PicklistValue, PsaAccount, PsaContact, PsaContract, PsaService, TicketRef } from '../model.js';
+import type { PicklistValue, PsaAccount, PsaContact, PsaContract, PsaService, TicketRef } from '../../contracts/model.js';
 import { VendorError } from '../vendor-errors.js';
 import type { HaloCategoryRow, HaloClientRow, HaloItemRow, HaloStatusRow, HaloTicketRow, HaloTicketTypeRow, HaloUserRow } from './halopsa.schemas.js';
 

@@ -3,14 +3,7 @@
  * `concurrency` at once, and a pause until a vendor's `Retry-After` has passed. Callers await
  * `acquire()` and call the returned release function when their request has finished.
  */
-
-export interface RateBudget {
-  /** Calls allowed in one window. */
-  limit: number;
-  windowMs: number;
-  /** Calls in flight at once (Autotask: 3 per endpoint). */
-  concurrency: number;
-}
+import type { RateBudget } from '../../contracts/vendor-catalog.js';
 
 export interface LimiterStats {
   calls: number;

@@ -11,7 +11,8 @@ import { createHmac } from 'node:crypto';
 import type { Database } from '../../../db/database.js';
 import { createPgBudgetStore, type Bucket, type BudgetStore } from '../../../db/repositories-pg/budgets.repo.js';
 import type { Logger } from '../../logger.js';
-import { RateLimiter, RateLimiterRegistry, type RateBudget } from './rate-limiter.js';
+import type { RateBudget } from '../../contracts/vendor-catalog.js';
+import { RateLimiter, RateLimiterRegistry } from './rate-limiter.js';
 
 export const BURST_SHARE = 0.2;
 

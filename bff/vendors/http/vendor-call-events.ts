@@ -1,5 +1,5 @@
 /** @module Every vendor HTTP answer (vendor and status; 0 for no answer) announced to whoever counts them (metrics). */
-import type { Vendor } from '../model.js';
+import type { Vendor } from '../../contracts/model.js';
 
 type Listener = (vendor: Vendor, status: number) => void;
 const listeners = new Set<Listener>();

@@ -4,7 +4,7 @@
  * the translation of failures into typed VendorErrors. Adapters add only their vendor's wire shapes.
  */
 import type { z } from 'zod';
-import type { Vendor } from '../model.js';
+import type { Vendor } from '../../contracts/model.js';
 import { VendorError, VENDOR_LABELS } from '../vendor-errors.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { emitVendorCall } from './vendor-call-events.js';

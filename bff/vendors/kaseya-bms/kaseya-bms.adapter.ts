@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { KaseyaBmsCredentials } from '../../contracts/credentials.js';
 import type { AdapterContext } from '../adapter-context.js';
-import type { PicklistKey, PicklistValue, PsaPicklists } from '../model.js';
+import type { PicklistKey, PicklistValue, PsaPicklists } from '../../contracts/model.js';
 import type { PsaAdapter } from '../psa-adapter.js';
 import { VendorError } from '../vendor-errors.js';
 import { KaseyaBmsClient } from './kaseya-bms.client.js';

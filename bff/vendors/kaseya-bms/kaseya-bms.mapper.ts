@@ -3,7 +3,7 @@
  * adapter invents for BMS in one place: which statuses count as completed, and how idempotency
  * markers are written into ticket and note text.
  */
-import type { PicklistValue, PsaAccount, PsaContact, PsaContract, PsaService, TicketRef } from '../model.js';
+import type { PicklistValue, PsaAccount, PsaContact, PsaContract, PsaService, TicketRef } from '../../contracts/model.js';
 import { VendorError } from '../vendor-errors.js';
 import type { BmsAccountSummary, BmsContactRow, BmsLookupRow, BmsServiceRow, BmsStatusRow, BmsTicketRow } from './kaseya-bms.schemas.js';
 

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { SyncroCredentials } from '../../contracts/credentials.js';
 import { transportTuning, VENDOR_BUDGETS, type AdapterContext } from '../adapter-context.js';
 import { VendorHttp, type QueryValue, type VendorHttpOptions } from '../http/vendor-http.js';
-import type { Page, RmmActivity, RmmDevice, RmmSite } from '../model.js';
+import type { Page, RmmActivity, RmmDevice, RmmSite } from '../../contracts/model.js';
 import type { RmmAdapter } from '../rmm-adapter.js';
 import { VendorError } from '../vendor-errors.js';
 import { summarizeCustomFields } from '../custom-field-samples.js';

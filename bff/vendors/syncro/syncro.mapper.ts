@@ -2,7 +2,7 @@
  * @module Maps Syncro customers and assets to the neutral RMM model (site, device). No Syncro
  * shape leaves this file.
  */
-import type { RmmDevice, RmmSite } from '../model.js';
+import type { RmmDevice, RmmSite } from '../../contracts/model.js';
 import { kabutoSchema, type SyncroAsset, type SyncroCustomer, type SyncroKabuto } from './syncro.schemas.js';
 
 /** The property that carries the Syncro agent's data; not a custom field. */

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import type { VendorCredentials } from '../../contracts/credentials.js';
 import type { AdapterContext } from '../adapter-context.js';
-import type { PsaVendor } from '../model.js';
+import type { PsaVendor } from '../../contracts/model.js';
 import { AutotaskClient } from '../autotask/autotask.client.js';
 import { KaseyaBmsClient } from '../kaseya-bms/kaseya-bms.client.js';
 import { ConnectWiseClient, siteOrigin } from '../connectwise/connectwise.client.js';

@@ -4,7 +4,7 @@
  * test/bff/rmm-setup.test.ts does), and the sandboxes' control API.
  */
 import { DEMO_ORGANIZATIONS } from '../../../bff/demo/demo-organizations.js';
-import type { RmmSiteType } from '../../../bff/vendors/model.js';
+import type { RmmSiteType } from '../../../bff/contracts/model.js';
 import { createTestApp, type TestApp } from '../../helpers/create-test-app.js';
 import { startSandboxServer } from '../../helpers/sandbox-server.js';
 

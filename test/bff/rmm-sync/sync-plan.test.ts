@@ -1,7 +1,7 @@
 /** The sync's pure planning: which sites are synced, account-wide or site-by-site, the Entra id. */
 import { describe, expect, it } from 'vitest';
 import { chooseWalk, entraDeviceIdOf, syncedSites } from '../../../bff/services/rmm-sync/sync-plan.js';
-import type { RmmDevice, RmmSite } from '../../../bff/vendors/model.js';
+import type { RmmDevice, RmmSite } from '../../../bff/contracts/model.js';
 
 const site = (id: string, deviceCount: number | null, type: RmmSite['type'] = 'managed'): RmmSite => ({ id, name: id, type, deviceCount });
 const row = (siteId: string, organizationId: string | null, siteType: RmmSite['type'] = 'managed') => ({ integrationId: 'i', siteId, siteName: siteId, siteType, organizationId, ignoreAutoMap: false });

@@ -10,7 +10,7 @@ import { decideRouting, type DecisionInput, type DeliverDecision, type ParsedPsa
 import { chooseIssueTypes } from '../../../bff/routing/issue-types.js';
 import { nextGroupStep, noteBatches } from '../../../bff/routing/group-step.js';
 import { renderTemplate, tokensFor, UNKNOWN_USER } from '../../../bff/routing/template.js';
-import type { PsaContact } from '../../../bff/vendors/model.js';
+import type { PsaContact } from '../../../bff/contracts/model.js';
 
 const ticket: TicketSettings = {
   categoryId: 'cat', typeId: 'type', statusId: 'new', queueId: 'q', sourceId: 'src', subjectTemplate: '{user} – {alert}',

@@ -4,7 +4,7 @@
  * sandbox answered, and the bound the circuit breaker's probe schedule puts on them. Free of vitest
  * imports so the bench can use it too.
  */
-import type { PsaVendor } from '../../../bff/vendors/model.js';
+import type { PsaVendor } from '../../../bff/contracts/model.js';
 import { probesWithin, type BreakerConfig } from '../../../bff/services/routing/circuit-breaker.js';
 import type { RoutingConfig } from '../../../bff/services/routing/routing-config.js';
 import { control } from '../../helpers/serve.js';

@@ -4,7 +4,7 @@
  * on tickets, every skip reason, idempotent re-posts, intake validation and roles.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { PSA_VENDORS, type PsaVendor } from '../../../bff/vendors/model.js';
+import { PSA_VENDORS, type PsaVendor } from '../../../bff/contracts/model.js';
 import { startSandboxServer } from '../../helpers/sandbox-server.js';
 import { control, type RunningServer } from '../../helpers/serve.js';
 import {

@@ -5,7 +5,7 @@
  * vendor write and its record (the restarted worker finds the ticket or note instead of repeating it).
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { PSA_VENDORS, type PsaVendor } from '../../../bff/vendors/model.js';
+import { PSA_VENDORS, type PsaVendor } from '../../../bff/contracts/model.js';
 import { RoutingWorker } from '../../../bff/services/routing/routing-worker.js';
 import { PSA_SANDBOX_KITS } from '../../../bff/sandboxes/index.js';
 import { startSandboxServer } from '../../helpers/sandbox-server.js';

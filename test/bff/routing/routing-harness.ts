@@ -11,7 +11,7 @@ import type { RoutingConfig } from '../../../bff/services/routing/routing-config
 import type { RoutingHooks } from '../../../bff/services/routing/group-delivery.js';
 import { RoutingWorker } from '../../../bff/services/routing/routing-worker.js';
 import type { AdapterContext } from '../../../bff/vendors/adapter-context.js';
-import type { PsaVendor } from '../../../bff/vendors/model.js';
+import type { PsaVendor } from '../../../bff/contracts/model.js';
 import { createTestApp, type TestApp } from '../../helpers/create-test-app.js';
 import { control } from '../../helpers/serve.js';
 import { PSA_SANDBOX_KITS } from '../../../bff/sandboxes/index.js';

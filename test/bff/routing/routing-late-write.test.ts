@@ -6,7 +6,7 @@
  * against a 700 ms delay), the same shape as the 15 s client time-out and a 17 s vendor commit.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { PSA_VENDORS } from '../../../bff/vendors/model.js';
+import { PSA_VENDORS } from '../../../bff/contracts/model.js';
 import { PSA_SANDBOX_KITS } from '../../../bff/sandboxes/index.js';
 import { startSandboxServer } from '../../helpers/sandbox-server.js';
 import { control, type RunningServer } from '../../helpers/serve.js';

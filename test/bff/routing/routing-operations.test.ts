@@ -4,9 +4,9 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_ORGANIZATIONS } from '../../../bff/demo/demo-organizations.js';
-import { PSA_VENDORS, type PsaVendor } from '../../../bff/vendors/model.js';
+import { PSA_VENDORS, type PsaVendor } from '../../../bff/contracts/model.js';
 import { PSA_SANDBOX_KITS } from '../../../bff/sandboxes/index.js';
-import { VENDOR_LABELS } from '../../../bff/vendors/vendor-catalog.js';
+import { VENDOR_LABELS } from '../../../bff/contracts/vendor-catalog.js';
 import { startSandboxServer } from '../../helpers/sandbox-server.js';
 import { control, type RunningServer } from '../../helpers/serve.js';
 import {

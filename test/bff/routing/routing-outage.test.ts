@@ -6,7 +6,7 @@
  * and no 429 came from going over the vendor's own budget. Short clocks (OUTAGE_CONFIG).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PSA_VENDORS } from '../../../bff/vendors/model.js';
+import { PSA_VENDORS } from '../../../bff/contracts/model.js';
 import { startSandboxServer } from '../../helpers/sandbox-server.js';
 import { control, type RunningServer } from '../../helpers/serve.js';
 import { TEST_ENGINE } from '../../helpers/test-database.js';

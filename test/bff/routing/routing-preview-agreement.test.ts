@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_ROUTING_CONFIG } from '../../../bff/services/routing/routing-config.js';
-import { PSA_VENDORS } from '../../../bff/vendors/model.js';
+import { PSA_VENDORS } from '../../../bff/contracts/model.js';
 import { startSandboxServer } from '../../helpers/sandbox-server.js';
 import { control, type RunningServer } from '../../helpers/serve.js';
 import { alert, closeAsTechnician, createRoutingTestApp, deliverAll, setupPsa, ticketWrites, type RoutingTestApp } from './routing-harness.js';

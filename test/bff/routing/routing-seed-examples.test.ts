@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SUBJECT_PRESETS } from '../../../bff/contracts/psa-settings.js';
-import { PSA_VENDORS, type PsaVendor } from '../../../bff/vendors/model.js';
+import { PSA_VENDORS, type PsaVendor } from '../../../bff/contracts/model.js';
 import { startSandboxServer } from '../../helpers/sandbox-server.js';
 import { control, type RunningServer } from '../../helpers/serve.js';
 import {

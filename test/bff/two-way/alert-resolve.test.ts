@@ -5,7 +5,7 @@
  * shows it closed, and the platform hears one `ticket.status_changed`.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { PSA_VENDORS } from '../../../bff/vendors/model.js';
+import { PSA_VENDORS } from '../../../bff/contracts/model.js';
 import { control } from '../../helpers/serve.js';
 import { alert, deliverAll, getDelivery, noteWrites, setupPsa } from '../routing/routing-harness.js';
 import { createTwoWayTestApp, until, type TwoWayTestApp } from './two-way-harness.js';

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AUTOTASK_WEBHOOK, type AutotaskCallout } from '../../../bff/vendors/webhooks/webhook-facts.js';
-import { PSA_VENDORS } from '../../../bff/vendors/model.js';
+import { PSA_VENDORS } from '../../../bff/contracts/model.js';
 import { control } from '../../helpers/serve.js';
 import { alert, deliverAll, setupPsa } from '../routing/routing-harness.js';
 import { createTwoWayTestApp, until, type TwoWayTestApp } from './two-way-harness.js';

@@ -5,7 +5,7 @@
  * worker keeps its default 5-second trust window). A lost push is caught by polling.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PSA_VENDORS } from '../../../bff/vendors/model.js';
+import { PSA_VENDORS } from '../../../bff/contracts/model.js';
 import { control } from '../../helpers/serve.js';
 import { alert, closeAsTechnician, deliverAll, setupPsa } from '../routing/routing-harness.js';
 import { createTwoWayTestApp, until, type TwoWayTestApp } from './two-way-harness.js';

@@ -10,7 +10,7 @@ import { PSA_SANDBOX_KITS } from '../../../bff/sandboxes/index.js';
 import type { HaloPsaCredentials, VendorCredentials } from '../../../bff/contracts/credentials.js';
 import { createAdapterContext, REAL_ENDPOINTS, sandboxEndpoints, type AdapterContext } from '../../../bff/vendors/adapter-context.js';
 import { createPsaAdapter, createRmmAdapter } from '../../../bff/vendors/registry.js';
-import { isPsaVendor, VENDOR_LABELS, VENDORS, type Vendor } from '../../../bff/vendors/vendor-catalog.js';
+import { isPsaVendor, VENDOR_LABELS, VENDORS, type Vendor } from '../../../bff/contracts/vendor-catalog.js';
 import { createHaloPsaAdapter } from '../../../bff/vendors/halopsa/halopsa.adapter.js';
 import { startSandboxServer } from '../../helpers/sandbox-server.js';
 import { startServer, type RunningServer } from '../../helpers/serve.js';

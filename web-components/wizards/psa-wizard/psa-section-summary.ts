@@ -3,7 +3,7 @@
  * Finish step's review and the edit mode's summary both show these, so they never disagree.
  */
 import { SEVERITIES } from '../../../bff/contracts/psa-settings.js';
-import type { PsaPicklists } from '../../../bff/vendors/model.js';
+import type { PsaPicklists } from '../../../bff/contracts/model.js';
 import { SEVERITY_LABEL } from './psa-wizard.copy.js';
 import type { PsaWizardContext } from './psa-wizard.types.js';
 

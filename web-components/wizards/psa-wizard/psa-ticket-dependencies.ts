@@ -6,7 +6,7 @@
  * dependents and offers its own values (its own defaults prefilled). No vendor is named here: a
  * vendor whose lists gain parents (a Halo category under its ticket type) is ordered the same way.
  */
-import type { PicklistValue, PsaPicklists } from '../../../bff/vendors/model.js';
+import type { PicklistValue, PsaPicklists } from '../../../bff/contracts/model.js';
 import type { TicketDraft } from './psa-wizard.types.js';
 
 export type TicketDefaultField = 'categoryId' | 'typeId' | 'statusId' | 'queueId' | 'sourceId' | 'issueTypeId' | 'subIssueTypeId';

@@ -4,7 +4,7 @@
  * BFF's words (psa-setup.service checks the same on Save).
  */
 import { SEVERITIES } from '../../../bff/contracts/psa-settings.js';
-import type { PicklistValue, PsaPicklists } from '../../../bff/vendors/model.js';
+import type { PicklistValue, PsaPicklists } from '../../../bff/contracts/model.js';
 import type { FieldErrors } from '../shared/form-state.js';
 import type { TicketDraft } from './psa-wizard.types.js';
 

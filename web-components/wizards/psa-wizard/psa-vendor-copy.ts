@@ -6,7 +6,7 @@
  * one entry here (registry.ts lists the other places).
  */
 import { BMS_SERVERS, CONNECTWISE_ON_PREMISES, CONNECTWISE_SITES } from '../../../bff/contracts/credentials.js';
-import type { PsaVendor } from '../../../bff/vendors/vendor-catalog.js';
+import type { PsaVendor } from '../../../bff/contracts/vendor-catalog.js';
 
 export interface CredentialFieldCopy {
   /** The credential schema's key. */

@@ -4,7 +4,7 @@
  * progress, organizations, contacts and contracts per account), all through the typed client.
  */
 import type { AccountMapping, ContractSettings, TicketSettings } from '../../../bff/contracts/psa-settings.js';
-import type { PsaAccount, PsaContact, PsaContract } from '../../../bff/vendors/model.js';
+import type { PsaAccount, PsaContact, PsaContract } from '../../../bff/contracts/model.js';
 import type { ApiClient } from '../../api/client.js';
 import type { LoadContext } from '../shared/async-list.js';
 import { loadAllPages } from '../shared/async-list.js';

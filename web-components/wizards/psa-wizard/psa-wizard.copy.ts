@@ -5,7 +5,7 @@
 import type { Severity } from '../../../bff/contracts/psa-settings.js';
 import type { WizardStepInfo } from '../shared/step-status.js';
 import type { PsaVendor } from './psa-wizard.types.js';
-import { VENDOR_LABELS } from '../../../bff/vendors/vendor-catalog.js';
+import { VENDOR_LABELS } from '../../../bff/contracts/vendor-catalog.js';
 import { PSA_VENDOR_COPY } from './psa-vendor-copy.js';
 
 export const VENDOR_LABEL: Record<PsaVendor, string> = VENDOR_LABELS;

@@ -6,15 +6,15 @@
  */
 import type { AccountMapping, ContractSettings, IssueOverride, Severity } from '../../../bff/contracts/psa-settings.js';
 import { CONTRACTS_OFF, SEVERITIES, SUBJECT_PRESETS } from '../../../bff/contracts/psa-settings.js';
-import type { PsaContact, PsaPicklists, PsaService } from '../../../bff/vendors/model.js';
+import type { PsaContact, PsaPicklists, PsaService } from '../../../bff/contracts/model.js';
 import type { IntegrationStatus } from '../../api/client.js';
 import type { FieldErrors } from '../shared/form-state.js';
 import type { ProblemData } from '../shared/wizard-api.js';
-import type { PsaVendor } from '../../../bff/vendors/vendor-catalog.js';
+import type { PsaVendor } from '../../../bff/contracts/vendor-catalog.js';
 import type { ConnectionFact } from '../../../bff/contracts/credentials.js';
 import { credentialFieldNames } from './psa-vendor-copy.js';
 
-export type { PsaVendor } from '../../../bff/vendors/vendor-catalog.js';
+export type { PsaVendor } from '../../../bff/contracts/vendor-catalog.js';
 
 /** The steps in order; the ids are what `wizard-step-change` reports. */
 export const PSA_STEPS = ['credentials', 'account-mapping', 'service-parameters', 'contract-mapping', 'finish'] as const;

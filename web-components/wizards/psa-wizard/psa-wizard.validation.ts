@@ -8,7 +8,7 @@ import { credentialSchemas } from '../../../bff/contracts/credentials.js';
 import {
   accountMappingSchema, contractSettingsSchema, newServiceSchema, NO_CONTACT_MESSAGE, OPTIONAL_BY_VENDOR_FIELDS, SEVERITIES, ticketSettingsSchema,
 } from '../../../bff/contracts/psa-settings.js';
-import type { PicklistKey, PsaPicklists } from '../../../bff/vendors/model.js';
+import type { PicklistKey, PsaPicklists } from '../../../bff/contracts/model.js';
 import { schemaErrors, type FieldErrors } from '../shared/form-state.js';
 import type { PsaStep, PsaWizardContext } from './psa-wizard.types.js';
 import { SEVERITY_LABEL, VENDOR_LABEL, serviceCopy } from './psa-wizard.copy.js';

@@ -5,7 +5,7 @@
  * contract row takes its service's cost and price when "Add Service to Contract" is ticked.
  */
 import type { ContractMappingRow, ContractSettings } from '../../../bff/contracts/psa-settings.js';
-import type { PicklistValue, PsaPicklists, PsaService } from '../../../bff/vendors/model.js';
+import type { PicklistValue, PsaPicklists, PsaService } from '../../../bff/contracts/model.js';
 import type { PsaWizardContext, TicketDraft } from './psa-wizard.types.js';
 import { prefillDefaults, resetDependents, TICKET_DEFAULT_FIELDS } from './psa-ticket-dependencies.js';
 

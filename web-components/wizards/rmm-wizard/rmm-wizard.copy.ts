@@ -3,7 +3,7 @@
  * (002 Syncro, 004 Datto RMM), so the wording is reviewed in one place.
  */
 import type { RmmCustomField } from '../../../bff/contracts/entra-field.js';
-import type { RmmSiteType } from '../../../bff/vendors/model.js';
+import type { RmmSiteType } from '../../../bff/contracts/model.js';
 import type { WizardStepInfo } from '../shared/step-status.js';
 import type { RmmVendor } from './rmm-wizard.types.js';
 

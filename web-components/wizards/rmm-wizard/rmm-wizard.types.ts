@@ -4,7 +4,7 @@
  */
 import type { IntegrationStatus } from '../../api/client.js';
 import type { RmmCustomField } from '../../../bff/contracts/entra-field.js';
-import type { RmmSiteType } from '../../../bff/vendors/model.js';
+import type { RmmSiteType } from '../../../bff/contracts/model.js';
 import type { FieldErrors } from '../shared/form-state.js';
 import type { ProblemData } from '../shared/wizard-api.js';
 

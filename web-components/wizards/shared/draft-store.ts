@@ -3,7 +3,7 @@
  * saved with the machine's version after each change (debounced, one request at a time, last one
  * wins), read back on open (a draft of another version is discarded), deleted on finish or cancel.
  */
-import type { PsaVendor, RmmVendor } from '../../../bff/vendors/vendor-catalog.js';
+import type { PsaVendor, RmmVendor } from '../../../bff/contracts/vendor-catalog.js';
 import type { ApiClient } from '../../api/client.js';
 import { ApiProblem } from '../../api/api-problem.js';
 import { json, send } from './wizard-api.js';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDattoRmmSandbox } from '../../../../bff/sandboxes/datto-rmm/datto-rmm.sandbox.js';
 import { createAdapterContext, REAL_ENDPOINTS, sandboxEndpoints, type AdapterContext } from '../../../../bff/vendors/adapter-context.js';
 import { createDattoRmmAdapter } from '../../../../bff/vendors/datto-rmm/datto-rmm.adapter.js';
-import type { RmmDevice } from '../../../../bff/vendors/model.js';
+import type { RmmDevice } from '../../../../bff/contracts/model.js';
 import { VendorError } from '../../../../bff/vendors/vendor-errors.js';
 import { suggestedEntraField } from '../../../../bff/contracts/entra-field.js';
 import type { DattoRmmCredentials } from '../../../../bff/contracts/credentials.js';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAdapterContext, sandboxEndpoints, type AdapterContext } from '../../../../bff/vendors/adapter-context.js';
 import { createSyncroSandbox } from '../../../../bff/sandboxes/syncro/syncro.sandbox.js';
 import { createSyncroAdapter } from '../../../../bff/vendors/syncro/syncro.adapter.js';
-import type { RmmDevice } from '../../../../bff/vendors/model.js';
+import type { RmmDevice } from '../../../../bff/contracts/model.js';
 import { VendorError } from '../../../../bff/vendors/vendor-errors.js';
 import { suggestedEntraField } from '../../../../bff/contracts/entra-field.js';
 

@@ -4,7 +4,7 @@
  * the PSA's defaults prefill, and what a new board or type clears.
  */
 import { describe, expect, it } from 'vitest';
-import type { PsaPicklists } from '../../../../bff/vendors/model.js';
+import type { PsaPicklists } from '../../../../bff/contracts/model.js';
 import { choicesOf, parentOf, prefillDefaults, queueLeads, resetDependents } from '../../../../web-components/wizards/psa-wizard/psa-ticket-dependencies.js';
 import type { TicketDraft } from '../../../../web-components/wizards/psa-wizard/psa-wizard.types.js';
 import { PICKLISTS } from './psa-wizard.fakes.js';

@@ -3,7 +3,7 @@
  * what the admin can do, for every vendor through one mechanism (psa-wizard.validation.ts).
  */
 import { describe, expect, it } from 'vitest';
-import type { PsaPicklists } from '../../../../bff/vendors/model.js';
+import type { PsaPicklists } from '../../../../bff/contracts/model.js';
 import { stepErrors, unreadableLists } from '../../../../web-components/wizards/psa-wizard/psa-wizard.validation.js';
 import type { PsaWizardContext } from '../../../../web-components/wizards/psa-wizard/psa-wizard.types.js';
 import { BMS_PICKLISTS, PICKLISTS } from './psa-wizard.fakes.js';

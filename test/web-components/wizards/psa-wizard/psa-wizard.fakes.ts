@@ -3,7 +3,7 @@
  * call until the test settles it, so a test can look at the machine mid-request; `FIXTURES` is a
  * small, consistent PSA (one account with contacts, one without, picklists, catalog, services).
  */
-import type { PsaPicklists } from '../../../../bff/vendors/model.js';
+import type { PsaPicklists } from '../../../../bff/contracts/model.js';
 import { problemFromBody } from '../../../../web-components/wizards/shared/wizard-api.js';
 import type { PsaWizardServices } from '../../../../web-components/wizards/psa-wizard/psa-wizard.services.js';
 import type { Catalog } from '../../../../web-components/wizards/psa-wizard/psa-wizard.types.js';

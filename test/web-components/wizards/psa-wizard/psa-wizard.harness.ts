@@ -9,7 +9,7 @@ import { psaBusyLabel, type PsaWizard, type PsaStep } from '../../../../web-comp
 import { deepQuery } from '../../../../web-components/wizards/shared/focus.js';
 import { DEMO_CATALOG, DEMO_ORGANIZATIONS } from '../../../../bff/demo/demo-organizations.js';
 import { seedPartner } from '../../support/test-bff.js';
-import type { PsaVendor } from '../../../../bff/vendors/vendor-catalog.js';
+import type { PsaVendor } from '../../../../bff/contracts/vendor-catalog.js';
 
 export const CREDENTIALS = {
   autotask: { username: 'api-user@sandbox.example', secret: 'sandbox-secret' },

@@ -4,7 +4,7 @@
  * editing the mapping rows (only accounts that are mapped, have a contact or are ignored keep a row).
  */
 import type { AccountMappingRow } from '../../../../bff/contracts/psa-settings.js';
-import type { PsaAccount } from '../../../../bff/vendors/model.js';
+import type { PsaAccount } from '../../../../bff/contracts/model.js';
 import type { OrganizationOption } from '../psa-wizard.api.js';
 import {
   NameIndex, SUGGESTION_THRESHOLD, assignOneToOne, candidatePairs, nameKey, type CandidatePairs, type NameMatch, type Suggestion,

@@ -5,7 +5,7 @@
  * need none of its other state.
  */
 import { html, nothing } from 'lit';
-import type { PsaAccount } from '../../../../bff/vendors/model.js';
+import type { PsaAccount } from '../../../../bff/contracts/model.js';
 
 export type BulkTarget = 'suggestions' | 'new';
 

@@ -4,7 +4,7 @@
  * loaded page by page with progress (Retry on failure) and the organizations with them.
  */
 import { html, nothing, type PropertyValues } from 'lit';
-import type { PsaAccount } from '../../../../bff/vendors/model.js';
+import type { PsaAccount } from '../../../../bff/contracts/model.js';
 import { AsyncListController } from '../../shared/async-list.js';
 import type { ComboboxOption } from '../../shared/fields/combobox-field.js';
 import type { OrganizationOption } from '../psa-wizard.api.js';

@@ -17,7 +17,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import type { AccountMappingRow } from '../../../../bff/contracts/psa-settings.js';
-import type { PsaAccount, PsaContact } from '../../../../bff/vendors/model.js';
+import type { PsaAccount, PsaContact } from '../../../../bff/contracts/model.js';
 import { FieldChangeEvent } from '../../shared/fields/field-change-event.js';
 import type { FieldErrors } from '../../shared/form-state.js';
 import type { OrganizationOption, PsaWizardData } from '../psa-wizard.api.js';

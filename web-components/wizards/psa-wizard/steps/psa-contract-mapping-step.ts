@@ -7,7 +7,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { ContractMappingRow } from '../../../../bff/contracts/psa-settings.js';
-import type { PsaContract } from '../../../../bff/vendors/model.js';
+import type { PsaContract } from '../../../../bff/contracts/model.js';
 import { AsyncListController } from '../../shared/async-list.js';
 import type { FieldChangeEvent } from '../../shared/fields/field-change-event.js';
 import type { OrganizationOption } from '../psa-wizard.api.js';

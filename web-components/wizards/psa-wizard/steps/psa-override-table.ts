@@ -5,7 +5,7 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { PicklistValue } from '../../../../bff/vendors/model.js';
+import type { PicklistValue } from '../../../../bff/contracts/model.js';
 import { space } from '../../../styles/tokens.js';
 import { FieldChangeEvent } from '../../shared/fields/field-change-event.js';
 import type { FieldErrors } from '../../shared/form-state.js';

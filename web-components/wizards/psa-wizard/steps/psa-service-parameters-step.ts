@@ -11,7 +11,7 @@ import { html, nothing } from 'lit';
 import { SEVERITIES, SUBJECT_PRESETS } from '../../../../bff/contracts/psa-settings.js';
 import type { FieldChangeEvent } from '../../shared/fields/field-change-event.js';
 import { COPY, SEVERITY_LABEL, serviceCopy } from '../psa-wizard.copy.js';
-import type { PicklistValue } from '../../../../bff/vendors/model.js';
+import type { PicklistValue } from '../../../../bff/contracts/model.js';
 import type { OverrideTable } from '../psa-wizard.types.js';
 import { unreadableLists, unsupportedTicketFields } from '../psa-wizard.validation.js';
 import { optionsOf } from '../psa-wizard.values.js';

@@ -4,7 +4,7 @@
  * A render function of `<ih-psa-account-table>` (its state lives there), not an element of its own.
  */
 import { html } from 'lit';
-import type { PsaAccount } from '../../../../bff/vendors/model.js';
+import type { PsaAccount } from '../../../../bff/contracts/model.js';
 import type { Suggestion } from '../../shared/name-match.js';
 import type { OrganizationOption } from '../psa-wizard.api.js';
 

@@ -7,7 +7,7 @@
 import { css, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
-import { RMM_SITE_TYPES, type RmmSiteType } from '../../../../bff/vendors/model.js';
+import { RMM_SITE_TYPES, type RmmSiteType } from '../../../../bff/contracts/model.js';
 import { space, token } from '../../../styles/tokens.js';
 import { mappingCounts, mappingPreview, userActivityLocked, type MappingRowView } from '../rmm-wizard.logic.js';
 import { COPY, SITE_TYPE_COPY } from '../rmm-wizard.copy.js';

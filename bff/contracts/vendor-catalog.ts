@@ -3,9 +3,17 @@
  * budget we keep to, and (for vendors plugged in after the first four) the operator settings read
  * from the environment. Pure data, safe in the browser: the database enum, the contracts, the
  * wizards and the BFF all derive their vendor lists from here. How to plug a PSA vendor in is
- * written in registry.ts.
+ * written in bff/vendors/registry.ts.
  */
-import type { RateBudget } from './http/rate-limiter.js';
+
+/** A vendor account's rate budget, kept by bff/vendors/http/rate-limiter.ts. */
+export interface RateBudget {
+  /** Calls allowed in one window. */
+  limit: number;
+  windowMs: number;
+  /** Calls in flight at once (Autotask: 3 per endpoint). */
+  concurrency: number;
+}
 
 export const PSA_VENDORS = ['autotask', 'kaseya-bms', 'connectwise', 'halopsa'] as const;
 export const RMM_VENDORS = ['datto-rmm', 'syncro'] as const;
