@@ -22,6 +22,7 @@ import { createWorkSignal, SharedWorkSignal } from './services/routing/shared-wo
 import { routingConfigFromEnv } from './services/routing/routing-config.js';
 import { RmmSyncService } from './services/rmm-sync/rmm-sync.service.js';
 import { RmmSyncScheduler } from './services/rmm-sync/rmm-sync.scheduler.js';
+import { createBudgetStore } from '../db/repositories-pg/budgets.repo.js';
 import { createSharedLimiters } from './vendors/http/shared-budget.js';
 import { pluggedEndpointsFromEnv, VendorEnvError } from './vendors/vendor-env.js';
 import { createAdapterContext, REAL_ENDPOINTS, sandboxEndpoints, type VendorEndpoints } from './vendors/adapter-context.js';
@@ -72,7 +73,7 @@ export async function start(source: Record<string, string | undefined> = process
   const auth = env.AUTH_JWKS_URL && !env.AUTH_SECRET ? { jwksUrl: env.AUTH_JWKS_URL } : { secret: authSecret };
   // Filled in once the port is known (the sandboxes live on this same server).
   const endpoints: VendorEndpoints = { ...REAL_ENDPOINTS };
-  const vendors = new VendorGateway(createAdapterContext(endpoints, { limiters: createSharedLimiters(database, logger, vault.derivedKey('vendor-budgets')) }), repos, vault, env.VENDOR_CACHE_SECONDS * 1000);
+  const vendors = new VendorGateway(createAdapterContext(endpoints, { limiters: createSharedLimiters(createBudgetStore(database), logger, vault.derivedKey('vendor-budgets')) }), repos, vault, env.VENDOR_CACHE_SECONDS * 1000);
   const rmmSync = new RmmSyncService({ repos, vendors, logger }, { intervalMs: env.RMM_SYNC_INTERVAL_MINUTES * 60_000 });
   const routingSignal = createWorkSignal(database, logger);
   const metrics = createMetrics(repos);

@@ -21,6 +21,7 @@ import { createWorkSignal, SharedWorkSignal } from './services/routing/shared-wo
 import { RmmSyncService } from './services/rmm-sync/rmm-sync.service.js';
 import { RmmSyncScheduler } from './services/rmm-sync/rmm-sync.scheduler.js';
 import { createAdapterContext } from './vendors/adapter-context.js';
+import { createBudgetStore } from '../db/repositories-pg/budgets.repo.js';
 import { createSharedLimiters } from './vendors/http/shared-budget.js';
 
 export async function startWorker(source: Record<string, string | undefined> = process.env) {
@@ -32,7 +33,7 @@ export async function startWorker(source: Record<string, string | undefined> = p
   const repos = database.repos;
   const key = env.SECRET_KEY ? Buffer.from(env.SECRET_KEY, 'base64') : demoSecretKey(env);
   const vault = new CredentialVault(env.SECRET_KEY_ID, key, parsePreviousKeys(env.SECRET_KEYS_PREVIOUS));
-  const context = createAdapterContext(vendorEndpoints(env, source, env.VENDOR_SANDBOX_ORIGIN ?? ''), { limiters: createSharedLimiters(database, logger, vault.derivedKey('vendor-budgets')) });
+  const context = createAdapterContext(vendorEndpoints(env, source, env.VENDOR_SANDBOX_ORIGIN ?? ''), { limiters: createSharedLimiters(createBudgetStore(database), logger, vault.derivedKey('vendor-budgets')) });
   const vendors = new VendorGateway(context, repos, vault, env.VENDOR_CACHE_SECONDS * 1000);
   const rmmSync = new RmmSyncService({ repos, vendors, logger }, { intervalMs: env.RMM_SYNC_INTERVAL_MINUTES * 60_000 });
   const routingSignal = createWorkSignal(database, logger);

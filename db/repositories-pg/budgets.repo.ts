@@ -3,6 +3,7 @@
  * vendor account, refilled by the database's own clock and taken in one atomic upsert, so N
  * instances together draw from one budget.
  */
+import type { Database } from '../database.js';
 import type { PgDb } from '../pg-client.js';
 
 /** A bucket: at most `capacity` calls at once after a quiet spell, refilled at `perMs` calls per ms. */
@@ -39,4 +40,11 @@ export function createPgBudgetStore(db: PgDb) {
     },
   };
 }
-export type BudgetStore = ReturnType<typeof createPgBudgetStore>;
+
+/**
+ * The shared budget store for this engine, for the composition root to hand to the vendor
+ * limiters: PostgreSQL's buckets, or none on SQLite (one process: the local limiter is the whole budget).
+ */
+export function createBudgetStore(database: Database): ReturnType<typeof createPgBudgetStore> | undefined {
+  return database.dialect === 'postgres' ? createPgBudgetStore(database.db) : undefined;
+}

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgres, type PostgresDatabase } from '../../db/database.js';
+import { createBudgetStore } from '../../db/repositories-pg/budgets.repo.js';
 import { createLogger } from '../../bff/logger.js';
 import { PSA_SANDBOX_KITS } from '../../bff/sandboxes/index.js';
 import { createAdapterContext, sandboxEndpoints } from '../../bff/vendors/adapter-context.js';
@@ -44,7 +45,7 @@ const keys = async () => (await db.db.$client.query<{ key: string }>('select key
 describe.skipIf(unavailable)('vendor budget keys (PostgreSQL)', () => {
   it('hold no credential for any vendor: vendor plus a keyed hash', async () => {
     const keyMaterial = randomBytes(32);
-    const ctx = createAdapterContext(sandboxEndpoints(sandbox.origin, SANDBOX_INTEGRATION_CODE), { limiters: createSharedLimiters(db, createLogger('silent'), keyMaterial), timeoutMs: 3_000 });
+    const ctx = createAdapterContext(sandboxEndpoints(sandbox.origin, SANDBOX_INTEGRATION_CODE), { limiters: createSharedLimiters(createBudgetStore(db), createLogger('silent'), keyMaterial), timeoutMs: 3_000 });
     for (const vendor of PSA_VENDORS) await createPsaAdapter(ctx, vendor, PSA_SANDBOX_KITS[vendor].credentials).validateCredentials();
     await createRmmAdapter(ctx, 'datto-rmm', DATTO).validateCredentials();
     await createRmmAdapter(ctx, 'syncro', SYNCRO).validateCredentials();

@@ -8,13 +8,26 @@
  * window: in any window at most burst + refill = limit calls start, whatever the instance count.
  */
 import { createHmac } from 'node:crypto';
-import type { Database } from '../../../db/database.js';
-import { createPgBudgetStore, type Bucket, type BudgetStore } from '../../../db/repositories-pg/budgets.repo.js';
 import type { Logger } from '../../logger.js';
 import type { RateBudget } from '../../contracts/vendor-catalog.js';
 import { RateLimiter, RateLimiterRegistry } from './rate-limiter.js';
 
 export const BURST_SHARE = 0.2;
+
+/** A bucket: at most `capacity` calls at once after a quiet spell, refilled at `perMs` calls per ms. */
+export interface Bucket {
+  capacity: number;
+  perMs: number;
+}
+
+/**
+ * Where every instance's buckets live (PostgreSQL: db/repositories-pg/budgets.repo.ts). The
+ * composition root builds it from the database and passes it in, so adapters never reach `db/`.
+ */
+export interface BudgetStore {
+  /** Takes one call from the bucket: 0 when granted, else the milliseconds until one is free. */
+  take(key: string, bucket: Bucket): Promise<number>;
+}
 
 export function bucketOf(budget: RateBudget): Bucket {
   const capacity = Math.max(1, Math.floor(budget.limit * BURST_SHARE));
@@ -89,9 +102,10 @@ export class SharedRateLimiterRegistry extends RateLimiterRegistry {
 }
 
 /**
- * The limiter registry for this engine: shared through the database on PostgreSQL, in-process on
- * SQLite. `keyMaterial` keys the budget rows' hashes (the vault's derived budget key).
+ * The limiter registry for this engine: shared through the store when there is one (PostgreSQL),
+ * in-process without (SQLite). `keyMaterial` keys the budget rows' hashes (the vault's derived
+ * budget key).
  */
-export function createSharedLimiters(database: Database, logger: Logger, keyMaterial: Buffer): RateLimiterRegistry {
-  return database.dialect === 'postgres' ? new SharedRateLimiterRegistry(createPgBudgetStore(database.db), logger, keyMaterial) : new RateLimiterRegistry();
+export function createSharedLimiters(store: BudgetStore | undefined, logger: Logger, keyMaterial: Buffer): RateLimiterRegistry {
+  return store ? new SharedRateLimiterRegistry(store, logger, keyMaterial) : new RateLimiterRegistry();
 }
