@@ -26,7 +26,10 @@ export function rmmSetupRoutes(deps: AppDeps, docs: ApiDocs) {
   const service = new RmmSetupService(deps.repos, deps.vendors);
   const sync = deps.rmmSync ??= new RmmSyncService(deps, { intervalMs: DEFAULT_RMM_SYNC_INTERVAL_MINUTES * 60_000 });
   const p = '/api/integrations/{id}/rmm';
-  const mappingView = rmmMappingSchema.extend({ userActivityOrganizationId: z.string().nullable() });
+  const mappingView = rmmMappingSchema.extend({
+    userActivityOrganizationId: z.string().nullable()
+      .describe('The User Activity Organization, fixed once set. Datto RMM: its user activity is recorded here. Syncro: its API has no user-activity feed, so nothing is recorded; the connection is filed here (MSP Tools in this organization’s Applications tab).'),
+  });
   docs.add(
     { method: 'get', path: `${p}/sites`, summary: 'RMM sites (Datto sites, Syncro customers) with their types', tag: 'rmm', roles: ['admin'], params: idParam, query: refreshQuery, response: { status: 200, schema: z.object({ sites: z.array(siteSchema) }) } },
     { method: 'get', path: `${p}/custom-fields`, summary: 'Custom fields (UDFs, asset properties) that can hold an Entra device id, with sample values from the first devices', tag: 'rmm', roles: ['admin'], params: idParam, response: { status: 200, schema: z.object({ fields: z.array(rmmCustomFieldSchema) }) } },
