@@ -69,6 +69,7 @@ export const PSA_HEALTH_COPY = {
   sendTestTicket: 'Send test ticket',
   sendTestTicketLabel: (vendor: string) => `Send test ticket to ${vendor}`,
   sendingTestTicket: 'Sending test ticket…',
+  sendingTestTicketLabel: (vendor: string) => `Sending test ticket to ${vendor}…`,
   sendingTestTicketStatus: (vendor: string) => `Sending a test ticket to ${vendor}; waiting for ${vendor} to answer…`,
   testTicketSent: (vendor: string, ticket: { vendorTicketId: string; ticketNumber: string | null }) =>
     `Test ticket ${ticket.ticketNumber ? `${ticket.ticketNumber} ` : ''}created in ${vendor} (ticket id ${ticket.vendorTicketId}). It is marked [TEST]; you can close it.`,
