@@ -61,7 +61,11 @@ export function rmmSetupRoutes(deps: AppDeps, docs: ApiDocs) {
       const { integration, connectedNow } = await service.complete(c.get('principal'), c.req.valid('param').id);
       // The first device sync starts at once rather than at the next scheduled run: only its claim is
       // awaited (so the answer already says "running"); the vendor walk goes on after this answer.
-      if (connectedNow) await sync.startInBackground(partner, integration.id);
+      if (connectedNow) {
+        // The integration is Connected either way: if the sync cannot start now, the scheduler's next look starts it.
+        await sync.startInBackground(partner, integration.id)
+          .catch((err: unknown) => deps.logger.warn({ err, integrationId: integration.id }, 'first rmm sync did not start'));
+      }
       return c.json(toIntegrationView(integration, await syncSummaryFor(deps.repos, integration)), 200);
     });
 }
