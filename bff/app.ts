@@ -11,6 +11,7 @@ import { authenticate } from './middleware/auth.js';
 import { ApiDocs } from './openapi.js';
 import { healthRoutes, readinessRoutes } from './routes/health.js';
 import { createMetrics } from './metrics.js';
+import { DEFAULT_RMM_SYNC_INTERVAL_MINUTES, RmmSyncService } from './services/rmm-sync/rmm-sync.service.js';
 import { integrationRoutes } from './routes/integrations.js';
 import { integrationLogRoutes } from './routes/integration-logs.js';
 import { organizationRoutes } from './routes/organizations.js';
@@ -29,6 +30,8 @@ import { alertResolveRoutes } from './routes/alert-resolve.js';
 export function createApp(deps: AppDeps) {
   const docs = new ApiDocs();
   const metrics = (deps.metrics ??= createMetrics(deps.repos));
+  // One sync service for "Sync now" and the first sync on connect, so shutdown can wait for both.
+  deps.rmmSync ??= new RmmSyncService(deps, { intervalMs: DEFAULT_RMM_SYNC_INTERVAL_MINUTES * 60_000 });
   // Built on first request, once every route module has described itself.
   let openApiDocument: Record<string, unknown> | undefined;
   const authed = authenticate(deps.auth, (partner) => deps.repos.partners.ensure(partner));

@@ -107,7 +107,8 @@ export class RmmSetupService {
     return value;
   }
 
-  async complete(actor: Actor, integrationId: string): Promise<IntegrationRecord> {
+  /** `connectedNow`: this call made it Connected (not an edit of a connected or disconnected one). */
+  async complete(actor: Actor, integrationId: string): Promise<{ integration: IntegrationRecord; connectedNow: boolean }> {
     const { integration } = await this.vendors.rmm(actor.partner, integrationId);
     const stored = this.storedSettings(integration);
     const problems: FieldProblem[] = [];
@@ -117,6 +118,6 @@ export class RmmSetupService {
     const status = integration.status === 'disconnected' ? 'disconnected' : 'connected';
     const after = (await this.repos.integrations.update(actor.partner, integration.id, { status }))!;
     await this.repos.audit.record({ partnerId: actor.partner, actor: actor.sub, action: 'integration.complete', target: `integration:${integration.id}`, before: { status: integration.status }, after: { status } });
-    return after;
+    return { integration: after, connectedNow: integration.status === 'draft' && status === 'connected' };
   }
 }

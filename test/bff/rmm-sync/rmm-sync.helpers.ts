@@ -5,6 +5,7 @@
  */
 import { DEMO_ORGANIZATIONS } from '../../../bff/demo/demo-organizations.js';
 import type { RmmSiteType } from '../../../bff/contracts/model.js';
+import type { RmmSyncResult } from '../../../bff/services/rmm-sync/rmm-sync.service.js';
 import { createTestApp, type TestApp } from '../../helpers/create-test-app.js';
 import { startSandboxServer } from '../../helpers/sandbox-server.js';
 
@@ -46,10 +47,26 @@ export interface ConnectOptions {
   /** The custom field holding the Entra device id; the sandbox's own by default, null for none. */
   entraField?: string | null;
   partner?: string;
+  /** Runs just before Finish, so what it sets up (a sandbox fault) meets the first sync that Finish starts. */
+  beforeComplete?: () => Promise<unknown>;
 }
 
-/** Connects an RMM integration through the setup API: credentials, mapping, parameters, complete. */
-export async function connectRmm(t: TestApp, vendor: RmmTestVendor, options: ConnectOptions = {}): Promise<{ id: string; sites: SiteView[] }> {
+
+/**
+ * Connects an RMM integration through the setup API: credentials, mapping, parameters, complete.
+ * Complete starts the first device sync in the background; this waits for it and returns its result.
+ */
+export async function connectRmm(t: TestApp, vendor: RmmTestVendor, options: ConnectOptions = {}): Promise<{ id: string; sites: SiteView[]; first: RmmSyncResult }> {
+  const token = await t.token(options.partner ?? 'partner-a');
+  const { id, sites } = await prepareRmm(t, vendor, options);
+  await options.beforeComplete?.();
+  const completed = await ok(t.call('POST', `/api/integrations/${id}/rmm/complete`, { token }));
+  if (completed.sync?.state !== 'running') throw new Error(`the first sync did not start on Finish: ${JSON.stringify(completed.sync)}`);
+  return { id, sites, first: await firstSync(t, id) };
+}
+
+/** Every wizard step but Finish: credentials, mapping, parameters (the integration stays a draft). */
+export async function prepareRmm(t: TestApp, vendor: RmmTestVendor, options: ConnectOptions = {}): Promise<{ id: string; sites: SiteView[] }> {
   const token = await t.token(options.partner ?? 'partner-a');
   const credentials = vendor === 'datto-rmm' ? DATTO_CREDENTIALS : SYNCRO_CREDENTIALS;
   const created = await ok(t.call('POST', '/api/integrations', { token, body: { vendor, credentials, userActivityOrganizationId: 'org-internal', confirmSeparateInstance: true } }), 201);
@@ -58,8 +75,16 @@ export async function connectRmm(t: TestApp, vendor: RmmTestVendor, options: Con
   await saveMapping(t, id, sites, { ...options, token });
   const entraField = options.entraField === undefined ? ENTRA_FIELD[vendor] : options.entraField;
   await ok(t.call('PUT', `/api/integrations/${id}/rmm/parameters`, { token, body: { entraDeviceIdField: entraField } }));
-  await ok(t.call('POST', `/api/integrations/${id}/rmm/complete`, { token }));
   return { id, sites };
+}
+
+/** The result of the sync Finish started in the background, once it has ended. */
+export async function firstSync(t: TestApp, id: string): Promise<RmmSyncResult> {
+  const run = t.backgroundSync(id);
+  if (!run) throw new Error(`no background sync of ${id} was started`);
+  const result = await run;
+  if (!result) throw new Error(`the background sync of ${id} ended without a result`);
+  return result;
 }
 
 /** Saves the mapping section again (e.g. to unmap a site). */

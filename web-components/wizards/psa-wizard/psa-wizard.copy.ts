@@ -151,6 +151,8 @@ export const COPY = {
     refused: 'The integration cannot be completed yet:',
     testTicket: 'Send test ticket',
     testTicketHint: 'Creates a ticket marked [TEST] in the catch-all account with the saved ticket defaults, so you can see one arrive before the first alert does.',
+    testTicketSending: 'Sending test ticket…',
+    testTicketSendingStatus: (vendor: string) => `Sending a test ticket to ${vendor}; waiting for ${vendor} to answer…`,
     testTicketSent: (vendor: string, id: string) => `Test ticket ${id} was created in ${vendor}. You can close it there.`,
     testTicketFailed: 'The test ticket could not be created:',
   },

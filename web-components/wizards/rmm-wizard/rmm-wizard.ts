@@ -7,6 +7,9 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { SnapshotFrom } from 'xstate';
 import { ApiConsumerElement } from '../../api/api-consumer-element.js';
+import type { RmmSyncSummary } from '../../../bff/contracts/integration-view.js';
+import { SyncPoll } from '../../elements/shared/sync-poll.js';
+import { IntegrationChangeEvent } from '../../events/integration-change-event.js';
 import { MachineController } from '../../controllers/machine-controller.js';
 import { WizardDraftStore } from '../shared/draft-store.js';
 import { DraftFlushController } from '../shared/draft-flush.js';
@@ -16,6 +19,7 @@ import { WizardStepChangeEvent } from '../shared/events/wizard-step-change-event
 import { focusFirstInvalid } from '../shared/focus.js';
 import { visibleErrors, type FieldErrors } from '../shared/form-state.js';
 import { sectionSummary } from '../shared/section-summary.js';
+import { json } from '../shared/wizard-api.js';
 import type { IhWizardShell, WizardNavEvent } from '../shared/wizard-shell.js';
 import { DATTO_RMM_MACHINE_VERSION, dattoRmmMachine } from './datto-rmm.machine.js';
 import { COPY, STEP_OF_STATE, STEPS } from './rmm-wizard.copy.js';
@@ -37,7 +41,7 @@ const GUARDED: ReadonlyArray<string> = ['organization', 'credentials', 'mapping'
 const RESUMABLE: ReadonlyArray<string> = ['organization', 'credentials', 'mapping', 'parameters', 'finish'];
 
 /** The steps' own parts, forwarded so a host can style them as `rmm-wizard::part(site-list)`. */
-const STEP_PARTS = 'read-only-organization, duplicate-warning, stored-credentials, collected, permissions, entra-suggestion, suggestion-button, site-types, deleted-devices-warning, mapping-summary, site-list, refresh-button, auto-badge, review, finished, final-status';
+const STEP_PARTS = 'read-only-organization, duplicate-warning, stored-credentials, collected, permissions, entra-suggestion, suggestion-button, site-types, deleted-devices-warning, mapping-summary, site-list, refresh-button, auto-badge, review, finished, final-status, first-sync';
 
 const topState = (snapshot: WizardSnapshot): string => (typeof snapshot.value === 'string' ? snapshot.value : Object.keys(snapshot.value)[0]!);
 const subState = (snapshot: WizardSnapshot): string | undefined =>
@@ -133,6 +137,7 @@ const subState = (snapshot: WizardSnapshot): string | undefined =>
  * @csspart close-button - Edit mode: the summary's Close (with `button`).
  * @csspart finished - The outcome once finished; `final-status` is its "Status: Connected".
  * @csspart final-status - "Status: Connected" once finished.
+ * @csspart first-sync - Once finished: the first device sync, "Syncing devices from Syncro now…" and then its result.
  */
 export class RmmWizard extends ApiConsumerElement {
   static override styles = rmmWizardStyles;
@@ -144,6 +149,9 @@ export class RmmWizard extends ApiConsumerElement {
   @property({ attribute: 'integration-id', reflect: true }) integrationId: string | null = null;
 
   @state() private draftProblem = '';
+  /** Once finished: the first device sync (started by Finish) as last read, until it ends. */
+  @state() private firstSync: RmmSyncSummary | null = null;
+  private readonly syncPoll = new SyncPoll(this, () => this.pollFirstSync());
 
   private machine?: MachineController<WizardLogic>;
   private drafts?: WizardDraftStore;
@@ -224,6 +232,8 @@ export class RmmWizard extends ApiConsumerElement {
       if (top === 'done') {
         const output = snapshot.output!;
         this.dispatchEvent(new WizardCompleteEvent({ integrationId: output.integrationId, vendor: output.vendor, status: output.status }));
+        this.firstSync = ctx.integration?.sync ?? null;
+        this.syncPoll.observe(this.firstSync?.state === 'running');
       } else {
         this.dispatchEvent(new WizardCancelEvent({ integrationId: ctx.integration?.id ?? null }));
       }
@@ -237,6 +247,20 @@ export class RmmWizard extends ApiConsumerElement {
       if (this.lastDraft !== undefined && serialized !== this.lastDraft) this.drafts?.schedule(values);
       this.lastDraft = serialized;
     }
+  }
+
+  /** Reads the first sync's state again; when it has ended, the hub's lists refresh to show it too. */
+  private async pollFirstSync(): Promise<void> {
+    const integration = this.machine?.snapshot.context.integration;
+    if (!integration) return;
+    try {
+      const status = await json(this.api.rpc.api.integrations[':id'].rmm.sync.$get({ param: { id: integration.id } }), this.effectiveApiBase);
+      this.firstSync = status;
+      if (status.state !== 'running') this.dispatchEvent(new IntegrationChangeEvent({ integrationId: integration.id, kind: 'rmm', status: status.integrationStatus }));
+    } catch {
+      // A failed read leaves "Syncing…" on screen; the next read tries again.
+    }
+    this.syncPoll.observe(this.firstSync?.state === 'running');
   }
 
   private onNav(e: WizardNavEvent): void {
@@ -342,7 +366,7 @@ export class RmmWizard extends ApiConsumerElement {
         return html`<ih-rmm-parameters-step part="step" exportparts=${STEP_PARTS} data-step .context=${ctx} .errors=${errors} .send=${send}></ih-rmm-parameters-step>`;
       case 'finish':
       case 'done':
-        return html`<ih-rmm-finish-step part="step" exportparts=${STEP_PARTS} data-step ?finished=${top === 'done'} .context=${ctx} .errors=${errors} .send=${send}></ih-rmm-finish-step>`;
+        return html`<ih-rmm-finish-step part="step" exportparts=${STEP_PARTS} data-step ?finished=${top === 'done'} .sync=${this.firstSync} .context=${ctx} .errors=${errors} .send=${send}></ih-rmm-finish-step>`;
       default:
         return html`<p role="status">${COPY.cancelled}</p>`;
     }
