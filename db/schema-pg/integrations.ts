@@ -15,6 +15,7 @@ export const integrations = pgTable(
     status: text('status', { enum: INTEGRATION_STATUSES }).notNull().default('draft'),
     credentialsSealed: text('credentials_sealed'),
     credentialsKeyId: text('credentials_key_id'),
+    accountIdentityHash: text('account_identity_hash'),
     accountLabel: text('account_label'),
     settings: jsonb('settings').$type<unknown>().notNull().default({}),
     userActivityOrganizationId: text('user_activity_organization_id'),

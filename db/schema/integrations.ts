@@ -19,6 +19,12 @@ export const integrations = sqliteTable(
     credentialsSealed: text('credentials_sealed'),
     /** Which SECRET_KEY sealed them, so keys can rotate. */
     credentialsKeyId: text('credentials_key_id'),
+    /**
+     * Which vendor account the credentials reach (an RMM's account identity, e.g. Datto RMM platform +
+     * API key), as a keyed hash `<keyId>:<HMAC>` and never in clear: it refuses a second connection
+     * of one account. Null for PSAs, and for rows sealed before it existed until first compared.
+     */
+    accountIdentityHash: text('account_identity_hash'),
     /** A non-secret label of the connected vendor account (e.g. zone, tenant), for the list. */
     accountLabel: text('account_label'),
     /** Settings JSON; always read through its zod schema (bff/contracts). */

@@ -135,12 +135,26 @@ describe('Datto RMM wizard machine', () => {
       expect(can('step.next')).toBe(false);
       actor.send({ type: 'duplicate.confirm', confirmed: true });
       actor.send({ type: 'step.next' });
-      actor.send({ type: 'credentials.change', field: 'apiKey', value: 'sandbox-key' });
-      actor.send({ type: 'credentials.change', field: 'apiSecret', value: 'sandbox-secret' });
+      // A separate instance is another account: the sandbox's second API key.
+      actor.send({ type: 'credentials.change', field: 'apiKey', value: 'sandbox-key-2' });
+      actor.send({ type: 'credentials.change', field: 'apiSecret', value: 'sandbox-secret-2' });
       actor.send({ type: 'step.next' });
       await flush();
       expect(fakes.of('connect').at(-1)).toMatchObject({ confirmSeparateInstance: true });
       expect(snap().value).toEqual({ mapping: 'editing' });
+    });
+
+    it('on the BFF’s account_already_connected, stays on the credentials with the reason next to the API key until it changes', async () => {
+      const message = 'This Datto RMM account is already connected as “Datto RMM · Merlot platform · Northwind MSP” (connected). Edit that connection instead, or enter the API key of another Datto RMM account.';
+      const taken = await problem(409, 'account_already_connected', [{ field: 'credentials.apiKey', message }], { existingIntegrationId: 'other-id' }, message);
+      const { actor, snap, fill } = await toMapping({ connect: async () => { throw taken; } });
+      expect(snap().value).toEqual({ credentials: 'editing' });
+      expect(snap().context.serverErrors).toEqual({ apiKey: message });
+      expect(snap().context.problem, 'shown once, at the field').toBeNull();
+      expect(snap().context.duplicateOf).toBeNull();
+      fill({ apiKey: 'sandbox-key-2' });
+      expect(snap().context.serverErrors).toEqual({});
+      expect(actor.getSnapshot().can({ type: 'step.next' })).toBe(true);
     });
 
     it('an organization the BFF does not know sends the person back to step 1 with its reason', async () => {

@@ -1,0 +1,1 @@
+ALTER TABLE "integrations" ADD COLUMN "account_identity_hash" text;

@@ -1,0 +1,1 @@
+ALTER TABLE `integrations` ADD `account_identity_hash` text;
