@@ -17,7 +17,7 @@ import { isPsaVendor } from '../vendors/registry.js';
 import { VENDOR_LABELS } from '../vendors/vendor-errors.js';
 import type { Vendor } from '../vendors/model.js';
 import type { AppDeps, AppEnv } from '../app-deps.js';
-import { accountIdentityHash, findSameAccount, sameAccountProblem } from '../services/account-identity.js';
+import { accountIdentityHash, findSameAccount, guardSameAccount, sameAccountProblem } from '../services/account-identity.js';
 import { toIntegrationDetail } from './integrations.js';
 
 const createBody = z.object({
@@ -88,10 +88,11 @@ export function integrationSetupRoutes(deps: AppDeps, docs: ApiDocs) {
         throw validationProblem([{ field: 'userActivityOrganizationId', message: 'Unknown organization' }]);
       }
       // The vendor call happens before any write, and outside any transaction.
-      const checked = await checkedAndSealed(body.vendor, parsedCredentials(body.vendor, body.credentials));
-      const row = await repos.integrations.create({
+      const credentials = parsedCredentials(body.vendor, body.credentials);
+      const checked = await checkedAndSealed(body.vendor, credentials);
+      const row = await guardSameAccount(identities, partner, body.vendor, credentials, undefined, () => repos.integrations.create({
         partnerId: partner, kind, vendor: body.vendor, ...checked, userActivityOrganizationId: body.userActivityOrganizationId ?? null,
-      });
+      }));
       await repos.audit.record({ partnerId: partner, actor: sub, action: 'integration.create', target: `integration:${row.id}`, after: { vendor: row.vendor, kind, accountLabel: checked.accountLabel, userActivityOrganizationId: row.userActivityOrganizationId } });
       return c.json(toIntegrationDetail(row), 201);
     })
@@ -103,7 +104,7 @@ export function integrationSetupRoutes(deps: AppDeps, docs: ApiDocs) {
       const credentials = parsedCredentials(row.vendor, c.req.valid('json').credentials);
       await refuseSameAccount(partner, row.vendor, credentials, id);
       const checked = await checkedAndSealed(row.vendor, credentials);
-      const after = (await repos.integrations.update(partner, id, checked))!;
+      const after = (await guardSameAccount(identities, partner, row.vendor, credentials, id, () => repos.integrations.update(partner, id, checked)))!;
       vendors.forget(id);
       await repos.audit.record({ partnerId: partner, actor: sub, action: 'integration.credentials', target: `integration:${id}`, before: { accountLabel: row.accountLabel }, after: { accountLabel: checked.accountLabel } });
       return c.json(toIntegrationDetail(after), 200);

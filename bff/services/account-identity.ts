@@ -5,6 +5,9 @@
  * as a keyed hash (HMAC under a key derived from SECRET_KEY, `CredentialVault.keyedHash`), never in
  * clear, so the check needs no decryption.
  *
+ * A partial unique index (partner, hash, live rows only) backs the check when two requests pass it at
+ * once: the write that loses gets the same 409 (`guardSameAccount`).
+ *
  * Rows sealed before the hash existed get theirs lazily, the first time a check of the same partner
  * and vendor looks at them: the check opens their credentials once and stores the hash. We chose
  * this over a start-up backfill because it runs only where the answer matters (one partner's few
@@ -90,18 +93,50 @@ export async function findSameAccount(
 
   /** A row sealed before the hash existed: open it once, hash it, keep the hash. */
   async function backfill(id: string): Promise<string | null> {
+    let hash: string;
     try {
       const sealed = await repos.integrations.getSealedCredentials(partnerId, id);
       const parsed = sealed && credentialSchemas[vendor].safeParse(vault.open(sealed));
       if (!parsed || !parsed.success) return null;
-      const hash = vault.keyedHash(PURPOSE, rule!.of(parsed.data));
-      await repos.integrations.setAccountIdentityHash(partnerId, id, hash);
-      return hash;
+      hash = vault.keyedHash(PURPOSE, rule!.of(parsed.data));
     } catch (err) {
       // A key no longer configured: this row cannot be compared (nor used); the others still are.
       logger.warn({ err: err instanceof Error ? err.message : String(err), integrationId: id }, 'account identity: stored credentials could not be opened');
       return null;
     }
+    try {
+      await repos.integrations.setAccountIdentityHash(partnerId, id, hash);
+    } catch (err) {
+      // Two rows of one account from before the rule: the second keeps no hash (it is compared by opening it).
+      if (!isUniqueViolation(err)) throw err;
+    }
+    return hash;
+  }
+}
+
+/** A unique index refused the write (better-sqlite3's code, or PostgreSQL's SQLSTATE), however drizzle wrapped it. */
+function isUniqueViolation(error: unknown): boolean {
+  for (let e = error; e instanceof Error; e = e.cause) {
+    const code = (e as { code?: unknown }).code;
+    if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505') return true;
+  }
+  return false;
+}
+
+/**
+ * Runs the write that stores these credentials' identity hash. Two requests for one account that both
+ * passed `findSameAccount` meet at the unique index: the one that loses gets the same 409 as the check's.
+ */
+export async function guardSameAccount<T>(
+  deps: AccountIdentityDeps, partnerId: string, vendor: Vendor, credentials: unknown, exceptId: string | undefined, write: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const existing = await findSameAccount(deps, partnerId, vendor, credentials, exceptId);
+    if (existing) throw sameAccountProblem(vendor, existing);
+    throw error;
   }
 }
 

@@ -129,6 +129,40 @@ describe('one Datto RMM account, one connection', () => {
   });
 });
 
+describe('one account, one connection: races and rows from before the rule', () => {
+  it('two requests for one account at once: one connects, the other gets the same 409 (the unique index backs the check)', async () => {
+    const results = await Promise.all([connect('datto-rmm', DATTO), connect('datto-rmm', DATTO), connect('datto-rmm', DATTO)]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    const created = results.find((r) => r.status === 201)!.body;
+    for (const refused of results.filter((r) => r.status === 409)) {
+      expect(refused.type).toContain('application/problem+json');
+      expect(refused.body).toMatchObject({ code: 'account_already_connected', existingIntegrationId: created.id });
+    }
+    expect(await listed()).toHaveLength(1);
+  });
+
+  it('two connections of one account made before the rule: a third is refused naming the first, and nothing fails', async () => {
+    const { repos, vault } = t.deps;
+    const ids: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const sealed = vault.seal(DATTO);
+      ids.push((await repos.integrations.create({ partnerId: 'partner-a', kind: 'rmm', vendor: 'datto-rmm', credentialsSealed: sealed.sealed, credentialsKeyId: sealed.keyId, accountLabel: `Merlot platform · old ${i + 1}`, userActivityOrganizationId: 'org-internal' })).id);
+    }
+    const again = await connect('datto-rmm', DATTO);
+    expect(again.status).toBe(409);
+    expect(again.body.existingIntegrationId).toBe(ids[0]);
+    expect(again.body.errors[0].message).toContain('“Datto RMM · Merlot platform · old 1”');
+    // The first got its hash; the second (same account) cannot hold the same one and is compared by opening it.
+    const hashes = new Map((await storedHashes()).map((r) => [r.id, r.hash]));
+    expect(hashes.get(ids[0]!)).toMatch(/^k1:/);
+    expect(hashes.get(ids[1]!)).toBeNull();
+    expect((await t.call('DELETE', `/api/integrations/${ids[0]}`)).status).toBeLessThan(300);
+    const stillTaken = await connect('datto-rmm', DATTO);
+    expect(stillTaken.status).toBe(409);
+    expect(stillTaken.body.existingIntegrationId).toBe(ids[1]);
+  });
+});
+
 describe('one Syncro account, one connection', () => {
   it('refuses the same subdomain (whatever the token), naming the existing connection next to the subdomain', async () => {
     const first = await connect('syncro', SYNCRO, { confirm: false });

@@ -1,1 +1,0 @@
-ALTER TABLE `integrations` ADD `account_identity_hash` text;
