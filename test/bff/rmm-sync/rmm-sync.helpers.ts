@@ -10,6 +10,8 @@ import { createTestApp, type TestApp } from '../../helpers/create-test-app.js';
 import { startSandboxServer } from '../../helpers/sandbox-server.js';
 
 export const DATTO_CREDENTIALS = { platform: 'merlot', apiKey: 'sandbox-key', apiSecret: 'sandbox-secret' };
+/** The sandbox's second Datto RMM account: a second connection must reach another account (issue 17, item 9). */
+export const SECOND_DATTO_CREDENTIALS = { platform: 'merlot', apiKey: 'sandbox-key-2', apiSecret: 'sandbox-secret-2' };
 export const SYNCRO_CREDENTIALS = { subdomain: 'sandbox', apiToken: 'sandbox-token' };
 /** Where each sandbox keeps the Entra device id (Datto: a UDF; Syncro: an asset property). */
 export const ENTRA_FIELD = { 'datto-rmm': 'udf5', syncro: 'msftEntraDeviceId' } as const;
@@ -49,6 +51,11 @@ export interface ConnectOptions {
   partner?: string;
   /** Runs just before Finish, so what it sets up (a sandbox fault) meets the first sync that Finish starts. */
   beforeComplete?: () => Promise<unknown>;
+  /**
+   * Credentials of another account (e.g. SECOND_DATTO_CREDENTIALS) for a second connection of the
+   * vendor, which is then confirmed as a separate instance; the sandbox's first account by default.
+   */
+  credentials?: Record<string, string>;
 }
 
 
@@ -68,8 +75,9 @@ export async function connectRmm(t: TestApp, vendor: RmmTestVendor, options: Con
 /** Every wizard step but Finish: credentials, mapping, parameters (the integration stays a draft). */
 export async function prepareRmm(t: TestApp, vendor: RmmTestVendor, options: ConnectOptions = {}): Promise<{ id: string; sites: SiteView[] }> {
   const token = await t.token(options.partner ?? 'partner-a');
-  const credentials = vendor === 'datto-rmm' ? DATTO_CREDENTIALS : SYNCRO_CREDENTIALS;
-  const created = await ok(t.call('POST', '/api/integrations', { token, body: { vendor, credentials, userActivityOrganizationId: 'org-internal', confirmSeparateInstance: true } }), 201);
+  const credentials = options.credentials ?? (vendor === 'datto-rmm' ? DATTO_CREDENTIALS : SYNCRO_CREDENTIALS);
+  const confirmSeparateInstance = options.credentials !== undefined;
+  const created = await ok(t.call('POST', '/api/integrations', { token, body: { vendor, credentials, userActivityOrganizationId: 'org-internal', confirmSeparateInstance } }), 201);
   const id = created.id as string;
   const sites = (await ok(t.call('GET', `/api/integrations/${id}/rmm/sites`, { token }))).sites as SiteView[];
   await saveMapping(t, id, sites, { ...options, token });

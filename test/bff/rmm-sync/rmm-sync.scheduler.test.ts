@@ -48,7 +48,10 @@ describe('RMM sync scheduler', () => {
     // Finish ran each one's first sync (connectRmm waits for it), so the next is an interval away.
     const datto = await connectRmm(t, 'datto-rmm');
     const syncro = await connectRmm(t, 'syncro');
-    const draft = (await (await t.call('POST', '/api/integrations', { body: { vendor: 'syncro', credentials: { subdomain: 'sandbox', apiToken: 'sandbox-token' }, confirmSeparateInstance: true } })).json()).id;
+    // A draft of another Syncro account (the same account is never connected twice): the scheduler leaves it alone.
+    const created = await t.call('POST', '/api/integrations', { body: { vendor: 'syncro', credentials: { subdomain: 'sandbox-2', apiToken: 'sandbox-token' }, confirmSeparateInstance: true } });
+    expect(created.status).toBe(201);
+    const draft = (await created.json()).id as string;
     let clock = Date.now();
     const { repos, scheduler } = processOn(t.deps.repos, () => clock);
     expect([datto.first.outcome, syncro.first.outcome]).toEqual(['succeeded', 'succeeded']);

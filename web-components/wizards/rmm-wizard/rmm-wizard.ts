@@ -23,7 +23,7 @@ import { json } from '../shared/wizard-api.js';
 import type { IhWizardShell, WizardNavEvent } from '../shared/wizard-shell.js';
 import { DATTO_RMM_MACHINE_VERSION, dattoRmmMachine } from './datto-rmm.machine.js';
 import { COPY, STEP_OF_STATE, STEPS } from './rmm-wizard.copy.js';
-import { draftValues } from './rmm-wizard.logic.js';
+import { STEP_ORDER, draftValues } from './rmm-wizard.logic.js';
 import { rmmSummarySections, stepLabel } from './rmm-section-summary.js';
 import { createRmmWizardServices, rmmWizardActors } from './rmm-wizard.services.js';
 import { stepErrors, type GuardedStep } from './rmm-wizard.setup.js';
@@ -55,7 +55,8 @@ const subState = (snapshot: WizardSnapshot): string | undefined =>
  * permissions) → Account Mapping (user-activity organization, device organization mapping, auto-map,
  * ignore list) → Finish. A second connection of a vendor needs an explicit "separate instance"
  * confirmation. Next stays pressable: on an invalid step it shows every reason and focuses the first
- * invalid field. Back is always allowed. Progress is saved as a draft and resumes after a reload.
+ * invalid field. Back is always allowed, and each completed earlier step's name in the progress list
+ * is a link back to it. Progress is saved as a draft and resumes after a reload.
  *
  * With `integration-id` it edits that connection: a connected one opens at a summary of its sections
  * (connection with the API keys only "stored", user-activity organization read-only, site mapping,
@@ -108,6 +109,7 @@ const subState = (snapshot: WizardSnapshot): string | undefined =>
  * @csspart progress-step-done - A finished step (with `progress-step`).
  * @csspart progress-step-current - The step shown (with `progress-step`).
  * @csspart progress-step-upcoming - A step still ahead (with `progress-step`).
+ * @csspart progress-link - A completed earlier step's name as a link back to it (create flow).
  * @csspart step-heading - "Step N of M: …".
  * @csspart body - Around the current step.
  * @csspart footer - The button bar.
@@ -269,6 +271,10 @@ export class RmmWizard extends ApiConsumerElement {
     if (!machine) return;
     if (e.action === 'cancel') machine.send({ type: 'wizard.cancel' });
     else if (e.action === 'back') machine.send({ type: 'step.back' });
+    else if (e.action === 'goto') {
+      const state = STEP_ORDER[machine.snapshot.context.vendor].find((s) => STEP_OF_STATE[machine.snapshot.context.vendor][s] === e.step);
+      if (state) machine.send({ type: 'step.goto', step: state });
+    }
     else if (machine.snapshot.can({ type: 'step.next' })) machine.send({ type: 'step.next' });
     else {
       // Next stays pressable: it reveals every reason on the step and takes the person to the first one.
@@ -321,6 +327,8 @@ export class RmmWizard extends ApiConsumerElement {
     const done = top === 'done' ? steps.map((s) => s.id) : stored ? steps.slice(0, -1).map((s) => s.id) : ctx.doneSteps.map((s) => STEP_OF_STATE[vendor][s]!).filter(Boolean);
     const busyLabel = this.busyLabel(snapshot);
     const ended = top === 'done' || top === 'cancelled';
+    // Step links (create flow): the completed steps the machine lets the person jump back to from here.
+    const linkable = STEP_ORDER[vendor].filter((s) => snapshot.can({ type: 'step.goto', step: s })).map((s) => STEP_OF_STATE[vendor][s]!);
     const send = this.machine.send;
     if (top === 'summary') {
       return html`
@@ -335,9 +343,9 @@ export class RmmWizard extends ApiConsumerElement {
     const section = ctx.section;
     return html`
       <ih-wizard-shell part="shell" class="ih-root"
-        exportparts="header, title, progress, progress-step, progress-step-done, progress-step-current, progress-step-upcoming, step-heading, body, footer, button, cancel-button, back-button, next-button"
+        exportparts="header, title, progress, progress-step, progress-step-done, progress-step-current, progress-step-upcoming, progress-link, step-heading, body, footer, button, cancel-button, back-button, next-button"
         heading=${section ? COPY.editMode.sectionHeading(stepLabel(ctx, section)) : COPY.title(vendor, ctx.editing)} .steps=${steps} current=${current} .done=${done}
-        ?section-mode=${section !== null}
+        ?section-mode=${section !== null} ?step-links=${section === null} .linkable=${linkable}
         ?busy=${Boolean(busyLabel)} busy-label=${busyLabel} next-label=${section ? COPY.editMode.save : top === 'finish' ? COPY.finish : COPY.next}
         ?no-back=${current === steps[0]!.id} ?no-nav=${ended || top === 'boot'} @ih-wizard-nav=${this.onNav}>
         ${ctx.problem ? html`<div class="problem" part="problem" role="alert"><strong>${ctx.problem.title}.</strong> ${ctx.problem.detail ?? ''}</div>` : nothing}

@@ -100,6 +100,8 @@ export type RmmWizardEvent =
   | { type: 'step.next' }
   | { type: 'step.attempt' }
   | { type: 'step.back' }
+  /** Create flow: jump back to a completed step (its name in the progress list is a link); `step` is a state name. */
+  | { type: 'step.goto'; step: string }
   | { type: 'wizard.cancel' }
   | { type: 'boot.retry' }
   | { type: 'section.edit'; step: string }

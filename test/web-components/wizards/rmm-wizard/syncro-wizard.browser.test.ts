@@ -152,12 +152,13 @@ describe('<rmm-wizard vendor="syncro">', () => {
     expect(el.step).to.equal('credentials');
   });
 
-  it('a second Syncro connection needs the confirmation; the BFF’s own 409 is shown when the list was stale', async () => {
+  it('a second Syncro connection (another account) needs the confirmation; the BFF’s own 409 is shown when the list was stale', async () => {
     const { token } = await partnerWithOrganizations();
     const el = await openWizard('syncro', token);
     // Connected behind the wizard's back (another admin): the wizard learns it from the BFF's 409.
     await connectRmm(token, 'syncro', 'org-internal');
-    await type(el, 'credentials.subdomain', 'sandbox');
+    // The sandbox's second account: the same one is never connected twice (next test).
+    await type(el, 'credentials.subdomain', 'sandbox-2');
     await type(el, 'credentials.apiToken', 'sandbox-token');
     navButton(el, 'next-button').click();
     await waitFor(() => currentStep(el).shadowRoot!.querySelector('[name="confirmSeparateInstance"]'), 'no duplicate warning');
@@ -168,6 +169,22 @@ describe('<rmm-wizard vendor="syncro">', () => {
     box.click();
     await settle(el);
     await next(el, 'account-mapping');
+  });
+
+  it('the same Syncro account again, even confirmed: refused next to the subdomain, naming the existing connection', async () => {
+    const { token } = await partnerWithOrganizations();
+    await connectRmm(token, 'syncro', 'org-internal');
+    const el = await openWizard('syncro', token);
+    currentStep(el).shadowRoot!.querySelector<HTMLInputElement>('[name="confirmSeparateInstance"]')!.click();
+    await type(el, 'credentials.subdomain', 'sandbox');
+    await type(el, 'credentials.apiToken', 'sandbox-token');
+    navButton(el, 'next-button').click();
+    await waitFor(() => field(el, 'credentials.subdomain').error, 'no refusal next to the subdomain');
+    await settle(el);
+    expect(el.step).to.equal('credentials');
+    expect(field(el, 'credentials.subdomain').error).to.equal('This Syncro account is already connected as “Syncro · sandbox.syncromsp.com” (connected). Edit that connection instead, or enter the subdomain of another Syncro account.');
+    await expect(el).to.be.accessible();
+    expect((await api(token, 'GET', '/integrations?kind=rmm')).body.integrations).to.have.length(1);
   });
 
   it('"Ignore from Automatic Mapping" keeps a site unmapped when the rest are auto-mapped; the user-activity organization then locks', async () => {

@@ -190,4 +190,19 @@ describe('Syncro wizard machine', () => {
     actor.send({ type: 'wizard.cancel' });
     expect(snap().value).toBe('cancelled');
   });
+
+  it('step links: from Finish, back to Credentials or Account mapping once completed; never forward, never to the step shown', async () => {
+    const w = await toMapping();
+    const canGoTo = (step: string) => w.snap().can({ type: 'step.goto', step });
+    expect([canGoTo('credentials'), canGoTo('mapping'), canGoTo('finish')]).toEqual([true, false, false]);
+    w.actor.send({ type: 'organization.select', organizationId: 'org-internal' });
+    w.actor.send({ type: 'step.next' });
+    await flush();
+    expect(w.snap().value).toEqual({ finish: 'review' });
+    expect([canGoTo('credentials'), canGoTo('mapping')]).toEqual([true, true]);
+    w.actor.send({ type: 'step.goto', step: 'credentials' });
+    expect(w.snap().value).toEqual({ credentials: 'editing' });
+    w.actor.send({ type: 'step.goto', step: 'mapping' });
+    expect(w.snap().value, 'mapping is done but ahead: Next, not a jump').toEqual({ credentials: 'editing' });
+  });
 });
