@@ -6,8 +6,9 @@
  */
 import { credentialSchemas } from '../../../bff/contracts/credentials.js';
 import {
-  accountMappingSchema, contractSettingsSchema, newServiceSchema, NO_CONTACT_MESSAGE, OPTIONAL_BY_VENDOR_FIELDS, SEVERITIES, ticketSettingsSchema,
+  accountMappingSchema, contractSettingsSchemaFor, newServiceSchema, NO_CONTACT_MESSAGE, OPTIONAL_BY_VENDOR_FIELDS, SEVERITIES, ticketSettingsSchema,
 } from '../../../bff/contracts/psa-settings.js';
+import { psaFieldLabels } from '../../../bff/contracts/vendor-field-labels.js';
 import type { PicklistKey, PsaPicklists } from '../../../bff/vendors/model.js';
 import { schemaErrors, type FieldErrors } from '../shared/form-state.js';
 import type { PsaStep, PsaWizardContext } from './psa-wizard.types.js';
@@ -21,14 +22,6 @@ const FIELD_LIST = { categoryId: 'ticketCategory', typeId: 'ticketType', queueId
 export function unsupportedTicketFields(picklists: PsaPicklists | null): Array<(typeof OPTIONAL_BY_VENDOR_FIELDS)[number]> {
   if (!picklists) return [];
   return OPTIONAL_BY_VENDOR_FIELDS.filter((field) => picklists.unsupported.includes(FIELD_LIST[field]));
-}
-
-/**
- * The vendor's own words for the ticket fields whose messages name them: the Ticket Type, which
- * ConnectWise calls Item (issue 17 item 5; the other fields' messages keep the seeds' words for now).
- */
-function ticketLabels(vendor: PsaWizardContext['vendor']) {
-  return { typeId: serviceCopy(vendor).type };
 }
 
 /** "Create Service": the BFF's own schema (amounts may be typed text). */
@@ -58,12 +51,12 @@ export function stepErrors(step: PsaStep, context: PsaWizardContext): FieldError
       return {
         ...vanishedValueErrors(context.ticket, context.picklists),
         ...unusableErrors(context),
-        ...schemaErrors(ticketSettingsSchema(unsupportedTicketFields(context.picklists), ticketLabels(context.vendor)), context.ticket, 'ticket'),
+        ...schemaErrors(ticketSettingsSchema(unsupportedTicketFields(context.picklists), psaFieldLabels(context.vendor).ticket), context.ticket, 'ticket'),
         // Last: "Choose a Note Type" has no way on when the list is empty; this one says which.
         ...unreadableListErrors(context),
       };
     case 'contract-mapping':
-      return schemaErrors(contractSettingsSchema, context.contract, 'contract');
+      return schemaErrors(contractSettingsSchemaFor(psaFieldLabels(context.vendor).contract), context.contract, 'contract');
     case 'finish':
       return {};
   }

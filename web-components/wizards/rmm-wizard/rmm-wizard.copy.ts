@@ -3,6 +3,7 @@
  * (002 Syncro, 004 Datto RMM), so the wording is reviewed in one place.
  */
 import type { RmmCustomField } from '../../../bff/contracts/entra-field.js';
+import { RMM_FIELD_LABELS } from '../../../bff/contracts/vendor-field-labels.js';
 import type { RmmSiteType } from '../../../bff/vendors/model.js';
 import type { WizardStepInfo } from '../shared/step-status.js';
 import type { RmmVendor } from './rmm-wizard.types.js';
@@ -80,7 +81,7 @@ export const COPY = {
   finish: 'Finish',
 
   // Datto step 1
-  organizationLabel: 'Organization for this integration',
+  organizationLabel: RMM_FIELD_LABELS['datto-rmm'].userActivityOrganizationId,
   organizationIntro:
     'All Datto RMM user actions are logged against this organization, and it is the default location for Datto RMM user activity until organization mapping is completed. It cannot be changed after the integration is created.',
   organizationHint: 'Best practice: choose an internal or MSP-level organization (for example, an admin or operations organization), not a customer organization.',
@@ -114,7 +115,7 @@ export const COPY = {
     'Your Syncro customers and their assets (devices), for device discovery and correlation in the organizations you map them to. Syncro’s API offers no user-activity feed, so no Syncro user activity is collected.',
 
   // Mapping
-  userActivityLabel: 'User Activity Organization',
+  userActivityLabel: RMM_FIELD_LABELS.syncro.userActivityOrganizationId,
   userActivityHint:
     'Syncro user activity would be associated with this organization. Syncro’s API offers no user-activity feed today, so nothing is recorded against it yet. It cannot be changed after the integration is configured.',
   siteTypesLegend: 'Datto RMM organization types to map',
