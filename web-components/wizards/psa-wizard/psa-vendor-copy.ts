@@ -117,7 +117,7 @@ export const PSA_VENDOR_COPY: Record<PsaVendor, PsaVendorCopy> = {
         name: 'site', label: 'ConnectWise site', kind: 'select', hint: 'The region your ConnectWise PSA is hosted in, or your own server.',
         options: [...CONNECTWISE_SITES.map((s) => ({ value: s.id, label: s.label })), { value: CONNECTWISE_ON_PREMISES, label: 'On-premises server' }],
       },
-      { name: 'host', label: 'Server host name', kind: 'text', hint: 'e.g. cw.example.com. The platform operator must allow it.', autocomplete: 'url', when: { field: 'site', equals: CONNECTWISE_ON_PREMISES } },
+      { name: 'host', label: 'Server host name', kind: 'text', hint: 'e.g. cw.example.com. A server outside ConnectWise’s cloud must first be allowed on this platform: ask your platform provider to allow yours.', autocomplete: 'url', when: { field: 'site', equals: CONNECTWISE_ON_PREMISES } },
       { name: 'companyId', label: 'Company ID', kind: 'text', hint: 'The company you enter when signing in to ConnectWise.', autocomplete: 'organization' },
       { name: 'publicKey', label: 'Public key', kind: 'text', autocomplete: 'off' },
       { name: 'privateKey', label: 'Private key', kind: 'password', autocomplete: 'new-password' },
