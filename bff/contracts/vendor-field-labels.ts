@@ -75,9 +75,13 @@ export function psaFieldLabels(vendor?: PsaVendor): PsaFieldLabels {
   };
 }
 
-/** "a" or "an" before a label, by its first letter (good enough for these labels: "an Item", "a User Sync Day"). */
+/**
+ * "a" or "an" before a label, by its sound: a vowel says "an" ("an Item", "an Outcome") except a "u"
+ * sounded "you" ("a User Sync Day", "a Unit"). Good enough for labels; not a general English rule.
+ */
 export function withArticle(label: string): string {
-  return `${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label}`;
+  const vowelSound = /^[aeiou]/i.test(label) && !/^u(s[aeiou]|ni|ti)/i.test(label);
+  return `${vowelSound ? 'an' : 'a'} ${label}`;
 }
 
 /** The message of an empty required choice: "Choose a Service Board". */
