@@ -111,9 +111,18 @@ function catchAllContactErrors(context: PsaWizardContext): FieldErrors {
   const checked = context.catchAllContacts;
   if (!checked || checked.accountId !== catchAllAccountId) {
     const failed = context.contactsProblem;
-    return { 'accountMapping.catchAllAccountId': failed ? `The contacts of this account could not be loaded (${failed.detail ?? failed.title}). Choose Retry.` : CHECKING_CONTACTS_MESSAGE };
+    return { 'accountMapping.catchAllAccountId': failed ? contactsFailedMessage(failed.detail ?? failed.title) : CHECKING_CONTACTS_MESSAGE };
   }
   return checked.contacts.length === 0 ? { 'accountMapping.catchAllAccountId': NO_CONTACT_MESSAGE } : {};
+}
+
+/**
+ * The vendor's own sentence says what happened and what to do (it names the vendor once); an answer
+ * without one gets "Choose Retry", the way on this field offers.
+ */
+export function contactsFailedMessage(reason: string): string {
+  const sentence = /[.!?”]$/.test(reason.trim()) ? reason.trim() : `${reason.trim()}.`;
+  return `The contacts of this account could not be loaded: ${sentence}${/try again/i.test(sentence) ? '' : ' Choose Retry.'}`;
 }
 
 export function isStepValid(step: PsaStep, context: PsaWizardContext): boolean {

@@ -12,7 +12,7 @@ import type { PsaVendor } from '../../../../bff/vendors/vendor-catalog.js';
 import type { PsaPicklists } from '../../../../bff/vendors/model.js';
 import { contractCopy, serviceCopy } from '../../../../web-components/wizards/psa-wizard/psa-wizard.copy.js';
 import { COPY as RMM_COPY } from '../../../../web-components/wizards/rmm-wizard/rmm-wizard.copy.js';
-import { stepErrors, unsupportedTicketFields } from '../../../../web-components/wizards/psa-wizard/psa-wizard.validation.js';
+import { contactsFailedMessage, stepErrors, unsupportedTicketFields } from '../../../../web-components/wizards/psa-wizard/psa-wizard.validation.js';
 import { EMPTY_CONTRACT, EMPTY_TICKET, type PsaWizardContext } from '../../../../web-components/wizards/psa-wizard/psa-wizard.types.js';
 import { PICKLISTS } from './psa-wizard.fakes.js';
 
@@ -126,5 +126,13 @@ describe('step 3 and 4 messages in each PSA’s own field words', () => {
     expect(USER_ACTIVITY_MESSAGES['datto-rmm']).toBe('Select an organization for this integration');
     expect(RMM_COPY.userActivityLabel).toBe('User Activity Organization');
     expect(USER_ACTIVITY_MESSAGES.syncro).toBe('Select a User Activity Organization');
+  });
+});
+
+describe('a vendor failure under a field is said once', () => {
+  it('takes the vendor’s sentence as it is (no nested brackets, no second way on)', () => {
+    expect(contactsFailedMessage('Kaseya BMS did not answer (HTTP 503). Try again in a few minutes; if it lasts, check Kaseya BMS’s status page.'))
+      .toBe('The contacts of this account could not be loaded: Kaseya BMS did not answer (HTTP 503). Try again in a few minutes; if it lasts, check Kaseya BMS’s status page.');
+    expect(contactsFailedMessage('Not found')).toBe('The contacts of this account could not be loaded: Not found. Choose Retry.');
   });
 });
