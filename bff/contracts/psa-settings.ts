@@ -87,6 +87,14 @@ const overrideList = (issueType: string) => z.array(issueOverrideSchema(issueTyp
   });
 });
 
+/**
+ * A saved value the PSA no longer lists (deleted there since), in the words the BFF's check and the
+ * wizard's section edit share: `label` is the field as the vendor's wizard shows it.
+ */
+export function noLongerOfferedMessage(label: string, vendorLabel: string): string {
+  return `The chosen ${label} is no longer offered by ${vendorLabel} (it may have been removed); choose again`;
+}
+
 /** Picklist fields a vendor may lack (the adapter lists them in PsaPicklists.unsupported). */
 export const OPTIONAL_BY_VENDOR_FIELDS = ['categoryId', 'typeId', 'queueId', 'sourceId'] as const;
 

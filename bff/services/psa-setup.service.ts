@@ -7,7 +7,7 @@
 import type { Repositories } from '../../db/repositories/index.js';
 import type { IntegrationRecord } from '../../db/repositories/integrations.repo.js';
 import {
-  accountMappingSchema, CONTRACTS_OFF, contractSettingsSchemaFor, NO_CONTACT_MESSAGE, psaStoredSettingsSchema, ticketSettingsSchema,
+  accountMappingSchema, CONTRACTS_OFF, contractSettingsSchemaFor, NO_CONTACT_MESSAGE, noLongerOfferedMessage, psaStoredSettingsSchema, ticketSettingsSchema,
   type AccountMapping, type ContractSettings, type PsaStoredSettings, type TicketSettings, OPTIONAL_BY_VENDOR_FIELDS,
 } from '../contracts/psa-settings.js';
 import { psaFieldLabels } from '../contracts/vendor-field-labels.js';
@@ -157,7 +157,7 @@ export class PsaSetupService {
     const problems: FieldProblem[] = [];
     const must = (field: string, id: string | null, list: PsaPicklists[PicklistKey], label: string) => {
       const value = id ? list.find((v) => v.id === id) : undefined;
-      if (id && !value) problems.push({ field, message: `The ${label} chosen is no longer offered by ${vendorLabel} (it may have been removed); choose again` });
+      if (id && !value) problems.push({ field, message: noLongerOfferedMessage(label, vendorLabel) });
       else if (value?.unusableReason) problems.push({ field, message: value.unusableReason });
     };
     const t = labels.ticket;
@@ -172,7 +172,7 @@ export class PsaSetupService {
     // Values that belong to one queue (ConnectWise board statuses, items, types) only go with it.
     const onQueue = (field: string, id: string | null, list: PsaPicklists['ticketStatus'], label: string) => {
       const parent = id ? list.find((v) => v.id === id)?.parentId : undefined;
-      if (parent && value.queueId && parent !== value.queueId) problems.push({ field, message: `The ${label} chosen belongs to another ${t.queueId} than the one chosen; choose one of this ${t.queueId}’s values` });
+      if (parent && value.queueId && parent !== value.queueId) problems.push({ field, message: `The chosen ${label} belongs to another ${t.queueId}; choose one of the chosen ${t.queueId}’s values` });
     };
     onQueue('statusId', value.statusId, lists.ticketStatus, t.statusId);
     onQueue('typeId', value.typeId, lists.ticketType, t.typeId);
@@ -186,8 +186,8 @@ export class PsaSetupService {
       onQueue(`${path}issueTypeId`, issueTypeId, lists.issueType, issueLabel);
       if (subIssueTypeId) {
         const sub = lists.subIssueType.find((s) => s.id === subIssueTypeId);
-        if (!sub) problems.push({ field: `${path}subIssueTypeId`, message: `The ${subLabel} chosen is no longer offered by ${vendorLabel}; choose again` });
-        else if (sub.parentId !== issueTypeId) problems.push({ field: `${path}subIssueTypeId`, message: `This ${subLabel} belongs to another ${issueLabel}; choose one of the ${issueLabel} chosen` });
+        if (!sub) problems.push({ field: `${path}subIssueTypeId`, message: noLongerOfferedMessage(subLabel, vendorLabel) });
+        else if (sub.parentId !== issueTypeId) problems.push({ field: `${path}subIssueTypeId`, message: `The chosen ${subLabel} belongs to another ${issueLabel}; choose one of the chosen ${issueLabel}’s values` });
       }
     };
     checkIssue('', value.issueTypeId, value.subIssueTypeId, t.issueTypeId, t.subIssueTypeId);

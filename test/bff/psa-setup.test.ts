@@ -35,21 +35,25 @@ const OWN_WORDS: Record<string, Record<string, string>> = {
     queueId: 'Choose a Ticket Queue', typeId: 'Choose a Ticket Type', statusId: 'Choose a Ticket Status', sourceId: 'Choose a Ticket Source',
     'note.typeId': 'Choose a Note Type',
     defaultServiceId: 'A Default Contract Service is required while Sync Billable Users to Contracts / Agreements is on',
+    goneQueue: 'The chosen Ticket Queue is no longer offered by Autotask (it may have been removed); choose again',
   },
   'kaseya-bms': {
     queueId: 'Choose a Ticket Queue', typeId: 'Choose a Ticket Type', statusId: 'Choose a Ticket Status', sourceId: 'Choose a Ticket Source',
     'note.typeId': 'Choose a Note Type',
     defaultServiceId: 'A Default Contract Service is required while Sync Billable Users to Contracts / Agreements is on',
+    goneQueue: 'The chosen Ticket Queue is no longer offered by Kaseya BMS (it may have been removed); choose again',
   },
   connectwise: {
     queueId: 'Choose a Service Board', typeId: 'Choose an Item', statusId: 'Choose a Status', sourceId: 'Choose a Source',
     'note.typeId': 'Choose a Note Type (Discussion or Resolution)',
     defaultServiceId: 'A Default Addition (catalog product) is required while Sync Billable Users to Agreement Additions is on',
+    goneQueue: 'The chosen Service Board is no longer offered by ConnectWise PSA (it may have been removed); choose again',
   },
   halopsa: {
     queueId: 'Choose a Team', typeId: 'Choose a Ticket Type', statusId: 'Choose a Ticket Status',
     'note.typeId': 'Choose an Outcome (note type)',
     defaultServiceId: 'A Default Contract Item is required while Sync Billable Users to Contracts / Agreements is on',
+    goneQueue: 'The chosen Team is no longer offered by HaloPSA (it may have been removed); choose again',
   },
 };
 
@@ -151,8 +155,12 @@ for (const [vendor, creds] of Object.entries(VENDORS)) {
       const emptied = { ...ticket, queueId: '', typeId: '', statusId: '', ...('sourceId' in OWN_WORDS[vendor]! ? { sourceId: '' } : {}), note: { ...ticket.note, typeId: '' } };
       const empty = await json(await t.call('PUT', `/api/integrations/${id}/psa/ticket-settings`, { body: emptied }));
       expect(empty.status).toBe(400);
-      const { defaultServiceId: contractWords, ...ticketWords } = OWN_WORDS[vendor]!;
+      const { defaultServiceId: contractWords, goneQueue, ...ticketWords } = OWN_WORDS[vendor]!;
       expect(Object.fromEntries(empty.body.errors.map((e: { field: string; message: string }) => [e.field, e.message]))).toEqual(ticketWords);
+      // A value the PSA no longer lists is named the same way.
+      const gone = await json(await t.call('PUT', `/api/integrations/${id}/psa/ticket-settings`, { body: { ...ticket, queueId: 'no-such-queue' } }));
+      expect(gone.status).toBe(400);
+      expect(gone.body.errors).toContainEqual({ field: 'queueId', message: goneQueue });
       const { informational: _, ...partial } = ticket.priorityMap;
       const missingPriority = await json(await t.call('PUT', `/api/integrations/${id}/psa/ticket-settings`, { body: { ...ticket, priorityMap: partial } }));
       expect(missingPriority.status).toBe(400);

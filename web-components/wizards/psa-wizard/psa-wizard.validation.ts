@@ -49,7 +49,7 @@ export function stepErrors(step: PsaStep, context: PsaWizardContext): FieldError
     case 'service-parameters':
       if (!context.picklists) return { ticket: 'The PSA’s ticket values have not loaded yet.' };
       return {
-        ...vanishedValueErrors(context.ticket, context.picklists),
+        ...vanishedValueErrors(context.ticket, context.picklists, context.vendor),
         ...unusableErrors(context),
         ...schemaErrors(ticketSettingsSchema(unsupportedTicketFields(context.picklists), psaFieldLabels(context.vendor).ticket), context.ticket, 'ticket'),
         // Last: "Choose a Note Type" has no way on when the list is empty; this one says which.

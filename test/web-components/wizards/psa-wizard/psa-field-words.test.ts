@@ -121,6 +121,19 @@ describe('step 3 and 4 messages in each PSA’s own field words', () => {
     });
   }
 
+  it('a saved value the PSA no longer lists is named as each vendor labels the field, in the BFF’s words', () => {
+    const gone: Record<PsaVendor, string> = {
+      autotask: 'The chosen Ticket Queue is no longer offered by Autotask (it may have been removed); choose again',
+      'kaseya-bms': 'The chosen Ticket Queue is no longer offered by Kaseya BMS (it may have been removed); choose again',
+      connectwise: 'The chosen Service Board is no longer offered by ConnectWise PSA (it may have been removed); choose again',
+      halopsa: 'The chosen Team is no longer offered by HaloPSA (it may have been removed); choose again',
+    };
+    for (const vendor of Object.keys(gone) as PsaVendor[]) {
+      const context = { ...contextOf(vendor), ticket: { ...TICKET, queueId: 'no-such-queue' } } as PsaWizardContext;
+      expect(stepErrors('service-parameters', context)['ticket.queueId'], vendor).toBe(gone[vendor]);
+    }
+  });
+
   it('RMM: the user-activity organization’s message names the field each wizard shows', () => {
     expect(RMM_COPY.organizationLabel).toBe('Organization for this integration');
     expect(USER_ACTIVITY_MESSAGES['datto-rmm']).toBe('Select an organization for this integration');
