@@ -6,6 +6,7 @@ import { compress } from 'hono/compress';
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from './app-deps.js';
 import { problemResponse, toProblem } from './errors.js';
+import { VendorError } from './vendors/vendor-errors.js';
 import { limitBody } from './middleware/body-limit.js';
 import { authenticate } from './middleware/auth.js';
 import { ApiDocs } from './openapi.js';
@@ -76,6 +77,10 @@ export function createApp(deps: AppDeps) {
   app.onError((error, c) => {
     const problem = toProblem(error);
     if (problem.status >= 500) deps.logger.error({ err: error, path: c.req.path }, 'request failed');
+    // The admin reads "ask your platform provider"; the operator reads which setting to fix (never a secret: names and hosts only).
+    if (error instanceof VendorError && error.details.operatorNote) {
+      deps.logger.warn({ vendor: error.vendor, code: error.code, path: c.req.path }, `vendor setting needs the operator: ${error.details.operatorNote}`);
+    }
     return problemResponse(c, problem);
   });
   return app;

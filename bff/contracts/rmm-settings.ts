@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { safeString } from './safe-text.js';
 import { RMM_SITE_TYPES, type RmmVendor } from './model.js';
+import { labelInSentence, RMM_FIELD_LABELS, withArticle } from './vendor-field-labels.js';
 
 export const siteMappingRowSchema = z.object({
   siteId: safeString().trim().min(1),
@@ -58,11 +59,15 @@ export const RMM_USER_ACTIVITY = {
   },
 } as const satisfies Record<RmmVendor, { recorded: boolean; purpose: string }>;
 
-/** The BFF's words for a missing user-activity organization, per wizard (seed 004 asks "an organization for this integration"). */
+/** The words for a missing user-activity organization, per wizard, naming the field as each labels it (vendor-field-labels.ts). */
 export const USER_ACTIVITY_MESSAGES = {
-  'datto-rmm': 'Select an organization for this integration',
-  syncro: 'Select a User Activity Organization',
+  'datto-rmm': selectMessage(RMM_FIELD_LABELS['datto-rmm'].userActivityOrganizationId),
+  syncro: selectMessage(RMM_FIELD_LABELS.syncro.userActivityOrganizationId),
 } as const;
+
+function selectMessage(label: string): string {
+  return `Select ${withArticle(labelInSentence(label))}`;
+}
 
 /** The RMM's User Activity Organization (what it is for: RMM_USER_ACTIVITY); immutable once set. */
 export function userActivityOrganizationSchema(vendor: keyof typeof USER_ACTIVITY_MESSAGES) {

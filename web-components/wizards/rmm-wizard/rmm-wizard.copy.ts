@@ -5,6 +5,7 @@
 import type { RmmCustomField } from '../../../bff/contracts/entra-field.js';
 import { RMM_USER_ACTIVITY } from '../../../bff/contracts/rmm-settings.js';
 import type { RmmSiteType } from '../../../bff/contracts/model.js';
+import { RMM_FIELD_LABELS } from '../../../bff/contracts/vendor-field-labels.js';
 import type { WizardStepInfo } from '../shared/step-status.js';
 import type { RmmVendor } from './rmm-wizard.types.js';
 
@@ -81,7 +82,7 @@ export const COPY = {
   finish: 'Finish',
 
   // Datto step 1
-  organizationLabel: 'Organization for this integration',
+  organizationLabel: RMM_FIELD_LABELS['datto-rmm'].userActivityOrganizationId,
   organizationIntro:
     'All Datto RMM user actions are logged against this organization, and it is the default location for Datto RMM user activity until organization mapping is completed. It cannot be changed after the integration is created.',
   organizationHint: 'Best practice: choose an internal or MSP-level organization (for example, an admin or operations organization), not a customer organization.',
@@ -115,7 +116,7 @@ export const COPY = {
     'Your Syncro customers and their assets (devices), for device discovery and correlation in the organizations you map them to. Syncro’s API offers no user-activity feed, so no Syncro user activity is collected.',
 
   // Mapping (Syncro). Seed 002 asks for this organization; what it is for on Syncro is the contract's RMM_USER_ACTIVITY.
-  userActivityLabel: 'User Activity Organization',
+  userActivityLabel: RMM_FIELD_LABELS.syncro.userActivityOrganizationId,
   userActivityHint: `${RMM_USER_ACTIVITY.syncro.purpose} Choose an internal or MSP-level organization. It cannot be changed after the integration is configured.`,
   /** What the organization is for, per RMM (shown beside it once it is fixed, in the review and the summary). */
   userActivityPurpose: (vendor: RmmVendor) => RMM_USER_ACTIVITY[vendor].purpose,
