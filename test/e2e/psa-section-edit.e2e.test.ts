@@ -11,7 +11,7 @@
  * nothing at any width, and no page scrolls sideways. Needs `npx vite build` first.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator, Page, Request } from 'playwright-core';
 import { SEVERITIES } from '../../bff/contracts/psa-settings.js';
 import type { PsaVendor } from '../../bff/vendors/vendor-catalog.js';
 import { setupPsa, type PsaSetup } from '../bff/routing/routing-harness.js';
@@ -77,6 +77,13 @@ describe.each(VENDORS)('editing one section of %s', (vendor, label, fact, bulkWi
     await page.setViewportSize({ width, height: 900 });
     await page.goto(`${demo.ctx.origin}/`);
     const psaList = page.locator('integration-list[kind="psa"]');
+    // From here on nothing reloads the page: every update below comes from the elements themselves.
+    const listReloads: string[] = [];
+    let pageLoads = 0;
+    const onRequest = (r: Request) => { if (new URL(r.url()).pathname === '/api/integrations') listReloads.push(r.url()); };
+    const onLoad = () => { pageLoads++; };
+    page.on('request', onRequest);
+    page.on('load', onLoad);
 
     await psaList.getByRole('button', { name: `Edit ${label}` }).click();
     await expect.poll(() => step(page), { timeout: 15_000 }).toBe('summary');
@@ -102,8 +109,7 @@ describe.each(VENDORS)('editing one section of %s', (vendor, label, fact, bulkWi
     // The sticky button bar: Save is on screen where the admin is, without scrolling to the end of the step.
     expect(await inViewport(page.getByRole('button', { name: 'Save' }))).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
-    const listReloads: string[] = [];
-    page.on('request', (r) => { if (new URL(r.url()).pathname === '/api/integrations') listReloads.push(r.url()); });
+    listReloads.length = 0;
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => step(page), { timeout: 15_000 }).toBe('summary');
     expect(await wizardText(page)).toContain(`High: ${other.label}`);
@@ -122,6 +128,7 @@ describe.each(VENDORS)('editing one section of %s', (vendor, label, fact, bulkWi
     await deliverySwitch.click();
     await expect.poll(async () => (await wizardText(page)).includes('Paused'), { timeout: 10_000 }).toBe(true);
     await expect.poll(async () => (await applicationsPsa(page)).status, { timeout: 10_000 }).toBe('Paused');
+    expect(await psaList.locator('[part~="status"]').textContent()).toBe('Paused');
     // The whole page while paused (the summary, the list's and the Applications tab's paused states), once per width and PSA.
     if (width === bulkWidth) expect(await axeViolations(page)).toEqual([]);
     await deliverySwitch.click();
@@ -131,6 +138,9 @@ describe.each(VENDORS)('editing one section of %s', (vendor, label, fact, bulkWi
 
     await page.getByRole('button', { name: 'Close' }).first().click();
     await expect.poll(() => step(page)).toBe(null);
+    page.off('request', onRequest);
+    page.off('load', onLoad);
+    expect(pageLoads).toBe(0);
   });
 });
 
