@@ -3,7 +3,9 @@
  * own origin (a second HTTP server on another port) and loads the elements and calls the API on the
  * BFF's origin. The allowed origin completes the PSA wizard's Credentials step (Account Mapping
  * appears, its lazily loaded chunk included); a page on an origin not in ALLOWED_ORIGINS is refused
- * by Chromium itself. Needs the built elements: `npx vite build` first (npm test does).
+ * by Chromium itself. The token's lifecycle (issue 17, item 11): a page handed an expired token, and
+ * one whose token expires while the admin is on a step, both renew it through `token-required`, and
+ * the refused call is sent again and succeeds. Needs the built elements: `npx vite build` first.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -29,6 +31,7 @@ async function startHostPage(bff: () => string): Promise<HostPage> {
       return;
     }
     if (req.url === '/expired') return void res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(await expiredTokenPage(bff()));
+    if (req.url === '/expiring') return void res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(await expiringTokenPage(bff()));
     if (req.url !== '/') { res.writeHead(404).end(); return; }
     const { token } = await (await fetch(`${bff()}/demo/session`)).json() as { token: string };
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(`<!doctype html>
@@ -63,6 +66,36 @@ async function expiredTokenPage(bff: string): Promise<string> {
   document.addEventListener('token-expired', () => { window.heard.expired += 1; });
   hub.addEventListener('token-required', async () => {
     window.heard.required += 1;
+    hub.token = (await (await fetch('/token')).json()).token;
+  });
+  hub.token = ${JSON.stringify(token)};
+</script>
+</body></html>`;
+}
+
+/**
+ * A page whose token is good for three seconds (time enough to load on a busy machine): it expires
+ * while the admin works. The page answers
+ * `token-required` from its backend once the test lets it (`window.renew()`), so the state the
+ * wizard shows meanwhile can be seen; it counts what it heard.
+ */
+async function expiringTokenPage(bff: string): Promise<string> {
+  const { token } = await (await fetch(`${bff}/demo/token?ttl=3`)).json() as { token: string };
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Partner portal · Settings</title>
+<script type="module" src="${bff}/elements/integration-elements.js"></script>
+</head><body><main><h1>Settings</h1>
+<integration-hub api-base="${bff}/api"><psa-wizard vendor="autotask"></psa-wizard></integration-hub>
+</main>
+<script type="module">
+  const hub = document.querySelector('integration-hub');
+  window.heard = { expired: 0, required: 0 };
+  window.expiresAt = JSON.parse(atob(${JSON.stringify(token)}.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).exp * 1000;
+  const renewal = new Promise((resolve) => { window.renew = resolve; });
+  document.addEventListener('token-expired', () => { window.heard.expired += 1; });
+  hub.addEventListener('token-required', async () => {
+    window.heard.required += 1;
+    await renewal;
     hub.token = (await (await fetch('/token')).json()).token;
   });
   hub.token = ${JSON.stringify(token)};
@@ -125,6 +158,51 @@ describe('a host page whose token has expired', () => {
     expect(heard.expired).toBeGreaterThan(0);
     expect(await page.locator('psa-wizard').evaluate((w) => w.shadowRoot!.querySelector('[part~="token-expired"]'))).toBeNull();
     expect(failures).toEqual([]);
+  });
+});
+
+describe('a host page whose token expires while the admin works', () => {
+  it('shows the session expired, renews the token through token-required, and the refused Next is sent again and succeeds', async () => {
+    const { page } = ctx;
+    // No PSA yet: the walks above left a draft, which would open past the Credentials step.
+    const { token } = await (await fetch(`${ctx.origin}/demo/token`)).json() as { token: string };
+    const admin = { Authorization: `Bearer ${token}` };
+    for (const row of (await (await fetch(`${ctx.origin}/api/integrations?kind=psa`, { headers: admin })).json()).integrations) {
+      await fetch(`${ctx.origin}/api/integrations/${row.id}`, { method: 'DELETE', headers: admin });
+    }
+    const calls: Array<{ call: string; status: number; auth: string }> = [];
+    page.on('response', (r) => {
+      if (r.url().startsWith(`${ctx.origin}/api/`)) calls.push({ call: `${r.request().method()} ${new URL(r.url()).pathname}`, status: r.status(), auth: r.request().headers().authorization ?? '' });
+    });
+    await page.goto(`${allowedHost.origin}/expiring`);
+    await expect.poll(step, { timeout: 15_000 }).toBe('credentials');
+    await page.getByLabel('API Username').fill('api-user@sandbox.example');
+    await page.getByLabel('API Password (secret)').fill('sandbox-secret');
+    // The token's three seconds pass while the admin is on the step.
+    const expiresAt = await page.evaluate(() => (window as unknown as { expiresAt: number }).expiresAt);
+    await expect.poll(() => Date.now() > expiresAt, { timeout: 10_000 }).toBe(true);
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    // Meanwhile the wizard says so, the host has been asked once, and nothing was lost.
+    const expiredNotice = page.locator('psa-wizard [part~="token-expired"][role="alert"]');
+    await expiredNotice.waitFor();
+    const heard = () => page.evaluate(() => (window as unknown as { heard: { expired: number; required: number } }).heard);
+    expect((await heard()).required).toBe(1);
+    expect(await step()).toBe('credentials');
+    const refused = calls.filter((c) => c.status === 401);
+    expect(refused.map((c) => c.call)).toContain('POST /api/integrations');
+
+    await page.evaluate(() => (window as unknown as { renew: () => void }).renew());
+    await expect.poll(step, { timeout: 15_000 }).toBe('account-mapping');
+    expect(await expiredNotice.count()).toBe(0);
+    expect((await heard()).required).toBe(1);
+    // Each refused call was sent once more, with the new token, and succeeded.
+    for (const r of refused) {
+      const again = calls.slice(calls.indexOf(r) + 1).filter((c) => c.call === r.call);
+      expect(again.map((c) => c.status < 400 && c.auth !== r.auth), r.call).toEqual([true]);
+    }
+    const stored = (await (await fetch(`${ctx.origin}/api/integrations?kind=psa`, { headers: admin })).json()).integrations;
+    expect(stored.map((row: { vendor: string }) => row.vendor)).toEqual(['autotask']);
   });
 });
 

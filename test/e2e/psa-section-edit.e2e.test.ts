@@ -1,25 +1,31 @@
 /**
- * Edit one section, not the whole wizard (issue 17, items 1 and 2), on the demo host page for each
- * of the four PSAs: a finished integration (set up through the BFF's API) opens from the list at its
+ * Edit one section, not the whole wizard (issue 17, items 1, 2, 3 and 6), on the demo host page for
+ * each of the four PSAs at each of three widths (1400, 1024 and 390 px): a finished integration (set
+ * up once per PSA through the BFF's API, then walked at every width) opens from the list at its
  * summary (what is connected, secrets only "stored"); Service Parameters opens alone; one priority
- * changes and Save stores that section and nothing else; then the list's switch pauses delivery and
- * the summary and the Applications tab follow without a reload. axe finds nothing on the summary.
- * One width (1400 px): the width variations live with the layout work. Needs `npx vite build` first.
+ * changes and Save stores that section and nothing else; the list's switch pauses delivery and
+ * resumes it, and the summary and the Applications tab follow without a reload. Once per PSA, at one
+ * width each (every width has at least one), the admin opens Account Mapping alone, accepts the
+ * suggested matches in bulk (review, then accept) and sees the mapped count, the summary, the
+ * Applications tab and, through its switch, the page's Ticket delivery column follow. axe finds
+ * nothing at any width, and no page scrolls sideways. Needs `npx vite build` first.
  */
-import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page, Request } from 'playwright-core';
 import { SEVERITIES } from '../../bff/contracts/psa-settings.js';
 import type { PsaVendor } from '../../bff/contracts/vendor-catalog.js';
-import { setupPsa } from '../bff/routing/routing-harness.js';
+import { setupPsa, type PsaSetup } from '../bff/routing/routing-harness.js';
 import { useDemoPage } from '../helpers/demo-page.js';
 import { axeViolations } from '../helpers/e2e-server.js';
 
 const demo = useDemoPage();
 
-const VENDORS: Array<[PsaVendor, string, string]> = [
-  ['kaseya-bms', 'Kaseya BMS', 'Tenant'], ['autotask', 'Autotask', 'API username'],
-  ['connectwise', 'ConnectWise PSA', 'Company ID'], ['halopsa', 'HaloPSA', 'Client ID'],
+/** Vendor, its label, a connection fact the summary shows, and the width it accepts suggestions in bulk at. */
+const VENDORS: Array<[PsaVendor, string, string, number]> = [
+  ['kaseya-bms', 'Kaseya BMS', 'Tenant', 1400], ['autotask', 'Autotask', 'API username', 1024],
+  ['connectwise', 'ConnectWise PSA', 'Company ID', 390], ['halopsa', 'HaloPSA', 'Client ID', 390],
 ];
+const WIDTHS = [1400, 1024, 390];
 
 /** The BFF's API as the demo admin, shaped as the routing harness's TestApp.call. */
 async function adminApi() {
@@ -32,6 +38,7 @@ async function adminApi() {
     }),
   };
 }
+type AdminApi = Awaited<ReturnType<typeof adminApi>>;
 
 const step = (page: Page) => page.evaluate(() => document.querySelector('psa-wizard')?.step ?? null);
 const wizardText = (page: Page) => page.evaluate(() => {
@@ -39,39 +46,76 @@ const wizardText = (page: Page) => page.evaluate(() => {
   const collect = (root: ShadowRoot | Element): string => [...root.querySelectorAll('*')].map((el) => (el.shadowRoot ? collect(el.shadowRoot) : '') + (el.childElementCount ? '' : el.textContent ?? '')).join(' ');
   return w?.shadowRoot ? collect(w.shadowRoot) : '';
 });
+/** The Applications tab's PSA entry: its status and its details ("Tickets go to …"). */
+const applicationsPsa = (page: Page) => page.evaluate(() => {
+  const psa = document.querySelector('organization-applications')?.shadowRoot?.querySelector('[part~="application-psa"]');
+  return { status: psa?.querySelector('[part~="status"]')?.textContent?.trim() ?? '', details: psa?.querySelector('[part~="details"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '' };
+});
+/** Whether the element is wholly on screen now (no scrolling). */
+const inViewport = (locator: Locator) => locator.evaluate((el) => {
+  const r = el.getBoundingClientRect();
+  return r.width > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth;
+});
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** What the page scrolls sideways by (a phone user must never have to). */
+const sidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
-describe('editing one section of each PSA', () => {
-  it.each(VENDORS)('%s: one priority changes, nothing else is asked or saved, and the page follows', async (vendor, label, fact) => {
-    const { page } = demo.ctx;
-    const api = await adminApi();
-    // One PSA per partner: a walk that stopped half-way must not block the next vendor's.
+describe.each(VENDORS)('editing one section of %s', (vendor, label, fact, bulkWidth) => {
+  let api: AdminApi;
+  let setup: PsaSetup;
+  const ticketPath = () => `/api/integrations/${setup.id}/psa/ticket-settings`;
+
+  beforeAll(async () => {
+    api = await adminApi();
+    // One PSA per partner: the previous vendor's goes first. Nothing is mapped, so every near match is the admin's to accept.
     for (const row of (await (await api.call('GET', '/api/integrations?kind=psa')).json()).integrations) await api.call('DELETE', `/api/integrations/${row.id}`);
-    const setup = await setupPsa(api as never, vendor, { mappings: {} });
-    const ticketPath = `/api/integrations/${setup.id}/psa/ticket-settings`;
-    const before = await (await api.call('GET', ticketPath)).json();
-    await page.goto(`${demo.ctx.origin}/`);
+    setup = await setupPsa(api as never, vendor, { mappings: {} });
+  });
 
-    await page.locator('integration-list[kind="psa"]').getByRole('button', { name: `Edit ${label}` }).click();
+  const walks = WIDTHS.map((width): [number, string] => [width, width === bulkWidth ? ', suggestions accepted in bulk' : '']);
+  it.each(walks)('at %i px: one priority changes, nothing else is asked or saved, and the page follows%s', async (width, bulk) => {
+    const { page } = demo.ctx;
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(`${demo.ctx.origin}/`);
+    const psaList = page.locator('integration-list[kind="psa"]');
+    // From here on nothing reloads the page: every update below comes from the elements themselves.
+    const listReloads: string[] = [];
+    let pageLoads = 0;
+    const onRequest = (r: Request) => { if (new URL(r.url()).pathname === '/api/integrations') listReloads.push(r.url()); };
+    const onLoad = () => { pageLoads++; };
+    page.on('request', onRequest);
+    page.on('load', onLoad);
+
+    await psaList.getByRole('button', { name: `Edit ${label}` }).click();
     await expect.poll(() => step(page), { timeout: 15_000 }).toBe('summary');
     const summary = await wizardText(page);
     expect(summary).toContain(fact);
     expect(summary).toContain('Stored (never shown');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await sidewaysScroll(page)).toBe(0);
+
+    if (bulk) await acceptSuggestionsInBulk(page, api, setup);
 
     await page.getByRole('button', { name: 'Edit Service Parameters' }).click();
     await expect.poll(() => step(page)).toBe('service-parameters');
     await page.getByRole('heading', { name: 'Edit Service Parameters' }).waitFor();
     expect(await page.getByRole('button', { name: 'Back' }).count()).toBe(0);
+    expect(await sidewaysScroll(page)).toBe(0);
     // The High priority becomes another of the PSA's priorities: the only change.
-    const other = setup.lists.priority.find((p) => p.id !== setup.priorityFor.high)!;
-    await page.getByLabel('Priority for High alerts').selectOption(other.id);
-    const listReloads: string[] = [];
-    page.on('request', (r) => { if (new URL(r.url()).pathname === '/api/integrations') listReloads.push(r.url()); });
+    const before = await (await api.call('GET', ticketPath())).json();
+    const other = setup.lists.priority.find((p) => p.id !== before.ticket.priorityMap.high)!;
+    // Chosen as a person does: the select must be in view and take the tap (no toast or button bar over it).
+    const priority = page.getByLabel('Priority for High alerts');
+    await priority.click({ trial: true });
+    await priority.selectOption(other.id);
+    // The sticky button bar: Save is on screen where the admin is, without scrolling to the end of the step.
+    expect(await inViewport(page.getByRole('button', { name: 'Save' }))).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    listReloads.length = 0;
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => step(page), { timeout: 15_000 }).toBe('summary');
     expect(await wizardText(page)).toContain(`High: ${other.label}`);
 
-    const after = await (await api.call('GET', ticketPath)).json();
+    const after = await (await api.call('GET', ticketPath())).json();
     expect(after.ticket.priorityMap.high).toBe(other.id);
     // An absent close-on-resolve status and null both mean "leave the ticket open" (the wizard sends null).
     const unset = { closeOnResolveStatusId: null };
@@ -80,15 +124,65 @@ describe('editing one section of each PSA', () => {
     // The section's Save told the hub: its lists fetched again, with no reload and no host wiring.
     await expect.poll(() => listReloads.length).toBeGreaterThan(0);
 
-    // Paused in the list: the open summary and the Applications tab follow without a reload.
-    await page.locator('integration-list[kind="psa"]').getByRole('switch', { name: `Deliver tickets to ${label}` }).click();
+    // Paused in the list, then resumed: the open summary and the Applications tab follow without a reload.
+    const deliverySwitch = psaList.getByRole('switch', { name: `Deliver tickets to ${label}` });
+    await deliverySwitch.click();
     await expect.poll(async () => (await wizardText(page)).includes('Paused'), { timeout: 10_000 }).toBe(true);
-    await expect.poll(() => page.evaluate(() => {
-      const apps = document.querySelector('organization-applications');
-      return apps?.shadowRoot?.querySelector('[part~="application-psa"] [part~="status"]')?.textContent?.trim() ?? '';
-    }), { timeout: 10_000 }).toBe('Paused');
+    await expect.poll(async () => (await applicationsPsa(page)).status, { timeout: 10_000 }).toBe('Paused');
+    expect(await psaList.locator('[part~="status"]').textContent()).toBe('Paused');
+    // The whole page while paused (the summary, the list's and the Applications tab's paused states), once per width and PSA.
+    if (bulk) expect(await axeViolations(page)).toEqual([]);
+    await deliverySwitch.click();
+    await expect.poll(async () => (await wizardText(page)).includes('Paused'), { timeout: 10_000 }).toBe(false);
+    await expect.poll(async () => (await applicationsPsa(page)).status, { timeout: 10_000 }).toBe('Active');
+    expect(await sidewaysScroll(page)).toBe(0);
 
     await page.getByRole('button', { name: 'Close' }).first().click();
-    await api.call('DELETE', `/api/integrations/${setup.id}`);
+    await expect.poll(() => step(page)).toBe(null);
+    page.off('request', onRequest);
+    page.off('load', onLoad);
+    expect(pageLoads).toBe(0);
   });
 });
+
+/**
+ * From the summary: Account Mapping alone, "Accept all N suggestions", the review, "Accept N
+ * matches", Save. The table's mapped count, the summary, the stored mappings and the Applications
+ * tab follow; then the organization's own switch there turns the page's Ticket delivery column off
+ * and on again. Nothing was mapped before (the PSA was set up with no mappings).
+ */
+async function acceptSuggestionsInBulk(page: Page, api: AdminApi, setup: PsaSetup): Promise<void> {
+  const org = await page.locator('#apps-org').evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent ?? '');
+  expect((await applicationsPsa(page)).details).toContain(`catch-all account`);
+
+  await page.getByRole('button', { name: 'Edit Account Mapping' }).click();
+  await expect.poll(() => step(page)).toBe('account-mapping');
+  const acceptAll = page.getByRole('button', { name: /^Accept all \d+ suggestions$/ });
+  await acceptAll.waitFor({ timeout: 15_000 });
+  const suggested = Number(/\d+/.exec((await acceptAll.textContent())!)![0]);
+  expect(suggested).toBeGreaterThan(1);
+  await page.getByText(/PSA accounts · 0 mapped$/).waitFor();
+  await acceptAll.click();
+  await page.getByRole('heading', { name: `Review ${suggested} suggested matches` }).waitFor();
+  expect(await axeViolations(page)).toEqual([]);
+  expect(await sidewaysScroll(page)).toBe(0);
+  await page.getByRole('button', { name: `Accept ${suggested} matches` }).click();
+  await page.getByText(new RegExp(`PSA accounts · ${suggested} mapped$`)).waitFor();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect.poll(() => step(page), { timeout: 15_000 }).toBe('summary');
+  expect(await wizardText(page)).toContain(`Mapped organizations ${suggested}; ignored PSA accounts: 0`);
+
+  const stored = await (await api.call('GET', `/api/integrations/${setup.id}/psa/account-mapping`)).json();
+  expect(stored.mappings.filter((m: { organizationId: string | null }) => m.organizationId)).toHaveLength(suggested);
+  // The shown organization has its own PSA account now, not the catch-all: the Applications tab says so without a reload.
+  await expect.poll(async () => (await applicationsPsa(page)).details, { timeout: 10_000 }).toMatch(/^Tickets go to the PSA account /);
+
+  // The organization's own delivery switch: the page's Organizations table follows (its Ticket delivery column).
+  const deliveryCell = page.getByRole('row', { name: new RegExp(`^${escapeRegExp(org)}`) }).getByRole('cell').nth(3);
+  await expect.poll(() => deliveryCell.textContent()).toBe('On');
+  const orgSwitch = page.locator('organization-applications').getByRole('switch', { name: new RegExp(`for ${escapeRegExp(org)}$`) });
+  await orgSwitch.click();
+  await expect.poll(() => deliveryCell.textContent(), { timeout: 10_000 }).toBe('Off');
+  await orgSwitch.click();
+  await expect.poll(() => deliveryCell.textContent(), { timeout: 10_000 }).toBe('On');
+}

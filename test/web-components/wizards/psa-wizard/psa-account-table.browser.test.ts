@@ -70,6 +70,22 @@ describe('<ih-psa-account-table>', function () {
     await waitUntil(() => (el.shadowRoot!.activeElement as HTMLElement | null)?.dataset.index === '0', 'focus did not move to the first row');
     expect(body.tabIndex).to.equal(-1);
   });
+
+  it('keeps a Tab stop when its rendered rows leave the DOM (the page scrolled past the table): the body takes it back', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div><ih-psa-account-table .accounts=${accounts}></ih-psa-account-table><div style="height: 300vh"></div></div>`);
+    const el = wrapper.querySelector('ih-psa-account-table') as IhPsaAccountTable;
+    el.scrollIntoView();
+    const rows = () => el.shadowRoot!.querySelectorAll('[part~="row"]');
+    await waitUntil(() => rows().length > 5, 'no rows rendered');
+    const body = el.shadowRoot!.querySelector<HTMLElement>('.viewport')!;
+    await waitUntil(() => body.tabIndex === -1, 'the first row did not take the Tab stop');
+    window.scrollTo(0, document.documentElement.scrollHeight);
+    await waitUntil(() => rows().length === 0, 'the rows stayed rendered off screen');
+    // One frame more than the virtualizer needs: it must not leave the table without any Tab stop.
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    expect(body.tabIndex).to.equal(0);
+    window.scrollTo(0, 0);
+  });
 });
 
 describe('<ih-psa-account-table> keyboard', () => {

@@ -258,6 +258,16 @@ export class IhPsaAccountTable extends LitElement {
     this.syncTabStop();
   }
 
+  /**
+   * `rangeChanged` reaches this element's listener before the virtualize directive's (listeners run in
+   * the order added, and ours is bound first), so the rows are still the old ones then: look once the
+   * directive has rendered the new range, or the table could be left with no Tab stop at all (every
+   * row gone off screen while the body still says a row holds it).
+   */
+  private onRangeChanged = (): void => {
+    queueMicrotask(this.syncTabStop);
+  };
+
   /** The body is the Tab stop while the active row is not rendered (scrolled away, or the table is off screen). */
   private syncTabStop = (): void => {
     const rendered = Boolean(this.rowElement(this.activeIndex));
@@ -357,7 +367,7 @@ export class IhPsaAccountTable extends LitElement {
         </div>
         <!-- The body is the Tab stop only while the active row is not rendered (the virtualizer renders rows near the view only). -->
         <div class="viewport" role="rowgroup" tabindex=${this.activeRendered ? '-1' : '0'} aria-label="PSA accounts" aria-describedby="keys"
-          @focus=${this.onViewportFocus} @rangeChanged=${this.syncTabStop}>
+          @focus=${this.onViewportFocus} @rangeChanged=${this.onRangeChanged}>
           ${virtualize({ items: this.filtered, scroller: true,
             // The directive renders its previous range once more after the list shrank (virtualizer 2.1.1), so items can be missing.
             keyFunction: (a: PsaAccount | undefined, i: number) => a?.id ?? `gone-${i}`,
