@@ -33,7 +33,9 @@ export function compressJson(threshold = COMPRESS_FROM_BYTES): MiddlewareHandler
   return async (c, next) => {
     await next();
     const res = c.res;
-    if (!res.body || c.req.method === 'HEAD' || !JSON_TYPE.test(res.headers.get('Content-Type') ?? '')) return;
+    // Status and headers only until compressing is decided: reading `res.body` would turn the Node
+    // server's lightweight response (a string it writes directly) into a full stream on every answer.
+    if (c.req.method === 'HEAD' || res.status === 204 || res.status === 304 || !JSON_TYPE.test(res.headers.get('Content-Type') ?? '')) return;
     // Whether or not this answer is compressed, the same URL's answer may be: caches must key on it.
     const vary = res.headers.get('Vary');
     if (!/\baccept-encoding\b/i.test(vary ?? '')) res.headers.set('Vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
