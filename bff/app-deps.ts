@@ -29,7 +29,7 @@ export interface AppDeps {
    * when it is created, so preview decides "note or new ticket" exactly as delivery does.
    */
   routing?: RoutingTiming;
-  /** The RMM device sync ("Sync now" runs through it); without one, routes use a default-interval service. */
+  /** The RMM device sync ("Sync now" and the first sync on connect run through it); createApp makes a default-interval one when absent. */
   rmmSync?: RmmSyncService;
 }
 

@@ -6,11 +6,13 @@ import { compressJson } from './middleware/compress-json.js';
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from './app-deps.js';
 import { problemResponse, toProblem } from './errors.js';
+import { VendorError } from './vendors/vendor-errors.js';
 import { limitBody } from './middleware/body-limit.js';
 import { authenticate } from './middleware/auth.js';
 import { ApiDocs } from './openapi.js';
 import { healthRoutes, readinessRoutes } from './routes/health.js';
 import { createMetrics } from './metrics.js';
+import { DEFAULT_RMM_SYNC_INTERVAL_MINUTES, RmmSyncService } from './services/rmm-sync/rmm-sync.service.js';
 import { integrationRoutes } from './routes/integrations.js';
 import { integrationLogRoutes } from './routes/integration-logs.js';
 import { organizationRoutes } from './routes/organizations.js';
@@ -29,6 +31,8 @@ import { alertResolveRoutes } from './routes/alert-resolve.js';
 export function createApp(deps: AppDeps) {
   const docs = new ApiDocs();
   const metrics = (deps.metrics ??= createMetrics(deps.repos));
+  // One sync service for "Sync now" and the first sync on connect, so shutdown can wait for both.
+  deps.rmmSync ??= new RmmSyncService(deps, { intervalMs: DEFAULT_RMM_SYNC_INTERVAL_MINUTES * 60_000 });
   // Built on first request, once every route module has described itself.
   let openApiDocument: Record<string, unknown> | undefined;
   const compressed = compressJson();
@@ -77,6 +81,10 @@ export function createApp(deps: AppDeps) {
   app.onError((error, c) => {
     const problem = toProblem(error);
     if (problem.status >= 500) deps.logger.error({ err: error, path: c.req.path }, 'request failed');
+    // The admin reads "ask your platform provider"; the operator reads which setting to fix (never a secret: names and hosts only).
+    if (error instanceof VendorError && error.details.operatorNote) {
+      deps.logger.warn({ vendor: error.vendor, code: error.code, path: c.req.path }, `vendor setting needs the operator: ${error.details.operatorNote}`);
+    }
     return problemResponse(c, problem);
   });
   return app;

@@ -2,7 +2,7 @@
  * @module Seals vendor credentials with AES-256-GCM. The key id travels beside the ciphertext so
  * keys can rotate: new writes use the current key, older rows still open with a previous one.
  */
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export interface SealedSecret {
   sealed: string;
@@ -46,7 +46,35 @@ export class CredentialVault {
    * sealing key itself is used for nothing else. It changes when the current key rotates.
    */
   derivedKey(purpose: string): Buffer {
-    return createHmac('sha256', this.keys.get(this.currentKeyId)!).update(`integration-hub:${purpose}`).digest();
+    return this.derivedKeyOf(this.currentKeyId, purpose)!;
+  }
+
+  /**
+   * A keyed hash (HMAC-SHA256) of `value` under the current key's `purpose` key, as `<keyId>:<hash>`.
+   * The key id travels with it, like a sealed value's, so a hash made before a key rotation is still
+   * compared under the key that made it (`matchesKeyedHash`).
+   */
+  keyedHash(purpose: string, value: string): string {
+    return `${this.currentKeyId}:${this.hmac(this.currentKeyId, purpose, value)!}`;
+  }
+
+  /** Whether `stored` (from `keyedHash`) is the hash of `value`; false when its key is no longer configured. */
+  matchesKeyedHash(purpose: string, value: string, stored: string): boolean {
+    const at = stored.lastIndexOf(':');
+    const expected = at > 0 ? this.hmac(stored.slice(0, at), purpose, value) : undefined;
+    if (!expected) return false;
+    const [a, b] = [Buffer.from(expected), Buffer.from(stored.slice(at + 1))];
+    return a.length === b.length && timingSafeEqual(a, b);
+  }
+
+  private derivedKeyOf(keyId: string, purpose: string): Buffer | undefined {
+    const key = this.keys.get(keyId);
+    return key && createHmac('sha256', key).update(`integration-hub:${purpose}`).digest();
+  }
+
+  private hmac(keyId: string, purpose: string, value: string): string | undefined {
+    const key = this.derivedKeyOf(keyId, purpose);
+    return key && createHmac('sha256', key).update(value, 'utf8').digest('base64url');
   }
 
   /** Whether this sealed value should be re-sealed under the current key. */

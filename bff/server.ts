@@ -115,6 +115,8 @@ export async function start(source: Record<string, string | undefined> = process
       await twoWay?.stop();
       await rmmScheduler?.stop();
       await server.close();
+      // After the server: no request can start another first sync; those running record where they stopped.
+      await rmmSync.stop();
       if (routingSignal instanceof SharedWorkSignal) await routingSignal.close();
       await database.close();
     },

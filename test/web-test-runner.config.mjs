@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 
 // Node 20 cannot load .ts itself; tsx's API loads the helper (and the BFF behind it) for this config only.
 const { tsImport } = await import('tsx/esm/api');
@@ -45,6 +46,8 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     { name: 'browser-bff', serverStop: () => bff.close() },
+    // Chromium's own accessibility tree (what a screen reader is given), for the field-error tests.
+    a11ySnapshotPlugin(),
   ],
   middleware: [bff.middleware],
   browsers: [

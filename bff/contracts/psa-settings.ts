@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { safeString } from './safe-text.js';
+import { chooseMessage, GENERIC_PSA_FIELD_LABELS, withArticle, type ContractFieldLabels, type TicketFieldLabels } from './vendor-field-labels.js';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'informational'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -66,16 +67,19 @@ export const NO_CONTACT_MESSAGE = 'The selected PSA account has no contacts. Add
 
 // ---- Service parameters (ticket and note defaults) ---------------------------------------------
 
-export const issueOverrideSchema = z.object({
-  /** Alert type, respond rule or IOC rule id from the platform catalog. */
-  key: id,
-  keyName: safeString(),
-  issueTypeId: safeString({ message: 'Choose an issue type' }).trim().min(1, 'Choose an issue type'),
-  subIssueTypeId: nullableId,
-});
-export type IssueOverride = z.infer<typeof issueOverrideSchema>;
+/** An override row; `issueType` is the row's Issue Type label in the vendor's words (vendor-field-labels.ts). */
+export function issueOverrideSchema(issueType = GENERIC_PSA_FIELD_LABELS.ticket.overrideIssueTypeId) {
+  return z.object({
+    /** Alert type, respond rule or IOC rule id from the platform catalog. */
+    key: id,
+    keyName: safeString(),
+    issueTypeId: safeString({ message: chooseMessage(issueType) }).trim().min(1, chooseMessage(issueType)),
+    subIssueTypeId: nullableId,
+  });
+}
+export type IssueOverride = z.infer<ReturnType<typeof issueOverrideSchema>>;
 
-const overrideList = () => z.array(issueOverrideSchema).max(5_000).superRefine((rows, ctx) => {
+const overrideList = (issueType: string) => z.array(issueOverrideSchema(issueType)).max(5_000).superRefine((rows, ctx) => {
   const seen = new Set<string>();
   rows.forEach((row, i) => {
     if (seen.has(row.key)) ctx.addIssue({ code: 'custom', path: [i, 'key'], message: `${row.keyName || row.key} already has an override` });
@@ -83,31 +87,36 @@ const overrideList = () => z.array(issueOverrideSchema).max(5_000).superRefine((
   });
 });
 
+/**
+ * A saved value the PSA no longer lists (deleted there since), in the words the BFF's check and the
+ * wizard's section edit share: `label` is the field as the vendor's wizard shows it.
+ */
+export function noLongerOfferedMessage(label: string, vendorLabel: string): string {
+  return `The chosen ${label} is no longer offered by ${vendorLabel} (it may have been removed); choose again`;
+}
+
 /** Picklist fields a vendor may lack (the adapter lists them in PsaPicklists.unsupported). */
 export const OPTIONAL_BY_VENDOR_FIELDS = ['categoryId', 'typeId', 'queueId', 'sourceId'] as const;
 
 /**
- * `labels`: a vendor's own name of a field, so its message names what the admin sees (ConnectWise's
- * Ticket Type is its "Item"); fields without one keep the seeds' words.
+ * `labels`: the vendor's own field labels (vendor-field-labels.ts `psaFieldLabels(vendor).ticket`), so
+ * each message names the field the admin sees (ConnectWise's "Service Board" and "Item", Halo's "Team").
  */
 export function ticketSettingsSchema(unsupported: ReadonlyArray<(typeof OPTIONAL_BY_VENDOR_FIELDS)[number]> = [],
-  labels: Partial<Record<(typeof OPTIONAL_BY_VENDOR_FIELDS)[number], string>> = {}) {
-  const pick = (field: (typeof OPTIONAL_BY_VENDOR_FIELDS)[number], seedLabel: string) => {
-    const label = labels[field] ?? seedLabel;
-    const message = `Choose ${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label}`;
-    return unsupported.includes(field) ? nullableId.default(null) : safeString({ message }).trim().min(1, message);
-  };
+  labels: TicketFieldLabels = GENERIC_PSA_FIELD_LABELS.ticket) {
+  const required = (label: string) => safeString({ message: chooseMessage(label) }).trim().min(1, chooseMessage(label));
+  const pick = (field: (typeof OPTIONAL_BY_VENDOR_FIELDS)[number]) => (unsupported.includes(field) ? nullableId.default(null) : required(labels[field]));
   return z.object({
-    categoryId: pick('categoryId', 'Ticket Category'),
-    typeId: pick('typeId', 'Ticket Type'),
-    statusId: safeString({ message: 'Choose a Ticket Status' }).trim().min(1, 'Choose a Ticket Status'),
-    queueId: pick('queueId', 'Ticket Queue'),
-    sourceId: pick('sourceId', 'Ticket Source'),
+    categoryId: pick('categoryId'),
+    typeId: pick('typeId'),
+    statusId: required(labels.statusId),
+    queueId: pick('queueId'),
+    sourceId: pick('sourceId'),
     subjectTemplate: template('Ticket Subject'),
     priorityMap: z.object(Object.fromEntries(SEVERITIES.map((s) => [s, safeString({ message: `Choose a priority for ${s} alerts` }).trim().min(1, `Choose a priority for ${s} alerts`)])) as Record<Severity, z.ZodString>),
     note: z.object({
-      typeId: safeString({ message: 'Choose a Note Type' }).trim().min(1, 'Choose a Note Type'),
-      visibilityId: safeString({ message: 'Choose a Note Visibility' }).trim().min(1, 'Choose a Note Visibility'),
+      typeId: required(labels.noteTypeId),
+      visibilityId: required(labels.noteVisibilityId),
       titleTemplate: template('Note Title'),
     }),
     issueTypeId: nullableId,
@@ -115,13 +124,13 @@ export function ticketSettingsSchema(unsupported: ReadonlyArray<(typeof OPTIONAL
     /** Two-way: when the platform resolves every alert on a ticket, close it with this (closed) status; off when absent or null. */
     closeOnResolveStatusId: nullableId.optional(),
     overrides: z.object({
-      alertTypes: overrideList(),
-      respondRules: overrideList(),
-      iocRules: overrideList(),
+      alertTypes: overrideList(labels.overrideIssueTypeId),
+      respondRules: overrideList(labels.overrideIssueTypeId),
+      iocRules: overrideList(labels.overrideIssueTypeId),
     }),
   }).superRefine((value, ctx) => {
     if (value.subIssueTypeId && !value.issueTypeId) {
-      ctx.addIssue({ code: 'custom', path: ['subIssueTypeId'], message: 'Choose an issue type before a sub-issue type' });
+      ctx.addIssue({ code: 'custom', path: ['subIssueTypeId'], message: `Choose ${withArticle(labels.issueTypeId)} before ${withArticle(labels.subIssueTypeId)}` });
     }
   });
 }
@@ -131,43 +140,60 @@ export type TicketSettings = z.infer<ReturnType<typeof ticketSettingsSchema>>;
 
 const money = z.number({ message: 'Enter an amount' }).min(0, 'Must be 0 or more').max(1_000_000, 'Too large').multipleOf(0.0001).nullable();
 
-export const contractMappingRowSchema = z.object({
-  organizationId: id,
-  contractId: safeString({ message: 'Choose a contract' }).trim().min(1, 'Choose a contract'),
-  contractName: safeString(),
-  addService: z.boolean(),
-  serviceId: nullableId,
-  unitCost: money,
-  unitPrice: money,
-});
-export type ContractMappingRow = z.infer<typeof contractMappingRowSchema>;
-
-export const ADD_SERVICE_NEEDS_SERVICE = 'Choose a Default Contract Service (or a service for this organization) to add it to the contract';
-
-export const contractSettingsSchema = z.object({
-  addContractsToTickets: z.boolean(),
-  syncBillableUsers: z.boolean(),
-  /** 1–28 so that every month has the day. */
-  userSyncDay: z.number({ message: 'Choose a User Sync Day' }).int().min(1, 'Choose a day from 1 to 28').max(28, 'Choose a day from 1 to 28 (every month has it)').nullable(),
-  defaultServiceId: nullableId,
-  defaultServiceName: safeString().nullable(),
-  mappings: z.array(contractMappingRowSchema).max(20_000),
-}).superRefine((value, ctx) => {
-  if (value.syncBillableUsers && !value.defaultServiceId) {
-    ctx.addIssue({ code: 'custom', path: ['defaultServiceId'], message: 'A Default Contract Service is required while Sync Billable Users to Contracts / Agreements is on' });
-  }
-  if (value.syncBillableUsers && !value.userSyncDay) {
-    ctx.addIssue({ code: 'custom', path: ['userSyncDay'], message: 'Choose a User Sync Day' });
-  }
-  const seen = new Set<string>();
-  value.mappings.forEach((row, i) => {
-    if (seen.has(row.organizationId)) ctx.addIssue({ code: 'custom', path: ['mappings', i, 'organizationId'], message: 'This organization already has a contract' });
-    seen.add(row.organizationId);
-    if (row.addService && !row.serviceId && !value.defaultServiceId) {
-      ctx.addIssue({ code: 'custom', path: ['mappings', i, 'addService'], message: ADD_SERVICE_NEEDS_SERVICE });
-    }
+/** A contract row; `contract` is the contract column's label in the vendor's words ("Agreement"). */
+export function contractMappingRowSchema(contract = GENERIC_PSA_FIELD_LABELS.contract.contractId) {
+  return z.object({
+    organizationId: id,
+    contractId: safeString({ message: chooseMessage(contract) }).trim().min(1, chooseMessage(contract)),
+    contractName: safeString(),
+    addService: z.boolean(),
+    serviceId: nullableId,
+    unitCost: money,
+    unitPrice: money,
   });
-});
+}
+export type ContractMappingRow = z.infer<ReturnType<typeof contractMappingRowSchema>>;
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** A row's "Add Service to Contract" without a service to add: which field to fill, in the vendor's words. */
+export function addServiceNeedsService(labels: ContractFieldLabels = GENERIC_PSA_FIELD_LABELS.contract): string {
+  return `${labels.addService} needs ${withArticle(labels.defaultServiceId)}: choose one above`;
+}
+
+/**
+ * The contract section; `labels`: the vendor's own field labels (vendor-field-labels.ts
+ * `psaFieldLabels(vendor).contract`), so each message names what the admin sees.
+ */
+export function contractSettingsSchemaFor(labels: ContractFieldLabels = GENERIC_PSA_FIELD_LABELS.contract) {
+  return z.object({
+    addContractsToTickets: z.boolean(),
+    syncBillableUsers: z.boolean(),
+    /** 1–28 so that every month has the day. */
+    userSyncDay: z.number({ message: chooseMessage(labels.userSyncDay) }).int().min(1, 'Choose a day from 1 to 28').max(28, 'Choose a day from 1 to 28 (every month has it)').nullable(),
+    defaultServiceId: nullableId,
+    defaultServiceName: safeString().nullable(),
+    mappings: z.array(contractMappingRowSchema(labels.contractId)).max(20_000),
+  }).superRefine((value, ctx) => {
+    if (value.syncBillableUsers && !value.defaultServiceId) {
+      ctx.addIssue({ code: 'custom', path: ['defaultServiceId'], message: `${capitalized(withArticle(labels.defaultServiceId))} is required while ${labels.syncBillableUsers} is on` });
+    }
+    if (value.syncBillableUsers && !value.userSyncDay) {
+      ctx.addIssue({ code: 'custom', path: ['userSyncDay'], message: chooseMessage(labels.userSyncDay) });
+    }
+    const seen = new Set<string>();
+    value.mappings.forEach((row, i) => {
+      if (seen.has(row.organizationId)) ctx.addIssue({ code: 'custom', path: ['mappings', i, 'organizationId'], message: `This organization already has ${withArticle(labels.contractId.toLowerCase())}` });
+      seen.add(row.organizationId);
+      if (row.addService && !row.serviceId && !value.defaultServiceId) {
+        ctx.addIssue({ code: 'custom', path: ['mappings', i, 'addService'], message: addServiceNeedsService(labels) });
+      }
+    });
+  });
+}
+
+/** The contract section in the seeds' words (the API's description; saves use the vendor's, contractSettingsSchemaFor). */
+export const contractSettingsSchema = contractSettingsSchemaFor();
 export type ContractSettings = z.infer<typeof contractSettingsSchema>;
 
 /** "Create Service": a contract service created in the PSA from the wizard. Amounts may arrive as typed text. */

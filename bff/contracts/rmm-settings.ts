@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { safeString } from './safe-text.js';
-import { RMM_SITE_TYPES } from './model.js';
+import { RMM_SITE_TYPES, type RmmVendor } from './model.js';
+import { labelInSentence, RMM_FIELD_LABELS, withArticle } from './vendor-field-labels.js';
 
 export const siteMappingRowSchema = z.object({
   siteId: safeString().trim().min(1),
@@ -38,13 +39,37 @@ export const rmmStoredSettingsSchema = z.object({
 });
 export type RmmStoredSettings = z.infer<typeof rmmStoredSettingsSchema>;
 
-/** The BFF's words for a missing user-activity organization, per wizard (seed 004 asks "an organization for this integration"). */
+/**
+ * What each RMM's API gives as user activity, and so what its User Activity Organization is for
+ * (issue 17 item 8). Datto RMM's activity log (`/v2/activity-logs`) is recorded under it. Syncro's
+ * API has no user-activity or audit resource at all (its official v1 swagger, 110 paths: customers,
+ * assets, tickets, RMM alerts…; `/timelogs` is clock-in/out time keeping, `/users` a technician
+ * list), so nothing is recorded for Syncro. Seed 002 still asks for the organization, and it cannot
+ * change: on Syncro it is where the connection itself is filed (its MSP Tools entry in that
+ * organization's Applications tab). The wizard, the BFF and the Applications tab all say this.
+ */
+export const RMM_USER_ACTIVITY = {
+  'datto-rmm': {
+    recorded: true,
+    purpose: 'All Datto RMM user activity and actions are recorded under this organization.',
+  },
+  syncro: {
+    recorded: false,
+    purpose: 'Syncro’s API offers no user-activity feed, so no Syncro user activity is recorded. This organization is where the Syncro connection itself is filed: Syncro is listed under MSP Tools in its Applications tab.',
+  },
+} as const satisfies Record<RmmVendor, { recorded: boolean; purpose: string }>;
+
+/** The words for a missing user-activity organization, per wizard, naming the field as each labels it (vendor-field-labels.ts). */
 export const USER_ACTIVITY_MESSAGES = {
-  'datto-rmm': 'Select an organization for this integration',
-  syncro: 'Select a User Activity Organization',
+  'datto-rmm': selectMessage(RMM_FIELD_LABELS['datto-rmm'].userActivityOrganizationId),
+  syncro: selectMessage(RMM_FIELD_LABELS.syncro.userActivityOrganizationId),
 } as const;
 
-/** The organization all RMM user activity is logged against; immutable once set. */
+function selectMessage(label: string): string {
+  return `Select ${withArticle(labelInSentence(label))}`;
+}
+
+/** The RMM's User Activity Organization (what it is for: RMM_USER_ACTIVITY); immutable once set. */
 export function userActivityOrganizationSchema(vendor: keyof typeof USER_ACTIVITY_MESSAGES) {
   const message = USER_ACTIVITY_MESSAGES[vendor];
   return z.object({ userActivityOrganizationId: safeString({ message }).trim().min(1, message).max(100) });

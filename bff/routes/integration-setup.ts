@@ -1,7 +1,8 @@
 /**
  * @module Starting an integration: the credentials step. Credentials are parsed with the vendor's
  * schema, checked against the vendor (its reason comes back next to the field), sealed, and never
- * returned. One PSA per partner; a second connection to the same RMM needs explicit confirmation.
+ * returned. One PSA per partner; a second connection to the same RMM needs explicit confirmation,
+ * and is refused outright when it reaches an account already connected (account-identity.ts).
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -16,6 +17,7 @@ import { isPsaVendor } from '../vendors/registry.js';
 import { VENDOR_LABELS } from '../vendors/vendor-errors.js';
 import type { Vendor } from '../contracts/model.js';
 import type { AppDeps, AppEnv } from '../app-deps.js';
+import { accountIdentityHash, findSameAccount, guardSameAccount, sameAccountProblem } from '../services/account-identity.js';
 import { toIntegrationDetail } from './integrations.js';
 
 const createBody = z.object({
@@ -31,17 +33,30 @@ const idParam = z.object({ id: z.string().uuid('not an integration id') });
 
 export function integrationSetupRoutes(deps: AppDeps, docs: ApiDocs) {
   const { repos, vendors, vault } = deps;
+  const identities = { repos, vault, logger: deps.logger };
   docs.add(
-    { method: 'post', path: '/api/integrations', summary: 'Validate credentials against the vendor and start a draft integration', tag: 'setup', roles: ['admin'], body: createBody, response: { status: 201, schema: integrationDetailSchema } },
-    { method: 'put', path: '/api/integrations/{id}/credentials', summary: 'Replace the credentials (validated against the vendor first)', tag: 'setup', roles: ['admin'], params: idParam, body: credentialsBody, response: { status: 200, schema: integrationDetailSchema } },
+    { method: 'post', path: '/api/integrations', summary: 'Validate credentials against the vendor and start a draft integration (an RMM account this partner already connected is refused: 409 account_already_connected)', tag: 'setup', roles: ['admin'], body: createBody, response: { status: 201, schema: integrationDetailSchema } },
+    { method: 'put', path: '/api/integrations/{id}/credentials', summary: 'Replace the credentials (validated against the vendor first; another connection’s RMM account is refused: 409 account_already_connected)', tag: 'setup', roles: ['admin'], params: idParam, body: credentialsBody, response: { status: 200, schema: integrationDetailSchema } },
   );
 
-  /** Parses and checks credentials with the vendor; returns them and the account label. */
-  async function checkedCredentials(vendor: Vendor, raw: unknown) {
+  /** Parses credentials with the vendor's schema (a refusal names each field). */
+  function parsedCredentials(vendor: Vendor, raw: unknown) {
     const parsed = credentialSchemas[vendor].safeParse(raw);
     if (!parsed.success) throw validationProblem(fieldsFromZod(parsed.error, 'credentials'));
-    const { accountLabel } = await vendors.adapterFor(vendor, parsed.data).validateCredentials();
-    return { credentials: parsed.data, accountLabel };
+    return parsed.data;
+  }
+
+  /** Refuses credentials of an account another connection of this partner already reaches (before any vendor call). */
+  async function refuseSameAccount(partner: string, vendor: Vendor, credentials: unknown, exceptId?: string) {
+    const existing = await findSameAccount(identities, partner, vendor, credentials, exceptId);
+    if (existing) throw sameAccountProblem(vendor, existing);
+  }
+
+  /** Checks parsed credentials with the vendor; returns the account label and the sealed credentials with their identity hash. */
+  async function checkedAndSealed(vendor: Vendor, credentials: ReturnType<typeof parsedCredentials>) {
+    const { accountLabel } = await vendors.adapterFor(vendor, credentials).validateCredentials();
+    const sealed = vault.seal(credentials);
+    return { accountLabel, credentialsSealed: sealed.sealed, credentialsKeyId: sealed.keyId, accountIdentityHash: accountIdentityHash(vault, vendor, credentials) };
   }
 
   return new Hono<AppEnv>()
@@ -57,6 +72,9 @@ export function integrationSetupRoutes(deps: AppDeps, docs: ApiDocs) {
           `This account already has a ${VENDOR_LABELS[first.vendor]} integration. One PSA per account: edit the existing integration instead.`,
           { existingIntegrationId: first.id, existingVendor: first.vendor });
       }
+      // The same account twice is refused before the separate-instance question: confirming cannot make it another account.
+      const wellFormed = credentialSchemas[body.vendor].safeParse(body.credentials);
+      if (wellFormed.success) await refuseSameAccount(partner, body.vendor, wellFormed.data);
       const same = existing.find((i) => i.vendor === body.vendor);
       if (kind === 'rmm' && same && !body.confirmSeparateInstance) {
         throw new ProblemError(409, 'duplicate_connection', 'Already connected',
@@ -70,13 +88,12 @@ export function integrationSetupRoutes(deps: AppDeps, docs: ApiDocs) {
         throw validationProblem([{ field: 'userActivityOrganizationId', message: 'Unknown organization' }]);
       }
       // The vendor call happens before any write, and outside any transaction.
-      const { credentials, accountLabel } = await checkedCredentials(body.vendor, body.credentials);
-      const sealed = vault.seal(credentials);
-      const row = await repos.integrations.create({
-        partnerId: partner, kind, vendor: body.vendor, credentialsSealed: sealed.sealed, credentialsKeyId: sealed.keyId, accountLabel,
-        userActivityOrganizationId: body.userActivityOrganizationId ?? null,
-      });
-      await repos.audit.record({ partnerId: partner, actor: sub, action: 'integration.create', target: `integration:${row.id}`, after: { vendor: row.vendor, kind, accountLabel, userActivityOrganizationId: row.userActivityOrganizationId } });
+      const credentials = parsedCredentials(body.vendor, body.credentials);
+      const checked = await checkedAndSealed(body.vendor, credentials);
+      const row = await guardSameAccount(identities, partner, body.vendor, credentials, undefined, () => repos.integrations.create({
+        partnerId: partner, kind, vendor: body.vendor, ...checked, userActivityOrganizationId: body.userActivityOrganizationId ?? null,
+      }));
+      await repos.audit.record({ partnerId: partner, actor: sub, action: 'integration.create', target: `integration:${row.id}`, after: { vendor: row.vendor, kind, accountLabel: checked.accountLabel, userActivityOrganizationId: row.userActivityOrganizationId } });
       return c.json(toIntegrationDetail(row), 201);
     })
     .put('/:id/credentials', validate('param', idParam), validate('json', credentialsBody), async (c) => {
@@ -84,11 +101,12 @@ export function integrationSetupRoutes(deps: AppDeps, docs: ApiDocs) {
       const { id } = c.req.valid('param');
       const row = await repos.integrations.get(partner, id);
       if (!row) throw notFound(`Integration ${id}`);
-      const { credentials, accountLabel } = await checkedCredentials(row.vendor, c.req.valid('json').credentials);
-      const sealed = vault.seal(credentials);
-      const after = (await repos.integrations.update(partner, id, { credentialsSealed: sealed.sealed, credentialsKeyId: sealed.keyId, accountLabel }))!;
+      const credentials = parsedCredentials(row.vendor, c.req.valid('json').credentials);
+      await refuseSameAccount(partner, row.vendor, credentials, id);
+      const checked = await checkedAndSealed(row.vendor, credentials);
+      const after = (await guardSameAccount(identities, partner, row.vendor, credentials, id, () => repos.integrations.update(partner, id, checked)))!;
       vendors.forget(id);
-      await repos.audit.record({ partnerId: partner, actor: sub, action: 'integration.credentials', target: `integration:${id}`, before: { accountLabel: row.accountLabel }, after: { accountLabel } });
+      await repos.audit.record({ partnerId: partner, actor: sub, action: 'integration.credentials', target: `integration:${id}`, before: { accountLabel: row.accountLabel }, after: { accountLabel: checked.accountLabel } });
       return c.json(toIntegrationDetail(after), 200);
     });
 }

@@ -15,7 +15,7 @@ import { rmmSyncStatusSchema, syncStatus } from '../services/rmm-sync/sync-summa
 const idParam = z.object({ id: z.string().uuid('not an integration id') });
 
 export function rmmOperationsRoutes(deps: AppDeps, docs: ApiDocs) {
-  const service = deps.rmmSync ?? new RmmSyncService(deps, { intervalMs: DEFAULT_RMM_SYNC_INTERVAL_MINUTES * 60_000 });
+  const service = deps.rmmSync ??= new RmmSyncService(deps, { intervalMs: DEFAULT_RMM_SYNC_INTERVAL_MINUTES * 60_000 });
   const p = '/api/integrations/{id}/rmm/sync';
   docs.add(
     { method: 'post', path: p, summary: 'Sync now: list the mapped sites’ devices and the user activity at once, and answer the result', tag: 'rmm', roles: ['admin'], params: idParam, response: { status: 200, schema: rmmSyncResultSchema, description: 'The run’s result; a run the vendor cut short has outcome "failed" and keeps what it wrote' } },

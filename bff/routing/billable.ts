@@ -4,6 +4,7 @@
  * their cost/price overrides), and when the monthly run is due (on or after the User Sync Day, once
  * per calendar month, UTC).
  */
+import { GENERIC_PSA_FIELD_LABELS, withArticle, type ContractFieldLabels } from '../contracts/vendor-field-labels.js';
 
 export interface BillableLine {
   organizationId: string;
@@ -19,6 +20,8 @@ export interface BillablePlanInput {
   defaultServiceId: string | null;
   mappings: Array<{ organizationId: string; contractId: string; addService: boolean; serviceId: string | null; unitCost: number | null; unitPrice: number | null }>;
   organizations: Map<string, { name: string; billableUsers: number }>;
+  /** The PSA's own words for the contract fields, for the reasons (vendor-field-labels.ts); the seeds' words without. */
+  labels?: ContractFieldLabels;
 }
 
 export interface BillablePlan {
@@ -29,12 +32,13 @@ export interface BillablePlan {
 
 export function planBillableSync(input: BillablePlanInput): BillablePlan {
   const plan: BillablePlan = { lines: [], skipped: [] };
+  const labels = input.labels ?? GENERIC_PSA_FIELD_LABELS.contract;
   for (const row of input.mappings) {
     if (!row.addService) continue;
     const org = input.organizations.get(row.organizationId);
     const serviceId = row.serviceId ?? input.defaultServiceId;
     if (!org) plan.skipped.push({ organizationId: row.organizationId, reason: 'The organization is not known to the integration hub (the platform has not sent it).' });
-    else if (!serviceId) plan.skipped.push({ organizationId: row.organizationId, reason: 'No contract service: choose a Default Contract Service or one for this organization.' });
+    else if (!serviceId) plan.skipped.push({ organizationId: row.organizationId, reason: `No ${labels.serviceNoun} to add: choose ${withArticle(labels.defaultServiceId)} in Contract Mapping.` });
     else plan.lines.push({ organizationId: row.organizationId, organizationName: org.name, contractId: row.contractId, serviceId, units: org.billableUsers, unitCost: row.unitCost, unitPrice: row.unitPrice });
   }
   return plan;

@@ -7,9 +7,11 @@
 import type { Repositories } from '../../db/repositories/index.js';
 import type { IntegrationRecord } from '../../db/repositories/integrations.repo.js';
 import {
-  accountMappingSchema, CONTRACTS_OFF, contractSettingsSchema, NO_CONTACT_MESSAGE, psaStoredSettingsSchema, ticketSettingsSchema,
+  accountMappingSchema, CONTRACTS_OFF, contractSettingsSchemaFor, NO_CONTACT_MESSAGE, noLongerOfferedMessage, psaStoredSettingsSchema, ticketSettingsSchema,
   type AccountMapping, type ContractSettings, type PsaStoredSettings, type TicketSettings, OPTIONAL_BY_VENDOR_FIELDS,
 } from '../contracts/psa-settings.js';
+import { psaFieldLabels } from '../contracts/vendor-field-labels.js';
+import { isPsaVendor, VENDOR_LABELS } from '../contracts/vendor-catalog.js';
 import { fieldsFromZod, ProblemError, validationProblem, type FieldProblem } from '../errors.js';
 import type { PicklistKey, PsaPicklists } from '../contracts/model.js';
 import type { PsaAdapter } from '../vendors/psa-adapter.js';
@@ -147,45 +149,48 @@ export class PsaSetupService {
   private async checkTicketSettings(partner: string, integration: IntegrationRecord, adapter: PsaAdapter, input: unknown): Promise<TicketSettings> {
     const lists = await this.picklists(integration.id, adapter);
     const unsupported = OPTIONAL_BY_VENDOR_FIELDS.filter((f) => lists.unsupported.includes(FIELD_TO_LIST[f]));
-    const parsed = ticketSettingsSchema(unsupported).safeParse(input);
+    // Every message names the field as this vendor labels it (ConnectWise's Service Board, Halo's Team).
+    const { labels, vendorLabel } = wordsOf(integration);
+    const parsed = ticketSettingsSchema(unsupported, labels.ticket).safeParse(input);
     if (!parsed.success) throw validationProblem(fieldsFromZod(parsed.error));
     const value = parsed.data;
     const problems: FieldProblem[] = [];
     const must = (field: string, id: string | null, list: PsaPicklists[PicklistKey], label: string) => {
       const value = id ? list.find((v) => v.id === id) : undefined;
-      if (id && !value) problems.push({ field, message: `${label} is not a value the PSA offers (it may have been removed); choose again` });
+      if (id && !value) problems.push({ field, message: noLongerOfferedMessage(label, vendorLabel) });
       else if (value?.unusableReason) problems.push({ field, message: value.unusableReason });
     };
-    must('categoryId', value.categoryId, lists.ticketCategory, 'Ticket Category');
-    must('typeId', value.typeId, lists.ticketType, 'Ticket Type');
-    must('statusId', value.statusId, lists.ticketStatus, 'Ticket Status');
-    must('queueId', value.queueId, lists.queue, 'Ticket Queue');
-    must('sourceId', value.sourceId, lists.source, 'Ticket Source');
-    for (const [severity, id] of Object.entries(value.priorityMap)) must(`priorityMap.${severity}`, id, lists.priority, `The ${severity} priority`);
-    must('note.typeId', value.note.typeId, lists.noteType, 'Note Type');
-    if (lists.noteVisibility.length) must('note.visibilityId', value.note.visibilityId, lists.noteVisibility, 'Note Visibility');
+    const t = labels.ticket;
+    must('categoryId', value.categoryId, lists.ticketCategory, t.categoryId);
+    must('typeId', value.typeId, lists.ticketType, t.typeId);
+    must('statusId', value.statusId, lists.ticketStatus, t.statusId);
+    must('queueId', value.queueId, lists.queue, t.queueId);
+    must('sourceId', value.sourceId, lists.source, t.sourceId);
+    for (const [severity, id] of Object.entries(value.priorityMap)) must(`priorityMap.${severity}`, id, lists.priority, `priority for ${severity} alerts`);
+    must('note.typeId', value.note.typeId, lists.noteType, t.noteTypeId);
+    if (lists.noteVisibility.length) must('note.visibilityId', value.note.visibilityId, lists.noteVisibility, t.noteVisibilityId);
     // Values that belong to one queue (ConnectWise board statuses, items, types) only go with it.
     const onQueue = (field: string, id: string | null, list: PsaPicklists['ticketStatus'], label: string) => {
       const parent = id ? list.find((v) => v.id === id)?.parentId : undefined;
-      if (parent && value.queueId && parent !== value.queueId) problems.push({ field, message: `${label} belongs to another board or queue than the one chosen; choose one of its values` });
+      if (parent && value.queueId && parent !== value.queueId) problems.push({ field, message: `The chosen ${label} belongs to another ${t.queueId}; choose one of the chosen ${t.queueId}’s values` });
     };
-    onQueue('statusId', value.statusId, lists.ticketStatus, 'Ticket Status');
-    onQueue('typeId', value.typeId, lists.ticketType, 'Ticket Type');
+    onQueue('statusId', value.statusId, lists.ticketStatus, t.statusId);
+    onQueue('typeId', value.typeId, lists.ticketType, t.typeId);
     if (value.statusId && lists.closedStatusIds.includes(value.statusId)) problems.push({ field: 'statusId', message: 'Choose an open status: new tickets cannot start closed' });
     // Two-way close on resolve: only a status the PSA counts as closed ends the ticket (the adapter's closedStatusIds).
     const closeWith = value.closeOnResolveStatusId ?? null;
     if (closeWith && !lists.closedStatusIds.includes(closeWith)) problems.push({ field: 'closeOnResolveStatusId', message: 'Choose one of the PSA’s closed statuses (or leave the ticket open): this status does not close a ticket' });
-    else onQueue('closeOnResolveStatusId', closeWith, lists.ticketStatus, 'The closing status');
-    const checkIssue = (path: string, issueTypeId: string | null, subIssueTypeId: string | null) => {
-      must(`${path}issueTypeId`, issueTypeId, lists.issueType, 'Issue Type');
-      onQueue(`${path}issueTypeId`, issueTypeId, lists.issueType, 'Issue Type');
+    else onQueue('closeOnResolveStatusId', closeWith, lists.ticketStatus, 'closing status');
+    const checkIssue = (path: string, issueTypeId: string | null, subIssueTypeId: string | null, issueLabel: string, subLabel: string) => {
+      must(`${path}issueTypeId`, issueTypeId, lists.issueType, issueLabel);
+      onQueue(`${path}issueTypeId`, issueTypeId, lists.issueType, issueLabel);
       if (subIssueTypeId) {
         const sub = lists.subIssueType.find((s) => s.id === subIssueTypeId);
-        if (!sub) problems.push({ field: `${path}subIssueTypeId`, message: 'Sub-Issue Type is not a value the PSA offers' });
-        else if (sub.parentId !== issueTypeId) problems.push({ field: `${path}subIssueTypeId`, message: 'This sub-issue type belongs to another issue type' });
+        if (!sub) problems.push({ field: `${path}subIssueTypeId`, message: noLongerOfferedMessage(subLabel, vendorLabel) });
+        else if (sub.parentId !== issueTypeId) problems.push({ field: `${path}subIssueTypeId`, message: `The chosen ${subLabel} belongs to another ${issueLabel}; choose one of the chosen ${issueLabel}’s values` });
       }
     };
-    checkIssue('', value.issueTypeId, value.subIssueTypeId);
+    checkIssue('', value.issueTypeId, value.subIssueTypeId, t.issueTypeId, t.subIssueTypeId);
     const catalog = {
       alertTypes: new Set((await this.repos.organizations.listCatalog(partner, 'alert-type')).map((c) => c.id)),
       respondRules: new Set((await this.repos.organizations.listCatalog(partner, 'respond-rule')).map((c) => c.id)),
@@ -194,7 +199,7 @@ export class PsaSetupService {
     for (const table of ['alertTypes', 'respondRules', 'iocRules'] as const) {
       value.overrides[table].forEach((row, i) => {
         if (!catalog[table].has(row.key)) problems.push({ field: `overrides.${table}.${i}.key`, message: 'Not in the platform’s catalog' });
-        checkIssue(`overrides.${table}.${i}.`, row.issueTypeId, row.subIssueTypeId);
+        checkIssue(`overrides.${table}.${i}.`, row.issueTypeId, row.subIssueTypeId, t.overrideIssueTypeId, t.overrideSubIssueTypeId);
       });
     }
     if (problems.length) throw validationProblem(problems);
@@ -202,20 +207,30 @@ export class PsaSetupService {
   }
 
   private async checkContractSettings(partner: string, integration: IntegrationRecord, adapter: PsaAdapter, input: unknown): Promise<ContractSettings> {
-    const parsed = contractSettingsSchema.safeParse(input);
+    const { labels, vendorLabel } = wordsOf(integration);
+    const parsed = contractSettingsSchemaFor(labels.contract).safeParse(input);
     if (!parsed.success) throw validationProblem(fieldsFromZod(parsed.error));
     const value = parsed.data;
     const problems: FieldProblem[] = [];
     const orgIds = new Set((await this.repos.organizations.list(partner)).map((o) => o.id));
     const serviceIds = new Set((await this.vendors.cached(integration.id, 'services', () => adapter.listServices())).map((s) => s.id));
-    if (value.defaultServiceId && !serviceIds.has(value.defaultServiceId)) problems.push({ field: 'defaultServiceId', message: 'That service no longer exists in the PSA; choose or create another' });
+    const noun = labels.contract.serviceNoun;
+    if (value.defaultServiceId && !serviceIds.has(value.defaultServiceId)) {
+      problems.push({ field: 'defaultServiceId', message: `The ${labels.contract.defaultServiceId} chosen no longer exists in ${vendorLabel}; choose or create another ${noun}` });
+    }
     for (const [i, row] of value.mappings.entries()) {
       if (!orgIds.has(row.organizationId)) problems.push({ field: `mappings.${i}.organizationId`, message: 'Unknown organization' });
-      if (row.serviceId && !serviceIds.has(row.serviceId)) problems.push({ field: `mappings.${i}.serviceId`, message: 'That service does not exist in the PSA' });
+      if (row.serviceId && !serviceIds.has(row.serviceId)) problems.push({ field: `mappings.${i}.serviceId`, message: `That ${noun} no longer exists in ${vendorLabel}; choose another` });
     }
     if (problems.length) throw validationProblem(problems);
     return value;
   }
+}
+
+/** The vendor's field labels and name, for messages that name a field as the admin sees it. */
+function wordsOf(integration: IntegrationRecord) {
+  const vendor = isPsaVendor(integration.vendor) ? integration.vendor : undefined;
+  return { labels: psaFieldLabels(vendor), vendorLabel: vendor ? VENDOR_LABELS[vendor] : 'the PSA' };
 }
 
 const FIELD_TO_LIST = { categoryId: 'ticketCategory', typeId: 'ticketType', queueId: 'queue', sourceId: 'source' } as const;

@@ -9,6 +9,7 @@ import { rmmMappingSchema, rmmParametersSchema, rmmStoredSettingsSchema, USER_AC
 import { fieldsFromZod, ProblemError, validationProblem, type FieldProblem } from '../errors.js';
 import type { RmmCustomField } from '../contracts/entra-field.js';
 import type { RmmSite } from '../contracts/model.js';
+import { VENDOR_LABELS } from '../contracts/vendor-catalog.js';
 import type { Actor } from './psa-setup.service.js';
 import type { VendorGateway } from './vendor-gateway.js';
 
@@ -98,7 +99,7 @@ export class RmmSetupService {
     const value = parsed.data;
     if (value.entraDeviceIdField) {
       const fields = await this.customFields(actor.partner, integrationId);
-      if (!fields.some((f) => f.name === value.entraDeviceIdField)) throw validationProblem([{ field: 'entraDeviceIdField', message: 'That field does not exist in the RMM' }]);
+      if (!fields.some((f) => f.name === value.entraDeviceIdField)) throw validationProblem([{ field: 'entraDeviceIdField', message: `That field does not exist in ${VENDOR_LABELS[integration.vendor]}; choose one of the fields listed` }]);
     }
     const stored = this.storedSettings(integration);
     const settings: RmmStoredSettings = { ...stored, entraDeviceIdField: value.entraDeviceIdField, completedSections: stored.completedSections.includes('parameters') ? stored.completedSections : [...stored.completedSections, 'parameters'] };
@@ -107,7 +108,8 @@ export class RmmSetupService {
     return value;
   }
 
-  async complete(actor: Actor, integrationId: string): Promise<IntegrationRecord> {
+  /** `connectedNow`: this call made it Connected (not an edit of a connected or disconnected one). */
+  async complete(actor: Actor, integrationId: string): Promise<{ integration: IntegrationRecord; connectedNow: boolean }> {
     const { integration } = await this.vendors.rmm(actor.partner, integrationId);
     const stored = this.storedSettings(integration);
     const problems: FieldProblem[] = [];
@@ -117,6 +119,6 @@ export class RmmSetupService {
     const status = integration.status === 'disconnected' ? 'disconnected' : 'connected';
     const after = (await this.repos.integrations.update(actor.partner, integration.id, { status }))!;
     await this.repos.audit.record({ partnerId: actor.partner, actor: actor.sub, action: 'integration.complete', target: `integration:${integration.id}`, before: { status: integration.status }, after: { status } });
-    return after;
+    return { integration: after, connectedNow: integration.status === 'draft' && status === 'connected' };
   }
 }

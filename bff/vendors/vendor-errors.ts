@@ -27,6 +27,8 @@ export class VendorError extends Error {
       field?: string;
       /** The vendor's own words from its error body, when it sent any. */
       vendorText?: string;
+      /** What the platform's operator must fix (a setting's name): logged, never shown to an admin. */
+      operatorNote?: string;
     } = {},
   ) {
     super(message);

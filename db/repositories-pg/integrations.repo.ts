@@ -40,6 +40,13 @@ export function createPgIntegrationsRepo(db: PgDb): IntegrationsRepo {
         .where(and(live(partnerId), eq(integrations.id, id)));
       return row?.sealed && row.keyId ? { sealed: row.sealed, keyId: row.keyId } : undefined;
     },
+    async accountIdentities(partnerId, vendor) {
+      return db.select({ id: integrations.id, accountIdentityHash: integrations.accountIdentityHash, hasCredentials: publicColumns.hasCredentials })
+        .from(integrations).where(and(live(partnerId), eq(integrations.vendor, vendor))).orderBy(asc(integrations.createdAt));
+    },
+    async setAccountIdentityHash(partnerId, id, hash) {
+      await db.update(integrations).set({ accountIdentityHash: hash }).where(and(live(partnerId), eq(integrations.id, id)));
+    },
     async create(input) {
       const id = randomUUID();
       await db.insert(integrations).values({ id, status: 'draft', settings: input.settings ?? {}, ...input });
@@ -51,7 +58,7 @@ export function createPgIntegrationsRepo(db: PgDb): IntegrationsRepo {
       return changed.length ? getLive(partnerId, id) : undefined;
     },
     async softDelete(partnerId, id) {
-      const changed = await db.update(integrations).set({ deletedAt: nowIso(), updatedAt: nowIso(), credentialsSealed: null, credentialsKeyId: null })
+      const changed = await db.update(integrations).set({ deletedAt: nowIso(), updatedAt: nowIso(), credentialsSealed: null, credentialsKeyId: null, accountIdentityHash: null })
         .where(and(live(partnerId), eq(integrations.id, id))).returning({ id: integrations.id });
       return changed.length > 0;
     },

@@ -10,10 +10,12 @@ import { nowIso } from '../schema/columns.helpers.js';
 
 export type IntegrationRow = typeof integrations.$inferSelect;
 /** An integration as every caller outside the BFF's credential code sees it: no sealed secret. */
-export type IntegrationRecord = Omit<IntegrationRow, 'credentialsSealed' | 'credentialsKeyId'> & { hasCredentials: boolean };
+export type IntegrationRecord = Omit<IntegrationRow, 'credentialsSealed' | 'credentialsKeyId' | 'accountIdentityHash'> & { hasCredentials: boolean };
 export type IntegrationStatus = IntegrationRow['status'];
 /** What callers may change on an integration. */
-export type IntegrationPatch = Partial<Pick<IntegrationRow, 'status' | 'settings' | 'accountLabel' | 'credentialsSealed' | 'credentialsKeyId' | 'userActivityOrganizationId'>>;
+export type IntegrationPatch = Partial<Pick<IntegrationRow, 'status' | 'settings' | 'accountLabel' | 'credentialsSealed' | 'credentialsKeyId' | 'accountIdentityHash' | 'userActivityOrganizationId'>>;
+/** A live integration's account identity as stored (a keyed hash, or null when not computed yet). */
+export interface AccountIdentityRow { id: string; accountIdentityHash: string | null; hasCredentials: boolean }
 
 const publicColumns = {
   id: integrations.id,
@@ -54,12 +56,22 @@ export function createIntegrationsRepo(db: Db) {
         .where(and(live(partnerId), eq(integrations.id, id))).get();
       return row?.sealed && row.keyId ? { sealed: row.sealed, keyId: row.keyId } : undefined;
     },
+    /** The account identity hash of each live integration of one vendor (a partner has a handful). */
+    async accountIdentities(partnerId: string, vendor: IntegrationRow['vendor']): Promise<AccountIdentityRow[]> {
+      return db.select({ id: integrations.id, accountIdentityHash: integrations.accountIdentityHash, hasCredentials: publicColumns.hasCredentials })
+        .from(integrations).where(and(live(partnerId), eq(integrations.vendor, vendor))).orderBy(asc(integrations.createdAt)).all();
+    },
+    /** Fills in a row's identity hash computed later (not a change the admin made: `updatedAt` stays). */
+    async setAccountIdentityHash(partnerId: string, id: string, hash: string): Promise<void> {
+      db.update(integrations).set({ accountIdentityHash: hash }).where(and(live(partnerId), eq(integrations.id, id))).run();
+    },
     async create(input: {
       partnerId: string;
       kind: 'psa' | 'rmm';
       vendor: IntegrationRow['vendor'];
       credentialsSealed: string;
       credentialsKeyId: string;
+      accountIdentityHash?: string | null;
       accountLabel: string | null;
       settings?: unknown;
       userActivityOrganizationId?: string | null;
@@ -79,7 +91,7 @@ export function createIntegrationsRepo(db: Db) {
     },
     /** Soft delete: the row stays (history, routing reasons) but no route lists or changes it again. */
     async softDelete(partnerId: string, id: string): Promise<boolean> {
-      const changed = db.update(integrations).set({ deletedAt: nowIso(), updatedAt: nowIso(), credentialsSealed: null, credentialsKeyId: null })
+      const changed = db.update(integrations).set({ deletedAt: nowIso(), updatedAt: nowIso(), credentialsSealed: null, credentialsKeyId: null, accountIdentityHash: null })
         .where(and(live(partnerId), eq(integrations.id, id))).returning({ id: integrations.id }).get();
       return Boolean(changed);
     },

@@ -1,4 +1,5 @@
 /** @module PostgreSQL twin of schema/integrations.ts: same tables, same column names. */
+import { sql } from 'drizzle-orm';
 import { boolean, doublePrecision, index, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { VENDORS } from '../../bff/contracts/vendor-catalog.js';
 import { INTEGRATION_STATUSES } from '../schema/integrations.js';
@@ -15,6 +16,7 @@ export const integrations = pgTable(
     status: text('status', { enum: INTEGRATION_STATUSES }).notNull().default('draft'),
     credentialsSealed: text('credentials_sealed'),
     credentialsKeyId: text('credentials_key_id'),
+    accountIdentityHash: text('account_identity_hash'),
     accountLabel: text('account_label'),
     settings: jsonb('settings').$type<unknown>().notNull().default({}),
     userActivityOrganizationId: text('user_activity_organization_id'),
@@ -22,7 +24,10 @@ export const integrations = pgTable(
     updatedAt: updatedAt(),
     deletedAt: text('deleted_at'),
   },
-  (t) => [index('integrations_partner_idx').on(t.partnerId, t.kind)],
+  (t) => [
+    index('integrations_partner_idx').on(t.partnerId, t.kind),
+    uniqueIndex('integrations_account_identity_uq').on(t.partnerId, t.accountIdentityHash).where(sql`${t.deletedAt} is null`),
+  ],
 );
 
 export const psaAccountMappings = pgTable(

@@ -1,4 +1,5 @@
 /** @module Integrations (one PSA or RMM connection) and their mappings to platform organizations. */
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt, updatedAt } from './columns.helpers.js';
 import { partners } from './partners.js';
@@ -19,6 +20,12 @@ export const integrations = sqliteTable(
     credentialsSealed: text('credentials_sealed'),
     /** Which SECRET_KEY sealed them, so keys can rotate. */
     credentialsKeyId: text('credentials_key_id'),
+    /**
+     * Which vendor account the credentials reach (an RMM's account identity, e.g. Datto RMM platform +
+     * API key), as a keyed hash `<keyId>:<HMAC>` and never in clear: it refuses a second connection
+     * of one account. Null for PSAs, and for rows sealed before it existed until first compared.
+     */
+    accountIdentityHash: text('account_identity_hash'),
     /** A non-secret label of the connected vendor account (e.g. zone, tenant), for the list. */
     accountLabel: text('account_label'),
     /** Settings JSON; always read through its zod schema (bff/contracts). */
@@ -30,7 +37,11 @@ export const integrations = sqliteTable(
     /** Deleted integrations are kept (routing records must still say why nothing was sent). */
     deletedAt: text('deleted_at'),
   },
-  (t) => [index('integrations_partner_idx').on(t.partnerId, t.kind)],
+  (t) => [
+    index('integrations_partner_idx').on(t.partnerId, t.kind),
+    // One live connection per account and partner, also when two requests pass the route's check at once.
+    uniqueIndex('integrations_account_identity_uq').on(t.partnerId, t.accountIdentityHash).where(sql`${t.deletedAt} is null`),
+  ],
 );
 
 /** One row per PSA account the admin mapped, ignored, or gave a contact. */

@@ -57,4 +57,7 @@ it('refuses an on-premises host the operator did not allow, next to the host fie
   const res = await json(await t.call('POST', '/api/integrations', { body: { vendor: 'connectwise', credentials: onPrem } }));
   expect(res.status).toBe(422);
   expect(res.body.errors).toEqual([{ field: 'credentials.host', message: expect.stringContaining('is not on this platform’s list of allowed servers') }]);
+  // The admin reads who can allow it; the setting's name goes to the operator's log only.
+  expect(JSON.stringify(res.body)).not.toContain('CONNECTWISE_ALLOWED_HOSTS');
+  expect(t.logLines.some((line) => line.includes('vendor setting needs the operator') && line.includes('cw.example.com is not in CONNECTWISE_ALLOWED_HOSTS'))).toBe(true);
 });

@@ -26,6 +26,37 @@ afterEach(() => t.close());
 /** Every PSA's sandbox credentials, from the sandboxes' own kits. */
 const VENDORS = Object.fromEntries(Object.values(PSA_SANDBOX_KITS).map((k) => [k.vendor, { valid: k.credentials, wrong: k.wrongCredentials }]));
 
+/**
+ * Issue 17 item 7: each PSA's own field labels (what its wizard shows on steps 3 and 4), written out
+ * here, and the message the problem+json field list must give for each empty one.
+ */
+const OWN_WORDS: Record<string, Record<string, string>> = {
+  autotask: {
+    queueId: 'Choose a Ticket Queue', typeId: 'Choose a Ticket Type', statusId: 'Choose a Ticket Status', sourceId: 'Choose a Ticket Source',
+    'note.typeId': 'Choose a Note Type',
+    defaultServiceId: 'A Default Contract Service is required while Sync Billable Users to Contracts / Agreements is on',
+    goneQueue: 'The chosen Ticket Queue is no longer offered by Autotask (it may have been removed); choose again',
+  },
+  'kaseya-bms': {
+    queueId: 'Choose a Ticket Queue', typeId: 'Choose a Ticket Type', statusId: 'Choose a Ticket Status', sourceId: 'Choose a Ticket Source',
+    'note.typeId': 'Choose a Note Type',
+    defaultServiceId: 'A Default Contract Service is required while Sync Billable Users to Contracts / Agreements is on',
+    goneQueue: 'The chosen Ticket Queue is no longer offered by Kaseya BMS (it may have been removed); choose again',
+  },
+  connectwise: {
+    queueId: 'Choose a Service Board', typeId: 'Choose an Item', statusId: 'Choose a Status', sourceId: 'Choose a Source',
+    'note.typeId': 'Choose a Note Type (Discussion or Resolution)',
+    defaultServiceId: 'A Default Addition (catalog product) is required while Sync Billable Users to Agreement Additions is on',
+    goneQueue: 'The chosen Service Board is no longer offered by ConnectWise PSA (it may have been removed); choose again',
+  },
+  halopsa: {
+    queueId: 'Choose a Team', typeId: 'Choose a Ticket Type', statusId: 'Choose a Ticket Status',
+    'note.typeId': 'Choose an Outcome (note type)',
+    defaultServiceId: 'A Default Contract Item is required while Sync Billable Users to Contracts / Agreements is on',
+    goneQueue: 'The chosen Team is no longer offered by HaloPSA (it may have been removed); choose again',
+  },
+};
+
 async function json(res: Response) {
   return { status: res.status, body: await res.json() };
 }
@@ -120,6 +151,16 @@ for (const [vendor, creds] of Object.entries(VENDORS)) {
         issueTypeId: null, subIssueTypeId: null,
         overrides: { alertTypes: [{ key: 'at-malware', keyName: 'Malware Detected', issueTypeId: lists.issueType[0].id, subIssueTypeId: null }], respondRules: [], iocRules: [] },
       };
+      // Every empty ticket default is named as this PSA labels it (never "Ticket Queue" under a Service Board).
+      const emptied = { ...ticket, queueId: '', typeId: '', statusId: '', ...('sourceId' in OWN_WORDS[vendor]! ? { sourceId: '' } : {}), note: { ...ticket.note, typeId: '' } };
+      const empty = await json(await t.call('PUT', `/api/integrations/${id}/psa/ticket-settings`, { body: emptied }));
+      expect(empty.status).toBe(400);
+      const { defaultServiceId: contractWords, goneQueue, ...ticketWords } = OWN_WORDS[vendor]!;
+      expect(Object.fromEntries(empty.body.errors.map((e: { field: string; message: string }) => [e.field, e.message]))).toEqual(ticketWords);
+      // A value the PSA no longer lists is named the same way.
+      const gone = await json(await t.call('PUT', `/api/integrations/${id}/psa/ticket-settings`, { body: { ...ticket, queueId: 'no-such-queue' } }));
+      expect(gone.status).toBe(400);
+      expect(gone.body.errors).toContainEqual({ field: 'queueId', message: goneQueue });
       const { informational: _, ...partial } = ticket.priorityMap;
       const missingPriority = await json(await t.call('PUT', `/api/integrations/${id}/psa/ticket-settings`, { body: { ...ticket, priorityMap: partial } }));
       expect(missingPriority.status).toBe(400);
@@ -130,7 +171,7 @@ for (const [vendor, creds] of Object.entries(VENDORS)) {
 
       const contractOff = { addContractsToTickets: false, syncBillableUsers: false, userSyncDay: null, defaultServiceId: null, defaultServiceName: null, mappings: [] };
       const syncWithout = await json(await t.call('PUT', `/api/integrations/${id}/psa/contract-settings`, { body: { ...contractOff, syncBillableUsers: true, userSyncDay: 5 } }));
-      expect(syncWithout.body.errors).toContainEqual({ field: 'defaultServiceId', message: 'A Default Contract Service is required while Sync Billable Users to Contracts / Agreements is on' });
+      expect(syncWithout.body.errors).toContainEqual({ field: 'defaultServiceId', message: contractWords });
       const service = await json(await t.call('POST', `/api/integrations/${id}/psa/services`, { body: { name: 'SIEM per user', unitCost: 2, unitPrice: 5 } }));
       expect(service.status).toBe(201);
       expect((await t.call('PUT', `/api/integrations/${id}/psa/contract-settings`, { body: { ...contractOff, syncBillableUsers: true, userSyncDay: 5, defaultServiceId: service.body.id, defaultServiceName: service.body.name } })).status).toBe(200);

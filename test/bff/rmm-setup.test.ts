@@ -21,6 +21,8 @@ afterEach(() => t.close());
 
 const syncro = { subdomain: 'sandbox', apiToken: 'sandbox-token' };
 const datto = { platform: 'merlot', apiKey: 'sandbox-key', apiSecret: 'sandbox-secret' };
+/** The sandbox's second Datto RMM account (a connection of `datto` is never repeated: rmm-same-account.test.ts). */
+const secondDatto = { platform: 'merlot', apiKey: 'sandbox-key-2', apiSecret: 'sandbox-secret-2' };
 
 async function json(res: Response) {
   return { status: res.status, body: await res.json() };
@@ -57,17 +59,17 @@ describe('RMM setup', () => {
     expect(body.errors[0]).toMatchObject({ field: 'credentials.subdomain' });
   });
 
-  it('needs an organization first for Datto RMM and warns before a duplicate connection', async () => {
+  it('needs an organization first for Datto RMM and warns before a second connection (another account, confirmed as a separate instance)', async () => {
     const missing = await json(await t.call('POST', '/api/integrations', { body: { vendor: 'datto-rmm', credentials: datto } }));
     expect(missing.body.errors[0].field).toBe('userActivityOrganizationId');
     const first = await json(await t.call('POST', '/api/integrations', { body: { vendor: 'datto-rmm', credentials: datto, userActivityOrganizationId: 'org-internal' } }));
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ status: 'draft', hasCredentials: true, userActivityOrganizationId: 'org-internal' });
     expect(JSON.stringify(first.body)).not.toContain('sandbox-secret');
-    const second = await json(await t.call('POST', '/api/integrations', { body: { vendor: 'datto-rmm', credentials: datto, userActivityOrganizationId: 'org-internal' } }));
+    const second = await json(await t.call('POST', '/api/integrations', { body: { vendor: 'datto-rmm', credentials: secondDatto, userActivityOrganizationId: 'org-internal' } }));
     expect(second.status).toBe(409);
     expect(second.body.code).toBe('duplicate_connection');
-    const confirmed = await t.call('POST', '/api/integrations', { body: { vendor: 'datto-rmm', credentials: datto, userActivityOrganizationId: 'org-internal', confirmSeparateInstance: true } });
+    const confirmed = await t.call('POST', '/api/integrations', { body: { vendor: 'datto-rmm', credentials: secondDatto, userActivityOrganizationId: 'org-internal', confirmSeparateInstance: true } });
     expect(confirmed.status).toBe(201);
   });
 

@@ -123,9 +123,13 @@ describe('RMM wizards on the demo page, keyboard only', () => {
     expect(await isFocused(confirm)).toBe(true);
     expect(await page.getByRole('heading', { name: 'Step 1 of 5: Organization' }).isVisible()).toBe(true);
 
-    const direct = await api('POST', '/integrations', { vendor: 'datto-rmm', credentials: { platform: 'merlot', apiKey: 'sandbox-key', apiSecret: 'sandbox-secret' }, userActivityOrganizationId: 'org-internal' });
+    // Another Datto RMM account (the sandbox's second key); the same account would be refused outright.
+    const direct = await api('POST', '/integrations', { vendor: 'datto-rmm', credentials: { platform: 'merlot', apiKey: 'sandbox-key-2', apiSecret: 'sandbox-secret-2' }, userActivityOrganizationId: 'org-internal' });
     expect(direct.status).toBe(409);
     expect(direct.body.code).toBe('duplicate_connection');
+    const same = await api('POST', '/integrations', { vendor: 'datto-rmm', credentials: { platform: 'merlot', apiKey: 'sandbox-key', apiSecret: 'sandbox-secret' }, userActivityOrganizationId: 'org-internal', confirmSeparateInstance: true });
+    expect(same.status).toBe(409);
+    expect(same.body.code).toBe('account_already_connected');
 
     await press(page, wizard.getByRole('button', { name: 'Cancel' }), 'Enter', { back: true });
     await wizard.waitFor({ state: 'detached' });

@@ -27,6 +27,7 @@ import { CircuitBreaker } from '../../bff/services/routing/circuit-breaker.js';
 import { alertDeliveries } from '../../db/schema/index.js';
 import { alert, setupPsa } from '../bff/routing/routing-harness.js';
 import { connectRmm } from '../bff/rmm-sync/rmm-sync.helpers.js';
+import type { SyncClaim } from '../../db/repositories/devices.repo.js';
 
 /** The slice of a Koa context this middleware uses (WTR's dev server is Koa). */
 export interface KoaLikeContext {
@@ -76,6 +77,7 @@ const deliveriesBody = z.object({
   failed: z.array(z.object({ code: z.enum(Object.keys(FAILURE_ADVICE) as [FailureCode, ...FailureCode[]]), lastError: z.string().default('Seeded failure'), ...seededAlert })).default([]),
 });
 const deliverQueuedBody = z.object({ partner: z.string().min(1), integrationId: z.string().min(1) });
+const syncHoldBody = z.object({ partner: z.string().min(1), integrationId: z.string().min(1), release: z.boolean().default(false) });
 const syncFailureBody = z.object({ partner: z.string().min(1), integrationId: z.string().min(1), lastError: z.string().min(1), minutesAgo: z.number().min(0).default(2) });
 
 export type TestTokenRequest = z.input<typeof tokenBody>;
@@ -83,6 +85,7 @@ export type TestPsaSetupRequest = z.input<typeof psaSetupBody>;
 export type TestRmmSetupRequest = z.input<typeof rmmSetupBody>;
 export type TestDeliveriesRequest = z.input<typeof deliveriesBody>;
 export type TestSyncFailureRequest = z.input<typeof syncFailureBody>;
+export type TestSyncHoldRequest = z.input<typeof syncHoldBody>;
 export type TestDeliverQueuedRequest = z.input<typeof deliverQueuedBody>;
 export type TestIntegrationRequest = z.input<typeof createBody>;
 export type TestFaultRequest = z.input<typeof faultBody>;
@@ -106,6 +109,8 @@ export function createBrowserBff(): BrowserBff {
   const ready = newBff().then((app) => { bff = app; });
   /** Remaining injected failures of `/api` calls, per partner. */
   const faults = new Map<string, { status: number; count: number; pathEndsWith?: string }>();
+  /** Device syncs held "running" by /rmm-sync-hold, by integration id. */
+  const heldSyncs = new Map<string, SyncClaim>();
 
   const testRoutes = new Hono()
     .post('/token', async (c) => {
@@ -143,7 +148,8 @@ export function createBrowserBff(): BrowserBff {
       const { id } = await setupPsa(scoped, vendor, { contract, complete });
       return c.json(toIntegrationView((await bff.deps.repos.integrations.get(partner, id))!), 201);
     })
-    // A connected RMM through the product's setup API (exact-name auto-mapping); not synced yet.
+    // A connected RMM through the product's setup API (exact-name auto-mapping); answered once the
+    // first sync, which Finish starts, has ended.
     .post('/rmm-integrations', async (c) => {
       const { partner, vendor } = rmmSetupBody.parse(await c.req.json());
       await asPartner(partner);
@@ -186,6 +192,24 @@ export function createBrowserBff(): BrowserBff {
       const claim = await repos.devices.claim(input.integrationId, Date.now(), Date.now() + 60_000);
       if (!claim) return c.json({ error: 'a sync is running' }, 409);
       await repos.devices.finish(claim, { finishedAt: new Date(at).toISOString(), succeeded: false, lastError: input.lastError, nextSyncAt: Date.now() + 120_000 });
+      return c.json({ ok: true });
+    })
+    // A device sync in progress, held as a run in another process holds it (its claim), until released
+    // with a success: the list shows "Syncing now…" meanwhile and must find the result by itself.
+    .post('/rmm-sync-hold', async (c) => {
+      const input = syncHoldBody.parse(await c.req.json());
+      const { repos } = bff.deps;
+      if (!await repos.integrations.get(input.partner, input.integrationId)) return c.json({ error: 'no such integration' }, 404);
+      if (input.release) {
+        const claim = heldSyncs.get(input.integrationId);
+        if (!claim) return c.json({ error: 'no sync held' }, 409);
+        heldSyncs.delete(input.integrationId);
+        await repos.devices.finish(claim, { finishedAt: new Date().toISOString(), succeeded: true, lastError: null, nextSyncAt: Date.now() + 15 * 60_000 });
+        return c.json({ ok: true });
+      }
+      const claim = await repos.devices.claim(input.integrationId, Date.now(), Date.now() + 5 * 60_000);
+      if (!claim) return c.json({ error: 'a sync is running' }, 409);
+      heldSyncs.set(input.integrationId, claim);
       return c.json({ ok: true });
     })
     // A PSA outage as the list sees it: the partner's PSA sandbox answers 503 to a real adapter call and

@@ -14,6 +14,7 @@ import { createLogger } from '../../bff/logger.js';
 import { signToken, type Role } from '../../bff/middleware/auth.js';
 import type { AppDeps } from '../../bff/app-deps.js';
 import { VendorGateway } from '../../bff/services/vendor-gateway.js';
+import { DEFAULT_RMM_SYNC_INTERVAL_MINUTES, RmmSyncService, type RmmSyncResult } from '../../bff/services/rmm-sync/rmm-sync.service.js';
 import { createAdapterContext, REAL_ENDPOINTS, sandboxEndpoints, type AdapterContext } from '../../bff/vendors/adapter-context.js';
 
 export const SANDBOX_INTEGRATION_CODE = 'SANDBOXINTEGRATIONCODE00000';
@@ -26,6 +27,8 @@ export interface TestApp {
   /** Every log line written so far (JSON text). */
   logLines: string[];
   token(partner?: string, role?: Role, sub?: string): Promise<string>;
+  /** The sync Finish started in the background for this RMM integration (its result once it ends). */
+  backgroundSync(integrationId: string): Promise<RmmSyncResult | null> | undefined;
   /** `app.request` with a bearer token and JSON body. */
   call(method: string, path: string, options?: { token?: string | null; body?: unknown; rawBody?: string; headers?: Record<string, string> }): Promise<Response>;
   close(): Promise<void>;
@@ -46,6 +49,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const repos = database.repos;
   const vault = new CredentialVault('k1', randomBytes(32));
   const endpoints = options.sandboxOrigin ? sandboxEndpoints(options.sandboxOrigin, SANDBOX_INTEGRATION_CODE) : REAL_ENDPOINTS;
+  const backgroundSyncs = new Map<string, Promise<RmmSyncResult | null>>();
   const deps: AppDeps = {
     database,
     repos,
@@ -56,10 +60,15 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     version: 'test',
     ...options.deps,
   };
+  deps.rmmSync ??= new RmmSyncService(deps, {
+    intervalMs: DEFAULT_RMM_SYNC_INTERVAL_MINUTES * 60_000,
+    onBackgroundRun: (id, run) => backgroundSyncs.set(id, run),
+  });
   const app = createApp(deps);
   const token = (partner = 'partner-a', role: Role = 'admin', sub = 'admin@partner-a.example') => signToken(TEST_AUTH_SECRET, { sub, partner, role });
   return {
     app, deps, logLines, token,
+    backgroundSync: (id) => backgroundSyncs.get(id),
     async call(method, path, options = {}) {
       const headers: Record<string, string> = { ...options.headers };
       const bearer = options.token === undefined ? await token() : options.token;
@@ -70,6 +79,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       return app.request(path, { method, headers, body });
     },
     async close() {
+      // A first sync started on connect may still be walking: let it stop before its database goes.
+      await deps.rmmSync?.stop();
       deps.metrics?.close();
       await database.close();
       rmSync(dir, { recursive: true, force: true });

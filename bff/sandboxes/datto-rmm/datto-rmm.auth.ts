@@ -10,6 +10,14 @@ import { bearerRejected, tokenError } from './datto-rmm.errors.js';
 /** The fixed sandbox credentials (shared DESIGN.md "Demo and sandboxes"). */
 export const SANDBOX_API_KEY = 'sandbox-key';
 export const SANDBOX_API_SECRET = 'sandbox-secret';
+/**
+ * A second API user's key pair, standing for another Datto RMM account, so "separate instance" can be
+ * tried (and tested) with an account other than the one already connected (issue 17, item 9). It
+ * signs in to the same seeded data: the sandbox keeps one account's sites and devices.
+ */
+export const SANDBOX_SECOND_API_KEY = 'sandbox-key-2';
+export const SANDBOX_SECOND_API_SECRET = 'sandbox-secret-2';
+const SANDBOX_KEY_PAIRS: ReadonlyMap<string, string> = new Map([[SANDBOX_API_KEY, SANDBOX_API_SECRET], [SANDBOX_SECOND_API_KEY, SANDBOX_SECOND_API_SECRET]]);
 /** Datto's fixed public OAuth client (facts A2). */
 const CLIENT_BASIC = `Basic ${Buffer.from('public-client:public').toString('base64')}`;
 /** 100 hours (facts A2). */
@@ -18,12 +26,12 @@ export const TOKEN_LIFETIME_SECONDS = 100 * 3_600;
 export class DattoTokenStore {
   private readonly tokens = new Map<string, number>();
 
-  issue(now = Date.now()): { token: string; jti: string; expiresAt: number } {
+  issue(apiKey: string, now = Date.now()): { token: string; jti: string; expiresAt: number } {
     const jti = randomUUID();
     const expiresAt = now + TOKEN_LIFETIME_SECONDS * 1_000;
     // Shaped like the vendor's JWT (facts A2); only this store decides whether it is valid.
     const part = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
-    const token = `${part({ alg: 'RS256', typ: 'JWT' })}.${part({ user_name: SANDBOX_API_KEY, scope: ['default'], exp: Math.floor(expiresAt / 1000), jti, client_id: 'public-client' })}.${randomBytes(32).toString('base64url')}`;
+    const token = `${part({ alg: 'RS256', typ: 'JWT' })}.${part({ user_name: apiKey, scope: ['default'], exp: Math.floor(expiresAt / 1000), jti, client_id: 'public-client' })}.${randomBytes(32).toString('base64url')}`;
     this.tokens.set(token, expiresAt);
     return { token, jti, expiresAt };
   }
@@ -54,8 +62,9 @@ export function tokenEndpoint(store: DattoTokenStore) {
     const grantType = param('grant_type');
     if (!grantType) return tokenError(c, 'no_grant');
     if (grantType !== 'password') return tokenError(c, 'unsupported_grant', grantType);
-    if (param('username') !== SANDBOX_API_KEY || param('password') !== SANDBOX_API_SECRET) return tokenError(c, 'bad_credentials');
-    const { token, jti, expiresAt } = store.issue();
+    const apiKey = param('username');
+    if (!apiKey || SANDBOX_KEY_PAIRS.get(apiKey) !== param('password')) return tokenError(c, 'bad_credentials');
+    const { token, jti, expiresAt } = store.issue(apiKey);
     c.header('Cache-Control', 'no-store');
     return c.json({
       access_token: token,

@@ -15,7 +15,7 @@ import { readRoutes } from './datto-rmm.read-routes.js';
 import { seedDattoRmm, type DattoRmmData } from './datto-rmm.seed.js';
 import { writeRoutes } from './datto-rmm.write-routes.js';
 
-export { SANDBOX_API_KEY, SANDBOX_API_SECRET } from './datto-rmm.auth.js';
+export { SANDBOX_API_KEY, SANDBOX_API_SECRET, SANDBOX_SECOND_API_KEY, SANDBOX_SECOND_API_SECRET } from './datto-rmm.auth.js';
 export type { DattoRmmData } from './datto-rmm.records.js';
 
 export interface DattoRmmSandboxOptions {

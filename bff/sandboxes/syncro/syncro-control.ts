@@ -133,7 +133,7 @@ export function extendSyncroControl(control: Hono, state: SandboxState<SyncroDat
     return c.json({ ok: true, denied: parsed.data.denied });
   });
 
-  /** More subdomains with an account (sharing the sandbox's data) until the next reset; `sandbox` always stays. */
+  /** More subdomains with an account (sharing the sandbox's data) until the next reset; `sandbox` and `sandbox-2` always stay. */
   control.post('/subdomains', async (c) => {
     const parsed = subdomainsSchema.safeParse(await c.req.json().catch(() => null));
     if (!parsed.success) return c.json({ error: parsed.error.issues }, 400);

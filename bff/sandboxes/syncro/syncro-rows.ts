@@ -10,6 +10,11 @@ export const DEFAULT_ASSET_COUNT = 150;
 export const ACCOUNT_ID = 1;
 export const SANDBOX_SUBDOMAIN = 'sandbox';
 /**
+ * A second subdomain standing for another Syncro account, so "separate instance" can be tried (and
+ * tested) with an account other than the one connected (issue 17, item 9); it shares the sandbox's data.
+ */
+export const SANDBOX_SECOND_SUBDOMAIN = 'sandbox-2';
+/**
  * The asset custom field holding a Microsoft Entra device id: the name the public Syncro agent
  * script for SaaS Alerts' Entra feature writes with `Set-Asset-Field -Name msftEntraDeviceId`
  * (facts B2, GMIT).
@@ -152,7 +157,7 @@ export interface SyncroData {
   nextId: { customer: number; contact: number; asset: number; ticket: number; ticketNumber: number; comment: number; alert: number; lineItem: number };
   /** Permissions the sandbox token lacks (set through `_control/permissions`). */
   deniedPermissions: Set<string>;
-  /** Subdomains that have an account (`sandbox`, plus any added through `_control/subdomains`); all share this data. */
+  /** Subdomains that have an account (`sandbox`, `sandbox-2`, plus any added through `_control/subdomains`); all share this data. */
   subdomains: Set<string>;
   /** The minute the data was seeded; seeded timestamps are relative to it. */
   anchor: number;

@@ -5,7 +5,7 @@
  */
 import { vendorNamesForDemoOrganizations } from '../../demo/demo-organizations.js';
 import { seededRandom } from '../common/sandbox-kit.js';
-import { DEFAULT_ASSET_COUNT, ENTRA_PROPERTY, SANDBOX_SUBDOMAIN, SEED } from './syncro-rows.js';
+import { DEFAULT_ASSET_COUNT, ENTRA_PROPERTY, SANDBOX_SECOND_SUBDOMAIN, SANDBOX_SUBDOMAIN, SEED } from './syncro-rows.js';
 import type { SyncroAssetRow, SyncroCustomerRow, SyncroData } from './syncro-rows.js';
 import { seedWork } from './syncro-work.seed.js';
 
@@ -67,7 +67,7 @@ export function seedSyncro(scale: number | undefined, now = Date.now()): SyncroD
     schedules: [],
     nextId: { customer: 31_278_001, contact: 18_400_001, asset: 9_800_001, ticket: 71_000_001, ticketNumber: 1001, comment: 120_000_001, alert: 5_600_001, lineItem: 880_001 },
     deniedPermissions: new Set(),
-    subdomains: new Set([SANDBOX_SUBDOMAIN]),
+    subdomains: new Set([SANDBOX_SUBDOMAIN, SANDBOX_SECOND_SUBDOMAIN]),
     anchor,
   };
 

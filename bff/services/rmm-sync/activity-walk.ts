@@ -4,6 +4,7 @@
  * page and its cursor per transaction, so a failure resumes where it stopped without duplicates.
  */
 import type { DevicesRepo, SyncClaim } from '../../../db/repositories/devices.repo.js';
+import { RMM_USER_ACTIVITY } from '../../contracts/rmm-settings.js';
 import type { RmmVendor } from '../../contracts/model.js';
 import type { RmmAdapter } from '../../vendors/rmm-adapter.js';
 import { VendorError } from '../../vendors/vendor-errors.js';
@@ -12,13 +13,12 @@ import { VendorError } from '../../vendors/vendor-errors.js';
 const MAX_ACTIVITY_PAGES = 200;
 
 /**
- * Whether the vendor's API offers a user-activity feed at all. Syncro's does not (its swagger
- * has no audit or activity resource; `/timelogs` is time keeping), so nothing is recorded for it.
- * The RmmAdapter interface has no capability flag for this, hence the table here.
+ * Whether the vendor's API offers a user-activity feed at all, from the RMM contract (Syncro's
+ * does not, so nothing is recorded for it). The RmmAdapter interface has no capability flag for this.
  */
 export const ACTIVITY_FEED: Record<RmmVendor, { offered: boolean; note: string }> = {
-  'datto-rmm': { offered: true, note: 'Datto RMM user activity is recorded under the User Activity Organization.' },
-  syncro: { offered: false, note: 'Syncro’s API offers no user-activity feed, so no user activity is recorded for this integration.' },
+  'datto-rmm': { offered: RMM_USER_ACTIVITY['datto-rmm'].recorded, note: 'Datto RMM user activity is recorded under the User Activity Organization.' },
+  syncro: { offered: RMM_USER_ACTIVITY.syncro.recorded, note: RMM_USER_ACTIVITY.syncro.purpose },
 };
 
 export interface ActivityWalkProgress {

@@ -1,7 +1,8 @@
 /**
  * @module One RMM integration's sync, end to end: claim it (so no two processes sync it at once),
  * apply the current mapping, walk the devices of the synced sites, read user activity, and record
- * the outcome (counts, last error, next run). Used by the scheduler and by "Sync now".
+ * the outcome (counts, last error, next run). Used by the scheduler, by "Sync now", and in the
+ * background for a newly connected RMM's first sync.
  */
 import { z } from 'zod';
 import type { Repositories } from '../../../db/repositories/index.js';
@@ -48,6 +49,8 @@ export interface RmmSyncOptions {
   /** How long a claim holds without renewal; every page renews it. A crashed sync's claim lapses after this. */
   leaseMs?: number;
   now?: () => number;
+  /** Told of every sync started in the background, with its outcome to come (tests wait for it). */
+  onBackgroundRun?: (integrationId: string, run: Promise<RmmSyncResult | null>) => void;
 }
 
 export interface RmmSyncDeps {
@@ -66,11 +69,17 @@ export class RmmSyncService {
   readonly intervalMs: number;
   private readonly leaseMs: number;
   private readonly now: () => number;
+  /** Syncs started without a caller waiting (startInBackground), by integration id. */
+  private readonly background = new Map<string, Promise<RmmSyncResult | null>>();
+  private readonly stopping = new AbortController();
+
+  private readonly onBackgroundRun: RmmSyncOptions['onBackgroundRun'];
 
   constructor(
     private readonly deps: RmmSyncDeps,
     options: RmmSyncOptions,
   ) {
+    this.onBackgroundRun = options.onBackgroundRun;
     this.intervalMs = options.intervalMs;
     this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
     this.now = options.now ?? Date.now;
@@ -89,12 +98,44 @@ export class RmmSyncService {
 
   /** Claims the integration and syncs it; null when it is not a connected RMM integration or someone else holds the claim. */
   async runIfFree(partnerId: string, integrationId: string, signal?: AbortSignal): Promise<RmmSyncResult | null> {
+    const claimed = await this.claimIfFree(partnerId, integrationId);
+    return claimed ? this.run(claimed.integration, claimed.claim, signal) : null;
+  }
+
+  /**
+   * Starts a sync and does not wait for it: the first sync of a newly connected RMM (issue 17
+   * item 10). The claim is taken before this resolves, so a status read right after it already
+   * says "running"; the vendor walk goes on after the caller has answered, outside any transaction.
+   * False when the integration is not a connected RMM or a sync of it is already running.
+   */
+  async startInBackground(partnerId: string, integrationId: string): Promise<boolean> {
+    if (this.stopping.signal.aborted) return false;
+    const claimed = await this.claimIfFree(partnerId, integrationId);
+    if (!claimed) return false;
+    const run = this.run(claimed.integration, claimed.claim, this.stopping.signal)
+      .catch((err: unknown) => {
+        // A lost claim or a database gone at shutdown: the run's outcome is someone else's to record.
+        this.deps.logger.warn({ err, integrationId }, 'background rmm sync did not finish');
+        return null;
+      })
+      .finally(() => this.background.delete(integrationId));
+    this.background.set(integrationId, run);
+    this.onBackgroundRun?.(integrationId, run);
+    return true;
+  }
+
+  /** Interrupts background syncs (each records where it stopped) and waits for them; starts no more. */
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    await Promise.allSettled([...this.background.values()]);
+  }
+
+  private async claimIfFree(partnerId: string, integrationId: string): Promise<{ integration: IntegrationRecord; claim: SyncClaim } | null> {
     const integration = await this.deps.repos.integrations.get(partnerId, integrationId);
     if (!integration || integration.kind !== 'rmm' || integration.status !== 'connected') return null;
     const now = this.now();
     const claim = await this.deps.repos.devices.claim(integrationId, now, now + this.leaseMs);
-    if (!claim) return null;
-    return this.run(integration, claim, signal);
+    return claim ? { integration, claim } : null;
   }
 
   private async run(integration: IntegrationRecord, claim: SyncClaim, signal?: AbortSignal): Promise<RmmSyncResult> {

@@ -8,6 +8,8 @@ import type { Repositories } from '../../../db/repositories/index.js';
 import type { IntegrationRecord } from '../../../db/repositories/integrations.repo.js';
 import type { Logger } from '../../logger.js';
 import { isSyncDue, periodOf, planBillableSync, type BillableLine } from '../../routing/billable.js';
+import { psaFieldLabels } from '../../contracts/vendor-field-labels.js';
+import { isPsaVendor } from '../../contracts/vendor-catalog.js';
 import { classifyFailure } from '../../routing/failure.js';
 import type { VendorGateway } from '../vendor-gateway.js';
 import type { RoutingConfig } from './routing-config.js';
@@ -39,6 +41,7 @@ export class BillableSyncService {
       defaultServiceId: settings?.contract?.defaultServiceId ?? null,
       mappings: await this.repos.mappings.listPsaContracts(integration.id),
       organizations,
+      labels: psaFieldLabels(isPsaVendor(integration.vendor) ? integration.vendor : undefined).contract,
     });
   }
 

@@ -32,7 +32,9 @@ export interface AutotaskQuery {
 }
 
 const PLATFORM_CODE_MESSAGE =
-  'Autotask refused this platform’s API tracking identifier (integration code). This is a configuration problem of the platform, not of your Autotask credentials: ask the platform operator to check its Autotask integration code.';
+  'Autotask did not accept this platform’s registration with Autotask (its integration code). Your Autotask credentials are not the problem: tell your platform provider, quoting this message.';
+const NO_PLATFORM_CODE_MESSAGE =
+  'Autotask cannot be connected on this platform yet (it has no integration code for Autotask). Your Autotask credentials are not the problem: ask your platform provider to enable Autotask.';
 
 /**
  * Autotask answers most refusals with HTTP 500 and `{"errors":[…]}` [psa-apis.md A5]. These texts mean
@@ -59,7 +61,7 @@ function classify(response: VendorResponse): VendorError | undefined {
     return new VendorError('autotask', 'invalid_credentials', 'Autotask rejected the API username and password (secret). Check the API password (secret) of the API user, and that the user is an active API user.', { status: 401, field: 'secret' });
   }
   if (response.status !== 500) return undefined;
-  if (/IntegrationCode is invalid/i.test(said)) return new VendorError('autotask', 'rejected', PLATFORM_CODE_MESSAGE, { status: 500 });
+  if (/IntegrationCode is invalid/i.test(said)) return new VendorError('autotask', 'rejected', PLATFORM_CODE_MESSAGE, { status: 500, operatorNote: 'Autotask refused the integration code: check AUTOTASK_INTEGRATION_CODE' });
   if (/Zone information could not be determined/i.test(said)) {
     return new VendorError('autotask', 'invalid_credentials', 'Autotask does not know this API username. Check the API username: it is the API user’s e-mail address as shown in Autotask.', { status: 500, field: 'username' });
   }
@@ -145,7 +147,7 @@ export class AutotaskClient {
 
   private async connect(signal?: AbortSignal): Promise<VendorHttp> {
     const code = this.ctx.endpoints.autotaskIntegrationCode.trim();
-    if (!code) throw new VendorError('autotask', 'rejected', PLATFORM_CODE_MESSAGE.replace('refused', 'was given no'));
+    if (!code) throw new VendorError('autotask', 'rejected', NO_PLATFORM_CODE_MESSAGE, { operatorNote: 'AUTOTASK_INTEGRATION_CODE is not set' });
     const zoneUrl = await this.zoneUrl(signal);
     return new VendorHttp({
       ...this.transportOptions(),

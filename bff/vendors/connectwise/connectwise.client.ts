@@ -41,7 +41,8 @@ function classify(response: VendorResponse): VendorError | undefined {
   if (response.status !== 401) return undefined;
   if (/clientid/i.test(codeOf(response.body))) {
     return new VendorError('connectwise', 'rejected',
-      `ConnectWise refused this platform’s clientId (“${cwMessage(response.body) ?? 'no reason given'}”). The platform operator must set a registered CONNECTWISE_CLIENT_ID.`, { status: 401 });
+      'ConnectWise did not accept this platform’s registration with ConnectWise. Your API keys are not the problem: tell your platform provider, quoting this message.',
+      { status: 401, operatorNote: `ConnectWise refused the clientId (“${cwMessage(response.body) ?? 'no reason given'}”): set a registered CONNECTWISE_CLIENT_ID` });
   }
   return new VendorError('connectwise', 'invalid_credentials',
     `ConnectWise did not accept the API keys (“${cwMessage(response.body) ?? 'not authenticated'}”). Check the Company ID, the public key and the private key of the API member.`,
@@ -57,7 +58,8 @@ export function siteOrigin(ctx: AdapterContext, credentials: ConnectWiseCredenti
     // The BFF never fetches a host (and port) an admin typed unless the operator allowed it.
     if (!URL.canParse(`https://${host}`) || !operatorAllows(new URL(`https://${host}`), allowed)) {
       throw new VendorError('connectwise', 'invalid_credentials',
-        `The ConnectWise server ${host} is not on this platform’s list of allowed servers. Choose your cloud site, or ask your platform provider to allow this server.`, { field: 'host' });
+        `The ConnectWise server ${host} is not on this platform’s list of allowed servers. Choose your cloud site, or ask your platform provider to allow this server.`,
+        { field: 'host', operatorNote: `${host} is not in CONNECTWISE_ALLOWED_HOSTS` });
     }
     // An operator's base URL (the sandbox in demo mode) stands in for every site, allowed hosts included.
     return configured ?? `https://${host}`;
@@ -140,7 +142,10 @@ export class ConnectWiseClient {
     json?: unknown;
     signal?: AbortSignal;
   }): Promise<{ body: z.output<S>; headers: Headers }> {
-    if (!this.hasClientId) throw new VendorError('connectwise', 'rejected', 'ConnectWise PSA is not configured on this platform: the operator must set CONNECTWISE_CLIENT_ID.');
+    if (!this.hasClientId) {
+      throw new VendorError('connectwise', 'rejected', 'ConnectWise PSA cannot be connected on this platform yet. Your API keys are not the problem: ask your platform provider to enable ConnectWise PSA.',
+        { operatorNote: 'CONNECTWISE_CLIENT_ID is not set' });
+    }
     const { codebase } = await this.companyInfo(request.signal);
     const response = await this.http.send({
       ...request,

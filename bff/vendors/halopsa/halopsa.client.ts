@@ -46,7 +46,8 @@ export function haloBaseUrl(ctx: AdapterContext, credentials: HaloPsaCredentials
   const cloud = /^[a-z0-9-]+\.halopsa\.com$/.test(host) && onCloudPort(url);
   if (url.protocol !== 'https:' || !(cloud || operatorAllows(url, plugged?.allowedHosts ?? []))) {
     throw new VendorError('halopsa', 'invalid_credentials',
-      `${url.host} is not a HaloPSA cloud address (yourcompany.halopsa.com, on the standard https port). An on-premises Halo must first be allowed by the platform operator.`, { field: 'url' });
+      `${url.host} is not a HaloPSA cloud address (https://yourcompany.halopsa.com). For an on-premises Halo, ask your platform provider to allow its address.`,
+      { field: 'url', operatorNote: `${url.host} is not in HALOPSA_ALLOWED_HOSTS` });
   }
   return `https://${url.host}`;
 }

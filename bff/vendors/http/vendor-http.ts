@@ -237,7 +237,7 @@ export class VendorHttp {
         return new VendorError(v, 'rate_limited', `${this.label} is limiting requests for this account.${wait}`, { status: 429, retryAfterMs });
       }
       case response.status >= 500:
-        return new VendorError(v, 'unavailable', `${this.label} is unavailable (HTTP ${response.status}).${suffix}`, { status: response.status });
+        return new VendorError(v, 'unavailable', `${this.label} did not answer (HTTP ${response.status}). Try again in a few minutes; if it lasts, check ${this.label}’s status page.${suffix}`, { status: response.status });
       default:
         return new VendorError(v, 'rejected', `${this.label} refused the request (HTTP ${response.status}).${suffix}`, { status: response.status });
     }
@@ -247,7 +247,9 @@ export class VendorHttp {
     if (error instanceof VendorError) return error;
     const code = (error as { cause?: { code?: string } })?.cause?.code;
     const refused = code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
-    return new VendorError(this.o.vendor, 'unavailable', `${this.label} could not be reached${code ? ` (${code})` : ''}.`, { status: refused ? -1 : 0 });
+    // The system's code (ECONNREFUSED…) is for the operator's log, not the admin's message.
+    return new VendorError(this.o.vendor, 'unavailable', `${this.label} could not be reached. Try again in a few minutes; if it lasts, check the address and ${this.label}’s status page.`,
+      { status: refused ? -1 : 0, ...(code ? { operatorNote: `network error ${code}` } : {}) });
   }
 
   /** Full jitter: a random wait up to an exponentially growing cap. */

@@ -6,6 +6,7 @@
  * file. All the assumptions about these names live here (the sandbox serves them from here too).
  */
 import type { BmsLookupRow } from './kaseya-bms.schemas.js';
+import { psaFieldLabels } from '../../contracts/vendor-field-labels.js';
 
 export type BmsListKey = 'ticketTypes' | 'ticketSources' | 'noteTypes';
 
@@ -51,5 +52,7 @@ export const SANDBOX_SERVED = {
   lookupNames: { NoteTypes: 'noteTypes' } as Record<string, BmsListKey>,
 };
 
-/** The admin's words for each list (the wizard names it when it cannot be read). */
-export const BMS_LIST_LABELS: Record<BmsListKey, string> = { ticketTypes: 'Ticket Type', ticketSources: 'Ticket Source', noteTypes: 'Note Type' };
+const BMS_FIELDS = psaFieldLabels('kaseya-bms').ticket;
+
+/** The admin's words for each list: the label of the field it fills, as the wizard shows it (vendor-field-labels.ts). */
+export const BMS_LIST_LABELS: Record<BmsListKey, string> = { ticketTypes: BMS_FIELDS.typeId, ticketSources: BMS_FIELDS.sourceId, noteTypes: BMS_FIELDS.noteTypeId };

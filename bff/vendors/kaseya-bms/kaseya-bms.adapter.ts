@@ -10,6 +10,7 @@ import type { PsaAdapter } from '../psa-adapter.js';
 import { VendorError } from '../vendor-errors.js';
 import { KaseyaBmsClient } from './kaseya-bms.client.js';
 import { BMS_LIST_LABELS, BMS_LIST_SOURCES, type BmsListKey } from './kaseya-bms-picklist-sources.js';
+import { chooseMessage } from '../../contracts/vendor-field-labels.js';
 import {
   bmsIdOf, hasMarker, isCompletedStatus, markerToken, noteDetails, optionalBmsId, statusToPicklistValue, ticketDetails,
   toAccount, toContact, toContract, toPicklistValue, toService, toTicketRef,
@@ -94,7 +95,7 @@ export function createKaseyaBmsAdapter(ctx: AdapterContext, credentials: KaseyaB
   const defaultOf = async (key: BmsListKey, signal?: AbortSignal): Promise<number> => {
     const rows = (await readList(key, signal)).rows.filter((r) => r.isActive !== false);
     const row = rows.find((r) => r.isDefault) ?? rows[0];
-    if (!row) throw new VendorError('kaseya-bms', 'rejected', `The ${BMS_LIST_LABELS[key]} list of Kaseya BMS could not be read. Choose a ${BMS_LIST_LABELS[key]} in the integration’s Service Parameters.`);
+    if (!row) throw new VendorError('kaseya-bms', 'rejected', `The ${BMS_LIST_LABELS[key]} list of Kaseya BMS could not be read. ${chooseMessage(BMS_LIST_LABELS[key])} in the integration’s Service Parameters.`);
     return row.id;
   };
 

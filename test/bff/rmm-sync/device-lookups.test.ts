@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../helpers/create-test-app.js';
 import { startSandboxServer } from '../../helpers/sandbox-server.js';
-import { connectRmm, createSyncTestApp, ctl, getJson, syncNow, type SandboxServer } from './rmm-sync.helpers.js';
+import { connectRmm, createSyncTestApp, ctl, getJson, type SandboxServer } from './rmm-sync.helpers.js';
 
 let sandbox: SandboxServer;
 let t: TestApp;
@@ -19,8 +19,9 @@ beforeAll(async () => {
   await ctl(sandbox, 'datto-rmm', 'POST', 'seed', { scale: 300 });
   await ctl(sandbox, 'datto-rmm', 'POST', 'devices', { siteUid: siteUid('Acme Dental Group'), hostname: 'Acme-Front-Desk', entraDeviceId: '6f1c2a9e-3b4d-4e5f-8a6b-7c8d9e0f1a2b' });
   t = await createSyncTestApp(sandbox);
-  const { id } = await connectRmm(t, 'datto-rmm');
-  expect((await syncNow(t, id)).body.outcome).toBe('succeeded');
+  // Finish runs the first sync; connectRmm waits for it.
+  const { first } = await connectRmm(t, 'datto-rmm');
+  expect(first.outcome).toBe('succeeded');
   router = await t.token('partner-a', 'router', 'alert-pipeline');
 });
 afterAll(async () => {

@@ -28,14 +28,13 @@ const mappedDevices = () => data().devices.filter((d) => AUTO_MAPPED.map(siteUid
 const stored = async (id: string) => await t.deps.repos.devices.allDevices(id);
 
 describe('Datto RMM device sync', () => {
-  it('stores the mapped sites’ devices over several pages with their Entra ids, and a second run adds nothing', async () => {
-    const { id } = await connectRmm(t, 'datto-rmm');
-    const first = await syncNow(t, id);
-    expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ outcome: 'succeeded', error: null, devices: { mode: 'account', sitesSynced: AUTO_MAPPED.length, listed: 700, removed: 0 } });
-    expect(first.body.devices.pages).toBeGreaterThanOrEqual(3);
+  it('stores the mapped sites’ devices over several pages with their Entra ids on Finish, and a second run adds nothing', async () => {
+    // Finish starts the first sync; connectRmm waits for it.
+    const { id, first } = await connectRmm(t, 'datto-rmm');
+    expect(first).toMatchObject({ outcome: 'succeeded', error: null, devices: { mode: 'account', sitesSynced: AUTO_MAPPED.length, listed: 700, removed: 0 } });
+    expect(first.devices.pages).toBeGreaterThanOrEqual(3);
     const expected = mappedDevices();
-    expect(first.body.devices.added).toBe(expected.length);
+    expect(first.devices.added).toBe(expected.length);
     const rows = (await stored(id));
     expect(rows).toHaveLength(expected.length);
     const withEntra = expected.filter((d) => d.udf.udf5);
@@ -53,12 +52,12 @@ describe('Datto RMM device sync', () => {
   });
 
   it('records a 429 with Retry-After mid-sync, keeps the pages it wrote, and a later run finishes without duplicates', async () => {
-    const { id } = await connectRmm(t, 'datto-rmm');
-    // The first device page passes, the second is refused.
-    await ctl(sandbox, 'datto-rmm', 'POST', 'faults', { kind: 'latency', ms: 0, count: 1, pathIncludes: '/devices' });
-    await ctl(sandbox, 'datto-rmm', 'POST', 'faults', { kind: '429', retryAfterSeconds: 1, count: 1, pathIncludes: '/devices' });
-    const cut = await syncNow(t, id);
-    expect(cut.body).toMatchObject({ outcome: 'failed', devices: { pages: 1, removed: 0 }, error: { part: 'devices', code: 'vendor_rate_limited', retryAfterSeconds: 1 } });
+    // The first sync's first device page passes, the second is refused.
+    const { id, first: cut } = await connectRmm(t, 'datto-rmm', { beforeComplete: async () => {
+      await ctl(sandbox, 'datto-rmm', 'POST', 'faults', { kind: 'latency', ms: 0, count: 1, pathIncludes: '/devices' });
+      await ctl(sandbox, 'datto-rmm', 'POST', 'faults', { kind: '429', retryAfterSeconds: 1, count: 1, pathIncludes: '/devices' });
+    } });
+    expect(cut).toMatchObject({ outcome: 'failed', devices: { pages: 1, removed: 0 }, error: { part: 'devices', code: 'vendor_rate_limited', retryAfterSeconds: 1 } });
     const partial = (await stored(id)).length;
     expect(partial).toBeGreaterThan(0);
     expect(partial).toBeLessThan(mappedDevices().length);
@@ -66,7 +65,7 @@ describe('Datto RMM device sync', () => {
     expect(status.body).toMatchObject({ state: 'failed', lastSuccessAt: null, deviceCount: partial });
     expect(status.body.lastError).toMatch(/^Devices: Datto RMM is limiting requests/);
     // The scheduler would wait out Retry-After (the next run is at least that far off).
-    expect(Date.parse(status.body.nextSyncAt)).toBeGreaterThanOrEqual(Date.parse(cut.body.finishedAt) + 1_000);
+    expect(Date.parse(status.body.nextSyncAt)).toBeGreaterThanOrEqual(Date.parse(cut.finishedAt) + 1_000);
 
     const later = await syncNow(t, id);
     expect(later.body).toMatchObject({ outcome: 'succeeded', error: null });
@@ -78,11 +77,11 @@ describe('Datto RMM device sync', () => {
   });
 
   it('records a 5xx mid-sync after the retries, and a later run finishes it', async () => {
-    const { id } = await connectRmm(t, 'datto-rmm');
-    await ctl(sandbox, 'datto-rmm', 'POST', 'faults', { kind: 'latency', ms: 0, count: 2, pathIncludes: '/devices' });
-    await ctl(sandbox, 'datto-rmm', 'POST', 'faults', { kind: '5xx', status: 503, count: 10, pathIncludes: '/devices' });
-    const cut = await syncNow(t, id);
-    expect(cut.body).toMatchObject({ outcome: 'failed', devices: { pages: 2 }, error: { part: 'devices', code: 'vendor_unavailable' } });
+    const { id, first: cut } = await connectRmm(t, 'datto-rmm', { beforeComplete: async () => {
+      await ctl(sandbox, 'datto-rmm', 'POST', 'faults', { kind: 'latency', ms: 0, count: 2, pathIncludes: '/devices' });
+      await ctl(sandbox, 'datto-rmm', 'POST', 'faults', { kind: '5xx', status: 503, count: 10, pathIncludes: '/devices' });
+    } });
+    expect(cut).toMatchObject({ outcome: 'failed', devices: { pages: 2 }, error: { part: 'devices', code: 'vendor_unavailable' } });
     await ctl(sandbox, 'datto-rmm', 'DELETE', 'faults');
     const later = await syncNow(t, id);
     expect(later.body.outcome).toBe('succeeded');
@@ -91,7 +90,6 @@ describe('Datto RMM device sync', () => {
 
   it('takes an unmapped site’s devices out of view at once, and out of the organization at the next sync', async () => {
     const { id, sites } = await connectRmm(t, 'datto-rmm');
-    await syncNow(t, id);
     const acme = data().devices.find((d) => d.siteUid === siteUid('Acme Dental Group'))!;
     const before = await getJson(t, `/api/devices/lookup?hostname=${acme.hostname}`);
     expect(before.body.organization).toEqual({ id: 'org-acme', name: 'Acme Dental Group' });
@@ -108,7 +106,6 @@ describe('Datto RMM device sync', () => {
 
   it('follows a device moved between mapped sites, and marks a deleted one removed', async () => {
     const { id } = await connectRmm(t, 'datto-rmm');
-    await syncNow(t, id);
     const [moving, purged, queued] = data().devices.filter((d) => d.siteUid === siteUid('Acme Dental Group'));
     await ctl(sandbox, 'datto-rmm', 'POST', `devices/${moving!.uid}/move`, { siteUid: siteUid('Bluebird Logistics') });
     await ctl(sandbox, 'datto-rmm', 'DELETE', `devices/${purged!.uid}?purge=true`);
@@ -124,7 +121,6 @@ describe('Datto RMM device sync', () => {
 
   it('stops syncing when disconnected, keeps what it stored, and resumes on reconnect', async () => {
     const { id } = await connectRmm(t, 'datto-rmm');
-    await syncNow(t, id);
     const count = (await stored(id)).length;
     const device = mappedDevices()[0]!;
     expect((await t.call('POST', `/api/integrations/${id}/disconnect`)).status).toBe(200);
@@ -144,11 +140,10 @@ describe('Datto RMM device sync', () => {
   });
 
   it('lists only the site types the mapping names, and walks site by site when fewer sites are mapped', async () => {
-    const { id, sites } = await connectRmm(t, 'datto-rmm', { autoMap: false, map: { 'Riverside Auto Repair': 'org-ironwood', 'Harbor View Hotels': 'org-harbor' } });
+    const { id, sites, first: managedOnly } = await connectRmm(t, 'datto-rmm', { autoMap: false, map: { 'Riverside Auto Repair': 'org-ironwood', 'Harbor View Hotels': 'org-harbor' } });
     const onDemand = data().devices.filter((d) => d.siteUid === siteUid('Riverside Auto Repair'));
     const harbor = data().devices.filter((d) => d.siteUid === siteUid('Harbor View Hotels'));
-    const managedOnly = await syncNow(t, id);
-    expect(managedOnly.body.devices).toMatchObject({ mode: 'sites', sitesSynced: 1, added: harbor.length });
+    expect(managedOnly.devices).toMatchObject({ mode: 'sites', sitesSynced: 1, added: harbor.length });
     await saveMapping(t, id, sites, { autoMap: false, siteTypes: ['managed', 'ondemand'], map: { 'Riverside Auto Repair': 'org-ironwood', 'Harbor View Hotels': 'org-harbor' } });
     const both = await syncNow(t, id);
     expect(both.body.devices).toMatchObject({ mode: 'sites', sitesSynced: 2, added: onDemand.length });
@@ -156,10 +151,9 @@ describe('Datto RMM device sync', () => {
   });
 
   it('records user activity under the user-activity organization, from its cursor', async () => {
-    const { id } = await connectRmm(t, 'datto-rmm');
-    const first = await syncNow(t, id);
+    const { id, first } = await connectRmm(t, 'datto-rmm');
     const total = data().activities.length;
-    expect(first.body.userActivity).toMatchObject({ state: 'recorded', added: total });
+    expect(first.userActivity).toMatchObject({ state: 'recorded', added: total });
     const rows = await t.deps.repos.devices.listActivity(id, 1_000);
     expect(rows).toHaveLength(total);
     expect(new Set(rows.map((r) => r.organizationId))).toEqual(new Set(['org-internal']));

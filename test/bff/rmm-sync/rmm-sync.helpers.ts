@@ -5,10 +5,13 @@
  */
 import { DEMO_ORGANIZATIONS } from '../../../bff/demo/demo-organizations.js';
 import type { RmmSiteType } from '../../../bff/contracts/model.js';
+import type { RmmSyncResult } from '../../../bff/services/rmm-sync/rmm-sync.service.js';
 import { createTestApp, type TestApp } from '../../helpers/create-test-app.js';
 import { startSandboxServer } from '../../helpers/sandbox-server.js';
 
 export const DATTO_CREDENTIALS = { platform: 'merlot', apiKey: 'sandbox-key', apiSecret: 'sandbox-secret' };
+/** The sandbox's second Datto RMM account: a second connection must reach another account (issue 17, item 9). */
+export const SECOND_DATTO_CREDENTIALS = { platform: 'merlot', apiKey: 'sandbox-key-2', apiSecret: 'sandbox-secret-2' };
 export const SYNCRO_CREDENTIALS = { subdomain: 'sandbox', apiToken: 'sandbox-token' };
 /** Where each sandbox keeps the Entra device id (Datto: a UDF; Syncro: an asset property). */
 export const ENTRA_FIELD = { 'datto-rmm': 'udf5', syncro: 'msftEntraDeviceId' } as const;
@@ -46,20 +49,50 @@ export interface ConnectOptions {
   /** The custom field holding the Entra device id; the sandbox's own by default, null for none. */
   entraField?: string | null;
   partner?: string;
+  /** Runs just before Finish, so what it sets up (a sandbox fault) meets the first sync that Finish starts. */
+  beforeComplete?: () => Promise<unknown>;
+  /**
+   * Credentials of another account (e.g. SECOND_DATTO_CREDENTIALS) for a second connection of the
+   * vendor, which is then confirmed as a separate instance; the sandbox's first account by default.
+   */
+  credentials?: Record<string, string>;
 }
 
-/** Connects an RMM integration through the setup API: credentials, mapping, parameters, complete. */
-export async function connectRmm(t: TestApp, vendor: RmmTestVendor, options: ConnectOptions = {}): Promise<{ id: string; sites: SiteView[] }> {
+
+/**
+ * Connects an RMM integration through the setup API: credentials, mapping, parameters, complete.
+ * Complete starts the first device sync in the background; this waits for it and returns its result.
+ */
+export async function connectRmm(t: TestApp, vendor: RmmTestVendor, options: ConnectOptions = {}): Promise<{ id: string; sites: SiteView[]; first: RmmSyncResult }> {
   const token = await t.token(options.partner ?? 'partner-a');
-  const credentials = vendor === 'datto-rmm' ? DATTO_CREDENTIALS : SYNCRO_CREDENTIALS;
-  const created = await ok(t.call('POST', '/api/integrations', { token, body: { vendor, credentials, userActivityOrganizationId: 'org-internal', confirmSeparateInstance: true } }), 201);
+  const { id, sites } = await prepareRmm(t, vendor, options);
+  await options.beforeComplete?.();
+  const completed = await ok(t.call('POST', `/api/integrations/${id}/rmm/complete`, { token }));
+  if (completed.sync?.state !== 'running') throw new Error(`the first sync did not start on Finish: ${JSON.stringify(completed.sync)}`);
+  return { id, sites, first: await firstSync(t, id) };
+}
+
+/** Every wizard step but Finish: credentials, mapping, parameters (the integration stays a draft). */
+export async function prepareRmm(t: TestApp, vendor: RmmTestVendor, options: ConnectOptions = {}): Promise<{ id: string; sites: SiteView[] }> {
+  const token = await t.token(options.partner ?? 'partner-a');
+  const credentials = options.credentials ?? (vendor === 'datto-rmm' ? DATTO_CREDENTIALS : SYNCRO_CREDENTIALS);
+  const confirmSeparateInstance = options.credentials !== undefined;
+  const created = await ok(t.call('POST', '/api/integrations', { token, body: { vendor, credentials, userActivityOrganizationId: 'org-internal', confirmSeparateInstance } }), 201);
   const id = created.id as string;
   const sites = (await ok(t.call('GET', `/api/integrations/${id}/rmm/sites`, { token }))).sites as SiteView[];
   await saveMapping(t, id, sites, { ...options, token });
   const entraField = options.entraField === undefined ? ENTRA_FIELD[vendor] : options.entraField;
   await ok(t.call('PUT', `/api/integrations/${id}/rmm/parameters`, { token, body: { entraDeviceIdField: entraField } }));
-  await ok(t.call('POST', `/api/integrations/${id}/rmm/complete`, { token }));
   return { id, sites };
+}
+
+/** The result of the sync Finish started in the background, once it has ended. */
+export async function firstSync(t: TestApp, id: string): Promise<RmmSyncResult> {
+  const run = t.backgroundSync(id);
+  if (!run) throw new Error(`no background sync of ${id} was started`);
+  const result = await run;
+  if (!result) throw new Error(`the background sync of ${id} ended without a result`);
+  return result;
 }
 
 /** Saves the mapping section again (e.g. to unmap a site). */

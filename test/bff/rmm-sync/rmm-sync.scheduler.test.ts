@@ -45,17 +45,25 @@ function processOn(repos: Repositories, now: () => number) {
 
 describe('RMM sync scheduler', () => {
   it('syncs each connected integration when due and schedules the next run an interval later', async () => {
+    // Finish ran each one's first sync (connectRmm waits for it), so the next is an interval away.
     const datto = await connectRmm(t, 'datto-rmm');
     const syncro = await connectRmm(t, 'syncro');
-    const draft = (await (await t.call('POST', '/api/integrations', { body: { vendor: 'syncro', credentials: { subdomain: 'sandbox', apiToken: 'sandbox-token' }, confirmSeparateInstance: true } })).json()).id;
+    // A draft of another Syncro account (the same account is never connected twice): the scheduler leaves it alone.
+    const created = await t.call('POST', '/api/integrations', { body: { vendor: 'syncro', credentials: { subdomain: 'sandbox-2', apiToken: 'sandbox-token' }, confirmSeparateInstance: true } });
+    expect(created.status).toBe(201);
+    const draft = (await created.json()).id as string;
     let clock = Date.now();
     const { repos, scheduler } = processOn(t.deps.repos, () => clock);
+    expect([datto.first.outcome, syncro.first.outcome]).toEqual(['succeeded', 'succeeded']);
+    expect((await repos.devices.syncState(datto.id))!.nextSyncAt).toBeGreaterThanOrEqual(Date.parse(datto.first.finishedAt) + INTERVAL);
+    expect(await scheduler.tick()).toEqual([]);
+
+    clock += INTERVAL + 1_000;
     const runs = (await scheduler.tick()).filter(Boolean);
     expect(runs.map((r) => r!.integrationId).sort()).toEqual([datto.id, syncro.id].sort());
     expect(runs.every((r) => r!.outcome === 'succeeded')).toBe(true);
     expect(await repos.devices.syncState(draft)).toBeUndefined();
     expect((await repos.devices.syncState(datto.id))!.nextSyncAt).toBeGreaterThanOrEqual(clock + INTERVAL);
-
     expect(await scheduler.tick()).toEqual([]);
     clock += INTERVAL + 1_000;
     expect((await scheduler.tick()).length).toBe(2);
@@ -65,8 +73,10 @@ describe('RMM sync scheduler', () => {
   it('lets only one of two processes sync an integration at once', async () => {
     const { id } = await connectRmm(t, 'datto-rmm');
     second = await secondConnection();
-    const a = processOn(t.deps.repos, Date.now);
-    const b = processOn(second.repos, Date.now);
+    // Past the next run that the first sync (on Finish) scheduled.
+    const later = () => Date.now() + INTERVAL + 1_000;
+    const a = processOn(t.deps.repos, later);
+    const b = processOn(second.repos, later);
     const callsBefore = sandbox.sandboxes['datto-rmm'].state.callCount;
     const [fromA, fromB] = await Promise.all([a.scheduler.tick(), b.scheduler.tick()]);
     const ran = [...fromA, ...fromB].filter(Boolean);
@@ -76,8 +86,8 @@ describe('RMM sync scheduler', () => {
     const calls = sandbox.sandboxes['datto-rmm'].state.callCount - callsBefore;
     expect(calls).toBe(ran[0]!.devices.pages + ran[0]!.userActivity.pages + 2);
     // Sync now while another process holds the claim is refused, not doubled.
-    const until = Date.now() + 60_000;
-    expect(b.repos.devices.claim(id, Date.now() + INTERVAL, until)).not.toBeNull();
+    const until = later() + 60_000;
+    expect(await b.repos.devices.claim(id, later() + INTERVAL, until)).not.toBeNull();
     const refused = await syncNow(t, id);
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('sync_running');
@@ -86,7 +96,8 @@ describe('RMM sync scheduler', () => {
 
   it('takes over a claim that lapsed (its process crashed) and stops a sync whose claim was taken', async () => {
     const { id } = await connectRmm(t, 'datto-rmm');
-    const now = Date.now();
+    // Past the next run that the first sync (on Finish) scheduled.
+    const now = Date.now() + INTERVAL + 1_000;
     const crashed = (await t.deps.repos.devices.claim(id, now, now + 1_000))!;
     const { scheduler } = processOn(t.deps.repos, () => now + 2_000);
     const [run] = await scheduler.tick();

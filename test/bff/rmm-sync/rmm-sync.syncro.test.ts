@@ -24,10 +24,9 @@ const assetsOf = (name: string) => data().assets.filter((a) => a.customerId === 
 
 describe('Syncro device sync', () => {
   it('stores the mapped customers’ assets over several pages with their Entra ids, and records no user activity', async () => {
-    const { id } = await connectRmm(t, 'syncro');
-    const result = await syncNow(t, id);
-    expect(result.body).toMatchObject({ outcome: 'succeeded', devices: { mode: 'account', listed: data().assets.length }, userActivity: { state: 'not_offered', added: 0 } });
-    expect(result.body.devices.pages).toBeGreaterThanOrEqual(3);
+    const { id, first: result } = await connectRmm(t, 'syncro');
+    expect(result).toMatchObject({ outcome: 'succeeded', devices: { mode: 'account', listed: data().assets.length }, userActivity: { state: 'not_offered', added: 0 } });
+    expect(result.devices.pages).toBeGreaterThanOrEqual(3);
     const rows = await t.deps.repos.devices.allDevices(id);
     const acme = assetsOf('Acme Dental Group');
     expect(acme.length).toBeGreaterThan(0);
@@ -47,7 +46,6 @@ describe('Syncro device sync', () => {
 
   it('follows an asset moved to another mapped customer and marks a deleted one removed', async () => {
     const { id } = await connectRmm(t, 'syncro');
-    await syncNow(t, id);
     const [moving, deleted] = assetsOf('Acme Dental Group');
     await ctl(sandbox, 'syncro', 'POST', `assets/${moving!.id}/move`, { customerId: customerId('Bluebird Logistics') });
     await ctl(sandbox, 'syncro', 'DELETE', `assets/${deleted!.id}`);
@@ -59,9 +57,8 @@ describe('Syncro device sync', () => {
   });
 
   it('says why when there is nothing mapped, and stores nothing', async () => {
-    const { id } = await connectRmm(t, 'syncro', { autoMap: false });
-    const result = await syncNow(t, id);
-    expect(result.body).toMatchObject({ outcome: 'succeeded', devices: { sitesSynced: 0, pages: 0 } });
+    const { id, first: result } = await connectRmm(t, 'syncro', { autoMap: false });
+    expect(result).toMatchObject({ outcome: 'succeeded', devices: { sitesSynced: 0, pages: 0 } });
     expect(await t.deps.repos.devices.allDevices(id)).toEqual([]);
   });
 });

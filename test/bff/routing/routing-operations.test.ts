@@ -135,7 +135,7 @@ for (const vendor of PSA_VENDORS) {
       const [failed] = await settled(t, [a.id]);
       expect(failed).toMatchObject({ state: 'failed', outcome: null });
       expect(failed.attempts).toBeGreaterThan(1);
-      expect(failed.lastError).toContain(`${VENDOR_LABELS[vendor]} is unavailable (HTTP 503)`);
+      expect(failed.lastError).toContain(`${VENDOR_LABELS[vendor]} did not answer (HTTP 503). Try again in a few minutes`);
       expect(failed.reason).toMatch(/did not answer/);
 
       const health = await json(await t.call('GET', `/api/integrations/${psa.id}/health`));

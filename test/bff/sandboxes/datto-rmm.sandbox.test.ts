@@ -69,6 +69,17 @@ describe('Datto RMM sandbox API', () => {
     expect(await otherGrant.json()).toMatchObject({ error: 'unsupported_grant_type' });
   });
 
+  it('signs in a second API user (another account, for "separate instance") with its own key pair only', async () => {
+    const second = await grant('grant_type=password&username=sandbox-key-2&password=sandbox-secret-2');
+    expect(second.status).toBe(200);
+    const { access_token } = (await second.json()) as { access_token: string };
+    expect(JSON.parse(Buffer.from(access_token.split('.')[1]!, 'base64url').toString())).toMatchObject({ user_name: 'sandbox-key-2' });
+    expect((await call('api/v2/account', { headers: { Authorization: `Bearer ${access_token}` } })).status).toBe(200);
+    // One pair's key with the other's secret is no key pair at all.
+    expect((await grant('grant_type=password&username=sandbox-key-2&password=sandbox-secret')).status).toBe(400);
+    expect((await grant('grant_type=password&username=sandbox-key&password=sandbox-secret-2')).status).toBe(400);
+  });
+
   it('refuses missing, unknown and expired bearer tokens with 401', async () => {
     expect(await (await call('api/v2/account')).json()).toMatchObject({ error: 'unauthorized' });
     const junk = await call('api/v2/account', { headers: { Authorization: 'Bearer junk' } });

@@ -11,7 +11,8 @@ interface KindCopy {
   add: string;
   listLabel: string;
   empty: string;
-  deleteConsequence: (vendor: string) => string;
+  /** `userActivity`: the RMM's API gives user activity (Syncro's does not, so it is not named). */
+  deleteConsequence: (vendor: string, userActivity: boolean) => string;
 }
 
 export const KIND_COPY: Record<IntegrationKind, KindCopy> = {
@@ -28,8 +29,8 @@ export const KIND_COPY: Record<IntegrationKind, KindCopy> = {
     add: 'Add RMM',
     listLabel: 'RMM integrations',
     empty: 'No RMM is connected yet. Add one to bring in devices and user activity.',
-    deleteConsequence: (vendor) =>
-      `Devices and user activity stop arriving from ${vendor} and its stored credentials are erased. This cannot be undone.`,
+    deleteConsequence: (vendor, userActivity) =>
+      `${userActivity ? 'Devices and user activity stop' : 'Devices stop'} arriving from ${vendor} and its stored credentials are erased. This cannot be undone.`,
   },
 };
 
@@ -48,8 +49,8 @@ export const COPY = {
   paused: (vendor: string) => `Ticket delivery to ${vendor} is paused. Alerts will not create tickets until you resume it.`,
   resumed: (vendor: string) => `Ticket delivery to ${vendor} is on again.`,
   disconnectTitle: (vendor: string) => `Disconnect ${vendor}?`,
-  disconnectMessage: (vendor: string) =>
-    `The history already collected stays. Ingestion of devices and user activity from ${vendor} stops until you reconnect.`,
+  disconnectMessage: (vendor: string, userActivity: boolean) =>
+    `The history already collected stays. Ingestion of ${userActivity ? 'devices and user activity' : 'devices'} from ${vendor} stops until you reconnect.`,
   disconnected: (vendor: string) => `${vendor} is disconnected. Its history stays; ingestion has stopped.`,
   reconnected: (vendor: string) => `${vendor} is connected again.`,
   actionFailed: (problem: ApiProblem) => `${problem.title}: ${problem.detail ?? 'the request failed.'}`,
@@ -68,6 +69,7 @@ export const PSA_HEALTH_COPY = {
   sendTestTicket: 'Send test ticket',
   sendTestTicketLabel: (vendor: string) => `Send test ticket to ${vendor}`,
   sendingTestTicket: 'Sending test ticket…',
+  sendingTestTicketLabel: (vendor: string) => `Sending test ticket to ${vendor}…`,
   sendingTestTicketStatus: (vendor: string) => `Sending a test ticket to ${vendor}; waiting for ${vendor} to answer…`,
   testTicketSent: (vendor: string, ticket: { vendorTicketId: string; ticketNumber: string | null }) =>
     `Test ticket ${ticket.ticketNumber ? `${ticket.ticketNumber} ` : ''}created in ${vendor} (ticket id ${ticket.vendorTicketId}). It is marked [TEST]; you can close it.`,

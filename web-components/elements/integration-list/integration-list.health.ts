@@ -142,8 +142,10 @@ export function renderPsaHealth(row: IntegrationView, entry: HealthEntry | undef
       </div>
       <div class="ops">
         ${row.status === 'active' ? html`
-          <button type="button" part="button test-ticket-button" aria-label=${H.sendTestTicketLabel(row.vendorLabel)}
-            aria-disabled=${disabled} @click=${actions.sendTestTicket}>${actions.sendingTestTicket ? H.sendingTestTicket : H.sendTestTicket}</button>
+          <button type="button" part="button test-ticket-button"
+            aria-label=${actions.sendingTestTicket ? H.sendingTestTicketLabel(row.vendorLabel) : H.sendTestTicketLabel(row.vendorLabel)}
+            aria-disabled=${disabled} aria-busy=${actions.sendingTestTicket ? 'true' : 'false'}
+            @click=${actions.sendTestTicket}>${actions.sendingTestTicket ? H.sendingTestTicket : H.sendTestTicket}</button>
           <span class="muted" role="status" part="test-ticket-progress">${actions.sendingTestTicket ? H.sendingTestTicketStatus(row.vendorLabel) : ''}</span>` : nothing}
         ${billable ? html`
           <button type="button" part="button billable-sync-button" aria-label=${H.syncBillableUsersLabel(row.vendorLabel)}

@@ -16,6 +16,7 @@ import type { IhConfirmDialog } from '../ih-confirm-dialog/ih-confirm-dialog.js'
 import type { IhToastRegion } from '../ih-toast-region/ih-toast-region.js';
 import { AvailabilityWatch, renderAvailability } from '../shared/availability-watch.js';
 import { renderLoadState } from '../shared/load-state.js';
+import { anySyncRunning, SyncPoll } from '../shared/sync-poll.js';
 import { PanelLoad } from '../shared/panel-load.js';
 import { integrationOperations, type IntegrationOperations } from './integration-list.api.js';
 import { COPY, KIND_COPY, loadErrorCopy, PSA_HEALTH_COPY, RMM_SYNC_COPY } from './integration-list.copy.js';
@@ -158,6 +159,8 @@ export class IntegrationList extends ApiConsumerElement {
   private readonly health = new PsaHealthController(this, () => this.operations);
   private readonly clock = new ClockController(this);
   private readonly availability = new AvailabilityWatch(this, { poll: () => this.pollAvailability(), toast: (message) => this.toastRegion.show(message) });
+  /** While an RMM row syncs (a new connection's first sync starts at once), the list is read again until it ends. */
+  private readonly syncPoll = new SyncPoll(this, () => this.pollSync());
   private readonly logs = new IntegrationLogsPanel(this, () => ({ apiBase: this.effectiveApiBase, token: this.effectiveToken }));
 
   /** The per-row operations over the client in effect (rebuilt when the API base changes). */
@@ -189,6 +192,7 @@ export class IntegrationList extends ApiConsumerElement {
     return this.loading.run((signal) => this.api.integrations.list(kind, signal), (rows) => {
       this.integrations = rows;
       this.availability.observe(rows);
+      this.syncPoll.observe(anySyncRunning(rows));
       this.clock.tick();
       // After the list, not before: rows show at once; each health answer fills its own row.
       if (kind === 'psa') void this.health.loadFor(rows);
@@ -207,13 +211,25 @@ export class IntegrationList extends ApiConsumerElement {
     }
   }
 
+  /** While an RMM sync runs: the list again, quietly, until every row shows its result. */
+  private async pollSync(): Promise<void> {
+    if (this.kind !== 'rmm' || this.loading.state !== 'loaded') return;
+    try {
+      this.integrations = await this.api.integrations.list('rmm');
+      this.clock.tick();
+    } catch {
+      // A failed read changes nothing on screen; the next one (or Sync now) reads it again.
+    }
+    this.syncPoll.observe(anySyncRunning(this.integrations));
+  }
+
   // ---- actions -------------------------------------------------------------------------------
 
   private async runAction(row: IntegrationView, action: RowAction): Promise<void> {
     if (this.pending.has(row.id)) return;
     if (action === 'disconnect') {
       const confirmed = await this.confirmDialog.ask({
-        title: COPY.disconnectTitle(row.vendorLabel), message: COPY.disconnectMessage(row.vendorLabel), confirmLabel: COPY.disconnect, tone: 'danger',
+        title: COPY.disconnectTitle(row.vendorLabel), message: COPY.disconnectMessage(row.vendorLabel, row.sync?.userActivity !== 'not_offered'), confirmLabel: COPY.disconnect, tone: 'danger',
       });
       if (!confirmed) return;
     }
@@ -229,7 +245,7 @@ export class IntegrationList extends ApiConsumerElement {
   private async deleteIntegration(row: IntegrationView): Promise<void> {
     if (this.pending.has(row.id)) return;
     const confirmed = await this.confirmDialog.ask({
-      title: COPY.deleteTitle(row.vendorLabel), message: KIND_COPY[this.kind].deleteConsequence(row.vendorLabel), confirmLabel: COPY.delete, tone: 'danger',
+      title: COPY.deleteTitle(row.vendorLabel), message: KIND_COPY[this.kind].deleteConsequence(row.vendorLabel, row.sync?.userActivity !== 'not_offered'), confirmLabel: COPY.delete, tone: 'danger',
     });
     if (!confirmed) return;
     await this.withPending(row, async () => {

@@ -14,10 +14,10 @@ export const COPY = {
   edit: 'Edit',
   kindRmm: 'RMM',
   kindPsa: 'PSA',
-  /** Whether the RMM's API gives user activity at all (Syncro's gives none: issue 17 item 8). */
+  /** Whether the RMM's API gives user activity at all (Syncro's gives none: issue 17 item 8, RMM_USER_ACTIVITY). */
   userActivity: (vendor: string, recorded: boolean) => (recorded
     ? `User activity organization: all ${vendor} user activity is recorded here.`
-    : `User activity organization of ${vendor}: ${vendor}’s API offers no user-activity feed, so nothing is recorded here.`),
+    : `User activity organization of ${vendor}: the ${vendor} connection is filed here. ${vendor}’s API offers no user-activity feed, so no ${vendor} user activity is recorded.`),
   devicesFrom: (count: number) => (count === 1 ? 'Devices from 1 mapped site:' : `Devices from ${count} mapped sites:`),
   noDevices: 'No site is mapped to this organization, so no device data arrives here.',
   ticketsTo: (account: string) => `Tickets go to the PSA account ${account}.`,

@@ -10,6 +10,7 @@ import { ApiProblem } from '../../api/api-problem.js';
 import { IntegrationChangeEvent } from '../../events/integration-change-event.js';
 import { IntegrationEditEvent } from '../../events/integration-edit-event.js';
 import type { IhToastRegion } from '../ih-toast-region/ih-toast-region.js';
+import { anySyncRunning, SyncPoll } from '../shared/sync-poll.js';
 import { AvailabilityWatch, renderAvailability } from '../shared/availability-watch.js';
 import { renderLoadState } from '../shared/load-state.js';
 import { PanelLoad } from '../shared/panel-load.js';
@@ -99,6 +100,8 @@ export class OrganizationApplications extends ApiConsumerElement {
 
   private readonly loading = new PanelLoad<OrganizationApplicationsData>(this, 'idle', () => this.effectiveApiBase);
   private readonly availability = new AvailabilityWatch(this, { poll: () => this.pollAvailability(), toast: (message) => this.toastRegion.show(message) });
+  /** While an RMM's device sync runs (a new connection's first one starts at once): the panel again until it ends. */
+  private readonly syncPoll = new SyncPoll(this, async () => { await this.load(); });
 
   /** Resolves when the load in progress (if any) has finished, successfully or not. */
   get loadComplete(): Promise<void> {
@@ -125,6 +128,7 @@ export class OrganizationApplications extends ApiConsumerElement {
     return this.loading.run((signal) => loadOrganizationApplications(this.api, organizationId, signal), (data) => {
       this.data = data;
       this.availability.observe(data.psa ? [data.psa.integration] : []);
+      this.syncPoll.observe(anySyncRunning(data.rmm.map((a) => a.integration)));
     }, { keepShown: Boolean(this.data) });
   }
 

@@ -1,8 +1,8 @@
 /**
  * @module The PSA wizard's per-vendor words, one entry per PSA vendor: the credential fields the
  * Credentials step shows (names are the credential schema's keys, bff/contracts/credentials.ts),
- * its intro, and the vendor's own terms for ticket and contract fields (ConnectWise says "Service
- * Board" and "Agreement" where Autotask says "Queue" and "Contract"). Plugging in a PSA vendor adds
+ * its intro, and the vendor's own sentences for steps 3 and 4. The vendor's field labels
+ * (ConnectWise's "Service Board" and "Agreement") live in bff/contracts/vendor-field-labels.ts. Plugging in a PSA vendor adds
  * one entry here (registry.ts lists the other places).
  */
 import { BMS_SERVERS, CONNECTWISE_ON_PREMISES, CONNECTWISE_SITES } from '../../../bff/contracts/credentials.js';
@@ -20,19 +20,19 @@ export interface CredentialFieldCopy {
   when?: { field: string; equals: string };
 }
 
-/** Words of the Service Parameters step a vendor may say its own way (keys of COPY.service). */
+/**
+ * Sentences of the Service Parameters step a vendor may say its own way (keys of COPY.service). Field
+ * labels are not here: they live in bff/contracts/vendor-field-labels.ts, where the messages take them too.
+ */
 export interface ServiceTerms {
-  category: string; type: string; status: string; queue: string; source: string;
-  noteType: string; noteVisibility: string;
-  issueTypes: string; issueType: string; subIssueType: string; overrideIssueType: string; overrideSubIssueType: string;
+  issueTypes: string;
   closeOnResolve: string; closeOnResolveHint: string;
 }
 
-/** Words of the Contract Mapping step a vendor may say its own way (keys of COPY.contract). */
+/** Sentences of the Contract Mapping step a vendor may say its own way (keys of COPY.contract; labels as above). */
 export interface ContractTerms {
-  intro: string; addToTickets: string; addToTicketsHint: string; sync: string; syncHint: string;
-  defaultService: string; defaultServiceHint: string; createTitle: string; createHint: string; create: string;
-  contract: string; addService: string;
+  intro: string; addToTickets: string; addToTicketsHint: string; syncHint: string;
+  defaultServiceHint: string; createTitle: string; createHint: string; create: string;
 }
 
 /** Permissions the vendor's API user or application must be granted, listed under the credentials. */
@@ -71,18 +71,15 @@ const HALOPSA_COPY: PsaVendorCopy = {
   },
   parentChild: false,
   service: {
-    queue: 'Team', noteType: 'Outcome (note type)',
     closeOnResolve: 'When the platform resolves every alert on a ticket: close it with status',
     closeOnResolveHint: 'One of your Halo statuses that closes a ticket (Closed, or another closed status). The resolution is added as an action first.',
-    issueTypes: 'Category (optional)', issueType: 'Default Category', subIssueType: 'Default Subcategory',
-    overrideIssueType: 'Category', overrideSubIssueType: 'Subcategory',
+    issueTypes: 'Category (optional)',
   },
   contract: {
     syncHint: 'On the User Sync Day each month, billable user counts update the item’s quantity on the contract’s recurring invoice.',
-    defaultService: 'Default Contract Item',
     defaultServiceHint: 'Required while Sync Billable Users is on: the item whose quantity is updated when an organization has no item of its own.',
     createTitle: 'Create Item', createHint: 'Creates an item in the Halo catalog with these defaults; cost and price can be overridden per organization.',
-    create: 'Create Item', addService: 'Add Item to Contract',
+    create: 'Create Item',
   },
 };
 
@@ -120,30 +117,25 @@ export const PSA_VENDOR_COPY: Record<PsaVendor, PsaVendorCopy> = {
         name: 'site', label: 'ConnectWise site', kind: 'select', hint: 'The region your ConnectWise PSA is hosted in, or your own server.',
         options: [...CONNECTWISE_SITES.map((s) => ({ value: s.id, label: s.label })), { value: CONNECTWISE_ON_PREMISES, label: 'On-premises server' }],
       },
-      { name: 'host', label: 'Server host name', kind: 'text', hint: 'e.g. cw.example.com. The platform operator must allow it.', autocomplete: 'url', when: { field: 'site', equals: CONNECTWISE_ON_PREMISES } },
+      { name: 'host', label: 'Server host name', kind: 'text', hint: 'e.g. cw.example.com. A server outside ConnectWise’s cloud must first be allowed on this platform: ask your platform provider to allow yours.', autocomplete: 'url', when: { field: 'site', equals: CONNECTWISE_ON_PREMISES } },
       { name: 'companyId', label: 'Company ID', kind: 'text', hint: 'The company you enter when signing in to ConnectWise.', autocomplete: 'organization' },
       { name: 'publicKey', label: 'Public key', kind: 'text', autocomplete: 'off' },
       { name: 'privateKey', label: 'Private key', kind: 'password', autocomplete: 'new-password' },
     ],
     parentChild: true,
     service: {
-      queue: 'Service Board', status: 'Status', type: 'Item', source: 'Source',
       closeOnResolve: 'When the platform resolves every alert on a ticket: close it with the board status',
       closeOnResolveHint: 'The closed statuses of the Service Board chosen above (those marked Closed in the board’s status setup). The resolution is added as a note first.',
-      noteType: 'Note Type (Discussion or Resolution)', noteVisibility: 'Note Visibility',
-      issueTypes: 'Type and Subtype (optional)', issueType: 'Default Type', subIssueType: 'Default Subtype',
-      overrideIssueType: 'Type', overrideSubIssueType: 'Subtype',
+      issueTypes: 'Type and Subtype (optional)',
     },
     contract: {
       intro: 'Agreement mapping is optional. With everything off you can finish now; it only affects ticket enrichment and billing, never alerts or investigations.',
       addToTickets: 'Add Agreements to Tickets',
       addToTicketsHint: 'The agreement chosen for an organization is added to each of its tickets.',
-      sync: 'Sync Billable Users to Agreement Additions',
       syncHint: 'On the User Sync Day each month, billable user counts update the addition’s quantity on mapped agreements.',
-      defaultService: 'Default Addition (catalog product)',
       defaultServiceHint: 'Required while Sync Billable Users is on: the product whose addition quantity is updated when an organization has no product of its own.',
       createTitle: 'Create Product', createHint: 'Creates a Service product in the ConnectWise catalog with these defaults; cost and price can be overridden per organization.',
-      create: 'Create Product', contract: 'Agreement', addService: 'Add Addition to Agreement',
+      create: 'Create Product',
     },
   },
   halopsa: HALOPSA_COPY,

@@ -7,18 +7,36 @@ import type { WizardStepInfo } from '../shared/step-status.js';
 import type { PsaVendor } from './psa-wizard.types.js';
 import { VENDOR_LABELS } from '../../../bff/contracts/vendor-catalog.js';
 import { PSA_VENDOR_COPY } from './psa-vendor-copy.js';
+import { GENERIC_PSA_FIELD_LABELS, psaFieldLabels, type ContractFieldLabels, type TicketFieldLabels } from '../../../bff/contracts/vendor-field-labels.js';
 
 export const VENDOR_LABEL: Record<PsaVendor, string> = VENDOR_LABELS;
 
-/** COPY.service in the vendor's own terms (psa-vendor-copy.ts). */
-export function serviceCopy(vendor: PsaVendor): typeof COPY.service {
-  return { ...COPY.service, ...PSA_VENDOR_COPY[vendor].service };
+/** Step 3's labels as COPY.service names them, from the one place that holds each vendor's words. */
+function serviceLabels(labels: TicketFieldLabels) {
+  return {
+    category: labels.categoryId, type: labels.typeId, status: labels.statusId, queue: labels.queueId, source: labels.sourceId,
+    noteType: labels.noteTypeId, noteVisibility: labels.noteVisibilityId,
+    issueType: labels.issueTypeId, subIssueType: labels.subIssueTypeId,
+    overrideIssueType: labels.overrideIssueTypeId, overrideSubIssueType: labels.overrideSubIssueTypeId,
+  };
 }
 
-/** COPY.contract in the vendor's own terms (psa-vendor-copy.ts). */
-export function contractCopy(vendor: PsaVendor): typeof COPY.contract {
-  return { ...COPY.contract, ...PSA_VENDOR_COPY[vendor].contract };
+/** Step 4's labels as COPY.contract names them. */
+function contractLabels(labels: ContractFieldLabels) {
+  return { sync: labels.syncBillableUsers, defaultService: labels.defaultServiceId, syncDay: labels.userSyncDay, contract: labels.contractId, addService: labels.addService };
 }
+
+/** COPY.service in the vendor's own terms (labels: vendor-field-labels.ts; sentences: psa-vendor-copy.ts). */
+export function serviceCopy(vendor: PsaVendor): typeof COPY.service {
+  return { ...COPY.service, ...PSA_VENDOR_COPY[vendor].service, ...serviceLabels(psaFieldLabels(vendor).ticket) };
+}
+
+/** COPY.contract in the vendor's own terms (labels: vendor-field-labels.ts; sentences: psa-vendor-copy.ts). */
+export function contractCopy(vendor: PsaVendor): typeof COPY.contract {
+  return { ...COPY.contract, ...PSA_VENDOR_COPY[vendor].contract, ...contractLabels(psaFieldLabels(vendor).contract) };
+}
+
+const GENERIC = GENERIC_PSA_FIELD_LABELS;
 
 export const STEP_INFO: WizardStepInfo[] = [
   { id: 'credentials', label: 'Credentials' },
@@ -85,7 +103,7 @@ export const COPY = {
   service: {
     intro: 'Several fields in this step are required. These defaults apply to every new ticket unless a custom mapping below overrides the issue type.',
     ticketDefaults: 'Ticket defaults (required)',
-    category: 'Ticket Category', type: 'Ticket Type', status: 'Ticket Status', queue: 'Ticket Queue', source: 'Ticket Source',
+    ...serviceLabels(GENERIC.ticket),
     subject: 'Ticket Subject',
     groupBy: 'Group alerts by',
     custom: 'Custom subject',
@@ -97,10 +115,9 @@ export const COPY = {
     priorityFor: (severity: string) => `Priority for ${severity} alerts`,
     noteDefaults: 'Note defaults (required)',
     noteDefaultsHint: 'Used when alerts are added as notes to an open ticket.',
-    noteType: 'Note Type', noteVisibility: 'Note Visibility', noteTitle: 'Note Title',
+    noteTitle: 'Note Title',
     issueTypes: 'Issue Type and Sub-Issue Type (optional)',
     issueTypesHint: 'Leave empty for no issue type. Custom mappings below win over these defaults for matching alerts.',
-    issueType: 'Default Issue Type', subIssueType: 'Default Sub-Issue Type',
     /** Why a field is disabled: its values come from another field (a board's statuses, an issue type's sub-issue types). */
     chooseFirst: (parent: string) => `Choose the ${parent} first: the choices here come from it.`,
     /** A required list the PSA refused or answered empty (issue 18 item 10): which one, and the way on. */
@@ -108,7 +125,6 @@ export const COPY = {
       `The ${label} list could not be read from ${vendor}: it came back refused or empty. In ${vendor}, add an active ${label} (or let the API user read them), then choose Read the lists again.`,
     listsUnreadable: (labels: string) => `Some lists could not be read: ${labels}.`,
     rereadLists: 'Read the lists again',
-    overrideIssueType: 'Issue Type', overrideSubIssueType: 'Sub-Issue Type',
     twoWay: 'When alerts are resolved in the platform',
     closeOnResolve: 'When the platform resolves every alert on a ticket: close it with status',
     closeOnResolveHint: 'One of the PSA’s closed statuses. The resolution is always added as a note.',
@@ -120,8 +136,11 @@ export const COPY = {
     },
     addMapping: 'Add mapping',
     remove: 'Remove',
-    /** Names of an override row's controls, unique across the three tables: "Issue Type, alert type override 1". */
-    overrideField: (field: string, row: string, n: number) => `${field}, ${row} ${n}`,
+    /**
+     * Said after an override row's visible label ("Issue Type") to assistive technology only, so each
+     * control's name is unique across the three tables: "Issue Type, alert type override 1".
+     */
+    overrideDetail: (row: string, n: number) => `, ${row} ${n}`,
     overrideRemove: (row: string, n: number) => `Remove ${row} ${n}`,
   },
 
@@ -129,11 +148,8 @@ export const COPY = {
     intro: 'Contract mapping is optional. With everything off you can finish now; it only affects ticket enrichment and billing, never alerts or investigations.',
     addToTickets: 'Add Agreements / Contracts to Tickets',
     addToTicketsHint: 'The contract chosen for an organization is added to each of its tickets.',
-    sync: 'Sync Billable Users to Contracts / Agreements',
     syncHint: 'On the User Sync Day each month, billable user counts update the service quantity on mapped contracts.',
-    syncDay: 'User Sync Day',
     syncDayHint: 'Day of the month, 1 to 28.',
-    defaultService: 'Default Contract Service',
     defaultServiceHint: 'Required while Sync Billable Users is on: the service whose quantity is updated when an organization has no service of its own.',
     createTitle: 'Create Service',
     createHint: 'Creates the service in the PSA with these defaults; cost and price can be overridden per organization.',
@@ -142,7 +158,8 @@ export const COPY = {
     tableLabel: 'Contract mapping by organization',
     tableHint: 'Organizations mapped to a PSA account in Account Mapping. Without a contract an organization still gets tickets, but no contract and no user count updates.',
     noMappedOrganizations: 'No organization is mapped to a PSA account yet (Account Mapping), so there is nothing to map to contracts.',
-    contract: 'Contract', addService: 'Add Service to Contract', costOverride: 'Cost', priceOverride: 'Price',
+    ...contractLabels(GENERIC.contract),
+    costOverride: 'Cost', priceOverride: 'Price',
     retryContracts: (organization: string) => `Retry loading contracts for ${organization}`,
   },
 
@@ -151,6 +168,8 @@ export const COPY = {
     refused: 'The integration cannot be completed yet:',
     testTicket: 'Send test ticket',
     testTicketHint: 'Creates a ticket marked [TEST] in the catch-all account with the saved ticket defaults, so you can see one arrive before the first alert does.',
+    testTicketSending: 'Sending test ticket…',
+    testTicketSendingStatus: (vendor: string) => `Sending a test ticket to ${vendor}; waiting for ${vendor} to answer…`,
     testTicketSent: (vendor: string, id: string) => `Test ticket ${id} was created in ${vendor}. You can close it there.`,
     testTicketFailed: 'The test ticket could not be created:',
   },

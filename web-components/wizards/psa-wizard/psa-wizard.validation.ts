@@ -6,9 +6,10 @@
  */
 import { credentialSchemas } from '../../../bff/contracts/credentials.js';
 import {
-  accountMappingSchema, contractSettingsSchema, newServiceSchema, NO_CONTACT_MESSAGE, OPTIONAL_BY_VENDOR_FIELDS, SEVERITIES, ticketSettingsSchema,
+  accountMappingSchema, contractSettingsSchemaFor, newServiceSchema, NO_CONTACT_MESSAGE, OPTIONAL_BY_VENDOR_FIELDS, SEVERITIES, ticketSettingsSchema,
 } from '../../../bff/contracts/psa-settings.js';
 import type { PicklistKey, PsaPicklists } from '../../../bff/contracts/model.js';
+import { psaFieldLabels } from '../../../bff/contracts/vendor-field-labels.js';
 import { schemaErrors, type FieldErrors } from '../shared/form-state.js';
 import type { PsaStep, PsaWizardContext } from './psa-wizard.types.js';
 import { SEVERITY_LABEL, VENDOR_LABEL, serviceCopy } from './psa-wizard.copy.js';
@@ -21,14 +22,6 @@ const FIELD_LIST = { categoryId: 'ticketCategory', typeId: 'ticketType', queueId
 export function unsupportedTicketFields(picklists: PsaPicklists | null): Array<(typeof OPTIONAL_BY_VENDOR_FIELDS)[number]> {
   if (!picklists) return [];
   return OPTIONAL_BY_VENDOR_FIELDS.filter((field) => picklists.unsupported.includes(FIELD_LIST[field]));
-}
-
-/**
- * The vendor's own words for the ticket fields whose messages name them: the Ticket Type, which
- * ConnectWise calls Item (issue 17 item 5; the other fields' messages keep the seeds' words for now).
- */
-function ticketLabels(vendor: PsaWizardContext['vendor']) {
-  return { typeId: serviceCopy(vendor).type };
 }
 
 /** "Create Service": the BFF's own schema (amounts may be typed text). */
@@ -56,14 +49,14 @@ export function stepErrors(step: PsaStep, context: PsaWizardContext): FieldError
     case 'service-parameters':
       if (!context.picklists) return { ticket: 'The PSA’s ticket values have not loaded yet.' };
       return {
-        ...vanishedValueErrors(context.ticket, context.picklists),
+        ...vanishedValueErrors(context.ticket, context.picklists, context.vendor),
         ...unusableErrors(context),
-        ...schemaErrors(ticketSettingsSchema(unsupportedTicketFields(context.picklists), ticketLabels(context.vendor)), context.ticket, 'ticket'),
+        ...schemaErrors(ticketSettingsSchema(unsupportedTicketFields(context.picklists), psaFieldLabels(context.vendor).ticket), context.ticket, 'ticket'),
         // Last: "Choose a Note Type" has no way on when the list is empty; this one says which.
         ...unreadableListErrors(context),
       };
     case 'contract-mapping':
-      return schemaErrors(contractSettingsSchema, context.contract, 'contract');
+      return schemaErrors(contractSettingsSchemaFor(psaFieldLabels(context.vendor).contract), context.contract, 'contract');
     case 'finish':
       return {};
   }
@@ -118,9 +111,18 @@ function catchAllContactErrors(context: PsaWizardContext): FieldErrors {
   const checked = context.catchAllContacts;
   if (!checked || checked.accountId !== catchAllAccountId) {
     const failed = context.contactsProblem;
-    return { 'accountMapping.catchAllAccountId': failed ? `The contacts of this account could not be loaded (${failed.detail ?? failed.title}). Choose Retry.` : CHECKING_CONTACTS_MESSAGE };
+    return { 'accountMapping.catchAllAccountId': failed ? contactsFailedMessage(failed.detail ?? failed.title) : CHECKING_CONTACTS_MESSAGE };
   }
   return checked.contacts.length === 0 ? { 'accountMapping.catchAllAccountId': NO_CONTACT_MESSAGE } : {};
+}
+
+/**
+ * The vendor's own sentence says what happened and what to do (it names the vendor once); an answer
+ * without one gets "Choose Retry", the way on this field offers.
+ */
+export function contactsFailedMessage(reason: string): string {
+  const sentence = /[.!?”]$/.test(reason.trim()) ? reason.trim() : `${reason.trim()}.`;
+  return `The contacts of this account could not be loaded: ${sentence}${/try again/i.test(sentence) ? '' : ' Choose Retry.'}`;
 }
 
 export function isStepValid(step: PsaStep, context: PsaWizardContext): boolean {

@@ -1,11 +1,12 @@
 /**
  * @module The Datto RMM wizard (seed 004) as a machine: Organization → Credentials → Organization
  * mapping → Parameters → Finish. Next is guarded by each step's schema, vendor checks and saves are
- * invoked actors, Back is always allowed (it also abandons a check in flight), Cancel from anywhere.
+ * invoked actors, Back is always allowed (it also abandons a check in flight), Cancel from anywhere, and
+ * a completed earlier step's name in the progress list jumps back to it (goToEarlier).
  * The steps it shares with Syncro come from rmm-wizard.states.ts; Organization and Parameters are its own.
  */
 import { rmmWizardSetup } from './rmm-wizard.setup.js';
-import { bootState, credentialsState, finishState, mappingState, rmmMachineFrame, summaryState } from './rmm-wizard.states.js';
+import { bootState, credentialsState, finishState, goToEarlier, mappingState, rmmMachineFrame, summaryState } from './rmm-wizard.states.js';
 
 /** Bump when states or the draft's shape change: drafts of another version are discarded. */
 export const DATTO_RMM_MACHINE_VERSION = 1;
@@ -43,7 +44,7 @@ export const dattoRmmMachine = rmmWizardSetup.createMachine({
 
     parameters: {
       initial: 'loading',
-      on: { 'step.back': { target: 'mapping', actions: 'clearProblem' } },
+      on: { ...goToEarlier('datto-rmm', 'parameters'), 'step.back': { target: 'mapping', actions: 'clearProblem' } },
       states: {
         loading: {
           entry: 'startCustomFieldsLoad',

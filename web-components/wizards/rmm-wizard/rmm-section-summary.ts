@@ -1,7 +1,8 @@
 /**
  * @module What edit mode's summary says about a connected RMM (issue 17, item 1): the connection
  * (vendor, status, account with its platform or subdomain; keys only "stored"), the user-activity
- * organization (read-only: seeds 002 and 004 fix it at creation), the site mapping, and Datto RMM's
+ * organization (read-only: seeds 002 and 004 fix it at creation) with what it is for on this RMM
+ * (Syncro's API has no user-activity feed), the site mapping, and Datto RMM's
  * settings. Each section's id is the machine state its Edit opens.
  */
 import { STATUS_LABELS } from '../../../bff/contracts/integration-view.js';
@@ -37,7 +38,14 @@ export function rmmSummarySections(ctx: RmmWizardContext): SummarySection[] {
         { term: E.apiKeys, value: E.stored },
       ],
     },
-    { id: 'user-activity', label: E.userActivity, readOnly: true, lines: [{ term: E.userActivity, value: `${organization}. ${E.userActivityFixed}` }] },
+    {
+      id: 'user-activity', label: E.userActivity, readOnly: true,
+      lines: [
+        { term: E.userActivity, value: `${organization}. ${E.userActivityFixed}` },
+        // Syncro's API gives no user activity: the summary says what the organization is for instead.
+        { term: E.userActivityPurpose, value: COPY.userActivityPurpose(ctx.vendor) },
+      ],
+    },
     {
       id: 'mapping',
       label: stepLabel(ctx, 'mapping'),

@@ -3,7 +3,9 @@
  * (002 Syncro, 004 Datto RMM), so the wording is reviewed in one place.
  */
 import type { RmmCustomField } from '../../../bff/contracts/entra-field.js';
+import { RMM_USER_ACTIVITY } from '../../../bff/contracts/rmm-settings.js';
 import type { RmmSiteType } from '../../../bff/contracts/model.js';
+import { RMM_FIELD_LABELS } from '../../../bff/contracts/vendor-field-labels.js';
 import type { WizardStepInfo } from '../shared/step-status.js';
 import type { RmmVendor } from './rmm-wizard.types.js';
 
@@ -80,7 +82,7 @@ export const COPY = {
   finish: 'Finish',
 
   // Datto step 1
-  organizationLabel: 'Organization for this integration',
+  organizationLabel: RMM_FIELD_LABELS['datto-rmm'].userActivityOrganizationId,
   organizationIntro:
     'All Datto RMM user actions are logged against this organization, and it is the default location for Datto RMM user activity until organization mapping is completed. It cannot be changed after the integration is created.',
   organizationHint: 'Best practice: choose an internal or MSP-level organization (for example, an admin or operations organization), not a customer organization.',
@@ -109,14 +111,15 @@ export const COPY = {
   syncroTokenHint: 'Create it in Syncro under More > Admin > API Tokens > + New Token, with Custom Permissions.',
   syncroPermissionsTitle: 'The API token needs these permissions',
   syncroCollectedTitle: 'What is collected from Syncro',
-  // Seed 002 speaks of Syncro user activity, but Syncro's API has no user-activity or audit feed (the adapter's listActivity).
+  // Seed 002 speaks of Syncro user activity, but Syncro's API has no user-activity or audit feed (RMM_USER_ACTIVITY).
   syncroCollected:
     'Your Syncro customers and their assets (devices), for device discovery and correlation in the organizations you map them to. Syncro’s API offers no user-activity feed, so no Syncro user activity is collected.',
 
-  // Mapping
-  userActivityLabel: 'User Activity Organization',
-  userActivityHint:
-    'Syncro user activity would be associated with this organization. Syncro’s API offers no user-activity feed today, so nothing is recorded against it yet. It cannot be changed after the integration is configured.',
+  // Mapping (Syncro). Seed 002 asks for this organization; what it is for on Syncro is the contract's RMM_USER_ACTIVITY.
+  userActivityLabel: RMM_FIELD_LABELS.syncro.userActivityOrganizationId,
+  userActivityHint: `${RMM_USER_ACTIVITY.syncro.purpose} Choose an internal or MSP-level organization. It cannot be changed after the integration is configured.`,
+  /** What the organization is for, per RMM (shown beside it once it is fixed, in the review and the summary). */
+  userActivityPurpose: (vendor: RmmVendor) => RMM_USER_ACTIVITY[vendor].purpose,
   siteTypesLegend: 'Datto RMM organization types to map',
   autoMap: (vendor: RmmVendor) => (vendor === 'syncro' ? 'Automatically map organizations with a 100% match' : 'Automatically map organizations with 100% match'),
   autoMapHint: (vendor: RmmVendor) =>
@@ -157,6 +160,9 @@ export const COPY = {
   // Finish
   reviewIntro: (vendor: RmmVendor) => `Review the ${VENDOR_LABEL[vendor]} connection and choose Finish.`,
   reviewUserActivity: 'User activity organization',
+  reviewUserActivityRecorded: 'User activity',
+  userActivityRecorded: (vendor: RmmVendor, org: string) =>
+    (RMM_USER_ACTIVITY[vendor].recorded ? `Recorded under ${org}` : `None: ${VENDOR_LABEL[vendor]}’s API offers no user-activity feed`),
   reviewMapped: 'Mapped organizations',
   reviewEntra: 'Microsoft Entra Device ID field',
   reviewAccount: 'Connected account',
@@ -173,6 +179,7 @@ export const COPY = {
     replaceCredentials: 'Replace credentials',
     userActivity: 'User activity organization',
     userActivityFixed: 'Set when the integration was created; it cannot be changed.',
+    userActivityPurpose: 'What it is for',
     autoMap: 'Map sites with exactly the same name',
     siteTypes: 'Site types',
     on: 'On',
@@ -181,6 +188,14 @@ export const COPY = {
     close: 'Close',
     save: 'Save',
     sectionHeading: (label: string) => `Edit ${label}`,
+  },
+  /** The first device sync, started by Finish (issue 17 item 10). */
+  firstSync: {
+    running: (vendor: RmmVendor) => `Syncing devices from ${VENDOR_LABEL[vendor]} now…`,
+    done: (vendor: RmmVendor, devices: number) =>
+      `First sync done: ${devices} ${devices === 1 ? 'device' : 'devices'} from ${VENDOR_LABEL[vendor]} in the mapped organizations.`,
+    failed: (vendor: RmmVendor, error: string) =>
+      `The first sync with ${VENDOR_LABEL[vendor]} did not finish: ${error} It runs again within a few minutes; Sync now in the RMM list runs it at once.`,
   },
   notSet: 'Not set',
   syncNotice: 'Allow up to 10–30 minutes for devices to appear. Synchronization is not immediate.',

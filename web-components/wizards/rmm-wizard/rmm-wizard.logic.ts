@@ -17,6 +17,12 @@ import type {
 // offers no type filter and lists the active customers ('managed') only, as seed 002 maps "organizations" without types.
 export const DEFAULT_MAPPING: MappingDraft = { autoMapExact: false, siteTypes: ['managed'], choices: {} };
 
+/** Each machine's steps (its top-level state names) in the order the wizard walks them. */
+export const STEP_ORDER: Record<RmmVendor, readonly string[]> = {
+  'datto-rmm': ['organization', 'credentials', 'mapping', 'parameters', 'finish'],
+  syncro: ['credentials', 'mapping', 'finish'],
+};
+
 export function initialContext(vendor: RmmVendor, integrationId: string | null): RmmWizardContext {
   return {
     vendor,

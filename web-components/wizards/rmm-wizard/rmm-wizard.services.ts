@@ -45,6 +45,7 @@ export function rmmWizardActors(services: RmmWizardServices) {
 
 const summary = (view: IntegrationView): IntegrationSummary => ({
   id: view.id, status: view.status, accountLabel: view.accountLabel, userActivityOrganizationId: view.userActivityOrganizationId,
+  ...(view.sync ? { sync: view.sync } : {}),
 });
 
 /** Reads a draft defensively: it was written by this machine version, but it is still data from outside. */

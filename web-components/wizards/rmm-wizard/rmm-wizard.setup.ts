@@ -83,6 +83,13 @@ export const rmmWizardSetup = setup({
     /** One section is open from the summary: its Save and Cancel return there. */
     inSection: ({ context }) => context.section !== null,
     opensSection: ({ event }, params: { step: string }) => event.type === 'section.edit' && event.step === params.step,
+    /**
+     * Create flow (issue 17, item 1): a completed step may be jumped to from its name in the progress
+     * list. Only earlier steps are offered (goToEarlier), so a jump never skips a step forward; a
+     * section opened from edit mode's summary has no progress list and no jumps.
+     */
+    canGoTo: ({ context, event }, params: { step: string }) =>
+      event.type === 'step.goto' && event.step === params.step && context.section === null && context.doneSteps.includes(params.step),
     problemAt: ({ event }, params: { field: string }) => errorOf(event).errors.some((e) => e.field === params.field),
   },
   actions: {

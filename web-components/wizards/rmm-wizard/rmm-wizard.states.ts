@@ -3,7 +3,7 @@
  * per vendor so each machine file keeps only what is its own: its step order and Datto RMM's extra steps.
  */
 import { and } from 'xstate';
-import { initialContext, mappingBody } from './rmm-wizard.logic.js';
+import { STEP_ORDER, initialContext, mappingBody } from './rmm-wizard.logic.js';
 import type { rmmWizardSetup } from './rmm-wizard.setup.js';
 import type { RmmVendor } from './rmm-wizard.types.js';
 
@@ -26,6 +26,19 @@ export function rmmMachineFrame(vendor: RmmVendor) {
     on: { 'wizard.cancel': [{ guard: 'inSection', target: '.summary', actions: 'restoreSection' }, { target: '.cancelled' }] },
     output: ({ context }) => ({ integrationId: context.integration?.id ?? '', vendor, status: context.integration?.status ?? 'draft' }),
   } as const satisfies Omit<RmmMachineConfig, 'states'>;
+}
+
+/**
+ * Step links (issue 17, item 1): from `step`, a jump back to each earlier step that is done. Never to a
+ * later one: the way forward is Next, which checks and saves the step being left (its values would
+ * otherwise stay unsaved behind the jump). A jump, like Back, abandons a check or save in flight.
+ */
+export function goToEarlier(vendor: RmmVendor, step: string) {
+  const order = STEP_ORDER[vendor];
+  const earlier = order.slice(0, Math.max(0, order.indexOf(step)));
+  return {
+    'step.goto': earlier.map((target) => ({ guard: { type: 'canGoTo', params: { step: target } }, target: stepOf(vendor, target), actions: 'clearProblem' }) as const),
+  } as const satisfies RmmTransitions;
 }
 
 /** A step a resumed draft may reopen (steps after credentials need the integration it created). */
@@ -81,7 +94,10 @@ export function credentialsState(vendor: RmmVendor, { next, organizationStep }: 
   const backToFields = organizationStep ? {} : ({ on: { 'step.back': 'editing' } } as const);
   return {
     initial: 'editing',
-    ...(organizationStep ? ({ on: { 'step.back': { target: organizationStep, actions: 'clearProblem' } } } as const) : {}),
+    on: {
+      ...goToEarlier(vendor, 'credentials'),
+      ...(organizationStep ? ({ 'step.back': { target: organizationStep, actions: 'clearProblem' } } as const) : {}),
+    },
     states: {
       editing: {
         on: {
@@ -153,7 +169,7 @@ export interface MappingOptions {
 export function mappingState(vendor: RmmVendor, { next, editingOn }: MappingOptions) {
   return {
     initial: 'loading',
-    on: { 'step.back': { target: 'credentials', actions: 'clearProblem' } },
+    on: { ...goToEarlier(vendor, 'mapping'), 'step.back': { target: 'credentials', actions: 'clearProblem' } },
     states: {
       loading: {
         entry: 'startSitesLoad',
@@ -208,7 +224,7 @@ export function mappingState(vendor: RmmVendor, { next, editingOn }: MappingOpti
 export function finishState(vendor: RmmVendor, back: string) {
   return {
     initial: 'review',
-    on: { 'step.back': { target: back, actions: 'clearProblem' } },
+    on: { ...goToEarlier(vendor, 'finish'), 'step.back': { target: back, actions: 'clearProblem' } },
     states: {
       review: { on: { 'step.next': 'completing' } },
       completing: {

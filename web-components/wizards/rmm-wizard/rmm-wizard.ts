@@ -7,6 +7,9 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { SnapshotFrom } from 'xstate';
 import { ApiConsumerElement } from '../../api/api-consumer-element.js';
+import type { RmmSyncSummary } from '../../../bff/contracts/integration-view.js';
+import { SyncPoll } from '../../elements/shared/sync-poll.js';
+import { IntegrationChangeEvent } from '../../events/integration-change-event.js';
 import { MachineController } from '../../controllers/machine-controller.js';
 import { WizardDraftStore } from '../shared/draft-store.js';
 import { DraftFlushController } from '../shared/draft-flush.js';
@@ -16,10 +19,11 @@ import { WizardStepChangeEvent } from '../shared/events/wizard-step-change-event
 import { focusFirstInvalid } from '../shared/focus.js';
 import { visibleErrors, type FieldErrors } from '../shared/form-state.js';
 import { sectionSummary } from '../shared/section-summary.js';
+import { json } from '../shared/wizard-api.js';
 import type { IhWizardShell, WizardNavEvent } from '../shared/wizard-shell.js';
 import { DATTO_RMM_MACHINE_VERSION, dattoRmmMachine } from './datto-rmm.machine.js';
 import { COPY, STEP_OF_STATE, STEPS } from './rmm-wizard.copy.js';
-import { draftValues } from './rmm-wizard.logic.js';
+import { STEP_ORDER, draftValues } from './rmm-wizard.logic.js';
 import { rmmSummarySections, stepLabel } from './rmm-section-summary.js';
 import { createRmmWizardServices, rmmWizardActors } from './rmm-wizard.services.js';
 import { stepErrors, type GuardedStep } from './rmm-wizard.setup.js';
@@ -37,7 +41,7 @@ const GUARDED: ReadonlyArray<string> = ['organization', 'credentials', 'mapping'
 const RESUMABLE: ReadonlyArray<string> = ['organization', 'credentials', 'mapping', 'parameters', 'finish'];
 
 /** The steps' own parts, forwarded so a host can style them as `rmm-wizard::part(site-list)`. */
-const STEP_PARTS = 'read-only-organization, duplicate-warning, stored-credentials, collected, permissions, entra-suggestion, suggestion-button, site-types, deleted-devices-warning, mapping-summary, site-list, refresh-button, auto-badge, review, finished, final-status';
+const STEP_PARTS = 'read-only-organization, duplicate-warning, stored-credentials, collected, permissions, entra-suggestion, suggestion-button, site-types, deleted-devices-warning, mapping-summary, site-list, refresh-button, auto-badge, review, finished, final-status, first-sync';
 
 const topState = (snapshot: WizardSnapshot): string => (typeof snapshot.value === 'string' ? snapshot.value : Object.keys(snapshot.value)[0]!);
 const subState = (snapshot: WizardSnapshot): string | undefined =>
@@ -51,7 +55,8 @@ const subState = (snapshot: WizardSnapshot): string | undefined =>
  * permissions) → Account Mapping (user-activity organization, device organization mapping, auto-map,
  * ignore list) → Finish. A second connection of a vendor needs an explicit "separate instance"
  * confirmation. Next stays pressable: on an invalid step it shows every reason and focuses the first
- * invalid field. Back is always allowed. Progress is saved as a draft and resumes after a reload.
+ * invalid field. Back is always allowed, and each completed earlier step's name in the progress list
+ * is a link back to it. Progress is saved as a draft and resumes after a reload.
  *
  * With `integration-id` it edits that connection: a connected one opens at a summary of its sections
  * (connection with the API keys only "stored", user-activity organization read-only, site mapping,
@@ -104,6 +109,7 @@ const subState = (snapshot: WizardSnapshot): string | undefined =>
  * @csspart progress-step-done - A finished step (with `progress-step`).
  * @csspart progress-step-current - The step shown (with `progress-step`).
  * @csspart progress-step-upcoming - A step still ahead (with `progress-step`).
+ * @csspart progress-link - A completed earlier step's name as a link back to it (create flow).
  * @csspart step-heading - "Step N of M: …".
  * @csspart body - Around the current step.
  * @csspart footer - The button bar.
@@ -133,6 +139,7 @@ const subState = (snapshot: WizardSnapshot): string | undefined =>
  * @csspart close-button - Edit mode: the summary's Close (with `button`).
  * @csspart finished - The outcome once finished; `final-status` is its "Status: Connected".
  * @csspart final-status - "Status: Connected" once finished.
+ * @csspart first-sync - Once finished: the first device sync, "Syncing devices from Syncro now…" and then its result.
  */
 export class RmmWizard extends ApiConsumerElement {
   static override styles = rmmWizardStyles;
@@ -144,6 +151,9 @@ export class RmmWizard extends ApiConsumerElement {
   @property({ attribute: 'integration-id', reflect: true }) integrationId: string | null = null;
 
   @state() private draftProblem = '';
+  /** Once finished: the first device sync (started by Finish) as last read, until it ends. */
+  @state() private firstSync: RmmSyncSummary | null = null;
+  private readonly syncPoll = new SyncPoll(this, () => this.pollFirstSync());
 
   private machine?: MachineController<WizardLogic>;
   private drafts?: WizardDraftStore;
@@ -224,6 +234,8 @@ export class RmmWizard extends ApiConsumerElement {
       if (top === 'done') {
         const output = snapshot.output!;
         this.dispatchEvent(new WizardCompleteEvent({ integrationId: output.integrationId, vendor: output.vendor, status: output.status }));
+        this.firstSync = ctx.integration?.sync ?? null;
+        this.syncPoll.observe(this.firstSync?.state === 'running');
       } else {
         this.dispatchEvent(new WizardCancelEvent({ integrationId: ctx.integration?.id ?? null }));
       }
@@ -239,12 +251,30 @@ export class RmmWizard extends ApiConsumerElement {
     }
   }
 
+  /** Reads the first sync's state again; when it has ended, the hub's lists refresh to show it too. */
+  private async pollFirstSync(): Promise<void> {
+    const integration = this.machine?.snapshot.context.integration;
+    if (!integration) return;
+    try {
+      const status = await json(this.api.rpc.api.integrations[':id'].rmm.sync.$get({ param: { id: integration.id } }), this.effectiveApiBase);
+      this.firstSync = status;
+      if (status.state !== 'running') this.dispatchEvent(new IntegrationChangeEvent({ integrationId: integration.id, kind: 'rmm', status: status.integrationStatus }));
+    } catch {
+      // A failed read leaves "Syncing…" on screen; the next read tries again.
+    }
+    this.syncPoll.observe(this.firstSync?.state === 'running');
+  }
+
   private onNav(e: WizardNavEvent): void {
     e.stopPropagation();
     const machine = this.machine;
     if (!machine) return;
     if (e.action === 'cancel') machine.send({ type: 'wizard.cancel' });
     else if (e.action === 'back') machine.send({ type: 'step.back' });
+    else if (e.action === 'goto') {
+      const state = STEP_ORDER[machine.snapshot.context.vendor].find((s) => STEP_OF_STATE[machine.snapshot.context.vendor][s] === e.step);
+      if (state) machine.send({ type: 'step.goto', step: state });
+    }
     else if (machine.snapshot.can({ type: 'step.next' })) machine.send({ type: 'step.next' });
     else {
       // Next stays pressable: it reveals every reason on the step and takes the person to the first one.
@@ -297,6 +327,8 @@ export class RmmWizard extends ApiConsumerElement {
     const done = top === 'done' ? steps.map((s) => s.id) : stored ? steps.slice(0, -1).map((s) => s.id) : ctx.doneSteps.map((s) => STEP_OF_STATE[vendor][s]!).filter(Boolean);
     const busyLabel = this.busyLabel(snapshot);
     const ended = top === 'done' || top === 'cancelled';
+    // Step links (create flow): the completed steps the machine lets the person jump back to from here.
+    const linkable = STEP_ORDER[vendor].filter((s) => snapshot.can({ type: 'step.goto', step: s })).map((s) => STEP_OF_STATE[vendor][s]!);
     const send = this.machine.send;
     if (top === 'summary') {
       return html`
@@ -311,9 +343,9 @@ export class RmmWizard extends ApiConsumerElement {
     const section = ctx.section;
     return html`
       <ih-wizard-shell part="shell" class="ih-root"
-        exportparts="header, title, progress, progress-step, progress-step-done, progress-step-current, progress-step-upcoming, step-heading, body, footer, button, cancel-button, back-button, next-button"
+        exportparts="header, title, progress, progress-step, progress-step-done, progress-step-current, progress-step-upcoming, progress-link, step-heading, body, footer, button, cancel-button, back-button, next-button"
         heading=${section ? COPY.editMode.sectionHeading(stepLabel(ctx, section)) : COPY.title(vendor, ctx.editing)} .steps=${steps} current=${current} .done=${done}
-        ?section-mode=${section !== null}
+        ?section-mode=${section !== null} ?step-links=${section === null} .linkable=${linkable}
         ?busy=${Boolean(busyLabel)} busy-label=${busyLabel} next-label=${section ? COPY.editMode.save : top === 'finish' ? COPY.finish : COPY.next}
         ?no-back=${current === steps[0]!.id} ?no-nav=${ended || top === 'boot'} @ih-wizard-nav=${this.onNav}>
         ${ctx.problem ? html`<div class="problem" part="problem" role="alert"><strong>${ctx.problem.title}.</strong> ${ctx.problem.detail ?? ''}</div>` : nothing}
@@ -342,7 +374,7 @@ export class RmmWizard extends ApiConsumerElement {
         return html`<ih-rmm-parameters-step part="step" exportparts=${STEP_PARTS} data-step .context=${ctx} .errors=${errors} .send=${send}></ih-rmm-parameters-step>`;
       case 'finish':
       case 'done':
-        return html`<ih-rmm-finish-step part="step" exportparts=${STEP_PARTS} data-step ?finished=${top === 'done'} .context=${ctx} .errors=${errors} .send=${send}></ih-rmm-finish-step>`;
+        return html`<ih-rmm-finish-step part="step" exportparts=${STEP_PARTS} data-step ?finished=${top === 'done'} .sync=${this.firstSync} .context=${ctx} .errors=${errors} .send=${send}></ih-rmm-finish-step>`;
       default:
         return html`<p role="status">${COPY.cancelled}</p>`;
     }

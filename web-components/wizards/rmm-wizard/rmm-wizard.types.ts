@@ -4,6 +4,7 @@
  */
 import type { IntegrationStatus } from '../../api/client.js';
 import type { RmmCustomField } from '../../../bff/contracts/entra-field.js';
+import type { RmmSyncSummary } from '../../../bff/contracts/integration-view.js';
 import type { RmmSiteType } from '../../../bff/contracts/model.js';
 import type { FieldErrors } from '../shared/form-state.js';
 import type { ProblemData } from '../shared/wizard-api.js';
@@ -45,6 +46,8 @@ export interface IntegrationSummary {
   status: IntegrationStatus;
   accountLabel: string | null;
   userActivityOrganizationId: string | null;
+  /** The device sync at a glance, as the BFF last answered it (Finish answers "running": the first sync has started). */
+  sync?: RmmSyncSummary;
 }
 
 /** Loading state of a list the wizard needs (organizations, sites, custom fields). */
@@ -97,6 +100,8 @@ export type RmmWizardEvent =
   | { type: 'step.next' }
   | { type: 'step.attempt' }
   | { type: 'step.back' }
+  /** Create flow: jump back to a completed step (its name in the progress list is a link); `step` is a state name. */
+  | { type: 'step.goto'; step: string }
   | { type: 'wizard.cancel' }
   | { type: 'boot.retry' }
   | { type: 'section.edit'; step: string }

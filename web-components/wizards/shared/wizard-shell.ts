@@ -28,7 +28,7 @@ export class WizardNavEvent extends Event {
  *
  * @internal
  * @slot - The current step's content.
- * @fires ih-wizard-nav - {action: 'next' | 'back' | 'cancel'}
+ * @fires ih-wizard-nav - {action: 'next' | 'back' | 'cancel' | 'goto', step}: `step` names the done step a link asks for (goto).
  * @csspart header - Title and progress.
  * @csspart title - The wizard's title (h2).
  * @csspart progress - The progress list (ol).
@@ -58,6 +58,11 @@ export class IhWizardShell extends LitElement {
   @property({ type: Boolean, attribute: 'section-mode' }) sectionMode = false;
   /** Done steps are links that jump to them (the create flow). */
   @property({ type: Boolean, attribute: 'step-links' }) stepLinks = false;
+  /**
+   * With `step-links`: the done steps the wizard can jump to now (a wizard that jumps only backwards
+   * leaves out the done steps ahead); null makes every done step a link.
+   */
+  @property({ attribute: false }) linkable: ReadonlyArray<string> | null = null;
 
   @query('h3') private stepHeading?: HTMLHeadingElement;
   /** The button bar kept clear of toasts, and how to release it. */
@@ -117,7 +122,7 @@ export class IhWizardShell extends LitElement {
             ${repeat(steps, (s) => s.id, (s) => html`
               <li part="progress-step progress-step-${s.status}" data-status=${s.status} aria-current=${s.status === 'current' ? 'step' : nothing}>
                 <span class="marker" aria-hidden="true">${s.status === 'done' ? '✓' : s.position}</span>
-                ${this.stepLinks && s.status === 'done'
+                ${this.stepLinks && s.status === 'done' && (this.linkable?.includes(s.id) ?? true)
                   ? html`<a href="#${s.id}" part="progress-link" @click=${(e: Event) => this.jump(e, s.id)}>${s.label}</a>`
                   : html`<span>${s.label}${s.optional ? html` <span class="optional">(optional)</span>` : nothing}</span>`}
                 <span class="visually-hidden">${s.status === 'done' ? '(done)' : s.status === 'current' ? '(current step)' : '(not yet done)'}</span>

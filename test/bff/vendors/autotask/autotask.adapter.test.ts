@@ -109,9 +109,12 @@ describe('Autotask adapter specifics', () => {
     expect(error.message).toMatch(/platform/i);
     expect(error.message).toMatch(/integration code/i);
     expect(error.details.field).toBeUndefined();
+    expect(error.message).not.toMatch(/[A-Z]{2,}_[A-Z_]+|operator/);
+    expect(error.details.operatorNote).toContain('AUTOTASK_INTEGRATION_CODE');
     const none = await adapter({}, VALID, '').validateCredentials().catch((e) => e);
     expect(none.code).toBe('rejected');
     expect(none.message).toMatch(/platform/i);
+    expect(none.message).not.toMatch(/[A-Z]{2,}_[A-Z_]+|operator/);
   });
 
   it('refuses a zone lookup that points to a foreign host, and never calls it', async () => {

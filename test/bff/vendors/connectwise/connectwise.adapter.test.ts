@@ -80,7 +80,7 @@ describe('ConnectWise PSA adapter specifics', () => {
     expect(await res.json()).toMatchObject({ code: 'InvalidObject', errors: [{ field: 'pageSize', resource: 'company' }] });
   });
 
-  it('is refused without the platform clientId, and says the operator must set it', async () => {
+  it('is refused without the platform clientId: the admin is told it is the platform’s, the operator’s note names the setting', async () => {
     const res = await fetch(`${server.origin}/sandbox/connectwise/v4_6_release/apis/3.0/system/info`, {
       headers: { Authorization: `Basic ${Buffer.from('sandboxmsp+sandbox-public:sandbox-private').toString('base64')}` },
     });
@@ -90,11 +90,15 @@ describe('ConnectWise PSA adapter specifics', () => {
     const refused = await createConnectWiseAdapter(ctx, VALID).validateCredentials().catch((e) => e);
     expect(refused).toBeInstanceOf(VendorError);
     expect(refused.code).toBe('rejected');
-    expect(refused.message).toContain('CONNECTWISE_CLIENT_ID');
+    // Admin words (issue 17 item 7): no setting names, not the admin's keys, and who can fix it.
+    expect(refused.message).toBe('ConnectWise did not accept this platform’s registration with ConnectWise. Your API keys are not the problem: tell your platform provider, quoting this message.');
+    expect(refused.message).not.toMatch(/[A-Z]{2,}_[A-Z_]+|clientId|operator/);
+    expect(refused.details.operatorNote).toContain('CONNECTWISE_CLIENT_ID');
     ctx.endpoints = { ...ctx.endpoints, plugged: { connectwise: { ...ctx.endpoints.plugged.connectwise, platformId: undefined } } };
     requests = [];
     const missing = await createConnectWiseAdapter(ctx, VALID).validateCredentials().catch((e) => e);
-    expect(missing.message).toContain('CONNECTWISE_CLIENT_ID');
+    expect(missing.message).toBe('ConnectWise PSA cannot be connected on this platform yet. Your API keys are not the problem: ask your platform provider to enable ConnectWise PSA.');
+    expect(missing.details.operatorNote).toBe('CONNECTWISE_CLIENT_ID is not set');
     expect(requests).toEqual([]);
   });
 

@@ -5,7 +5,7 @@
  */
 import type { IntegrationView } from '../../../../web-components/index.js';
 import type {
-  TestDeliveriesRequest, TestFaultRequest, TestOutageRequest, TestPsaSetupRequest, TestRmmSetupRequest, TestSyncFailureRequest,
+  TestDeliveriesRequest, TestFaultRequest, TestOutageRequest, TestPsaSetupRequest, TestRmmSetupRequest, TestSyncFailureRequest, TestSyncHoldRequest,
 } from '../../../helpers/browser-bff.js';
 import { tokenFor, uniquePartner } from '../../support/test-bff.js';
 
@@ -25,6 +25,8 @@ export const configurePsa = (input: TestPsaSetupRequest) => post<IntegrationView
 export const connectRmm = (input: TestRmmSetupRequest) => post<IntegrationView>('rmm-integrations', input);
 export const seedDeliveries = (input: TestDeliveriesRequest) => post<unknown>('deliveries', input);
 export const seedSyncFailure = (input: TestSyncFailureRequest) => post<unknown>('rmm-sync-failures', input);
+/** Holds a device sync "running" (as another process's run would), then, with `release`, ends it successfully. */
+export const holdSync = (input: TestSyncHoldRequest) => post<unknown>('rmm-sync-hold', input);
 export const injectFault = (input: TestFaultRequest) => post<unknown>('faults', input);
 /** A PSA outage through the real adapter and circuit breaker (see browser-bff.ts `/outage`). */
 export const outage = (input: TestOutageRequest) => post<unknown>('outage', input);

@@ -9,7 +9,8 @@ import '../../../../web-components/define.js';
 import type { IntegrationList } from '../../../../web-components/index.js';
 import { shortDate } from '../../../../web-components/elements/integration-list/integration-list.format.js';
 import { button, loaded, rowFor, shadow, statusOf, toastTexts } from '../../support/dom.js';
-import { api, configurePsa, connectRmm, injectFault, newPartner, queueAlerts, seedDeliveries, seedSyncFailure, textOf } from './integration-list.fixtures.js';
+import { SyncPoll } from '../../../../web-components/elements/shared/sync-poll.js';
+import { api, configurePsa, connectRmm, holdSync, injectFault, newPartner, queueAlerts, seedDeliveries, seedSyncFailure, textOf } from './integration-list.fixtures.js';
 
 async function listFor(kind: 'psa' | 'rmm', token: string): Promise<IntegrationList> {
   const el = await fixture<IntegrationList>(html`<integration-list kind=${kind} .token=${token}></integration-list>`);
@@ -90,16 +91,24 @@ describe('<integration-list> health', () => {
       button(rowFor(el, 'Kaseya BMS'), 'Send test ticket').click();
       // While the vendor answers, the button and a status line say the ticket is on its way (issue 17 item 10).
       await el.updateComplete;
-      const sendButton = () => rowFor(el, 'Kaseya BMS').querySelector('[part~="test-ticket-button"]')!;
+      const sendButton = () => rowFor(el, 'Kaseya BMS').querySelector<HTMLButtonElement>('[part~="test-ticket-button"]')!;
       const progress = () => textOf(rowFor(el, 'Kaseya BMS').querySelector('[part~="test-ticket-progress"]')!);
       expect(textOf(sendButton())).to.equal('Sending test ticket…');
       expect(sendButton().getAttribute('aria-disabled')).to.equal('true');
+      expect(sendButton().getAttribute('aria-busy')).to.equal('true');
+      expect(sendButton().getAttribute('aria-label')).to.equal('Sending test ticket to Kaseya BMS…');
       expect(progress()).to.equal('Sending a test ticket to Kaseya BMS; waiting for Kaseya BMS to answer…');
+      await expect(el).to.be.accessible();
+      // Pressed again while the vendor answers: no second ticket.
+      sendButton().click();
       await waitUntil(() => toastTexts(el).some((t) => t.startsWith('Test ticket')), 'no test-ticket toast');
       await el.updateComplete;
       expect(textOf(sendButton())).to.equal('Send test ticket');
+      expect(sendButton().getAttribute('aria-busy')).to.equal('false');
       expect(progress()).to.equal('');
       const audit = await api<{ entries: Array<{ action: string; after: { vendorTicketId: string } }> }>(token, `/integrations/${psa.id}/audit`);
+      expect(audit.entries.filter((e) => e.action === 'psa.test-ticket')).to.have.length(1);
+      expect(toastTexts(el).filter((t) => t.startsWith('Test ticket'))).to.have.length(1);
       const sent = audit.entries.find((e) => e.action === 'psa.test-ticket')!.after.vendorTicketId;
       const toast = toastTexts(el).find((t) => t.startsWith('Test ticket'))!;
       expect(toast).to.match(new RegExp(`^Test ticket T\\d{8}\\.\\d+ created in Kaseya BMS \\(ticket id ${sent}\\)\\.`));
@@ -148,12 +157,16 @@ describe('<integration-list> health', () => {
   });
 
   describe('RMM', () => {
-    it('Datto RMM: "Not synced yet", then Sync now shows the counts the BFF recorded', async () => {
+    it('Datto RMM: the first sync ran when it was connected (no "Not synced yet"); Sync now runs again and shows the counts', async () => {
       const { partner, token } = await newPartner();
+      // Connected through Finish, which starts the first sync; the fixture answers once it has ended.
       const rmm = await connectRmm({ partner, vendor: 'datto-rmm' });
+      const first = await api<{ deviceCount: number; activityCount: number; state: string }>(token, `/integrations/${rmm.id}/rmm/sync`);
+      expect(first.state).to.equal('succeeded');
+      expect(first.deviceCount).to.be.greaterThan(0);
       const el = await listFor('rmm', token);
       const row = () => rowFor(el, 'Datto RMM');
-      expect(lines(row(), 'sync')).to.deep.equal(['Not synced yet']);
+      expect(lines(row(), 'sync')).to.deep.equal([`Last sync just now · ${first.deviceCount} devices · ${first.activityCount} activity entries`]);
 
       const syncNow = button(row(), 'Sync now');
       expect(syncNow.getAttribute('aria-label')).to.equal('Sync now Datto RMM');
@@ -161,7 +174,6 @@ describe('<integration-list> health', () => {
       await waitUntil(() => toastTexts(el).some((t) => t.startsWith('Datto RMM synced')), 'no sync toast');
       const status = await api<{ deviceCount: number; activityCount: number; state: string }>(token, `/integrations/${rmm.id}/rmm/sync`);
       expect(status.state).to.equal('succeeded');
-      expect(status.deviceCount).to.be.greaterThan(0);
       expect(toastTexts(el)).to.include(`Datto RMM synced: ${status.deviceCount} devices, ${status.activityCount} activity entries.`);
       await el.loadComplete;
       await waitUntil(() => lines(row(), 'sync')[0]?.startsWith('Last sync'), 'sync line not updated');
@@ -169,12 +181,32 @@ describe('<integration-list> health', () => {
       expect(statusOf(row())).to.equal('Connected');
     });
 
+    it('a sync in progress shows "Syncing now…" and turns into its result without a reload', async () => {
+      SyncPoll.intervalMs = 100;
+      try {
+        const { partner, token } = await newPartner();
+        const rmm = await connectRmm({ partner, vendor: 'syncro' });
+        await holdSync({ partner, integrationId: rmm.id });
+        const el = await listFor('rmm', token);
+        const row = () => rowFor(el, 'Syncro');
+        expect(lines(row(), 'sync')[0]).to.match(/^Syncing now… · \d+ devices$/);
+        await expect(el).to.be.accessible();
+        await holdSync({ partner, integrationId: rmm.id, release: true });
+        await waitUntil(() => lines(row(), 'sync')[0]?.startsWith('Last sync'), 'the list did not read the result by itself');
+        expect(lines(row(), 'sync')[0]).to.match(/^Last sync just now · \d+ devices$/);
+      } finally {
+        SyncPoll.intervalMs = 2_000;
+      }
+    });
+
     it('Syncro: user activity is not offered, and no activity count is shown', async () => {
       const { partner, token } = await newPartner();
       await connectRmm({ partner, vendor: 'syncro' });
       const el = await listFor('rmm', token);
+      expect(lines(rowFor(el, 'Syncro'), 'sync')[0]).to.match(/^Last sync just now · \d+ devices$/);
       button(rowFor(el, 'Syncro'), 'Sync now').click();
-      await waitUntil(() => lines(rowFor(el, 'Syncro'), 'sync')[0]?.startsWith('Last sync'), 'not synced');
+      await waitUntil(() => toastTexts(el).some((t) => t.startsWith('Syncro synced')), 'no sync toast');
+      await el.loadComplete;
       const [summary, note] = lines(rowFor(el, 'Syncro'), 'sync');
       expect(summary).to.match(/^Last sync just now · \d+ devices$/);
       expect(note).to.equal('User activity: not offered by Syncro');
@@ -184,11 +216,13 @@ describe('<integration-list> health', () => {
     it('a failed sync says so with its error; disconnected rows show no sync line', async () => {
       const { partner, token } = await newPartner();
       const rmm = await connectRmm({ partner, vendor: 'datto-rmm' });
+      // After the first sync (on connect) succeeded, a later one failed.
       await seedSyncFailure({ partner, integrationId: rmm.id, lastError: 'Devices: The RMM refused the API key.', minutesAgo: 2 });
+      const status = await api<{ deviceCount: number; activityCount: number }>(token, `/integrations/${rmm.id}/rmm/sync`);
       const el = await listFor('rmm', token);
       const row = () => rowFor(el, 'Datto RMM');
       expect(textOf(row().querySelector('[part~="sync-error"]'))).to.equal('Sync failed 2 min ago: Devices: The RMM refused the API key.');
-      expect(lines(row(), 'sync')).to.include('No successful sync yet · 0 devices · 0 activity entries');
+      expect(lines(row(), 'sync')).to.include(`Last successful sync just now · ${status.deviceCount} devices · ${status.activityCount} activity entries`);
 
       button(row(), 'Disconnect').click();
       const dialog = shadow(shadow(el).querySelector('ih-confirm-dialog')!).querySelector('dialog')!;

@@ -8,6 +8,8 @@ import '../../../../web-components/define.js';
 import type { OrganizationApplications } from '../../../../web-components/index.js';
 import { deepActive, shadow, toastTexts } from '../../support/dom.js';
 import { injectFault } from '../../support/test-bff.js';
+import { SyncPoll } from '../../../../web-components/elements/shared/sync-poll.js';
+import { holdSync } from '../integration-list/integration-list.fixtures.js';
 import { api, connectRmm, partnerWithOrganizations, waitFor } from '../../wizards/rmm-wizard/rmm-support.js';
 
 async function panel(organizationId: string, token: string): Promise<OrganizationApplications> {
@@ -56,20 +58,39 @@ describe('<organization-applications>', () => {
     }
   });
 
-  it('shows each RMM’s device sync: not yet, then the last sync after "Sync now"', async () => {
-    const before = await panel('org-bluebird', partner.token);
-    expect(text(apps(before)[0]!.querySelector('[part~="sync"]')!)).to.contain('Not synchronized yet');
-    const run = await api(partner.token, 'POST', `/integrations/${dattoId}/rmm/sync`);
-    expect(run.status).to.equal(200);
-    await before.refresh();
-    await before.updateComplete;
-    // The count is this organization's devices from Datto RMM, not the whole connection's (issue 17 item 10).
-    const own = (await api(partner.token, 'GET', '/organizations/org-bluebird/devices?limit=1')).body.byIntegration[dattoId] as number;
-    const line = text(apps(before)[0]!.querySelector('[part~="sync"]')!);
-    expect(line).to.match(new RegExp(`^Last sync .+ · ${own} devices? in this organization$`));
-    const connection = (await api(partner.token, 'GET', '/integrations?kind=rmm')).body.integrations.find((i: { id: string }) => i.id === dattoId).sync.deviceCount as number;
-    expect(own).to.be.greaterThan(0);
-    expect(own).to.be.lessThan(connection);
+  it('shows each RMM’s device sync from its first run (started on connect), counting this organization’s devices only', async () => {
+    // No "Not synchronized yet" and no Sync now: Finish started the first sync, and it has ended.
+    const el = await panel('org-bluebird', partner.token);
+    const devices = (await api(partner.token, 'GET', '/organizations/org-bluebird/devices?limit=1')).body.byIntegration as Record<string, number>;
+    const connections = (await api(partner.token, 'GET', '/integrations?kind=rmm')).body.integrations as Array<{ id: string; sync: { deviceCount: number } }>;
+    const rows = apps(el);
+    expect(rows).to.have.length(2);
+    for (const [i, id] of [dattoId, syncroId].entries()) {
+      // The count is this organization's devices from that RMM, not the whole connection's (issue 17 item 10).
+      const own = devices[id]!;
+      const connection = connections.find((c) => c.id === id)!.sync.deviceCount;
+      expect(own).to.be.greaterThan(0);
+      expect(own).to.be.lessThan(connection);
+      const line = text(rows[i]!.querySelector('[part~="sync"]')!);
+      expect(line).to.match(new RegExp(`^Last sync .+ · ${own} devices? in this organization$`));
+    }
+  });
+
+  it('while an RMM syncs it says so, then shows the result and this organization’s count without a reload', async () => {
+    SyncPoll.intervalMs = 100;
+    try {
+      const own = await partnerWithOrganizations();
+      const { id } = await connectRmm(own.token, 'syncro', 'org-internal');
+      await holdSync({ partner: own.partner, integrationId: id });
+      const el = await panel('org-acme', own.token);
+      expect(text(apps(el)[0]!.querySelector('[part~="sync"]')!)).to.match(/^Synchronizing devices now…/);
+      await holdSync({ partner: own.partner, integrationId: id, release: true });
+      await waitFor(() => text(apps(el)[0]!.querySelector('[part~="sync"]')!).startsWith('Last sync'), 'the panel did not read the result by itself');
+      const count = (await api(own.token, 'GET', '/organizations/org-acme/devices?limit=1')).body.byIntegration[id] as number;
+      expect(text(apps(el)[0]!.querySelector('[part~="sync"]')!)).to.match(new RegExp(`· ${count} devices? in this organization$`));
+    } finally {
+      SyncPoll.intervalMs = 2_000;
+    }
   });
 
   it('lists them for the user-activity organization too, saying why', async () => {
@@ -78,8 +99,10 @@ describe('<organization-applications>', () => {
     expect(rows).to.have.length(2);
     expect(text(rows[0]!)).to.contain('User activity organization: all Datto RMM user activity is recorded here.');
     // Syncro's API gives no user activity: the tab says so rather than claiming it is recorded.
-    expect(text(rows[1]!)).to.contain('User activity organization of Syncro: Syncro’s API offers no user-activity feed, so nothing is recorded here.');
-    expect(text(rows[1]!)).not.to.contain('user activity is recorded');
+    // Syncro's API gives no user activity (issue 17 item 8): the tab says what the organization is for instead.
+    expect(text(rows[1]!)).to.contain('User activity organization of Syncro: the Syncro connection is filed here. Syncro’s API offers no user-activity feed, so no Syncro user activity is recorded.');
+    expect(text(rows[1]!)).not.to.contain('user activity is recorded here');
+    await expect(el).to.be.accessible();
   });
 
   it('leaves out an organization no RMM maps to, and says so', async () => {

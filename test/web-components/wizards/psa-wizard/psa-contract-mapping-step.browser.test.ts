@@ -80,7 +80,12 @@ describe('<psa-wizard> contract mapping step', function () {
     // Adding the service needs a service to add: the BFF says so next to the row.
     await next(el);
     expect(el.step).to.equal('contract-mapping');
-    expect(step.shadowRoot!.querySelector('tbody .error')!.textContent).to.contain('Choose a Default Contract Service');
+    expect(step.shadowRoot!.querySelector('tbody .error')!.textContent).to.equal('Add Service to Contract needs a Default Contract Service: choose one above');
+    // Tied to its checkbox: announced as invalid with the message.
+    const addService = step.shadowRoot!.querySelector<HTMLInputElement>('tbody input[type="checkbox"]')!;
+    expect(addService.getAttribute('aria-invalid')).to.equal('true');
+    expect(step.shadowRoot!.getElementById(addService.getAttribute('aria-describedby')!)!.textContent).to.equal('Add Service to Contract needs a Default Contract Service: choose one above');
+    await expect(el).to.be.accessible();
     const services = q(el, '[name="contract.defaultServiceId"]')!.shadowRoot!.querySelector('select')!;
     await fill(el, 'contract.defaultServiceId', services.options[1]!.value);
     await next(el);

@@ -137,6 +137,16 @@ describe('<psa-wizard> service parameters step', function () {
       'Respond rule, respond rule override 1', 'Issue Type, respond rule override 1', 'Sub-Issue Type, respond rule override 1 (optional)',
       'IOC rule, IOC rule override 1', 'Issue Type, IOC rule override 1', 'Remove IOC rule override 1',
     ]);
+    // What the eye reads is the plain label ("Alert type", not "Alert type, alert type override 1"): the row part is visually hidden.
+    const alertRow = step.shadowRoot!.querySelector('ih-psa-override-table[table="alertTypes"]')!.shadowRoot!.querySelector('[data-row="0"]')!;
+    const visibleLabels = [...alertRow.querySelectorAll('ih-select-field')].map((f) => {
+      const label = f.shadowRoot!.querySelector('label')!;
+      for (const hidden of label.querySelectorAll<HTMLElement>('.visually-hidden')) expect(hidden.getBoundingClientRect().width, hidden.textContent!).to.be.at.most(1);
+      const shown = label.cloneNode(true) as HTMLElement;
+      shown.querySelectorAll('.visually-hidden').forEach((n) => n.remove());
+      return shown.textContent!.replace(/\s+/g, ' ').trim();
+    });
+    expect(visibleLabels).to.deep.equal(['Alert type', 'Issue Type', 'Sub-Issue Type (optional)']);
     await expect(el).to.be.accessible();
   });
 });

@@ -26,11 +26,29 @@ describe('<psa-wizard>', function () {
     await expectStep(el, 'finish');
     await expect(el).to.be.accessible();
     expect(q(el, 'ih-psa-finish-step')!.shadowRoot!.textContent).to.contain(CATCH_ALL['kaseya-bms'].withContacts);
-    q<HTMLButtonElement>(el, '[part~="test-ticket-button"]')!.click();
+    const testButton = () => q<HTMLButtonElement>(el, '[part~="test-ticket-button"]')!;
+    const testStatus = () => q(el, '[part~="test-ticket-result"]')!.textContent!.trim();
+    expect(testButton().getAttribute('aria-busy')).to.equal('false');
+    testButton().click();
+    // While the vendor answers: the button is busy and says so, a status line announces it (issue 17 item 10).
+    await el.updateComplete;
+    await (q(el, 'ih-psa-finish-step') as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(el.snapshot!.matches({ finish: 'sendingTestTicket' })).to.equal(true);
+    expect(testButton().textContent!.trim()).to.equal('Sending test ticket…');
+    expect(testButton().getAttribute('aria-busy')).to.equal('true');
+    expect(testButton().getAttribute('aria-disabled')).to.equal('true');
+    expect(testStatus()).to.equal('Sending a test ticket to Kaseya BMS; waiting for Kaseya BMS to answer…');
+    await expect(el).to.be.accessible();
+    // A second press while it is on its way sends nothing more.
+    testButton().click();
     await settled(el);
     const ticketId = el.snapshot!.context.testTicket?.vendorTicketId;
     expect(ticketId, 'the vendor ticket id').to.be.a('string');
-    expect(q(el, '[part~="test-ticket-result"]')!.textContent).to.contain('was created in Kaseya BMS');
+    expect(testStatus()).to.contain('was created in Kaseya BMS');
+    expect(testButton().textContent!.trim()).to.equal('Send test ticket');
+    expect(testButton().getAttribute('aria-busy')).to.equal('false');
+    const audit = await fetch(`/api/integrations/${el.snapshot!.context.integrationId}/audit`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.json());
+    expect(audit.entries.filter((e: { action: string }) => e.action === 'psa.test-ticket')).to.have.length(1);
     const done = oneEvent(el, 'wizard-complete') as Promise<WizardCompleteEvent>;
     await next(el);
     const { detail } = await done;

@@ -93,7 +93,7 @@ describe('editing a finished PSA integration', () => {
     await settled(actor);
     const s = actor.getSnapshot();
     expect(s.context.submitted).toBe(true); // shown at once, not after a refused Save
-    expect(stepErrors('service-parameters', s.context)['ticket.priorityMap.high']).toMatch(/not a value the PSA offers/);
+    expect(stepErrors('service-parameters', s.context)['ticket.priorityMap.high']).toBe('The chosen priority for high alerts is no longer offered by Autotask (it may have been removed); choose again');
     expect(s.can({ type: 'step.next' })).toBe(false);
     actor.send({ type: 'field.change', path: 'ticket.priorityMap.high', value: 'p-1' });
     expect(actor.getSnapshot().can({ type: 'step.next' })).toBe(true);

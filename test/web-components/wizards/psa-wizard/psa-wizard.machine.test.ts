@@ -298,7 +298,7 @@ describe('PSA wizard machine: service parameters', () => {
     send(actor, change({ 'ticket.issueTypeId': 'it-2' }));
     expect(actor.getSnapshot().context.ticket.subIssueTypeId).toBeNull();
     send(actor, change({ 'ticket.issueTypeId': null, 'ticket.subIssueTypeId': 'sit-2' }));
-    expect(errorsOf(actor)['ticket.subIssueTypeId']).toBe('Choose an issue type before a sub-issue type');
+    expect(errorsOf(actor)['ticket.subIssueTypeId']).toBe('Choose a Default Issue Type before a Default Sub-Issue Type');
   });
 
   it('requires an issue type in each override row and refuses a duplicate alert type', async () => {
@@ -306,7 +306,7 @@ describe('PSA wizard machine: service parameters', () => {
     send(actor, ALL_PRIORITIES, change({ 'ticket.queueId': 'q-1' }));
     const row = { key: 'at-1', keyName: 'Too Many Downloads', issueTypeId: null, subIssueTypeId: null };
     send(actor, change({ 'ticket.overrides.alertTypes': [row] }));
-    expect(errorsOf(actor)).toEqual({ 'ticket.overrides.alertTypes.0.issueTypeId': 'Choose an issue type' });
+    expect(errorsOf(actor)).toEqual({ 'ticket.overrides.alertTypes.0.issueTypeId': 'Choose an Issue Type' });
     send(actor, change({ 'ticket.overrides.alertTypes': [{ ...row, issueTypeId: 'it-1' }, { ...row, issueTypeId: 'it-2' }] }));
     expect(errorsOf(actor)).toEqual({ 'ticket.overrides.alertTypes.1.key': 'Too Many Downloads already has an override' });
   });

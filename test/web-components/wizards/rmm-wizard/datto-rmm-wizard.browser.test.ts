@@ -18,11 +18,14 @@ ignoreResizeObserverLoop();
 const text = (node: Element | ShadowRoot) => (node.textContent ?? '').replace(/\s+/g, ' ').trim();
 const stepText = (el: RmmWizard) => text(currentStep(el).shadowRoot!);
 
-async function credentials(el: RmmWizard, apiSecret = 'sandbox-secret') {
+async function credentials(el: RmmWizard, apiSecret = 'sandbox-secret', apiKey = 'sandbox-key') {
   await choose(el, 'credentials.platform', 'merlot');
-  await type(el, 'credentials.apiKey', 'sandbox-key');
+  await type(el, 'credentials.apiKey', apiKey);
   await type(el, 'credentials.apiSecret', apiSecret);
 }
+
+/** The sandbox's second Datto RMM account: what "separate instance" connects (the same account is refused). */
+const secondAccount = (el: RmmWizard) => credentials(el, 'sandbox-secret-2', 'sandbox-key-2');
 
 describe('<rmm-wizard vendor="datto-rmm">', () => {
   it('is accessible on every step, connects Datto RMM and reports each step and the completion', async () => {
@@ -94,7 +97,7 @@ describe('<rmm-wizard vendor="datto-rmm">', () => {
     expect((await api(token, 'GET', '/integrations?kind=rmm')).body.integrations).to.deep.equal([]);
   });
 
-  it('with Datto RMM already connected: warns of duplicate data and continues only once confirmed (confirmSeparateInstance sent)', async () => {
+  it('with Datto RMM already connected: warns of duplicate data and continues with another account only once confirmed (confirmSeparateInstance sent)', async () => {
     const { token } = await partnerWithOrganizations();
     await connectRmm(token, 'datto-rmm', 'org-internal');
     const el = await openWizard('datto-rmm', token);
@@ -109,7 +112,39 @@ describe('<rmm-wizard vendor="datto-rmm">', () => {
     box.click();
     await settle(el);
     await next(el, 'credentials');
+    await secondAccount(el);
+    await next(el, 'organization-mapping');
+    expect((await api(token, 'GET', '/integrations?kind=rmm')).body.integrations).to.have.length(2);
+  });
+
+  it('the same Datto RMM account again, even confirmed as a separate instance: refused next to the API key, naming the existing connection', async () => {
+    const { token } = await partnerWithOrganizations();
+    await connectRmm(token, 'datto-rmm', 'org-internal');
+    const el = await openWizard('datto-rmm', token);
+    await choose(el, 'userActivityOrganizationId', 'org-internal');
+    currentStep(el).shadowRoot!.querySelector<HTMLInputElement>('[name="confirmSeparateInstance"]')!.click();
+    await settle(el);
+    await next(el, 'credentials');
     await credentials(el);
+    navButton(el, 'next-button').click();
+    await waitFor(() => field(el, 'credentials.apiKey').error, 'no refusal next to the API key');
+    await settle(el);
+    expect(el.step).to.equal('credentials');
+    const message = 'This Datto RMM account is already connected as “Datto RMM · Merlot platform · Northwind MSP” (connected). Edit that connection instead, or enter the API key of another Datto RMM account.';
+    expect(field(el, 'credentials.apiKey').error).to.equal(message);
+    // A screen reader hears it with the field: invalid, and described by the message.
+    const input = control(el, 'credentials.apiKey');
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    const root = input.getRootNode() as ShadowRoot;
+    const described = (input.getAttribute('aria-describedby') ?? '').split(/\s+/).map((id) => root.getElementById(id)?.textContent ?? '');
+    expect(described.join(' ')).to.contain(message);
+    expect(el.shadowRoot!.querySelector('[part~="problem"]'), 'shown once, at the field').to.equal(null);
+    await expect(el).to.be.accessible();
+    expect((await api(token, 'GET', '/integrations?kind=rmm')).body.integrations).to.have.length(1);
+
+    // Another account's key clears it and connects.
+    await secondAccount(el);
+    expect(field(el, 'credentials.apiKey').error).to.equal('');
     await next(el, 'organization-mapping');
     expect((await api(token, 'GET', '/integrations?kind=rmm')).body.integrations).to.have.length(2);
   });

@@ -135,12 +135,26 @@ describe('Datto RMM wizard machine', () => {
       expect(can('step.next')).toBe(false);
       actor.send({ type: 'duplicate.confirm', confirmed: true });
       actor.send({ type: 'step.next' });
-      actor.send({ type: 'credentials.change', field: 'apiKey', value: 'sandbox-key' });
-      actor.send({ type: 'credentials.change', field: 'apiSecret', value: 'sandbox-secret' });
+      // A separate instance is another account: the sandbox's second API key.
+      actor.send({ type: 'credentials.change', field: 'apiKey', value: 'sandbox-key-2' });
+      actor.send({ type: 'credentials.change', field: 'apiSecret', value: 'sandbox-secret-2' });
       actor.send({ type: 'step.next' });
       await flush();
       expect(fakes.of('connect').at(-1)).toMatchObject({ confirmSeparateInstance: true });
       expect(snap().value).toEqual({ mapping: 'editing' });
+    });
+
+    it('on the BFF’s account_already_connected, stays on the credentials with the reason next to the API key until it changes', async () => {
+      const message = 'This Datto RMM account is already connected as “Datto RMM · Merlot platform · Northwind MSP” (connected). Edit that connection instead, or enter the API key of another Datto RMM account.';
+      const taken = await problem(409, 'account_already_connected', [{ field: 'credentials.apiKey', message }], { existingIntegrationId: 'other-id' }, message);
+      const { actor, snap, fill } = await toMapping({ connect: async () => { throw taken; } });
+      expect(snap().value).toEqual({ credentials: 'editing' });
+      expect(snap().context.serverErrors).toEqual({ apiKey: message });
+      expect(snap().context.problem, 'shown once, at the field').toBeNull();
+      expect(snap().context.duplicateOf).toBeNull();
+      fill({ apiKey: 'sandbox-key-2' });
+      expect(snap().context.serverErrors).toEqual({});
+      expect(actor.getSnapshot().can({ type: 'step.next' })).toBe(true);
     });
 
     it('an organization the BFF does not know sends the person back to step 1 with its reason', async () => {
@@ -349,6 +363,66 @@ describe('Datto RMM wizard machine', () => {
         expect(snap().value).toEqual(expected);
       });
     }
+
+    describe('step links (create flow)', () => {
+      const goTo = (actor: Awaited<ReturnType<typeof start>>['actor'], step: string) => actor.send({ type: 'step.goto', step });
+      const canGoTo = (w: Awaited<ReturnType<typeof start>>, step: string) => w.snap().can({ type: 'step.goto', step });
+
+      it('from Finish, each completed earlier step can be jumped to; the jump lands there and keeps what was entered', async () => {
+        const w = await toMapping();
+        w.actor.send({ type: 'mapping.assign', siteId: 's-lakeside', organizationId: 'org-acme' });
+        w.actor.send({ type: 'step.next' });
+        await flush();
+        w.actor.send({ type: 'step.next' });
+        await flush();
+        expect(w.snap().value).toEqual({ finish: 'review' });
+        expect(['organization', 'credentials', 'mapping', 'parameters'].map((s) => canGoTo(w, s))).toEqual([true, true, true, true]);
+        goTo(w.actor, 'mapping');
+        expect(w.snap().value).toEqual({ mapping: 'loading' });
+        await flush();
+        expect(w.snap().value).toEqual({ mapping: 'editing' });
+        expect(w.snap().context.mapping.choices['s-lakeside']).toEqual({ organizationId: 'org-acme', ignoreAutoMap: false });
+        goTo(w.actor, 'organization');
+        expect(w.snap().value).toBe('organization');
+        expect(w.snap().context.doneSteps).toEqual(['organization', 'credentials', 'mapping', 'parameters']);
+      });
+
+      it('never jumps forward, not even to a completed step: the way forward is Next, which saves the step left', async () => {
+        const w = await toMapping();
+        w.actor.send({ type: 'step.next' });
+        await flush();
+        goTo(w.actor, 'credentials');
+        expect(w.snap().value).toEqual({ credentials: 'editing' });
+        // Organization mapping and Parameters are done, but ahead: no jump.
+        expect(['mapping', 'parameters', 'finish'].map((s) => canGoTo(w, s))).toEqual([false, false, false]);
+        goTo(w.actor, 'parameters');
+        expect(w.snap().value).toEqual({ credentials: 'editing' });
+        expect(canGoTo(w, 'organization')).toBe(true);
+      });
+
+      it('never to a step not completed, nor to the step shown', async () => {
+        const w = await start();
+        w.actor.send({ type: 'organization.select', organizationId: 'org-internal' });
+        w.actor.send({ type: 'step.next' });
+        expect(canGoTo(w, 'organization')).toBe(true);
+        expect(canGoTo(w, 'credentials')).toBe(false);
+        goTo(w.actor, 'mapping');
+        expect(w.snap().value).toEqual({ credentials: 'editing' });
+        goTo(w.actor, 'organization');
+        expect(w.snap().value).toBe('organization');
+        expect(canGoTo(w, 'organization')).toBe(false);
+      });
+
+      it('a section opened from edit mode’s summary has no jumps', async () => {
+        const saved = { ...INTEGRATION, status: 'connected' as const };
+        const w = await start({ boot: async () => ({ ...BOOT, integration: saved, mapping: { autoMapExact: true, siteTypes: ['managed'], rows: [] } }) }, saved.id);
+        w.actor.send({ type: 'section.edit', step: 'parameters' });
+        await flush();
+        expect(w.snap().value).toEqual({ parameters: 'editing' });
+        goTo(w.actor, 'credentials');
+        expect(w.snap().value).toEqual({ parameters: 'editing' });
+      });
+    });
 
     it('a draft past the credentials step without its connection starts again at step 1', async () => {
       const { snap } = await start({ boot: async () => ({ ...BOOT, draft: { ...draftValues({ ...(await start()).snap().context }, 'mapping') } }) });

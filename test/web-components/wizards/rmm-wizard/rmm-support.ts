@@ -28,8 +28,11 @@ export async function partnerWithOrganizations() {
   return seeded;
 }
 
-/** Connects an RMM entirely through the API: create, map (auto exact names + `extra` rows), complete. */
-export async function connectRmm(token: string, vendor: 'datto-rmm' | 'syncro', userActivityOrganizationId: string, options: { autoMapExact?: boolean; confirmSeparateInstance?: boolean } = {}) {
+/**
+ * Connects an RMM entirely through the API: create, map (auto exact names + `extra` rows), complete.
+ * Complete starts the first device sync; unless `waitForFirstSync` is false this waits for it to end.
+ */
+export async function connectRmm(token: string, vendor: 'datto-rmm' | 'syncro', userActivityOrganizationId: string, options: { autoMapExact?: boolean; confirmSeparateInstance?: boolean; waitForFirstSync?: boolean } = {}) {
   const created = await api(token, 'POST', '/integrations', {
     vendor, credentials: vendor === 'syncro' ? SYNCRO : DATTO, confirmSeparateInstance: options.confirmSeparateInstance ?? false,
     ...(vendor === 'datto-rmm' ? { userActivityOrganizationId } : {}),
@@ -40,7 +43,18 @@ export async function connectRmm(token: string, vendor: 'datto-rmm' | 'syncro', 
   if (mapped.status !== 200) throw new Error(`map ${vendor}: ${mapped.status} ${JSON.stringify(mapped.body)}`);
   const done = await api(token, 'POST', `/integrations/${id}/rmm/complete`);
   if (done.status !== 200) throw new Error(`complete ${vendor}: ${done.status}`);
+  if (options.waitForFirstSync ?? true) await firstSyncEnded(token, id);
   return { id, mapping: mapped.body };
+}
+
+/** Waits until the device sync that Finish started has ended; answers its status. */
+export async function firstSyncEnded(token: string, id: string) {
+  let status: { state: string; deviceCount: number; lastError: string | null } | undefined;
+  await waitFor(async () => {
+    status = (await api(token, 'GET', `/integrations/${id}/rmm/sync`)).body;
+    return status!.state !== 'running' && status!.state !== 'never';
+  }, `the first sync of ${id} did not end`, 10_000);
+  return status!;
 }
 
 /** The shadow root of an element inside another's shadow root, by selector, in order. */

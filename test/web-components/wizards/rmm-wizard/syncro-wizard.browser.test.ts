@@ -79,6 +79,69 @@ describe('<rmm-wizard vendor="syncro">', () => {
     expect(hint).to.contain('offers no user-activity feed');
   });
 
+  it('the User Activity Organization says what it is for on Syncro: asked as seed 002 asks, never claimed to record user activity (axe)', async () => {
+    const { token } = await partnerWithOrganizations();
+    const el = await openWizard('syncro', token);
+    await type(el, 'credentials.subdomain', 'sandbox');
+    await type(el, 'credentials.apiToken', 'sandbox-token');
+    await next(el, 'account-mapping');
+    await sitesLoaded(el);
+    const organization = field(el, 'userActivityOrganizationId') as unknown as { hint: string; label: string; required: boolean };
+    expect(organization.label).to.equal('User Activity Organization');
+    expect(organization.required).to.equal(true);
+    expect(organization.hint).to.contain('Syncro’s API offers no user-activity feed, so no Syncro user activity is recorded.');
+    expect(organization.hint).to.contain('This organization is where the Syncro connection itself is filed: Syncro is listed under MSP Tools in its Applications tab.');
+    expect(organization.hint).to.contain('It cannot be changed after the integration is configured.');
+    expect(stepText(el)).not.to.contain('user activity is recorded here');
+    await expect(el).to.be.accessible();
+
+    await choose(el, 'userActivityOrganizationId', 'org-internal');
+    await next(el, 'finish');
+    const terms = [...currentStep(el).shadowRoot!.querySelectorAll('[part~="review"] dt')];
+    const review = Object.fromEntries(terms.map((dt) => [text(dt), text(dt.nextElementSibling!)]));
+    expect(review['User activity organization']).to.equal('Northwind MSP (Internal)');
+    expect(review['User activity']).to.equal('None: Syncro’s API offers no user-activity feed');
+    await expect(el).to.be.accessible();
+
+    // Back on the mapping step once saved: the organization is fixed, and it still says what it is for.
+    navButton(el, 'back-button').click();
+    await sitesLoaded(el);
+    expect(stepText(el)).to.contain('Northwind MSP (Internal). The user activity organization cannot be changed');
+    expect(stepText(el)).to.contain('This organization is where the Syncro connection itself is filed');
+    await expect(el).to.be.accessible();
+  });
+
+  it('Finish starts the first device sync: the finished card says "Syncing…", then its result, with no Sync now (axe)', async () => {
+    const { token } = await partnerWithOrganizations();
+    const el = await openWizard('syncro', token);
+    await type(el, 'credentials.subdomain', 'sandbox');
+    await type(el, 'credentials.apiToken', 'sandbox-token');
+    await next(el, 'account-mapping');
+    await sitesLoaded(el);
+    await choose(el, 'userActivityOrganizationId', 'org-internal');
+    (field(el, 'autoMapExact').shadowRoot!.querySelector('button') as HTMLButtonElement).click();
+    await settle(el);
+    await next(el, 'finish');
+    setTimeout(() => navButton(el, 'next-button').click());
+    const complete = await oneEvent(el, 'wizard-complete');
+    await settle(el);
+    const firstSync = () => currentStep(el).shadowRoot!.querySelector('[part~="first-sync"]')!;
+    // Finish answered with the sync running: the card says so at once, as a live region.
+    expect(text(firstSync())).to.equal('Syncing devices from Syncro now…');
+    expect(firstSync().getAttribute('role')).to.equal('status');
+    expect(firstSync().getAttribute('aria-busy')).to.equal('true');
+    await expect(el).to.be.accessible();
+
+    // The card reads the sync again by itself until it has ended.
+    await waitFor(() => text(firstSync()).startsWith('First sync done'), 'the finished card did not show the first sync’s result', 8000);
+    const status = (await api(token, 'GET', `/integrations/${complete.detail.integrationId}/rmm/sync`)).body;
+    expect(status.state).to.equal('succeeded');
+    expect(status.deviceCount).to.be.greaterThan(0);
+    expect(text(firstSync())).to.equal(`First sync done: ${status.deviceCount} devices from Syncro in the mapped organizations.`);
+    expect(firstSync().getAttribute('aria-busy')).to.equal('false');
+    await expect(el).to.be.accessible();
+  });
+
   it('a wrong token is refused next to the token field', async () => {
     const { token } = await partnerWithOrganizations();
     const el = await openWizard('syncro', token);
@@ -89,12 +152,13 @@ describe('<rmm-wizard vendor="syncro">', () => {
     expect(el.step).to.equal('credentials');
   });
 
-  it('a second Syncro connection needs the confirmation; the BFF’s own 409 is shown when the list was stale', async () => {
+  it('a second Syncro connection (another account) needs the confirmation; the BFF’s own 409 is shown when the list was stale', async () => {
     const { token } = await partnerWithOrganizations();
     const el = await openWizard('syncro', token);
     // Connected behind the wizard's back (another admin): the wizard learns it from the BFF's 409.
     await connectRmm(token, 'syncro', 'org-internal');
-    await type(el, 'credentials.subdomain', 'sandbox');
+    // The sandbox's second account: the same one is never connected twice (next test).
+    await type(el, 'credentials.subdomain', 'sandbox-2');
     await type(el, 'credentials.apiToken', 'sandbox-token');
     navButton(el, 'next-button').click();
     await waitFor(() => currentStep(el).shadowRoot!.querySelector('[name="confirmSeparateInstance"]'), 'no duplicate warning');
@@ -105,6 +169,22 @@ describe('<rmm-wizard vendor="syncro">', () => {
     box.click();
     await settle(el);
     await next(el, 'account-mapping');
+  });
+
+  it('the same Syncro account again, even confirmed: refused next to the subdomain, naming the existing connection', async () => {
+    const { token } = await partnerWithOrganizations();
+    await connectRmm(token, 'syncro', 'org-internal');
+    const el = await openWizard('syncro', token);
+    currentStep(el).shadowRoot!.querySelector<HTMLInputElement>('[name="confirmSeparateInstance"]')!.click();
+    await type(el, 'credentials.subdomain', 'sandbox');
+    await type(el, 'credentials.apiToken', 'sandbox-token');
+    navButton(el, 'next-button').click();
+    await waitFor(() => field(el, 'credentials.subdomain').error, 'no refusal next to the subdomain');
+    await settle(el);
+    expect(el.step).to.equal('credentials');
+    expect(field(el, 'credentials.subdomain').error).to.equal('This Syncro account is already connected as “Syncro · sandbox.syncromsp.com” (connected). Edit that connection instead, or enter the subdomain of another Syncro account.');
+    await expect(el).to.be.accessible();
+    expect((await api(token, 'GET', '/integrations?kind=rmm')).body.integrations).to.have.length(1);
   });
 
   it('"Ignore from Automatic Mapping" keeps a site unmapped when the rest are auto-mapped; the user-activity organization then locks', async () => {

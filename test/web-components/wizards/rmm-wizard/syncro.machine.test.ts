@@ -9,6 +9,9 @@ import { syncroMachine } from '../../../../web-components/wizards/rmm-wizard/syn
 import { mappingPreview, userActivityLocked } from '../../../../web-components/wizards/rmm-wizard/rmm-wizard.logic.js';
 import { rmmWizardActors, type RmmWizardServices } from '../../../../web-components/wizards/rmm-wizard/rmm-wizard.services.js';
 import { stepErrors } from '../../../../web-components/wizards/rmm-wizard/rmm-wizard.setup.js';
+import { COPY } from '../../../../web-components/wizards/rmm-wizard/rmm-wizard.copy.js';
+import { rmmSummarySections } from '../../../../web-components/wizards/rmm-wizard/rmm-section-summary.js';
+import { RMM_USER_ACTIVITY } from '../../../../bff/contracts/rmm-settings.js';
 import { BOOT, INTEGRATION, fakeServices, flush, problem } from './rmm-fakes.js';
 
 const SYNCRO_INTEGRATION = { ...INTEGRATION, userActivityOrganizationId: null };
@@ -126,6 +129,50 @@ describe('Syncro wizard machine', () => {
     expect(fakes.of('replaceCredentials')).toHaveLength(0);
   });
 
+  it('asks for the User Activity Organization as seed 002 does, but never claims Syncro user activity is recorded (issue 17 item 8)', async () => {
+    const { actor, snap } = await toMapping();
+    actor.send({ type: 'step.next' });
+    expect(stepErrors(snap().context, 'mapping')).toEqual({ userActivityOrganizationId: 'Select a User Activity Organization' });
+    // What the hint beside it says it is for: the connection is filed there; Syncro's API gives no user activity.
+    expect(COPY.userActivityHint).toContain('Syncro’s API offers no user-activity feed, so no Syncro user activity is recorded');
+    expect(COPY.userActivityHint).toContain('where the Syncro connection itself is filed');
+    expect(COPY.userActivityHint).toContain('cannot be changed');
+    actor.send({ type: 'organization.select', organizationId: 'org-internal' });
+    actor.send({ type: 'step.next' });
+    await flush();
+    expect(snap().value).toEqual({ finish: 'review' });
+    expect(COPY.userActivityRecorded('syncro', 'Northwind MSP (Internal)')).toBe('None: Syncro’s API offers no user-activity feed');
+    expect(COPY.userActivityRecorded('datto-rmm', 'Northwind MSP (Internal)')).toBe('Recorded under Northwind MSP (Internal)');
+  });
+
+  it('edit mode’s summary shows the organization read-only with what it is for on Syncro, and no user-activity claim', async () => {
+    const saved = { ...INTEGRATION, status: 'connected' as const };
+    const { snap } = await start({ boot: async () => ({ ...BOOT, integration: saved, mapping: { autoMapExact: false, siteTypes: ['managed'], rows: [] } }) }, saved.id);
+    expect(snap().value).toBe('summary');
+    const section = rmmSummarySections(snap().context).find((s) => s.id === 'user-activity')!;
+    expect(section.readOnly).toBe(true);
+    expect(section.lines).toEqual([
+      { term: 'User activity organization', value: 'Northwind MSP (Internal). Set when the integration was created; it cannot be changed.' },
+      { term: 'What it is for', value: RMM_USER_ACTIVITY.syncro.purpose },
+    ]);
+    const said = section.lines.map((l) => l.value).join(' ');
+    expect(said).not.toContain('All user activity and actions from Syncro are associated');
+    expect(said).not.toContain('user activity is recorded here');
+  });
+
+  it('keeps what Finish answered about the first device sync (it has started), for the finish card', async () => {
+    const { actor, snap } = await toMapping({
+      complete: async () => ({ ...INTEGRATION, status: 'connected', sync: { state: 'running', lastSyncAt: null, lastSuccessAt: null, nextSyncAt: null, deviceCount: 0, activityCount: 0, lastError: null, userActivity: 'not_offered' } }),
+    });
+    actor.send({ type: 'organization.select', organizationId: 'org-internal' });
+    actor.send({ type: 'step.next' });
+    await flush();
+    actor.send({ type: 'step.next' });
+    await flush();
+    expect(snap().value).toBe('done');
+    expect(snap().context.integration!.sync).toMatchObject({ state: 'running', userActivity: 'not_offered' });
+  });
+
   it('resumes a draft on the account mapping step, or on credentials when its connection is gone', async () => {
     const draft = { step: 'mapping', integrationId: INTEGRATION.id, confirmSeparateInstance: false, userActivityOrganizationId: 'org-acme', credentials: { subdomain: 'sandbox' }, mapping: { autoMapExact: true, siteTypes: ['managed' as const], choices: {} }, entraDeviceIdField: null, doneSteps: ['credentials'] };
     const resumed = await start({ boot: async () => ({ ...BOOT, integration: SYNCRO_INTEGRATION, draft }) });
@@ -142,5 +189,20 @@ describe('Syncro wizard machine', () => {
     expect(snap().value).toEqual({ credentials: 'editing' });
     actor.send({ type: 'wizard.cancel' });
     expect(snap().value).toBe('cancelled');
+  });
+
+  it('step links: from Finish, back to Credentials or Account mapping once completed; never forward, never to the step shown', async () => {
+    const w = await toMapping();
+    const canGoTo = (step: string) => w.snap().can({ type: 'step.goto', step });
+    expect([canGoTo('credentials'), canGoTo('mapping'), canGoTo('finish')]).toEqual([true, false, false]);
+    w.actor.send({ type: 'organization.select', organizationId: 'org-internal' });
+    w.actor.send({ type: 'step.next' });
+    await flush();
+    expect(w.snap().value).toEqual({ finish: 'review' });
+    expect([canGoTo('credentials'), canGoTo('mapping')]).toEqual([true, true]);
+    w.actor.send({ type: 'step.goto', step: 'credentials' });
+    expect(w.snap().value).toEqual({ credentials: 'editing' });
+    w.actor.send({ type: 'step.goto', step: 'mapping' });
+    expect(w.snap().value, 'mapping is done but ahead: Next, not a jump').toEqual({ credentials: 'editing' });
   });
 });

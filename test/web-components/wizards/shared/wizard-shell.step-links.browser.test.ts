@@ -26,6 +26,14 @@ describe('<ih-wizard-shell> step links', () => {
     expect(asked).to.deep.equal(['goto:credentials']);
   });
 
+  it('with `linkable`, only the done steps named there are links; the other done steps keep their tick', async () => {
+    const shell = await fixture<IhWizardShell>(html`
+      <ih-wizard-shell heading="Connect Datto RMM" .steps=${STEPS} current="account-mapping" .done=${['credentials', 'service-parameters']} .linkable=${['credentials']} step-links></ih-wizard-shell>`);
+    const root = shell.shadowRoot!;
+    expect([...root.querySelectorAll('[part~="progress-link"]')].map((a) => a.textContent)).to.deep.equal(['Credentials']);
+    expect(root.querySelectorAll('[part~="progress-step-done"]')).to.have.length(2);
+  });
+
   it('is accessible with its links', async () => {
     const shell = await fixture<IhWizardShell>(html`
       <ih-wizard-shell heading="Connect Autotask" .steps=${STEPS} current="service-parameters" .done=${['credentials', 'account-mapping']} step-links></ih-wizard-shell>`);

@@ -169,8 +169,9 @@ export class IhPsaContractMappingStep extends PsaStepElement {
                     ${state === 'error' ? html`<button type="button" part="button retry-button" aria-label=${copy.retryContracts(name)}
                       @click=${() => void this.retryContracts(m.psaAccountId)}>${COPY.retry}</button>` : nothing}</td>
                   <td data-label=${copy.addService}><input type="checkbox" aria-label="${copy.addService} for ${name}" .checked=${row?.addService ?? false} ?disabled=${!row}
+                    aria-invalid=${err('addService') ? 'true' : nothing} aria-describedby=${err('addService') ? `add-service-error-${index}` : nothing}
                     @change=${(e: Event) => { if (row) this.setAddService(orgId, row, (e.target as HTMLInputElement).checked); }}>
-                    ${err('addService') ? html`<p class="error">${err('addService')}</p>` : nothing}</td>
+                    ${err('addService') ? html`<p class="error" id="add-service-error-${index}">${err('addService')}</p>` : nothing}</td>
                   ${(['unitCost', 'unitPrice'] as const).map((field) => html`
                     <td data-label=${field === 'unitCost' ? copy.costOverride : copy.priceOverride}><ih-text-field hide-label label="${field === 'unitCost' ? copy.costOverride : copy.priceOverride} for ${name}" type="number" min="0" step="0.01" inputmode="decimal" ?disabled=${!row}
                       .value=${this.numberText(`row.${orgId}.${field}`, row?.[field] ?? null)} error=${err(field)}

@@ -36,9 +36,12 @@ export class IhPsaFinishStep extends PsaStepElement {
         <section aria-labelledby="test-title">
           <h4 id="test-title">${COPY.finish.testTicket}</h4>
           <p class="note">${COPY.finish.testTicketHint}</p>
-          <p><button type="button" part="button test-ticket-button" aria-disabled=${sending ? 'true' : 'false'}
-            @click=${() => { if (!sending) this.send({ type: 'testTicket.send' }); }}>${sending ? 'Sending…' : COPY.finish.testTicket}</button></p>
-          <p role="status" part="test-ticket-result">${c.testTicket ? COPY.finish.testTicketSent(VENDOR_LABEL[c.vendor], c.testTicket.ticketNumber ?? c.testTicket.vendorTicketId) : ''}</p>
+          <!-- aria-disabled, not disabled, while the vendor answers: focus stays on the button, and a second press does nothing (the machine ignores it too). -->
+          <p><button type="button" part="button test-ticket-button" aria-disabled=${sending ? 'true' : 'false'} aria-busy=${sending ? 'true' : 'false'}
+            @click=${() => { if (!sending) this.send({ type: 'testTicket.send' }); }}>${sending ? COPY.finish.testTicketSending : COPY.finish.testTicket}</button></p>
+          <p role="status" part="test-ticket-result">${sending
+            ? COPY.finish.testTicketSendingStatus(VENDOR_LABEL[c.vendor])
+            : c.testTicket ? COPY.finish.testTicketSent(VENDOR_LABEL[c.vendor], c.testTicket.ticketNumber ?? c.testTicket.vendorTicketId) : ''}</p>
           ${c.testTicketProblem ? html`<p class="error" role="alert">${COPY.finish.testTicketFailed} ${c.testTicketProblem.detail ?? c.testTicketProblem.title}</p>` : nothing}
         </section>
         <dl>

@@ -88,11 +88,11 @@ export class IhPsaOverrideTable extends LitElement {
           const n = i + 1;
           return html`
             <div class="cells" data-row=${i}>
-              <ih-select-field label=${COPY.service.overrideField(copy.key, copy.row, n)} .options=${catalogOptions} .value=${row.key || null} error=${err('key')} required
+              <ih-select-field label=${copy.key} label-detail=${COPY.service.overrideDetail(copy.row, n)} .options=${catalogOptions} .value=${row.key || null} error=${err('key')} required
                 @ih-field-change=${(e: FieldChangeEvent) => this.onRowField(i, 'key', e)}></ih-select-field>
-              <ih-select-field label=${COPY.service.overrideField(this.terms.issueType, copy.row, n)} .options=${issueOptions} .value=${row.issueTypeId} error=${err('issueTypeId')} required
+              <ih-select-field label=${this.terms.issueType} label-detail=${COPY.service.overrideDetail(copy.row, n)} .options=${issueOptions} .value=${row.issueTypeId} error=${err('issueTypeId')} required
                 @ih-field-change=${(e: FieldChangeEvent) => this.onRowField(i, 'issueTypeId', e)}></ih-select-field>
-              <ih-select-field label=${COPY.service.overrideField(this.terms.subIssueType, copy.row, n)} optional allow-empty placeholder="None"
+              <ih-select-field label=${this.terms.subIssueType} label-detail=${COPY.service.overrideDetail(copy.row, n)} optional allow-empty placeholder="None"
                 .options=${row.issueTypeId ? optionsOf(this.subIssueTypes, row.issueTypeId) : []} .value=${row.subIssueTypeId} error=${err('subIssueTypeId')}
                 @ih-field-change=${(e: FieldChangeEvent) => this.onRowField(i, 'subIssueTypeId', e)}></ih-select-field>
               <button type="button" part="button remove-button" aria-label=${COPY.service.overrideRemove(copy.row, n)} @click=${() => this.removeRow(i)}>${COPY.service.remove}</button>

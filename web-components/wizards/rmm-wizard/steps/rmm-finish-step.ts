@@ -1,18 +1,32 @@
 /**
  * @module `<ih-rmm-finish-step>` (internal): the review before Finish, and once finished the status
- * (Connected) with the seeds' notices: devices appear within 10–30 minutes (004), and the RMM shows
- * under MSP Tools for the selected organization (002).
+ * (Connected), the first device sync that Finish started ("Syncing…", then its result), the seeds'
+ * notices: devices appear within 10–30 minutes (004), and the RMM shows under MSP Tools for the
+ * selected organization (002).
  */
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { STATUS_LABELS } from '../../../../bff/contracts/integration-view.js';
+import { STATUS_LABELS, type RmmSyncSummary } from '../../../../bff/contracts/integration-view.js';
 import { COPY } from '../rmm-wizard.copy.js';
+import type { RmmWizardContext } from '../rmm-wizard.types.js';
 import { RmmStepBase } from './rmm-step-base.js';
 
 /** Internal. @internal */
 export class IhRmmFinishStep extends RmmStepBase {
   /** Finished: show the outcome instead of the review. */
   @property({ type: Boolean }) finished = false;
+  /** Once finished: the first device sync, which Finish started, as last read. */
+  @property({ attribute: false }) sync: RmmSyncSummary | null = null;
+
+  private renderFirstSync(vendor: RmmWizardContext['vendor']) {
+    const sync = this.sync;
+    let line = '';
+    if (sync?.state === 'running') line = COPY.firstSync.running(vendor);
+    else if (sync?.state === 'succeeded') line = COPY.firstSync.done(vendor, sync.deviceCount);
+    else if (sync?.state === 'failed') line = COPY.firstSync.failed(vendor, sync.lastError ?? '');
+    // The live region is there from the start, so the change from "Syncing…" to the result is announced.
+    return html`<p role="status" part="first-sync" aria-busy=${sync?.state === 'running' ? 'true' : 'false'}>${line}</p>`;
+  }
 
   protected override render() {
     const ctx = this.context;
@@ -23,6 +37,7 @@ export class IhRmmFinishStep extends RmmStepBase {
       return html`
         <div class="step ih-root" part="finished">
           <p role="status"><strong>${COPY.connected(vendor)}</strong> <span part="final-status">${COPY.statusLine(STATUS_LABELS[status])}</span></p>
+          ${this.renderFirstSync(vendor)}
           <p class="note">${COPY.syncNotice}</p>
           ${org ? html`<p>${COPY.mspTools(vendor, org)}</p>` : nothing}
         </div>`;
@@ -35,6 +50,7 @@ export class IhRmmFinishStep extends RmmStepBase {
         <dl part="review">
           ${ctx.integration?.accountLabel ? html`<dt>${COPY.reviewAccount}</dt><dd>${ctx.integration.accountLabel}</dd>` : nothing}
           <dt>${COPY.reviewUserActivity}</dt><dd>${org || COPY.notSet}</dd>
+          <dt>${COPY.reviewUserActivityRecorded}</dt><dd>${COPY.userActivityRecorded(vendor, org || COPY.notSet)}</dd>
           <dt>${COPY.reviewMapped}</dt><dd>${mapped}</dd>
           ${vendor === 'datto-rmm' ? html`<dt>${COPY.reviewEntra}</dt><dd>${ctx.customFields.find((f) => f.name === ctx.entraDeviceIdField)?.label ?? ctx.entraDeviceIdField ?? COPY.notSet}</dd>` : nothing}
         </dl>

@@ -64,6 +64,7 @@ export class IhRmmMappingStep extends RmmStepBase {
         <div role="group" aria-labelledby="ua-label">
           <p id="ua-label"><strong>${COPY.userActivityLabel}</strong></p>
           <p part="read-only-organization">${COPY.lockedOrganization(this.organizationName(ctx.integration!.userActivityOrganizationId))}</p>
+          <p class="muted">${COPY.userActivityPurpose(ctx.vendor)}</p>
         </div>`;
     }
     return html`

@@ -39,7 +39,7 @@ export const stepStyles = [baseStyles, css`
   .check { display: flex; align-items: start; gap: ${space(1)}; }
   .check input { inline-size: 1.15rem; block-size: 1.15rem; margin-block-start: 0.15rem; accent-color: ${token('--ih-color-accent')}; }
   .check-error { margin: 0; color: ${token('--ih-color-danger')}; font-weight: 600; }
-  .check-error::before { content: '⚠ '; }
+  .check-error::before { content: '⚠ ' / ''; }
   input[type='checkbox'][aria-invalid='true'] { outline: 2px solid ${token('--ih-color-danger')}; outline-offset: 2px; }
   dl { display: grid; grid-template-columns: max-content 1fr; gap: ${space(0.5)} ${space(2)}; margin: 0; }
   dt { font-weight: 600; }

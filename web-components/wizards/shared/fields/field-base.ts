@@ -27,6 +27,11 @@ export abstract class FieldBase<V> extends LitElement {
   @property({ type: Boolean }) required = false;
   /** Adds "(optional)" to the label. */
   @property({ type: Boolean }) optional = false;
+  /**
+   * Said after the label to assistive technology only, so repeated fields get distinct names while the
+   * visible label reads naturally (an override row: "Alert type" shown, "Alert type, alert type override 1" announced).
+   */
+  @property({ attribute: 'label-detail' }) labelDetail = '';
   /** Keeps the label for assistive technology only (table cells, where the column header says it). */
   @property({ type: Boolean, attribute: 'hide-label' }) hideLabel = false;
   @property({ type: Boolean }) disabled = false;
@@ -46,7 +51,7 @@ export abstract class FieldBase<V> extends LitElement {
   }
 
   protected renderLabel(forId: string): TemplateResult {
-    return html`<label for=${forId} class=${this.hideLabel ? 'visually-hidden' : ''}>${this.label}${this.optional ? html` <span class="optional">(optional)</span>` : nothing}</label>`;
+    return html`<label for=${forId} class=${this.hideLabel ? 'visually-hidden' : ''}>${this.label}${this.labelDetail ? html`<span class="visually-hidden">${this.labelDetail}</span>` : nothing}${this.optional ? html` <span class="optional">(optional)</span>` : nothing}</label>`;
   }
 
   /** The ids the control's aria-describedby should name ('' when none). */

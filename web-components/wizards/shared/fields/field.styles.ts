@@ -10,7 +10,8 @@ export const fieldStyles = [baseStyles, css`
   .optional { font-weight: 400; color: ${token('--ih-color-text-muted')}; }
   .hint { margin: 0; color: ${token('--ih-color-text-muted')}; font-size: 0.9em; }
   .error { margin: 0; color: ${token('--ih-color-danger')}; font-weight: 600; }
-  .error::before { content: '⚠ '; }
+  /* The sign is for the eye only (empty alternative text): a screen reader announces the message, not "warning sign". */
+  .error::before { content: '⚠ ' / ''; }
   /* Empty, the live region stays in the accessibility tree (so a warning is announced) but takes no room in the grid. */
   .warning-region:empty { position: absolute; }
   .warning { margin: 0; padding-inline-start: ${space(1)}; border-inline-start: 3px solid ${token('--ih-color-warning')}; }

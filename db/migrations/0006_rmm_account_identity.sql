@@ -1,0 +1,2 @@
+ALTER TABLE `integrations` ADD `account_identity_hash` text;--> statement-breakpoint
+CREATE UNIQUE INDEX `integrations_account_identity_uq` ON `integrations` (`partner_id`,`account_identity_hash`) WHERE "integrations"."deleted_at" is null;
