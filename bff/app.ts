@@ -2,7 +2,7 @@
  * @module createApp(deps): the BFF's HTTP API under `/api`. Routes are chained so `AppType` carries
  * every route's types to the web components' typed client (hc). Every error leaves as problem+json.
  */
-import { compress } from 'hono/compress';
+import { compressJson } from './middleware/compress-json.js';
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from './app-deps.js';
 import { problemResponse, toProblem } from './errors.js';
@@ -35,6 +35,7 @@ export function createApp(deps: AppDeps) {
   deps.rmmSync ??= new RmmSyncService(deps, { intervalMs: DEFAULT_RMM_SYNC_INTERVAL_MINUTES * 60_000 });
   // Built on first request, once every route module has described itself.
   let openApiDocument: Record<string, unknown> | undefined;
+  const compressed = compressJson();
   const authed = authenticate(deps.auth, (partner) => deps.repos.partners.ensure(partner));
 
   const app = new Hono<AppEnv>()
@@ -57,12 +58,15 @@ export function createApp(deps: AppDeps) {
     .use('/api/*', authed)
     .route('/api/routing', routingRoutes(deps, docs))
     .route('/api/routing', alertResolveRoutes(deps, docs))
+    // Admin answers (lists, settings, logs, organizations' devices) compressed from 1 KB up; intake and
+    // the device lookup, small answers on the routing hot path, are left alone. Registered before
+    // the routes they cover (a route that answers first never reaches a later middleware).
+    .use('/api/integrations/*', compressed)
+    .use('/api/organizations/*', compressed)
+    .use('/api/catalog', compressed)
+    .use('/api/wizard-drafts/*', compressed)
     .route('/api', deviceRoutes(deps, docs))
     .route('/api', organizationRoutes(deps, docs))
-    // Admin answers (lists, settings) compressed for the browser; intake's small answers are not
-    // (a list page that is already compressed, list-pages.ts, passes through untouched).
-    .use('/api/integrations/*', compress())
-    .use('/api/organizations', compress())
     .route('/api/integrations', integrationRoutes(deps, docs))
     .route('/api/integrations', integrationLogRoutes(deps, docs))
     .route('/api/integrations', integrationSetupRoutes(deps, docs))

@@ -1,6 +1,6 @@
 /**
- * @module The server the benchmarks load: the real BFF (temp SQLite file, demo seed, a few
- * integrations) plus a bare Hono JSON route on the same port, so each figure has a baseline
+ * @module The server the benchmarks load: the real BFF behind the production host (temp SQLite
+ * file, demo seed, a few integrations) plus a bare Hono JSON route on the same port, so each figure has a baseline
  * measured under the same conditions. Prints its origin and tokens as one JSON line.
  */
 import { mkdtempSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { AddressInfo } from 'node:net';
 import { openSqlite } from '../../db/database.js';
-import { createApp } from '../../bff/app.js';
+import { createHost } from '../../bff/host.js';
 import { CredentialVault } from '../../bff/credential-vault.js';
 import { createLogger } from '../../bff/logger.js';
 import { signToken } from '../../bff/middleware/auth.js';
@@ -31,7 +31,8 @@ for (const [kind, vendor] of [['psa', 'autotask'], ['rmm', 'datto-rmm'], ['rmm',
   await repos.integrations.update(DEMO_PARTNER_ID, row.id, { status: kind === 'psa' ? 'active' : 'connected' });
 }
 const vendors = new VendorGateway(createAdapterContext(REAL_ENDPOINTS), repos, vault, 60_000);
-const app = createApp({ database, repos, vault, vendors, logger: createLogger('silent'), auth: { secret }, version: 'bench' });
+// createHost: the production middleware in front of the API (CORS for an allowed host page), as `npm start` serves it.
+const app = createHost({ deps: { database, repos, vault, vendors, logger: createLogger('silent'), auth: { secret }, version: 'bench' }, allowedOrigins: new Set(['https://portal.example']) });
 const root = new Hono();
 root.get('/bare', (c) => c.json({ ok: true }));
 root.route('/', app);

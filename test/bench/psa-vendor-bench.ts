@@ -2,7 +2,7 @@
  * @module PSA vendor layer figures: listing 10,000 accounts of every PSA (Autotask, Kaseya BMS,
  * ConnectWise PSA, … from the sandboxes' kits) through
  * the adapters against the sandboxes over real HTTP (vendor requests made, time), and the cached
- * repeat through the BFF's vendor gateway.
+ * repeat through the BFF's vendor gateway (min / median / max over rounds).
  */
 import { Hono } from 'hono';
 import { createSandboxes, mountSandboxes, PSA_SANDBOX_KITS } from '../../bff/sandboxes/index.js';
@@ -15,11 +15,12 @@ import { createDb } from '../../db/client.js';
 import { createRepositories } from '../../db/repositories/index.js';
 import { randomBytes } from 'node:crypto';
 import { startServer } from '../helpers/serve.js';
+import { benchRounds, spread, verdict } from './rounds.js';
 
 const CODE = 'SANDBOXINTEGRATIONCODE00000';
 const SCALE = 10_000;
 
-export async function psaVendorBenchmarks(): Promise<void> {
+export async function psaVendorBenchmarks(rounds = benchRounds()): Promise<void> {
   const sandboxes = createSandboxes();
   const host = new Hono();
   mountSandboxes(host, sandboxes);
@@ -58,10 +59,14 @@ export async function psaVendorBenchmarks(): Promise<void> {
       const gateway = new VendorGateway(ctx, repos, vault, 300_000);
       const { adapter: gated } = await gateway.psa('bench', row.id);
       await gateway.cached(row.id, 'accounts', () => gated.listAccounts());
-      const repeatStarted = performance.now();
-      const again = await gateway.cached(row.id, 'accounts', () => gated.listAccounts());
-      const repeatMs = performance.now() - repeatStarted;
-      console.log(`  ${''.padEnd(11)} cached repeat: ${again.length} accounts in ${repeatMs.toFixed(2)} ms (goal ≤ 50 ms)`);
+      const repeats: number[] = [];
+      let again: unknown[] = [];
+      for (let round = 0; round < rounds; round++) {
+        const repeatStarted = performance.now();
+        again = await gateway.cached(row.id, 'accounts', () => gated.listAccounts());
+        repeats.push(performance.now() - repeatStarted);
+      }
+      console.log(`  ${''.padEnd(11)} cached repeat through the gateway (no HTTP; the listRepeat section measures it as the wizard asks): ${again.length} accounts in ${spread(repeats)} ms over ${rounds} rounds, ${verdict(repeats, { atMost: 50 }, ' ms')}`);
       db.$client.close();
     }
   } finally {

@@ -28,6 +28,7 @@ import { createRmmAdapter } from '../../bff/vendors/registry.js';
 import { openSqlite } from '../../db/database.js';
 import { startServer } from '../helpers/serve.js';
 import { load, type LoadResult } from './http-load.js';
+import { alternate, benchRounds, ratios, spread } from './rounds.js';
 
 const SCALE = 10_000;
 const CODE = 'SANDBOXINTEGRATIONCODE00000';
@@ -125,37 +126,39 @@ async function startLookupServer(): Promise<{ origin: string; router: string; en
   return { ...JSON.parse(line), stop: () => child.kill('SIGTERM') };
 }
 
-export async function lookupBenchmarks(seconds: number): Promise<void> {
+export async function lookupBenchmarks(seconds: number, rounds = benchRounds()): Promise<void> {
   const server = await startLookupServer();
   const auth = { Authorization: `Bearer ${server.router}` };
-  const row = (label: string, r: LoadResult, bare?: LoadResult) => {
-    const ratio = bare ? `  ratio to bare Hono ${(r.reqPerSec / bare.reqPerSec).toFixed(2)}` : '';
-    const bad = r.errors || r.non2xx ? `  (errors ${r.errors}, non-2xx ${r.non2xx})` : '';
-    console.log(`  ${label.padEnd(40)} ${String(r.reqPerSec).padStart(7)} req/s  p99 ${String(r.p99Ms).padStart(4)} ms${ratio}${bad}`);
-  };
+  // Stored names are upper case here, so a mixed-case query is found by its upper-cased seek.
+  const mixed = [...server.hostname].map((ch, i) => (i % 2 ? ch.toLowerCase() : ch.toUpperCase())).join('');
+  const lookup = (query: string) => () => load(`${server.origin}/api/devices/lookup?${query}`, { seconds, headers: auth });
   try {
-    console.log(`\nDevice lookups (${SCALE.toLocaleString('en')} devices in one partner, 50 connections, ${seconds} s each)`);
+    console.log(`\nDevice lookups (${SCALE.toLocaleString('en')} devices in one partner, 50 connections, ${seconds} s per run, ${rounds} rounds alternating bare Hono and each lookup; no goal in an issue: reference ratios)`);
     await load(`${server.origin}/bare`, { seconds: 1 });
-    const bare = await load(`${server.origin}/bare`, { seconds });
-    row('bare Hono', bare);
-    const byEntra = `${server.origin}/api/devices/lookup?entraDeviceId=${server.entra}`;
-    await load(byEntra, { seconds: 1, headers: auth }); // warm-up of the BFF's code paths
-    row('lookup by Entra device id', await load(byEntra, { seconds, headers: auth }), bare);
-    row('lookup by hostname (as stored)', await load(`${server.origin}/api/devices/lookup?hostname=${server.hostname}`, { seconds, headers: auth }), bare);
-    // Stored names are upper case here, so a mixed-case query is found by its upper-cased seek.
-    const mixed = [...server.hostname].map((ch, i) => (i % 2 ? ch.toLowerCase() : ch.toUpperCase())).join('');
-    row('lookup by hostname (mixed case input)', await load(`${server.origin}/api/devices/lookup?hostname=${mixed}`, { seconds, headers: auth }), bare);
-    const miss = await load(`${server.origin}/api/devices/lookup?hostname=NO-SUCH-HOST`, { seconds, headers: auth });
-    row('not found, other first letter (404)', { ...miss, non2xx: 0 }, bare);
-    const missD = await load(`${server.origin}/api/devices/lookup?hostname=desktop-none`, { seconds, headers: auth });
-    row('not found, same first letter (404)', { ...missD, non2xx: 0 }, bare);
-    row('organization devices (50 a page)', await load(`${server.origin}/api/organizations/org-acme/devices?limit=50`, { seconds, headers: auth }), bare);
+    await lookup(`entraDeviceId=${server.entra}`)(); // warm-up of the BFF's code paths
+    const runs = await alternate(rounds, {
+      'bare Hono': () => load(`${server.origin}/bare`, { seconds }),
+      'lookup by Entra device id': lookup(`entraDeviceId=${server.entra}`),
+      'lookup by hostname (as stored)': lookup(`hostname=${server.hostname}`),
+      'lookup by hostname (mixed case input)': lookup(`hostname=${mixed}`),
+      'not found, other first letter (404)': lookup('hostname=NO-SUCH-HOST'),
+      'not found, same first letter (404)': lookup('hostname=desktop-none'),
+      'organization devices (50 a page)': () => load(`${server.origin}/api/organizations/org-acme/devices?limit=50`, { seconds, headers: auth }),
+    });
+    const rate = (r: LoadResult[]) => r.map((x) => x.reqPerSec);
+    const bare = rate(runs['bare Hono']);
+    for (const [label, r] of Object.entries(runs) as Array<[string, LoadResult[]]>) {
+      const expect404 = label.includes('(404)');
+      const bad = r.reduce((n, x) => n + x.errors + (expect404 ? 0 : x.non2xx), 0);
+      const ratio = label === 'bare Hono' ? '' : `  ratio to bare ${spread(ratios(rate(r), bare))}`;
+      console.log(`  ${label.padEnd(40)} ${spread(rate(r), 0).padStart(20)} req/s  p99 ${spread(r.map((x) => x.p99Ms), 0)} ms${ratio}${bad ? `  (errors/non-2xx ${bad})` : ''}`);
+    }
   } finally {
     server.stop();
   }
 }
 
-export async function rmmBenchmarks(seconds = Number(process.env.BENCH_SECONDS ?? 5)): Promise<void> {
+export async function rmmBenchmarks(seconds = Number(process.env.BENCH_SECONDS ?? 5), rounds = benchRounds()): Promise<void> {
   const sandboxes = createSandboxes();
   const host = new Hono();
   mountSandboxes(host, sandboxes);
@@ -166,7 +169,7 @@ export async function rmmBenchmarks(seconds = Number(process.env.BENCH_SECONDS ?
   } finally {
     await server.close();
   }
-  await lookupBenchmarks(seconds);
+  await lookupBenchmarks(seconds, rounds);
 }
 
 /** The lookup server: the real BFF on a temp SQLite file holding 10,000 synced devices. */

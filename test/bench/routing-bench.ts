@@ -33,6 +33,7 @@ import { startSandboxServer } from '../helpers/sandbox-server.js';
 import { control } from '../helpers/serve.js';
 import { alert, createRoutingTestApp, noteWrites, setupPsa, ticketWrites } from '../bff/routing/routing-harness.js';
 import { load, type LoadResult } from './http-load.js';
+import { alternate, benchRounds, ratios, spread, verdict } from './rounds.js';
 
 const GOAL = { ratio: 0.25, p99Ms: 25 };
 
@@ -85,22 +86,28 @@ async function postLoad(url: string, seconds: number, router: string, route = 'P
 /** `inline`: the worker shares the intake process (ROUTING_WORKER=inline); `separate`: intake alone, as with ROUTING_WORKER=separate and `npm run worker` elsewhere. */
 type IntakeWorker = 'inline' | 'separate';
 
-export async function routingIntakeBenchmark(seconds: number, worker: IntakeWorker = 'inline'): Promise<void> {
+export async function routingIntakeBenchmark(seconds: number, worker: IntakeWorker = 'inline', rounds = benchRounds()): Promise<void> {
   const server = await startIntakeServer(worker);
   try {
     const mode = worker === 'inline' ? 'worker in the same process' : 'no worker in this process (ROUTING_WORKER=separate)';
-    console.log(`\nRouting intake on SQLite (50 connections, ${seconds} s each, ${mode}, load generator on the same machine)`);
+    console.log(`\nRouting intake on SQLite (50 connections, ${seconds} s per run, ${mode}, ${rounds} rounds alternating bare GET, bare POST and intake, load generator on the same machine)`);
     await load(`${server.origin}/bare`, { seconds: 1 }); // warm-up
-    const bare = await load(`${server.origin}/bare`, { seconds });
-    const barePost = await postLoad(`${server.origin}/bare-post`, seconds, server.router, 'POST /bare-post (same body)');
     await postLoad(`${server.origin}/api/routing/alerts`, 1, server.router); // warm-up
-    const intake = await postLoad(`${server.origin}/api/routing/alerts`, seconds, server.router);
-    const ratio = intake.reqPerSec / bare.reqPerSec;
-    const show = (r: LoadResult, extra = '') => console.log(`  ${r.route.padEnd(30)} ${String(r.reqPerSec).padStart(7)} req/s  p99 ${String(r.p99Ms).padStart(4)} ms${extra}${r.errors || r.non2xx ? `  (errors ${r.errors}, non-2xx ${r.non2xx})` : ''}`);
-    show(bare);
-    show(barePost, `  ratio to bare GET ${(barePost.reqPerSec / bare.reqPerSec).toFixed(2)}`);
-    show(intake, `  ratio to bare GET ${ratio.toFixed(2)}, to bare POST ${(intake.reqPerSec / barePost.reqPerSec).toFixed(2)}`);
-    console.log(`  goal: ratio ≥ ${GOAL.ratio} ${ratio >= GOAL.ratio ? 'met' : 'MISSED'}; p99 ≤ ${GOAL.p99Ms} ms ${intake.p99Ms <= GOAL.p99Ms ? 'met' : 'MISSED'}`);
+    const runs = await alternate(rounds, {
+      bare: () => load(`${server.origin}/bare`, { seconds }),
+      barePost: () => postLoad(`${server.origin}/bare-post`, seconds, server.router, 'POST /bare-post (same body)'),
+      intake: () => postLoad(`${server.origin}/api/routing/alerts`, seconds, server.router),
+    });
+    const rate = (r: LoadResult[]) => r.map((x) => x.reqPerSec);
+    const ofBare = ratios(rate(runs.intake), rate(runs.bare));
+    const show = (r: LoadResult[], extra = '') => {
+      const bad = r.reduce((n, x) => n + x.errors + x.non2xx, 0);
+      console.log(`  ${r[0]!.route.padEnd(30)} ${spread(rate(r), 0).padStart(20)} req/s  p99 ${spread(r.map((x) => x.p99Ms), 0)} ms${extra}${bad ? `  (errors/non-2xx ${bad})` : ''}`);
+    };
+    show(runs.bare);
+    show(runs.barePost, `  ratio to bare GET ${spread(ratios(rate(runs.barePost), rate(runs.bare)))}`);
+    show(runs.intake, `  ratio to bare GET ${spread(ofBare)}, to bare POST ${spread(ratios(rate(runs.intake), rate(runs.barePost)))}`);
+    console.log(`  ratio to bare GET ${verdict(ofBare, { atLeast: GOAL.ratio })}; p99 ${verdict(runs.intake.map((x) => x.p99Ms), { atMost: GOAL.p99Ms }, ' ms')}`);
   } finally {
     server.stop();
   }
