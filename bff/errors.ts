@@ -6,7 +6,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ZodError } from 'zod';
+import type { z } from 'zod';
 import { VendorError } from './vendors/vendor-errors.js';
 
 export interface FieldProblem {
@@ -41,7 +41,8 @@ export class ProblemError extends Error {
 
 export const notFound = (what: string) => new ProblemError(404, 'not_found', 'Not found', `${what} was not found.`);
 
-export function fieldsFromZod(error: ZodError, prefix?: string): FieldProblem[] {
+/** Any zod error: full zod's and zod/mini's (the contracts' schemas) carry the same issues. */
+export function fieldsFromZod(error: z.core.$ZodError, prefix?: string): FieldProblem[] {
   return error.issues.map((issue) => ({
     field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(body)',
     message: issue.message,

@@ -13,11 +13,12 @@ export interface RouteDoc {
   tag: string;
   /** Roles allowed; empty for public routes. */
   roles: Array<'admin' | 'router'>;
-  params?: z.ZodObject;
-  query?: z.ZodObject;
-  body?: z.ZodType;
+  // Zod core types: full zod's schemas and the contracts' zod/mini ones (bff/contracts/zod.ts) alike.
+  params?: z.core.$ZodObject;
+  query?: z.core.$ZodObject;
+  body?: z.core.$ZodType;
   /** Success status and its body schema (null for no body). */
-  response: { status: number; schema: z.ZodType | null; description?: string };
+  response: { status: number; schema: z.core.$ZodType | null; description?: string };
 }
 
 export class ApiDocs {
@@ -72,16 +73,16 @@ export class ApiDocs {
   }
 }
 
-function toSchema(schema: z.ZodType, io: 'input' | 'output'): unknown {
+function toSchema(schema: z.core.$ZodType, io: 'input' | 'output'): unknown {
   return z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
 }
 
-function paramsOf(schema: z.ZodObject | undefined, location: 'path' | 'query') {
+function paramsOf(schema: z.core.$ZodObject | undefined, location: 'path' | 'query') {
   if (!schema) return [];
-  return Object.entries(schema.shape).map(([name, field]) => ({
+  return Object.entries(schema._zod.def.shape).map(([name, field]) => ({
     name,
     in: location,
-    required: location === 'path' || !(field as z.ZodType).safeParse(undefined).success,
-    schema: toSchema(field as z.ZodType, 'input'),
+    required: location === 'path' || !z.safeParse(field, undefined).success,
+    schema: toSchema(field, 'input'),
   }));
 }

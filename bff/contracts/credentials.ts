@@ -2,7 +2,7 @@
  * @module Credential schemas per vendor: the one definition the wizard's credentials step and the
  * BFF both apply. Credentials are write-only: they go in, they never come back out.
  */
-import { z } from 'zod';
+import { z } from './zod.js';
 import { safeString } from './safe-text.js';
 import type { Vendor } from './vendor-catalog.js';
 
@@ -27,36 +27,37 @@ export const DATTO_PLATFORM_LABELS: Record<(typeof DATTO_PLATFORMS)[number], str
  * reached"), so every credential refuses them, with a message on its own field.
  */
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
-const withoutControls = (schema: z.ZodString, label: string) =>
-  schema.refine((v) => !CONTROL_CHARACTER.test(v), `${label} must not contain line breaks, tabs or other control characters`);
-const required = (label: string) => withoutControls(safeString().trim().min(1, `${label} is required`), label);
+const withoutControls = (schema: z.ZodMiniString, label: string) =>
+  schema.check(z.refine((v) => !CONTROL_CHARACTER.test(v), `${label} must not contain line breaks, tabs or other control characters`));
+const required = (label: string) => withoutControls(safeString().check(z.trim(), z.minLength(1, `${label} is required`)), label);
 /** Sent as a header value itself (a ByteString): also nothing beyond Latin-1, which fetch's Headers refuses. */
 const inHeader = (label: string) => required(label)
-  .refine((v) => !/[^\u0000-\u00ff]/.test(v), `${label} contains a character an HTTP header cannot carry; check that it was copied exactly`);
+  .check(z.refine((v) => !/[^\u0000-\u00ff]/.test(v), `${label} contains a character an HTTP header cannot carry; check that it was copied exactly`));
 
 export const autotaskCredentialsSchema = z.object({
-  username: inHeader('API username').max(200).email('API username is the API user’s e-mail address'),
-  secret: inHeader('API password (secret)').max(200),
+  username: inHeader('API username').check(z.maxLength(200), z.email('API username is the API user’s e-mail address')),
+  secret: inHeader('API password (secret)').check(z.maxLength(200)),
 });
 
 export const kaseyaBmsCredentialsSchema = z.object({
   server: z.enum(BMS_SERVERS.map((s) => s.id) as [string, ...string[]], { message: 'Choose the Kaseya BMS URL' }),
-  tenant: required('BMS tenant').max(200),
-  username: required('BMS username').max(200),
-  password: required('BMS password').max(200),
+  tenant: required('BMS tenant').check(z.maxLength(200)),
+  username: required('BMS username').check(z.maxLength(200)),
+  password: required('BMS password').check(z.maxLength(200)),
 });
 
 export const dattoRmmCredentialsSchema = z.object({
   platform: z.enum(DATTO_PLATFORMS, { message: 'Choose your Datto RMM platform' }),
-  apiKey: required('API key').max(200),
-  apiSecret: required('API secret key').max(200),
+  apiKey: required('API key').check(z.maxLength(200)),
+  apiSecret: required('API secret key').check(z.maxLength(200)),
 });
 
 export const syncroCredentialsSchema = z.object({
-  subdomain: required('Syncro subdomain')
-    .max(63)
-    .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i, 'Use only letters, digits and hyphens (the part before .syncromsp.com)'),
-  apiToken: inHeader('API token').max(400),
+  subdomain: required('Syncro subdomain').check(
+    z.maxLength(63),
+    z.regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i, 'Use only letters, digits and hyphens (the part before .syncromsp.com)'),
+  ),
+  apiToken: inHeader('API token').check(z.maxLength(400)),
 });
 
 /**
@@ -77,30 +78,31 @@ const HOST_NAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:
 export const connectwiseCredentialsSchema = z.object({
   site: z.enum(['na', 'eu', 'au', CONNECTWISE_ON_PREMISES] satisfies Array<(typeof CONNECTWISE_SITES)[number]['id'] | typeof CONNECTWISE_ON_PREMISES>, { message: 'Choose your ConnectWise site' }),
   /** Only for an on-premises server: its host name (no https://, no path). */
-  host: withoutControls(safeString().trim().max(260), 'Host name').default(''),
-  companyId: required('Company ID').max(100).regex(/^[^\s+:]+$/, 'The Company ID is the company you sign in with, without spaces'),
-  publicKey: required('Public key').max(100),
-  privateKey: required('Private key').max(100),
-}).superRefine((value, ctx) => {
+  host: z._default(withoutControls(safeString().check(z.trim(), z.maxLength(260)), 'Host name'), ''),
+  companyId: required('Company ID').check(z.maxLength(100), z.regex(/^[^\s+:]+$/, 'The Company ID is the company you sign in with, without spaces')),
+  publicKey: required('Public key').check(z.maxLength(100)),
+  privateKey: required('Private key').check(z.maxLength(100)),
+}).check(z.superRefine((value, ctx) => {
   if (value.site === CONNECTWISE_ON_PREMISES && !HOST_NAME.test(value.host)) {
     ctx.addIssue({ code: 'custom', path: ['host'], message: 'Enter your ConnectWise server’s host name, e.g. cw.example.com (no https:// and no path)' });
   }
-});
+}));
 
 /** A Halo address as typed: `yourcompany.halopsa.com` or a full https URL (scheme added when left out). */
-const haloUrl = z.preprocess(
-  (v) => (typeof v === 'string' && v.trim() && !/^[a-z]+:\/\//i.test(v.trim()) ? `https://${v.trim()}` : v),
-  withoutControls(safeString({ message: 'Halo URL is required' }).trim().min(1, 'Halo URL is required').max(300), 'Halo URL')
-    .regex(/^https:\/\/[a-z0-9.-]+(:\d+)?(\/[^\s?#]*)?$/i, 'Enter your Halo address, e.g. https://yourcompany.halopsa.com'),
+const haloUrl = z.pipe(
+  // What full zod's z.preprocess builds: a transform piped into the schema.
+  z.transform((v: unknown) => (typeof v === 'string' && v.trim() && !/^[a-z]+:\/\//i.test(v.trim()) ? `https://${v.trim()}` : v)),
+  withoutControls(safeString({ message: 'Halo URL is required' }).check(z.trim(), z.minLength(1, 'Halo URL is required'), z.maxLength(300)), 'Halo URL')
+    .check(z.regex(/^https:\/\/[a-z0-9.-]+(:\d+)?(\/[^\s?#]*)?$/i, 'Enter your Halo address, e.g. https://yourcompany.halopsa.com')),
 );
 
 /** HaloPSA: an API application's client credentials (OAuth2 client_credentials). */
 export const halopsaCredentialsSchema = z.object({
   url: haloUrl,
   /** Hosted Halo names the tenant on the token request; on-premises Halo usually has none. */
-  tenant: safeString().trim().max(100).regex(/^[a-z0-9._-]*$/i, 'Use the tenant name Halo shows (letters, digits, dot, hyphen)').default(''),
-  clientId: required('Client ID').max(200),
-  clientSecret: required('Client secret').max(400),
+  tenant: z._default(safeString().check(z.trim(), z.maxLength(100), z.regex(/^[a-z0-9._-]*$/i, 'Use the tenant name Halo shows (letters, digits, dot, hyphen)')), ''),
+  clientId: required('Client ID').check(z.maxLength(200)),
+  clientSecret: required('Client secret').check(z.maxLength(400)),
 });
 
 /** One schema per vendor id (vendor-catalog.ts); the compiler refuses a vendor left out. */
@@ -111,7 +113,7 @@ export const credentialSchemas = {
   syncro: syncroCredentialsSchema,
   connectwise: connectwiseCredentialsSchema,
   halopsa: halopsaCredentialsSchema,
-} as const satisfies Record<Vendor, z.ZodType>;
+} as const satisfies Record<Vendor, z.ZodMiniType>;
 
 /** Credentials per vendor, derived from `credentialSchemas` (one line there per vendor). */
 export type VendorCredentials = { [V in keyof typeof credentialSchemas]: z.infer<(typeof credentialSchemas)[V]> };

@@ -3,7 +3,7 @@
  * (label, how many sampled devices have a value, how many of those look like device ids, a few
  * sample values) and the rules the wizard and the device sync share: a device id is a GUID.
  */
-import { z } from 'zod';
+import { z } from './zod.js';
 
 /** An Entra device id as RMMs store it: a GUID, sometimes in braces (as `dsregcmd /status` prints it). */
 export const ENTRA_DEVICE_ID = /^\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?$/i;
@@ -16,13 +16,13 @@ export const rmmCustomFieldSchema = z.object({
   /** What an admin recognises it by. */
   label: z.string(),
   /** Devices read to take the samples (the first pages of the account). */
-  devicesSampled: z.number().int().min(0),
+  devicesSampled: z.number().check(z.int(), z.gte(0)),
   /** Of those, devices with a value in this field. */
-  valueCount: z.number().int().min(0),
+  valueCount: z.number().check(z.int(), z.gte(0)),
   /** Of those values, the ones shaped like a device id (GUID). */
-  deviceIdCount: z.number().int().min(0),
+  deviceIdCount: z.number().check(z.int(), z.gte(0)),
   /** A few distinct values; device ids in full, anything else shortened (UDFs can hold secrets). */
-  samples: z.array(z.string()).max(3),
+  samples: z.array(z.string()).check(z.maxLength(3)),
 });
 export type RmmCustomField = z.infer<typeof rmmCustomFieldSchema>;
 

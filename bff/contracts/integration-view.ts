@@ -2,7 +2,7 @@
  * @module What the BFF answers about integrations and organizations. Pure schemas, imported by the
  * web components too, so list elements and the BFF agree on every field.
  */
-import { z } from 'zod';
+import { z } from './zod.js';
 import { safeString } from './safe-text.js';
 
 import { VENDORS } from './vendor-catalog.js';
@@ -24,14 +24,14 @@ export const STATUS_LABELS: Record<z.infer<typeof integrationStatusSchema>, stri
 export const rmmSyncSummarySchema = z.object({
   state: z.enum(['never', 'running', 'succeeded', 'failed']),
   /** When the last run ended, successful or not. */
-  lastSyncAt: z.string().nullable(),
-  lastSuccessAt: z.string().nullable(),
+  lastSyncAt: z.nullable(z.string()),
+  lastSuccessAt: z.nullable(z.string()),
   /** When the scheduler runs it next; null while the integration is not connected. */
-  nextSyncAt: z.string().nullable(),
+  nextSyncAt: z.nullable(z.string()),
   /** Devices in their organizations' view (mapped sites, still listed by the RMM). */
   deviceCount: z.number(),
   activityCount: z.number(),
-  lastError: z.string().nullable(),
+  lastError: z.nullable(z.string()),
   /** Syncro's API offers no user-activity feed: `not_offered`. */
   userActivity: z.enum(['recorded', 'not_offered']),
 });
@@ -41,17 +41,17 @@ export type RmmSyncSummary = z.infer<typeof rmmSyncSummarySchema>;
 export const availabilitySchema = z.object({
   state: z.enum(['available', 'unavailable']),
   /** ISO: the first unanswered call of the current outage (null while the PSA answers). */
-  since: z.string().nullable(),
+  since: z.nullable(z.string()),
   /** The last failure's HTTP status (0: no answer at all) and the vendor's words, while unavailable. */
-  lastStatus: z.number().nullable(),
-  lastError: z.string().nullable(),
+  lastStatus: z.nullable(z.number()),
+  lastError: z.nullable(z.string()),
   /** ISO: the next single try (probe) while unavailable. */
-  nextTryAt: z.string().nullable(),
+  nextTryAt: z.nullable(z.string()),
   /** Alerts waiting for delivery, and when the oldest was accepted (ISO). */
   waiting: z.number(),
-  oldestWaitingAt: z.string().nullable(),
+  oldestWaitingAt: z.nullable(z.string()),
   /** ISO: when the last outage ended; with the alerts it delayed (delivered late). */
-  recoveredAt: z.string().nullable(),
+  recoveredAt: z.nullable(z.string()),
   deliveredLate: z.number(),
 });
 export type Availability = z.infer<typeof availabilitySchema>;
@@ -65,48 +65,48 @@ export const integrationViewSchema = z.object({
   statusLabel: z.string(),
   /** Credentials are write-only: only their presence is ever reported. */
   hasCredentials: z.boolean(),
-  accountLabel: z.string().nullable(),
-  userActivityOrganizationId: z.string().nullable(),
+  accountLabel: z.nullable(z.string()),
+  userActivityOrganizationId: z.nullable(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** RMM only: the device sync's summary. */
-  sync: rmmSyncSummarySchema.optional(),
+  sync: z.optional(rmmSyncSummarySchema),
   /** PSA only (active integrations): whether the PSA answers, and the alerts waiting for it. */
-  availability: availabilitySchema.optional(),
+  availability: z.optional(availabilitySchema),
 });
 export type IntegrationView = z.infer<typeof integrationViewSchema>;
 
-export const integrationDetailSchema = integrationViewSchema.extend({
+export const integrationDetailSchema = z.extend(integrationViewSchema, {
   settings: z.unknown(),
   /** The connection's non-secret facts (site, tenant, URL, API user); its secrets are only ever "stored". */
-  connection: z.array(z.object({ label: z.string(), value: z.string() })).optional(),
+  connection: z.optional(z.array(z.object({ label: z.string(), value: z.string() }))),
 });
 export type IntegrationDetail = z.infer<typeof integrationDetailSchema>;
 
 export const organizationInputSchema = z.object({
-  id: safeString().trim().min(1, 'id is required').max(100),
-  name: safeString().trim().min(1, 'name is required').max(200),
-  status: z.enum(['active', 'pending']).default('active'),
-  billableUsers: z.number().int('billableUsers must be a whole number').min(0).max(10_000_000).default(0),
+  id: safeString().check(z.trim(), z.minLength(1, 'id is required'), z.maxLength(100)),
+  name: safeString().check(z.trim(), z.minLength(1, 'name is required'), z.maxLength(200)),
+  status: z._default(z.enum(['active', 'pending']), 'active'),
+  billableUsers: z._default(z.number().check(z.int('billableUsers must be a whole number'), z.gte(0), z.lte(10_000_000)), 0),
 });
 
-const catalogEntrySchema = z.object({ id: safeString().trim().min(1).max(100), name: safeString().trim().min(1).max(200) });
+const catalogEntrySchema = z.object({ id: safeString().check(z.trim(), z.minLength(1), z.maxLength(100)), name: safeString().check(z.trim(), z.minLength(1), z.maxLength(200)) });
 
 export const organizationsPutSchema = z.object({
-  organizations: z.array(organizationInputSchema).max(20_000),
+  organizations: z.array(organizationInputSchema).check(z.maxLength(20_000)),
   /** The platform's catalog for the wizard's override tables; each list replaces the stored one. */
-  catalog: z.object({
-    alertTypes: z.array(catalogEntrySchema).max(5_000).optional(),
-    respondRules: z.array(catalogEntrySchema).max(5_000).optional(),
-    iocRules: z.array(catalogEntrySchema).max(5_000).optional(),
-  }).optional(),
-}).superRefine((value, ctx) => {
+  catalog: z.optional(z.object({
+    alertTypes: z.optional(z.array(catalogEntrySchema).check(z.maxLength(5_000))),
+    respondRules: z.optional(z.array(catalogEntrySchema).check(z.maxLength(5_000))),
+    iocRules: z.optional(z.array(catalogEntrySchema).check(z.maxLength(5_000))),
+  })),
+}).check(z.superRefine((value, ctx) => {
   const seen = new Set<string>();
   value.organizations.forEach((org, i) => {
     if (seen.has(org.id)) ctx.addIssue({ code: 'custom', path: ['organizations', i, 'id'], message: `duplicate organization id "${org.id}"` });
     seen.add(org.id);
   });
-});
+}));
 
 export const organizationViewSchema = z.object({
   id: z.string(),

@@ -2,7 +2,7 @@
  * @module The PSA wizard's sections as zod schemas: the one definition the wizard's machine uses to
  * gate NEXT and the BFF applies on every save and on completion. Messages use the seeds' words.
  */
-import { z } from 'zod';
+import { z } from './zod.js';
 import { safeString } from './safe-text.js';
 import { chooseMessage, GENERIC_PSA_FIELD_LABELS, withArticle, type ContractFieldLabels, type TicketFieldLabels } from './vendor-field-labels.js';
 
@@ -16,14 +16,14 @@ export const SUBJECT_PRESETS = {
   'user-alert': { label: 'User + Alert', template: '{user} – {alert}' },
 } as const;
 
-const id = safeString().trim().min(1);
-const nullableId = safeString().trim().min(1).nullable();
+const id = safeString().check(z.trim(), z.minLength(1));
+const nullableId = z.nullable(safeString().check(z.trim(), z.minLength(1)));
 
 function template(label: string) {
-  return safeString().trim().min(1, `${label} is required`).max(250, `${label} is too long (250 characters at most)`).refine(
+  return safeString().check(z.trim(), z.minLength(1, `${label} is required`), z.maxLength(250, `${label} is too long (250 characters at most)`), z.refine(
     (value) => [...value.matchAll(/\{([^}]*)\}/g)].every((m) => (SUBJECT_TOKENS as readonly string[]).includes(m[1]!)),
     { message: `${label} may only use the tokens ${SUBJECT_TOKENS.map((t) => `{${t}}`).join(', ')}` },
-  );
+  ));
 }
 
 // ---- Account mapping ---------------------------------------------------------------------------
@@ -33,19 +33,19 @@ export const accountMappingRowSchema = z.object({
   psaAccountName: safeString(),
   organizationId: nullableId,
   contactId: nullableId,
-  contactName: safeString().nullable(),
+  contactName: z.nullable(safeString()),
   ignored: z.boolean(),
 });
 export type AccountMappingRow = z.infer<typeof accountMappingRowSchema>;
 
 export const accountMappingSchema = z.object({
   attachContacts: z.boolean(),
-  catchAllAccountId: safeString({ message: 'Select a Catch-All PSA Account' }).trim().min(1, 'Select a Catch-All PSA Account'),
+  catchAllAccountId: safeString({ message: 'Select a Catch-All PSA Account' }).check(z.trim(), z.minLength(1, 'Select a Catch-All PSA Account')),
   catchAllAccountName: safeString(),
   catchAllContactId: nullableId,
-  catchAllContactName: safeString().nullable(),
-  mappings: z.array(accountMappingRowSchema).max(50_000),
-}).superRefine((value, ctx) => {
+  catchAllContactName: z.nullable(safeString()),
+  mappings: z.array(accountMappingRowSchema).check(z.maxLength(50_000)),
+}).check(z.superRefine((value, ctx) => {
   if (value.attachContacts && !value.catchAllContactId) {
     ctx.addIssue({ code: 'custom', path: ['catchAllContactId'], message: 'Select a Catch-All PSA Ticket Contact (required while Attach Contacts to Tickets on Creation is on)' });
   }
@@ -59,7 +59,7 @@ export const accountMappingSchema = z.object({
     if (other) ctx.addIssue({ code: 'custom', path: ['mappings', i, 'organizationId'], message: `This organization is already mapped to ${other}` });
     byOrg.set(row.organizationId, row.psaAccountName);
   });
-});
+}));
 export type AccountMapping = z.infer<typeof accountMappingSchema>;
 
 /** The message the seeds require when the chosen account has no contact to attach. */
@@ -73,19 +73,19 @@ export function issueOverrideSchema(issueType = GENERIC_PSA_FIELD_LABELS.ticket.
     /** Alert type, respond rule or IOC rule id from the platform catalog. */
     key: id,
     keyName: safeString(),
-    issueTypeId: safeString({ message: chooseMessage(issueType) }).trim().min(1, chooseMessage(issueType)),
+    issueTypeId: safeString({ message: chooseMessage(issueType) }).check(z.trim(), z.minLength(1, chooseMessage(issueType))),
     subIssueTypeId: nullableId,
   });
 }
 export type IssueOverride = z.infer<ReturnType<typeof issueOverrideSchema>>;
 
-const overrideList = (issueType: string) => z.array(issueOverrideSchema(issueType)).max(5_000).superRefine((rows, ctx) => {
+const overrideList = (issueType: string) => z.array(issueOverrideSchema(issueType)).check(z.maxLength(5_000), z.superRefine((rows, ctx) => {
   const seen = new Set<string>();
   rows.forEach((row, i) => {
     if (seen.has(row.key)) ctx.addIssue({ code: 'custom', path: [i, 'key'], message: `${row.keyName || row.key} already has an override` });
     seen.add(row.key);
   });
-});
+}));
 
 /**
  * A saved value the PSA no longer lists (deleted there since), in the words the BFF's check and the
@@ -104,8 +104,8 @@ export const OPTIONAL_BY_VENDOR_FIELDS = ['categoryId', 'typeId', 'queueId', 'so
  */
 export function ticketSettingsSchema(unsupported: ReadonlyArray<(typeof OPTIONAL_BY_VENDOR_FIELDS)[number]> = [],
   labels: TicketFieldLabels = GENERIC_PSA_FIELD_LABELS.ticket) {
-  const required = (label: string) => safeString({ message: chooseMessage(label) }).trim().min(1, chooseMessage(label));
-  const pick = (field: (typeof OPTIONAL_BY_VENDOR_FIELDS)[number]) => (unsupported.includes(field) ? nullableId.default(null) : required(labels[field]));
+  const required = (label: string) => safeString({ message: chooseMessage(label) }).check(z.trim(), z.minLength(1, chooseMessage(label)));
+  const pick = (field: (typeof OPTIONAL_BY_VENDOR_FIELDS)[number]) => (unsupported.includes(field) ? z._default(nullableId, null) : required(labels[field]));
   return z.object({
     categoryId: pick('categoryId'),
     typeId: pick('typeId'),
@@ -113,7 +113,7 @@ export function ticketSettingsSchema(unsupported: ReadonlyArray<(typeof OPTIONAL
     queueId: pick('queueId'),
     sourceId: pick('sourceId'),
     subjectTemplate: template('Ticket Subject'),
-    priorityMap: z.object(Object.fromEntries(SEVERITIES.map((s) => [s, safeString({ message: `Choose a priority for ${s} alerts` }).trim().min(1, `Choose a priority for ${s} alerts`)])) as Record<Severity, z.ZodString>),
+    priorityMap: z.object(Object.fromEntries(SEVERITIES.map((s) => [s, safeString({ message: `Choose a priority for ${s} alerts` }).check(z.trim(), z.minLength(1, `Choose a priority for ${s} alerts`))])) as Record<Severity, z.ZodMiniString>),
     note: z.object({
       typeId: required(labels.noteTypeId),
       visibilityId: required(labels.noteVisibilityId),
@@ -122,29 +122,29 @@ export function ticketSettingsSchema(unsupported: ReadonlyArray<(typeof OPTIONAL
     issueTypeId: nullableId,
     subIssueTypeId: nullableId,
     /** Two-way: when the platform resolves every alert on a ticket, close it with this (closed) status; off when absent or null. */
-    closeOnResolveStatusId: nullableId.optional(),
+    closeOnResolveStatusId: z.optional(nullableId),
     overrides: z.object({
       alertTypes: overrideList(labels.overrideIssueTypeId),
       respondRules: overrideList(labels.overrideIssueTypeId),
       iocRules: overrideList(labels.overrideIssueTypeId),
     }),
-  }).superRefine((value, ctx) => {
+  }).check(z.superRefine((value, ctx) => {
     if (value.subIssueTypeId && !value.issueTypeId) {
       ctx.addIssue({ code: 'custom', path: ['subIssueTypeId'], message: `Choose ${withArticle(labels.issueTypeId)} before ${withArticle(labels.subIssueTypeId)}` });
     }
-  });
+  }));
 }
 export type TicketSettings = z.infer<ReturnType<typeof ticketSettingsSchema>>;
 
 // ---- Contract mapping --------------------------------------------------------------------------
 
-const money = z.number({ message: 'Enter an amount' }).min(0, 'Must be 0 or more').max(1_000_000, 'Too large').multipleOf(0.0001).nullable();
+const money = z.nullable(z.number({ message: 'Enter an amount' }).check(z.gte(0, 'Must be 0 or more'), z.lte(1_000_000, 'Too large'), z.multipleOf(0.0001)));
 
 /** A contract row; `contract` is the contract column's label in the vendor's words ("Agreement"). */
 export function contractMappingRowSchema(contract = GENERIC_PSA_FIELD_LABELS.contract.contractId) {
   return z.object({
     organizationId: id,
-    contractId: safeString({ message: chooseMessage(contract) }).trim().min(1, chooseMessage(contract)),
+    contractId: safeString({ message: chooseMessage(contract) }).check(z.trim(), z.minLength(1, chooseMessage(contract))),
     contractName: safeString(),
     addService: z.boolean(),
     serviceId: nullableId,
@@ -170,11 +170,11 @@ export function contractSettingsSchemaFor(labels: ContractFieldLabels = GENERIC_
     addContractsToTickets: z.boolean(),
     syncBillableUsers: z.boolean(),
     /** 1–28 so that every month has the day. */
-    userSyncDay: z.number({ message: chooseMessage(labels.userSyncDay) }).int().min(1, 'Choose a day from 1 to 28').max(28, 'Choose a day from 1 to 28 (every month has it)').nullable(),
+    userSyncDay: z.nullable(z.number({ message: chooseMessage(labels.userSyncDay) }).check(z.int(), z.gte(1, 'Choose a day from 1 to 28'), z.lte(28, 'Choose a day from 1 to 28 (every month has it)'))),
     defaultServiceId: nullableId,
-    defaultServiceName: safeString().nullable(),
-    mappings: z.array(contractMappingRowSchema(labels.contractId)).max(20_000),
-  }).superRefine((value, ctx) => {
+    defaultServiceName: z.nullable(safeString()),
+    mappings: z.array(contractMappingRowSchema(labels.contractId)).check(z.maxLength(20_000)),
+  }).check(z.superRefine((value, ctx) => {
     if (value.syncBillableUsers && !value.defaultServiceId) {
       ctx.addIssue({ code: 'custom', path: ['defaultServiceId'], message: `${capitalized(withArticle(labels.defaultServiceId))} is required while ${labels.syncBillableUsers} is on` });
     }
@@ -189,7 +189,7 @@ export function contractSettingsSchemaFor(labels: ContractFieldLabels = GENERIC_
         ctx.addIssue({ code: 'custom', path: ['mappings', i, 'addService'], message: addServiceNeedsService(labels) });
       }
     });
-  });
+  }));
 }
 
 /** The contract section in the seeds' words (the API's description; saves use the vendor's, contractSettingsSchemaFor). */
@@ -197,13 +197,14 @@ export const contractSettingsSchema = contractSettingsSchemaFor();
 export type ContractSettings = z.infer<typeof contractSettingsSchema>;
 
 /** "Create Service": a contract service created in the PSA from the wizard. Amounts may arrive as typed text. */
-const amount = (label: string) => z.preprocess(
-  (value) => (value === '' || value === null ? undefined : typeof value === 'string' ? Number(value.trim()) : value),
-  z.number({ message: `Enter the ${label} as a number` }).min(0, `The ${label} must be 0 or more`).max(1_000_000, `The ${label} is too large`),
+const amount = (label: string) => z.pipe(
+  // What full zod's z.preprocess builds: a transform piped into the schema.
+  z.transform((value: unknown) => (value === '' || value === null ? undefined : typeof value === 'string' ? Number(value.trim()) : value)),
+  z.number({ message: `Enter the ${label} as a number` }).check(z.gte(0, `The ${label} must be 0 or more`), z.lte(1_000_000, `The ${label} is too large`)),
 );
 export const newServiceSchema = z.object({
-  name: safeString({ message: 'Name is required' }).trim().min(1, 'Name is required').max(150, 'Name is too long (150 characters at most)'),
-  description: safeString().trim().max(500).nullable().default(null),
+  name: safeString({ message: 'Name is required' }).check(z.trim(), z.minLength(1, 'Name is required'), z.maxLength(150, 'Name is too long (150 characters at most)')),
+  description: z._default(z.nullable(safeString().check(z.trim(), z.maxLength(500))), null),
   unitCost: amount('cost'),
   unitPrice: amount('price'),
 });
@@ -215,20 +216,20 @@ export const CONTRACTS_OFF: ContractSettings = {
 
 /** What integrations.settings holds for a PSA (mappings live in their own tables). */
 export const psaStoredSettingsSchema = z.object({
-  attachContacts: z.boolean().default(true),
-  catchAllAccountId: safeString().nullable().default(null),
-  catchAllAccountName: safeString().nullable().default(null),
-  catchAllContactId: safeString().nullable().default(null),
-  catchAllContactName: safeString().nullable().default(null),
-  ticket: z.unknown().nullable().default(null),
-  contract: z.object({
+  attachContacts: z._default(z.boolean(), true),
+  catchAllAccountId: z._default(z.nullable(safeString()), null),
+  catchAllAccountName: z._default(z.nullable(safeString()), null),
+  catchAllContactId: z._default(z.nullable(safeString()), null),
+  catchAllContactName: z._default(z.nullable(safeString()), null),
+  ticket: z._default(z.nullable(z.unknown()), null),
+  contract: z._default(z.nullable(z.object({
     addContractsToTickets: z.boolean(),
     syncBillableUsers: z.boolean(),
-    userSyncDay: z.number().nullable(),
-    defaultServiceId: safeString().nullable(),
-    defaultServiceName: safeString().nullable(),
-  }).nullable().default(null),
+    userSyncDay: z.nullable(z.number()),
+    defaultServiceId: z.nullable(safeString()),
+    defaultServiceName: z.nullable(safeString()),
+  })), null),
   /** Sections saved so far, so completion can say what is missing. */
-  completedSections: z.array(z.enum(['accountMapping', 'ticket', 'contract'])).default([]),
+  completedSections: z._default(z.array(z.enum(['accountMapping', 'ticket', 'contract'])), []),
 });
 export type PsaStoredSettings = z.infer<typeof psaStoredSettingsSchema>;

@@ -2,16 +2,16 @@
  * @module The RMM wizards' sections as zod schemas, shared by the wizard machines and the BFF.
  * Messages use the seeds' words (002 Syncro, 004 Datto RMM).
  */
-import { z } from 'zod';
+import { z } from './zod.js';
 import { safeString } from './safe-text.js';
 import { RMM_SITE_TYPES, type RmmVendor } from './model.js';
 import { labelInSentence, RMM_FIELD_LABELS, withArticle } from './vendor-field-labels.js';
 
 export const siteMappingRowSchema = z.object({
-  siteId: safeString().trim().min(1),
+  siteId: safeString().check(z.trim(), z.minLength(1)),
   siteName: safeString(),
   siteType: z.enum(RMM_SITE_TYPES),
-  organizationId: safeString().trim().min(1).nullable(),
+  organizationId: z.nullable(safeString().check(z.trim(), z.minLength(1))),
   ignoreAutoMap: z.boolean(),
 });
 export type SiteMappingRow = z.infer<typeof siteMappingRowSchema>;
@@ -20,22 +20,22 @@ export const rmmMappingSchema = z.object({
   /** "Automatically map organizations with a 100% match". */
   autoMapExact: z.boolean(),
   /** Datto: which site types are listed for mapping (Managed by default). */
-  siteTypes: z.array(z.enum(RMM_SITE_TYPES)).min(1, 'Choose at least one organization type').default(['managed']),
-  mappings: z.array(siteMappingRowSchema).max(50_000),
+  siteTypes: z._default(z.array(z.enum(RMM_SITE_TYPES)).check(z.minLength(1, 'Choose at least one organization type')), ['managed']),
+  mappings: z.array(siteMappingRowSchema).check(z.maxLength(50_000)),
 });
 export type RmmMapping = z.infer<typeof rmmMappingSchema>;
 
 export const rmmParametersSchema = z.object({
   /** Optional: the UDF / asset property that holds the Microsoft Entra Device ID. */
-  entraDeviceIdField: safeString().trim().min(1).max(100).nullable(),
+  entraDeviceIdField: z.nullable(safeString().check(z.trim(), z.minLength(1), z.maxLength(100))),
 });
 export type RmmParameters = z.infer<typeof rmmParametersSchema>;
 
 export const rmmStoredSettingsSchema = z.object({
-  autoMapExact: z.boolean().default(false),
-  siteTypes: z.array(z.enum(RMM_SITE_TYPES)).default(['managed']),
-  entraDeviceIdField: safeString().nullable().default(null),
-  completedSections: z.array(z.enum(['mapping', 'parameters'])).default([]),
+  autoMapExact: z._default(z.boolean(), false),
+  siteTypes: z._default(z.array(z.enum(RMM_SITE_TYPES)), ['managed']),
+  entraDeviceIdField: z._default(z.nullable(safeString()), null),
+  completedSections: z._default(z.array(z.enum(['mapping', 'parameters'])), []),
 });
 export type RmmStoredSettings = z.infer<typeof rmmStoredSettingsSchema>;
 
@@ -72,7 +72,7 @@ function selectMessage(label: string): string {
 /** The RMM's User Activity Organization (what it is for: RMM_USER_ACTIVITY); immutable once set. */
 export function userActivityOrganizationSchema(vendor: keyof typeof USER_ACTIVITY_MESSAGES) {
   const message = USER_ACTIVITY_MESSAGES[vendor];
-  return z.object({ userActivityOrganizationId: safeString({ message }).trim().min(1, message).max(100) });
+  return z.object({ userActivityOrganizationId: safeString({ message }).check(z.trim(), z.minLength(1, message), z.maxLength(100)) });
 }
 
 /** A second connection to the same RMM needs an explicit "separate instance" confirmation. */

@@ -5,7 +5,7 @@
  * schema (shared with the wizards); `unsafeJsonIssue` checks free-form JSON (a draft snapshot, a
  * request as a whole) for the same, and for a depth and size a stack and a row can hold.
  */
-import { z } from 'zod';
+import { z } from './zod.js';
 
 /** NUL, a high surrogate not followed by a low one, or a low one not preceded by a high one. */
 const UNSAFE_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -14,9 +14,12 @@ export const UNSAFE_TEXT_MESSAGE = 'contains a character that cannot be stored (
 
 export const isSafeText = (value: string): boolean => !UNSAFE_TEXT.test(value);
 
-/** `z.string()` that refuses NUL and unpaired surrogates; chain `.trim().min()…` as usual. */
-export function safeString(params?: Parameters<typeof z.string>[0]): z.ZodString {
-  return z.string(params).refine(isSafeText, { message: UNSAFE_TEXT_MESSAGE });
+/**
+ * `z.string()` that refuses NUL and unpaired surrogates; add rules with `.check(z.trim(), z.minLength(1, …))`
+ * (zod/mini: contracts/zod.ts). The BFF's own routes chain full zod on bff/safe-string.ts, the same rule and message.
+ */
+export function safeString(params?: Parameters<typeof z.string>[0]): z.ZodMiniString {
+  return z.string(params).check(z.refine(isSafeText, { message: UNSAFE_TEXT_MESSAGE }));
 }
 
 export interface JsonBounds {
@@ -73,8 +76,8 @@ export function unsafeJsonIssue(value: unknown, bounds: JsonBounds = { maxDepth:
 
 /** A free-form JSON value (z.unknown) within bounds and without unsafe text, each failure on its path. */
 export function boundedJson(bounds: JsonBounds) {
-  return z.unknown().superRefine((value, ctx) => {
+  return z.unknown().check(z.superRefine((value, ctx) => {
     const issue = unsafeJsonIssue(value, bounds);
     if (issue) ctx.addIssue({ code: 'custom', path: issue.whole ? [] : issue.path, message: issue.message });
-  });
+  }));
 }

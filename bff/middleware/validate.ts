@@ -6,23 +6,24 @@
  */
 import { zValidator } from '@hono/zod-validator';
 import type { ValidationTargets } from 'hono';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { unsafeJsonIssue } from '../contracts/safe-text.js';
 import { fieldsFromZod, validationProblem } from '../errors.js';
 
 /** No request of this API nests deeper; a deeper one is refused before anything recursive meets it. */
 const MAX_INPUT_DEPTH = 128;
 
-export function validate<T extends z.ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) {
+/** `schema`: full zod or zod/mini (the contracts' schemas); both are zod core schemas. */
+export function validate<T extends z.core.$ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) {
   const prefix = target === 'json' ? undefined : target;
   return zValidator(target, schema, (result) => {
-    if (!result.success) throw validationProblem(fieldsFromZod(result.error as unknown as z.ZodError, prefix));
+    if (!result.success) throw validationProblem(fieldsFromZod(result.error as unknown as z.core.$ZodError, prefix));
   }, {
     validationFunction: (s, value) => {
       const issue = unsafeJsonIssue(value, { maxDepth: MAX_INPUT_DEPTH, maxSize: Infinity });
       if (issue) throw validationProblem([{ field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(body)', message: issue.message }]);
       // The cast only bridges zod-validator's own result type; the parse is the schema's.
-      return s.safeParseAsync(value) as never;
+      return z.safeParseAsync(s, value) as never;
     },
   });
 }

@@ -6,7 +6,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../app-deps.js';
-import { safeString } from '../contracts/safe-text.js';
+import { safeString } from '../safe-string.js';
 import { notFound } from '../errors.js';
 import { requireRole } from '../middleware/auth.js';
 import { validate } from '../middleware/validate.js';

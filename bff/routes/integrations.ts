@@ -21,7 +21,7 @@ import { availabilityOf, type Availability } from '../services/routing/integrati
 import type { RmmSyncSummary } from '../contracts/integration-view.js';
 
 const idParam = z.object({ id: z.string().uuid('not an integration id') });
-const listQuery = z.object({ kind: integrationKindSchema.optional() });
+const listQuery = z.object({ kind: z.optional(integrationKindSchema) });
 
 /**
  * `sync`: an RMM integration's device sync summary; `availability`: an active PSA's (its circuit

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { safeString } from '../contracts/safe-text.js';
+import { safeString } from '../safe-string.js';
 import type { AppDeps, AppEnv } from '../app-deps.js';
 import { notFound } from '../errors.js';
 import { requireRole } from '../middleware/auth.js';

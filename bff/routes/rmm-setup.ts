@@ -26,7 +26,9 @@ export function rmmSetupRoutes(deps: AppDeps, docs: ApiDocs) {
   const service = new RmmSetupService(deps.repos, deps.vendors);
   const sync = deps.rmmSync ??= new RmmSyncService(deps, { intervalMs: DEFAULT_RMM_SYNC_INTERVAL_MINUTES * 60_000 });
   const p = '/api/integrations/{id}/rmm';
-  const mappingView = rmmMappingSchema.extend({
+  // The contract is a zod/mini schema (it has no .extend); its fields spread into this full-zod one.
+  const mappingView = z.object({
+    ...rmmMappingSchema.shape,
     userActivityOrganizationId: z.string().nullable()
       .describe('The User Activity Organization, fixed once set. Datto RMM: its user activity is recorded here. Syncro: its API has no user-activity feed, so nothing is recorded; the connection is filed here (MSP Tools in this organization’s Applications tab).'),
   });

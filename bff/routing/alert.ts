@@ -3,7 +3,7 @@
  * the stored copy. The `id` is the platform's own alert id and the idempotency key.
  */
 import { z } from 'zod';
-import { safeString } from '../contracts/safe-text.js';
+import { safeString } from '../safe-string.js';
 import { SEVERITIES } from '../contracts/psa-settings.js';
 
 const optionalId = safeString().trim().min(1).max(200).nullish().transform((v) => v ?? null);

@@ -11,6 +11,9 @@
  *    of the project outside bff/contracts/.
  * 4. Nothing under bff/vendors/ imports db/: the composition root (bff/server.ts, bff/worker.ts)
  *    builds the shared budget store from the database and passes it in.
+ * 5. Nothing the browser loads at run time imports full `zod` (a quarter of the bundle): only
+ *    `zod/mini` (bff/contracts/zod.ts builds the shared schemas with it), zod core and zod's locales.
+ *    A type-only import of full zod is erased at build, so it is allowed.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -35,6 +38,9 @@ interface Edge {
   typeOnly: boolean;
 }
 
+/** An import of a package (a specifier that is not relative), e.g. `zod/mini`. */
+type PackageImport = Omit<Edge, 'to'>;
+
 const posix = (path: string) => path.split('\\').join('/');
 
 function resolveSpecifier(fromFile: string, specifier: string): string {
@@ -48,14 +54,16 @@ function allTypeOnly(elements: ts.NodeArray<ts.ImportSpecifier | ts.ExportSpecif
   return elements.length > 0 && elements.every((element) => element.isTypeOnly);
 }
 
-/** Every relative import of one source text. */
-function importsOf(file: string, text: string): Edge[] {
+/** Every import of one source text: the relative ones (`edges`) and the package ones (`packages`). */
+function allImportsOf(file: string, text: string): { edges: Edge[]; packages: PackageImport[] } {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
   const edges: Edge[] = [];
+  const packages: PackageImport[] = [];
   const add = (node: ts.Node, literal: ts.Expression | undefined, typeOnly: boolean) => {
-    if (!literal || !ts.isStringLiteralLike(literal) || !literal.text.startsWith('.')) return;
+    if (!literal || !ts.isStringLiteralLike(literal)) return;
     const line = source.getLineAndCharacterOfPosition(node.getStart()).line + 1;
-    edges.push({ from: file, line, specifier: literal.text, to: resolveSpecifier(file, literal.text), typeOnly });
+    if (literal.text.startsWith('.')) edges.push({ from: file, line, specifier: literal.text, to: resolveSpecifier(file, literal.text), typeOnly });
+    else packages.push({ from: file, line, specifier: literal.text, typeOnly });
   };
   const visit = (node: ts.Node) => {
     if (ts.isImportDeclaration(node)) {
@@ -74,8 +82,11 @@ function importsOf(file: string, text: string): Edge[] {
     ts.forEachChild(node, visit);
   };
   visit(source);
-  return edges;
+  return { edges, packages };
 }
+
+/** Every relative import of one source text. */
+const importsOf = (file: string, text: string): Edge[] => allImportsOf(file, text).edges;
 
 function sourcesUnder(dir: string): string[] {
   return readdirSync(join(ROOT, dir), { recursive: true, withFileTypes: true })
@@ -86,7 +97,12 @@ function sourcesUnder(dir: string): string[] {
 const edgesOf = (file: string) => importsOf(file, readFileSync(join(ROOT, file), 'utf8'));
 const edgesUnder = (dir: string) => sourcesUnder(dir).flatMap(edgesOf);
 const serverOnly = (path: string) => path === APP || SERVER_ONLY.some((prefix) => path.startsWith(prefix));
-const show = (edge: Edge) => `${edge.from}:${edge.line} imports ${edge.specifier}${edge.typeOnly ? ' (type only)' : ''}`;
+const show = (edge: Edge | PackageImport) => `${edge.from}:${edge.line} imports ${edge.specifier}${edge.typeOnly ? ' (type only)' : ''}`;
+
+/** Rule 5: the zod entry points the browser may load; anything else of zod is full zod (or its v3). */
+const BROWSER_ZOD = /^zod\/(mini|v4\/mini|v4\/core|v4\/locales(\/.*)?|locales(\/.*)?)$/;
+const fullZodAtRunTime = (imported: PackageImport) => !imported.typeOnly && /^zod(\/|$)/.test(imported.specifier) && !BROWSER_ZOD.test(imported.specifier);
+const packagesOf = (file: string) => allImportsOf(file, readFileSync(join(ROOT, file), 'utf8')).packages;
 
 /** Rule 1: what a browser file may not import directly. */
 const forbiddenInBrowser = (edge: Edge) => serverOnly(edge.to) && !(edge.to === APP && edge.typeOnly);
@@ -132,6 +148,24 @@ describe('the import parser these rules rest on', () => {
     ]);
   });
 
+  it('finds package imports apart, and tells full zod from zod/mini, type-only ones aside (rule 5)', () => {
+    const { packages } = allImportsOf(file, [
+      "import { z } from 'zod';",
+      "import * as z from 'zod/mini';",
+      "import type { ZodType } from 'zod';",
+      "import { z as classic } from 'zod/v4';",
+      "import en from 'zod/v4/locales/en.js';",
+      "import { type $ZodType } from 'zod/v4/core';",
+      "const later = () => import('zod/v3');",
+      "import { html } from 'lit';",
+    ].join('\n'));
+    expect(packages.map((p) => [p.line, p.specifier, p.typeOnly])).toEqual([
+      [1, 'zod', false], [2, 'zod/mini', false], [3, 'zod', true], [4, 'zod/v4', false],
+      [5, 'zod/v4/locales/en.js', false], [6, 'zod/v4/core', true], [7, 'zod/v3', false], [8, 'lit', false],
+    ]);
+    expect(packages.filter(fullZodAtRunTime).map((p) => p.line)).toEqual([1, 4, 7]);
+  });
+
   it('lets the browser take only the typed client from bff/app.ts, and nothing from the server layers', () => {
     expect(edges.filter(forbiddenInBrowser).map((edge) => edge.line)).toEqual([3, 6, 7, 8]);
     const valueImportOfApp = importsOf(file, "import { createApp } from '../../bff/app.js';");
@@ -154,6 +188,14 @@ describe('layers', () => {
     // Each import that crosses into a server layer (not the ones inside it that follow).
     const leaks = [...reached.values()].filter((via) => via && serverOnly(via.to) && !serverOnly(via.from)).map((via) => show(via!));
     expect(leaks).toEqual([]);
+  });
+
+  it('what the browser loads at run time imports zod/mini, never full zod (rule 5)', () => {
+    const reached = [...runtimeClosure(sourcesUnder('web-components')).keys()].filter((file) => /\.m?ts$/.test(file) && existsSync(join(ROOT, file)));
+    const imports = reached.flatMap(packagesOf);
+    expect(imports.filter(fullZodAtRunTime).map(show)).toEqual([]);
+    // The walk sees the schemas the browser runs: the contracts, built on zod/mini.
+    expect(imports.filter((p) => p.specifier === 'zod/mini').map((p) => p.from)).toContain('bff/contracts/zod.ts');
   });
 
   it('bff/contracts/ imports nothing of the project outside itself (rule 3)', () => {

@@ -10,7 +10,9 @@ import { integrationStatusSchema, rmmSyncSummarySchema, type RmmSyncSummary } fr
 import type { RmmVendor } from '../../contracts/model.js';
 import { ACTIVITY_FEED } from './activity-walk.js';
 
-export const rmmSyncStatusSchema = rmmSyncSummarySchema.extend({
+// The contract is a zod/mini schema (it has no .extend); its fields spread into this full-zod one.
+export const rmmSyncStatusSchema = z.object({
+  ...rmmSyncSummarySchema.shape,
   integrationId: z.string(),
   integrationStatus: integrationStatusSchema,
   /** Only a connected integration syncs; what a disconnected one stored stays. */

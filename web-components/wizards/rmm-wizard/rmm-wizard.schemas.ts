@@ -2,7 +2,7 @@
  * @module Each RMM wizard step's rules as zod, all from the BFF's own contracts (credentials,
  * rmm-settings) so the machine's guards and the BFF apply the same schemas.
  */
-import { z } from 'zod';
+import type { z } from 'zod/mini';
 import { dattoRmmCredentialsSchema, syncroCredentialsSchema } from '../../../bff/contracts/credentials.js';
 import {
   rmmMappingSchema, rmmParametersSchema, separateInstanceSchema, USER_ACTIVITY_MESSAGES, userActivityOrganizationSchema,
@@ -15,7 +15,7 @@ export { rmmMappingSchema, rmmParametersSchema };
 export const CREDENTIAL_SCHEMAS = {
   'datto-rmm': dattoRmmCredentialsSchema,
   syncro: syncroCredentialsSchema,
-} as const satisfies Record<RmmVendor, z.ZodType>;
+} as const satisfies Record<RmmVendor, z.ZodMiniType>;
 
 /** The credential fields per vendor, in form order; `secret` ones are never kept after a check nor saved in drafts. */
 export const CREDENTIAL_FIELDS: Record<RmmVendor, ReadonlyArray<{ name: string; secret: boolean }>> = {
