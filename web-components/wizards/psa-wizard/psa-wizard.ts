@@ -49,8 +49,9 @@ const STEP_TAGS = {
  * saved value; stored credentials are never shown (leave them blank to keep them). Opened without it
  * while the partner already has a PSA, it shows that one and offers to edit it, and asks for nothing.
  *
- * On completion it shows a confirmation in the page's upper-right corner (a shared
- * `<ih-page-toasts>` appended to `document.body`, so it outlives the wizard) unless `no-toast` is set.
+ * On completion it shows a confirmation in the page's upper-right corner (across the top edge on a
+ * phone-wide window) unless `no-toast` is set: in the surrounding `<integration-hub>` (else a shared
+ * region in `document.body`), so it outlives the wizard and takes the hub's theme.
  *
  * @summary The PSA integration wizard (Kaseya BMS, Autotask, ConnectWise PSA, HaloPSA; any id in PSA_VENDORS).
  *
@@ -89,6 +90,7 @@ const STEP_TAGS = {
  * @cssproperty --ih-radius - Corner radius.
  * @cssproperty --ih-space - Spacing unit.
  * @cssproperty --ih-shadow - Shadow of popups and toasts.
+ * @cssproperty --ih-toast-inset-top - How far below the window's top edge toasts start (the height of the host's sticky header). Default `0px`.
  * @cssproperty --ih-account-table-height - Height of the account-mapping table's scrolling body. Default `26rem`.
  *
  * @csspart header - Title and progress.
