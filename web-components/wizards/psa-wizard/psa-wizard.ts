@@ -9,6 +9,7 @@ import { ApiConsumerElement } from '../../api/api-consumer-element.js';
 import { MachineController } from '../../controllers/machine-controller.js';
 import { WizardDraftStore } from '../shared/draft-store.js';
 import { DraftFlushController } from '../shared/draft-flush.js';
+import { KeepClearController } from '../../elements/ih-toast-region/keep-clear-controller.js';
 import { WizardCancelEvent } from '../shared/events/wizard-cancel-event.js';
 import { WizardCompleteEvent } from '../shared/events/wizard-complete-event.js';
 import { WizardStepChangeEvent } from '../shared/events/wizard-step-change-event.js';
@@ -136,6 +137,8 @@ export class PsaWizard extends ApiConsumerElement {
   // A reload, a navigation or removal from the page saves the change still waiting in the draft's debounce.
   private readonly draftFlush = new DraftFlushController(this, () => this.drafts);
   private data?: PsaWizardData;
+  // The finish card is what the admin reads after Finish: the page's toasts step out of its way.
+  private readonly finishCardClear = new KeepClearController(this, () => this.renderRoot.querySelector('.done'));
   private bootKey = '';
   private lastStep: PsaView | null = null;
   private lastSectionSaves = 0;
