@@ -6,6 +6,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { keepClear } from './keep-clear.js';
 
+/**
+ * Internal. Keeps the element `area` answers clear of every toast region's stack.
+ *
+ * @internal
+ */
 export class KeepClearController implements ReactiveController {
   private kept: Element | null = null;
   private release?: () => void;
