@@ -92,6 +92,7 @@ describe.each(VENDORS)('editing one section of %s', (vendor, label, fact, bulkWi
     expect(summary).toContain(fact);
     expect(summary).toContain('Stored (never shown');
     expect(await sidewaysScroll(page)).toBe(0);
+    expect(await page.getByRole('button', { name: 'Close' }).count()).toBe(1);
 
     if (bulk) await acceptSuggestionsInBulk(page, api, setup);
 
@@ -137,7 +138,9 @@ describe.each(VENDORS)('editing one section of %s', (vendor, label, fact, bulkWi
     await expect.poll(async () => (await applicationsPsa(page)).status, { timeout: 10_000 }).toBe('Active');
     expect(await sidewaysScroll(page)).toBe(0);
 
-    await page.getByRole('button', { name: 'Close' }).first().click();
+    // One Close: the summary's own (the demo page hides its Close while the wizard shows one).
+    expect(await page.getByRole('button', { name: 'Close' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Close' }).click();
     await expect.poll(() => step(page)).toBe(null);
     page.off('request', onRequest);
     page.off('load', onLoad);

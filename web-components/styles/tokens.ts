@@ -24,6 +24,8 @@ export const TOKEN_DEFAULTS = {
   '--ih-radius': '8px',
   '--ih-space': '0.5rem',
   '--ih-shadow': '0 8px 28px rgb(16 24 40 / 0.18)',
+  /** How far below the window's top edge toasts start: the height of the host's own sticky header, if any. */
+  '--ih-toast-inset-top': '0px',
 } as const;
 
 export type TokenName = keyof typeof TOKEN_DEFAULTS;

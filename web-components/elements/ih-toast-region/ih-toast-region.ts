@@ -6,7 +6,9 @@ import { LitElement, css, html } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { baseStyles, space, token } from '../../styles/tokens.js';
-import { clearOffset, keepClearAreas, keepClearRects, onKeepClearChange } from './keep-clear.js';
+import {
+  earlierStackRects, focusedRect, keepClearAreas, keepClearRects, onKeepClearChange, placementOffset, toastStackMoved, toastStackShowing,
+} from './keep-clear.js';
 
 export type ToastTone = 'success' | 'info' | 'error';
 
@@ -22,7 +24,12 @@ let nextId = 1;
  * Internal. Shows toasts: success and info ones in a polite status region and leave after
  * `duration` ms (held while hovered or focused); errors in an alert region and stay until dismissed,
  * because a person must have time to read what went wrong (WCAG 2.2.1). The stack never covers an
- * area registered with `keepClear` (a wizard's buttons): it steps above or below it.
+ * area registered with `keepClear` (a wizard's buttons), the focused control (what the person is
+ * working on), or another region's toasts shown before: it steps above or below them.
+ *
+ * On a phone-wide window (40rem or less) the stack spans the width at the top edge, compact, as
+ * phone notifications do: the bottom is where a wizard's sticky button bar and the fields just
+ * above it are. `--ih-toast-inset-top` moves it below a host's own sticky header.
  *
  * @internal
  * @csspart toast - Every toast.
@@ -55,6 +62,18 @@ export class IhToastRegion extends LitElement {
     .toast.error { border-inline-start-color: ${token('--ih-color-danger')}; }
     .toast p { margin: 0; flex: 1; padding-block: ${space(0.5)}; }
     .toast button { min-height: 2rem; padding: 0 ${space(1)}; }
+    /* A phone: full width at the top edge (below the host's sticky header), one compact line per toast where it fits. */
+    @media (max-width: 40rem) {
+      .stack {
+        inset-block-start: calc(${token('--ih-toast-inset-top')} + ${space(1)});
+        inset-block-end: auto;
+        inset-inline: ${space(1)};
+        max-width: none;
+        gap: ${space(0.5)};
+      }
+      .toast { padding: ${space(0.25)} ${space(0.5)} ${space(0.25)} ${space(1)}; font-size: 0.9em; align-items: center; }
+      .toast p { padding-block: ${space(0.25)}; }
+    }
   `];
 
   /** How long a success or info toast stays, in ms. */
@@ -66,6 +85,8 @@ export class IhToastRegion extends LitElement {
   @query('.stack') private stack?: HTMLElement;
   private frame = 0;
   private stopWatching?: () => void;
+  /** Where the stack was last placed (top and bottom): a change lets the regions placed after it follow. */
+  private placedAt = '';
 
   /** Shows a toast; returns its id (for `dismiss`). */
   show(message: string, tone: ToastTone = 'success'): number {
@@ -99,6 +120,8 @@ export class IhToastRegion extends LitElement {
     this.stopWatching?.();
     this.stopWatching = undefined;
     cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    if (this.stack) toastStackShowing(this.stack, false);
   }
 
   protected override updated(): void {
@@ -107,7 +130,8 @@ export class IhToastRegion extends LitElement {
 
   /**
    * Re-places the stack whenever what it must avoid may have moved: a scroll anywhere, a resize, an
-   * area registered or released, or a change of size of the page or of an area (a wizard's next step).
+   * area registered or released, a change of size of the page or of an area (a wizard's next step),
+   * focus moving to another control, or an earlier region's toasts coming, going or moving.
    */
   private watchKeepClear(): void {
     this.stopWatching?.();
@@ -123,11 +147,16 @@ export class IhToastRegion extends LitElement {
     observe();
     window.addEventListener('scroll', place, { capture: true, passive: true });
     window.addEventListener('resize', place, { passive: true });
+    // focusin / focusout are composed: focus moving inside any shadow root is heard here.
+    document.addEventListener('focusin', place);
+    document.addEventListener('focusout', place);
     this.stopWatching = () => {
       stopRegistry();
       sizes.disconnect();
       window.removeEventListener('scroll', place, { capture: true });
       window.removeEventListener('resize', place);
+      document.removeEventListener('focusin', place);
+      document.removeEventListener('focusout', place);
     };
   }
 
@@ -140,19 +169,27 @@ export class IhToastRegion extends LitElement {
     });
   }
 
-  /** Moves the stack out of every registered area (measured from where it sits without the move). */
+  /** Moves the stack out of everything it must leave visible (measured from where it sits without the move). */
   private place(): void {
     const stack = this.stack;
     if (!stack) return;
     const current = Number(stack.dataset.offset ?? 0);
+    toastStackShowing(stack, this.toasts.length > 0);
     if (!this.toasts.length) {
       if (current) this.setOffset(stack, 0);
+      this.placedAt = '';
       return;
     }
     const rect = stack.getBoundingClientRect();
     const home = new DOMRect(rect.x, rect.y - current, rect.width, rect.height);
-    const offset = Math.round(clearOffset(home, keepClearRects(), window.innerHeight));
+    const areas = [...keepClearRects(), ...earlierStackRects(stack)];
+    const offset = Math.round(placementOffset(home, areas, focusedRect(this), window.innerHeight));
     if (offset !== current) this.setOffset(stack, offset);
+    const placedAt = `${Math.round(home.top + offset)}:${Math.round(home.bottom + offset)}`;
+    if (placedAt !== this.placedAt) {
+      this.placedAt = placedAt;
+      toastStackMoved();
+    }
   }
 
   private setOffset(stack: HTMLElement, offset: number): void {

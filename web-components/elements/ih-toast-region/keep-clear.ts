@@ -1,16 +1,21 @@
 /**
- * @module Areas of the page a toast must never cover (a wizard's Cancel / Back / Next bar). Their
- * owners register them; every toast region reads them and moves its stack out of their way. Kept on
- * `globalThis` under a registered symbol, so two copies of the elements on one page share it.
+ * @module What a toast must never cover: areas their owners register (a wizard's Cancel / Back / Next
+ * bar), the control the person is working on (the focused one), and the toasts of another region
+ * that were on screen first (on a phone every region shows its toasts at the top edge). Every toast
+ * region reads them and moves its stack out of their way. Kept on `globalThis` under a registered
+ * symbol, so two copies of the elements on one page share it.
  */
 
 interface KeepClearRegistry {
   areas: Set<Element>;
   listeners: Set<() => void>;
+  /** Toast stacks showing toasts now, in the order they started (optional: an older copy's registry has none). */
+  stacks?: Set<Element>;
 }
 
 const KEY = Symbol.for('integration-hub.keep-clear');
 const registry: KeepClearRegistry = ((globalThis as Record<symbol, KeepClearRegistry | undefined>)[KEY] ??= { areas: new Set(), listeners: new Set() });
+const stacks = (registry.stacks ??= new Set());
 
 function notify(): void {
   registry.listeners.forEach((listener) => listener());
@@ -39,6 +44,62 @@ export function keepClearAreas(): Element[] {
 export function onKeepClearChange(listener: () => void): () => void {
   registry.listeners.add(listener);
   return () => registry.listeners.delete(listener);
+}
+
+/**
+ * A toast stack starts or stops showing toasts. A stack keeps its place; the stacks that start after
+ * it step out of its way (first come, first placed: two stacks never push each other back and forth).
+ */
+export function toastStackShowing(stack: Element, showing: boolean): void {
+  if (showing === stacks.has(stack)) return;
+  if (showing) stacks.add(stack);
+  else stacks.delete(stack);
+  notify();
+}
+
+/** A showing stack moved or changed size: the stacks placed after it place themselves again. */
+export function toastStackMoved(): void {
+  notify();
+}
+
+/** The rectangles of the stacks that started showing before `stack` (the ones it must leave visible). */
+export function earlierStackRects(stack: Element): DOMRect[] {
+  const earlier: DOMRect[] = [];
+  for (const other of stacks) {
+    if (other === stack) break;
+    if (!other.isConnected) continue;
+    const r = other.getBoundingClientRect();
+    if (r.width > 0 && r.height > 0) earlier.push(r);
+  }
+  return earlier;
+}
+
+/**
+ * Where the control the person is working on is (the focused element, through shadow roots), unless
+ * it is inside `region` (a toast's own Dismiss button) or is the page itself; null when there is none.
+ */
+export function focusedRect(region: Element): DOMRect | null {
+  let el: Element | null = document.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  if (!el || el === document.body || el === document.documentElement) return null;
+  for (let node: Node | null = el; node; node = node.parentNode ?? (node as ShadowRoot).host ?? null) {
+    if (node === region) return null;
+  }
+  const r = el.getBoundingClientRect();
+  return r.width > 0 && r.height > 0 ? r : null;
+}
+
+/**
+ * The offset for a stack at `home`: clear of every area in `areas`, and of `focused` too when that
+ * still leaves the stack wholly on screen (a focused control taller than the room left, such as a
+ * long list, would otherwise push the toasts off screen).
+ */
+export function placementOffset(home: DOMRect, areas: readonly DOMRect[], focused: DOMRect | null, viewportHeight: number): number {
+  if (focused) {
+    const dy = clearOffset(home, [...areas, focused], viewportHeight);
+    if (home.top + dy >= 0 && home.bottom + dy <= viewportHeight) return dy;
+  }
+  return clearOffset(home, areas, viewportHeight);
 }
 
 /** Whether two rectangles overlap (touching edges do not). */

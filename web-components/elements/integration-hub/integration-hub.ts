@@ -36,6 +36,8 @@ import type { IhPageToasts } from '../../wizards/shared/page-toasts.js';
  *
  * @fires token-required - {apiBase}: the BFF refused the hub's token (expired or revoked); set `token` to a fresh one.
  *
+ * @cssproperty --ih-toast-inset-top - How far below the window's top edge the page-level toasts start (the height of the host's sticky header). Default `0px`.
+ *
  * @csspart toast - Each page-level toast (a wizard's completion or a draft that could not be saved).
  * @csspart toast-error - Error toasts, in addition to `toast`.
  *

@@ -98,6 +98,7 @@ type RowAction = 'pause' | 'resume' | 'disconnect' | 'reconnect';
  * @cssproperty --ih-radius - Corner radius of rows, buttons, dialog, toasts.
  * @cssproperty --ih-space - Spacing unit; paddings and gaps are multiples of it.
  * @cssproperty --ih-shadow - Shadow of the dialog and toasts.
+ * @cssproperty --ih-toast-inset-top - How far below the window's top edge toasts start (the height of the host's sticky header). Default `0px`.
  *
  * @csspart token-expired - "Your session has expired…", shown while a refused call waits for a new token.
  * @csspart header - The bar holding the Add button.

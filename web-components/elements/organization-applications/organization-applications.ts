@@ -65,6 +65,7 @@ import { organizationApplicationsStyles } from './organization-applications.styl
  * @cssproperty --ih-radius - Corner radius.
  * @cssproperty --ih-space - Spacing unit.
  * @cssproperty --ih-shadow - Shadow of toasts.
+ * @cssproperty --ih-toast-inset-top - How far below the window's top edge toasts start (the height of the host's sticky header). Default `0px`.
  *
  * @csspart heading - The "MSP Tools" heading text.
  * @csspart list - The `<ul>` of applications.

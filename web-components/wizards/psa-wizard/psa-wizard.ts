@@ -9,6 +9,7 @@ import { ApiConsumerElement } from '../../api/api-consumer-element.js';
 import { MachineController } from '../../controllers/machine-controller.js';
 import { WizardDraftStore } from '../shared/draft-store.js';
 import { DraftFlushController } from '../shared/draft-flush.js';
+import { KeepClearController } from '../../elements/ih-toast-region/keep-clear-controller.js';
 import { WizardCancelEvent } from '../shared/events/wizard-cancel-event.js';
 import { WizardCompleteEvent } from '../shared/events/wizard-complete-event.js';
 import { WizardStepChangeEvent } from '../shared/events/wizard-step-change-event.js';
@@ -49,8 +50,9 @@ const STEP_TAGS = {
  * saved value; stored credentials are never shown (leave them blank to keep them). Opened without it
  * while the partner already has a PSA, it shows that one and offers to edit it, and asks for nothing.
  *
- * On completion it shows a confirmation in the page's upper-right corner (a shared
- * `<ih-page-toasts>` appended to `document.body`, so it outlives the wizard) unless `no-toast` is set.
+ * On completion it shows a confirmation in the page's upper-right corner (across the top edge on a
+ * phone-wide window) unless `no-toast` is set: in the surrounding `<integration-hub>` (else a shared
+ * region in `document.body`), so it outlives the wizard and takes the hub's theme.
  *
  * @summary The PSA integration wizard (Kaseya BMS, Autotask, ConnectWise PSA, HaloPSA; any id in PSA_VENDORS).
  *
@@ -89,6 +91,7 @@ const STEP_TAGS = {
  * @cssproperty --ih-radius - Corner radius.
  * @cssproperty --ih-space - Spacing unit.
  * @cssproperty --ih-shadow - Shadow of popups and toasts.
+ * @cssproperty --ih-toast-inset-top - How far below the window's top edge toasts start (the height of the host's sticky header). Default `0px`.
  * @cssproperty --ih-account-table-height - Height of the account-mapping table's scrolling body. Default `26rem`.
  *
  * @csspart header - Title and progress.
@@ -134,6 +137,8 @@ export class PsaWizard extends ApiConsumerElement {
   // A reload, a navigation or removal from the page saves the change still waiting in the draft's debounce.
   private readonly draftFlush = new DraftFlushController(this, () => this.drafts);
   private data?: PsaWizardData;
+  // The finish card is what the admin reads after Finish: the page's toasts step out of its way.
+  private readonly finishCardClear = new KeepClearController(this, () => this.renderRoot.querySelector('.done'));
   private bootKey = '';
   private lastStep: PsaView | null = null;
   private lastSectionSaves = 0;

@@ -200,6 +200,8 @@ export const COPY = {
   notSet: 'Not set',
   syncNotice: 'Allow up to 10–30 minutes for devices to appear. Synchronization is not immediate.',
   connected: (vendor: RmmVendor) => `${VENDOR_LABEL[vendor]} is connected.`,
+  disconnectedMeanwhile: (vendor: RmmVendor) => `${VENDOR_LABEL[vendor]} is disconnected: its history stays, and nothing new arrives until you reconnect it.`,
+  deletedMeanwhile: (vendor: RmmVendor) => `This ${VENDOR_LABEL[vendor]} integration has been deleted.`,
   statusLine: (label: string) => `Status: ${label}`,
   mspTools: (vendor: RmmVendor, org: string) => `${VENDOR_LABEL[vendor]} appears as a connected application under MSP Tools in the Applications tab for ${org}.`,
   cancelled: 'Setup was cancelled.',

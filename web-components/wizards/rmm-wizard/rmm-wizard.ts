@@ -9,7 +9,7 @@ import type { SnapshotFrom } from 'xstate';
 import { ApiConsumerElement } from '../../api/api-consumer-element.js';
 import type { RmmSyncSummary } from '../../../bff/contracts/integration-view.js';
 import { SyncPoll } from '../../elements/shared/sync-poll.js';
-import { IntegrationChangeEvent } from '../../events/integration-change-event.js';
+import { IntegrationChangeEvent, type IntegrationChangeDetail } from '../../events/integration-change-event.js';
 import { MachineController } from '../../controllers/machine-controller.js';
 import { WizardDraftStore } from '../shared/draft-store.js';
 import { DraftFlushController } from '../shared/draft-flush.js';
@@ -153,6 +153,8 @@ export class RmmWizard extends ApiConsumerElement {
   @state() private draftProblem = '';
   /** Once finished: the first device sync (started by Finish) as last read, until it ends. */
   @state() private firstSync: RmmSyncSummary | null = null;
+  /** The integration's status as the page last changed it (disconnected, reconnected or deleted in a list): the finish card follows it. */
+  @state() private liveStatus?: IntegrationChangeDetail['status'];
   private readonly syncPoll = new SyncPoll(this, () => this.pollFirstSync());
 
   private machine?: MachineController<WizardLogic>;
@@ -171,6 +173,8 @@ export class RmmWizard extends ApiConsumerElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    const change = this.hubStateChanged(changed) ? this.hubState?.change : null;
+    if (change && change.integrationId === this.machine?.snapshot.context.integration?.id) this.liveStatus = change.status;
     const vendor = VENDORS.includes(this.vendor as RmmVendor) ? (this.vendor as RmmVendor) : null;
     // Inside a hub that has no token yet, starting would only fail: the token's arrival updates us again.
     const ready = vendor !== null && (Boolean(this.effectiveToken) || !this.hubConnection);
@@ -181,6 +185,7 @@ export class RmmWizard extends ApiConsumerElement {
   private startMachine(vendor: RmmVendor, key: string): void {
     this.stopMachine();
     this.machineKey = key;
+    this.liveStatus = undefined;
     this.lastStep = undefined;
     this.lastDraft = undefined;
     this.ended = false;
@@ -374,7 +379,7 @@ export class RmmWizard extends ApiConsumerElement {
         return html`<ih-rmm-parameters-step part="step" exportparts=${STEP_PARTS} data-step .context=${ctx} .errors=${errors} .send=${send}></ih-rmm-parameters-step>`;
       case 'finish':
       case 'done':
-        return html`<ih-rmm-finish-step part="step" exportparts=${STEP_PARTS} data-step ?finished=${top === 'done'} .sync=${this.firstSync} .context=${ctx} .errors=${errors} .send=${send}></ih-rmm-finish-step>`;
+        return html`<ih-rmm-finish-step part="step" exportparts=${STEP_PARTS} data-step ?finished=${top === 'done'} .liveStatus=${this.liveStatus} .sync=${this.firstSync} .context=${ctx} .errors=${errors} .send=${send}></ih-rmm-finish-step>`;
       default:
         return html`<p role="status">${COPY.cancelled}</p>`;
     }

@@ -1,11 +1,12 @@
 /**
  * @module Page-level confirmations for wizards: one `<ih-page-toasts>` in the hub (else `document.body`), in the
- * upper-right corner (seed 000: "a confirmation message is shown in the upper-right corner"). It
- * lives outside the wizard because hosts usually remove the wizard as soon as it completes.
+ * upper-right corner (seed 000: "a confirmation message is shown in the upper-right corner"); on a
+ * phone-wide window across the top edge (see `<ih-toast-region>`). It lives outside the wizard
+ * because hosts usually remove the wizard as soon as it completes.
  */
 import { css } from 'lit';
 import { IhToastRegion, type ToastTone } from '../../elements/ih-toast-region/ih-toast-region.js';
-import { space } from '../../styles/tokens.js';
+import { space, token } from '../../styles/tokens.js';
 
 /**
  * Internal. `<ih-toast-region>` placed at the top right of the page.
@@ -15,7 +16,10 @@ import { space } from '../../styles/tokens.js';
  */
 export class IhPageToasts extends IhToastRegion {
   static override styles = [...IhToastRegion.styles, css`
-    .stack { inset-block-start: ${space(2)}; inset-block-end: auto; }
+    .stack { inset-block-start: calc(${token('--ih-toast-inset-top')} + ${space(2)}); inset-block-end: auto; }
+    @media (max-width: 40rem) {
+      .stack { inset-block-start: calc(${token('--ih-toast-inset-top')} + ${space(1)}); }
+    }
   `];
 }
 

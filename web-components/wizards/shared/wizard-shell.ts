@@ -7,7 +7,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { keepClear } from '../../elements/ih-toast-region/keep-clear.js';
+import { KeepClearController } from '../../elements/ih-toast-region/keep-clear-controller.js';
 import { stepStatuses, type WizardStepInfo } from './step-status.js';
 import { wizardShellStyles } from './wizard-shell.styles.js';
 
@@ -24,7 +24,7 @@ export class WizardNavEvent extends Event {
 /**
  * Internal. The frame of a wizard. Next stays pressable on an invalid step (the wizard shows why and
  * moves focus); only while `busy` is it aria-disabled, and a press is ignored. Its button bar is
- * registered with `keepClear`, so toasts never cover Cancel, Back or Next.
+ * kept clear of toasts (`KeepClearController`), so toasts never cover Cancel, Back or Next.
  *
  * @internal
  * @slot - The current step's content.
@@ -65,9 +65,8 @@ export class IhWizardShell extends LitElement {
   @property({ attribute: false }) linkable: ReadonlyArray<string> | null = null;
 
   @query('h3') private stepHeading?: HTMLHeadingElement;
-  /** The button bar kept clear of toasts, and how to release it. */
-  private keptFooter: Element | null = null;
-  private releaseFooter?: () => void;
+  /** The button bar (re-rendered, or gone with `no-nav`) is an area toasts must not cover. */
+  private readonly footerClear = new KeepClearController(this, () => this.renderRoot.querySelector('.footer'));
 
   /** Moves focus to the step's heading (the wizard calls it on each step change, WAI multi-page forms). */
   async focusStepHeading(): Promise<void> {
@@ -77,28 +76,6 @@ export class IhWizardShell extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('current') && changed.get('current') !== undefined) void this.focusStepHeading();
-    this.keepFooterClear();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) this.keepFooterClear();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.releaseFooter?.();
-    this.releaseFooter = undefined;
-    this.keptFooter = null;
-  }
-
-  /** Registers the button bar (re-rendered or gone with `no-nav`) as an area toasts must not cover. */
-  private keepFooterClear(): void {
-    const footer = this.renderRoot.querySelector('.footer');
-    if (footer === this.keptFooter) return;
-    this.releaseFooter?.();
-    this.keptFooter = footer;
-    this.releaseFooter = footer ? keepClear(footer) : undefined;
   }
 
   private nav(action: WizardNavAction, step?: string): void {

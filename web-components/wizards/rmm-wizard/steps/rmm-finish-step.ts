@@ -7,6 +7,8 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { STATUS_LABELS, type RmmSyncSummary } from '../../../../bff/contracts/integration-view.js';
+import type { IntegrationStatus } from '../../../api/client.js';
+import { KeepClearController } from '../../../elements/ih-toast-region/keep-clear-controller.js';
 import { COPY } from '../rmm-wizard.copy.js';
 import type { RmmWizardContext } from '../rmm-wizard.types.js';
 import { RmmStepBase } from './rmm-step-base.js';
@@ -17,6 +19,10 @@ export class IhRmmFinishStep extends RmmStepBase {
   @property({ type: Boolean }) finished = false;
   /** Once finished: the first device sync, which Finish started, as last read. */
   @property({ attribute: false }) sync: RmmSyncSummary | null = null;
+  // Once finished, the card is what the admin reads: the page's toasts step out of its way.
+  private readonly finishedClear = new KeepClearController(this, () => this.renderRoot.querySelector('[part~="finished"]'));
+  /** Once finished: the status the page last gave the integration (disconnected, reconnected, deleted in a list). */
+  @property({ attribute: false }) liveStatus?: IntegrationStatus | 'deleted';
 
   private renderFirstSync(vendor: RmmWizardContext['vendor']) {
     const sync = this.sync;
@@ -33,10 +39,12 @@ export class IhRmmFinishStep extends RmmStepBase {
     const vendor = ctx.vendor;
     const org = this.organizationName(ctx.integration?.userActivityOrganizationId ?? ctx.userActivityOrganizationId);
     if (this.finished) {
-      const status = ctx.integration?.status ?? 'connected';
+      // The finish card follows the integration: disconnected, reconnected or deleted in a list afterwards, it says so.
+      const status = this.liveStatus ?? ctx.integration?.status ?? 'connected';
+      if (status === 'deleted') return html`<div class="step ih-root" part="finished"><p role="status">${COPY.deletedMeanwhile(vendor)}</p></div>`;
       return html`
         <div class="step ih-root" part="finished">
-          <p role="status"><strong>${COPY.connected(vendor)}</strong> <span part="final-status">${COPY.statusLine(STATUS_LABELS[status])}</span></p>
+          <p role="status"><strong>${status === 'disconnected' ? COPY.disconnectedMeanwhile(vendor) : COPY.connected(vendor)}</strong> <span part="final-status">${COPY.statusLine(STATUS_LABELS[status])}</span></p>
           ${this.renderFirstSync(vendor)}
           <p class="note">${COPY.syncNotice}</p>
           ${org ? html`<p>${COPY.mspTools(vendor, org)}</p>` : nothing}
