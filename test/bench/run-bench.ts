@@ -13,12 +13,18 @@ import { rmmBenchmarks } from './rmm-bench.js';
 import { psaWizardBenchmarks } from './psa-wizard-bench.js';
 import { scaleOutBenchmarks } from './scale-out-bench.js';
 import { deliveryLogBenchmark } from './delivery-log-bench.js';
-import { intakeFloorBenchmark } from './intake-floor-bench.js';
+import { intakeFloorBenchmark, intakeSteadyBenchmark } from './intake-floor-bench.js';
 import { startBenchmark } from './start-bench.js';
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+
+/** `BENCH_ONLY=intake-floor,start` runs just those sections (names below); unset runs them all. */
+const only = new Set((process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+const section = async (name: string, run: () => Promise<unknown>) => {
+  if (only.size === 0 || only.has(name)) await run();
+};
 
 function machine(): string {
   const cpus = os.cpus();
@@ -57,18 +63,25 @@ async function httpBenchmarks(): Promise<void> {
 }
 
 console.log(`Machine: ${machine()}`);
-await httpBenchmarks();
-console.log(`\nIntake against its floors (SQLite, 50 connections, ${seconds} s per run, production middleware, worker in the process; shared machine: ratios, not absolute figures, are what count)`);
-await intakeFloorBenchmark(seconds, rounds);
-await startBenchmark(rounds);
-await psaVendorBenchmarks();
-await routingIntakeBenchmark(seconds, 'inline');
-await routingIntakeBenchmark(seconds, 'separate');
-await routingStormBenchmark();
-await routingStormBenchmark({ vendor: 'connectwise' });
-await deliveryLogBenchmark();
+await section('core', httpBenchmarks);
+await section('intake-floor', async () => {
+  console.log(`\nIntake against its floors (SQLite, 50 connections, ${seconds} s per run, the server as npm start builds it with an Autotask sandbox as its PSA; shared machine: ratios, not absolute figures, are what count)`);
+  await intakeFloorBenchmark(seconds, rounds);
+});
+await section('intake-steady', () => intakeSteadyBenchmark(Math.max(10, seconds), rounds));
+await section('start', () => startBenchmark(rounds));
+await section('psa-vendor', psaVendorBenchmarks);
+await section('routing-intake', async () => {
+  await routingIntakeBenchmark(seconds, 'inline');
+  await routingIntakeBenchmark(seconds, 'separate');
+});
+await section('routing-storm', async () => {
+  await routingStormBenchmark();
+  await routingStormBenchmark({ vendor: 'connectwise' });
+});
+await section('delivery-log', deliveryLogBenchmark);
 // Hosted Halo allows 300 calls per rolling 5 minutes: fewer users (groups) keep the run short; the budget is what is measured.
-await routingStormBenchmark({ vendor: 'halopsa', users: Number(process.env.HALO_STORM_USERS ?? 20) });
-await rmmBenchmarks(seconds);
-await psaWizardBenchmarks();
-await scaleOutBenchmarks();
+await section('routing-storm-halo', () => routingStormBenchmark({ vendor: 'halopsa', users: Number(process.env.HALO_STORM_USERS ?? 20) }));
+await section('rmm', () => rmmBenchmarks(seconds));
+await section('psa-wizard', psaWizardBenchmarks);
+await section('scale-out', scaleOutBenchmarks);
