@@ -8,6 +8,7 @@
  * environment the parent passes; the origins go back over IPC (stdout carries the server's logs).
  */
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import Database from 'better-sqlite3';
@@ -41,3 +42,21 @@ serve({ fetch: floors.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInf
   process.send!({ origin: product.origin, floorOrigin: `http://127.0.0.1:${info.port}` });
 });
 process.on('SIGTERM', () => process.exit(0));
+// The server's CPU time so far (µs, user + system), asked for by the parent: CPU per request holds up on a busy machine where rates do not.
+process.on('message', (m) => {
+  if (m === 'cpu') {
+    process.stderr.write(JSON.stringify([...((globalThis as any).__gc ?? new Map())].map(([k, e]: any) => [k, e.n, (e.rows / e.n).toFixed(1), (e.t * 1000 / e.rows).toFixed(1) + 'us/row'])) + '\n');
+    const { user, system } = process.cpuUsage();
+    process.send!({ cpuMicros: user + system });
+  }
+});
+
+// INTAKE_BENCH_LOOP_DELAY=1 prints the event loop's delay each second (stderr): how long intake's requests wait behind other work.
+if (process.env.INTAKE_BENCH_LOOP_DELAY) {
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
+  setInterval(() => {
+    process.stderr.write(`loop delay p50 ${(delay.percentile(50) / 1e6).toFixed(1)} p99 ${(delay.percentile(99) / 1e6).toFixed(1)} max ${(delay.max / 1e6).toFixed(1)} ms\n`);
+    delay.reset();
+  }, 1000).unref();
+}
