@@ -27,11 +27,13 @@ describe('WorkSignal arrival rate', () => {
 
 describe('IntakeYield', () => {
   const config = { yieldMaxMs: 2_000, yieldBusyPerSecond: 500 };
+  /** The event loop busy all the time (a storm saturating intake). */
+  const saturated = () => 1;
 
   it('holds the worker back while intake is busy, for at most yieldMaxMs, and lets go once intake is quiet', () => {
     const signal = new WorkSignal();
     let now = 10_000;
-    const yielder = new IntakeYield(signal, config, () => now);
+    const yielder = new IntakeYield(signal, config, () => now, saturated);
     expect(yielder.holding()).toBe(false); // nothing arrives: the worker runs at full speed
 
     // A storm of 1,000 alerts a second for 3 s: the worker yields for its first 2 s only.
@@ -50,11 +52,22 @@ describe('IntakeYield', () => {
     expect(yielder.holding()).toBe(true);
   });
 
+  it('does not hold while the event loop has room: a steady flow is delivered as it comes', () => {
+    const signal = new WorkSignal();
+    let now = 0;
+    let utilization = 0.5;
+    const yielder = new IntakeYield(signal, config, () => now, () => utilization);
+    now = accept(signal, now, 100, 100);
+    expect(yielder.holding()).toBe(false);
+    utilization = 0.95;
+    expect(yielder.holding()).toBe(true);
+  });
+
   it('never holds when yieldMaxMs is 0, nor below the busy rate', () => {
     const signal = new WorkSignal();
     let now = 0;
-    const off = new IntakeYield(signal, { ...config, yieldMaxMs: 0 }, () => now);
-    const calm = new IntakeYield(signal, { ...config, yieldBusyPerSecond: 5_000 }, () => now);
+    const off = new IntakeYield(signal, { ...config, yieldMaxMs: 0 }, () => now, saturated);
+    const calm = new IntakeYield(signal, { ...config, yieldBusyPerSecond: 5_000 }, () => now, saturated);
     now = accept(signal, now, 100, 100);
     expect(off.holding()).toBe(false);
     expect(calm.holding()).toBe(false);
@@ -63,7 +76,7 @@ describe('IntakeYield', () => {
   it('pauses in proportion to the work it follows while holding (a tenth of the loop for the worker), and only yields a turn otherwise', async () => {
     const signal = new WorkSignal();
     let now = 0;
-    const yielder = new IntakeYield(signal, config, () => now);
+    const yielder = new IntakeYield(signal, config, () => now, saturated);
     // Timers fire in order of their due time, so these races do not depend on the machine's speed.
     const first = (pause: Promise<void>, timerMs: number) => Promise.race([pause.then(() => 'worker'), sleep(timerMs).then(() => 'timer')]);
     expect(await first(yielder.after(5), 1_000)).toBe('worker'); // not busy: one turn of the event loop
