@@ -13,7 +13,7 @@
 import { fork } from 'node:child_process';
 import { mkdtempSync, openSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -84,7 +84,7 @@ let run = 0;
 async function post(url: string, router: string, seconds: number) {
   run++;
   const r = await autocannon({ url, connections: 50, duration: seconds, method: 'POST', body: alertBody(`r${run}-[<id>]`), idReplacement: true, headers: headers(router) });
-  return { reqPerSec: r.requests.average, bad: r.errors + r.non2xx };
+  return { reqPerSec: r.requests.average, requests: r.requests.total, bad: r.errors + r.non2xx };
 }
 
 const spread = (values: number[], digits = 2) => {
@@ -115,6 +115,9 @@ async function timeToPsa(server: BenchServer, id: string, limitMs = 60_000): Pro
   return { ms: null, outcome: null };
 }
 
+/** The machine's 1-minute load average: on a shared 2-core machine it says how far to trust a run. */
+const load = () => `load average ${loadavg()[0]!.toFixed(1)}`;
+
 const drained = (d: { ms: number | null }) => (d.ms === null ? 'NOT within 60 s' : `${(d.ms / 1000).toFixed(1)} s`);
 
 /** Intake's throughput against a bare POST, the durable floor and the group-commit floor, alternating over `rounds`. */
@@ -122,21 +125,30 @@ export async function intakeFloorBenchmark(seconds: number, rounds: number): Pro
   const server = await startServer();
   try {
     const first = await timeToPsa(server, 'bench-first');
-    console.log(`  PSA: the Autotask sandbox over HTTP; the first alert became a ticket in ${first.ms === null ? 'NOT within 60 s' : `${Math.round(first.ms)} ms`}`);
+    console.log(`  ${load()}; PSA: the Autotask sandbox over HTTP; the first alert became a ticket in ${first.ms === null ? 'NOT within 60 s' : `${Math.round(first.ms)} ms`}`);
     const floor = (p: string) => `${server.floorOrigin}${p}`;
     const intakeUrl = `${server.origin}/api/routing/alerts`;
     await post(floor('/bare-post'), server.router, 1);
     await post(intakeUrl, server.router, 1);
     const ratios = { bare: [] as number[], floor: [] as number[], group: [] as number[], groupOfBare: [] as number[] };
+    const cpu = { group: [] as number[], intake: [] as number[] };
     let bad = 0;
     for (let i = 0; i < rounds; i++) {
+      // Each run also reads the server's CPU time, so a cost per request stands beside the rates (a busy machine skews rates, far less CPU per request).
+      const measured = async <T extends { requests: number }>(run: () => Promise<T>) => {
+        const before = await server.cpuMicros();
+        const result = await run();
+        return { ...result, cpuPerRequest: (await server.cpuMicros() - before) / result.requests };
+      };
       const r = await alternating(i, {
-        bare: () => post(floor('/bare-post'), server.router, seconds),
-        floor: () => post(floor('/floor-insert'), server.router, seconds),
-        group: () => post(floor('/floor-group'), server.router, seconds),
-        // The worker catches up before the next run starts, so its deferred work never lands in a baseline's run.
-        intake: async () => ({ ...await post(intakeUrl, server.router, seconds), drain: await timeToPsa(server, `bench-drain-${i}`) }),
+        bare: () => measured(() => post(floor('/bare-post'), server.router, seconds)),
+        floor: () => measured(() => post(floor('/floor-insert'), server.router, seconds)),
+        group: () => measured(() => post(floor('/floor-group'), server.router, seconds)),
+        // The worker catches up before the next run starts, so its deferred work never lands in a baseline's run (and its CPU counts for intake).
+        intake: () => measured(async () => ({ ...await post(intakeUrl, server.router, seconds), drain: await timeToPsa(server, `bench-drain-${i}`) })),
       });
+      cpu.group.push(r.group.cpuPerRequest);
+      cpu.intake.push(r.intake.cpuPerRequest);
       bad += r.intake.bad;
       ratios.bare.push(r.intake.reqPerSec / r.bare.reqPerSec);
       ratios.floor.push(r.intake.reqPerSec / r.floor.reqPerSec);
@@ -145,10 +157,11 @@ export async function intakeFloorBenchmark(seconds: number, rounds: number): Pro
       console.log(`  round ${i + 1}: bare POST ${Math.round(r.bare.reqPerSec)}/s, durable floor ${Math.round(r.floor.reqPerSec)}/s, group-commit floor ${Math.round(r.group.reqPerSec)}/s, intake ${Math.round(r.intake.reqPerSec)}/s (every alert in the PSA ${drained(r.intake.drain)} after the run)`);
     }
     console.log(`  intake ÷ bare POST          ${spread(ratios.bare)}  (min / median / max over ${rounds} rounds)`);
+    console.log(`  server CPU per request: group-commit floor ${spread(cpu.group, 0)} µs; intake, with the worker delivering those alerts to the PSA, ${spread(cpu.intake, 0)} µs`);
     console.log(`  intake ÷ durable floor      ${spread(ratios.floor)}`);
     console.log(`  group-commit floor ÷ bare   ${spread(ratios.groupOfBare)}`);
     const met = median(ratios.group) >= GOAL.ofGroupFloor;
-    console.log(`  intake ÷ group-commit floor ${spread(ratios.group)}  goal ≥ ${GOAL.ofGroupFloor}: ${met ? 'met' : 'MISSED'} (median)${bad ? `  (intake errors/non-2xx ${bad})` : ''}`);
+    console.log(`  intake ÷ group-commit floor ${spread(ratios.group)}  goal ≥ ${GOAL.ofGroupFloor}: ${met ? 'met' : 'MISSED'} (median)${bad ? `  (intake errors/non-2xx ${bad})` : ''}; ${load()}`);
   } finally {
     await server.stop();
   }
@@ -180,7 +193,7 @@ export async function intakeSteadyBenchmark(seconds: number, rounds: number): Pr
       console.log(`  round ${i + 1}: bare POST ${show(r.bare)}; intake ${show(r.intake)}, every alert in the PSA ${drained(r.intake.drain)} after the run`);
     }
     const p99 = (k: 'bare' | 'intake') => results[k].map((x) => x.p99Ms);
-    console.log(`  bare POST p99 ${spread(p99('bare'), 1)} ms; intake p99 ${spread(p99('intake'), 1)} ms (min / median / max over ${rounds} rounds)  goal ≤ ${GOAL.steadyP99Ms} ms: ${median(p99('intake')) <= GOAL.steadyP99Ms ? 'met' : 'MISSED'} (median)`);
+    console.log(`  bare POST p99 ${spread(p99('bare'), 1)} ms; intake p99 ${spread(p99('intake'), 1)} ms (min / median / max over ${rounds} rounds)  goal ≤ ${GOAL.steadyP99Ms} ms: ${median(p99('intake')) <= GOAL.steadyP99Ms ? 'met' : 'MISSED'} (median); ${load()}`);
   } finally {
     await server.stop();
   }
