@@ -82,7 +82,7 @@ export function routingRoutes(deps: AppDeps, docs: ApiDocs) {
     .use(limitAlertBody)
     .post('/alerts', requireRole('router'), validate('json', routingAlertSchema), async (c) => {
       const { row, created } = await routing.accept(c.get('principal').partner, c.req.valid('json'));
-      if (created) deps.routingSignal?.notify();
+      if (created) deps.routingSignal?.accepted();
       deps.metrics?.intake.inc({ result: created ? 'accepted' : 'duplicate' });
       // A re-post answers what GET answers (with the PSA's ticket state); a new alert has no ticket yet.
       return created ? c.json(toDeliveryView(row), 202) : c.json({ ...toDeliveryView(row), psaTicket: await psaTicketView(deps.repos, row) }, 200);

@@ -12,7 +12,7 @@ import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { PgDb } from '../pg-client.js';
 import { alertDeliveries, billableSyncs, integrationHealth, integrations, organizations, ticketGroups } from '../schema-pg/index.js';
 import { nowIso } from '../schema/columns.helpers.js';
-import { LostClaimError, REQUEUE, type Accepted, type Claim, type DeliveryRow, type RoutingRepo } from '../repositories/routing.repo.js';
+import { LostClaimError, MAX_ALERTS_PER_CLAIM, REQUEUE, type Accepted, type Claim, type DeliveryRow, type RoutingRepo } from '../repositories/routing.repo.js';
 import { GroupCommit } from '../group-commit.js';
 
 const RESOLVE_LOCK = 7_240_010;
@@ -133,7 +133,8 @@ export function createPgRoutingRepo(db: PgDb): RoutingRepo {
         const take = async (integrationId: string, groupKey: string, partnerId: string, probe: boolean) => {
           const where = and(eq(d.integrationId, integrationId), eq(d.groupKey, groupKey), eq(d.state, 'queued'));
           // Rows a write-back holds right now are skipped, not waited for; the group comes back next pass.
-          const lockable = await tx.select({ partnerId: d.partnerId, alertId: d.alertId }).from(d).where(where).for('update', { skipLocked: true });
+          const lockable = await tx.select({ partnerId: d.partnerId, alertId: d.alertId }).from(d).where(where)
+            .orderBy(asc(d.seq)).limit(MAX_ALERTS_PER_CLAIM).for('update', { skipLocked: true });
           if (lockable.length === 0) return false;
           const ids = lockable.map((r) => r.alertId);
           const rows = await tx.update(d).set({ claimedUntil: until })

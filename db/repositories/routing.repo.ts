@@ -36,6 +36,13 @@ export interface DeliveryLogQuery {
 /** What an admin retry resets: the alert is queued from scratch and re-resolved with today's settings (the fix may be in them). */
 export const REQUEUE = { state: 'queued', attempts: 0, nextAttemptAt: 0, claimedUntil: 0, groupKey: null, reason: null, marker: null } as const;
 
+/**
+ * The most alerts one claim takes from a group. A backlog (a storm, an outage's end) is delivered
+ * in claims of this size, oldest first, so one claim's UPDATE and its rows hold the event loop
+ * briefly instead of for the whole backlog; while a claim holds a group, no other claim takes it.
+ */
+export const MAX_ALERTS_PER_CLAIM = 500;
+
 /** A group handed to one worker: its queued alerts in arrival order, held until `until`. */
 export interface Claim {
   partnerId: string;
@@ -96,8 +103,9 @@ export function createRoutingRepo(db: Db) {
     .groupBy(d.integrationId, d.groupKey)
     .having(sql`max(${d.claimedUntil}) <= ${sql.placeholder('now')} and max(${d.nextAttemptAt}) <= ${sql.placeholder('now')}`)
     .orderBy(sql`min(${d.seq})`).limit(sql.placeholder('limit')).prepare();
+  // The group's oldest queued alerts, at most MAX_ALERTS_PER_CLAIM: the rest wait for the next claim (the group is held meanwhile).
   const claimGroup = db.update(d).set({ claimedUntil: sql`${sql.placeholder('until')}` })
-    .where(and(eq(d.integrationId, sql.placeholder('integrationId')), eq(d.groupKey, sql.placeholder('groupKey')), eq(d.state, 'queued')))
+    .where(sql`rowid in (select rowid from ${d} where ${d.integrationId} = ${sql.placeholder('integrationId')} and ${d.groupKey} = ${sql.placeholder('groupKey')} and ${d.state} = 'queued' order by ${d.seq} limit ${MAX_ALERTS_PER_CLAIM})`)
     .returning().prepare();
   const probesDue = db.select({ integrationId: h.integrationId }).from(h)
     .where(and(eq(h.state, 'unavailable'), sql`${h.nextProbeAt} <= ${sql.placeholder('now')}`, sql`${h.probeUntil} <= ${sql.placeholder('now')}`)).prepare();

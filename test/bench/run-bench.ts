@@ -15,7 +15,7 @@ import { rmmBenchmarks } from './rmm-bench.js';
 import { psaWizardBenchmarks } from './psa-wizard-bench.js';
 import { scaleOutBenchmarks } from './scale-out-bench.js';
 import { deliveryLogBenchmark } from './delivery-log-bench.js';
-import { intakeFloorBenchmark } from './intake-floor-bench.js';
+import { intakeFloorBenchmark, intakeSteadyBenchmark } from './intake-floor-bench.js';
 import { startBenchmark } from './start-bench.js';
 import { listRepeatBenchmark } from './list-repeat-bench.js';
 import { twoWayBenchmarks } from './two-way-bench.js';
@@ -29,9 +29,10 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const SECTIONS: Record<string, () => Promise<void>> = {
   http: () => httpBenchmarks(seconds, rounds),
   intakeFloor: async () => {
-    console.log(`\nIntake against its floors (SQLite, 50 connections, ${seconds} s per run, production middleware, worker in the process; shared machine: ratios, not absolute figures, are what count)`);
+    console.log(`\nIntake against its floors (SQLite, 50 connections, ${seconds} s per run, production middleware, the server as npm start builds it with an Autotask sandbox as its PSA; shared machine: ratios, not absolute figures, are what count)`);
     await intakeFloorBenchmark(seconds, rounds);
   },
+  intakeSteady: () => intakeSteadyBenchmark(Math.max(10, seconds), rounds),
   start: () => startBenchmark(rounds),
   listRepeat: () => listRepeatBenchmark(rounds),
   psaVendor: () => psaVendorBenchmarks(rounds),

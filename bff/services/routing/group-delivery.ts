@@ -45,6 +45,8 @@ export interface DeliveryContext {
   /** Queues the platform's ticket.created / ticket.note_added / delivery.failed events. */
   events: DeliveryEvents;
   hooks?: RoutingHooks;
+  /** Between steps: gives intake the event loop while alerts pour in (intake-yield.ts). */
+  yieldToIntake?: (spentMs: number) => Promise<void>;
 }
 
 interface Item {
@@ -110,6 +112,7 @@ class GroupRun {
     let first = true;
     // Each step either settles alerts or changes the group's recorded state, so this ends; the guard is belt and braces.
     for (let guard = this.pending.length * 4 + 8; this.pending.length > 0 && guard > 0; guard--) {
+      const started = performance.now();
       try {
         if (first) await this.reconcileNotes();
         first = false;
@@ -118,6 +121,7 @@ class GroupRun {
       } catch (error) {
         if (!(await this.onError(error))) return;
       }
+      if (this.pending.length > 0) await this.ctx.yieldToIntake?.(performance.now() - started);
     }
   }
 

@@ -19,6 +19,10 @@ import { deliverGroup, type RoutingHooks } from './group-delivery.js';
 import { DEFAULT_ROUTING_CONFIG, type RoutingConfig, type RoutingTiming } from './routing-config.js';
 import { createDecider, type Decider } from './routing-decider.js';
 import { WorkSignal } from './work-signal.js';
+import { IntakeYield } from './intake-yield.js';
+
+/** Alerts resolved per transaction while the worker yields to intake. */
+const YIELDING_RESOLVE_BATCH = 50;
 
 export interface RoutingWorkerDeps {
   repos: Repositories;
@@ -66,6 +70,8 @@ export class RoutingWorker {
   private dirty = true;
   private lastClaimAt = 0;
   private billableRunning = false;
+  /** Gives intake the event loop while alerts pour in (for a bounded time). */
+  private readonly yielder: IntakeYield;
 
   constructor(
     private readonly deps: RoutingWorkerDeps,
@@ -79,6 +85,7 @@ export class RoutingWorker {
     this.billable = new BillableSyncService(deps.repos, deps.vendors, deps.logger, this.config);
     this.events = new DeliveryEvents(deps);
     this.breaker = new CircuitBreaker(deps.repos.integrationHealth, this.config, this.now, this.events);
+    this.yielder = new IntakeYield(this.signal, this.config);
   }
 
   get isRunning(): boolean {
@@ -127,15 +134,17 @@ export class RoutingWorker {
   }
 
   /** Resolves one batch of accepted alerts (decision and group key; database only). */
-  resolvePending(): Promise<number> {
+  resolvePending(limit = this.config.resolveBatch): Promise<number> {
     const decider = createDecider(this.deps.repos);
-    return this.deps.repos.routing.resolveBatch(this.config.resolveBatch, (row) => resolveRow(decider, row));
+    return this.deps.repos.routing.resolveBatch(limit, (row) => resolveRow(decider, row));
   }
 
   /** One pass: resolve, claim, start deliveries, maybe a billable check. True when more is waiting. */
   async tick(): Promise<boolean> {
     const { repos } = this.deps;
-    const resolved = await this.resolvePending();
+    // While yielding to intake, smaller batches: each piece of work holds the event loop briefly.
+    const batch = this.yielder.holding() ? Math.min(YIELDING_RESOLVE_BATCH, this.config.resolveBatch) : this.config.resolveBatch;
+    const resolved = await this.resolvePending(batch);
     if (resolved > 0) this.dirty = true;
     const free = this.config.maxGroupsInFlight - this.inFlight.size;
     const now = this.now();
@@ -151,7 +160,7 @@ export class RoutingWorker {
     }
     this.maybeCheckBillable(now);
     await this.maybeExpire(now);
-    return resolved >= this.config.resolveBatch;
+    return resolved >= batch;
   }
 
   /**
@@ -176,11 +185,13 @@ export class RoutingWorker {
         this.deps.logger.error({ err: error }, 'routing: worker pass failed');
       }
       if (!this.running) break;
+      const spent = performance.now() - started;
       if (more) {
-        await new Promise((r) => setImmediate(r));
+        await this.yielder.after(spent);
         continue;
       }
       await this.signal.wait(this.config.pollMs);
+      if (this.yielder.holding()) await this.yielder.after(spent);
       // Kicked at once: still leave a short gap, so a burst of intake lands first (fewer passes, bigger notes).
       const gap = this.config.tickGapMs - (performance.now() - started);
       if (gap > 0 && this.running) await new Promise((r) => setTimeout(r, gap));
@@ -189,7 +200,10 @@ export class RoutingWorker {
 
   private deliver(claim: Claim): void {
     const { repos, vendors, logger } = this.deps;
-    const ctx = { repos, vendors, logger, config: this.config, now: this.now, signal: this.abort.signal, breaker: this.breaker, events: this.events, hooks: this.options.hooks };
+    const ctx = {
+      repos, vendors, logger, config: this.config, now: this.now, signal: this.abort.signal, breaker: this.breaker, events: this.events, hooks: this.options.hooks,
+      yieldToIntake: (spentMs: number) => this.yielder.after(spentMs),
+    };
     const work = deliverGroup(ctx, claim)
       .catch((error) => logger.error({ err: error, groupKey: claim.groupKey }, 'routing: group delivery crashed'))
       .finally(async () => {

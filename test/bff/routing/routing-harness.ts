@@ -96,7 +96,7 @@ async function body(res: Response, status: number) {
 }
 
 /** Connects a PSA and saves every wizard section through the BFF's API, then completes it. */
-export async function setupPsa(t: TestApp, vendor: PsaVendor, options: PsaSetupOptions = {}): Promise<PsaSetup> {
+export async function setupPsa(t: Pick<TestApp, 'call'>, vendor: PsaVendor, options: PsaSetupOptions = {}): Promise<PsaSetup> {
   const { id } = await body(await t.call('POST', '/api/integrations', { body: { vendor, credentials: PSA_CREDENTIALS[vendor] } }), 201);
   const list = (await body(await t.call('GET', `/api/integrations/${id}/psa/accounts?limit=20000`), 200)).items as Array<{ id: string; name: string }>;
   const accounts = new Map(list.map((a) => [a.name, a]));

@@ -1,0 +1,86 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { IntakeYield } from '../../../bff/services/routing/intake-yield.js';
+import { WorkSignal } from '../../../bff/services/routing/work-signal.js';
+
+/** `count` alerts accepted evenly over `ms`, from `from` on; returns the clock after them. */
+function accept(signal: WorkSignal, from: number, count: number, ms: number): number {
+  for (let i = 0; i < count; i++) signal.accepted(from + (i * ms) / count);
+  return from + ms;
+}
+
+describe('WorkSignal arrival rate', () => {
+  it('counts the alerts accepted over the last buckets and forgets them after a quiet spell', () => {
+    const signal = new WorkSignal();
+    const t = accept(signal, 1_000, 300, 150); // 2,000 a second
+    expect(signal.acceptedPerSecond(t)).toBeGreaterThan(1_000);
+    expect(signal.acceptedPerSecond(t + 1_000)).toBe(0);
+  });
+
+  it('still wakes a waiting worker on each accepted alert', async () => {
+    const signal = new WorkSignal();
+    const woken = signal.wait(60_000);
+    signal.accepted();
+    await expect(woken).resolves.toBeUndefined();
+  });
+});
+
+describe('IntakeYield', () => {
+  const config = { yieldMaxMs: 2_000, yieldBusyPerSecond: 500 };
+  /** The event loop busy all the time (a storm saturating intake). */
+  const saturated = () => 1;
+
+  it('holds the worker back while intake is busy, for at most yieldMaxMs, and lets go once intake is quiet', () => {
+    const signal = new WorkSignal();
+    let now = 10_000;
+    const yielder = new IntakeYield(signal, config, () => now, saturated);
+    expect(yielder.holding()).toBe(false); // nothing arrives: the worker runs at full speed
+
+    // A storm of 1,000 alerts a second for 3 s: the worker yields for its first 2 s only.
+    const held: boolean[] = [];
+    for (let ms = 0; ms < 3_000; ms += 100) {
+      now = accept(signal, now, 100, 100);
+      held.push(yielder.holding());
+    }
+    expect(held.slice(0, 19).every(Boolean)).toBe(true);
+    expect(held.slice(20).some(Boolean)).toBe(false);
+
+    // The storm ends: no hold; a later storm may be yielded to again.
+    now += 1_000;
+    expect(yielder.holding()).toBe(false);
+    now = accept(signal, now, 100, 100);
+    expect(yielder.holding()).toBe(true);
+  });
+
+  it('does not hold while the event loop has room: a steady flow is delivered as it comes', () => {
+    const signal = new WorkSignal();
+    let now = 0;
+    let utilization = 0.5;
+    const yielder = new IntakeYield(signal, config, () => now, () => utilization);
+    now = accept(signal, now, 100, 100);
+    expect(yielder.holding()).toBe(false);
+    utilization = 0.95;
+    expect(yielder.holding()).toBe(true);
+  });
+
+  it('never holds when yieldMaxMs is 0, nor below the busy rate', () => {
+    const signal = new WorkSignal();
+    let now = 0;
+    const off = new IntakeYield(signal, { ...config, yieldMaxMs: 0 }, () => now, saturated);
+    const calm = new IntakeYield(signal, { ...config, yieldBusyPerSecond: 5_000 }, () => now, saturated);
+    now = accept(signal, now, 100, 100);
+    expect(off.holding()).toBe(false);
+    expect(calm.holding()).toBe(false);
+  });
+
+  it('pauses in proportion to the work it follows while holding (a tenth of the loop for the worker), and only yields a turn otherwise', async () => {
+    const signal = new WorkSignal();
+    let now = 0;
+    const yielder = new IntakeYield(signal, config, () => now, saturated);
+    // Timers fire in order of their due time, so these races do not depend on the machine's speed.
+    const first = (pause: Promise<void>, timerMs: number) => Promise.race([pause.then(() => 'worker'), sleep(timerMs).then(() => 'timer')]);
+    expect(await first(yielder.after(5), 1_000)).toBe('worker'); // not busy: one turn of the event loop
+    now = accept(signal, now, 100, 100);
+    expect(await first(yielder.after(5), 30)).toBe('timer'); // busy: 5 ms of work is followed by 45 ms for intake
+  });
+});
