@@ -16,7 +16,7 @@ import { buildStaleReason, writeBuildStamp } from './build-stamp.mjs';
 export const ELEMENTS_OUT_DIR = 'dist/elements';
 export const STAMP_FILE = 'dist/elements-build.json';
 /** What shapes the bundle besides its modules: a change in any of these rebuilds too. */
-const BUILD_INPUTS = ['vite.config.ts', 'scripts/elements-build.ts', 'scripts/build-stamp.mjs', 'package-lock.json', 'tsconfig.json'];
+const BUILD_INPUTS = ['vite.config.ts', 'scripts/elements-build.ts', 'scripts/minify-templates.ts', 'scripts/build-stamp.mjs', 'package-lock.json', 'tsconfig.json'];
 
 /** Records what a build read (repo-relative paths; the build's own inputs are added) and wrote. */
 export function writeStamp(root: string, sources: Iterable<string>, outputs: string[]): void {
