@@ -8,40 +8,53 @@
  * (TC39 decorators would stay untransformed and break in Chromium; see shared TOOLING.md).
  */
 import { fileURLToPath } from 'node:url';
+import type { BuildEnvironmentOptions } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { elementsBuildPlugin } from './scripts/elements-build.js';
 import { minifyTemplatesPlugin } from './scripts/minify-templates.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-export default defineConfig({
-  plugins: [minifyTemplatesPlugin(), elementsBuildPlugin(root)],
-  build: {
+/** One ES module entry (file name `name`.js) with its chunks, as both builds write them. */
+function elementsBuild(name: string, entry: string, { emptyOutDir, oneFile }: { emptyOutDir: boolean; oneFile: boolean }): BuildEnvironmentOptions {
+  return {
     outDir: 'dist/elements',
-    emptyOutDir: true,
+    emptyOutDir,
     target: 'es2022',
     minify: true,
     // Maps are written but not linked from the code: the BFF serves them (with a SourceMap header)
     // in demo mode only, so production never publishes the source.
     sourcemap: 'hidden',
-    lib: {
-      // Two entries sharing their chunks: the full one registers every tag and exports the classes;
-      // the loader registers each tag (and a wizard each step) when first shown.
-      entry: {
-        'integration-elements': 'web-components/define.ts',
-        'integration-elements-loader': 'web-components/loader.ts',
-      },
-      formats: ['es'],
-      fileName: (_format, entryName) => `${entryName}.js`,
-    },
+    lib: { entry: { [name]: entry }, formats: ['es'], fileName: (_format, entryName) => `${entryName}.js` },
     rolldownOptions: {
       // The precompression plugin spends seconds on brotli's best on purpose (once per build, so the
       // server never compresses); rolldown's "slow plugin" notice would only be noise.
       checks: { bundlerTimings: false },
-      // The BFF caches `-[hash]` names for a year (bff/elements-assets.ts relies on this pattern).
-      output: { chunkFileNames: '[name]-[hash].js', minify: true },
+      output: {
+        // The BFF caches `-[hash]` names for a year (bff/elements-assets.ts relies on this pattern).
+        chunkFileNames: '[name]-[hash].js',
+        // Vite leaves a library's ES output unminified in whitespace (for its pure annotations); ours is
+        // served to browsers as is, so the output is minified whole.
+        minify: true,
+        // The full entry holds every element already: its dynamic imports (a wizard's steps) stay inside it.
+        ...(oneFile ? { codeSplitting: false } : {}),
+      },
     },
-  },
+  };
+}
+
+/**
+ * Two builds into dist/elements: first the lazy `integration-elements-loader.js` and the chunks it
+ * loads per element and per wizard step; then, into the same folder, the full `integration-elements.js`
+ * (every tag and class in one file, as hosts always loaded it), built apart so it stays one file
+ * rather than a mesh of the loader's chunks.
+ */
+export default defineConfig({
+  plugins: [
+    minifyTemplatesPlugin(),
+    elementsBuildPlugin(root, { build: elementsBuild('integration-elements', 'web-components/define.ts', { emptyOutDir: false, oneFile: true }), plugins: [minifyTemplatesPlugin()] }),
+  ],
+  build: elementsBuild('integration-elements-loader', 'web-components/loader.ts', { emptyOutDir: true, oneFile: false }),
   test: {
     include: ['test/**/*.test.ts'],
     // test/scale-out needs PostgreSQL and several processes: test/vitest.pg.config.ts runs it.
