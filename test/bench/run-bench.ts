@@ -15,6 +15,7 @@ import { scaleOutBenchmarks } from './scale-out-bench.js';
 import { deliveryLogBenchmark } from './delivery-log-bench.js';
 import { intakeFloorBenchmark } from './intake-floor-bench.js';
 import { startBenchmark } from './start-bench.js';
+import { bundleDownloadBenchmark } from './bundle-download-bench.js';
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 
@@ -61,6 +62,7 @@ await httpBenchmarks();
 console.log(`\nIntake against its floors (SQLite, 50 connections, ${seconds} s per run, production middleware, worker in the process; shared machine: ratios, not absolute figures, are what count)`);
 await intakeFloorBenchmark(seconds, rounds);
 await startBenchmark(rounds);
+await bundleDownloadBenchmark(rounds);
 await psaVendorBenchmarks();
 await routingIntakeBenchmark(seconds, 'inline');
 await routingIntakeBenchmark(seconds, 'separate');
