@@ -15,6 +15,14 @@ import { minifyTemplatesPlugin } from './scripts/minify-templates.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
+/**
+ * What every element needs, grouped in one chunk: Lit (of lit-html's directives only `repeat`, which the
+ * lists and toasts use; the others stay with the wizard code that uses them), @lit/context, the API
+ * client, the events, the tokens and the toasts. Not the loader's registry: a page without elements
+ * downloads the loader alone.
+ */
+const CORE_MODULES = /node_modules[\\/](lit-element|@lit[\\/](reactive-element|context))[\\/]|node_modules[\\/](lit|lit-html)[\\/](index|lit-html|is-server|decorators|directive|directive-helpers|directives[\\/]repeat)\.js|web-components[\\/](api|events|styles[\\/]tokens|elements[\\/]ih-toast-region)[\\/.]/;
+
 /** One ES module entry (file name `name`.js) with its chunks, as both builds write them. */
 function elementsBuild(name: string, entry: string, { emptyOutDir, oneFile }: { emptyOutDir: boolean; oneFile: boolean }): BuildEnvironmentOptions {
   return {
@@ -37,7 +45,14 @@ function elementsBuild(name: string, entry: string, { emptyOutDir, oneFile }: { 
         // served to browsers as is, so the output is minified whole.
         minify: true,
         // The full entry holds every element already: its dynamic imports (a wizard's steps) stay inside it.
-        ...(oneFile ? { codeSplitting: false } : {}),
+        codeSplitting: oneFile ? false : {
+          // One chunk rather than a dozen small ones: one request, and brotli compresses the whole better.
+          groups: [
+            { name: 'core', test: CORE_MODULES },
+            // What both list panels (<integration-list>, <organization-applications>) share.
+            { name: 'panels', test: /web-components[\\/](styles[\\/]panel\.styles|elements[\\/]shared[\\/])/ },
+          ],
+        },
       },
     },
   };

@@ -8,7 +8,8 @@
  * - `html`/`svg`: the indentation after a newline (a run of whitespace holding a newline renders as
  *   one space, as the newline alone does). Spaces within a line stay (attribute values keep them).
  *   A template holding `<pre`, `<textarea` or `white-space: pre` is left exactly as written.
- * - `css`: comments, indentation, and the spaces around `{ } ; , >` and after a property's colon,
+ * - `css`: comments, indentation, the spaces around `{ } ; , >` and after a property's colon, a
+ *   block's last semicolon,
  *   outside quoted strings and never across a `${}` (the value there may be a selector or a word).
  * Newlines are kept, so every line stays where it was and the source map stays line-accurate.
  */
@@ -37,6 +38,7 @@ function styles(raw: string): string {
       .replace(/[ \t]*\n[ \t]*/g, '\n')
       .replace(/[ \t]+/g, ' ')
       .replace(/ ?([{};,>]) ?/g, '$1')
+      .replace(/;}/g, '}')
       .replace(/([{;\n]-?-?[A-Za-z][\w-]*): /g, '$1:') + rest;
   }).join('');
 }

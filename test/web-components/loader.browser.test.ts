@@ -68,7 +68,7 @@ describe('the lazy loader (integration-elements-loader.js)', function () {
     expect((await downloadedSources()).filter((s) => /web-components\/(elements|wizards)\/|node_modules/.test(s))).to.deep.equal([]);
   });
 
-  it('a page with <integration-list> alone downloads nothing of a wizard or a log until a log is opened', async () => {
+  it('a page with <integration-list> alone downloads nothing of a wizard, a log or the confirmation until they are needed', async () => {
     const { token } = await seedPartner([{ vendor: 'autotask', status: 'active' }]);
     const list = await fixture(html`<integration-list kind="psa" .token=${token}></integration-list>`);
     await waitUntil(() => list.shadowRoot?.querySelector('[part~="row"]'), 'the list never showed its row', { timeout: 10_000 });
@@ -77,6 +77,16 @@ describe('the lazy loader (integration-elements-loader.js)', function () {
     expect(sources.filter((s) => s.includes('web-components/wizards/'))).to.deep.equal([]);
     expect(sources.filter((s) => /delivery-log|audit-log|@lit-labs\/virtualizer/.test(s))).to.deep.equal([]);
     expect(customElements.get('psa-wizard')).to.equal(undefined);
+    expect(customElements.get('ih-confirm-dialog')).to.equal(undefined);
+
+    // The confirmation dialog's code arrives with the first question; Cancel keeps the row.
+    list.shadowRoot!.querySelector<HTMLButtonElement>('[part~="delete-button"]')!.click();
+    const dialog = () => list.shadowRoot!.querySelector('ih-confirm-dialog')?.shadowRoot?.querySelector<HTMLDialogElement>('dialog[open]');
+    await waitUntil(dialog, 'the confirmation never opened', { timeout: 10_000 });
+    expect((await downloadedSources()).some((s) => s.endsWith('ih-confirm-dialog/ih-confirm-dialog.ts'))).to.equal(true);
+    dialog()!.querySelector<HTMLButtonElement>('button[value="cancel"]')!.click();
+    await waitUntil(() => !dialog(), 'the confirmation stayed open');
+    expect(list.shadowRoot!.querySelectorAll('[part~="row"]')).to.have.length(1);
 
     // A log's code arrives when a log is first opened.
     list.shadowRoot!.querySelector<HTMLButtonElement>('[part~="audit-log-button"]')!.click();
