@@ -13,6 +13,7 @@ export const LAZY_STEP_COPY = {
   retry: 'Retry',
 };
 
+/** Renders a wizard's current step once its tag is defined, loading the step's chunk on first show. */
 export class LazyStepsController implements ReactiveController {
   private readonly failed = new Set<string>();
   private readonly loading = new Map<string, Promise<void>>();
