@@ -83,7 +83,11 @@ afterAll(async () => {
   for (const host of [allowedHost, otherHost]) await new Promise((done) => host?.server.close(done));
 });
 
-const step = () => ctx.page.evaluate(() => document.querySelector('psa-wizard')?.step ?? null);
+/** The step on screen: null while the step's code is still arriving (the lazy loader's `step-loading`). */
+const step = () => ctx.page.evaluate(() => {
+  const wizard = document.querySelector('psa-wizard');
+  return wizard?.shadowRoot?.querySelector('.step-loading') ? null : wizard?.step ?? null;
+});
 
 describe('a host page on another origin', () => {
   it('loads the elements from the BFF and completes the PSA Credentials step', async () => {

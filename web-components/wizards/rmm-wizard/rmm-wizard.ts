@@ -264,6 +264,7 @@ export class RmmWizard extends ApiConsumerElement {
   }
 
   private async focusFirstError(): Promise<void> {
+    await this.steps.settled();
     await this.updateComplete;
     // The step and its fields update in their own microtasks; a macrotask later all of them have.
     await new Promise((resolve) => setTimeout(resolve));

@@ -17,6 +17,8 @@ export const LAZY_STEP_COPY = {
 export class LazyStepsController implements ReactiveController {
   private readonly failed = new Set<string>();
   private readonly loading = new Map<string, Promise<void>>();
+  /** The tag of the step rendered last. */
+  private shown?: string;
 
   constructor(private readonly host: ReactiveControllerHost, private readonly chunks: Readonly<Record<string, TagChunk>>) {
     host.addController(this);
@@ -44,18 +46,30 @@ export class LazyStepsController implements ReactiveController {
     return load;
   }
 
-  /** The step as `render` draws it once `tag` is defined; until then its loading (or failed) status. */
+  /**
+   * Settles once the step rendered last is defined (at once when it is, or when its chunk failed):
+   * what moves focus into a step waits for this, so a Next pressed while the step still loads works.
+   */
+  settled(): Promise<void> {
+    return this.shown ? this.whenDefined(this.shown).catch(() => {}) : Promise.resolve();
+  }
+
+  /**
+   * The step as `render` draws it once `tag` is defined; until then its loading (or failed) status,
+   * marked `step-loading` so a page (or a test) can tell the step's content is not there yet.
+   */
   render(tag: string, render: () => unknown): unknown {
+    this.shown = tag;
     if (customElements.get(tag)) return render();
     if (this.failed.has(tag)) {
       return html`
-        <div class="problem" part="problem" role="alert">
+        <div class="problem step-loading" part="problem" role="alert">
           <p>${LAZY_STEP_COPY.failed}</p>
           <button type="button" part="button retry-button" @click=${() => this.retry(tag)}>${LAZY_STEP_COPY.retry}</button>
         </div>`;
     }
     void this.whenDefined(tag).catch(() => {});
-    return html`<p class="message muted" part="message" role="status">${LAZY_STEP_COPY.loading}</p>`;
+    return html`<p class="message muted step-loading" part="message" role="status">${LAZY_STEP_COPY.loading}</p>`;
   }
 
   private retry(tag: string): void {
