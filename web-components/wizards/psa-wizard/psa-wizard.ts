@@ -283,7 +283,8 @@ export class PsaWizard extends ApiConsumerElement {
 
   /** After a refused Next: focus the first field showing an error, else the problem box (Lion's LionForm does the same). */
   private async focusFirstProblem(): Promise<void> {
-    await this.steps.settled();
+    const loading = this.steps.pending();
+    if (loading) await loading;
     await this.updateComplete;
     // Fields update in their own tasks after the step re-rendered: let one frame pass.
     await new Promise((resolve) => requestAnimationFrame(resolve));

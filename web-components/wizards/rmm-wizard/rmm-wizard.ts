@@ -264,7 +264,8 @@ export class RmmWizard extends ApiConsumerElement {
   }
 
   private async focusFirstError(): Promise<void> {
-    await this.steps.settled();
+    const loading = this.steps.pending();
+    if (loading) await loading;
     await this.updateComplete;
     // The step and its fields update in their own microtasks; a macrotask later all of them have.
     await new Promise((resolve) => setTimeout(resolve));

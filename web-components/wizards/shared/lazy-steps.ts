@@ -47,11 +47,12 @@ export class LazyStepsController implements ReactiveController {
   }
 
   /**
-   * Settles once the step rendered last is defined (at once when it is, or when its chunk failed):
-   * what moves focus into a step waits for this, so a Next pressed while the step still loads works.
+   * While the step rendered last is still loading, a promise that settles once it is defined (or its
+   * chunk failed); undefined when it is there. What moves focus into a step awaits it only when
+   * given one, so a defined step's focus timing is exactly as without lazy loading.
    */
-  settled(): Promise<void> {
-    return this.shown ? this.whenDefined(this.shown).catch(() => {}) : Promise.resolve();
+  pending(): Promise<void> | undefined {
+    return this.shown && !customElements.get(this.shown) ? this.whenDefined(this.shown).catch(() => {}) : undefined;
   }
 
   /**
