@@ -1,40 +1,75 @@
 /**
- * @module Builds the public elements into one ES module (dist/elements/) that a host page loads
- * (plus content-hashed lazy chunks, precompressed siblings and a build stamp: scripts/elements-build.ts),
+ * @module Builds the public elements (dist/elements/): the full entry `integration-elements.js`, the lazy
+ * `integration-elements-loader.js`, the content-hashed chunks they share, precompressed siblings
+ * and a build stamp (scripts/elements-build.ts),
  * and holds the vitest settings for the Node-side tests (db, bff, machines).
  *
  * Decorators: tsconfig uses legacy `experimentalDecorators`, which Vite 8's Oxc lowers itself
  * (TC39 decorators would stay untransformed and break in Chromium; see shared TOOLING.md).
  */
 import { fileURLToPath } from 'node:url';
+import type { BuildEnvironmentOptions } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { elementsBuildPlugin } from './scripts/elements-build.js';
+import { minifyTemplatesPlugin } from './scripts/minify-templates.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-export default defineConfig({
-  plugins: [elementsBuildPlugin(root)],
-  build: {
+/**
+ * What every element needs, grouped in one chunk: Lit (of lit-html's directives only `repeat`, which the
+ * lists and toasts use; the others stay with the wizard code that uses them), @lit/context, the API
+ * client, the events, the tokens and the toasts. Not the loader's registry: a page without elements
+ * downloads the loader alone.
+ */
+const CORE_MODULES = /node_modules[\\/](lit-element|@lit[\\/](reactive-element|context))[\\/]|node_modules[\\/](lit|lit-html)[\\/](index|lit-html|is-server|decorators|directive|directive-helpers|directives[\\/]repeat)\.js|web-components[\\/](api|events|styles[\\/]tokens|elements[\\/]ih-toast-region)[\\/.]/;
+
+/** One ES module entry (file name `name`.js) with its chunks, as both builds write them. */
+function elementsBuild(name: string, entry: string, { emptyOutDir, oneFile }: { emptyOutDir: boolean; oneFile: boolean }): BuildEnvironmentOptions {
+  return {
     outDir: 'dist/elements',
-    emptyOutDir: true,
+    emptyOutDir,
     target: 'es2022',
     minify: true,
     // Maps are written but not linked from the code: the BFF serves them (with a SourceMap header)
     // in demo mode only, so production never publishes the source.
     sourcemap: 'hidden',
-    lib: {
-      entry: 'web-components/define.ts',
-      formats: ['es'],
-      fileName: () => 'integration-elements.js',
-    },
+    lib: { entry: { [name]: entry }, formats: ['es'], fileName: (_format, entryName) => `${entryName}.js` },
     rolldownOptions: {
       // The precompression plugin spends seconds on brotli's best on purpose (once per build, so the
       // server never compresses); rolldown's "slow plugin" notice would only be noise.
       checks: { bundlerTimings: false },
-      // The BFF caches `-[hash]` names for a year (bff/elements-assets.ts relies on this pattern).
-      output: { chunkFileNames: '[name]-[hash].js' },
+      output: {
+        // The BFF caches `-[hash]` names for a year (bff/elements-assets.ts relies on this pattern).
+        chunkFileNames: '[name]-[hash].js',
+        // Vite leaves a library's ES output unminified in whitespace (for its pure annotations); ours is
+        // served to browsers as is, so the output is minified whole.
+        minify: true,
+        // The full entry holds every element already: its dynamic imports (a wizard's steps) stay inside it.
+        codeSplitting: oneFile ? false : {
+          // One chunk rather than a dozen small ones: one request, and brotli compresses the whole better.
+          groups: [
+            { name: 'core', test: CORE_MODULES },
+            // What both list panels (<integration-list>, <organization-applications>) share.
+            { name: 'panels', test: /web-components[\\/](styles[\\/]panel\.styles|elements[\\/]shared[\\/])/ },
+          ],
+        },
+      },
     },
-  },
+  };
+}
+
+/**
+ * Two builds into dist/elements: first the lazy `integration-elements-loader.js` and the chunks it
+ * loads per element and per wizard step; then, into the same folder, the full `integration-elements.js`
+ * (every tag and class in one file, as hosts always loaded it), built apart so it stays one file
+ * rather than a mesh of the loader's chunks.
+ */
+export default defineConfig({
+  plugins: [
+    minifyTemplatesPlugin(),
+    elementsBuildPlugin(root, { build: elementsBuild('integration-elements', 'web-components/define.ts', { emptyOutDir: false, oneFile: true }), plugins: [minifyTemplatesPlugin()] }),
+  ],
+  build: elementsBuild('integration-elements-loader', 'web-components/loader.ts', { emptyOutDir: true, oneFile: false }),
   test: {
     include: ['test/**/*.test.ts'],
     // test/scale-out needs PostgreSQL and several processes: test/vitest.pg.config.ts runs it.

@@ -2,8 +2,9 @@
  * @module Serves the built elements (`dist/elements`) the way a CDN would: gzip or brotli by
  * Accept-Encoding (the build's precompressed `.br`/`.gz` siblings, else compressed once and kept),
  * a strong ETag per representation with 304 on If-None-Match, and caching by file name: content-hashed
- * chunks are immutable for a year; the stable entry `integration-elements.js` is revalidated on
- * every use (`no-cache` + ETag), so a host page picks up a new release at once. Source maps are
+ * chunks are immutable for a year; the stable entries (`integration-elements.js` and the lazy
+ * `integration-elements-loader.js`) are revalidated on every use (`no-cache` + ETag), so a host page
+ * picks up a new release at once. Source maps are
  * served in demo mode only (pointed to by a `SourceMap` header, since the build leaves no comment).
  */
 import { createHash } from 'node:crypto';
@@ -16,6 +17,9 @@ import { problemResponse } from './errors.js';
 import type { Logger } from './logger.js';
 
 export const ENTRY_FILE = 'integration-elements.js';
+export const LOADER_FILE = 'integration-elements-loader.js';
+/** The names a host page writes in its markup: never content-hashed, so always revalidated. */
+const STABLE_FILES = new Set([ENTRY_FILE, LOADER_FILE]);
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const REVALIDATE = 'public, no-cache';
 
@@ -132,7 +136,7 @@ export function elementAssets({ dir, sourceMaps, logger }: ElementAssetsOptions)
     const encoding = negotiateEncoding(c.req.header('Accept-Encoding'));
     const body = (encoding && found.encoded[encoding]) || found.body;
     const used = body === found.body ? undefined : encoding;
-    c.header('Cache-Control', name !== ENTRY_FILE && HASHED_NAME.test(name) ? IMMUTABLE : REVALIDATE);
+    c.header('Cache-Control', !STABLE_FILES.has(name) && HASHED_NAME.test(name) ? IMMUTABLE : REVALIDATE);
     c.header('ETag', `"${found.hash}${used ? ETAG_SUFFIX[used] : ''}"`);
     c.header('Vary', 'Accept-Encoding', { append: true });
     if (matches(c.req.header('If-None-Match'), found.hash)) return c.body(null, 304);

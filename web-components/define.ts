@@ -1,8 +1,11 @@
 /**
- * @module The one module that registers tags (the library build's entry). Tags already defined are
- * skipped, so a page that loads this twice, or defines one of these tags itself, keeps working.
- * Also re-exports the classes, so a host can `import { IntegrationList } from '…/integration-elements.js'`.
+ * @module The full entry (`integration-elements.js`): registers every tag at once and re-exports the
+ * classes, so a host can `import { IntegrationList } from '…/integration-elements.js'`. Tags already
+ * defined are skipped, so a page that loads this twice, or defines one of these tags itself, keeps
+ * working. A page that only places the elements loads `integration-elements-loader.js` instead
+ * (loader.ts), which fetches each element's code when the element first appears.
  */
+import { defineTags } from './registry/define-tags.js';
 import { IntegrationHub } from './elements/integration-hub/integration-hub.js';
 import { IntegrationList } from './elements/integration-list/integration-list.js';
 import { DeliveryLog } from './elements/delivery-log/delivery-log.js';
@@ -75,8 +78,4 @@ export const ELEMENTS: ReadonlyArray<readonly [string, CustomElementConstructor]
   ['rmm-wizard', RmmWizard],
 ];
 
-for (const [tag, constructor] of ELEMENTS) {
-  const existing = customElements.get(tag);
-  if (!existing) customElements.define(tag, constructor);
-  else if (existing !== constructor) console.warn(`<${tag}> is already defined by another script; keeping that definition.`);
-}
+defineTags(ELEMENTS);

@@ -21,6 +21,7 @@ import { listRepeatBenchmark } from './list-repeat-bench.js';
 import { twoWayBenchmarks } from './two-way-bench.js';
 import { benchRounds, loadAverage } from './rounds.js';
 import { selectSections } from './bench-only.js';
+import { bundleDownloadBenchmark } from './bundle-download-bench.js';
 
 const rounds = benchRounds();
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -34,6 +35,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   },
   intakeSteady: () => intakeSteadyBenchmark(Math.max(10, seconds), rounds),
   start: () => startBenchmark(rounds),
+  bundle: () => bundleDownloadBenchmark(rounds),
   listRepeat: () => listRepeatBenchmark(rounds),
   psaVendor: () => psaVendorBenchmarks(rounds),
   routingIntake: async () => {

@@ -81,6 +81,36 @@ describe('the elements in production', () => {
     expect(seen[1].status).toBe(304);
   });
 
+  it('serves the lazy loader as a revalidated entry, and the chunks it loads in Chromium as immutable brotli', async () => {
+    const entry = await get('integration-elements-loader.js', { 'Accept-Encoding': 'br' });
+    expect(entry.status).toBe(200);
+    expect(entry.headers.get('Content-Encoding')).toBe('br');
+    expect(entry.headers.get('Cache-Control')).toBe('public, no-cache');
+    const page = await ctx.browser.newPage();
+    const chunks: Array<{ file: string; status: number; encoding?: string; cache?: string }> = [];
+    page.on('response', async (r) => {
+      const file = new URL(r.url()).pathname.replace('/elements/', '');
+      if (!r.url().includes('/elements/') || file === 'integration-elements-loader.js') return;
+      const headers = await r.allHeaders();
+      chunks.push({ file, status: r.status(), encoding: headers['content-encoding'], cache: headers['cache-control'] });
+    });
+    await page.goto(`${ctx.origin}/api/health`);
+    // An element placed in the page: the loader fetches its chunks (a string, so vitest leaves the import alone).
+    const defined = await page.evaluate(`(async () => {
+      document.body.append(document.createElement('integration-list'));
+      await import('/elements/integration-elements-loader.js');
+      await customElements.whenDefined('integration-list');
+      return true;
+    })()`);
+    expect(defined).toBe(true);
+    await expect.poll(() => chunks.length).toBeGreaterThan(1);
+    for (const chunk of chunks) {
+      expect(chunk.file).toMatch(/-[\w-]{8}\.js$/);
+      expect(chunk).toMatchObject({ status: 200, encoding: 'br', cache: 'public, max-age=31536000, immutable' });
+    }
+    await page.close();
+  });
+
   it('is not rebuilt by npm start when the build is current', () => {
     const before = statSync(`${DIST}/${ENTRY}`).mtimeMs;
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-elements-if-stale.ts'], { encoding: 'utf8' });

@@ -40,7 +40,11 @@ async function adminApi() {
 }
 type AdminApi = Awaited<ReturnType<typeof adminApi>>;
 
-const step = (page: Page) => page.evaluate(() => document.querySelector('psa-wizard')?.step ?? null);
+/** The step on screen: null while the step's code is still arriving (the lazy loader's `step-loading`). */
+const step = (page: Page) => page.evaluate(() => {
+  const wizard = document.querySelector('psa-wizard');
+  return wizard?.shadowRoot?.querySelector('.step-loading') ? null : wizard?.step ?? null;
+});
 const wizardText = (page: Page) => page.evaluate(() => {
   const w = document.querySelector('psa-wizard');
   const collect = (root: ShadowRoot | Element): string => [...root.querySelectorAll('*')].map((el) => (el.shadowRoot ? collect(el.shadowRoot) : '') + (el.childElementCount ? '' : el.textContent ?? '')).join(' ');

@@ -156,6 +156,8 @@ describe('<psa-wizard> end to end, keyboard only', () => {
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await tabTo(page, 'Delete Kaseya BMS');
     await page.keyboard.press('Enter');
+    // The confirmation's code arrives with the first question (the lazy loader): it opens with Cancel focused.
+    await waitFor(page, 'the confirmation', async () => (await focused(page)) === 'Cancel');
     await page.keyboard.press('Tab'); // from Cancel (focused first) to Delete
     await page.keyboard.press('Enter');
     await waitFor(page, 'the row to go', async () => (await api('/integrations?kind=psa')).integrations.length === 0);

@@ -39,6 +39,8 @@ function layoutFacts(page: Page, wizardTag: string) {
 
 /** At each width: the step from the wizard's top (and from `also`'s top, named `-also`), with the layout facts. */
 async function shoot(page: Page, wizardTag: string, name: string, failures: string[], also?: Locator): Promise<void> {
+  // The step's own content, not the lazy loader's "Loading this step…" while its code arrives.
+  await page.locator(`${wizardTag} .step-loading`).waitFor({ state: 'detached' });
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: HEIGHT });
     const failure = await matchScreenshot(page, page.locator('#wizard-section'), `${name}-${width}`);

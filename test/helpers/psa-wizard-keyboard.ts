@@ -46,7 +46,11 @@ export function wizardText(page: Page): Promise<string> {
   });
 }
 
-export const step = (page: Page) => page.evaluate(() => document.querySelector('psa-wizard')?.step ?? null);
+/** The step on screen: null while the wizard opens or while the step's code is still arriving (the lazy loader's `step-loading`). */
+export const step = (page: Page) => page.evaluate(() => {
+  const wizard = document.querySelector('psa-wizard');
+  return wizard?.shadowRoot?.querySelector('.step-loading') ? null : wizard?.step ?? null;
+});
 export const busy = (page: Page) => page.evaluate(() => {
   const shell = document.querySelector('psa-wizard')?.shadowRoot?.querySelector('ih-wizard-shell') as (Element & { busy?: boolean }) | null;
   return Boolean(shell?.busy);

@@ -1,10 +1,11 @@
 /**
- * @module The typed BFF client: Hono's `hc` over the BFF's own route types (a type-only import, so no
- * BFF code reaches the browser bundle), with the token read at call time and every non-2xx answer
+ * @module The typed BFF client: Hono's `hc` calls over the BFF's own route types (type-only imports, so
+ * no BFF code reaches the browser bundle; rpc-client.ts builds the requests), with the token read at call time and every non-2xx answer
  * thrown as an ApiProblem.
  */
-import { hc } from 'hono/client';
+import type { hc } from 'hono/client';
 import type { AppType } from '../../bff/app.js';
+import { rpcClient } from './rpc-client.js';
 import type { IntegrationView } from '../../bff/contracts/integration-view.js';
 import { ApiProblem } from './api-problem.js';
 
@@ -45,7 +46,7 @@ function bearerOf(init: RequestInit | undefined): string | undefined {
  */
 export function createApiClient(apiBase: string, getToken: TokenGetter, renewToken?: TokenRenewer) {
   const base = normaliseApiBase(apiBase);
-  const rpc = hc<AppType>(MARKER, {
+  const rpc = rpcClient<ReturnType<typeof hc<AppType>>>(MARKER, {
     fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
       const raw = String(input);
       const url = raw.startsWith(MARKER_PREFIX) ? base + raw.slice(MARKER_PREFIX.length) : raw;

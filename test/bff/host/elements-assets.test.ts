@@ -31,6 +31,9 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'integration-elements.js'), entrySource);
   writeFileSync(join(dir, 'integration-elements.js.map'), '{"version":3,"sources":["web-components/define.ts"],"mappings":""}');
   writeFileSync(join(dir, 'flow-AbCd_f12.js'), chunkSource);
+  writeFileSync(join(dir, 'integration-elements-loader.js'), entrySource);
+  // A chunk whose name the bundler took from a module with a dot in it (a `*.tags.ts` registry module).
+  writeFileSync(join(dir, 'list.tags-Bx_q175T.js'), chunkSource);
   writeFileSync(join(dir, 'flow-AbCd_f12.js.br'), chunkPrecompressed);
   production = createHost({ deps: t.deps, elementsDir: dir });
   demo = createHost({ deps: t.deps, elementsDir: dir, demo: { sandboxes: createSandboxes(), authSecret: 'x'.repeat(32) } });
@@ -89,6 +92,19 @@ describe('caching', () => {
   it('caches a content-hashed chunk for a year, immutable', async () => {
     const res = await get(CHUNK);
     expect(res.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('caches a chunk named after a dotted module for a year too', async () => {
+    const res = await get('/elements/list.tags-Bx_q175T.js');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('has the lazy loader entry revalidated on every use like the full entry (a host page names it, unhashed)', async () => {
+    const res = await get('/elements/integration-elements-loader.js', { 'Accept-Encoding': 'br' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Cache-Control')).toBe('public, no-cache');
+    expect(res.headers.get('ETag')).toMatch(/^"[\w-]+-br"$/);
   });
 
   it('has the stable entry revalidated on every use, with an ETag', async () => {

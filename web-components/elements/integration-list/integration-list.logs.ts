@@ -5,6 +5,10 @@
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { IntegrationView } from '../../api/client.js';
+import { loadTags } from '../../registry/load-tags.js';
+
+/** The logs' code (and the virtualizer they scroll with) loads when a log is first opened, not with the list. */
+const LOGS_CHUNK = () => import('../../registry/logs.tags.js');
 
 export type LogKind = 'deliveries' | 'audit';
 
@@ -13,11 +17,13 @@ export const LOGS_COPY = {
   auditLog: 'Audit log',
   title: (kind: LogKind, vendor: string) => (kind === 'deliveries' ? `Deliveries to ${vendor}` : `Changes to the ${vendor} integration`),
   close: 'Close',
+  loadFailed: 'The log could not be loaded. Check the connection, then close this and open it again.',
 };
 
 /** Owns which row's log is open; the list renders its buttons and dialog. */
 export class IntegrationLogsPanel implements ReactiveController {
   private shown?: { row: IntegrationView; kind: LogKind; opener: HTMLElement | null };
+  private loadFailed = false;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -36,6 +42,10 @@ export class IntegrationLogsPanel implements ReactiveController {
   }
 
   async open(row: IntegrationView, kind: LogKind, opener: HTMLElement | null): Promise<void> {
+    this.loadFailed = false;
+    if (!customElements.get(kind === 'deliveries' ? 'delivery-log' : 'audit-log')) {
+      await loadTags(LOGS_CHUNK).catch(() => { this.loadFailed = true; });
+    }
     this.shown = { row, kind, opener };
     this.host.requestUpdate();
     await this.host.updateComplete;
@@ -71,6 +81,7 @@ export class IntegrationLogsPanel implements ReactiveController {
           <h2 id="logs-title">${LOGS_COPY.title(shown.kind, shown.row.vendorLabel)}</h2>
           <button type="button" part="button" @click=${() => this.dialog?.close()}>${LOGS_COPY.close}</button>
         </div>
+        ${this.loadFailed ? html`<p class="message" role="alert">${LOGS_COPY.loadFailed}</p>` : nothing}
         ${shown.kind === 'deliveries'
           ? html`<delivery-log integration-id=${shown.row.id} api-base=${apiBase} .token=${token}></delivery-log>`
           : html`<audit-log integration-id=${shown.row.id} api-base=${apiBase} .token=${token}></audit-log>`}

@@ -13,6 +13,7 @@ import { IntegrationAddEvent } from '../../events/integration-add-event.js';
 import { IntegrationChangeEvent } from '../../events/integration-change-event.js';
 import { IntegrationEditEvent } from '../../events/integration-edit-event.js';
 import type { IhConfirmDialog } from '../ih-confirm-dialog/ih-confirm-dialog.js';
+import { askLazily } from '../ih-confirm-dialog/ask-lazily.js';
 import type { IhToastRegion } from '../ih-toast-region/ih-toast-region.js';
 import { AvailabilityWatch, renderAvailability } from '../shared/availability-watch.js';
 import { renderLoadState } from '../shared/load-state.js';
@@ -229,9 +230,9 @@ export class IntegrationList extends ApiConsumerElement {
   private async runAction(row: IntegrationView, action: RowAction): Promise<void> {
     if (this.pending.has(row.id)) return;
     if (action === 'disconnect') {
-      const confirmed = await this.confirmDialog.ask({
+      const confirmed = await askLazily(() => this.confirmDialog, {
         title: COPY.disconnectTitle(row.vendorLabel), message: COPY.disconnectMessage(row.vendorLabel, row.sync?.userActivity !== 'not_offered'), confirmLabel: COPY.disconnect, tone: 'danger',
-      });
+      }, (failed) => this.toastRegion.show(failed, 'error'));
       if (!confirmed) return;
     }
     await this.withPending(row, async () => {
@@ -245,9 +246,9 @@ export class IntegrationList extends ApiConsumerElement {
 
   private async deleteIntegration(row: IntegrationView): Promise<void> {
     if (this.pending.has(row.id)) return;
-    const confirmed = await this.confirmDialog.ask({
+    const confirmed = await askLazily(() => this.confirmDialog, {
       title: COPY.deleteTitle(row.vendorLabel), message: KIND_COPY[this.kind].deleteConsequence(row.vendorLabel, row.sync?.userActivity !== 'not_offered'), confirmLabel: COPY.delete, tone: 'danger',
-    });
+    }, (failed) => this.toastRegion.show(failed, 'error'));
     if (!confirmed) return;
     await this.withPending(row, async () => {
       await this.api.integrations.remove(row.id);

@@ -30,6 +30,8 @@ import type { PsaView } from './psa-wizard.snapshot.js';
 import { IntegrationChangeEvent } from '../../events/integration-change-event.js';
 import type { IntegrationView } from '../../api/client.js';
 import { IntegrationEditEvent } from '../../events/integration-edit-event.js';
+import { LazyStepsController } from '../shared/lazy-steps.js';
+import { PSA_STEP_CHUNKS } from '../../registry/psa-steps.js';
 
 /** `exists`: opened to add a PSA while the partner has one (one PSA per partner): only the offer to edit it is shown. */
 type Phase = 'waiting' | 'booting' | 'exists' | 'ready';
@@ -136,6 +138,8 @@ export class PsaWizard extends ApiConsumerElement {
   private drafts?: WizardDraftStore;
   // A reload, a navigation or removal from the page saves the change still waiting in the draft's debounce.
   private readonly draftFlush = new DraftFlushController(this, () => this.drafts);
+  // Each step's code loads when that step is first shown (already there with the full entry).
+  private readonly steps = new LazyStepsController(this, PSA_STEP_CHUNKS);
   private data?: PsaWizardData;
   // The finish card is what the admin reads after Finish: the page's toasts step out of its way.
   private readonly finishCardClear = new KeepClearController(this, () => this.renderRoot.querySelector('.done'));
@@ -284,6 +288,8 @@ export class PsaWizard extends ApiConsumerElement {
 
   /** After a refused Next: focus the first field showing an error, else the problem box (Lion's LionForm does the same). */
   private async focusFirstProblem(): Promise<void> {
+    const loading = this.steps.pending();
+    if (loading) await loading;
     await this.updateComplete;
     // Fields update in their own tasks after the step re-rendered: let one frame pass.
     await new Promise((resolve) => requestAnimationFrame(resolve));
@@ -291,6 +297,7 @@ export class PsaWizard extends ApiConsumerElement {
   }
 
   private async focusSummary(): Promise<void> {
+    await this.steps.whenDefined('ih-psa-edit-summary').catch(() => {});
     await this.updateComplete;
     await this.renderRoot.querySelector('ih-psa-edit-summary')?.focusHeading();
   }
@@ -352,7 +359,7 @@ export class PsaWizard extends ApiConsumerElement {
       return html`
         <section class="ih-root" aria-labelledby="edit-title">
           <h2 id="edit-title" part="title">${COPY.heading(this.vendor, true)}</h2>
-          <ih-psa-edit-summary part="step" .snapshot=${s} .send=${this.machine.send} .status=${this.liveStatus}></ih-psa-edit-summary>
+          ${this.steps.render('ih-psa-edit-summary', () => html`<ih-psa-edit-summary part="step" .snapshot=${s} .send=${this.machine!.send} .status=${this.liveStatus}></ih-psa-edit-summary>`)}
         </section>`;
     }
     const busy = busyLabel(s);
@@ -369,6 +376,10 @@ export class PsaWizard extends ApiConsumerElement {
   }
 
   private renderStep(step: PsaStep, s: PsaWizardSnapshot) {
+    return this.steps.render(STEP_TAGS[step], () => this.renderStepElement(step, s));
+  }
+
+  private renderStepElement(step: PsaStep, s: PsaWizardSnapshot) {
     const send = this.machine!.send;
     switch (STEP_TAGS[step]) {
       case 'ih-psa-credentials-step':

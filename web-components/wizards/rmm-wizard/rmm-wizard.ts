@@ -22,6 +22,8 @@ import { sectionSummary } from '../shared/section-summary.js';
 import { json } from '../shared/wizard-api.js';
 import type { IhWizardShell, WizardNavEvent } from '../shared/wizard-shell.js';
 import { DATTO_RMM_MACHINE_VERSION, dattoRmmMachine } from './datto-rmm.machine.js';
+import { LazyStepsController } from '../shared/lazy-steps.js';
+import { RMM_STEP_CHUNKS } from '../../registry/rmm-steps.js';
 import { COPY, STEP_OF_STATE, STEPS } from './rmm-wizard.copy.js';
 import { STEP_ORDER, draftValues } from './rmm-wizard.logic.js';
 import { rmmSummarySections, stepLabel } from './rmm-section-summary.js';
@@ -161,6 +163,8 @@ export class RmmWizard extends ApiConsumerElement {
   private drafts?: WizardDraftStore;
   // A reload, a navigation or removal from the page saves the change still waiting in the draft's debounce.
   private readonly draftFlush = new DraftFlushController(this, () => this.drafts);
+  // Each step's code loads when that step is first shown (already there with the full entry).
+  private readonly steps = new LazyStepsController(this, RMM_STEP_CHUNKS);
   private machineKey = '';
   private lastStep?: string;
   private lastDraft?: string;
@@ -295,6 +299,8 @@ export class RmmWizard extends ApiConsumerElement {
   }
 
   private async focusFirstError(): Promise<void> {
+    const loading = this.steps.pending();
+    if (loading) await loading;
     await this.updateComplete;
     // The step and its fields update in their own microtasks; a macrotask later all of them have.
     await new Promise((resolve) => setTimeout(resolve));
@@ -370,16 +376,16 @@ export class RmmWizard extends ApiConsumerElement {
           problem-detail=${ctx.bootProblem?.detail ?? ctx.bootProblem?.title ?? ''} @ih-load-retry=${() => send({ type: 'boot.retry' })}></ih-load-status>`;
       }
       case 'organization':
-        return html`<ih-rmm-organization-step part="step" exportparts=${STEP_PARTS} data-step .context=${ctx} .errors=${errors} .send=${send}></ih-rmm-organization-step>`;
+        return this.steps.render('ih-rmm-organization-step', () => html`<ih-rmm-organization-step part="step" exportparts=${STEP_PARTS} data-step .context=${ctx} .errors=${errors} .send=${send}></ih-rmm-organization-step>`);
       case 'credentials':
-        return html`<ih-rmm-credentials-step part="step" exportparts=${STEP_PARTS} data-step .context=${ctx} .errors=${errors} .send=${send}></ih-rmm-credentials-step>`;
+        return this.steps.render('ih-rmm-credentials-step', () => html`<ih-rmm-credentials-step part="step" exportparts=${STEP_PARTS} data-step .context=${ctx} .errors=${errors} .send=${send}></ih-rmm-credentials-step>`);
       case 'mapping':
-        return html`<ih-rmm-mapping-step part="step" exportparts=${STEP_PARTS} data-step .context=${ctx} .errors=${errors} .send=${send}></ih-rmm-mapping-step>`;
+        return this.steps.render('ih-rmm-mapping-step', () => html`<ih-rmm-mapping-step part="step" exportparts=${STEP_PARTS} data-step .context=${ctx} .errors=${errors} .send=${send}></ih-rmm-mapping-step>`);
       case 'parameters':
-        return html`<ih-rmm-parameters-step part="step" exportparts=${STEP_PARTS} data-step .context=${ctx} .errors=${errors} .send=${send}></ih-rmm-parameters-step>`;
+        return this.steps.render('ih-rmm-parameters-step', () => html`<ih-rmm-parameters-step part="step" exportparts=${STEP_PARTS} data-step .context=${ctx} .errors=${errors} .send=${send}></ih-rmm-parameters-step>`);
       case 'finish':
       case 'done':
-        return html`<ih-rmm-finish-step part="step" exportparts=${STEP_PARTS} data-step ?finished=${top === 'done'} .liveStatus=${this.liveStatus} .sync=${this.firstSync} .context=${ctx} .errors=${errors} .send=${send}></ih-rmm-finish-step>`;
+        return this.steps.render('ih-rmm-finish-step', () => html`<ih-rmm-finish-step part="step" exportparts=${STEP_PARTS} data-step ?finished=${top === 'done'} .liveStatus=${this.liveStatus} .sync=${this.firstSync} .context=${ctx} .errors=${errors} .send=${send}></ih-rmm-finish-step>`);
       default:
         return html`<p role="status">${COPY.cancelled}</p>`;
     }

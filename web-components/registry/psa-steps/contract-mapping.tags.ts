@@ -1,0 +1,15 @@
+/** @module The tags of the PSA wizard's Contract Mapping step and the fields it renders (loaded when the step is first shown). */
+import { IhLoadStatus } from '../../wizards/shared/load-status.js';
+import { IhSelectField } from '../../wizards/shared/fields/select-field.js';
+import { IhSwitchField } from '../../wizards/shared/fields/switch-field.js';
+import { IhTextField } from '../../wizards/shared/fields/text-field.js';
+import { IhPsaContractMappingStep } from '../../wizards/psa-wizard/steps/psa-contract-mapping-step.js';
+import type { TagDefinition } from '../define-tags.js';
+
+export const TAGS: ReadonlyArray<TagDefinition> = [
+  ['ih-load-status', IhLoadStatus],
+  ['ih-select-field', IhSelectField],
+  ['ih-switch-field', IhSwitchField],
+  ['ih-text-field', IhTextField],
+  ['ih-psa-contract-mapping-step', IhPsaContractMappingStep],
+];

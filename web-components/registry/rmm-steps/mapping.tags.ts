@@ -1,0 +1,13 @@
+/** @module The tags of the RMM wizard's Mapping step and the fields it renders (loaded when the step is first shown). */
+import { IhLoadStatus } from '../../wizards/shared/load-status.js';
+import { IhSelectField } from '../../wizards/shared/fields/select-field.js';
+import { IhSwitchField } from '../../wizards/shared/fields/switch-field.js';
+import { IhRmmMappingStep } from '../../wizards/rmm-wizard/steps/rmm-mapping-step.js';
+import type { TagDefinition } from '../define-tags.js';
+
+export const TAGS: ReadonlyArray<TagDefinition> = [
+  ['ih-load-status', IhLoadStatus],
+  ['ih-select-field', IhSelectField],
+  ['ih-switch-field', IhSwitchField],
+  ['ih-rmm-mapping-step', IhRmmMappingStep],
+];
