@@ -31,8 +31,11 @@ export const accountTableStyles = [baseStyles, css`
     /* A row's tallest column: the organization (a 2rem control, a gap, one suggestion line), plus padding and border. */
     --row-block: calc(2rem + 0.25 * ${space(1)} + 0.85em * 1.3 + ${space(1)} + 1px);
   }
-  .viewport .row { block-size: var(--row-block); overflow: hidden; }
-  .viewport .row.grows { block-size: auto; min-block-size: var(--row-block); }
+  /* Contained, so a keystroke's new rows lay out on their own: neither the page around the body nor the other rows
+     are laid out again (the body's size and each ordinary row's are set, not taken from their content). */
+  .viewport { contain: strict; }
+  .viewport .row { block-size: var(--row-block); overflow: hidden; contain: size layout style; }
+  .viewport .row.grows { block-size: auto; min-block-size: var(--row-block); contain: layout style; }
   .row {
     display: grid; grid-template-columns: 1.5rem minmax(8rem, 1.6fr) minmax(13rem, 2.6fr) minmax(8rem, 1.4fr) 3.5rem;
     gap: ${space(0.5)} ${space(1)}; align-items: center; padding: ${space(0.5)} ${space(1)};
