@@ -11,6 +11,7 @@ import { psaVendorBenchmarks } from './psa-vendor-bench.js';
 import { routingIntakeBenchmark, routingStormBenchmark } from './routing-bench.js';
 import { rmmBenchmarks } from './rmm-bench.js';
 import { psaWizardBenchmarks } from './psa-wizard-bench.js';
+import { keystrokeBenchmark } from './keystroke-bench.js';
 import { scaleOutBenchmarks } from './scale-out-bench.js';
 import { deliveryLogBenchmark } from './delivery-log-bench.js';
 import { intakeFloorBenchmark } from './intake-floor-bench.js';
@@ -71,4 +72,5 @@ await deliveryLogBenchmark();
 await routingStormBenchmark({ vendor: 'halopsa', users: Number(process.env.HALO_STORM_USERS ?? 20) });
 await rmmBenchmarks(seconds);
 await psaWizardBenchmarks();
+await keystrokeBenchmark(rounds, { build: false }); // the elements were just built by psaWizardBenchmarks
 await scaleOutBenchmarks();

@@ -36,6 +36,8 @@ export const accountTableStyles = [baseStyles, css`
   .viewport { contain: strict; }
   .viewport .row { block-size: var(--row-block); overflow: hidden; contain: size layout style; }
   .viewport .row.grows { block-size: auto; min-block-size: var(--row-block); contain: layout style; }
+  /* Inside the row: outside it, the next row would cover the ring's lower edge and the body clip its sides. */
+  .viewport .row:focus-visible { outline-offset: -3px; }
   .row {
     display: grid; grid-template-columns: 1.5rem minmax(8rem, 1.6fr) minmax(13rem, 2.6fr) minmax(8rem, 1.4fr) 3.5rem;
     gap: ${space(0.5)} ${space(1)}; align-items: center; padding: ${space(0.5)} ${space(1)};
