@@ -77,6 +77,29 @@ describe('refilterAccounts (a keystroke in the search box)', () => {
   });
 });
 
+describe('refilterAccounts remembers the queries typed', () => {
+  it('Backspace back to a query typed before gives its remembered matches, the same array', () => {
+    const gr = refilterAccounts(null, index, { ...NO_FILTERS, search: 'gr' }, rows);
+    const gra = refilterAccounts(gr, index, { ...NO_FILTERS, search: 'gra' }, rows);
+    const back = refilterAccounts(gra, index, { ...NO_FILTERS, search: 'gr' }, rows);
+    expect(back.accounts).toBe(gr.accounts);
+  });
+
+  it('forgets them when another filter changes, or when the mappings change while the view filter is on', () => {
+    const gr = refilterAccounts(null, index, { ...NO_FILTERS, search: 'gr' }, rows);
+    const prospects = refilterAccounts(gr, index, { ...NO_FILTERS, search: 'gr', type: 'Prospect' }, rows);
+    const again = refilterAccounts(prospects, index, { ...NO_FILTERS, search: 'gr' }, rows);
+    expect(again.accounts).not.toBe(gr.accounts);
+    expect(ids(again.accounts)).toEqual(ids(gr.accounts));
+
+    const mapped = refilterAccounts(null, index, { ...NO_FILTERS, view: 'mapped', search: 'granite d' }, rows);
+    const longer = refilterAccounts(mapped, index, { ...mapped.filters, search: 'granite de' }, rows);
+    const moreRows = rowsByAccount([...rows.values(), row('72', { organizationId: 'o4' })]);
+    const backWithNewRows = refilterAccounts(longer, index, { ...mapped.filters }, moreRows);
+    expect(ids(backWithNewRows.accounts)).toEqual(['8', '72']);
+  });
+});
+
 describe('countMappings', () => {
   it('counts mapped rows (earlier lists included), and the loaded accounts ignored and not mapped', () => {
     expect(countMappings(accounts, rows)).toEqual({ mapped: 3, ignored: 1, unmapped: accounts.length - 3 });

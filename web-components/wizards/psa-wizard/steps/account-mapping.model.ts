@@ -84,26 +84,46 @@ export interface FilteredAccounts {
   /** Positions into `index.accounts` of the accounts shown. */
   positions: number[];
   accounts: PsaAccount[];
+  /** The matches of the queries typed lately under the same other filters, by search key (Backspace returns to them). */
+  history: Map<string, Matches>;
+}
+
+type Matches = Pick<FilteredAccounts, 'positions' | 'accounts'>;
+
+/** Queries remembered for Backspace: a query typed letter by letter and deleted again stays well within it. */
+const HISTORY = 32;
+
+/** Whether `filters` select among the same accounts as `previous` apart from the search (so its matches can be reused). */
+function sameBase(previous: FilteredAccounts, index: AccountIndex, filters: AccountFilters, rows: ReadonlyMap<string, AccountMappingRow>): boolean {
+  const before = previous.filters;
+  return previous.index === index && (filters.view === 'all' || previous.rows === rows)
+    && filters.type === before.type && filters.classification === before.classification && filters.marketSegment === before.marketSegment
+    && filters.relation === before.relation && filters.view === before.view;
 }
 
 /**
- * The accounts that pass every filter, like `filterAccounts`. When only the search changed and the
- * new query contains the previous one (the usual keystroke: a letter typed), every match is among
- * the previous matches, so only those are searched; anything else (Backspace, another filter, a
- * new list or new mappings) is a full pass.
+ * The accounts that pass every filter, like `filterAccounts`, without a pass over every account on
+ * the usual keystrokes: a letter typed (the new query contains the previous one, so every match is
+ * among the previous matches and only those are searched) and Backspace back to a query typed
+ * before (its matches are remembered). Another query, another filter, a new list or, while the view
+ * filter is on, new mappings: a full pass.
  */
 export function refilterAccounts(previous: FilteredAccounts | null, index: AccountIndex, filters: AccountFilters, rows: ReadonlyMap<string, AccountMappingRow>): FilteredAccounts {
   if (previous && previous.index === index && previous.rows === rows && previous.filters === filters) return previous;
-  const narrows = previous !== null && previous.index === index
-    && (filters.view === 'all' || previous.rows === rows)
-    && filters.type === previous.filters.type && filters.classification === previous.filters.classification
-    && filters.marketSegment === previous.filters.marketSegment && filters.relation === previous.filters.relation && filters.view === previous.filters.view
-    && searchKey(filters.search).includes(searchKey(previous.filters.search));
-  const positions = passing(index, filters, rows, narrows ? previous.positions : null);
-  // The same accounts as before (a letter that narrows nothing, a Backspace back to the same matches): the same array,
-  // so the table's rows are not rendered again.
-  const same = previous !== null && previous.index === index && samePositions(positions, previous.positions);
-  return { index, filters, rows, positions, accounts: same ? previous.accounts : positions.map((i) => index.accounts[i]!) };
+  const base = previous !== null && sameBase(previous, index, filters, rows) ? previous : null;
+  const history = base ? base.history : new Map<string, Matches>();
+  const search = searchKey(filters.search);
+  let matches = history.get(search);
+  if (!matches) {
+    const narrows = base !== null && search.includes(searchKey(base.filters.search));
+    const positions = passing(index, filters, rows, narrows ? base.positions : null);
+    // The same accounts as before (a letter that narrows nothing): the same array, so the table renders no row again.
+    const same = previous !== null && previous.index === index && samePositions(positions, previous.positions);
+    matches = { positions, accounts: same ? previous.accounts : positions.map((i) => index.accounts[i]!) };
+    if (history.size >= HISTORY) history.delete(history.keys().next().value!);
+    history.set(search, matches);
+  }
+  return { index, filters, rows, ...matches, history };
 }
 
 function samePositions(a: number[], b: number[]): boolean {
