@@ -4,8 +4,8 @@
  * bounding box and computed margins per row after every change, and averages over every row ever
  * measured, as its flow layout does). The height is read from one row per batch of resized rows; rows
  * that may grow (a message shown in them) carry a marker, are measured, and push the rows after them
- * down by exactly what they add. It also renders fewer rows beyond the view than the flow layout's
- * 1000 px, so a change of the list (a filter keystroke) touches fewer rows.
+ * down by exactly what they add. It also renders a few rows beyond the view (the flow layout renders
+ * 1000 px of them), so a change of the list (a filter keystroke) touches fewer rows.
  */
 import { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
 
@@ -17,8 +17,8 @@ type ItemSize = ReturnType<FlowLayout['_getItemSize']>;
 export interface FixedRowLayoutConfig {
   /** Rows that may be taller than the fixed height; only these are measured. */
   grows?: (row: Element) => boolean;
-  /** Pixels beyond the view, above and below, that still get rows (the flow layout's is 1000). */
-  overhang?: number;
+  /** Rows beyond the view, above and below, that are rendered too (the flow layout renders 1000 px of them). */
+  overhangRows?: number;
 }
 
 /** Until a row has been rendered: a guess, corrected in the same frame once the first rows exist. */
@@ -32,11 +32,16 @@ export class FixedRowLayout extends FlowLayout {
   private rowHeight = FIRST_GUESS;
   /** Rows taller than rowHeight: index → the extra pixels, ordered by index. Few (rows with a message). */
   private extras = new Map<number, number>();
+  /** Whether rowHeight was read from a rendered row yet. */
+  private measured = false;
   /** The fixed height as read in the current batch of measurements (null between batches). */
   private batchHeight: number | null = null;
 
-  set overhang(pixels: number) {
-    this._overhang = pixels;
+  private rowsBeyond = 4;
+
+  set overhangRows(rows: number) {
+    this.rowsBeyond = rows;
+    this._overhang = rows * this.rowHeight;
   }
 
   // The virtualizer accepts a function here (its Layout.measureChildren is boolean | MeasureChildFunction); FlowLayout
@@ -60,7 +65,11 @@ export class FixedRowLayout extends FlowLayout {
   override updateItemSizes(sizes: Record<number, RowBox>): void {
     const boxes = Object.entries(sizes).map(([index, box]) => [Number(index), box] as const);
     const ordinary = boxes.find(([, box]) => box.fixed);
-    if (ordinary) this.rowHeight = ordinary[1].height;
+    if (ordinary) {
+      this.rowHeight = ordinary[1].height;
+      this._overhang = this.rowsBeyond * this.rowHeight;
+      this.measured = true;
+    }
     const extras = new Map(this.extras);
     for (const [index, box] of boxes) {
       const extra = box.fixed ? 0 : Math.round((box.height - this.rowHeight) * 100) / 100;
@@ -115,6 +124,15 @@ export class FixedRowLayout extends FlowLayout {
       this._last = -1;
       this._physicalMin = 0;
       this._physicalMax = 0;
+      return;
+    }
+    if (!this.measured) {
+      // Nothing rendered yet: one row first, whose height places the others (a wrong guess would render rows that
+      // are then moved and dropped within the same frame).
+      this._first = 0;
+      this._last = 0;
+      this._physicalMin = 0;
+      this._physicalMax = this.rowHeight;
       return;
     }
     const min = Math.max(0, this._scrollPosition - this._overhang);

@@ -10,7 +10,7 @@ type Message = { type: string; range?: { first: number; last: number }; childPos
 
 async function layoutOf(count: number, view = { width: 800, height: 600 }) {
   const messages: Message[] = [];
-  const layout = new FixedRowLayout((m: unknown) => messages.push(m as Message), { overhang: 100 } as never);
+  const layout = new FixedRowLayout((m: unknown) => messages.push(m as Message), { overhangRows: 2 } as never);
   await Promise.resolve(); // the layout takes its config on the next microtask
   layout.viewportSize = view;
   layout.items = Array.from({ length: count }, (_, i) => i);
@@ -20,18 +20,18 @@ async function layoutOf(count: number, view = { width: 800, height: 600 }) {
 }
 
 describe('FixedRowLayout', () => {
-  it('places row i at i × the row height read from one ordinary row, and renders the view plus the overhang', async () => {
+  it('places row i at i × the row height read from one ordinary row, and renders the view and two rows beyond it', async () => {
     const { layout, row, measure, last } = await layoutOf(10_000);
     layout.grows = (r) => r.classList.contains('grows');
     layout.updateItemSizes({ 0: measure(row(60)), 1: measure(row(999)) } as never); // one read serves the batch
     layout.reflowIfNeeded(true);
     const state = last();
     expect(state.scrollSize!.height).toBe(600_000);
-    expect(state.range).toMatchObject({ first: 0, last: 11 }); // 0–700 px: 600 of view and 100 beyond
+    expect(state.range).toMatchObject({ first: 0, last: 12 }); // 0–720 px: 600 of view and two rows beyond
     expect(state.childPositions!.get(5)!.top).toBe(300);
     layout.viewportScroll = { top: 120_000, left: 0 };
     layout.reflowIfNeeded(true);
-    expect(last().range).toMatchObject({ first: 1998, last: 2011 });
+    expect(last().range).toMatchObject({ first: 1998, last: 2012 });
     expect(last().childPositions!.get(2000)!.top).toBe(120_000);
   });
 
@@ -48,6 +48,12 @@ describe('FixedRowLayout', () => {
     layout.updateItemSizes({ 3: measure(row(60)) } as never);
     layout.reflowIfNeeded(true);
     expect(last().childPositions!.get(4)!.top).toBe(240);
+  });
+
+  it('renders one row until a row has been measured (no rows placed at a guessed height)', async () => {
+    const { layout, last } = await layoutOf(10_000);
+    layout.reflowIfNeeded(true);
+    expect(last().range).toMatchObject({ first: 0, last: 0 });
   });
 
   it('an empty list has no rows in range', async () => {

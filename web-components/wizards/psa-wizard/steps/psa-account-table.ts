@@ -45,7 +45,7 @@ type RowErrors = { organizationId?: string; contactId?: string };
  * Rows have one fixed height (styles), so the virtualizer does not measure them; a row showing a
  * message (an error, a warning, the twin warning, a failed contact load) is marked and measured.
  */
-const ROW_LAYOUT = fixedRows({ grows: (row) => row.classList.contains('grows'), overhang: 100 });
+const ROW_LAYOUT = fixedRows({ grows: (row) => row.classList.contains('grows'), overhangRows: 4 });
 
 /**
  * Internal. Emits `ih-field-change` named `accountMapping.mappings` with the whole new list of rows.
