@@ -17,6 +17,11 @@ type ItemSize = ReturnType<FlowLayout['_getItemSize']>;
 export interface FixedRowLayoutConfig {
   /** Rows that may be taller than the fixed height; only these are measured. */
   grows?: (row: Element) => boolean;
+  /**
+   * The fixed height before any row exists (a probe styled like a row). Without it the first pass renders one row
+   * and the rest once it is measured, which within one frame is a ResizeObserver loop.
+   */
+  firstHeight?: () => number;
   /** Rows beyond the view, above and below, that are rendered too (the flow layout renders 1000 px of them). */
   overhangRows?: number;
 }
@@ -28,6 +33,7 @@ const FIRST_GUESS = 60;
 // rows is replaced here, none of FlowLayout's estimating runs.
 export class FixedRowLayout extends FlowLayout {
   grows: (row: Element) => boolean = () => false;
+  firstHeight: () => number = () => 0;
   /** The height every ordinary row has, in pixels. */
   private rowHeight = FIRST_GUESS;
   /** Rows taller than rowHeight: index → the extra pixels, ordered by index. Few (rows with a message). */
@@ -65,11 +71,7 @@ export class FixedRowLayout extends FlowLayout {
   override updateItemSizes(sizes: Record<number, RowBox>): void {
     const boxes = Object.entries(sizes).map(([index, box]) => [Number(index), box] as const);
     const ordinary = boxes.find(([, box]) => box.fixed);
-    if (ordinary) {
-      this.rowHeight = ordinary[1].height;
-      this._overhang = this.rowsBeyond * this.rowHeight;
-      this.measured = true;
-    }
+    if (ordinary) this.learnHeight(ordinary[1].height);
     const extras = new Map(this.extras);
     for (const [index, box] of boxes) {
       const extra = box.fixed ? 0 : Math.round((box.height - this.rowHeight) * 100) / 100;
@@ -78,6 +80,13 @@ export class FixedRowLayout extends FlowLayout {
     }
     this.extras = new Map([...extras].sort(([a], [b]) => a - b));
     this._scheduleReflow();
+  }
+
+  private learnHeight(height: number): void {
+    if (!(height > 0)) return;
+    this.rowHeight = height;
+    this._overhang = this.rowsBeyond * height;
+    this.measured = true;
   }
 
   /** A new list: what was measured of rows not in the DOM now belongs to other accounts. */
@@ -126,9 +135,10 @@ export class FixedRowLayout extends FlowLayout {
       this._physicalMax = 0;
       return;
     }
+    if (!this.measured) this.learnHeight(this.firstHeight());
     if (!this.measured) {
-      // Nothing rendered yet: one row first, whose height places the others (a wrong guess would render rows that
-      // are then moved and dropped within the same frame).
+      // Nothing rendered yet and no probe: one row first, whose height places the others (a wrong guess would render
+      // rows that are then moved and dropped within the same frame).
       this._first = 0;
       this._last = 0;
       this._physicalMin = 0;
@@ -138,7 +148,9 @@ export class FixedRowLayout extends FlowLayout {
     const min = Math.max(0, this._scrollPosition - this._overhang);
     const max = Math.min(this._scrollSize, this._scrollPosition + this._viewDim1 + this._overhang);
     this._first = Math.min(count - 1, this.indexAt(min));
-    this._last = Math.max(this._first, Math.min(count - 1, this.indexAt(max)));
+    let last = Math.min(count - 1, this.indexAt(max));
+    if (last > this._first && this.top(last) >= max) last--; // starts where the range ends: not in it
+    this._last = Math.max(this._first, last);
     this._physicalMin = this.top(this._first);
     this._physicalMax = this.top(this._last) + this.heightOf(this._last);
   }

@@ -27,11 +27,11 @@ describe('FixedRowLayout', () => {
     layout.reflowIfNeeded(true);
     const state = last();
     expect(state.scrollSize!.height).toBe(600_000);
-    expect(state.range).toMatchObject({ first: 0, last: 12 }); // 0–720 px: 600 of view and two rows beyond
+    expect(state.range).toMatchObject({ first: 0, last: 11 }); // 0–720 px: 600 of view and two rows beyond
     expect(state.childPositions!.get(5)!.top).toBe(300);
     layout.viewportScroll = { top: 120_000, left: 0 };
     layout.reflowIfNeeded(true);
-    expect(last().range).toMatchObject({ first: 1998, last: 2012 });
+    expect(last().range).toMatchObject({ first: 1998, last: 2011 });
     expect(last().childPositions!.get(2000)!.top).toBe(120_000);
   });
 
@@ -54,6 +54,13 @@ describe('FixedRowLayout', () => {
     const { layout, last } = await layoutOf(10_000);
     layout.reflowIfNeeded(true);
     expect(last().range).toMatchObject({ first: 0, last: 0 });
+  });
+
+  it('with the height given before any row exists, the first pass renders every row in view', async () => {
+    const { layout, last } = await layoutOf(10_000);
+    layout.firstHeight = () => 50;
+    layout.reflowIfNeeded(true);
+    expect(last().range).toMatchObject({ first: 0, last: 13 }); // 600 px of view and two rows of 50 beyond
   });
 
   it('an empty list has no rows in range', async () => {

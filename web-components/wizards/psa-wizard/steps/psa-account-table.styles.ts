@@ -34,6 +34,7 @@ export const accountTableStyles = [baseStyles, css`
   /* Contained, so a keystroke's new rows lay out on their own: neither the page around the body nor the other rows
      are laid out again (the body's size and each ordinary row's are set, not taken from their content). */
   .viewport { contain: strict; }
+  .row-probe { position: absolute; visibility: hidden; inline-size: 0; block-size: var(--row-block); }
   .viewport .row { block-size: var(--row-block); overflow: hidden; contain: size layout style; }
   .viewport .row.grows { block-size: auto; min-block-size: var(--row-block); contain: layout style; }
   /* Inside the row: outside it, the next row would cover the ring's lower edge and the body clip its sides. */

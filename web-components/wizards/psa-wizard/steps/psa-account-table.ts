@@ -45,7 +45,12 @@ type RowErrors = { organizationId?: string; contactId?: string };
  * Rows have one fixed height (styles), so the virtualizer does not measure them; a row showing a
  * message (an error, a warning, the twin warning, a failed contact load) is marked and measured.
  */
-const ROW_LAYOUT = fixedRows({ grows: (row) => row.classList.contains('grows'), overhangRows: 4 });
+const rowLayout = (table: IhPsaAccountTable) => fixedRows({
+  grows: (row) => row.classList.contains('grows'),
+  // Before any row exists: an empty element of the rows' height (styles), read once.
+  firstHeight: () => table.renderRoot.querySelector('.row-probe')?.getBoundingClientRect().height ?? 0,
+  overhangRows: 4,
+});
 
 /**
  * Internal. Emits `ih-field-change` named `accountMapping.mappings` with the whole new list of rows.
@@ -99,6 +104,7 @@ export class IhPsaAccountTable extends LitElement {
   private counts: MappingCounts = countMappings([], new Map());
   private orgNames = new Map<string, string>();
   private errorsByAccount = new Map<string, RowErrors>();
+  private readonly rowLayout = rowLayout(this);
   private matching = suggestionCandidates([], []);
   private suggestions = new Map<string, AccountSuggestion>();
 
@@ -374,10 +380,11 @@ export class IhPsaAccountTable extends LitElement {
             <span role="columnheader">Contact (optional)</span><span role="columnheader">Ignore</span>
           </div>
         </div>
+        <div class="row-probe" aria-hidden="true"></div>
         <!-- The body is the Tab stop only while the active row is not rendered (the virtualizer renders rows near the view only). -->
         <div class="viewport" role="rowgroup" tabindex=${this.activeRendered ? '-1' : '0'} aria-label="PSA accounts" aria-describedby="keys"
           @focus=${this.onViewportFocus} @rangeChanged=${this.syncTabStop}>
-          ${virtualize({ items: this.filtered, scroller: true, layout: ROW_LAYOUT,
+          ${virtualize({ items: this.filtered, scroller: true, layout: this.rowLayout,
             // Keyed by position: when the filter changes, the rows in view keep their elements and only their values change
             // (every part of a row follows the account it shows now), instead of ~20 rows built anew per keystroke.
             keyFunction: (_a: PsaAccount | undefined, i: number) => i,
