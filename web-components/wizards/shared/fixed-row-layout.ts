@@ -2,7 +2,8 @@
  * @module A @lit-labs/virtualizer layout for a vertical list whose rows all have one height, fixed in
  * CSS: positions are arithmetic (index × height), so the virtualizer need not measure each row (a
  * bounding box and computed margins per row after every change, and averages over every row ever
- * measured, as its flow layout does). The height is read from one row per batch of resized rows; rows
+ * measured, as its flow layout does). The height is read from a probe before any row exists, then
+ * from one row per batch of resized rows (a width where rows become cards, a larger font); rows
  * that may grow (a message shown in them) carry a marker, are measured, and push the rows after them
  * down by exactly what they add. It also renders a few rows beyond the view (the flow layout renders
  * 1000 px of them), so a change of the list (a filter keystroke) touches fewer rows.
@@ -26,7 +27,7 @@ export interface FixedRowLayoutConfig {
   overhangRows?: number;
 }
 
-/** Until a row has been rendered: a guess, corrected in the same frame once the first rows exist. */
+/** Until the height is known (no probe, nothing rendered): the scroll size's first estimate, one row rendered. */
 const FIRST_GUESS = 60;
 
 // Built on FlowLayout only because the virtualizer package exports no other base class; every method that places
@@ -45,6 +46,7 @@ export class FixedRowLayout extends FlowLayout {
 
   private rowsBeyond = 4;
 
+  /** Config: rows rendered beyond the view, above and below. */
   set overhangRows(rows: number) {
     this.rowsBeyond = rows;
     this._overhang = rows * this.rowHeight;
