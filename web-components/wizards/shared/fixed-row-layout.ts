@@ -5,9 +5,8 @@
  * measured, as its flow layout does). The height is read from a probe before any row exists, then
  * from one row per batch of resized rows (a width where rows become cards, a larger font); rows
  * that may grow (a message shown in them) carry a marker, are measured, and push the rows after them
- * down by exactly what they add. It also renders fewer rows beyond the view (four, where the flow
- * layout renders 1000 px of them), and after a change of the list (a filter keystroke) those only
- * after the next paint, so the keystroke updates the rows in view alone.
+ * down by exactly what they add. It also renders a few rows beyond the view (the flow layout renders
+ * 1000 px of them), so a change of the list (a filter keystroke) touches fewer rows.
  */
 import { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
 
@@ -96,24 +95,8 @@ export class FixedRowLayout extends FlowLayout {
   protected override _setItems(items: unknown[]): void {
     if (items !== this._items) {
       this.extras = new Map([...this.extras].filter(([index]) => index >= this._first && index <= this._last && index < items.length));
-      if (this.measured) this.rowsInViewFirst();
     }
     super._setItems(items);
-  }
-
-  private extendLater = 0;
-
-  /**
-   * A new list (a filter keystroke): the next paint shows the rows in view; the rows beyond it, which that paint
-   * does not show, are rendered after it, so they do not delay it.
-   */
-  private rowsInViewFirst(): void {
-    this._overhang = 0;
-    cancelAnimationFrame(this.extendLater);
-    this.extendLater = requestAnimationFrame(() => setTimeout(() => {
-      this._overhang = this.rowsBeyond * this.rowHeight;
-      this._triggerReflow();
-    }));
   }
 
   private top(index: number): number {
