@@ -13,6 +13,7 @@ import { psaVendorBenchmarks } from './psa-vendor-bench.js';
 import { routingIntakeBenchmark, routingStormBenchmark } from './routing-bench.js';
 import { rmmBenchmarks } from './rmm-bench.js';
 import { psaWizardBenchmarks } from './psa-wizard-bench.js';
+import { keystrokeBenchmark } from './keystroke-bench.js';
 import { scaleOutBenchmarks } from './scale-out-bench.js';
 import { deliveryLogBenchmark } from './delivery-log-bench.js';
 import { intakeFloorBenchmark, intakeSteadyBenchmark } from './intake-floor-bench.js';
@@ -52,6 +53,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   rmm: () => rmmBenchmarks(seconds, rounds),
   twoWay: () => twoWayBenchmarks(rounds),
   psaWizard: () => psaWizardBenchmarks(),
+  keystroke: () => keystrokeBenchmark(rounds),
   scaleOut: () => scaleOutBenchmarks(),
 };
 

@@ -15,6 +15,7 @@
  */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import type { AccountMappingRow } from '../../../../bff/contracts/psa-settings.js';
 import type { PsaAccount, PsaContact } from '../../../../bff/contracts/model.js';
@@ -23,9 +24,10 @@ import type { FieldErrors } from '../../shared/form-state.js';
 import type { OrganizationOption, PsaWizardData } from '../psa-wizard.api.js';
 import { COPY } from '../psa-wizard.copy.js';
 import type { NameIndex, Suggestion } from '../../shared/name-match.js';
+import { fixedRows } from '../../shared/fixed-row-layout.js';
 import {
-  NO_FILTERS, currentSuggestions, emptyRow, filterAccounts, indexAccounts, nearOrganization, rowsByAccount, suggestionCandidates, withRow,
-  withRowsPatched, type AccountFilters, type AccountIndex,
+  NO_FILTERS, countMappings, currentSuggestions, emptyRow, indexAccounts, nearOrganization, refilterAccounts, rowsByAccount, suggestionCandidates,
+  withRow, withRowsPatched, type AccountFilters, type AccountIndex, type FilteredAccounts, type MappingCounts,
 } from './account-mapping.model.js';
 import { accountTableStyles } from './psa-account-table.styles.js';
 import { renderSuggestionReview } from './psa-suggestion-review.js';
@@ -37,6 +39,18 @@ type AccountSuggestion = Suggestion<PsaAccount, OrganizationOption>;
 interface TwinWarning { accountId: string; organization: OrganizationOption; reason: string }
 
 type ContactsState = PsaContact[] | 'loading' | 'error';
+type RowErrors = { organizationId?: string; contactId?: string };
+
+/**
+ * Rows have one fixed height (styles), so the virtualizer does not measure them; a row showing a
+ * message (an error, a warning, the twin warning, a failed contact load) is marked and measured.
+ */
+const rowLayout = (table: IhPsaAccountTable) => fixedRows({
+  grows: (row) => row.classList.contains('grows'),
+  // Before any row exists: an empty element of the rows' height (styles), read once.
+  firstHeight: () => table.renderRoot.querySelector('.row-probe')?.getBoundingClientRect().height ?? 0,
+  overhangRows: 4,
+});
 
 /**
  * Internal. Emits `ih-field-change` named `accountMapping.mappings` with the whole new list of rows.
@@ -83,7 +97,14 @@ export class IhPsaAccountTable extends LitElement {
 
   private index: AccountIndex = indexAccounts([]);
   private rows = new Map<string, AccountMappingRow>();
+  /** The last filtering: a keystroke that narrows the query starts from its matches. */
+  private filtering: FilteredAccounts | null = null;
   private filtered: PsaAccount[] = [];
+  /** Derived when the list, mappings, organizations or errors change, not on every keystroke. */
+  private counts: MappingCounts = countMappings([], new Map());
+  private orgNames = new Map<string, string>();
+  private errorsByAccount = new Map<string, RowErrors>();
+  private readonly rowLayout = rowLayout(this);
   private matching = suggestionCandidates([], []);
   private suggestions = new Map<string, AccountSuggestion>();
 
@@ -95,7 +116,13 @@ export class IhPsaAccountTable extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('accounts')) this.index = indexAccounts(this.accounts);
     if (changed.has('mappings')) this.rows = rowsByAccount(this.mappings);
-    if (changed.has('accounts') || changed.has('mappings') || changed.has('filters')) this.filtered = filterAccounts(this.index, this.filters, this.rows);
+    if (changed.has('accounts') || changed.has('mappings') || changed.has('filters')) {
+      this.filtering = refilterAccounts(this.filtering, this.index, this.filters, this.rows);
+      this.filtered = this.filtering.accounts;
+    }
+    if (changed.has('accounts') || changed.has('mappings')) this.counts = countMappings(this.accounts, this.rows);
+    if (changed.has('organizations')) this.orgNames = new Map(this.organizations.map((o) => [o.id, o.name]));
+    if (changed.has('errors') || changed.has('mappings')) this.errorsByAccount = this.rowErrors();
     if (changed.has('filters') || this.activeIndex >= this.filtered.length) this.activeIndex = 0;
     // Scoring names is the slow part: once per list; choosing among the candidates follows every mapping change.
     if (changed.has('accounts') || changed.has('organizations')) this.matching = suggestionCandidates(this.accounts, this.organizations);
@@ -322,8 +349,8 @@ export class IhPsaAccountTable extends LitElement {
   }
 
   /** Errors of each account's row, from the row index the mapping list has. */
-  private rowErrors(): Map<string, { organizationId?: string; contactId?: string }> {
-    const out = new Map<string, { organizationId?: string; contactId?: string }>();
+  private rowErrors(): Map<string, RowErrors> {
+    const out = new Map<string, RowErrors>();
     for (const [path, message] of Object.entries(this.errors)) {
       const m = /^accountMapping\.mappings\.(\d+)\.(organizationId|contactId|ignored)$/.exec(path);
       const row = m ? this.mappings[Number(m[1])] : undefined;
@@ -335,13 +362,11 @@ export class IhPsaAccountTable extends LitElement {
   }
 
   protected override render() {
-    const errors = this.rowErrors();
-    const orgNames = new Map(this.organizations.map((o) => [o.id, o.name]));
-    const shownSelected = this.filtered.length > 0 && this.filtered.every((a) => this.selected.has(a.id));
+    const shownSelected = this.selected.size >= this.filtered.length && this.filtered.length > 0 && this.filtered.every((a) => this.selected.has(a.id));
     return html`
       ${renderFilters({ facets: this.index.facets, filters: this.filters, parentChild: this.parentChild, set: (key, value) => this.setFilter(key, value) })}
       <div class="bar">
-        <span class="count" role="status">Showing ${this.filtered.length.toLocaleString('en')} of ${this.accounts.length.toLocaleString('en')} PSA accounts · ${this.mappings.filter((m) => m.organizationId).length.toLocaleString('en')} mapped</span>
+        <span class="count" role="status">Showing ${this.filtered.length.toLocaleString('en')} of ${this.accounts.length.toLocaleString('en')} PSA accounts · ${this.counts.mapped.toLocaleString('en')} mapped</span>
         ${this.suggestions.size && !this.reviewChosen ? html`<button type="button" part="accept-all-button" @click=${this.openReview}>Accept all ${this.suggestions.size} ${this.suggestions.size === 1 ? 'suggestion' : 'suggestions'}</button>` : nothing}
       </div>
       ${this.reviewChosen ? renderSuggestionReview({
@@ -365,18 +390,21 @@ export class IhPsaAccountTable extends LitElement {
             <span role="columnheader">Contact (optional)</span><span role="columnheader">Ignore</span>
           </div>
         </div>
+        <div class="row-probe" aria-hidden="true"></div>
         <!-- The body is the Tab stop only while the active row is not rendered (the virtualizer renders rows near the view only). -->
         <div class="viewport" role="rowgroup" tabindex=${this.activeRendered ? '-1' : '0'} aria-label="PSA accounts" aria-describedby="keys"
           @focus=${this.onViewportFocus} @rangeChanged=${this.onRangeChanged}>
-          ${virtualize({ items: this.filtered, scroller: true,
+          ${virtualize({ items: this.filtered, scroller: true, layout: this.rowLayout,
+            // Keyed by position: when the filter changes, the rows in view keep their elements and only their values change
+            // (every part of a row follows the account it shows now), instead of ~20 rows built anew per keystroke.
+            keyFunction: (_a: PsaAccount | undefined, i: number) => i,
             // The directive renders its previous range once more after the list shrank (virtualizer 2.1.1), so items can be missing.
-            keyFunction: (a: PsaAccount | undefined, i: number) => a?.id ?? `gone-${i}`,
-            renderItem: (a: PsaAccount | undefined, i: number) => (a ? this.renderRow(a, i, errors.get(a.id) ?? {}, orgNames) : html``) })}
+            renderItem: (a: PsaAccount | undefined, i: number) => (a ? this.renderRow(a, i, this.errorsByAccount.get(a.id) ?? {}) : html``) })}
         </div>
       </div>`;
   }
 
-  private renderRow(account: PsaAccount, i: number, errors: { organizationId?: string; contactId?: string }, orgNames: Map<string, string>) {
+  private renderRow(account: PsaAccount, i: number, errors: RowErrors) {
     const row = this.rows.get(account.id);
     const suggestion = this.suggestions.get(account.id);
     const mapped = Boolean(row?.organizationId);
@@ -386,23 +414,26 @@ export class IhPsaAccountTable extends LitElement {
     const orgError = errors.organizationId;
     const tab = i === this.activeIndex ? '0' : '-1';
     const twin = this.twin?.accountId === account.id ? this.twin : null;
-    const orgLabel = orgNames.get(row?.organizationId ?? '');
+    const orgLabel = this.orgNames.get(row?.organizationId ?? '');
+    const contacts = mapped ? this.contacts.get(account.id) : undefined;
+    // A message makes the row taller than the fixed height: the layout measures such rows.
+    const grows = Boolean(orgError || errors.contactId || twin || contacts === 'error' || (this.attachContacts && Array.isArray(contacts) && contacts.length === 0));
     return html`
-      <div class="row ${ignored ? 'ignored' : ''} ${selected ? 'selected' : ''}" role="row" part="row" aria-rowindex=${i + 2} data-account-id=${account.id} data-index=${i}
+      <div class="row ${ignored ? 'ignored' : ''} ${selected ? 'selected' : ''} ${grows ? 'grows' : ''}" role="row" part="row" aria-rowindex=${i + 2} data-account-id=${account.id} data-index=${i}
         tabindex=${tab} @keydown=${(e: KeyboardEvent) => this.onRowKeydown(e, i)} @focusin=${() => this.onRowFocusin(i)}>
         <div class="cell pick" role="cell">
           <input type="checkbox" tabindex=${tab} aria-label="Select ${account.name}" .checked=${selected}
             @click=${(e: MouseEvent) => { e.preventDefault(); this.selectRow(i, e.shiftKey); }}>
         </div>
-        <div class="cell" role="cell"><span class="name">${account.name}</span>${details ? html`<small class="details" title=${details}>${details}</small>` : nothing}</div>
+        <div class="cell" role="cell"><span class="name" title=${account.name}>${account.name}</span>${details ? html`<small class="details" title=${details}>${details}</small>` : nothing}</div>
         <div class="cell" role="cell">
           <span class="card-label" aria-hidden="true">Platform organization</span>
           <div class="org-line">
             <select tabindex=${tab} aria-label="Platform organization for ${account.name}" title=${orgLabel ?? 'Not mapped (catch-all)'} ?disabled=${ignored} ?invalid=${Boolean(orgError)}
               aria-invalid=${orgError ? 'true' : nothing} aria-describedby=${orgError ? `org-error-${account.id}` : nothing}
               @change=${(e: Event) => this.mapTo(account, (e.target as HTMLSelectElement).value || null)}>
-              <option value="" ?selected=${!mapped}>Not mapped (catch-all)</option>
-              ${this.organizations.map((o) => html`<option value=${o.id} ?selected=${row?.organizationId === o.id}>${o.name}${o.status === 'pending' ? ' (pending)' : ''}</option>`)}
+              <option value="" .selected=${!mapped}>Not mapped (catch-all)</option>
+              ${guard([this.organizations, row?.organizationId], () => this.organizations.map((o) => html`<option value=${o.id} .selected=${row?.organizationId === o.id}>${o.name}${o.status === 'pending' ? ' (pending)' : ''}</option>`))}
             </select>
             ${suggestion ? html`<button type="button" tabindex=${tab} aria-label="Accept “${suggestion.organization.name}” for ${account.name}: ${suggestion.reason}"
               @click=${() => this.mapTo(account, suggestion.organization.id)}>Accept</button>` : nothing}
