@@ -11,7 +11,7 @@ import { IntegrationEditEvent } from '../../../events/integration-edit-event.js'
 import type { Vendor } from '../../../api/client.js';
 import { COPY } from '../psa-wizard.copy.js';
 import { PSA_VENDOR_COPY, type CredentialFieldCopy } from '../psa-vendor-copy.js';
-import { credentialsOptional } from '../psa-wizard.validation.js';
+import { credentialsOptional } from '../psa-wizard.guards.js';
 import { PsaStepElement } from './psa-step-base.js';
 
 /**
