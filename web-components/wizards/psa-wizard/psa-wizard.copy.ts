@@ -7,7 +7,7 @@
 import type { Severity } from '../../../bff/contracts/psa-settings.js';
 import type { PsaVendor } from './psa-wizard.types.js';
 import { FIRST_STEP_COPY, STEP_INFO, VENDOR_LABEL } from './psa-first-step-copy.js';
-import { PSA_VENDOR_COPY } from './psa-vendor-copy.js';
+import { PSA_VENDOR_TERMS } from './psa-vendor-terms.js';
 import { GENERIC_PSA_FIELD_LABELS, psaFieldLabels, type ContractFieldLabels, type TicketFieldLabels } from '../../../bff/contracts/vendor-field-labels.js';
 
 export { STEP_INFO, VENDOR_LABEL };
@@ -27,14 +27,14 @@ function contractLabels(labels: ContractFieldLabels) {
   return { sync: labels.syncBillableUsers, defaultService: labels.defaultServiceId, syncDay: labels.userSyncDay, contract: labels.contractId, addService: labels.addService };
 }
 
-/** COPY.service in the vendor's own terms (labels: vendor-field-labels.ts; sentences: psa-vendor-copy.ts). */
+/** COPY.service in the vendor's own terms (labels: vendor-field-labels.ts; sentences: psa-vendor-terms.ts). */
 export function serviceCopy(vendor: PsaVendor): typeof COPY.service {
-  return { ...COPY.service, ...PSA_VENDOR_COPY[vendor].service, ...serviceLabels(psaFieldLabels(vendor).ticket) };
+  return { ...COPY.service, ...PSA_VENDOR_TERMS[vendor].service, ...serviceLabels(psaFieldLabels(vendor).ticket) };
 }
 
-/** COPY.contract in the vendor's own terms (labels: vendor-field-labels.ts; sentences: psa-vendor-copy.ts). */
+/** COPY.contract in the vendor's own terms (labels: vendor-field-labels.ts; sentences: psa-vendor-terms.ts). */
 export function contractCopy(vendor: PsaVendor): typeof COPY.contract {
-  return { ...COPY.contract, ...PSA_VENDOR_COPY[vendor].contract, ...contractLabels(psaFieldLabels(vendor).contract) };
+  return { ...COPY.contract, ...PSA_VENDOR_TERMS[vendor].contract, ...contractLabels(psaFieldLabels(vendor).contract) };
 }
 
 const GENERIC = GENERIC_PSA_FIELD_LABELS;
