@@ -18,10 +18,10 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 /**
  * What every element needs, grouped in one chunk: Lit (of lit-html's directives only `repeat`, which the
  * lists and toasts use; the others stay with the wizard code that uses them), @lit/context, the API
- * client, the events, the tokens and the toasts. Not the loader's registry: a page without elements
- * downloads the loader alone.
+ * client, the events and the tokens. Not the toasts (a list loads its region with its first toast), not the
+ * loader's registry: a page without elements downloads the loader alone.
  */
-const CORE_MODULES = /node_modules[\\/](lit-element|@lit[\\/](reactive-element|context))[\\/]|node_modules[\\/](lit|lit-html)[\\/](index|lit-html|is-server|decorators|directive|directive-helpers|directives[\\/]repeat)\.js|web-components[\\/](api|events|styles[\\/]tokens|elements[\\/]ih-toast-region)[\\/.]/;
+const CORE_MODULES = /node_modules[\\/](lit-element|@lit[\\/](reactive-element|context))[\\/]|node_modules[\\/](lit|lit-html)[\\/](index|lit-html|is-server|decorators|directive|directive-helpers|directives[\\/]repeat)\.js|web-components[\\/](api|events|styles[\\/]tokens)[\\/.]/;
 
 /** One ES module entry (file name `name`.js) with its chunks, as both builds write them. */
 function elementsBuild(name: string, entry: string, { emptyOutDir, oneFile }: { emptyOutDir: boolean; oneFile: boolean }): BuildEnvironmentOptions {

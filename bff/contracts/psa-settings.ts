@@ -6,15 +6,9 @@ import { z } from './zod.js';
 import { safeString } from './safe-text.js';
 import { chooseMessage, GENERIC_PSA_FIELD_LABELS, withArticle, type ContractFieldLabels, type TicketFieldLabels } from './vendor-field-labels.js';
 
-export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'informational'] as const;
-export type Severity = (typeof SEVERITIES)[number];
+import { OPTIONAL_BY_VENDOR_FIELDS, SEVERITIES, SUBJECT_TOKENS, type Severity } from './psa-settings-values.js';
 
-/** Tokens a ticket subject or note title may use; the rendered subject is the grouping key. */
-export const SUBJECT_TOKENS = ['user', 'alert', 'organization', 'severity'] as const;
-export const SUBJECT_PRESETS = {
-  user: { label: 'User', template: '{user}' },
-  'user-alert': { label: 'User + Alert', template: '{user} – {alert}' },
-} as const;
+export { CONTRACTS_OFF, NO_CONTACT_MESSAGE, noLongerOfferedMessage, OPTIONAL_BY_VENDOR_FIELDS, SEVERITIES, SUBJECT_PRESETS, SUBJECT_TOKENS, type Severity } from './psa-settings-values.js';
 
 const id = safeString().check(z.trim(), z.minLength(1));
 const nullableId = z.nullable(safeString().check(z.trim(), z.minLength(1)));
@@ -62,8 +56,6 @@ export const accountMappingSchema = z.object({
 }));
 export type AccountMapping = z.infer<typeof accountMappingSchema>;
 
-/** The message the seeds require when the chosen account has no contact to attach. */
-export const NO_CONTACT_MESSAGE = 'The selected PSA account has no contacts. Add a contact to it in the PSA, choose another account, or turn off Attach Contacts to Tickets on Creation.';
 
 // ---- Service parameters (ticket and note defaults) ---------------------------------------------
 
@@ -87,16 +79,6 @@ const overrideList = (issueType: string) => z.array(issueOverrideSchema(issueTyp
   });
 }));
 
-/**
- * A saved value the PSA no longer lists (deleted there since), in the words the BFF's check and the
- * wizard's section edit share: `label` is the field as the vendor's wizard shows it.
- */
-export function noLongerOfferedMessage(label: string, vendorLabel: string): string {
-  return `The chosen ${label} is no longer offered by ${vendorLabel} (it may have been removed); choose again`;
-}
-
-/** Picklist fields a vendor may lack (the adapter lists them in PsaPicklists.unsupported). */
-export const OPTIONAL_BY_VENDOR_FIELDS = ['categoryId', 'typeId', 'queueId', 'sourceId'] as const;
 
 /**
  * `labels`: the vendor's own field labels (vendor-field-labels.ts `psaFieldLabels(vendor).ticket`), so
@@ -210,9 +192,6 @@ export const newServiceSchema = z.object({
 });
 export type NewService = z.output<typeof newServiceSchema>;
 
-export const CONTRACTS_OFF: ContractSettings = {
-  addContractsToTickets: false, syncBillableUsers: false, userSyncDay: null, defaultServiceId: null, defaultServiceName: null, mappings: [],
-};
 
 /** What integrations.settings holds for a PSA (mappings live in their own tables). */
 export const psaStoredSettingsSchema = z.object({

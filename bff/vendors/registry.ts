@@ -23,7 +23,7 @@
  *    in neutral words), and two lines in bff/sandboxes/index.ts (createSandboxes → mounted at
  *    /sandbox/acme-psa/, PSA_SANDBOX_KITS).
  * 5. web-components/wizards/psa-wizard/psa-vendor-copy.ts: one entry (intro, credential fields,
- *    parent/child accounts, the vendor's words for ticket and contract fields).
+ *    parent/child accounts); psa-vendor-terms.ts: one entry (the vendor's words for ticket and contract fields).
  * 6. Tests: test/bff/vendors/acme-psa/ runs test/suites/psa-adapter.suite.ts; the routing suites,
  *    the setup suite and the PSA benchmarks iterate PSA_VENDORS / PSA_SANDBOX_KITS by themselves;
  *    the browser wizard harness (psa-wizard.harness.ts CREDENTIALS, CATCH_ALL) needs two lines

@@ -68,16 +68,17 @@ describe('the lazy loader (integration-elements-loader.js)', function () {
     expect((await downloadedSources()).filter((s) => /web-components\/(elements|wizards)\/|node_modules/.test(s))).to.deep.equal([]);
   });
 
-  it('a page with <integration-list> alone downloads nothing of a wizard, a log or the confirmation until they are needed', async () => {
+  it('a page with <integration-list> alone downloads nothing of a wizard, a log, the confirmation or the toasts until they are needed', async () => {
     const { token } = await seedPartner([{ vendor: 'autotask', status: 'active' }]);
     const list = await fixture(html`<integration-list kind="psa" .token=${token}></integration-list>`);
     await waitUntil(() => list.shadowRoot?.querySelector('[part~="row"]'), 'the list never showed its row', { timeout: 10_000 });
     const sources = await downloadedSources();
     expect(sources.some((s) => s.endsWith('integration-list/integration-list.ts'))).to.equal(true);
     expect(sources.filter((s) => s.includes('web-components/wizards/'))).to.deep.equal([]);
-    expect(sources.filter((s) => /delivery-log|audit-log|@lit-labs\/virtualizer/.test(s))).to.deep.equal([]);
+    expect(sources.filter((s) => /delivery-log|audit-log|ih-toast-region\/(ih-toast-region|keep-clear)\.ts|@lit-labs\/virtualizer/.test(s))).to.deep.equal([]);
     expect(customElements.get('psa-wizard')).to.equal(undefined);
     expect(customElements.get('ih-confirm-dialog')).to.equal(undefined);
+    expect(customElements.get('ih-toast-region')).to.equal(undefined);
 
     // The confirmation dialog's code arrives with the first question; Cancel keeps the row.
     list.shadowRoot!.querySelector<HTMLButtonElement>('[part~="delete-button"]')!.click();
@@ -94,6 +95,12 @@ describe('the lazy loader (integration-elements-loader.js)', function () {
     expect(customElements.get('audit-log')).to.be.a('function');
     expect((await downloadedSources()).some((s) => s.endsWith('audit-log/audit-log.ts'))).to.equal(true);
     list.shadowRoot!.querySelector<HTMLDialogElement>('dialog.logs')!.close();
+
+    // The toasts' region arrives with the first toast, and the toast shows.
+    list.shadowRoot!.querySelector<HTMLButtonElement>('[role="switch"]')!.click();
+    const toasts = () => [...list.shadowRoot!.querySelector('ih-toast-region')?.shadowRoot?.querySelectorAll('[part~="toast"] p') ?? []].map((p) => p.textContent!.trim());
+    await waitUntil(() => toasts().some((t) => t.includes('Ticket delivery to Autotask is paused')), `no toast (${toasts().join(' | ')})`, { timeout: 10_000 });
+    expect((await downloadedSources()).some((s) => s.endsWith('ih-toast-region/ih-toast-region.ts'))).to.equal(true);
   });
 
   it('opening <psa-wizard> downloads its first step only and nothing of the RMM wizard; the next step arrives when shown', async () => {
@@ -106,6 +113,8 @@ describe('the lazy loader (integration-elements-loader.js)', function () {
     expect(sources.filter((s) => PSA_LATER_STEPS.some((step) => s.endsWith(step)))).to.deep.equal([]);
     expect(customElements.get('ih-psa-account-mapping-step')).to.equal(undefined);
     expect(customElements.get('rmm-wizard')).to.equal(undefined);
+    // The page's toasts arrive with the first toast (the confirmation at the end).
+    expect(customElements.get('ih-page-toasts')).to.equal(undefined);
 
     // The next step's code arrives when that step is shown.
     for (const [name, value] of [['credentials.username', 'api-user@sandbox.example'], ['credentials.secret', 'sandbox-secret']] as const) {

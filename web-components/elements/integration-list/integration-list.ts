@@ -14,7 +14,8 @@ import { IntegrationChangeEvent } from '../../events/integration-change-event.js
 import { IntegrationEditEvent } from '../../events/integration-edit-event.js';
 import type { IhConfirmDialog } from '../ih-confirm-dialog/ih-confirm-dialog.js';
 import { askLazily } from '../ih-confirm-dialog/ask-lazily.js';
-import type { IhToastRegion } from '../ih-toast-region/ih-toast-region.js';
+import type { IhToastRegion, ToastTone } from '../ih-toast-region/ih-toast-region.js';
+import { showLazily } from '../ih-toast-region/show-lazily.js';
 import { AvailabilityWatch, renderAvailability } from '../shared/availability-watch.js';
 import { renderLoadState } from '../shared/load-state.js';
 import { anySyncRunning, SyncPoll } from '../shared/sync-poll.js';
@@ -160,7 +161,7 @@ export class IntegrationList extends ApiConsumerElement {
   private operationsClient?: { client: unknown; operations: IntegrationOperations };
   private readonly health = new PsaHealthController(this, () => this.operations);
   private readonly clock = new ClockController(this);
-  private readonly availability = new AvailabilityWatch(this, { poll: () => this.pollAvailability(), toast: (message) => this.toastRegion.show(message) });
+  private readonly availability = new AvailabilityWatch(this, { poll: () => this.pollAvailability(), toast: (message) => this.toast(message) });
   /** While an RMM row syncs (a new connection's first sync starts at once), the list is read again until it ends. */
   private readonly syncPoll = new SyncPoll(this, () => this.pollSync());
   private readonly logs = new IntegrationLogsPanel(this, () => ({ apiBase: this.effectiveApiBase, token: this.effectiveToken }));
@@ -185,6 +186,11 @@ export class IntegrationList extends ApiConsumerElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A change made elsewhere in the hub (another list, a wizard, an Applications tab) reloads too.
     if (!this.hasUpdated || changed.has('kind') || this.connectionChanged(changed) || this.hubStateChanged(changed)) void this.load();
+  }
+
+  /** A toast in the list's region (whose code arrives with the first toast on a lazily loaded page). */
+  private toast(message: string, tone?: ToastTone): void {
+    showLazily(() => this.toastRegion, message, tone);
   }
 
   private load(): Promise<void> {
@@ -232,7 +238,7 @@ export class IntegrationList extends ApiConsumerElement {
     if (action === 'disconnect') {
       const confirmed = await askLazily(() => this.confirmDialog, {
         title: COPY.disconnectTitle(row.vendorLabel), message: COPY.disconnectMessage(row.vendorLabel, row.sync?.userActivity !== 'not_offered'), confirmLabel: COPY.disconnect, tone: 'danger',
-      }, (failed) => this.toastRegion.show(failed, 'error'));
+      }, (failed) => this.toast(failed, 'error'));
       if (!confirmed) return;
     }
     await this.withPending(row, async () => {
@@ -240,7 +246,7 @@ export class IntegrationList extends ApiConsumerElement {
       this.integrations = this.integrations.map((r) => (r.id === updated.id ? updated : r));
       this.dispatchEvent(new IntegrationChangeEvent({ integrationId: updated.id, kind: updated.kind, status: updated.status }));
       const toast = { pause: COPY.paused, resume: COPY.resumed, disconnect: COPY.disconnected, reconnect: COPY.reconnected }[action];
-      this.toastRegion.show(toast(row.vendorLabel));
+      this.toast(toast(row.vendorLabel));
     });
   }
 
@@ -248,13 +254,13 @@ export class IntegrationList extends ApiConsumerElement {
     if (this.pending.has(row.id)) return;
     const confirmed = await askLazily(() => this.confirmDialog, {
       title: COPY.deleteTitle(row.vendorLabel), message: KIND_COPY[this.kind].deleteConsequence(row.vendorLabel, row.sync?.userActivity !== 'not_offered'), confirmLabel: COPY.delete, tone: 'danger',
-    }, (failed) => this.toastRegion.show(failed, 'error'));
+    }, (failed) => this.toast(failed, 'error'));
     if (!confirmed) return;
     await this.withPending(row, async () => {
       await this.api.integrations.remove(row.id);
       this.integrations = this.integrations.filter((r) => r.id !== row.id);
       this.dispatchEvent(new IntegrationChangeEvent({ integrationId: row.id, kind: row.kind, status: 'deleted' }));
-      this.toastRegion.show(COPY.deleted(row.vendorLabel));
+      this.toast(COPY.deleted(row.vendorLabel));
       // The row (and the focused Delete button) is gone: give focus a stable place.
       await this.updateComplete;
       this.addButton.focus();
@@ -268,7 +274,7 @@ export class IntegrationList extends ApiConsumerElement {
       await work();
     } catch (error) {
       const problem = error instanceof ApiProblem ? error : ApiProblem.network(this.effectiveApiBase, error);
-      this.toastRegion.show(COPY.actionFailed(problem), 'error');
+      this.toast(COPY.actionFailed(problem), 'error');
       void this.load();
     } finally {
       const next = new Set(this.pending);
@@ -283,7 +289,7 @@ export class IntegrationList extends ApiConsumerElement {
     try {
       await this.withPending(row, async () => {
         const ticket = await this.operations.sendTestTicket(row.id);
-        this.toastRegion.show(PSA_HEALTH_COPY.testTicketSent(row.vendorLabel, ticket));
+        this.toast(PSA_HEALTH_COPY.testTicketSent(row.vendorLabel, ticket));
       });
     } finally {
       this.sendingTicketFor = null;
@@ -297,7 +303,7 @@ export class IntegrationList extends ApiConsumerElement {
       const failures = results.filter((r) => r.status === 'failed');
       const message = PSA_HEALTH_COPY.billableSynced(row.vendorLabel, results.length - failures.length, failures.length, skipped.length);
       const first = failures[0];
-      this.toastRegion.show(first ? `${message} ${PSA_HEALTH_COPY.billableFirstFailure(first.organizationName, first.error)}` : message, first ? 'error' : 'success');
+      this.toast(first ? `${message} ${PSA_HEALTH_COPY.billableFirstFailure(first.organizationName, first.error)}` : message, first ? 'error' : 'success');
       void this.health.reload(row.id);
     });
   }
@@ -309,8 +315,8 @@ export class IntegrationList extends ApiConsumerElement {
       this.clock.tick();
       this.integrations = this.integrations.map((r) => (r.id === row.id ? { ...r, sync: result.sync } : r));
       const offered = result.sync.userActivity === 'recorded';
-      if (result.outcome === 'failed') this.toastRegion.show(RMM_SYNC_COPY.syncFailed(row.vendorLabel, result.error?.message ?? ''), 'error');
-      else this.toastRegion.show(RMM_SYNC_COPY.synced(row.vendorLabel, result.sync.deviceCount, result.sync.activityCount, offered));
+      if (result.outcome === 'failed') this.toast(RMM_SYNC_COPY.syncFailed(row.vendorLabel, result.error?.message ?? ''), 'error');
+      else this.toast(RMM_SYNC_COPY.synced(row.vendorLabel, result.sync.deviceCount, result.sync.activityCount, offered));
       // The run may have changed more than this row's summary (another admin, the scheduler): show the BFF's view.
       void this.load();
     });

@@ -1,9 +1,10 @@
 /**
  * @module The PSA wizard's per-vendor words, one entry per PSA vendor: the credential fields the
  * Credentials step shows (names are the credential schema's keys, bff/contracts/credentials.ts),
- * its intro, and the vendor's own sentences for steps 3 and 4. The vendor's field labels
- * (ConnectWise's "Service Board" and "Agreement") live in bff/contracts/vendor-field-labels.ts. Plugging in a PSA vendor adds
- * one entry here (registry.ts lists the other places).
+ * its intro, its permissions and whether its accounts have parents. The vendor's own sentences for
+ * steps 3 and 4 live in psa-vendor-terms.ts (loaded with those steps), its field labels (ConnectWise's
+ * "Service Board" and "Agreement") in bff/contracts/vendor-field-labels.ts. Plugging in a PSA vendor
+ * adds one entry here and one there (registry.ts lists the other places).
  */
 import { BMS_SERVERS, CONNECTWISE_ON_PREMISES, CONNECTWISE_SITES } from '../../../bff/contracts/credentials.js';
 import type { PsaVendor } from '../../../bff/contracts/vendor-catalog.js';
@@ -20,21 +21,6 @@ export interface CredentialFieldCopy {
   when?: { field: string; equals: string };
 }
 
-/**
- * Sentences of the Service Parameters step a vendor may say its own way (keys of COPY.service). Field
- * labels are not here: they live in bff/contracts/vendor-field-labels.ts, where the messages take them too.
- */
-export interface ServiceTerms {
-  issueTypes: string;
-  closeOnResolve: string; closeOnResolveHint: string;
-}
-
-/** Sentences of the Contract Mapping step a vendor may say its own way (keys of COPY.contract; labels as above). */
-export interface ContractTerms {
-  intro: string; addToTickets: string; addToTicketsHint: string; syncHint: string;
-  defaultServiceHint: string; createTitle: string; createHint: string; create: string;
-}
-
 /** Permissions the vendor's API user or application must be granted, listed under the credentials. */
 export interface PermissionsCopy {
   heading: string;
@@ -48,11 +34,9 @@ export interface PsaVendorCopy {
   permissions?: PermissionsCopy;
   /** Whether the account table shows parent/child accounts. */
   parentChild: boolean;
-  service?: Partial<ServiceTerms>;
-  contract?: Partial<ContractTerms>;
 }
 
-/** HaloPSA: an API application's client credentials; its words for teams, outcomes, categories and items. */
+/** HaloPSA: an API application's client credentials and the permissions it needs. */
 const HALOPSA_COPY: PsaVendorCopy = {
   intro: 'Enter the details of a HaloPSA API application (Configuration > Integrations > HaloPSA API > View Applications; Authentication Method: Client ID and Secret (Services)). They are checked with Halo before you continue.',
   credentials: [
@@ -70,17 +54,6 @@ const HALOPSA_COPY: PsaVendorCopy = {
     note: 'Also give the application’s Login Agent access to all teams, or tickets of other teams stay hidden from it.',
   },
   parentChild: false,
-  service: {
-    closeOnResolve: 'When the platform resolves every alert on a ticket: close it with status',
-    closeOnResolveHint: 'One of your Halo statuses that closes a ticket (Closed, or another closed status). The resolution is added as an action first.',
-    issueTypes: 'Category (optional)',
-  },
-  contract: {
-    syncHint: 'On the User Sync Day each month, billable user counts update the item’s quantity on the contract’s recurring invoice.',
-    defaultServiceHint: 'Required while Sync Billable Users is on: the item whose quantity is updated when an organization has no item of its own.',
-    createTitle: 'Create Item', createHint: 'Creates an item in the Halo catalog with these defaults; cost and price can be overridden per organization.',
-    create: 'Create Item',
-  },
 };
 
 export const PSA_VENDOR_COPY: Record<PsaVendor, PsaVendorCopy> = {
@@ -93,10 +66,6 @@ export const PSA_VENDOR_COPY: Record<PsaVendor, PsaVendorCopy> = {
       { name: 'password', label: 'BMS password', kind: 'password', autocomplete: 'new-password' },
     ],
     parentChild: true,
-    service: {
-      closeOnResolve: 'When the platform resolves every alert on a ticket: close it with status',
-      closeOnResolveHint: 'One of your Service Desk statuses that closes a ticket (Closed, Resolved). The resolution is added as a note first.',
-    },
   },
   autotask: {
     intro: 'Enter the credentials of the dedicated Autotask API user (Security Level: API User). They are checked with Autotask before you continue; your Autotask zone is found from the API username.',
@@ -105,10 +74,6 @@ export const PSA_VENDOR_COPY: Record<PsaVendor, PsaVendorCopy> = {
       { name: 'secret', label: 'API Password (secret)', kind: 'password', autocomplete: 'new-password' },
     ],
     parentChild: false,
-    service: {
-      closeOnResolve: 'When the platform resolves every alert on a ticket: set its Status to',
-      closeOnResolveHint: 'Complete, or another status your Autotask treats as complete. The resolution is added as a ticket note first.',
-    },
   },
   connectwise: {
     intro: 'Enter the API keys of a ConnectWise PSA API member (System > Members > API Members; a security role that may view companies, contacts and agreements and create service tickets). They are checked with ConnectWise before you continue.',
@@ -123,20 +88,6 @@ export const PSA_VENDOR_COPY: Record<PsaVendor, PsaVendorCopy> = {
       { name: 'privateKey', label: 'Private key', kind: 'password', autocomplete: 'new-password' },
     ],
     parentChild: true,
-    service: {
-      closeOnResolve: 'When the platform resolves every alert on a ticket: close it with the board status',
-      closeOnResolveHint: 'The closed statuses of the Service Board chosen above (those marked Closed in the board’s status setup). The resolution is added as a note first.',
-      issueTypes: 'Type and Subtype (optional)',
-    },
-    contract: {
-      intro: 'Agreement mapping is optional. With everything off you can finish now; it only affects ticket enrichment and billing, never alerts or investigations.',
-      addToTickets: 'Add Agreements to Tickets',
-      addToTicketsHint: 'The agreement chosen for an organization is added to each of its tickets.',
-      syncHint: 'On the User Sync Day each month, billable user counts update the addition’s quantity on mapped agreements.',
-      defaultServiceHint: 'Required while Sync Billable Users is on: the product whose addition quantity is updated when an organization has no product of its own.',
-      createTitle: 'Create Product', createHint: 'Creates a Service product in the ConnectWise catalog with these defaults; cost and price can be overridden per organization.',
-      create: 'Create Product',
-    },
   },
   halopsa: HALOPSA_COPY,
 };

@@ -1,15 +1,16 @@
 /**
  * @module Every sentence the PSA wizard shows, in one place and in the seeds' words (000 Kaseya
- * BMS, 001 the BMS guide, 003 Autotask), so labels, hints and messages stay consistent.
+ * BMS, 001 the BMS guide, 003 Autotask), so labels, hints and messages stay consistent. The wizard's
+ * own and its first step's words live in psa-first-step-copy.ts (`COPY` includes them), so the code
+ * loaded before step 1 does not carry the later steps' words.
  */
 import type { Severity } from '../../../bff/contracts/psa-settings.js';
-import type { WizardStepInfo } from '../shared/step-status.js';
 import type { PsaVendor } from './psa-wizard.types.js';
-import { VENDOR_LABELS } from '../../../bff/contracts/vendor-catalog.js';
-import { PSA_VENDOR_COPY } from './psa-vendor-copy.js';
+import { FIRST_STEP_COPY, STEP_INFO, VENDOR_LABEL } from './psa-first-step-copy.js';
+import { PSA_VENDOR_TERMS } from './psa-vendor-terms.js';
 import { GENERIC_PSA_FIELD_LABELS, psaFieldLabels, type ContractFieldLabels, type TicketFieldLabels } from '../../../bff/contracts/vendor-field-labels.js';
 
-export const VENDOR_LABEL: Record<PsaVendor, string> = VENDOR_LABELS;
+export { STEP_INFO, VENDOR_LABEL };
 
 /** Step 3's labels as COPY.service names them, from the one place that holds each vendor's words. */
 function serviceLabels(labels: TicketFieldLabels) {
@@ -26,64 +27,22 @@ function contractLabels(labels: ContractFieldLabels) {
   return { sync: labels.syncBillableUsers, defaultService: labels.defaultServiceId, syncDay: labels.userSyncDay, contract: labels.contractId, addService: labels.addService };
 }
 
-/** COPY.service in the vendor's own terms (labels: vendor-field-labels.ts; sentences: psa-vendor-copy.ts). */
+/** COPY.service in the vendor's own terms (labels: vendor-field-labels.ts; sentences: psa-vendor-terms.ts). */
 export function serviceCopy(vendor: PsaVendor): typeof COPY.service {
-  return { ...COPY.service, ...PSA_VENDOR_COPY[vendor].service, ...serviceLabels(psaFieldLabels(vendor).ticket) };
+  return { ...COPY.service, ...PSA_VENDOR_TERMS[vendor].service, ...serviceLabels(psaFieldLabels(vendor).ticket) };
 }
 
-/** COPY.contract in the vendor's own terms (labels: vendor-field-labels.ts; sentences: psa-vendor-copy.ts). */
+/** COPY.contract in the vendor's own terms (labels: vendor-field-labels.ts; sentences: psa-vendor-terms.ts). */
 export function contractCopy(vendor: PsaVendor): typeof COPY.contract {
-  return { ...COPY.contract, ...PSA_VENDOR_COPY[vendor].contract, ...contractLabels(psaFieldLabels(vendor).contract) };
+  return { ...COPY.contract, ...PSA_VENDOR_TERMS[vendor].contract, ...contractLabels(psaFieldLabels(vendor).contract) };
 }
 
 const GENERIC = GENERIC_PSA_FIELD_LABELS;
 
-export const STEP_INFO: WizardStepInfo[] = [
-  { id: 'credentials', label: 'Credentials' },
-  { id: 'account-mapping', label: 'Account Mapping' },
-  { id: 'service-parameters', label: 'Service Parameters' },
-  { id: 'contract-mapping', label: 'Contract Mapping', optional: true },
-  { id: 'finish', label: 'Finish' },
-];
-
 export const SEVERITY_LABEL: Record<Severity, string> = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low', informational: 'Informational' };
 
 export const COPY = {
-  heading: (vendor: PsaVendor, editing: boolean) => `${editing ? 'Edit' : 'Connect'} ${VENDOR_LABEL[vendor]}`,
-  loading: 'Opening the wizard…',
-  /** Edit mode: the summary of a finished integration, one section edited at a time. */
-  editMode: {
-    summaryHeading: 'Settings of this integration',
-    summaryIntro: 'Choose Edit on the section to change. Only that section is saved, when you choose Save; Cancel leaves it as it was.',
-    connection: 'Connection',
-    secrets: 'Secrets',
-    stored: 'Stored (never shown; replace them to change them)',
-    edit: 'Edit',
-    replaceCredentials: 'Replace credentials',
-    close: 'Close',
-    save: 'Save',
-    sectionHeading: (label: string) => `Edit ${label}`,
-    saved: (label: string) => `${label} saved.`,
-  },
-  waitingForToken: 'Waiting for sign-in…',
-  retry: 'Retry',
-  loadSavedFailed: 'The saved settings of this integration could not be loaded.',
-  completed: (vendor: PsaVendor) => `${VENDOR_LABEL[vendor]} is connected and Active. Alerts will now create tickets.`,
-  deletedMeanwhile: (vendor: PsaVendor) => `This ${VENDOR_LABEL[vendor]} integration has been deleted.`,
-  completedPaused: (vendor: PsaVendor) => `${VENDOR_LABEL[vendor]} settings are saved. Ticket delivery stays paused until you resume it.`,
-  draftSaveFailed: 'Your progress could not be saved as a draft; it is kept in this page until you finish.',
-
-  exists: {
-    title: 'A PSA is already connected',
-    detail: (vendor: string, account: string | null, status: string) =>
-      `This account already has a ${vendor} integration${account ? ` (${account})` : ''}: ${status}. One PSA per account: edit the existing integration instead.`,
-    cancel: 'Cancel',
-  },
-
-  credentials: {
-    keep: 'Credentials are stored and never shown. Leave these fields blank to keep them, or enter new ones to replace them.',
-    psaExistsAction: 'Edit the existing integration',
-  },
+  ...FIRST_STEP_COPY,
 
   mapping: {
     intro: 'This step is required. Select the Catch-All PSA Account used for organizations without a mapping, then map PSA accounts to organizations.',

@@ -1,6 +1,6 @@
 /**
  * @module The PSA wizard as one XState v5 machine for both vendors (`input.vendor`): a state per
- * step, Next guarded by that step's schema (psa-wizard.validation.ts), every BFF call an invoked
+ * step, Next guarded by that step's schema (psa-wizard.validation.ts, through psa-wizard.guards.ts), every BFF call an invoked
  * actor whose signal aborts when the state is left, Back always allowed, and the server the
  * authority: each Next saves the section and its field errors come back next to the fields.
  *
@@ -16,7 +16,7 @@ import {
   DEFAULT_NEW_SERVICE, EMPTY_ACCOUNT_MAPPING, EMPTY_CONTRACT, EMPTY_TICKET, PSA_STEPS, STEP_ROOTS, emptyCredentials,
   type PsaStep, type PsaWizardContext, type PsaWizardEvent, type PsaWizardInput,
 } from './psa-wizard.types.js';
-import { credentialsBlank, credentialsOptional, isStepValid, newServiceErrors } from './psa-wizard.validation.js';
+import { credentialsBlank, credentialsOptional, newServicePasses, stepPasses } from './psa-wizard.guards.js';
 import { applyDependents, prefillTicketDefaults } from './psa-wizard.values.js';
 import { connectionFacts } from '../../../bff/contracts/credentials.js';
 
@@ -64,7 +64,7 @@ export const psaWizardMachine = setup({
     opensSection: ({ event }, params: { step: PsaStep }) => event.type === 'section.edit' && event.step === params.step,
     /** The saved integration opens at this step (an unfinished one resumes where it was left). */
     resumesAt: ({ event }, params: { step: PsaStep | 'summary' }) => (event as unknown as { output?: { resumeAt?: string } }).output?.resumeAt === params.step,
-    stepValid: ({ context }, params: { step: PsaStep }) => isStepValid(params.step, context),
+    stepValid: ({ context }, params: { step: PsaStep }) => stepPasses(params.step, context),
     /** Editing, or back on step 1 after it succeeded: blank credentials keep the stored ones. */
     credentialsKept: ({ context }) => credentialsOptional(context) && credentialsBlank(context),
     changeAllowed: ({ event }, params: { step: PsaStep }) => changeWithin(event, params.step),
@@ -77,7 +77,7 @@ export const psaWizardMachine = setup({
     },
     hasServiceLists: ({ context }) => context.picklists !== null && context.catalog !== null,
     hasServices: ({ context }) => context.services !== null,
-    newServiceValid: ({ context }) => Object.keys(newServiceErrors(context)).length === 0,
+    newServiceValid: ({ context }) => newServicePasses(context),
   },
   actions: {
     applyChange: assign(({ context, event }) => {

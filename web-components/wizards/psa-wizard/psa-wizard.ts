@@ -14,11 +14,11 @@ import { WizardCancelEvent } from '../shared/events/wizard-cancel-event.js';
 import { WizardCompleteEvent } from '../shared/events/wizard-complete-event.js';
 import { WizardStepChangeEvent } from '../shared/events/wizard-step-change-event.js';
 import { deepQuery, focusFirstInvalid } from '../shared/focus.js';
-import { showPageToast } from '../shared/page-toasts.js';
+import { showPageToast } from '../shared/show-page-toast.js';
 import { json } from '../shared/wizard-api.js';
 import type { WizardNavEvent } from '../shared/wizard-shell.js';
 import { PsaWizardData, createPsaWizardServices } from './psa-wizard.api.js';
-import { COPY, STEP_INFO } from './psa-wizard.copy.js';
+import { FIRST_STEP_COPY as COPY, STEP_INFO } from './psa-first-step-copy.js';
 import {
   PSA_WIZARD_MACHINE_VERSION, busyLabel, currentStep, persistableSnapshot, psaWizardMachine,
   type PsaWizardMachine, type PsaWizardSnapshot,

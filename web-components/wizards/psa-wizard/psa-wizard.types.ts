@@ -5,7 +5,7 @@
  * section is the same shape with `null` for "not chosen yet".
  */
 import type { AccountMapping, ContractSettings, IssueOverride, Severity } from '../../../bff/contracts/psa-settings.js';
-import { CONTRACTS_OFF, SEVERITIES, SUBJECT_PRESETS } from '../../../bff/contracts/psa-settings.js';
+import { CONTRACTS_OFF, SEVERITIES, SUBJECT_PRESETS } from '../../../bff/contracts/psa-settings-values.js';
 import type { PsaContact, PsaPicklists, PsaService } from '../../../bff/contracts/model.js';
 import type { IntegrationStatus } from '../../api/client.js';
 import type { FieldErrors } from '../shared/form-state.js';

@@ -1,10 +1,10 @@
 /**
  * @module What each step of the PSA wizard lacks, as `path → message`: the BFF contracts' own zod
  * schemas (one schema, two enforcers) plus the rules only the wizard can see before saving (the
- * catch-all account's contacts). The machine's guards and the elements' error display both call
- * `stepErrors`, so the template never restates a rule.
+ * catch-all account's contacts). The machine's guards (through psa-wizard.guards.ts, where this
+ * module registers its rules when the later steps' code loads it) and the elements' error display
+ * both call `stepErrors`, so the template never restates a rule.
  */
-import { credentialSchemas } from '../../../bff/contracts/credentials.js';
 import {
   accountMappingSchema, contractSettingsSchemaFor, newServiceSchema, NO_CONTACT_MESSAGE, OPTIONAL_BY_VENDOR_FIELDS, SEVERITIES, ticketSettingsSchema,
 } from '../../../bff/contracts/psa-settings.js';
@@ -14,6 +14,9 @@ import { schemaErrors, type FieldErrors } from '../shared/form-state.js';
 import type { PsaStep, PsaWizardContext } from './psa-wizard.types.js';
 import { SEVERITY_LABEL, VENDOR_LABEL, serviceCopy } from './psa-wizard.copy.js';
 import { vanishedValueErrors } from './psa-vanished-values.js';
+import { credentialErrors, credentialsBlank, credentialsOptional, provideLaterStepRules } from './psa-wizard.guards.js';
+
+export { credentialsBlank, credentialsOptional };
 
 /** Ticket fields a vendor may lack, and the picklist that would offer each. */
 const FIELD_LIST = { categoryId: 'ticketCategory', typeId: 'ticketType', queueId: 'queue', sourceId: 'source' } as const;
@@ -29,21 +32,11 @@ export { newServiceSchema };
 
 export const CHECKING_CONTACTS_MESSAGE = 'Checking the contacts of this account…';
 
-/** Whether credentials may be left blank: the integration already has stored ones (editing, or back on step 1). */
-export function credentialsOptional(context: PsaWizardContext): boolean {
-  return context.integrationId !== null;
-}
-
-export function credentialsBlank(context: PsaWizardContext): boolean {
-  return Object.values(context.credentials).every((v) => !String(v ?? '').trim());
-}
-
 /** Errors of one step's values, computed from scratch (cheap: sections are small; mapping rows are only the changed ones). */
 export function stepErrors(step: PsaStep, context: PsaWizardContext): FieldErrors {
   switch (step) {
     case 'credentials':
-      if (credentialsOptional(context) && credentialsBlank(context)) return {};
-      return schemaErrors(credentialSchemas[context.vendor], context.credentials, 'credentials');
+      return credentialErrors(context);
     case 'account-mapping':
       return { ...catchAllContactErrors(context), ...schemaErrors(accountMappingSchema, context.accountMapping, 'accountMapping') };
     case 'service-parameters':
@@ -132,3 +125,5 @@ export function isStepValid(step: PsaStep, context: PsaWizardContext): boolean {
 export function newServiceErrors(context: PsaWizardContext): FieldErrors {
   return schemaErrors(newServiceSchema, context.newService, 'newService');
 }
+
+provideLaterStepRules({ stepErrors, newServiceErrors });

@@ -9,9 +9,9 @@
 import { html, nothing } from 'lit';
 import { IntegrationEditEvent } from '../../../events/integration-edit-event.js';
 import type { Vendor } from '../../../api/client.js';
-import { COPY } from '../psa-wizard.copy.js';
+import { FIRST_STEP_COPY as COPY } from '../psa-first-step-copy.js';
 import { PSA_VENDOR_COPY, type CredentialFieldCopy } from '../psa-vendor-copy.js';
-import { credentialsOptional } from '../psa-wizard.validation.js';
+import { credentialsOptional } from '../psa-wizard.guards.js';
 import { PsaStepElement } from './psa-step-base.js';
 
 /**

@@ -11,7 +11,7 @@ import type { PsaWizardData } from '../psa-wizard.api.js';
 import type { PsaWizardSnapshot } from '../psa-wizard.machine.js';
 import { stepStyles } from '../psa-wizard.styles.js';
 import type { PsaStep, PsaWizardContext, PsaWizardEvent } from '../psa-wizard.types.js';
-import { stepErrors } from '../psa-wizard.validation.js';
+import { loadedStepErrors } from '../psa-wizard.guards.js';
 
 export abstract class PsaStepElement extends LitElement {
   static override styles = stepStyles;
@@ -32,7 +32,7 @@ export abstract class PsaStepElement extends LitElement {
   /** The errors to show now, by context path. */
   protected get errors(): FieldErrors {
     const c = this.context;
-    return visibleErrors(stepErrors(this.step, c), c.touched, c.submitted, c.serverErrors);
+    return visibleErrors(loadedStepErrors(this.step, c) ?? {}, c.touched, c.submitted, c.serverErrors);
   }
 
   protected error(path: string): string {

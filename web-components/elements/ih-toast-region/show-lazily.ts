@@ -1,0 +1,28 @@
+/**
+ * @module Shows a toast in an `<ih-toast-region>` whose code may not be there yet: the lazy loader's
+ * list shows its rows without it, and the region's chunk arrives with the first toast (the full
+ * entry has it defined already, so the toast shows at once, as before).
+ */
+import { loadTags } from '../../registry/load-tags.js';
+import type { IhToastRegion, ToastTone } from './ih-toast-region.js';
+
+const TOAST_CHUNK = () => import('../../registry/toast-region.tags.js');
+
+/**
+ * Shows `message` in `region()`. A region not yet defined is defined first and the message waits for
+ * its first render, so its live regions exist before the text arrives (as `showPageToast` does).
+ */
+export function showLazily(region: () => IhToastRegion | null | undefined, message: string, tone: ToastTone = 'success'): void {
+  if (customElements.get('ih-toast-region')) {
+    region()?.show(message, tone);
+    return;
+  }
+  loadTags(TOAST_CHUNK)
+    .then(async () => {
+      const element = region();
+      if (!element) return;
+      await element.updateComplete;
+      element.show(message, tone);
+    })
+    .catch((error: unknown) => console.error('integration-elements: could not show the message', message, error));
+}
