@@ -13,7 +13,8 @@ import type { RmmWizardContext, RmmWizardEvent } from '../rmm-wizard.types.js';
 /** Styles every step shares: text blocks, notes, the warning box and checkbox rows. */
 export const stepStyles = [baseStyles, css`
   :host { display: block; }
-  .step { display: grid; gap: ${space(2)}; }
+  /* minmax(0, 1fr): a long review line wraps instead of widening the step past the card. */
+  .step { display: grid; grid-template-columns: minmax(0, 1fr); gap: ${space(2)}; }
   p { margin: 0; }
   .muted { color: ${token('--ih-color-text-muted')}; }
   .note {
@@ -41,9 +42,14 @@ export const stepStyles = [baseStyles, css`
   .check-error { margin: 0; color: ${token('--ih-color-danger')}; font-weight: 600; }
   .check-error::before { content: '⚠ ' / ''; }
   input[type='checkbox'][aria-invalid='true'] { outline: 2px solid ${token('--ih-color-danger')}; outline-offset: 2px; }
-  dl { display: grid; grid-template-columns: max-content 1fr; gap: ${space(0.5)} ${space(2)}; margin: 0; }
+  dl { display: grid; grid-template-columns: minmax(0, max-content) minmax(0, 1fr); gap: ${space(0.5)} ${space(2)}; margin: 0; }
   dt { font-weight: 600; }
-  dd { margin: 0; }
+  dd { margin: 0; overflow-wrap: anywhere; }
+  /* On a phone each term sits above its value: two columns leave the values a few words wide. */
+  @media (max-width: 40rem) {
+    dl { grid-template-columns: minmax(0, 1fr); row-gap: 0; }
+    dd { margin-block-end: ${space(1)}; }
+  }
 `];
 
 export abstract class RmmStepBase extends LitElement {
