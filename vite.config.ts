@@ -6,8 +6,8 @@
  * Decorators: tsconfig uses legacy `experimentalDecorators`, which Vite 8's Oxc lowers itself
  * (TC39 decorators would stay untransformed and break in Chromium; see shared TOOLING.md).
  */
-import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { elementsBuildPlugin } from './scripts/elements-build.js';
 
