@@ -38,7 +38,10 @@ for (const vendor of PSA_VENDORS) {
       ['429 with Retry-After', { kind: '429', count: 3, retryAfterSeconds: 1 }],
       ['a hang past the time-out', { kind: 'hang', count: 3, ms: 5_000 }],
     ] as const)('%s: every alert is delivered once', async (_name, fault) => {
-      t = await createRoutingTestApp(sandbox.origin, { adapterContext: { timeoutMs: 250, maxAttempts: 2, maxRetryWaitMs: 1_500 } });
+      // Only the hang needs a short time-out. The 5xx and 429 answers come at once and are counted per
+      // vendor below; with 250 ms there, a test worker starved of CPU could time out before reading them.
+      const timeoutMs = fault.kind === 'hang' ? 250 : 2_000;
+      t = await createRoutingTestApp(sandbox.origin, { adapterContext: { timeoutMs, maxAttempts: 2, maxRetryWaitMs: 1_500 } });
       await setupPsa(t, vendor, { subjectTemplate: '{user}' });
       await control(sandbox.origin, vendor, 'faults', { ...fault, pathIncludes: ticketPath });
       const alerts = [alert({ user: { email: 'a@x.example' } }), alert({ user: { email: 'a@x.example' } }), alert({ user: { email: 'b@x.example' } })];

@@ -9,7 +9,7 @@ import { createActor, createMachine, waitFor, type AnyEventObject } from 'xstate
 import { createTestModel } from 'xstate/graph';
 import { currentStep, psaWizardMachine, type PsaWizardActorRef, type PsaWizardSnapshot } from '../../../../web-components/wizards/psa-wizard/psa-wizard.machine.js';
 import { psaWizardActors } from '../../../../web-components/wizards/psa-wizard/psa-wizard.services.js';
-import type { PsaVendor, PsaWizardEvent } from '../../../../web-components/wizards/psa-wizard/psa-wizard.types.js';
+import type { PsaStep, PsaVendor, PsaWizardEvent } from '../../../../web-components/wizards/psa-wizard/psa-wizard.types.js';
 import { isStepValid } from '../../../../web-components/wizards/psa-wizard/psa-wizard.validation.js';
 import { CATALOG, CONTACT, INTEGRATION_ID, PICKLISTS, PRIORITIES, SERVICE, controllable, problem } from './psa-wizard.fakes.js';
 
@@ -68,6 +68,20 @@ function eventsFor(vendor: PsaVendor) {
 }
 
 /**
+ * `isStepValid` of one context, computed once: the walk serializes the same snapshot many times
+ * (once per event tried from it, again when replaying), and each check builds the step's zod
+ * schema afresh. XState never mutates a context (`assign` makes a new one), so the answer for a
+ * context object cannot change.
+ */
+const validity = new WeakMap<object, Map<string, boolean>>();
+function stepValidity(step: PsaStep, c: PsaWizardSnapshot['context']): boolean {
+  let known = validity.get(c);
+  if (!known) validity.set(c, (known = new Map()));
+  if (!known.has(step)) known.set(step, isStepValid(step, c));
+  return known.get(step)!;
+}
+
+/**
  * What makes two snapshots different for this test: where the wizard stands, whether its current
  * step may advance, how many steps the BFF accepted, and whether the catch-all contacts are known.
  * Coarse on purpose: one path per abstract state keeps the walk short.
@@ -76,7 +90,7 @@ function signature(s: PsaWizardSnapshot): string {
   const c = s.context;
   const step = currentStep(s);
   return JSON.stringify({
-    value: s.value, valid: step && step !== 'summary' ? isStepValid(step, c) : null, done: c.done.length,
+    value: s.value, valid: step && step !== 'summary' ? stepValidity(step, c) : null, done: c.done.length,
     contacts: c.catchAllContacts ? c.catchAllContacts.contacts.length > 0 : null,
   });
 }
