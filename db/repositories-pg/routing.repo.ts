@@ -70,8 +70,9 @@ export function createPgRoutingRepo(db: PgDb): RoutingRepo {
             where state = 'queued' and integration_id = ${integrationId} and group_key > g.group_key order by group_key, seq limit 1) n
         )
         select group_key as "groupKey", partner_id as "partnerId", seq from g
-        where not exists (select 1 from alert_deliveries h where h.state = 'queued' and h.integration_id = ${integrationId} and h.group_key = g.group_key
-          and (h.claimed_until > ${now} or h.next_attempt_at > ${now}))
+        -- A scalar subquery with LIMIT stays one index probe per group (an anti-join would read the integration's whole queue).
+        where (select h.seq from alert_deliveries h where h.state = 'queued' and h.integration_id = ${integrationId} and h.group_key = g.group_key
+          and (h.claimed_until > ${now} or h.next_attempt_at > ${now}) order by h.seq limit 1) is null
         order by seq limit ${limit}`)).rows,
       held: async (integrationId, groupKey, now) => (await tx.select({ seq: d.seq }).from(d)
         .where(and(waiting(integrationId), eq(d.groupKey, groupKey), sql`(${d.claimedUntil} > ${now} or ${d.nextAttemptAt} > ${now})`))
