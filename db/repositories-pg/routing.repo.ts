@@ -14,6 +14,8 @@ import { alertDeliveries, billableSyncs, integrationHealth, integrations, organi
 import { nowIso } from '../schema/columns.helpers.js';
 import { LostClaimError, MAX_ALERTS_PER_CLAIM, REQUEUE, type Accepted, type Claim, type DeliveryRow, type RoutingRepo } from '../repositories/routing.repo.js';
 import { GroupCommit } from '../group-commit.js';
+import { DELIVERY_STATES } from '../schema/routing.js';
+import { claimableGroupsAsync, type ClaimQueue } from '../repositories/claimable-groups.js';
 
 const RESOLVE_LOCK = 7_240_010;
 const CLAIM_LOCK = 7_240_011;
@@ -40,6 +42,43 @@ export function createPgRoutingRepo(db: PgDb): RoutingRepo {
   const pool = db.$client;
   const rowsOf = (claim: Claim, alertIds: string[]) => and(eq(d.partnerId, claim.partnerId), inArray(d.alertId, alertIds));
   const groupWhere = (integrationId: string, groupKey: string) => and(eq(ticketGroups.integrationId, integrationId), eq(ticketGroups.groupKey, groupKey));
+
+  /** The claim search's reads (claimable-groups.ts), each one index step or range (test/db/routing-query-plans.test.ts). */
+  const claimQueue = (tx: Tx): ClaimQueue<Promise<unknown>> => {
+    const waiting = (integrationId: string) => and(eq(d.state, 'queued'), eq(d.integrationId, integrationId));
+    const head = { groupKey: d.groupKey, partnerId: d.partnerId, seq: d.seq };
+    return {
+      integrations: async () => {
+        const found: string[] = [];
+        for (let after: string | null = null; ;) {
+          const [row] = await tx.select({ id: d.integrationId }).from(d)
+            .where(and(eq(d.state, 'queued'), after === null ? sql`${d.integrationId} is not null` : sql`${d.integrationId} > ${after}`))
+            .orderBy(asc(d.integrationId)).limit(1);
+          if (!row?.id) return found;
+          found.push(after = row.id);
+        }
+      },
+      unavailable: async (integrationId) => (await tx.select({ state: h.state }).from(h).where(and(eq(h.integrationId, integrationId), eq(h.state, 'unavailable')))).length > 0,
+      page: (integrationId, after, limit) => tx.select(head).from(d).where(and(waiting(integrationId), sql`${d.seq} > ${after}`)).orderBy(asc(d.seq)).limit(limit),
+      // One statement: a loose index scan over the group keys (each step one seek), each head's hold checked, oldest first.
+      freeHeads: async (integrationId, now, limit) => (await tx.execute<{ groupKey: string; partnerId: string; seq: number }>(sql`
+        with recursive g as (
+          (select group_key, partner_id, seq from alert_deliveries
+            where state = 'queued' and integration_id = ${integrationId} and group_key is not null order by group_key, seq limit 1)
+          union all
+          select n.* from g, lateral (select group_key, partner_id, seq from alert_deliveries
+            where state = 'queued' and integration_id = ${integrationId} and group_key > g.group_key order by group_key, seq limit 1) n
+        )
+        select group_key as "groupKey", partner_id as "partnerId", seq from g
+        -- A scalar subquery with LIMIT stays one index probe per group (an anti-join would read the integration's whole queue).
+        where (select h.seq from alert_deliveries h where h.state = 'queued' and h.integration_id = ${integrationId} and h.group_key = g.group_key
+          and (h.claimed_until > ${now} or h.next_attempt_at > ${now}) order by h.seq limit 1) is null
+        order by seq limit ${limit}`)).rows,
+      held: async (integrationId, groupKey, now) => (await tx.select({ seq: d.seq }).from(d)
+        .where(and(waiting(integrationId), eq(d.groupKey, groupKey), sql`(${d.claimedUntil} > ${now} or ${d.nextAttemptAt} > ${now})`))
+        .orderBy(asc(d.seq)).limit(1)).length > 0,
+    };
+  };
 
   /** Locks the claim's rows and checks they are still held by this claim; throws otherwise. */
   async function assertOwned(tx: Tx, claim: Claim, alertIds: string[]): Promise<void> {
@@ -157,13 +196,9 @@ export function createPgRoutingRepo(db: PgDb): RoutingRepo {
           if (Number(held?.until ?? 0) > now) continue;
           if (await take(integrationId, head.groupKey, head.partnerId, true)) await tx.update(h).set({ probeUntil: until }).where(eq(h.integrationId, integrationId));
         }
-        // Other groups: an unavailable integration's queue is held.
-        const groups = await tx.select({ integrationId: d.integrationId, groupKey: d.groupKey, partnerId: sql<string>`min(${d.partnerId})` })
-          .from(d).where(and(eq(d.state, 'queued'), sql`${d.groupKey} is not null`, sql`not exists (select 1 from ${h} where ${h.integrationId} = ${d.integrationId} and ${h.state} = 'unavailable')`))
-          .groupBy(d.integrationId, d.groupKey)
-          .having(sql`max(${d.claimedUntil}) <= ${now} and max(${d.nextAttemptAt}) <= ${now}`)
-          .orderBy(sql`min(${d.seq})`).limit(Math.max(0, maxGroups - claims.length));
-        for (const g of groups) await take(g.integrationId!, g.groupKey!, g.partnerId, false);
+        // Other groups: an unavailable integration's queue is held (see claimable-groups.ts).
+        const groups = await claimableGroupsAsync(claimQueue(tx), now, Math.max(0, maxGroups - claims.length));
+        for (const g of groups) await take(g.integrationId, g.groupKey, g.partnerId, false);
         return claims;
       });
     },
@@ -283,7 +318,7 @@ export function createPgRoutingRepo(db: PgDb): RoutingRepo {
         .orderBy(sql`${d.deliveredAt} desc nulls last`, desc(d.seq)).limit(1))[0];
     },
     async counts(partnerId, integrationId) {
-      const rows = await db.select({ state: d.state, n: sql<number>`count(*)::int` }).from(d).where(eq(d.integrationId, integrationId)).groupBy(d.state);
+      const rows = await db.select({ state: d.state, n: sql<number>`count(*)::int` }).from(d).where(and(inArray(d.state, DELIVERY_STATES), eq(d.integrationId, integrationId))).groupBy(d.state);
       const [unresolved] = await db.select({ n: sql<number>`count(*)::int` }).from(d).where(and(eq(d.partnerId, partnerId), eq(d.state, 'queued'), isNull(d.groupKey)));
       const by = Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
       return { queued: by.queued ?? 0, failed: by.failed ?? 0, delivered: by.delivered ?? 0, skipped: by.skipped ?? 0, unresolved: Number(unresolved?.n ?? 0) };

@@ -9,8 +9,10 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { alertDeliveries, billableSyncs, integrationHealth, integrations, organizations, ticketGroups } from '../schema/index.js';
+import { DELIVERY_STATES } from '../schema/routing.js';
 import { nowIso } from '../schema/columns.helpers.js';
 import { GroupCommit } from '../group-commit.js';
+import { claimableGroups, type ClaimQueue, type QueuedRow } from './claimable-groups.js';
 
 export type DeliveryRow = typeof alertDeliveries.$inferSelect;
 export type TicketGroupRow = typeof ticketGroups.$inferSelect;
@@ -96,13 +98,44 @@ export function createRoutingRepo(db: Db) {
   const getOne = db.select().from(d).where(and(eq(d.partnerId, sql.placeholder('partnerId')), eq(d.alertId, sql.placeholder('alertId')))).prepare();
   const unresolved = db.select().from(d).where(and(eq(d.state, 'queued'), isNull(d.groupKey))).orderBy(asc(d.seq)).limit(sql.placeholder('limit')).prepare();
   const h = integrationHealth;
-  // A group is claimable when none of its queued alerts is claimed or waiting out a backoff, and its
-  // integration's circuit breaker is closed (an unavailable PSA's queue is held; only its probe goes out).
-  const claimable = db.select({ integrationId: d.integrationId, groupKey: d.groupKey, partnerId: sql<string>`min(${d.partnerId})`, head: sql<number>`min(${d.seq})` })
-    .from(d).where(and(eq(d.state, 'queued'), sql`${d.groupKey} is not null`, sql`not exists (select 1 from ${h} where ${h.integrationId} = ${d.integrationId} and ${h.state} = 'unavailable')`))
-    .groupBy(d.integrationId, d.groupKey)
-    .having(sql`max(${d.claimedUntil}) <= ${sql.placeholder('now')} and max(${d.nextAttemptAt}) <= ${sql.placeholder('now')}`)
-    .orderBy(sql`min(${d.seq})`).limit(sql.placeholder('limit')).prepare();
+  // Claiming reads what it takes, not the queue (see `claimableGroups`): the integrations with waiting
+  // alerts one index step each, then each available one's waiting alerts in arrival order.
+  const firstQueuedIntegration = db.select({ id: d.integrationId }).from(d)
+    .where(and(eq(d.state, 'queued'), sql`${d.integrationId} is not null`)).orderBy(asc(d.integrationId)).limit(1).prepare();
+  const nextQueuedIntegration = db.select({ id: d.integrationId }).from(d)
+    .where(and(eq(d.state, 'queued'), sql`${d.integrationId} > ${sql.placeholder('after')}`)).orderBy(asc(d.integrationId)).limit(1).prepare();
+  const unavailable = db.select({ state: h.state }).from(h).where(and(eq(h.integrationId, sql.placeholder('integrationId')), eq(h.state, 'unavailable'))).prepare();
+  const queuePage = db.select({ groupKey: d.groupKey, partnerId: d.partnerId, seq: d.seq }).from(d)
+    .where(and(eq(d.state, 'queued'), eq(d.integrationId, sql.placeholder('integrationId')), sql`${d.seq} > ${sql.placeholder('after')}`))
+    .orderBy(asc(d.seq)).limit(sql.placeholder('limit')).prepare();
+  const firstGroup = db.select({ groupKey: d.groupKey, partnerId: d.partnerId, seq: d.seq }).from(d)
+    .where(and(eq(d.state, 'queued'), eq(d.integrationId, sql.placeholder('integrationId')), sql`${d.groupKey} is not null`))
+    .orderBy(asc(d.groupKey), asc(d.seq)).limit(1).prepare();
+  const nextGroup = db.select({ groupKey: d.groupKey, partnerId: d.partnerId, seq: d.seq }).from(d)
+    .where(and(eq(d.state, 'queued'), eq(d.integrationId, sql.placeholder('integrationId')), sql`${d.groupKey} > ${sql.placeholder('after')}`))
+    .orderBy(asc(d.groupKey), asc(d.seq)).limit(1).prepare();
+  // A group is held while any of its waiting alerts is claimed or backing off; oldest first, as those are usually the held ones.
+  const heldRow = db.select({ seq: d.seq }).from(d)
+    .where(and(eq(d.state, 'queued'), eq(d.integrationId, sql.placeholder('integrationId')), eq(d.groupKey, sql.placeholder('groupKey')),
+      sql`(${d.claimedUntil} > ${sql.placeholder('now')} or ${d.nextAttemptAt} > ${sql.placeholder('now')})`))
+    .orderBy(asc(d.seq)).limit(1).prepare();
+  const claimQueue: ClaimQueue<unknown> = {
+    integrations: () => {
+      const found: string[] = [];
+      for (let row = firstQueuedIntegration.get(); row?.id; row = nextQueuedIntegration.get({ after: row.id })) found.push(row.id);
+      return found;
+    },
+    unavailable: (integrationId) => unavailable.get({ integrationId }) !== undefined,
+    page: (integrationId, after, limit) => queuePage.all({ integrationId, after, limit }),
+    freeHeads: (integrationId, now, limit) => {
+      const heads: QueuedRow[] = [];
+      for (let head = firstGroup.get({ integrationId }); head?.groupKey != null; head = nextGroup.get({ integrationId, after: head.groupKey })) {
+        if (heldRow.get({ integrationId, groupKey: head.groupKey, now }) === undefined) heads.push(head);
+      }
+      return heads.sort((a, b) => a.seq - b.seq).slice(0, limit);
+    },
+    held: (integrationId, groupKey, now) => heldRow.get({ integrationId, groupKey, now }) !== undefined,
+  };
   // The group's oldest queued alerts, at most MAX_ALERTS_PER_CLAIM: the rest wait for the next claim (the group is held meanwhile).
   const claimGroup = db.update(d).set({ claimedUntil: sql`${sql.placeholder('until')}` })
     .where(sql`rowid in (select rowid from ${d} where ${d.integrationId} = ${sql.placeholder('integrationId')} and ${d.groupKey} = ${sql.placeholder('groupKey')} and ${d.state} = 'queued' order by ${d.seq} limit ${MAX_ALERTS_PER_CLAIM})`)
@@ -218,9 +251,9 @@ export function createRoutingRepo(db: Db) {
           takeProbe.run({ until, integrationId });
           claims.push({ partnerId: head.partnerId, integrationId, groupKey: head.groupKey, until, rows, probe: true });
         }
-        for (const g of claimable.all({ now, limit: maxGroups - claims.length })) {
+        for (const g of claimableGroups(claimQueue, now, maxGroups - claims.length)) {
           const rows = claimGroup.all({ until, integrationId: g.integrationId, groupKey: g.groupKey }).sort((a, b) => a.seq - b.seq);
-          if (rows.length > 0) claims.push({ partnerId: g.partnerId, integrationId: g.integrationId!, groupKey: g.groupKey!, until, rows });
+          if (rows.length > 0) claims.push({ partnerId: g.partnerId, integrationId: g.integrationId, groupKey: g.groupKey, until, rows });
         }
         return claims;
       }, immediate);
@@ -378,7 +411,7 @@ export function createRoutingRepo(db: Db) {
       return db.select().from(d).where(and(eq(d.integrationId, integrationId), eq(d.state, 'delivered'))).orderBy(desc(d.deliveredAt), desc(d.seq)).limit(1).get();
     },
     async counts(partnerId: string, integrationId: string): Promise<{ queued: number; failed: number; delivered: number; skipped: number; unresolved: number }> {
-      const rows = db.select({ state: d.state, n: sql<number>`count(*)` }).from(d).where(eq(d.integrationId, integrationId)).groupBy(d.state).all();
+      const rows = db.select({ state: d.state, n: sql<number>`count(*)` }).from(d).where(and(inArray(d.state, DELIVERY_STATES), eq(d.integrationId, integrationId))).groupBy(d.state).all();
       const unresolved = db.select({ n: sql<number>`count(*)` }).from(d).where(and(eq(d.partnerId, partnerId), eq(d.state, 'queued'), isNull(d.groupKey))).get();
       const by = Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
       return { queued: by.queued ?? 0, failed: by.failed ?? 0, delivered: by.delivered ?? 0, skipped: by.skipped ?? 0, unresolved: Number(unresolved?.n ?? 0) };

@@ -33,9 +33,13 @@ export const alertDeliveries = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.partnerId, t.alertId] }),
-    index('alert_deliveries_due_idx').on(t.state, t.nextAttemptAt),
-    index('alert_deliveries_group_idx').on(t.integrationId, t.groupKey, t.state),
-    index('alert_deliveries_seq_idx').on(t.seq),
+    // The routing worker's passes read only what they take (test/db/routing-query-plans.test.ts pins the plans):
+    // resolving walks the unresolved alerts in arrival order,
+    index('alert_deliveries_unresolved_idx').on(t.state, t.groupKey, t.seq),
+    // claiming walks each integration's waiting alerts in arrival order (and lists the integrations with any),
+    index('alert_deliveries_queue_idx').on(t.state, t.integrationId, t.seq),
+    // and reads one group's waiting alerts oldest first (and steps from one group to the next).
+    index('alert_deliveries_group_queue_idx').on(t.state, t.integrationId, t.groupKey, t.seq),
     // The delivery log: one integration's alerts, newest first, paged by (seq, alert id).
     index('alert_deliveries_log_idx').on(t.partnerId, t.integrationId, t.seq, t.alertId),
   ],

@@ -16,6 +16,7 @@ import { psaWizardBenchmarks } from './psa-wizard-bench.js';
 import { keystrokeBenchmark } from './keystroke-bench.js';
 import { scaleOutBenchmarks } from './scale-out-bench.js';
 import { deliveryLogBenchmark } from './delivery-log-bench.js';
+import { claimPassBenchmark } from './claim-pass-bench.js';
 import { intakeFloorBenchmark, intakeSteadyBenchmark } from './intake-floor-bench.js';
 import { startBenchmark } from './start-bench.js';
 import { listRepeatBenchmark } from './list-repeat-bench.js';
@@ -50,6 +51,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
     await routingStormBenchmark({ vendor: 'halopsa', users: Number(process.env.HALO_STORM_USERS ?? 20) });
   },
   deliveryLog: () => deliveryLogBenchmark(),
+  claimPass: () => claimPassBenchmark(),
   rmm: () => rmmBenchmarks(seconds, rounds),
   twoWay: () => twoWayBenchmarks(rounds),
   psaWizard: () => psaWizardBenchmarks(),

@@ -1,0 +1,147 @@
+/**
+ * The routing worker's resolve and claim passes read what they take, not the queue: every
+ * statement they run on `alert_deliveries` is served by an index, never a full scan of the table
+ * (EXPLAIN QUERY PLAN on SQLite, EXPLAIN on PostgreSQL after ANALYZE), and on SQLite none sorts
+ * (the index gives the order). The statements are the ones
+ * the passes actually run, recorded at the driver, so a new or reshaped query is checked too.
+ * Runs on the run's engine (SQLite; PostgreSQL under test/vitest.pg.config.ts).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type Sqlite from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/database.js';
+import { alertDeliveries as sqliteDeliveries, integrationHealth as sqliteHealth } from '../../db/schema/index.js';
+import { alertDeliveries as pgDeliveries, integrationHealth as pgHealth } from '../../db/schema-pg/index.js';
+import { openTestDatabase, TEST_ENGINE } from '../helpers/test-database.js';
+
+type Row = typeof sqliteDeliveries.$inferInsert;
+interface Recorded { text: string; values: unknown[] }
+
+let dir: string;
+let database: Database | undefined;
+let restore: (() => void) | undefined;
+afterEach(async () => {
+  restore?.();
+  await database?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Records the SQL the database runs while `recording.on`, at the driver (prepared statements included). */
+function recordStatements(db: Database): { on: boolean; seen: Recorded[] } {
+  const recording = { on: false, seen: [] as Recorded[] };
+  if (db.dialect === 'sqlite') {
+    const client = db.db.$client as Sqlite.Database & { prepare: Sqlite.Database['prepare'] };
+    const prepare = client.prepare.bind(client);
+    // Statements the repository prepared up front are wrapped too: it is created again below.
+    client.prepare = ((source: string) => {
+      const statement = prepare(source);
+      return new Proxy(statement, {
+        get(target, key) {
+          const value = Reflect.get(target, key, target) as unknown;
+          if (typeof value !== 'function') return value;
+          return (...args: unknown[]) => {
+            if (recording.on && ['all', 'get', 'run', 'iterate', 'raw'].includes(String(key))) recording.seen.push({ text: target.source, values: [] });
+            return (value as (...a: unknown[]) => unknown).apply(target, args);
+          };
+        },
+      });
+    }) as typeof client.prepare;
+    restore = () => { client.prepare = prepare; };
+  } else {
+    const query = pg.Client.prototype.query;
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      const config = args[0] as string | { text: string; values?: unknown[] };
+      const values = (typeof config === 'string' ? undefined : config.values) ?? (Array.isArray(args[1]) ? args[1] : []);
+      if (recording.on) recording.seen.push({ text: typeof config === 'string' ? config : config.text, values });
+      return (query as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof query;
+    restore = () => { pg.Client.prototype.query = query; };
+  }
+  return recording;
+}
+
+/**
+ * 10,000 delivered alerts (history), one unavailable PSA whose probe is due with 300 waiting,
+ * one available PSA with 40 groups backing off (enough that the claim steps group by group) and
+ * 2 fresh groups, and 3 alerts not yet resolved.
+ */
+async function seed(db: Database, now: number): Promise<void> {
+  const at = new Date(now - 60_000).toISOString();
+  let seq = 0;
+  const row = (integrationId: string | null, groupKey: string | null, state: Row['state'], nextAttemptAt = 0): Row => {
+    seq += 1;
+    return {
+      partnerId: integrationId === 'int-down' ? 'partner-down' : 'partner-up', alertId: `a-${seq}`, integrationId, organizationId: 'org-1',
+      alert: { id: `a-${seq}` }, state, groupKey, seq, nextAttemptAt, createdAt: at, updatedAt: at,
+    };
+  };
+  const rows: Row[] = [];
+  for (let i = 0; i < 10_000; i += 1) rows.push(row(i % 2 ? 'int-up' : 'int-down', `old-${i % 50}`, 'delivered'));
+  for (let i = 0; i < 300; i += 1) rows.push(row('int-down', `down-${i % 30}`, 'queued'));
+  for (let i = 0; i < 400; i += 1) rows.push(row('int-up', `backoff-${i % 40}`, 'queued', now + 3_600_000));
+  rows.push(row('int-up', 'fresh-1', 'queued'), row('int-up', 'fresh-2', 'queued'));
+  for (let i = 0; i < 3; i += 1) rows.push(row(null, null, 'queued'));
+  const health = { integrationId: 'int-down', partnerId: 'partner-down', state: 'unavailable' as const, nextProbeAt: 0 };
+  if (db.dialect === 'sqlite') {
+    db.db.insert(sqliteHealth).values(health).run();
+    for (let i = 0; i < rows.length; i += 500) db.db.insert(sqliteDeliveries).values(rows.slice(i, i + 500)).run();
+  } else {
+    await db.db.insert(pgHealth).values(health);
+    for (let i = 0; i < rows.length; i += 500) await db.db.insert(pgDeliveries).values(rows.slice(i, i + 500));
+    await db.db.$client.query('analyze alert_deliveries');
+  }
+}
+
+/** The plan's lines for one recorded statement. */
+async function planOf(db: Database, statement: Recorded): Promise<string[]> {
+  if (db.dialect === 'sqlite') {
+    const params = (statement.text.match(/\?/g) ?? []).map(() => null);
+    return (db.db.$client.prepare(`explain query plan ${statement.text}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail);
+  }
+  const result = await db.db.$client.query<{ 'QUERY PLAN': string }>({ text: `explain ${statement.text}`, values: statement.values });
+  return result.rows.map((r) => r['QUERY PLAN']);
+}
+
+const fullScan = TEST_ENGINE === 'sqlite' ? /^SCAN alert_deliveries\b/ : /Seq Scan on alert_deliveries\b/;
+const indexUse = TEST_ENGINE === 'sqlite' ? /^SEARCH alert_deliveries USING (COVERING )?INDEX alert_deliveries_\w+_idx\b/ : /Index (Only )?Scan (Backward )?using alert_deliveries_\w+_idx on alert_deliveries\b/;
+
+describe(`routing query plans (${TEST_ENGINE})`, () => {
+  it('resolves and claims through indexes, never scanning every alert', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'ih-plans-'));
+    database = await openTestDatabase(dir);
+    const now = Date.now();
+    await seed(database, now);
+    const recording = recordStatements(database);
+    // A repository made after the recorder is in place, so its prepared statements are recorded too.
+    const { createRepositories } = await import('../../db/repositories/index.js');
+    const { createPgRepositories } = await import('../../db/repositories-pg/index.js');
+    const routing = database.dialect === 'sqlite' ? createRepositories(database.db).routing : createPgRepositories(database.db).routing;
+
+    recording.on = true;
+    const resolved = await routing.resolveBatch(10, async () => ({ integrationId: 'int-up', state: 'queued', groupKey: 'late', decision: null, reason: null }));
+    const claims = await routing.claimGroups(now, now + 30_000, 4);
+    recording.on = false;
+
+    // What the passes took: the due probe (the unavailable PSA's oldest group) and the oldest free groups in arrival order.
+    expect(resolved).toBe(3);
+    expect(claims.map((c) => [c.integrationId, c.groupKey, c.rows.length, c.probe ?? false])).toEqual([
+      ['int-down', 'down-0', 10, true], ['int-up', 'fresh-1', 1, false], ['int-up', 'fresh-2', 1, false], ['int-up', 'late', 3, false],
+    ]);
+
+    // Each distinct statement once (a statement run per group has the same plan each time).
+    const distinct = [...new Map(recording.seen.map((s) => [s.text, s])).values()];
+    const onDeliveries = distinct.filter((s) => /alert_deliveries/.test(s.text) && /^\s*(select|update|with)/i.test(s.text));
+    expect(onDeliveries.length).toBeGreaterThan(5);
+    for (const statement of onDeliveries) {
+      const plan = await planOf(database, statement);
+      const where = `${statement.text}\n${plan.join('\n')}`;
+      expect(plan.filter((line) => fullScan.test(line.trim())), where).toEqual([]);
+      // SQLite: the index gives the order too (a sort would read every matching alert before the first is taken).
+      if (TEST_ENGINE === 'sqlite') expect(plan.filter((line) => /TEMP B-TREE/.test(line)), where).toEqual([]);
+      expect(plan.some((line) => indexUse.test(line.trim()) || /USING INTEGER PRIMARY KEY|USING PRIMARY KEY|_pk\b|sqlite_autoindex_alert_deliveries/.test(line)), where).toBe(true);
+    }
+  });
+});
