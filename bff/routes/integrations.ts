@@ -1,6 +1,7 @@
 /**
  * @module Integrations as the list panels use them: list, read one, pause/resume (PSA),
- * disconnect/reconnect (RMM) and delete (its logs: integration-logs.ts). Credentials never appear in any answer.
+ * disconnect/reconnect (RMM) and delete (its logs: integration-logs.ts; the vendor's ticket push is
+ * removed after it, best effort: push-unregister.ts). Credentials never appear in any answer.
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -19,6 +20,7 @@ import type { IntegrationRecord, IntegrationStatus } from '../../db/repositories
 import { syncSummaryFor } from '../services/rmm-sync/sync-summary.js';
 import { availabilityOf, type Availability } from '../services/routing/integration-availability.js';
 import type { RmmSyncSummary } from '../contracts/integration-view.js';
+import { preparePushRemoval } from '../services/two-way/push-unregister.js';
 
 const idParam = z.object({ id: z.string().uuid('not an integration id') });
 const listQuery = z.object({ kind: z.optional(integrationKindSchema) });
@@ -118,9 +120,15 @@ export function integrationRoutes(deps: AppDeps, docs: ApiDocs) {
       const { partner, sub } = c.get('principal');
       const { id } = c.req.valid('param');
       const row = await load(partner, id);
+      // Read (and open the credentials) before the delete erases them; the vendor is called only after it is stored.
+      const pushRemoval = await preparePushRemoval(deps, partner, id);
       await integrations.softDelete(partner, id);
       deps.vendors.forget(id);
-      await audit.record({ partnerId: partner, actor: sub, action: 'integration.delete', target: `integration:${id}`, before: { status: row.status, vendor: row.vendor } });
+      const vendorPush = pushRemoval ? await pushRemoval.run() : undefined;
+      await audit.record({
+        partnerId: partner, actor: sub, action: 'integration.delete', target: `integration:${id}`,
+        before: { status: row.status, vendor: row.vendor }, ...(vendorPush ? { after: { vendorPush } } : {}),
+      });
       return c.body(null, 204);
     });
 }

@@ -1,6 +1,6 @@
 /**
- * @module Kaseya BMS webhooks in the sandbox: `/v2/admin/webhooks` (create, get, delete by
- * `TargetedIds`) and `/v2/admin/webhooks/events/lookup`. A ticket's status change (an update or a
+ * @module Kaseya BMS webhooks in the sandbox: `/v2/admin/webhooks` (create, get, delete one by id or several
+ * by `TargetedIds`) and `/v2/admin/webhooks/events/lookup`. A ticket's status change (an update or a
  * resolve) is posted to each enabled hook subscribed to "Ticket Status Changed" (or all events),
  * signed with the hook's `Secret` (webhook-facts.ts), retried, and disabled after repeated failures.
  */
@@ -76,6 +76,14 @@ export function createWebhooks(state: SandboxState<BmsData>) {
     app.get('/v2/admin/webhooks/:id{[0-9]+}', (c) => {
       const hook = sender.targets.get(Number(c.req.param('id')));
       return hook ? ok(c, view(hook)) : fail(c, 404, 'Webhook not found.');
+    });
+    // DeleteWebhookConfiguration: one hook by id. ASSUMPTION: the swagger documents only "200 OK";
+    // answered in BMS's usual envelope, as the batch delete is.
+    app.delete('/v2/admin/webhooks/:id{[0-9]+}', (c) => {
+      const id = Number(c.req.param('id'));
+      if (!sender.targets.delete(id)) return fail(c, 404, 'Webhook not found.');
+      state.recordWrite('webhook.delete', id, {});
+      return ok(c, 'Deleted');
     });
     app.delete('/v2/admin/webhooks', async (c) => {
       const body = ((await c.req.json().catch(() => null)) ?? {}) as Record<string, unknown>;

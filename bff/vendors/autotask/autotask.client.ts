@@ -106,6 +106,11 @@ export class AutotaskClient {
     return result.itemId;
   }
 
+  /** `DELETE /{Entity}/{id}` (an entity Autotask lets the API delete); the id is gone afterwards either way. */
+  async remove(entity: string, id: string, signal?: AbortSignal): Promise<void> {
+    await (await this.http(signal)).json(z.unknown(), { method: 'DELETE', path: `${entity}/${encodeURIComponent(id)}`, signal, idempotent: true });
+  }
+
   /** Every row of a query, following `nextPageUrl` (POSTed with the same body) until it is null. */
   async query<S extends z.ZodType>(entity: string, query: AutotaskQuery, schema: S, signal?: AbortSignal): Promise<Array<z.output<S>>> {
     const http = await this.http(signal);

@@ -124,7 +124,7 @@ export class HaloPsaClient {
 
   /** Sends an authenticated `/api/…` request and parses the answer. */
   async call<T extends z.ZodType>(schema: T, request: {
-    method: 'GET' | 'POST';
+    method: 'GET' | 'POST' | 'DELETE';
     path: string;
     query?: Record<string, QueryValue>;
     json?: unknown;

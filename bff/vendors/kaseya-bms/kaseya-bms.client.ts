@@ -123,7 +123,7 @@ export class KaseyaBmsClient {
 
   /** Sends an authenticated request and returns the envelope's result (and total, when paged). */
   async call<T extends z.ZodType>(result: T, request: {
-    method: 'GET' | 'POST' | 'PATCH';
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
     path: string;
     query?: Record<string, QueryValue>;
     json?: unknown;

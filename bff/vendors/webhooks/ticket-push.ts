@@ -4,6 +4,7 @@
  * status field, BMS `/v2/admin/webhooks` for "Ticket Status Changed", a ConnectWise Ticket
  * callback, a HaloPSA "Ticket Updated" webhook with Basic authentication. What the receiver needs
  * later (the vendor's hook id, the ConnectWise site the signing key must come from) is returned.
+ * `unregisterTicketPush` removes it again with the vendor's own documented delete call.
  */
 import { z } from 'zod';
 import type { VendorCredentials } from '../../contracts/credentials.js';
@@ -14,6 +15,7 @@ import { KaseyaBmsClient } from '../kaseya-bms/kaseya-bms.client.js';
 import { ConnectWiseClient, siteOrigin } from '../connectwise/connectwise.client.js';
 import { HaloPsaClient } from '../halopsa/halopsa.client.js';
 import { created } from '../halopsa/halopsa.schemas.js';
+import { VendorError } from '../vendor-errors.js';
 import { AUTOTASK_WEBHOOK, HALOPSA_WEBHOOK, KASEYA_BMS_WEBHOOK } from './webhook-facts.js';
 
 export interface PushTarget {
@@ -72,4 +74,40 @@ export async function registerTicketPush(ctx: AdapterContext, vendor: PsaVendor,
       return { hookId: hook.id, keyOrigin: null };
     }
   }
+}
+
+/**
+ * Whether the product can remove a push it registered: only through a delete the vendor documents
+ * (test/fixtures/vendor-specs). ConnectWise's document lists GET, POST, PUT and PATCH for
+ * `/system/callbacks/{id}` but no DELETE, so its callback is left in place.
+ */
+export const PUSH_UNREGISTERABLE: Record<PsaVendor, boolean> = { autotask: true, 'kaseya-bms': true, connectwise: false, halopsa: true };
+
+/**
+ * Deletes the vendor's ticket push `hookId`: Autotask `DELETE TicketWebhooks/{id}`, BMS
+ * `DELETE /v2/admin/webhooks/{id}`, HaloPSA `DELETE /Webhook/{id}`. A hook the vendor no longer
+ * has counts as removed. Returns false for a vendor with no documented delete (nothing is sent).
+ */
+export async function unregisterTicketPush(ctx: AdapterContext, vendor: PsaVendor, credentials: VendorCredentials[PsaVendor], hookId: string, signal?: AbortSignal): Promise<boolean> {
+  if (!PUSH_UNREGISTERABLE[vendor]) return false;
+  try {
+    switch (vendor) {
+      case 'autotask':
+        await new AutotaskClient(ctx, credentials as VendorCredentials['autotask']).remove('TicketWebhooks', hookId, signal);
+        break;
+      case 'kaseya-bms':
+        await new KaseyaBmsClient(ctx, credentials as VendorCredentials['kaseya-bms']).call(z.unknown(), {
+          method: 'DELETE', path: `v2/admin/webhooks/${encodeURIComponent(hookId)}`, idempotent: true, signal,
+        });
+        break;
+      case 'halopsa':
+        await new HaloPsaClient(ctx, credentials as VendorCredentials['halopsa']).call(z.unknown(), { method: 'DELETE', path: `Webhook/${encodeURIComponent(hookId)}`, signal });
+        break;
+      case 'connectwise':
+        return false;
+    }
+  } catch (error) {
+    if (!(error instanceof VendorError && error.code === 'not_found')) throw error;
+  }
+  return true;
 }
