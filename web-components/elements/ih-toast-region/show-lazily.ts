@@ -3,21 +3,23 @@
  * list shows its rows without it, and the region's chunk arrives with the first toast (the full
  * entry has it defined already, so the toast shows at once, as before).
  */
-import { loadTags } from '../../registry/load-tags.js';
+import { loadTags, type TagChunk } from '../../registry/load-tags.js';
 import type { IhToastRegion, ToastTone } from './ih-toast-region.js';
 
-const TOAST_CHUNK = () => import('../../registry/toast-region.tags.js');
+export const TOAST_CHUNK: TagChunk = () => import('../../registry/toast-region.tags.js');
 
 /**
  * Shows `message` in `region()`. A region not yet defined is defined first and the message waits for
  * its first render, so its live regions exist before the text arrives (as `showPageToast` does).
+ * `chunk` is where the region's code comes from. When it cannot be fetched the message is only
+ * logged: a caller whose message must not be lost (a failure) shows it elsewhere too.
  */
-export function showLazily(region: () => IhToastRegion | null | undefined, message: string, tone: ToastTone = 'success'): void {
+export function showLazily(region: () => IhToastRegion | null | undefined, message: string, tone: ToastTone = 'success', chunk: TagChunk = TOAST_CHUNK): void {
   if (customElements.get('ih-toast-region')) {
     region()?.show(message, tone);
     return;
   }
-  loadTags(TOAST_CHUNK)
+  loadTags(chunk)
     .then(async () => {
       const element = region();
       if (!element) return;

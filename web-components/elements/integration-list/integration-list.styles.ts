@@ -8,6 +8,8 @@ import { availabilityStyles } from '../shared/availability-watch.js';
 export const integrationListStyles = [baseStyles, panelStyles, availabilityStyles, css`
   :host { display: block; }
   .header { display: flex; justify-content: flex-end; gap: ${space(1)}; margin-block-end: ${space(1.5)}; }
+  /* A confirmation that could not be opened: its box sits between the header and the list. */
+  .action-alert .error { margin-block-end: ${space(1.5)}; }
   .row {
     display: grid;
     grid-template-columns: minmax(10rem, 1fr) auto;

@@ -13,9 +13,10 @@ import { IntegrationAddEvent } from '../../events/integration-add-event.js';
 import { IntegrationChangeEvent } from '../../events/integration-change-event.js';
 import { IntegrationEditEvent } from '../../events/integration-edit-event.js';
 import type { IhConfirmDialog } from '../ih-confirm-dialog/ih-confirm-dialog.js';
-import { askLazily } from '../ih-confirm-dialog/ask-lazily.js';
+import type { TagChunk } from '../../registry/load-tags.js';
+import { CONFIRM_CHUNK } from '../ih-confirm-dialog/ask-lazily.js';
 import type { IhToastRegion, ToastTone } from '../ih-toast-region/ih-toast-region.js';
-import { showLazily } from '../ih-toast-region/show-lazily.js';
+import { showLazily, TOAST_CHUNK } from '../ih-toast-region/show-lazily.js';
 import { AvailabilityWatch, renderAvailability } from '../shared/availability-watch.js';
 import { renderLoadState } from '../shared/load-state.js';
 import { anySyncRunning, SyncPoll } from '../shared/sync-poll.js';
@@ -25,13 +26,16 @@ import { COPY, KIND_COPY, loadErrorCopy, PSA_HEALTH_COPY, RMM_SYNC_COPY } from '
 import { ClockController, PsaHealthController, renderPsaHealth, renderRmmSync } from './integration-list.health.js';
 import { integrationListStyles } from './integration-list.styles.js';
 import { IntegrationLogsPanel } from './integration-list.logs.js';
+import { ListConfirmation } from './integration-list.confirm.js';
 
 type RowAction = 'pause' | 'resume' | 'disconnect' | 'reconnect';
 
 /**
  * Lists the partner's PSA or RMM integrations (vendor, account, status) with their actions: a
  * "Deliver tickets" switch (PSA), Disconnect/Reconnect (RMM), Edit, Delete, and "Add PSA"/"Add RMM".
- * Destructive actions ask first in a modal dialog; results and errors appear as toasts.
+ * Destructive actions ask first in a modal dialog; results and errors appear as toasts. When the
+ * dialog's code cannot be fetched, an alert above the list says so ("The confirmation could not be
+ * opened…") with a Retry, and nothing is changed.
  *
  * Each PSA row past setup also shows its delivery health, loaded after the list from
  * `GET …/integrations/:id/health`: "Last delivery 3 min ago · 2 queued · 1 failed", the advice for
@@ -131,7 +135,9 @@ type RowAction = 'pause' | 'resume' | 'disconnect' | 'reconnect';
  * @csspart delivery-log-button - "Delivery log" (PSA past setup): opens the row's `<delivery-log>` in a dialog.
  * @csspart audit-log-button - "Audit log": opens the row's `<audit-log>` in a dialog.
  * @csspart logs-dialog - The `<dialog>` holding a row's delivery or audit log.
- * @csspart retry-button - Retry after a failed load.
+ * @csspart action-alert - The alert region above the list; it shows when a confirmation's code could not be fetched.
+ * @csspart action-error - "The confirmation could not be opened…" with Retry, inside `action-alert`.
+ * @csspart retry-button - Retry after a failed load (of the list, or of a confirmation's code).
  * @csspart button - Every button, including the dialog's.
  * @csspart message - Loading, waiting and empty-state text.
  * @csspart error - The box shown when the list could not load.
@@ -153,6 +159,12 @@ export class IntegrationList extends ApiConsumerElement {
   /** The row whose test ticket is on its way (the button says so while the vendor answers). */
   @state() private sendingTicketFor: string | null = null;
 
+  /**
+   * @internal Where the confirmation's and the toasts' code come from on a page that has not defined
+   * them yet (a test makes these fetches fail).
+   */
+  static lazyChunks: { confirm: TagChunk; toast: TagChunk } = { confirm: CONFIRM_CHUNK, toast: TOAST_CHUNK };
+
   @query('ih-confirm-dialog') private confirmDialog!: IhConfirmDialog;
   @query('ih-toast-region') private toastRegion!: IhToastRegion;
   @query('[part~="add-button"]') private addButton!: HTMLButtonElement;
@@ -164,6 +176,7 @@ export class IntegrationList extends ApiConsumerElement {
   private readonly availability = new AvailabilityWatch(this, { poll: () => this.pollAvailability(), toast: (message) => this.toast(message) });
   /** While an RMM row syncs (a new connection's first sync starts at once), the list is read again until it ends. */
   private readonly syncPoll = new SyncPoll(this, () => this.pollSync());
+  private readonly confirmation = new ListConfirmation(this, () => this.confirmDialog, () => IntegrationList.lazyChunks.confirm, COPY.retry);
   private readonly logs = new IntegrationLogsPanel(this, () => ({ apiBase: this.effectiveApiBase, token: this.effectiveToken }));
 
   /** The per-row operations over the client in effect (rebuilt when the API base changes). */
@@ -190,7 +203,7 @@ export class IntegrationList extends ApiConsumerElement {
 
   /** A toast in the list's region (whose code arrives with the first toast on a lazily loaded page). */
   private toast(message: string, tone?: ToastTone): void {
-    showLazily(() => this.toastRegion, message, tone);
+    showLazily(() => this.toastRegion, message, tone, IntegrationList.lazyChunks.toast);
   }
 
   private load(): Promise<void> {
@@ -236,9 +249,9 @@ export class IntegrationList extends ApiConsumerElement {
   private async runAction(row: IntegrationView, action: RowAction): Promise<void> {
     if (this.pending.has(row.id)) return;
     if (action === 'disconnect') {
-      const confirmed = await askLazily(() => this.confirmDialog, {
+      const confirmed = await this.confirmation.ask(row, {
         title: COPY.disconnectTitle(row.vendorLabel), message: COPY.disconnectMessage(row.vendorLabel, row.sync?.userActivity !== 'not_offered'), confirmLabel: COPY.disconnect, tone: 'danger',
-      }, (failed) => this.toast(failed, 'error'));
+      }, 'connection-button', () => this.runAction(row, action));
       if (!confirmed) return;
     }
     await this.withPending(row, async () => {
@@ -252,9 +265,9 @@ export class IntegrationList extends ApiConsumerElement {
 
   private async deleteIntegration(row: IntegrationView): Promise<void> {
     if (this.pending.has(row.id)) return;
-    const confirmed = await askLazily(() => this.confirmDialog, {
+    const confirmed = await this.confirmation.ask(row, {
       title: COPY.deleteTitle(row.vendorLabel), message: KIND_COPY[this.kind].deleteConsequence(row.vendorLabel, row.sync?.userActivity !== 'not_offered'), confirmLabel: COPY.delete, tone: 'danger',
-    }, (failed) => this.toast(failed, 'error'));
+    }, 'delete-button', () => this.deleteIntegration(row));
     if (!confirmed) return;
     await this.withPending(row, async () => {
       await this.api.integrations.remove(row.id);
@@ -340,6 +353,7 @@ export class IntegrationList extends ApiConsumerElement {
         <div class="header" part="header">
           <button type="button" class="primary" part="button add-button" @click=${this.add}>${copy.add}</button>
         </div>
+        ${this.confirmation.render()}
         ${this.renderBody()}
         <ih-confirm-dialog exportparts="dialog, dialog-title, dialog-message, button"></ih-confirm-dialog>
         <ih-toast-region exportparts="toast, toast-error"></ih-toast-region>
