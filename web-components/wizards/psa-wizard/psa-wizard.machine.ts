@@ -286,6 +286,8 @@ export const psaWizardMachine = setup({
       states: {
         routing: { always: [{ guard: 'hasServiceLists', target: 'editing' }, { target: 'loading' }] },
         loading: {
+          // Next pressed while the step's lists still load: remember it, so the step's errors show (and focus goes to the first) once its fields arrive, instead of a press that does nothing.
+          on: { 'step.refuse': { actions: 'refuse' } },
           invoke: {
             id: 'loadServiceLists',
             src: 'loadServiceLists',
@@ -332,6 +334,8 @@ export const psaWizardMachine = setup({
       states: {
         routing: { always: [{ guard: 'hasServices', target: 'editing' }, { target: 'loading' }] },
         loading: {
+          // Next pressed while the step's lists still load: remember it, so the step's errors show (and focus goes to the first) once its fields arrive, instead of a press that does nothing.
+          on: { 'step.refuse': { actions: 'refuse' } },
           invoke: {
             id: 'loadServices',
             src: 'loadServices',

@@ -283,6 +283,24 @@ describe('PSA wizard machine: service parameters', () => {
     expect(errorsOf(actor)).toEqual({ 'ticket.priorityMap.medium': 'Choose a priority for medium alerts' });
   });
 
+  it('remembers a Next pressed while the lists still load: once they arrive, the step shows its errors (nothing was skipped)', async () => {
+    let arrive!: (lists: { picklists: typeof BMS_PICKLISTS; catalog: typeof CATALOG }) => void;
+    const actor = await reach('account-mapping', fakeServices({ loadServiceLists: () => new Promise((resolve) => { arrive = resolve; }) }));
+    send(actor, change({ 'accountMapping.catchAllAccountId': 'acc-1', 'accountMapping.catchAllAccountName': 'Default Customer' }));
+    await settled(actor);
+    send(actor, change({ 'accountMapping.catchAllContactId': 'c-1', 'accountMapping.catchAllContactName': 'Default Contact' }), NEXT);
+    await waitFor(actor, (s) => s.matches({ serviceParameters: 'loading' }));
+    const attempt = actor.getSnapshot().context.attempt;
+    send(actor, NEXT);
+    expect(actor.getSnapshot().context.attempt).toBe(attempt + 1);
+    arrive({ picklists: BMS_PICKLISTS, catalog: CATALOG });
+    await settled(actor);
+    const s = actor.getSnapshot();
+    expect(currentStep(s)).toBe('service-parameters');
+    expect(s.context.submitted).toBe(true);
+    expect(errorsOf(actor)).toHaveProperty('ticket.priorityMap.critical', 'Choose a priority for critical alerts');
+  });
+
   it('does not ask a vendor without ticket categories (Kaseya BMS) for one', async () => {
     const actor = await reach('service-parameters', fakeServices({ loadServiceLists: async () => ({ picklists: BMS_PICKLISTS, catalog: CATALOG }) }));
     expect(actor.getSnapshot().context.ticket.categoryId).toBeNull();
