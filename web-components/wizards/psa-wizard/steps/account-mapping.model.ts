@@ -203,3 +203,19 @@ export function withRowsPatched(mappings: ReadonlyArray<AccountMappingRow>, acco
   for (const account of accounts) byId.set(account.id, patch(byId.get(account.id) ?? emptyRow(account)));
   return [...byId.values()].filter((r) => r.organizationId || r.contactId || r.ignored);
 }
+
+/** A row's errors, as the table shows them next to its organization and contact. */
+export type RowErrors = { organizationId?: string; contactId?: string };
+
+/** Errors of each account's row, from the mapping list's row index in each error's path. */
+export function rowErrorsByAccount(errors: Readonly<Record<string, string>>, mappings: ReadonlyArray<AccountMappingRow>): Map<string, RowErrors> {
+  const out = new Map<string, RowErrors>();
+  for (const [path, message] of Object.entries(errors)) {
+    const m = /^accountMapping\.mappings\.(\d+)\.(organizationId|contactId|ignored)$/.exec(path);
+    const row = m ? mappings[Number(m[1])] : undefined;
+    if (!row) continue;
+    const key = m![2] === 'contactId' ? 'contactId' : 'organizationId';
+    out.set(row.psaAccountId, { ...out.get(row.psaAccountId), [key]: message });
+  }
+  return out;
+}

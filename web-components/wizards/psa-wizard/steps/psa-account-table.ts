@@ -16,7 +16,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
-import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import type { AccountMappingRow } from '../../../../bff/contracts/psa-settings.js';
 import type { PsaAccount, PsaContact } from '../../../../bff/contracts/model.js';
 import { FieldChangeEvent } from '../../shared/fields/field-change-event.js';
@@ -27,19 +27,19 @@ import type { NameIndex, Suggestion } from '../../shared/name-match.js';
 import { fixedRows } from '../../shared/fixed-row-layout.js';
 import {
   NO_FILTERS, countMappings, currentSuggestions, emptyRow, indexAccounts, nearOrganization, refilterAccounts, rowsByAccount, suggestionCandidates,
-  withRow, withRowsPatched, type AccountFilters, type AccountIndex, type FilteredAccounts, type MappingCounts,
+  rowErrorsByAccount, withRow, withRowsPatched, type AccountFilters, type RowErrors, type AccountIndex, type FilteredAccounts, type MappingCounts,
 } from './account-mapping.model.js';
 import { accountTableStyles } from './psa-account-table.styles.js';
 import { renderSuggestionReview } from './psa-suggestion-review.js';
 import { renderFilters } from './psa-account-filters.js';
 import { renderBulkBar, withRange, withSelection, type BulkTarget } from './psa-account-bulk-bar.js';
+import { RovingRows } from './roving-rows.js';
 
 type AccountSuggestion = Suggestion<PsaAccount, OrganizationOption>;
 /** "+ Add to platform" held back: an organization of nearly the same name exists. */
 interface TwinWarning { accountId: string; organization: OrganizationOption; reason: string }
 
 type ContactsState = PsaContact[] | 'loading' | 'error';
-type RowErrors = { organizationId?: string; contactId?: string };
 
 /**
  * Rows have one fixed height (styles), so the virtualizer does not measure them; a row showing a
@@ -81,10 +81,6 @@ export class IhPsaAccountTable extends LitElement {
   @state() filters: AccountFilters = NO_FILTERS;
   @state() private contacts = new Map<string, ContactsState>();
   @state() private adding = new Set<string>();
-  /** The row that holds the table's Tab stop (index into the filtered list). */
-  @state() private activeIndex = 0;
-  /** Whether the active row is rendered now (the virtualizer renders only rows near the view). */
-  @state() private activeRendered = false;
   /** Selected account ids (bulk actions), and the row a Shift range starts from. */
   @state() selected: ReadonlySet<string> = new Set();
   private anchor = 0;
@@ -105,6 +101,15 @@ export class IhPsaAccountTable extends LitElement {
   private orgNames = new Map<string, string>();
   private errorsByAccount = new Map<string, RowErrors>();
   private readonly rowLayout = rowLayout(this);
+  /** The one Tab stop over the rendered rows, and the keys that move between rows. */
+  private readonly roving = new RovingRows(this, {
+    count: () => this.filtered.length,
+    selectRow: (index, range) => this.selectRow(index, range),
+    extendSelection: (from, to) => {
+      if (!this.selected.has(this.filtered[from]!.id)) this.selectRow(from, false);
+      this.select([this.filtered[to]!.id], true);
+    },
+  });
   private matching = suggestionCandidates([], []);
   private suggestions = new Map<string, AccountSuggestion>();
 
@@ -122,8 +127,8 @@ export class IhPsaAccountTable extends LitElement {
     }
     if (changed.has('accounts') || changed.has('mappings')) this.counts = countMappings(this.accounts, this.rows);
     if (changed.has('organizations')) this.orgNames = new Map(this.organizations.map((o) => [o.id, o.name]));
-    if (changed.has('errors') || changed.has('mappings')) this.errorsByAccount = this.rowErrors();
-    if (changed.has('filters') || this.activeIndex >= this.filtered.length) this.activeIndex = 0;
+    if (changed.has('errors') || changed.has('mappings')) this.errorsByAccount = rowErrorsByAccount(this.errors, this.mappings);
+    this.roving.resetIfOutside(changed.has('filters'));
     // Scoring names is the slow part: once per list; choosing among the candidates follows every mapping change.
     if (changed.has('accounts') || changed.has('organizations')) this.matching = suggestionCandidates(this.accounts, this.organizations);
     if (changed.has('accounts') || changed.has('mappings') || changed.has('organizations')) this.suggestions = currentSuggestions(this.matching.candidates, this.rows);
@@ -273,94 +278,6 @@ export class IhPsaAccountTable extends LitElement {
     }
   }
 
-  private get viewport(): (HTMLElement & VirtualizerHostElement) | null {
-    return this.renderRoot.querySelector('.viewport');
-  }
-
-  private rowElement(index: number): HTMLElement | null {
-    return this.renderRoot.querySelector(`[role="row"][data-index="${index}"]`);
-  }
-
-  protected override updated(): void {
-    this.syncTabStop();
-  }
-
-  /**
-   * `rangeChanged` reaches this element's listener before the virtualize directive's (listeners run in
-   * the order added, and ours is bound first), so the rows are still the old ones then: look once the
-   * directive has rendered the new range, or the table could be left with no Tab stop at all (every
-   * row gone off screen while the body still says a row holds it).
-   */
-  private onRangeChanged = (): void => {
-    queueMicrotask(this.syncTabStop);
-  };
-
-  /** The body is the Tab stop while the active row is not rendered (scrolled away, or the table is off screen). */
-  private syncTabStop = (): void => {
-    const rendered = Boolean(this.rowElement(this.activeIndex));
-    if (rendered !== this.activeRendered) this.activeRendered = rendered;
-  };
-
-  /** Makes `index` the active row, scrolls it into view and focuses it once rendered. */
-  private async moveTo(index: number): Promise<void> {
-    const last = this.filtered.length - 1;
-    if (last < 0) return;
-    this.activeIndex = Math.max(0, Math.min(last, index));
-    try {
-      this.viewport?.[virtualizerRef]?.element(this.activeIndex)?.scrollIntoView({ block: 'nearest' });
-    } catch {
-      // Not laid out yet (the table was off screen): bring the body into view; rows follow.
-      this.viewport?.scrollIntoView({ block: 'nearest' });
-    }
-    for (let i = 0; i < 20; i++) {
-      await this.updateComplete;
-      const row = this.rowElement(this.activeIndex);
-      if (row) return row.focus();
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-    }
-  }
-
-  private onRowKeydown(e: KeyboardEvent, index: number): void {
-    if (e.target !== e.currentTarget) return; // keys inside a select or button are theirs
-    if (e.key === ' ') {
-      e.preventDefault();
-      this.selectRow(index, e.shiftKey);
-      return;
-    }
-    const page = 8;
-    const to = { ArrowDown: index + 1, ArrowUp: index - 1, PageDown: index + page, PageUp: index - page, Home: 0, End: this.filtered.length - 1 }[e.key];
-    if (to === undefined) return;
-    e.preventDefault();
-    if (e.shiftKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
-      if (!this.selected.has(this.filtered[index]!.id)) this.selectRow(index, false);
-      const next = Math.max(0, Math.min(this.filtered.length - 1, to));
-      this.select([this.filtered[next]!.id], true);
-    }
-    void this.moveTo(to);
-  }
-
-  /** Focus anywhere in a row makes it the active row (so Tab continues through its controls). */
-  private onRowFocusin(index: number): void {
-    if (this.activeIndex !== index) this.activeIndex = index;
-  }
-
-  private onViewportFocus(e: FocusEvent): void {
-    if (e.target === e.currentTarget) void this.moveTo(this.activeIndex);
-  }
-
-  /** Errors of each account's row, from the row index the mapping list has. */
-  private rowErrors(): Map<string, RowErrors> {
-    const out = new Map<string, RowErrors>();
-    for (const [path, message] of Object.entries(this.errors)) {
-      const m = /^accountMapping\.mappings\.(\d+)\.(organizationId|contactId|ignored)$/.exec(path);
-      const row = m ? this.mappings[Number(m[1])] : undefined;
-      if (!row) continue;
-      const key = m![2] === 'contactId' ? 'contactId' : 'organizationId';
-      out.set(row.psaAccountId, { ...out.get(row.psaAccountId), [key]: message });
-    }
-    return out;
-  }
-
   protected override render() {
     const shownSelected = this.selected.size >= this.filtered.length && this.filtered.length > 0 && this.filtered.every((a) => this.selected.has(a.id));
     return html`
@@ -392,8 +309,8 @@ export class IhPsaAccountTable extends LitElement {
         </div>
         <div class="row-probe" aria-hidden="true"></div>
         <!-- The body is the Tab stop only while the active row is not rendered (the virtualizer renders rows near the view only). -->
-        <div class="viewport" role="rowgroup" tabindex=${this.activeRendered ? '-1' : '0'} aria-label="PSA accounts" aria-describedby="keys"
-          @focus=${this.onViewportFocus} @rangeChanged=${this.onRangeChanged}>
+        <div class="viewport" role="rowgroup" tabindex=${this.roving.bodyTabIndex} aria-label="PSA accounts" aria-describedby="keys"
+          @focus=${this.roving.onBodyFocus} @rangeChanged=${this.roving.onRangeChanged}>
           ${virtualize({ items: this.filtered, scroller: true, layout: this.rowLayout,
             // Keyed by position: when the filter changes, the rows in view keep their elements and only their values change
             // (every part of a row follows the account it shows now), instead of ~20 rows built anew per keystroke.
@@ -412,7 +329,7 @@ export class IhPsaAccountTable extends LitElement {
     const selected = this.selected.has(account.id);
     const details = [account.type, account.classification, account.marketSegment, account.parentId ? 'child account' : null].filter(Boolean).join(' · ');
     const orgError = errors.organizationId;
-    const tab = i === this.activeIndex ? '0' : '-1';
+    const tab = this.roving.tabIndexOf(i);
     const twin = this.twin?.accountId === account.id ? this.twin : null;
     const orgLabel = this.orgNames.get(row?.organizationId ?? '');
     const contacts = mapped ? this.contacts.get(account.id) : undefined;
@@ -420,7 +337,7 @@ export class IhPsaAccountTable extends LitElement {
     const grows = Boolean(orgError || errors.contactId || twin || contacts === 'error' || (this.attachContacts && Array.isArray(contacts) && contacts.length === 0));
     return html`
       <div class="row ${ignored ? 'ignored' : ''} ${selected ? 'selected' : ''} ${grows ? 'grows' : ''}" role="row" part="row" aria-rowindex=${i + 2} data-account-id=${account.id} data-index=${i}
-        tabindex=${tab} @keydown=${(e: KeyboardEvent) => this.onRowKeydown(e, i)} @focusin=${() => this.onRowFocusin(i)}>
+        tabindex=${tab} @keydown=${(e: KeyboardEvent) => this.roving.onRowKeydown(e, i)} @focusin=${() => this.roving.onRowFocusin(i)}>
         <div class="cell pick" role="cell">
           <input type="checkbox" tabindex=${tab} aria-label="Select ${account.name}" .checked=${selected}
             @click=${(e: MouseEvent) => { e.preventDefault(); this.selectRow(i, e.shiftKey); }}>
