@@ -103,7 +103,8 @@ const etSpread = (values: Array<number | null>) => {
   return `${et(s[0]!)} / ${et(s[Math.floor((s.length - 1) / 2)]!)} / ${et(s[s.length - 1]!)}`;
 };
 
-export async function openMappingStep(page: Page, origin: string): Promise<void> {
+/** Seeds 10,000 Autotask accounts and opens a new Autotask wizard with its credentials filled in (Next not yet pressed). */
+export async function fillAutotaskCredentials(page: Page, origin: string): Promise<void> {
   await page.addInitScript('window.__name = (f) => f;'); // tsx's keepNames helper, absent in the page
   const seeded = await fetch(`${origin}/sandbox/autotask/_control/seed`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ scale: 10_000 }) });
   if (!seeded.ok) throw new Error(`seeding 10,000 accounts failed: ${seeded.status}`);
@@ -113,6 +114,10 @@ export async function openMappingStep(page: Page, origin: string): Promise<void>
   await page.getByRole('button', { name: 'Autotask' }).click();
   await page.getByLabel('API Username').fill('api-user@sandbox.example');
   await page.getByLabel('API Password (secret)').fill('sandbox-secret');
+}
+
+export async function openMappingStep(page: Page, origin: string): Promise<void> {
+  await fillAutotaskCredentials(page, origin);
   await page.getByRole('button', { name: 'Next' }).click();
   await page.waitForFunction(() => {
     const table = document.querySelector('psa-wizard')?.shadowRoot?.querySelector('ih-psa-account-mapping-step')?.shadowRoot?.querySelector('ih-psa-account-table') as (HTMLElement & { accounts: unknown[]; organizations: unknown[] }) | null | undefined;

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build as viteBuild } from 'vite';
 import { startProduct } from '../helpers/e2e-server.js';
+import { fillAutotaskCredentials } from './keystroke-bench.js';
 
 const gz = (text: string | Uint8Array) => gzipSync(text, { level: 9 }).length;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -88,15 +89,7 @@ async function tableBenchmark(): Promise<void> {
   const ctx = await startProduct();
   try {
     const { page, origin } = ctx;
-    // tsx compiles this file with keepNames; functions passed to page.evaluate then call a helper the page lacks.
-    await page.addInitScript('window.__name = (f) => f;');
-    await fetch(`${origin}/sandbox/autotask/_control/seed`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ scale: 10_000 }) });
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await page.goto(`${origin}/`);
-    await page.getByRole('button', { name: 'Add PSA' }).click();
-    await page.getByRole('button', { name: 'Autotask' }).click();
-    await page.getByLabel('API Username').fill('api-user@sandbox.example');
-    await page.getByLabel('API Password (secret)').fill('sandbox-secret');
+    await fillAutotaskCredentials(page, origin);
     const started = Date.now();
     await page.getByRole('button', { name: 'Next' }).click();
     // In the page: when the 10,000 accounts arrive, how long until the first paint that shows rows.
