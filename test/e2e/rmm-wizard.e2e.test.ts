@@ -74,7 +74,8 @@ describe('RMM wizards on the demo page, keyboard only', () => {
     await press(page, wizard.getByRole('button', { name: 'Next' }));
     await wizard.getByText('Select an organization for this integration').waitFor();
     const organization = wizard.getByLabel('Organization for this integration');
-    expect(await isFocused(organization)).toBe(true);
+    // Focus moves once the refused step has re-rendered (a moment after its message appears): wait for it, then type.
+    await expect.poll(() => isFocused(organization)).toBe(true);
     await page.keyboard.type('Northwind');
     await press(page, wizard.getByRole('button', { name: 'Next' }));
     await page.getByRole('heading', { name: 'Step 2 of 5: Set Credentials' }).waitFor();
@@ -120,7 +121,7 @@ describe('RMM wizards on the demo page, keyboard only', () => {
     await press(page, wizard.getByRole('button', { name: 'Next' }));
     const confirm = wizard.getByRole('checkbox', { name: /separate Datto RMM instance/ });
     await wizard.getByText('Confirm that this is a separate instance to continue').waitFor();
-    expect(await isFocused(confirm)).toBe(true);
+    await expect.poll(() => isFocused(confirm)).toBe(true);
     expect(await page.getByRole('heading', { name: 'Step 1 of 5: Organization' }).isVisible()).toBe(true);
 
     // Another Datto RMM account (the sandbox's second key); the same account would be refused outright.
@@ -158,7 +159,7 @@ describe('RMM wizards on the demo page, keyboard only', () => {
 
     await press(page, wizard.getByRole('button', { name: 'Next' }));
     await wizard.getByText('Select a User Activity Organization').waitFor();
-    expect(await isFocused(wizard.getByLabel('User Activity Organization'))).toBe(true);
+    await expect.poll(() => isFocused(wizard.getByLabel('User Activity Organization'))).toBe(true);
     await page.keyboard.type('Northwind');
     await press(page, wizard.getByRole('switch', { name: 'Automatically map organizations with a 100% match' }), 'Space');
     await press(page, wizard.getByRole('button', { name: 'Next' }));
