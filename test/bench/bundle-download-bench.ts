@@ -12,11 +12,13 @@
  *   the Credentials step takes focus. Goal ≤ 45 KB brotli.
  * - `<integration-list>` alone; usable when its Add button takes focus. Goal ≤ 20 KB brotli.
  * Prints min / median / max KB per case and entry over the rounds, the goal, and the chunks of the
- * last round. A build without the loader (before issue 20) measures the full entry only.
+ * last round. A missing or stale build is built first. A build without the loader (before issue 20)
+ * measures the full entry only.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CDPSession, Page } from 'playwright-core';
+import { buildElementsIfStale } from '../../scripts/build-elements-if-stale.js';
 import { startProduct, type E2eContext } from '../helpers/e2e-server.js';
 
 const DIST = 'dist/elements';
@@ -118,7 +120,8 @@ const spread = (values: number[], digits = 1) => {
 const total = (d: Download[]) => d.reduce((n, x) => n + x.bytes, 0);
 
 export async function bundleDownloadBenchmark(rounds: number): Promise<void> {
-  if (!existsSync(`${DIST}/${FULL}`)) throw new Error('Build the elements first: npx vite build');
+  // Measures what the sources build to now: a missing or stale build is rebuilt first (as `npm start` does).
+  await buildElementsIfStale();
   const entries = existsSync(`${DIST}/${LOADER}`) ? [FULL, LOADER] : [FULL];
   const ctx = await startProduct();
   try {
