@@ -8,9 +8,10 @@
  * whether the step may advance. The Next button stays pressable: when `can` says no, the element
  * sends `step.refuse`, which shows every error and asks for focus on the first (`attempt`).
  */
-import { and, assign, setup, type ActorRefFrom, type SnapshotFrom } from 'xstate';
+import { and, assign, type ActorRefFrom, type SnapshotFrom } from 'xstate';
 import { clearServerErrors, errorsFromServer, setIn, touch } from '../shared/form-state.js';
 import { problemData } from '../shared/wizard-api.js';
+import { setupMachine } from '../shared/machine-setup.js';
 import { NOT_PROVIDED, psaWizardActors } from './psa-wizard.services.js';
 import {
   DEFAULT_NEW_SERVICE, EMPTY_ACCOUNT_MAPPING, EMPTY_CONTRACT, EMPTY_TICKET, PSA_STEPS, STEP_ROOTS, emptyCredentials,
@@ -47,7 +48,7 @@ function refusal(context: PsaWizardContext, error: unknown, root?: string): Part
   return { problem, serverErrors: errorsFromServer(fields), submitted: true, attempt: context.attempt + 1 };
 }
 
-export const psaWizardMachine = setup({
+export const psaWizardMachine = setupMachine({
   types: {
     context: {} as PsaWizardContext,
     events: {} as PsaWizardEvent,

@@ -3,7 +3,8 @@
  * the element fills with BFF calls via `machine.provide`, tests with fakes), the guards (each step's
  * zod schema) and the assign actions. The two machines differ only in their steps.
  */
-import { assign, fromPromise, setup } from 'xstate';
+import { assign, fromPromise } from 'xstate';
+import { setupMachine } from '../shared/machine-setup.js';
 import type { RmmCustomField } from '../../../bff/contracts/entra-field.js';
 import { clearServerErrors, touch } from '../shared/form-state.js';
 import { problemData } from '../shared/wizard-api.js';
@@ -49,7 +50,7 @@ const outputOf = <T>(event: unknown) => (event as { output: T }).output;
 /** Changes to a field: mark it touched and drop the server's now-stale answer for it. */
 const edited = (ctx: RmmWizardContext, paths: string[]) => ({ touched: touch(ctx.touched, paths), serverErrors: clearServerErrors(ctx.serverErrors, paths), problem: null });
 
-export const rmmWizardSetup = setup({
+export const rmmWizardSetup = setupMachine({
   types: {
     context: {} as RmmWizardContext,
     events: {} as RmmWizardEvent,
