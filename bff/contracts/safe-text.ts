@@ -6,13 +6,10 @@
  * request as a whole) for the same, and for a depth and size a stack and a row can hold.
  */
 import { z } from './zod.js';
+import { isSafeText, UNSAFE_TEXT_MESSAGE } from './safe-text-rule.js';
 
-/** NUL, a high surrogate not followed by a low one, or a low one not preceded by a high one. */
-const UNSAFE_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-export const UNSAFE_TEXT_MESSAGE = 'contains a character that cannot be stored (NUL or an unpaired surrogate)';
-
-export const isSafeText = (value: string): boolean => !UNSAFE_TEXT.test(value);
+// The rule itself lives apart, without zod, for the browser's zod-free credential check.
+export { isSafeText, UNSAFE_TEXT_MESSAGE };
 
 /**
  * `z.string()` that refuses NUL and unpaired surrogates; add rules with `.check(z.trim(), z.minLength(1, …))`

@@ -115,18 +115,35 @@ describe('the lazy loader (integration-elements-loader.js)', function () {
     expect(customElements.get('rmm-wizard')).to.equal(undefined);
     // The page's toasts arrive with the first toast (the confirmation at the end).
     expect(customElements.get('ih-page-toasts')).to.equal(undefined);
+    // Step 1 checks its credentials without zod (bff/contracts/credential-rules.ts): no zod and no zod schema yet,
+    // only zod's e-mail pattern (its regexes module, constants alone), so an address passes here as it passes the BFF.
+    expect(sources.filter((s) => (s.includes('node_modules/zod/') && !s.endsWith('zod/v4/core/regexes.js')) || s.endsWith('bff/contracts/zod.ts') || s.endsWith('bff/contracts/credentials.ts'))).to.deep.equal([]);
 
-    // The next step's code arrives when that step is shown.
-    for (const [name, value] of [['credentials.username', 'api-user@sandbox.example'], ['credentials.secret', 'sandbox-secret']] as const) {
+    const type = (name: string, value: string) => {
       const input = deep(wizard.shadowRoot!, `[name="${name}"]`)!.shadowRoot!.querySelector('input')!;
       input.value = value;
       input.dispatchEvent(new Event('input'));
-    }
+    };
+    const shownError = (name: string) => deep(wizard.shadowRoot!, `[name="${name}"]`)!.shadowRoot!.querySelector('[part~="error"]')?.textContent?.trim();
+    // Next still refuses what the BFF's schema refuses, in its words: a username that is no e-mail address, a secret past its limit.
+    type('credentials.username', 'api-user');
+    type('credentials.secret', 's'.repeat(201));
+    deep(wizard.shadowRoot!, '[part~="next-button"]')!.click();
+    await waitUntil(() => shownError('credentials.username') && shownError('credentials.secret'), 'Next showed no errors', { timeout: 10_000 });
+    expect(shownError('credentials.username')).to.equal('API username is the API user’s e-mail address');
+    expect(shownError('credentials.secret')).to.equal('Too big: expected string to have <=200 characters');
+    expect(wizard.step).to.equal('credentials');
+
+    // The next step's code arrives when that step is shown.
+    type('credentials.username', 'api-user@sandbox.example');
+    type('credentials.secret', 'sandbox-secret');
     deep(wizard.shadowRoot!, '[part~="next-button"]')!.click();
     await waitUntil(() => wizard.step === 'account-mapping', `the wizard stayed on ${wizard.step}`, { timeout: 10_000 });
     await waitUntil(() => wizard.shadowRoot!.querySelector('ih-psa-account-mapping-step')?.shadowRoot, 'step 2 never rendered', { timeout: 10_000 });
     sources = await downloadedSources();
     expect(sources.some((s) => s.endsWith('psa-wizard/steps/psa-account-mapping-step.ts'))).to.equal(true);
+    // The later steps' rules are zod schemas: zod arrives with them.
+    expect(sources.some((s) => s.endsWith('bff/contracts/zod.ts'))).to.equal(true);
     expect(sources.filter((s) => s.endsWith('psa-contract-mapping-step.ts') || s.endsWith('psa-finish-step.ts'))).to.deep.equal([]);
     expect(sources.filter((s) => s.includes('web-components/wizards/rmm-wizard/'))).to.deep.equal([]);
   });

@@ -1,12 +1,12 @@
 /**
  * @module The PSA wizard's per-vendor words, one entry per PSA vendor: the credential fields the
- * Credentials step shows (names are the credential schema's keys, bff/contracts/credentials.ts),
+ * Credentials step shows (names are the credential schema's keys, bff/contracts/credential-rules.ts),
  * its intro, its permissions and whether its accounts have parents. The vendor's own sentences for
  * steps 3 and 4 live in psa-vendor-terms.ts (loaded with those steps), its field labels (ConnectWise's
  * "Service Board" and "Agreement") in bff/contracts/vendor-field-labels.ts. Plugging in a PSA vendor
  * adds one entry here and one there (registry.ts lists the other places).
  */
-import { BMS_SERVERS, CONNECTWISE_ON_PREMISES, CONNECTWISE_SITES } from '../../../bff/contracts/credentials.js';
+import { BMS_SERVERS, CONNECTWISE_ON_PREMISES, CONNECTWISE_SITES } from '../../../bff/contracts/credential-fields.js';
 import type { PsaVendor } from '../../../bff/contracts/vendor-catalog.js';
 
 export interface CredentialFieldCopy {

@@ -1,12 +1,12 @@
 /**
- * @module What the PSA machine's guards check, in the first step's code: the credentials' rules here;
+ * @module What the PSA machine's guards check, in the first step's code: the credentials' rules here (without zod);
  * the later steps' rules (psa-wizard.validation.ts, with their schemas and words) arrive with those
  * steps' code (their chunks import it) and register here. A step whose rules have not arrived is
  * never passed unchecked: its Next is refused until they are there (and its fields, which come
  * with the same code, are not on screen before then either).
  */
-import { credentialSchemas } from '../../../bff/contracts/credentials.js';
-import { schemaErrors, type FieldErrors } from '../shared/form-state.js';
+import { credentialIssues } from '../../../bff/contracts/credential-rules.js';
+import { errorsFromIssues, type FieldErrors } from '../shared/form-state.js';
 import type { PsaStep, PsaWizardContext } from './psa-wizard.types.js';
 
 /** The later steps' rules, as psa-wizard.validation.ts provides them. */
@@ -31,10 +31,13 @@ export function credentialsBlank(context: PsaWizardContext): boolean {
   return Object.values(context.credentials).every((v) => !String(v ?? '').trim());
 }
 
-/** Step 1's errors: the vendor's credentials contract (none when stored credentials are kept). */
+/**
+ * Step 1's errors: the vendor's credential rules (none when stored credentials are kept), applied
+ * without zod (credential-rules.ts; the same words as the BFF's schema, so step 1 loads no zod).
+ */
 export function credentialErrors(context: PsaWizardContext): FieldErrors {
   if (credentialsOptional(context) && credentialsBlank(context)) return {};
-  return schemaErrors(credentialSchemas[context.vendor], context.credentials, 'credentials');
+  return errorsFromIssues(credentialIssues(context.vendor, context.credentials), 'credentials');
 }
 
 /** A step's errors, or null while a later step's rules have not loaded (nothing of that step is on screen yet). */

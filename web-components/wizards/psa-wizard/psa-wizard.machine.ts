@@ -19,7 +19,7 @@ import {
 } from './psa-wizard.types.js';
 import { credentialsBlank, credentialsOptional, newServicePasses, stepPasses } from './psa-wizard.guards.js';
 import { applyDependents, prefillTicketDefaults } from './psa-wizard.values.js';
-import { connectionFacts } from '../../../bff/contracts/credentials.js';
+import { connectionFacts } from '../../../bff/contracts/credential-fields.js';
 
 /** The state of each step (`wizard-step-change` reports steps; the machine's states are camelCase). */
 const STEP_STATE = {

@@ -7,7 +7,7 @@ import { fromPromise } from 'xstate';
 import type { AccountMapping, ContractSettings, TicketSettings } from '../../../bff/contracts/psa-settings.js';
 import type { PsaContact, PsaPicklists, PsaService } from '../../../bff/contracts/model.js';
 import type { IntegrationStatus, IntegrationView } from '../../api/client.js';
-import type { ConnectionFact } from '../../../bff/contracts/credentials.js';
+import type { ConnectionFact } from '../../../bff/contracts/credential-fields.js';
 import type { Catalog, PsaStep, PsaVendor, TicketDraft } from './psa-wizard.types.js';
 
 export interface SavedPsaSettings {

@@ -11,7 +11,7 @@ import type { IntegrationStatus } from '../../api/client.js';
 import type { FieldErrors } from '../shared/form-state.js';
 import type { ProblemData } from '../shared/wizard-api.js';
 import type { PsaVendor } from '../../../bff/contracts/vendor-catalog.js';
-import type { ConnectionFact } from '../../../bff/contracts/credentials.js';
+import type { ConnectionFact } from '../../../bff/contracts/credential-fields.js';
 import { credentialFieldNames } from './psa-vendor-copy.js';
 
 export type { PsaVendor } from '../../../bff/contracts/vendor-catalog.js';
