@@ -9,8 +9,7 @@
  * test/bff/contracts/credential-rules.test.ts holds the two to the same answer, field by field.
  */
 import { regexes } from 'zod/v4/core';
-import { BMS_SERVERS, CONNECTWISE_ON_PREMISES } from './credential-fields.js';
-import { DATTO_PLATFORMS } from './credential-fields.js';
+import { BMS_SERVERS, CONNECTWISE_ON_PREMISES, DATTO_PLATFORMS } from './credential-fields.js';
 import { isSafeText, UNSAFE_TEXT_MESSAGE } from './safe-text-rule.js';
 import type { Vendor } from './vendor-catalog.js';
 
