@@ -4,7 +4,7 @@
  * bytes as a small one), with a byte budget, and tokens over a size never cached (they are still
  * verified, each time). A flood of distinct tokens evicts old entries instead of growing the heap.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 export interface CachedPrincipal<P> {
   principal: P;
@@ -73,4 +73,5 @@ export class VerifiedTokenCache<P> {
   }
 }
 
-const keyOf = (header: string) => createHash('sha256').update(header).digest('base64url');
+// One-shot hashing: a Hash object per request cost about 5 % of intake's CPU (issue 20).
+const keyOf = (header: string) => hash('sha256', header, 'base64url');
