@@ -40,9 +40,11 @@ export function createApp(deps: AppDeps) {
 
   const app = new Hono<AppEnv>()
     .use(async (c, next) => {
-      const started = performance.now();
       // Set before the handler: headers added after the response exists force a slow copy of it.
       c.header('X-Content-Type-Options', 'nosniff');
+      // The request line is a debug log: at info and above nothing is timed or built per request.
+      if (!deps.logger.isLevelEnabled('debug')) return next();
+      const started = performance.now();
       await next();
       // Method, path and status only: bodies, queries and headers can carry secrets.
       deps.logger.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
