@@ -3,7 +3,7 @@
  * every route's types to the web components' typed client (hc). Every error leaves as problem+json.
  */
 import { compressJson } from './middleware/compress-json.js';
-import { Hono } from 'hono';
+import { Hono, type ErrorHandler } from 'hono';
 import type { AppDeps, AppEnv } from './app-deps.js';
 import { problemResponse, toProblem } from './errors.js';
 import { VendorError } from './vendors/vendor-errors.js';
@@ -28,7 +28,33 @@ import { platformWebhookRoutes } from './routes/platform-webhook.js';
 import { psaPushRoutes } from './routes/psa-push.js';
 import { alertResolveRoutes } from './routes/alert-resolve.js';
 
+/** The API with its problem+json answers for errors and unknown routes: what tests and the typed client (AppType) use. */
 export function createApp(deps: AppDeps) {
+  const app = createApiRoutes(deps);
+  app.notFound((c) => problemResponse(c, { type: 'urn:integration-hub:problem:not_found', title: 'Not found', status: 404, code: 'not_found', detail: `No route for ${c.req.method} ${c.req.path}.` }));
+  app.onError(apiErrorHandler(deps));
+  return app;
+}
+
+/**
+ * Every error leaves as problem+json; a 5xx is logged. createHost sets this as the host's own
+ * handler and mounts `createApiRoutes` without one: Hono wraps each handler of a mounted app that
+ * has an error handler of its own in one more composed layer (seven of them on intake's path).
+ */
+export function apiErrorHandler(deps: Pick<AppDeps, 'logger'>): ErrorHandler {
+  return (error, c) => {
+    const problem = toProblem(error);
+    if (problem.status >= 500) deps.logger.error({ err: error, path: c.req.path }, 'request failed');
+    // The admin reads "ask your platform provider"; the operator reads which setting to fix (never a secret: names and hosts only).
+    if (error instanceof VendorError && error.details.operatorNote) {
+      deps.logger.warn({ vendor: error.vendor, code: error.code, path: c.req.path }, `vendor setting needs the operator: ${error.details.operatorNote}`);
+    }
+    return problemResponse(c, problem);
+  };
+}
+
+/** The API's middleware and routes, without error or not-found handlers (createApp adds them; createHost mounts this). */
+export function createApiRoutes(deps: AppDeps) {
   const docs = new ApiDocs();
   const metrics = (deps.metrics ??= createMetrics(deps.repos));
   // One sync service for "Sync now" and the first sync on connect, so shutdown can wait for both.
@@ -40,9 +66,11 @@ export function createApp(deps: AppDeps) {
 
   const app = new Hono<AppEnv>()
     .use(async (c, next) => {
-      const started = performance.now();
       // Set before the handler: headers added after the response exists force a slow copy of it.
       c.header('X-Content-Type-Options', 'nosniff');
+      // The request line is a debug log: at info and above nothing is timed or built per request.
+      if (!deps.logger.isLevelEnabled('debug')) return next();
+      const started = performance.now();
       await next();
       // Method, path and status only: bodies, queries and headers can carry secrets.
       deps.logger.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
@@ -77,16 +105,6 @@ export function createApp(deps: AppDeps) {
     .route('/api/wizard-drafts', wizardDraftRoutes(deps, docs))
     .route('/api/platform-webhook', platformWebhookRoutes(deps, docs));
 
-  app.notFound((c) => problemResponse(c, { type: 'urn:integration-hub:problem:not_found', title: 'Not found', status: 404, code: 'not_found', detail: `No route for ${c.req.method} ${c.req.path}.` }));
-  app.onError((error, c) => {
-    const problem = toProblem(error);
-    if (problem.status >= 500) deps.logger.error({ err: error, path: c.req.path }, 'request failed');
-    // The admin reads "ask your platform provider"; the operator reads which setting to fix (never a secret: names and hosts only).
-    if (error instanceof VendorError && error.details.operatorNote) {
-      deps.logger.warn({ vendor: error.vendor, code: error.code, path: c.req.path }, `vendor setting needs the operator: ${error.details.operatorNote}`);
-    }
-    return problemResponse(c, problem);
-  });
   return app;
 }
 

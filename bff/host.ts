@@ -5,9 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type ErrorHandler } from 'hono';
+import type { HTTPException } from 'hono/http-exception';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { createApp } from './app.js';
+import { apiErrorHandler, createApiRoutes } from './app.js';
 import { elementAssets } from './elements-assets.js';
 import type { AppDeps } from './app-deps.js';
 import { signToken } from './middleware/auth.js';
@@ -41,28 +42,44 @@ export function fromLoopback(c: Context): boolean {
   return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
 }
 
+/** Hono's own answer to an error (its default handler, which it does not export): an HTTPException's response, else a plain 500. */
+const honoDefaultErrors: ErrorHandler = (error, c) => {
+  if ('getResponse' in error) {
+    const res = (error as HTTPException).getResponse();
+    return c.newResponse(res.body, res);
+  }
+  console.error(error);
+  return c.text('Internal Server Error', 500);
+};
+
 export function createHost({ deps, demo, allowedOrigins = new Set(), elementsDir = ELEMENTS_DIR }: HostOptions) {
+  // The API's error handler is the host's own, so the API's routes are mounted as they are: a mounted
+  // app with a handler of its own has each of its handlers wrapped in one more layer (app.ts).
   const host = new Hono();
+  host.onError(apiErrorHandler(deps));
   // Before the API's routes, so a preflight never meets authentication.
   const crossOrigin = embedCors(allowedOrigins);
   host.use('/api/*', crossOrigin);
   host.use('/elements/*', crossOrigin);
-  host.route('/', createApp(deps));
+  host.route('/', createApiRoutes(deps));
+  // The elements, the demo page and the sandboxes answer errors as Hono does by default, as they always have.
+  const pages = new Hono();
+  pages.onError(honoDefaultErrors);
   // Source maps are public in demo mode only.
-  host.get('/elements/:file', elementAssets({ dir: elementsDir, sourceMaps: demo !== undefined, logger: deps.logger }));
+  pages.get('/elements/:file', elementAssets({ dir: elementsDir, sourceMaps: demo !== undefined, logger: deps.logger }));
   if (demo) {
-    mountSandboxSource(host, demo.sandboxes);
+    mountSandboxSource(pages, demo.sandboxes);
     const page = readFileSync(DEMO_PAGE, 'utf8');
-    host.get('/', (c) => c.html(page));
+    pages.get('/', (c) => c.html(page));
     // Demo only: the page gets a token as a host portal's backend would hand one to its page.
-    host.get('/demo/session', async (c) => c.json({
+    pages.get('/demo/session', async (c) => c.json({
       partner: DEMO_PARTNER_ID,
       token: await signToken(demo.authSecret, { sub: 'demo-admin@northwind.example', partner: DEMO_PARTNER_ID, role: 'admin' }),
       routerToken: await signToken(demo.authSecret, { sub: 'alert-pipeline', partner: DEMO_PARTNER_ID, role: 'router' }),
     }));
     // Demo only, and only from this machine: an admin token for the seeded partner, so a host page
     // on another local origin can try the elements with the README alone. `?ttl=` seconds (1–3600, default 3600).
-    host.get('/demo/token', async (c) => {
+    pages.get('/demo/token', async (c) => {
       if (!fromLoopback(c)) {
         return problemResponse(c, toProblem(new ProblemError(403, 'loopback_only', 'Forbidden',
           '/demo/token answers requests from this machine only (127.0.0.1 or ::1), without a proxy in between.', { errors: [] })));
@@ -71,5 +88,6 @@ export function createHost({ deps, demo, allowedOrigins = new Set(), elementsDir
       return c.json({ partner: DEMO_PARTNER_ID, token: await signToken(demo.authSecret, { sub: 'demo-admin@northwind.example', partner: DEMO_PARTNER_ID, role: 'admin' }, ttl), expiresIn: ttl });
     });
   }
+  host.route('/', pages);
   return host;
 }

@@ -39,6 +39,47 @@ export interface JsonIssue {
  * is judged without recursion (and refused before anything recursive, zod or JSON.stringify, meets it).
  */
 export function unsafeJsonIssue(value: unknown, bounds: JsonBounds = { maxDepth: Infinity, maxSize: Infinity }): JsonIssue | undefined {
+  return withinBounds(value, bounds) ? undefined : firstIssue(value, bounds);
+}
+
+/**
+ * Whether the value passes, by the same walk as `firstIssue` without tracking paths: every request
+ * body goes through here, and almost all pass, so the path bookkeeping is paid only for a refusal.
+ */
+function withinBounds(value: unknown, bounds: JsonBounds): boolean {
+  const values: unknown[] = [value];
+  const depths: number[] = [0];
+  let size = 0;
+  while (values.length > 0) {
+    const v = values.pop();
+    const depth = depths.pop()!;
+    size += 1;
+    if (typeof v === 'string') {
+      size += v.length;
+      if (!isSafeText(v)) return false;
+    } else if (v !== null && typeof v === 'object') {
+      if (depth >= bounds.maxDepth) return false;
+      if (Array.isArray(v)) {
+        for (const item of v) {
+          values.push(item);
+          depths.push(depth + 1);
+        }
+      } else {
+        for (const key of Object.keys(v)) {
+          size += key.length;
+          if (!isSafeText(key)) return false;
+          values.push((v as Record<string, unknown>)[key]);
+          depths.push(depth + 1);
+        }
+      }
+    }
+    if (size > bounds.maxSize) return false;
+  }
+  return true;
+}
+
+/** The first issue, with its path (see unsafeJsonIssue). */
+function firstIssue(value: unknown, bounds: JsonBounds): JsonIssue | undefined {
   interface Node { value: unknown; key: string | number | null; parent: Node | null; depth: number }
   const pathOf = (node: Node | null): Array<string | number> => {
     const path: Array<string | number> = [];

@@ -182,7 +182,9 @@ export function createRoutingRepo(db: Db) {
    * what was written (reading it back through RETURNING and the mapper cost as much as the insert).
    * An alert id seen twice, in one batch or across batches, finds the row its first arrival wrote.
    */
-  const intake = new GroupCommit<AcceptInput, Accepted>((inputs) => db.transaction(() => {
+  // better-sqlite3's own transaction, made once: drizzle's builds a query builder per table of the
+  // schema for every transaction (about 2 µs of each alert's CPU at intake's batch sizes).
+  const intakeBatch = db.$client.transaction((inputs: AcceptInput[]) => {
     const now = nowIso();
     let rowid = Number(lastRowid.get());
     return inputs.map(({ partnerId, alert }): Accepted => {
@@ -198,7 +200,8 @@ export function createRoutingRepo(db: Db) {
         },
       };
     });
-  }, immediate));
+  });
+  const intake = new GroupCommit<AcceptInput, Accepted>((inputs) => intakeBatch.immediate(inputs));
 
   return {
     // ---- intake and reads ----------------------------------------------------------------------

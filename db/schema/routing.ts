@@ -2,6 +2,7 @@
  * @module Alert routing's durable state: the outbox of accepted alerts (one row per platform alert
  * id, the idempotency key), the open ticket per group, and the billable-user syncs sent.
  */
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { createdAt, updatedAt } from './columns.helpers.js';
 
@@ -46,11 +47,13 @@ export const alertDeliveries = sqliteTable(
     // resolving walks the unresolved alerts in arrival order,
     index('alert_deliveries_unresolved_idx').on(t.state, t.groupKey, t.seq),
     // claiming walks each integration's waiting alerts in arrival order (and lists the integrations with any),
-    index('alert_deliveries_queue_idx').on(t.state, t.integrationId, t.seq),
     // and reads one group's waiting alerts oldest first (and steps from one group to the next).
-    index('alert_deliveries_group_queue_idx').on(t.state, t.integrationId, t.groupKey, t.seq),
+    // These and the log's index hold only resolved alerts (an integration, a group): every query on them
+    // names one, and intake's INSERT (neither yet) then writes none of them; resolving adds the entries.
+    index('alert_deliveries_queue_idx').on(t.state, t.integrationId, t.seq).where(sql`integration_id is not null`),
+    index('alert_deliveries_group_queue_idx').on(t.state, t.integrationId, t.groupKey, t.seq).where(sql`group_key is not null`),
     // The delivery log: one integration's alerts, newest first, paged by (seq, alert id).
-    index('alert_deliveries_log_idx').on(t.partnerId, t.integrationId, t.seq, t.alertId),
+    index('alert_deliveries_log_idx').on(t.partnerId, t.integrationId, t.seq, t.alertId).where(sql`integration_id is not null`),
   ],
 );
 
