@@ -13,6 +13,7 @@ import { DELIVERY_STATES } from '../schema/routing.js';
 import { nowIso } from '../schema/columns.helpers.js';
 import { GroupCommit } from '../group-commit.js';
 import { claimableGroups, type ClaimQueue, type QueuedRow } from './claimable-groups.js';
+import { createRoutingWriteBacks } from './routing-writebacks.js';
 
 export type DeliveryRow = typeof alertDeliveries.$inferSelect;
 export type TicketGroupRow = typeof ticketGroups.$inferSelect;
@@ -80,8 +81,6 @@ export class LostClaimError extends Error {
   }
 }
 
-const ids = (alertIds: string[]) => JSON.stringify(alertIds);
-const inIds = (placeholder: string) => sql`${alertDeliveries.alertId} in (select value from json_each(${sql.placeholder(placeholder)}))`;
 const immediate = { behavior: 'immediate' } as const;
 
 interface AcceptInput { partnerId: string; alert: { id: string; organizationId: string } }
@@ -149,8 +148,6 @@ export function createRoutingRepo(db: Db) {
   const takeProbe = db.update(h).set({ probeUntil: sql`${sql.placeholder('until')}` }).where(eq(h.integrationId, sql.placeholder('integrationId'))).prepare();
   const expireStmt = db.update(d).set({ state: 'failed', reason: sql`${sql.placeholder('reason')}`, claimedUntil: 0, updatedAt: sql`${sql.placeholder('iso')}` })
     .where(and(eq(d.state, 'queued'), sql`${d.groupKey} is not null`, sql`${d.createdAt} < ${sql.placeholder('before')}`, sql`${d.claimedUntil} <= ${sql.placeholder('now')}`)).prepare();
-  const owned = db.select({ n: sql<number>`count(*)` }).from(d)
-    .where(and(eq(d.partnerId, sql.placeholder('partnerId')), inIds('ids'), eq(d.claimedUntil, sql.placeholder('until')), eq(d.state, 'queued'))).prepare();
   const resolveOne = db.update(d).set({
     integrationId: sql`${sql.placeholder('integrationId')}`, state: sql`${sql.placeholder('state')}`, groupKey: sql`${sql.placeholder('groupKey')}`,
     decision: sql`${sql.placeholder('decision')}`, reason: sql`${sql.placeholder('reason')}`, updatedAt: sql`${sql.placeholder('now')}`,
@@ -170,11 +167,7 @@ export function createRoutingRepo(db: Db) {
   const getGroupStmt = db.select().from(ticketGroups)
     .where(and(eq(ticketGroups.integrationId, sql.placeholder('integrationId')), eq(ticketGroups.groupKey, sql.placeholder('groupKey')))).prepare();
 
-  function assertOwned(claim: Claim, alertIds: string[]): void {
-    const row = owned.get({ partnerId: claim.partnerId, ids: ids(alertIds), until: claim.until });
-    if (Number(row?.n ?? 0) !== alertIds.length) throw new LostClaimError(claim);
-  }
-  const rowsOf = (claim: Claim, alertIds: string[]) => and(eq(d.partnerId, claim.partnerId), inArray(d.alertId, alertIds));
+  const writeBacks = createRoutingWriteBacks(db);
   const groupWhere = (integrationId: string, groupKey: string) => and(eq(ticketGroups.integrationId, integrationId), eq(ticketGroups.groupKey, groupKey));
 
   /**
@@ -260,40 +253,25 @@ export function createRoutingRepo(db: Db) {
     },
     /** Heartbeat: keeps the claim while its vendor calls run. False when it was lost. */
     async extendClaim(claim: Claim, until: number): Promise<boolean> {
-      const changed = db.update(d).set({ claimedUntil: until })
-        .where(and(eq(d.integrationId, claim.integrationId), eq(d.groupKey, claim.groupKey), eq(d.state, 'queued'), eq(d.claimedUntil, claim.until))).run();
-      if (changed.changes > 0) claim.until = until;
-      return changed.changes > 0;
+      return writeBacks.extend(claim, until);
     },
     /** Gives the group back at once (clean stop), so another worker need not wait for the lease. */
     async releaseClaim(claim: Claim): Promise<void> {
-      db.update(d).set({ claimedUntil: 0 })
-        .where(and(eq(d.integrationId, claim.integrationId), eq(d.groupKey, claim.groupKey), eq(d.state, 'queued'), eq(d.claimedUntil, claim.until))).run();
+      writeBacks.release(claim);
     },
 
-    // ---- write-backs (each checks the claim first) ---------------------------------------------
+    // ---- write-backs (each checks the claim in its own UPDATE: routing-writebacks.ts) ----------
 
     async getGroup(integrationId: string, groupKey: string): Promise<TicketGroupRow | undefined> {
       return getGroupStmt.get({ integrationId, groupKey });
     },
     /** Records a ticket create before its vendor call (the crash-reconciliation intent). */
     async recordTicketIntent(claim: Claim, alertId: string, psaAccountId: string, marker: string): Promise<void> {
-      db.transaction((tx) => {
-        assertOwned(claim, [alertId]);
-        tx.insert(ticketGroups).values({ integrationId: claim.integrationId, groupKey: claim.groupKey, psaAccountId, pendingMarker: marker, isOpen: false })
-          .onConflictDoUpdate({ target: [ticketGroups.integrationId, ticketGroups.groupKey], set: { pendingMarker: marker, updatedAt: nowIso() } }).run();
-        tx.update(d).set({ marker, updatedAt: nowIso() }).where(rowsOf(claim, [alertId])).run();
-      }, immediate);
+      writeBacks.ticketIntent(claim, alertId, psaAccountId, marker);
     },
     /** The group's ticket exists in the PSA: remember it, and mark the alert that opened it. */
     async recordTicketCreated(claim: Claim, alertId: string, ticket: { id: string; number: string | null; isOpen: boolean }, decision: unknown, now: number): Promise<void> {
-      db.transaction((tx) => {
-        assertOwned(claim, [alertId]);
-        tx.update(ticketGroups).set({ vendorTicketId: ticket.id, ticketNumber: ticket.number, isOpen: ticket.isOpen, checkedAt: now, pendingMarker: null, updatedAt: nowIso() })
-          .where(groupWhere(claim.integrationId, claim.groupKey)).run();
-        tx.update(d).set({ state: 'delivered', outcome: 'ticket_created', vendorTicketId: ticket.id, decision, reason: null, claimedUntil: 0, deliveredAt: nowIso(), updatedAt: nowIso() })
-          .where(rowsOf(claim, [alertId])).run();
-      }, immediate);
+      writeBacks.ticketCreated(claim, alertId, ticket, decision, now);
     },
     /**
      * A ticket found by the marker of an alert that is no longer in the queue (it failed after its
@@ -314,25 +292,17 @@ export function createRoutingRepo(db: Db) {
     async recordOpenState(integrationId: string, groupKey: string, isOpen: boolean, checkedAt: number): Promise<void> {
       db.update(ticketGroups).set({ isOpen, checkedAt, updatedAt: nowIso() }).where(groupWhere(integrationId, groupKey)).run();
     },
+    /** One statement for the whole coalesced note: its alerts get the note's marker before the vendor call. */
     async recordNoteIntent(claim: Claim, alertIds: string[], ticketId: string, marker: string): Promise<void> {
-      db.transaction((tx) => {
-        assertOwned(claim, alertIds);
-        tx.update(d).set({ marker, vendorTicketId: ticketId, updatedAt: nowIso() }).where(rowsOf(claim, alertIds)).run();
-      }, immediate);
+      writeBacks.noteIntent(claim, alertIds, ticketId, marker);
     },
     /** The note certainly did not reach the PSA: forget its marker so nothing waits for it. */
     async clearNoteIntent(claim: Claim, alertIds: string[]): Promise<void> {
-      db.transaction((tx) => {
-        assertOwned(claim, alertIds);
-        tx.update(d).set({ marker: null, updatedAt: nowIso() }).where(rowsOf(claim, alertIds)).run();
-      }, immediate);
+      writeBacks.noteCleared(claim, alertIds);
     },
+    /** One statement for the whole coalesced note: its alerts are delivered. */
     async recordNoteAdded(claim: Claim, alertIds: string[], ticketId: string, noteId: string | null): Promise<void> {
-      db.transaction((tx) => {
-        assertOwned(claim, alertIds);
-        tx.update(d).set({ state: 'delivered', outcome: 'note_added', vendorTicketId: ticketId, vendorNoteId: noteId, reason: null, claimedUntil: 0, deliveredAt: nowIso(), updatedAt: nowIso() })
-          .where(rowsOf(claim, alertIds)).run();
-      }, immediate);
+      writeBacks.noteAdded(claim, alertIds, ticketId, noteId);
     },
     /**
      * A transient failure: one more attempt counted, the claim released, the next try scheduled;
@@ -340,26 +310,13 @@ export function createRoutingRepo(db: Db) {
      * Returns those ids.
      */
     async recordRetry(claim: Claim, alertIds: string[], input: RetryInput): Promise<string[]> {
-      return db.transaction((tx) => {
-        assertOwned(claim, alertIds);
-        const failed = sql`${d.createdAt} < ${input.expireBefore}`;
-        return tx.update(d).set({
-          attempts: sql`${d.attempts} + 1`, lastError: input.lastError, nextAttemptAt: input.nextAttemptAt, claimedUntil: 0, updatedAt: nowIso(),
-          state: sql`case when ${failed} then 'failed' else 'queued' end`, reason: sql`case when ${failed} then ${input.advice} else null end`,
-        }).where(rowsOf(claim, alertIds)).returning({ alertId: d.alertId, state: d.state }).all().filter((r) => r.state === 'failed').map((r) => r.alertId);
-      }, immediate);
+      return writeBacks.retry(claim, alertIds, input);
     },
     async recordFailed(claim: Claim, alertIds: string[], lastError: string, advice: string): Promise<void> {
-      db.transaction((tx) => {
-        assertOwned(claim, alertIds);
-        tx.update(d).set({ state: 'failed', attempts: sql`${d.attempts} + 1`, lastError, reason: advice, claimedUntil: 0, updatedAt: nowIso() }).where(rowsOf(claim, alertIds)).run();
-      }, immediate);
+      writeBacks.failed(claim, alertIds, lastError, advice);
     },
     async recordSkipped(claim: Claim, alertIds: string[], reason: string, decision: unknown): Promise<void> {
-      db.transaction((tx) => {
-        assertOwned(claim, alertIds);
-        tx.update(d).set({ state: 'skipped', reason, decision, claimedUntil: 0, updatedAt: nowIso() }).where(rowsOf(claim, alertIds)).run();
-      }, immediate);
+      writeBacks.skipped(claim, alertIds, reason, decision);
     },
 
     /**
