@@ -12,7 +12,7 @@ import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { PgDb } from '../pg-client.js';
 import { alertDeliveries, billableSyncs, integrationHealth, integrations, organizations, ticketGroups } from '../schema-pg/index.js';
 import { nowIso } from '../schema/columns.helpers.js';
-import { LostClaimError, MAX_ALERTS_PER_CLAIM, REQUEUE, type Accepted, type Claim, type DeliveryRow, type RoutingRepo } from '../repositories/routing.repo.js';
+import { HELD_INDEX, LostClaimError, MAX_ALERTS_PER_CLAIM, REQUEUE, type Accepted, type Claim, type DeliveryRow, type RoutingRepo } from '../repositories/routing.repo.js';
 import { GroupCommit } from '../group-commit.js';
 import { DELIVERY_STATES } from '../schema/routing.js';
 import { claimableGroupsAsync, type ClaimQueue } from '../repositories/claimable-groups.js';
@@ -71,12 +71,13 @@ export function createPgRoutingRepo(db: PgDb): RoutingRepo {
         )
         select group_key as "groupKey", partner_id as "partnerId", seq from g
         -- A scalar subquery with LIMIT stays one index probe per group (an anti-join would read the integration's whole queue).
-        where (select h.seq from alert_deliveries h where h.state = 'queued' and h.integration_id = ${integrationId} and h.group_key = g.group_key
-          and (h.claimed_until > ${now} or h.next_attempt_at > ${now}) order by h.seq limit 1) is null
+        where (select h.seq from alert_deliveries h where h.integration_id = ${integrationId} and h.group_key = g.group_key
+          and ${HELD_INDEX} and (h.claimed_until > ${now} or h.next_attempt_at > ${now}) limit 1) is null
         order by seq limit ${limit}`)).rows,
+      // Through the partial held index: only waiting alerts ever claimed or retried, not the group's backlog.
       held: async (integrationId, groupKey, now) => (await tx.select({ seq: d.seq }).from(d)
-        .where(and(waiting(integrationId), eq(d.groupKey, groupKey), sql`(${d.claimedUntil} > ${now} or ${d.nextAttemptAt} > ${now})`))
-        .orderBy(asc(d.seq)).limit(1)).length > 0,
+        .where(and(eq(d.integrationId, integrationId), eq(d.groupKey, groupKey), HELD_INDEX, sql`(${d.claimedUntil} > ${now} or ${d.nextAttemptAt} > ${now})`))
+        .limit(1)).length > 0,
     };
   };
 
@@ -201,7 +202,7 @@ export function createPgRoutingRepo(db: PgDb): RoutingRepo {
             .where(and(eq(d.integrationId, integrationId), eq(d.state, 'queued'), sql`${d.groupKey} is not null`)).orderBy(asc(d.seq)).limit(1);
           if (!head?.groupKey) continue;
           const [held] = await tx.select({ until: sql<number>`max(${d.claimedUntil})` }).from(d)
-            .where(and(eq(d.integrationId, integrationId), eq(d.groupKey, head.groupKey), eq(d.state, 'queued')));
+            .where(and(eq(d.integrationId, integrationId), eq(d.groupKey, head.groupKey), HELD_INDEX));
           if (Number(held?.until ?? 0) > now) continue;
           if (await take(integrationId, head.groupKey, head.partnerId, true)) await tx.update(h).set({ probeUntil: until }).where(eq(h.integrationId, integrationId));
         }

@@ -82,6 +82,9 @@ export class LostClaimError extends Error {
 }
 
 const immediate = { behavior: 'immediate' } as const;
+/** alert_deliveries_held_idx's WHERE, word for word (a partial index serves a query whose WHERE contains it). */
+const HELD_WHERE = `state = 'queued' and (claimed_until > 0 or next_attempt_at > 0)`;
+export const HELD_INDEX = sql.raw(HELD_WHERE);
 
 interface AcceptInput { partnerId: string; alert: { id: string; organizationId: string } }
 export interface Accepted { row: DeliveryRow; created: boolean }
@@ -113,11 +116,11 @@ export function createRoutingRepo(db: Db) {
   const nextGroup = db.select({ groupKey: d.groupKey, partnerId: d.partnerId, seq: d.seq }).from(d)
     .where(and(eq(d.state, 'queued'), eq(d.integrationId, sql.placeholder('integrationId')), sql`${d.groupKey} > ${sql.placeholder('after')}`))
     .orderBy(asc(d.groupKey), asc(d.seq)).limit(1).prepare();
-  // A group is held while any of its waiting alerts is claimed or backing off; oldest first, as those are usually the held ones.
-  const heldRow = db.select({ seq: d.seq }).from(d)
-    .where(and(eq(d.state, 'queued'), eq(d.integrationId, sql.placeholder('integrationId')), eq(d.groupKey, sql.placeholder('groupKey')),
-      sql`(${d.claimedUntil} > ${sql.placeholder('now')} or ${d.nextAttemptAt} > ${sql.placeholder('now')})`))
-    .orderBy(asc(d.seq)).limit(1).prepare();
+  // A group is held while any of its waiting alerts is claimed or backing off: read through the partial
+  // held index, which holds only waiting alerts ever claimed or retried (not the group's whole backlog).
+  // INDEXED BY: the group's queue index matches more equalities, and the planner cannot tell the partial index is small.
+  const heldRow = db.$client.prepare<{ integrationId: string; groupKey: string; now: number }>(`select seq from alert_deliveries indexed by alert_deliveries_held_idx
+    where integration_id = @integrationId and group_key = @groupKey and ${HELD_WHERE} and (claimed_until > @now or next_attempt_at > @now) limit 1`);
   const claimQueue: ClaimQueue<unknown> = {
     integrations: () => {
       const found: string[] = [];
@@ -143,8 +146,9 @@ export function createRoutingRepo(db: Db) {
     .where(and(eq(h.state, 'unavailable'), sql`${h.nextProbeAt} <= ${sql.placeholder('now')}`, sql`${h.probeUntil} <= ${sql.placeholder('now')}`)).prepare();
   const oldestWaiting = db.select({ groupKey: d.groupKey, partnerId: d.partnerId }).from(d)
     .where(and(eq(d.integrationId, sql.placeholder('integrationId')), eq(d.state, 'queued'), sql`${d.groupKey} is not null`)).orderBy(asc(d.seq)).limit(1).prepare();
-  const groupHeldUntil = db.select({ until: sql<number>`max(${d.claimedUntil})` }).from(d)
-    .where(and(eq(d.integrationId, sql.placeholder('integrationId')), eq(d.groupKey, sql.placeholder('groupKey')), eq(d.state, 'queued'))).prepare();
+  // Rows never claimed (claimed_until 0) are not in the held index and do not change the max.
+  const groupHeldUntil = db.$client.prepare<{ integrationId: string; groupKey: string }>(`select max(claimed_until) as until from alert_deliveries
+    indexed by alert_deliveries_held_idx where integration_id = @integrationId and group_key = @groupKey and ${HELD_WHERE}`);
   const takeProbe = db.update(h).set({ probeUntil: sql`${sql.placeholder('until')}` }).where(eq(h.integrationId, sql.placeholder('integrationId'))).prepare();
   const expireStmt = db.update(d).set({ state: 'failed', reason: sql`${sql.placeholder('reason')}`, claimedUntil: 0, updatedAt: sql`${sql.placeholder('iso')}` })
     .where(and(eq(d.state, 'queued'), sql`${d.groupKey} is not null`, sql`${d.createdAt} < ${sql.placeholder('before')}`, sql`${d.claimedUntil} <= ${sql.placeholder('now')}`)).prepare();
@@ -239,7 +243,7 @@ export function createRoutingRepo(db: Db) {
         for (const { integrationId } of probesDue.all({ now })) {
           if (claims.length >= maxGroups) break;
           const head = oldestWaiting.get({ integrationId });
-          if (!head?.groupKey || Number(groupHeldUntil.get({ integrationId, groupKey: head.groupKey })?.until ?? 0) > now) continue;
+          if (!head?.groupKey || Number((groupHeldUntil.get({ integrationId, groupKey: head.groupKey }) as { until: number | null } | undefined)?.until ?? 0) > now) continue;
           const rows = claimGroup.all({ until, integrationId, groupKey: head.groupKey }).sort((a, b) => a.seq - b.seq);
           takeProbe.run({ until, integrationId });
           claims.push({ partnerId: head.partnerId, integrationId, groupKey: head.groupKey, until, rows, probe: true });

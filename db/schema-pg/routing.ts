@@ -2,6 +2,7 @@
  * @module PostgreSQL twin of schema/routing.ts. Arrival order (`seq`) is a bigserial here: the
  * sequence hands out increasing numbers to concurrent inserts from every instance.
  */
+import { sql } from 'drizzle-orm';
 import { bigserial, boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { DELIVERY_STATES } from '../schema/routing.js';
 import { createdAt, epochMs, updatedAt } from './columns.helpers.js';
@@ -40,6 +41,9 @@ export const alertDeliveries = pgTable(
     index('alert_deliveries_queue_idx').on(t.state, t.integrationId, t.seq),
     // and reads one group's waiting alerts oldest first (and steps from one group to the next).
     index('alert_deliveries_group_queue_idx').on(t.state, t.integrationId, t.groupKey, t.seq),
+    // Whether a group is held (a waiting alert claimed or backing off) without reading its whole backlog: only
+    // waiting alerts ever claimed or retried are in here (a claim's few hundred, not a storm's thousands).
+    index('alert_deliveries_held_idx').on(t.integrationId, t.groupKey).where(sql`state = 'queued' and (claimed_until > 0 or next_attempt_at > 0)`),
     // The delivery log: one integration's alerts, newest first, paged by (seq, alert id).
     index('alert_deliveries_log_idx').on(t.partnerId, t.integrationId, t.seq, t.alertId),
   ],

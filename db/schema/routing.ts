@@ -2,6 +2,7 @@
  * @module Alert routing's durable state: the outbox of accepted alerts (one row per platform alert
  * id, the idempotency key), the open ticket per group, and the billable-user syncs sent.
  */
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { createdAt, updatedAt } from './columns.helpers.js';
 
@@ -49,6 +50,9 @@ export const alertDeliveries = sqliteTable(
     index('alert_deliveries_queue_idx').on(t.state, t.integrationId, t.seq),
     // and reads one group's waiting alerts oldest first (and steps from one group to the next).
     index('alert_deliveries_group_queue_idx').on(t.state, t.integrationId, t.groupKey, t.seq),
+    // Whether a group is held (a waiting alert claimed or backing off) without reading its whole backlog: only
+    // waiting alerts ever claimed or retried are in here (a claim's few hundred, not a storm's thousands).
+    index('alert_deliveries_held_idx').on(t.integrationId, t.groupKey).where(sql`state = 'queued' and (claimed_until > 0 or next_attempt_at > 0)`),
     // The delivery log: one integration's alerts, newest first, paged by (seq, alert id).
     index('alert_deliveries_log_idx').on(t.partnerId, t.integrationId, t.seq, t.alertId),
   ],

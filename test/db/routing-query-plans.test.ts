@@ -186,6 +186,8 @@ async function checkPlans(db: Database, seen: Recorded[], options: { queueRange:
     if (TEST_ENGINE === 'sqlite') expect(plan.filter((line) => /TEMP B-TREE/.test(line)), where).toEqual([]);
     expect(plan.some((line) => indexUse.test(line.trim()) || /USING INTEGER PRIMARY KEY|USING PRIMARY KEY|_pk\b|_pkey\b|sqlite_autoindex_alert_deliveries/.test(line)), where).toBe(true);
     if (!options.queueRange) expect(plan.filter((line) => queueOnly.test(line.trim())), where).toEqual([]);
+    // Whether a group is held is read from the partial index of claimed or retried alerts, not the group's backlog.
+    if (/claimed_until > 0 or next_attempt_at > 0/.test(statement.text)) expect(plan.some((line) => /alert_deliveries_held_idx/.test(line)), where).toBe(true);
   }
   return onDeliveries.length;
 }
