@@ -152,10 +152,12 @@ export function createRoutingRepo(db: Db) {
   const takeProbe = db.update(h).set({ probeUntil: sql`${sql.placeholder('until')}` }).where(eq(h.integrationId, sql.placeholder('integrationId'))).prepare();
   const expireStmt = db.update(d).set({ state: 'failed', reason: sql`${sql.placeholder('reason')}`, claimedUntil: 0, updatedAt: sql`${sql.placeholder('iso')}` })
     .where(and(eq(d.state, 'queued'), sql`${d.groupKey} is not null`, sql`${d.createdAt} < ${sql.placeholder('before')}`, sql`${d.claimedUntil} <= ${sql.placeholder('now')}`)).prepare();
-  const resolveOne = db.update(d).set({
-    integrationId: sql`${sql.placeholder('integrationId')}`, state: sql`${sql.placeholder('state')}`, groupKey: sql`${sql.placeholder('groupKey')}`,
-    decision: sql`${sql.placeholder('decision')}`, reason: sql`${sql.placeholder('reason')}`, updatedAt: sql`${sql.placeholder('now')}`,
-  }).where(and(eq(d.partnerId, sql.placeholder('partnerId')), eq(d.alertId, sql.placeholder('alertId')), eq(d.state, 'queued'), isNull(d.groupKey))).prepare();
+  // The whole batch's resolutions in one statement: one JSON array of [partner, alert id, integration,
+  // state, group key, decision (JSON text), reason] rows, each row found by primary key.
+  const resolveMany = db.$client.prepare<{ rows: string; now: string }>(`update alert_deliveries as d set integration_id = r.value ->> 2,
+      state = r.value ->> 3, group_key = r.value ->> 4, decision = r.value ->> 5, reason = r.value ->> 6, updated_at = @now
+    from json_each(@rows) as r
+    where d.partner_id = r.value ->> 0 and d.alert_id = r.value ->> 1 and +d.state = 'queued' and d.group_key is null`);
   const logPage = db.select({ row: d, organizationName: organizations.name, ticketNumber: ticketGroups.ticketNumber }).from(d)
     .leftJoin(organizations, and(eq(organizations.partnerId, d.partnerId), eq(organizations.id, d.organizationId)))
     .leftJoin(ticketGroups, and(eq(ticketGroups.integrationId, d.integrationId), eq(ticketGroups.groupKey, d.groupKey), eq(ticketGroups.vendorTicketId, d.vendorTicketId)))
@@ -220,16 +222,11 @@ export function createRoutingRepo(db: Db) {
       if (rows.length === 0) return 0;
       const resolutions: Resolution[] = [];
       for (const row of rows) resolutions.push(await decide(row));
-      const now = nowIso();
-      db.transaction(() => {
-        rows.forEach((row, i) => {
-          const r = resolutions[i]!;
-          resolveOne.run({
-            partnerId: row.partnerId, alertId: row.alertId, integrationId: r.integrationId, state: r.state, groupKey: r.groupKey,
-            decision: r.decision === null || r.decision === undefined ? null : JSON.stringify(r.decision), reason: r.reason, now,
-          });
-        });
-      }, immediate);
+      const batch = rows.map((row, i) => {
+        const r = resolutions[i]!;
+        return [row.partnerId, row.alertId, r.integrationId, r.state, r.groupKey, r.decision === null || r.decision === undefined ? null : JSON.stringify(r.decision), r.reason];
+      });
+      db.$client.transaction(() => resolveMany.run({ rows: JSON.stringify(batch), now: nowIso() })).immediate();
       return rows.length;
     },
 
