@@ -139,9 +139,28 @@ export function createRoutingRepo(db: Db) {
     held: (integrationId, groupKey, now) => heldRow.get({ integrationId, groupKey, now }) !== undefined,
   };
   // The group's oldest queued alerts, at most MAX_ALERTS_PER_CLAIM: the rest wait for the next claim (the group is held meanwhile).
-  const claimGroup = db.update(d).set({ claimedUntil: sql`${sql.placeholder('until')}` })
-    .where(sql`rowid in (select rowid from ${d} where ${d.integrationId} = ${sql.placeholder('integrationId')} and ${d.groupKey} = ${sql.placeholder('groupKey')} and ${d.state} = 'queued' order by ${d.seq} limit ${MAX_ALERTS_PER_CLAIM})`)
-    .returning().prepare();
+  // Returned as the row type's fields, read without the query builder's per-row mapping; one claim's
+  // alerts mostly share one decision text, parsed once (nothing changes a decision once read).
+  const claimGroupStmt = db.$client.prepare<{ until: number; integrationId: string; groupKey: string }>(`update alert_deliveries set claimed_until = @until
+    where rowid in (select rowid from alert_deliveries where integration_id = @integrationId and group_key = @groupKey and state = 'queued'
+      order by seq limit ${MAX_ALERTS_PER_CLAIM})
+    returning partner_id as partnerId, alert_id as alertId, integration_id as integrationId, organization_id as organizationId, alert, state,
+      outcome, reason, decision, group_key as groupKey, vendor_ticket_id as vendorTicketId, vendor_note_id as vendorNoteId, marker, attempts,
+      last_error as lastError, next_attempt_at as nextAttemptAt, claimed_until as claimedUntil, seq, created_at as createdAt,
+      updated_at as updatedAt, delivered_at as deliveredAt`);
+  const claimGroup = {
+    all(params: { until: number; integrationId: string; groupKey: string }): DeliveryRow[] {
+      const decisions = new Map<string, unknown>();
+      return (claimGroupStmt.all(params) as Array<DeliveryRow & { alert: string; decision: string | null }>).map((row) => {
+        let decision: unknown = null;
+        if (row.decision !== null) {
+          if (!decisions.has(row.decision)) decisions.set(row.decision, JSON.parse(row.decision));
+          decision = decisions.get(row.decision);
+        }
+        return { ...row, alert: JSON.parse(row.alert) as unknown, decision };
+      });
+    },
+  };
   const probesDue = db.select({ integrationId: h.integrationId }).from(h)
     .where(and(eq(h.state, 'unavailable'), sql`${h.nextProbeAt} <= ${sql.placeholder('now')}`, sql`${h.probeUntil} <= ${sql.placeholder('now')}`)).prepare();
   const oldestWaiting = db.select({ groupKey: d.groupKey, partnerId: d.partnerId }).from(d)
