@@ -12,7 +12,7 @@ import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { PgDb } from '../pg-client.js';
 import { alertDeliveries, billableSyncs, integrationHealth, integrations, organizations, ticketGroups } from '../schema-pg/index.js';
 import { nowIso } from '../schema/columns.helpers.js';
-import { LostClaimError, MAX_ALERTS_PER_CLAIM, REQUEUE, type Accepted, type Claim, type DeliveryRow, type RoutingRepo } from '../repositories/routing.repo.js';
+import { HELD_INDEX, LostClaimError, MAX_ALERTS_PER_CLAIM, REQUEUE, type Accepted, type Claim, type DeliveryRow, type RoutingRepo } from '../repositories/routing.repo.js';
 import { GroupCommit } from '../group-commit.js';
 import { DELIVERY_STATES } from '../schema/routing.js';
 import { claimableGroupsAsync, type ClaimQueue } from '../repositories/claimable-groups.js';
@@ -71,26 +71,36 @@ export function createPgRoutingRepo(db: PgDb): RoutingRepo {
         )
         select group_key as "groupKey", partner_id as "partnerId", seq from g
         -- A scalar subquery with LIMIT stays one index probe per group (an anti-join would read the integration's whole queue).
-        where (select h.seq from alert_deliveries h where h.state = 'queued' and h.integration_id = ${integrationId} and h.group_key = g.group_key
-          and (h.claimed_until > ${now} or h.next_attempt_at > ${now}) order by h.seq limit 1) is null
+        where (select h.seq from alert_deliveries h where h.integration_id = ${integrationId} and h.group_key = g.group_key
+          and ${HELD_INDEX} and (h.claimed_until > ${now} or h.next_attempt_at > ${now}) limit 1) is null
         order by seq limit ${limit}`)).rows,
+      // Through the partial held index: only waiting alerts ever claimed or retried, not the group's backlog.
       held: async (integrationId, groupKey, now) => (await tx.select({ seq: d.seq }).from(d)
-        .where(and(waiting(integrationId), eq(d.groupKey, groupKey), sql`(${d.claimedUntil} > ${now} or ${d.nextAttemptAt} > ${now})`))
-        .orderBy(asc(d.seq)).limit(1)).length > 0,
+        .where(and(eq(d.integrationId, integrationId), eq(d.groupKey, groupKey), HELD_INDEX, sql`(${d.claimedUntil} > ${now} or ${d.nextAttemptAt} > ${now})`))
+        .limit(1)).length > 0,
     };
   };
 
-  /** Locks the claim's rows and checks they are still held by this claim; throws otherwise. */
-  async function assertOwned(tx: Tx, claim: Claim, alertIds: string[]): Promise<void> {
-    const held = await tx.select({ id: d.alertId }).from(d)
-      .where(and(rowsOf(claim, alertIds), eq(d.claimedUntil, claim.until), eq(d.state, 'queued'))).for('update');
-    if (held.length !== alertIds.length) throw new LostClaimError(claim);
+  /** The claim's rows, still waiting and held by this claim (by primary key). */
+  const ownedRows = (claim: Claim, alertIds: string[]) => and(rowsOf(claim, alertIds), eq(d.claimedUntil, claim.until), eq(d.state, 'queued'));
+  /**
+   * One UPDATE of the claim's rows with the claim check in its WHERE (it waits for a row another
+   * transaction holds, then checks it again): fewer rows changed than given means the claim was
+   * lost, and throwing rolls the transaction back. Returns the changed rows' ids and states.
+   */
+  async function updateOwned(tx: Tx, claim: Claim, alertIds: string[], set: Parameters<ReturnType<Tx['update']>['set']>[0]) {
+    const rows = await tx.update(d).set(set).where(ownedRows(claim, alertIds)).returning({ alertId: d.alertId, state: d.state });
+    if (rows.length !== alertIds.length) throw new LostClaimError(claim);
+    return rows;
   }
-  const underClaim = (claim: Claim, alertIds: string[], write: (tx: Tx) => Promise<unknown>) =>
+  const underClaim = (claim: Claim, alertIds: string[], set: Parameters<typeof updateOwned>[3], after?: (tx: Tx) => Promise<unknown>) =>
     serial(claim, () => db.transaction(async (tx) => {
-      await assertOwned(tx, claim, alertIds);
-      await write(tx);
+      await updateOwned(tx, claim, alertIds, set);
+      await after?.(tx);
     }));
+  /** The group's rows this claim holds: its waiting alerts up to the claim's newest (the index range stops there). */
+  const heldRows = (claim: Claim) => and(eq(d.state, 'queued'), eq(d.integrationId, claim.integrationId), eq(d.groupKey, claim.groupKey),
+    sql`${d.seq} <= ${claim.rows.reduce((max, r) => Math.max(max, r.seq), 0)}`, eq(d.claimedUntil, claim.until));
 
   /**
    * Intake's hot path, one statement per batch: a multi-row INSERT … ON CONFLICT DO NOTHING
@@ -192,7 +202,7 @@ export function createPgRoutingRepo(db: PgDb): RoutingRepo {
             .where(and(eq(d.integrationId, integrationId), eq(d.state, 'queued'), sql`${d.groupKey} is not null`)).orderBy(asc(d.seq)).limit(1);
           if (!head?.groupKey) continue;
           const [held] = await tx.select({ until: sql<number>`max(${d.claimedUntil})` }).from(d)
-            .where(and(eq(d.integrationId, integrationId), eq(d.groupKey, head.groupKey), eq(d.state, 'queued')));
+            .where(and(eq(d.integrationId, integrationId), eq(d.groupKey, head.groupKey), HELD_INDEX));
           if (Number(held?.until ?? 0) > now) continue;
           if (await take(integrationId, head.groupKey, head.partnerId, true)) await tx.update(h).set({ probeUntil: until }).where(eq(h.integrationId, integrationId));
         }
@@ -204,35 +214,28 @@ export function createPgRoutingRepo(db: PgDb): RoutingRepo {
     },
     async extendClaim(claim, until) {
       return serial(claim, async () => {
-        const changed = await db.update(d).set({ claimedUntil: until })
-          .where(and(eq(d.integrationId, claim.integrationId), eq(d.groupKey, claim.groupKey), eq(d.state, 'queued'), eq(d.claimedUntil, claim.until)))
-          .returning({ id: d.alertId });
+        const changed = await db.update(d).set({ claimedUntil: until }).where(heldRows(claim)).returning({ id: d.alertId });
         if (changed.length > 0) claim.until = until;
         return changed.length > 0;
       });
     },
     async releaseClaim(claim) {
-      await serial(claim, () => db.update(d).set({ claimedUntil: 0 })
-        .where(and(eq(d.integrationId, claim.integrationId), eq(d.groupKey, claim.groupKey), eq(d.state, 'queued'), eq(d.claimedUntil, claim.until))));
+      await serial(claim, () => db.update(d).set({ claimedUntil: 0 }).where(heldRows(claim)));
     },
 
     async getGroup(integrationId, groupKey) {
       return (await db.select().from(ticketGroups).where(groupWhere(integrationId, groupKey)))[0];
     },
     async recordTicketIntent(claim, alertId, psaAccountId, marker) {
-      await underClaim(claim, [alertId], async (tx) => {
-        await tx.insert(ticketGroups).values({ integrationId: claim.integrationId, groupKey: claim.groupKey, psaAccountId, pendingMarker: marker, isOpen: false })
-          .onConflictDoUpdate({ target: [ticketGroups.integrationId, ticketGroups.groupKey], set: { pendingMarker: marker, updatedAt: nowIso() } });
-        await tx.update(d).set({ marker, updatedAt: nowIso() }).where(rowsOf(claim, [alertId]));
-      });
+      await underClaim(claim, [alertId], { marker, updatedAt: nowIso() }, (tx) => tx.insert(ticketGroups)
+        .values({ integrationId: claim.integrationId, groupKey: claim.groupKey, psaAccountId, pendingMarker: marker, isOpen: false })
+        .onConflictDoUpdate({ target: [ticketGroups.integrationId, ticketGroups.groupKey], set: { pendingMarker: marker, updatedAt: nowIso() } }));
     },
     async recordTicketCreated(claim, alertId, ticket, decision, now) {
-      await underClaim(claim, [alertId], async (tx) => {
-        await tx.update(ticketGroups).set({ vendorTicketId: ticket.id, ticketNumber: ticket.number, isOpen: ticket.isOpen, checkedAt: now, pendingMarker: null, updatedAt: nowIso() })
-          .where(groupWhere(claim.integrationId, claim.groupKey));
-        await tx.update(d).set({ state: 'delivered', outcome: 'ticket_created', vendorTicketId: ticket.id, decision, reason: null, claimedUntil: 0, deliveredAt: nowIso(), updatedAt: nowIso() })
-          .where(rowsOf(claim, [alertId]));
-      });
+      await underClaim(claim, [alertId],
+        { state: 'delivered', outcome: 'ticket_created', vendorTicketId: ticket.id, decision, reason: null, claimedUntil: 0, deliveredAt: nowIso(), updatedAt: nowIso() },
+        (tx) => tx.update(ticketGroups).set({ vendorTicketId: ticket.id, ticketNumber: ticket.number, isOpen: ticket.isOpen, checkedAt: now, pendingMarker: null, updatedAt: nowIso() })
+          .where(groupWhere(claim.integrationId, claim.groupKey)));
     },
     async adoptTicket(claim, marker, ticket, now) {
       await db.transaction(async (tx) => {
@@ -249,33 +252,30 @@ export function createPgRoutingRepo(db: PgDb): RoutingRepo {
       await db.update(ticketGroups).set({ isOpen, checkedAt, updatedAt: nowIso() }).where(groupWhere(integrationId, groupKey));
     },
     async recordNoteIntent(claim, alertIds, ticketId, marker) {
-      await underClaim(claim, alertIds, (tx) => tx.update(d).set({ marker, vendorTicketId: ticketId, updatedAt: nowIso() }).where(rowsOf(claim, alertIds)));
+      await underClaim(claim, alertIds, { marker, vendorTicketId: ticketId, updatedAt: nowIso() });
     },
     async clearNoteIntent(claim, alertIds) {
-      await underClaim(claim, alertIds, (tx) => tx.update(d).set({ marker: null, updatedAt: nowIso() }).where(rowsOf(claim, alertIds)));
+      await underClaim(claim, alertIds, { marker: null, updatedAt: nowIso() });
     },
     async recordNoteAdded(claim, alertIds, ticketId, noteId) {
-      await underClaim(claim, alertIds, (tx) => tx.update(d)
-        .set({ state: 'delivered', outcome: 'note_added', vendorTicketId: ticketId, vendorNoteId: noteId, reason: null, claimedUntil: 0, deliveredAt: nowIso(), updatedAt: nowIso() })
-        .where(rowsOf(claim, alertIds)));
+      await underClaim(claim, alertIds,
+        { state: 'delivered', outcome: 'note_added', vendorTicketId: ticketId, vendorNoteId: noteId, reason: null, claimedUntil: 0, deliveredAt: nowIso(), updatedAt: nowIso() });
     },
     async recordRetry(claim, alertIds, input) {
       return serial(claim, () => db.transaction(async (tx) => {
-        await assertOwned(tx, claim, alertIds);
         const failed = sql`${d.createdAt} < ${input.expireBefore}`;
-        const rows = await tx.update(d).set({
+        const rows = await updateOwned(tx, claim, alertIds, {
           attempts: sql`${d.attempts} + 1`, lastError: input.lastError, nextAttemptAt: input.nextAttemptAt, claimedUntil: 0, updatedAt: nowIso(),
           state: sql`case when ${failed} then 'failed' else 'queued' end`, reason: sql`case when ${failed} then ${input.advice}::text else null end`,
-        }).where(rowsOf(claim, alertIds)).returning({ alertId: d.alertId, state: d.state });
+        });
         return rows.filter((r) => r.state === 'failed').map((r) => r.alertId);
       }));
     },
     async recordFailed(claim, alertIds, lastError, advice) {
-      await underClaim(claim, alertIds, (tx) => tx.update(d)
-        .set({ state: 'failed', attempts: sql`${d.attempts} + 1`, lastError, reason: advice, claimedUntil: 0, updatedAt: nowIso() }).where(rowsOf(claim, alertIds)));
+      await underClaim(claim, alertIds, { state: 'failed', attempts: sql`${d.attempts} + 1`, lastError, reason: advice, claimedUntil: 0, updatedAt: nowIso() });
     },
     async recordSkipped(claim, alertIds, reason, decision) {
-      await underClaim(claim, alertIds, (tx) => tx.update(d).set({ state: 'skipped', reason, decision, claimedUntil: 0, updatedAt: nowIso() }).where(rowsOf(claim, alertIds)));
+      await underClaim(claim, alertIds, { state: 'skipped', reason, decision, claimedUntil: 0, updatedAt: nowIso() });
     },
     async expireQueued(before, now, reason) {
       const rows = await db.update(d).set({ state: 'failed', reason, claimedUntil: 0, updatedAt: nowIso() })

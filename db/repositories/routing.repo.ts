@@ -13,6 +13,7 @@ import { DELIVERY_STATES } from '../schema/routing.js';
 import { nowIso } from '../schema/columns.helpers.js';
 import { GroupCommit } from '../group-commit.js';
 import { claimableGroups, type ClaimQueue, type QueuedRow } from './claimable-groups.js';
+import { createRoutingWriteBacks } from './routing-writebacks.js';
 
 export type DeliveryRow = typeof alertDeliveries.$inferSelect;
 export type TicketGroupRow = typeof ticketGroups.$inferSelect;
@@ -80,9 +81,10 @@ export class LostClaimError extends Error {
   }
 }
 
-const ids = (alertIds: string[]) => JSON.stringify(alertIds);
-const inIds = (placeholder: string) => sql`${alertDeliveries.alertId} in (select value from json_each(${sql.placeholder(placeholder)}))`;
 const immediate = { behavior: 'immediate' } as const;
+/** alert_deliveries_held_idx's WHERE, word for word (a partial index serves a query whose WHERE contains it). */
+const HELD_WHERE = `state = 'queued' and (claimed_until > 0 or next_attempt_at > 0)`;
+export const HELD_INDEX = sql.raw(HELD_WHERE);
 
 interface AcceptInput { partnerId: string; alert: { id: string; organizationId: string } }
 export interface Accepted { row: DeliveryRow; created: boolean }
@@ -114,11 +116,11 @@ export function createRoutingRepo(db: Db) {
   const nextGroup = db.select({ groupKey: d.groupKey, partnerId: d.partnerId, seq: d.seq }).from(d)
     .where(and(eq(d.state, 'queued'), eq(d.integrationId, sql.placeholder('integrationId')), sql`${d.groupKey} > ${sql.placeholder('after')}`))
     .orderBy(asc(d.groupKey), asc(d.seq)).limit(1).prepare();
-  // A group is held while any of its waiting alerts is claimed or backing off; oldest first, as those are usually the held ones.
-  const heldRow = db.select({ seq: d.seq }).from(d)
-    .where(and(eq(d.state, 'queued'), eq(d.integrationId, sql.placeholder('integrationId')), eq(d.groupKey, sql.placeholder('groupKey')),
-      sql`(${d.claimedUntil} > ${sql.placeholder('now')} or ${d.nextAttemptAt} > ${sql.placeholder('now')})`))
-    .orderBy(asc(d.seq)).limit(1).prepare();
+  // A group is held while any of its waiting alerts is claimed or backing off: read through the partial
+  // held index, which holds only waiting alerts ever claimed or retried (not the group's whole backlog).
+  // INDEXED BY: the group's queue index matches more equalities, and the planner cannot tell the partial index is small.
+  const heldRow = db.$client.prepare<{ integrationId: string; groupKey: string; now: number }>(`select seq from alert_deliveries indexed by alert_deliveries_held_idx
+    where integration_id = @integrationId and group_key = @groupKey and ${HELD_WHERE} and (claimed_until > @now or next_attempt_at > @now) limit 1`);
   const claimQueue: ClaimQueue<unknown> = {
     integrations: () => {
       const found: string[] = [];
@@ -137,24 +139,44 @@ export function createRoutingRepo(db: Db) {
     held: (integrationId, groupKey, now) => heldRow.get({ integrationId, groupKey, now }) !== undefined,
   };
   // The group's oldest queued alerts, at most MAX_ALERTS_PER_CLAIM: the rest wait for the next claim (the group is held meanwhile).
-  const claimGroup = db.update(d).set({ claimedUntil: sql`${sql.placeholder('until')}` })
-    .where(sql`rowid in (select rowid from ${d} where ${d.integrationId} = ${sql.placeholder('integrationId')} and ${d.groupKey} = ${sql.placeholder('groupKey')} and ${d.state} = 'queued' order by ${d.seq} limit ${MAX_ALERTS_PER_CLAIM})`)
-    .returning().prepare();
+  // Returned as the row type's fields, read without the query builder's per-row mapping; one claim's
+  // alerts mostly share one decision text, parsed once (nothing changes a decision once read).
+  const claimGroupStmt = db.$client.prepare<{ until: number; integrationId: string; groupKey: string }>(`update alert_deliveries set claimed_until = @until
+    where rowid in (select rowid from alert_deliveries where integration_id = @integrationId and group_key = @groupKey and state = 'queued'
+      order by seq limit ${MAX_ALERTS_PER_CLAIM})
+    returning partner_id as partnerId, alert_id as alertId, integration_id as integrationId, organization_id as organizationId, alert, state,
+      outcome, reason, decision, group_key as groupKey, vendor_ticket_id as vendorTicketId, vendor_note_id as vendorNoteId, marker, attempts,
+      last_error as lastError, next_attempt_at as nextAttemptAt, claimed_until as claimedUntil, seq, created_at as createdAt,
+      updated_at as updatedAt, delivered_at as deliveredAt`);
+  const claimGroup = {
+    all(params: { until: number; integrationId: string; groupKey: string }): DeliveryRow[] {
+      const decisions = new Map<string, unknown>();
+      return (claimGroupStmt.all(params) as Array<DeliveryRow & { alert: string; decision: string | null }>).map((row) => {
+        let decision: unknown = null;
+        if (row.decision !== null) {
+          if (!decisions.has(row.decision)) decisions.set(row.decision, JSON.parse(row.decision));
+          decision = decisions.get(row.decision);
+        }
+        return { ...row, alert: JSON.parse(row.alert) as unknown, decision };
+      });
+    },
+  };
   const probesDue = db.select({ integrationId: h.integrationId }).from(h)
     .where(and(eq(h.state, 'unavailable'), sql`${h.nextProbeAt} <= ${sql.placeholder('now')}`, sql`${h.probeUntil} <= ${sql.placeholder('now')}`)).prepare();
   const oldestWaiting = db.select({ groupKey: d.groupKey, partnerId: d.partnerId }).from(d)
     .where(and(eq(d.integrationId, sql.placeholder('integrationId')), eq(d.state, 'queued'), sql`${d.groupKey} is not null`)).orderBy(asc(d.seq)).limit(1).prepare();
-  const groupHeldUntil = db.select({ until: sql<number>`max(${d.claimedUntil})` }).from(d)
-    .where(and(eq(d.integrationId, sql.placeholder('integrationId')), eq(d.groupKey, sql.placeholder('groupKey')), eq(d.state, 'queued'))).prepare();
+  // Rows never claimed (claimed_until 0) are not in the held index and do not change the max.
+  const groupHeldUntil = db.$client.prepare<{ integrationId: string; groupKey: string }>(`select max(claimed_until) as until from alert_deliveries
+    indexed by alert_deliveries_held_idx where integration_id = @integrationId and group_key = @groupKey and ${HELD_WHERE}`);
   const takeProbe = db.update(h).set({ probeUntil: sql`${sql.placeholder('until')}` }).where(eq(h.integrationId, sql.placeholder('integrationId'))).prepare();
   const expireStmt = db.update(d).set({ state: 'failed', reason: sql`${sql.placeholder('reason')}`, claimedUntil: 0, updatedAt: sql`${sql.placeholder('iso')}` })
     .where(and(eq(d.state, 'queued'), sql`${d.groupKey} is not null`, sql`${d.createdAt} < ${sql.placeholder('before')}`, sql`${d.claimedUntil} <= ${sql.placeholder('now')}`)).prepare();
-  const owned = db.select({ n: sql<number>`count(*)` }).from(d)
-    .where(and(eq(d.partnerId, sql.placeholder('partnerId')), inIds('ids'), eq(d.claimedUntil, sql.placeholder('until')), eq(d.state, 'queued'))).prepare();
-  const resolveOne = db.update(d).set({
-    integrationId: sql`${sql.placeholder('integrationId')}`, state: sql`${sql.placeholder('state')}`, groupKey: sql`${sql.placeholder('groupKey')}`,
-    decision: sql`${sql.placeholder('decision')}`, reason: sql`${sql.placeholder('reason')}`, updatedAt: sql`${sql.placeholder('now')}`,
-  }).where(and(eq(d.partnerId, sql.placeholder('partnerId')), eq(d.alertId, sql.placeholder('alertId')), eq(d.state, 'queued'), isNull(d.groupKey))).prepare();
+  // The whole batch's resolutions in one statement: one JSON array of [partner, alert id, integration,
+  // state, group key, decision (JSON text), reason] rows, each row found by primary key.
+  const resolveMany = db.$client.prepare<{ rows: string; now: string }>(`update alert_deliveries as d set integration_id = r.value ->> 2,
+      state = r.value ->> 3, group_key = r.value ->> 4, decision = r.value ->> 5, reason = r.value ->> 6, updated_at = @now
+    from json_each(@rows) as r
+    where d.partner_id = r.value ->> 0 and d.alert_id = r.value ->> 1 and +d.state = 'queued' and d.group_key is null`);
   const logPage = db.select({ row: d, organizationName: organizations.name, ticketNumber: ticketGroups.ticketNumber }).from(d)
     .leftJoin(organizations, and(eq(organizations.partnerId, d.partnerId), eq(organizations.id, d.organizationId)))
     .leftJoin(ticketGroups, and(eq(ticketGroups.integrationId, d.integrationId), eq(ticketGroups.groupKey, d.groupKey), eq(ticketGroups.vendorTicketId, d.vendorTicketId)))
@@ -170,11 +192,7 @@ export function createRoutingRepo(db: Db) {
   const getGroupStmt = db.select().from(ticketGroups)
     .where(and(eq(ticketGroups.integrationId, sql.placeholder('integrationId')), eq(ticketGroups.groupKey, sql.placeholder('groupKey')))).prepare();
 
-  function assertOwned(claim: Claim, alertIds: string[]): void {
-    const row = owned.get({ partnerId: claim.partnerId, ids: ids(alertIds), until: claim.until });
-    if (Number(row?.n ?? 0) !== alertIds.length) throw new LostClaimError(claim);
-  }
-  const rowsOf = (claim: Claim, alertIds: string[]) => and(eq(d.partnerId, claim.partnerId), inArray(d.alertId, alertIds));
+  const writeBacks = createRoutingWriteBacks(db);
   const groupWhere = (integrationId: string, groupKey: string) => and(eq(ticketGroups.integrationId, integrationId), eq(ticketGroups.groupKey, groupKey));
 
   /**
@@ -226,16 +244,11 @@ export function createRoutingRepo(db: Db) {
       if (rows.length === 0) return 0;
       const resolutions: Resolution[] = [];
       for (const row of rows) resolutions.push(await decide(row));
-      const now = nowIso();
-      db.transaction(() => {
-        rows.forEach((row, i) => {
-          const r = resolutions[i]!;
-          resolveOne.run({
-            partnerId: row.partnerId, alertId: row.alertId, integrationId: r.integrationId, state: r.state, groupKey: r.groupKey,
-            decision: r.decision === null || r.decision === undefined ? null : JSON.stringify(r.decision), reason: r.reason, now,
-          });
-        });
-      }, immediate);
+      const batch = rows.map((row, i) => {
+        const r = resolutions[i]!;
+        return [row.partnerId, row.alertId, r.integrationId, r.state, r.groupKey, r.decision === null || r.decision === undefined ? null : JSON.stringify(r.decision), r.reason];
+      });
+      db.$client.transaction(() => resolveMany.run({ rows: JSON.stringify(batch), now: nowIso() })).immediate();
       return rows.length;
     },
 
@@ -249,7 +262,7 @@ export function createRoutingRepo(db: Db) {
         for (const { integrationId } of probesDue.all({ now })) {
           if (claims.length >= maxGroups) break;
           const head = oldestWaiting.get({ integrationId });
-          if (!head?.groupKey || Number(groupHeldUntil.get({ integrationId, groupKey: head.groupKey })?.until ?? 0) > now) continue;
+          if (!head?.groupKey || Number((groupHeldUntil.get({ integrationId, groupKey: head.groupKey }) as { until: number | null } | undefined)?.until ?? 0) > now) continue;
           const rows = claimGroup.all({ until, integrationId, groupKey: head.groupKey }).sort((a, b) => a.seq - b.seq);
           takeProbe.run({ until, integrationId });
           claims.push({ partnerId: head.partnerId, integrationId, groupKey: head.groupKey, until, rows, probe: true });
@@ -263,40 +276,25 @@ export function createRoutingRepo(db: Db) {
     },
     /** Heartbeat: keeps the claim while its vendor calls run. False when it was lost. */
     async extendClaim(claim: Claim, until: number): Promise<boolean> {
-      const changed = db.update(d).set({ claimedUntil: until })
-        .where(and(eq(d.integrationId, claim.integrationId), eq(d.groupKey, claim.groupKey), eq(d.state, 'queued'), eq(d.claimedUntil, claim.until))).run();
-      if (changed.changes > 0) claim.until = until;
-      return changed.changes > 0;
+      return writeBacks.extend(claim, until);
     },
     /** Gives the group back at once (clean stop), so another worker need not wait for the lease. */
     async releaseClaim(claim: Claim): Promise<void> {
-      db.update(d).set({ claimedUntil: 0 })
-        .where(and(eq(d.integrationId, claim.integrationId), eq(d.groupKey, claim.groupKey), eq(d.state, 'queued'), eq(d.claimedUntil, claim.until))).run();
+      writeBacks.release(claim);
     },
 
-    // ---- write-backs (each checks the claim first) ---------------------------------------------
+    // ---- write-backs (each checks the claim in its own UPDATE: routing-writebacks.ts) ----------
 
     async getGroup(integrationId: string, groupKey: string): Promise<TicketGroupRow | undefined> {
       return getGroupStmt.get({ integrationId, groupKey });
     },
     /** Records a ticket create before its vendor call (the crash-reconciliation intent). */
     async recordTicketIntent(claim: Claim, alertId: string, psaAccountId: string, marker: string): Promise<void> {
-      db.transaction((tx) => {
-        assertOwned(claim, [alertId]);
-        tx.insert(ticketGroups).values({ integrationId: claim.integrationId, groupKey: claim.groupKey, psaAccountId, pendingMarker: marker, isOpen: false })
-          .onConflictDoUpdate({ target: [ticketGroups.integrationId, ticketGroups.groupKey], set: { pendingMarker: marker, updatedAt: nowIso() } }).run();
-        tx.update(d).set({ marker, updatedAt: nowIso() }).where(rowsOf(claim, [alertId])).run();
-      }, immediate);
+      writeBacks.ticketIntent(claim, alertId, psaAccountId, marker);
     },
     /** The group's ticket exists in the PSA: remember it, and mark the alert that opened it. */
     async recordTicketCreated(claim: Claim, alertId: string, ticket: { id: string; number: string | null; isOpen: boolean }, decision: unknown, now: number): Promise<void> {
-      db.transaction((tx) => {
-        assertOwned(claim, [alertId]);
-        tx.update(ticketGroups).set({ vendorTicketId: ticket.id, ticketNumber: ticket.number, isOpen: ticket.isOpen, checkedAt: now, pendingMarker: null, updatedAt: nowIso() })
-          .where(groupWhere(claim.integrationId, claim.groupKey)).run();
-        tx.update(d).set({ state: 'delivered', outcome: 'ticket_created', vendorTicketId: ticket.id, decision, reason: null, claimedUntil: 0, deliveredAt: nowIso(), updatedAt: nowIso() })
-          .where(rowsOf(claim, [alertId])).run();
-      }, immediate);
+      writeBacks.ticketCreated(claim, alertId, ticket, decision, now);
     },
     /**
      * A ticket found by the marker of an alert that is no longer in the queue (it failed after its
@@ -317,25 +315,17 @@ export function createRoutingRepo(db: Db) {
     async recordOpenState(integrationId: string, groupKey: string, isOpen: boolean, checkedAt: number): Promise<void> {
       db.update(ticketGroups).set({ isOpen, checkedAt, updatedAt: nowIso() }).where(groupWhere(integrationId, groupKey)).run();
     },
+    /** One statement for the whole coalesced note: its alerts get the note's marker before the vendor call. */
     async recordNoteIntent(claim: Claim, alertIds: string[], ticketId: string, marker: string): Promise<void> {
-      db.transaction((tx) => {
-        assertOwned(claim, alertIds);
-        tx.update(d).set({ marker, vendorTicketId: ticketId, updatedAt: nowIso() }).where(rowsOf(claim, alertIds)).run();
-      }, immediate);
+      writeBacks.noteIntent(claim, alertIds, ticketId, marker);
     },
     /** The note certainly did not reach the PSA: forget its marker so nothing waits for it. */
     async clearNoteIntent(claim: Claim, alertIds: string[]): Promise<void> {
-      db.transaction((tx) => {
-        assertOwned(claim, alertIds);
-        tx.update(d).set({ marker: null, updatedAt: nowIso() }).where(rowsOf(claim, alertIds)).run();
-      }, immediate);
+      writeBacks.noteCleared(claim, alertIds);
     },
+    /** One statement for the whole coalesced note: its alerts are delivered. */
     async recordNoteAdded(claim: Claim, alertIds: string[], ticketId: string, noteId: string | null): Promise<void> {
-      db.transaction((tx) => {
-        assertOwned(claim, alertIds);
-        tx.update(d).set({ state: 'delivered', outcome: 'note_added', vendorTicketId: ticketId, vendorNoteId: noteId, reason: null, claimedUntil: 0, deliveredAt: nowIso(), updatedAt: nowIso() })
-          .where(rowsOf(claim, alertIds)).run();
-      }, immediate);
+      writeBacks.noteAdded(claim, alertIds, ticketId, noteId);
     },
     /**
      * A transient failure: one more attempt counted, the claim released, the next try scheduled;
@@ -343,26 +333,13 @@ export function createRoutingRepo(db: Db) {
      * Returns those ids.
      */
     async recordRetry(claim: Claim, alertIds: string[], input: RetryInput): Promise<string[]> {
-      return db.transaction((tx) => {
-        assertOwned(claim, alertIds);
-        const failed = sql`${d.createdAt} < ${input.expireBefore}`;
-        return tx.update(d).set({
-          attempts: sql`${d.attempts} + 1`, lastError: input.lastError, nextAttemptAt: input.nextAttemptAt, claimedUntil: 0, updatedAt: nowIso(),
-          state: sql`case when ${failed} then 'failed' else 'queued' end`, reason: sql`case when ${failed} then ${input.advice} else null end`,
-        }).where(rowsOf(claim, alertIds)).returning({ alertId: d.alertId, state: d.state }).all().filter((r) => r.state === 'failed').map((r) => r.alertId);
-      }, immediate);
+      return writeBacks.retry(claim, alertIds, input);
     },
     async recordFailed(claim: Claim, alertIds: string[], lastError: string, advice: string): Promise<void> {
-      db.transaction((tx) => {
-        assertOwned(claim, alertIds);
-        tx.update(d).set({ state: 'failed', attempts: sql`${d.attempts} + 1`, lastError, reason: advice, claimedUntil: 0, updatedAt: nowIso() }).where(rowsOf(claim, alertIds)).run();
-      }, immediate);
+      writeBacks.failed(claim, alertIds, lastError, advice);
     },
     async recordSkipped(claim: Claim, alertIds: string[], reason: string, decision: unknown): Promise<void> {
-      db.transaction((tx) => {
-        assertOwned(claim, alertIds);
-        tx.update(d).set({ state: 'skipped', reason, decision, claimedUntil: 0, updatedAt: nowIso() }).where(rowsOf(claim, alertIds)).run();
-      }, immediate);
+      writeBacks.skipped(claim, alertIds, reason, decision);
     },
 
     /**

@@ -52,6 +52,9 @@ export const alertDeliveries = sqliteTable(
     // names one, and intake's INSERT (neither yet) then writes none of them; resolving adds the entries.
     index('alert_deliveries_queue_idx').on(t.state, t.integrationId, t.seq).where(sql`integration_id is not null`),
     index('alert_deliveries_group_queue_idx').on(t.state, t.integrationId, t.groupKey, t.seq).where(sql`group_key is not null`),
+    // Whether a group is held (a waiting alert claimed or backing off) without reading its whole backlog: only
+    // waiting alerts ever claimed or retried are in here (a claim's few hundred, not a storm's thousands).
+    index('alert_deliveries_held_idx').on(t.integrationId, t.groupKey).where(sql`state = 'queued' and (claimed_until > 0 or next_attempt_at > 0)`),
     // The delivery log: one integration's alerts, newest first, paged by (seq, alert id).
     index('alert_deliveries_log_idx').on(t.partnerId, t.integrationId, t.seq, t.alertId).where(sql`integration_id is not null`),
   ],

@@ -2,7 +2,9 @@
  * The routing worker's resolve and claim passes read what they take, not the queue: every
  * statement they run on `alert_deliveries` is served by an index, never a full scan of the table
  * (EXPLAIN QUERY PLAN on SQLite, EXPLAIN on PostgreSQL after ANALYZE), and on SQLite none sorts
- * (the index gives the order). The statements are the ones
+ * (the index gives the order). The write-backs around each vendor call find the claim's rows by
+ * primary key, or by the group's range up to the claim's newest alert: never by the whole queue's
+ * `state = 'queued'` range (a storm's backlog, read once per note). The statements are the ones
  * the passes actually run, recorded at the driver, so a new or reshaped query is checked too.
  * Runs on the run's engine (SQLite; PostgreSQL under test/vitest.pg.config.ts).
  */
@@ -98,7 +100,8 @@ async function seed(db: Database, now: number): Promise<void> {
 /** The plan's lines for one recorded statement. */
 async function planOf(db: Database, statement: Recorded): Promise<string[]> {
   if (db.dialect === 'sqlite') {
-    const params = (statement.text.match(/\?/g) ?? []).map(() => null);
+    const named = [...statement.text.matchAll(/@(\w+)/g)].map((m) => m[1]!);
+    const params = named.length > 0 ? [Object.fromEntries(named.map((name) => [name, null]))] : (statement.text.match(/\?/g) ?? []).map(() => null);
     return (db.db.$client.prepare(`explain query plan ${statement.text}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail);
   }
   const result = await db.db.$client.query<{ 'QUERY PLAN': string }>({ text: `explain ${statement.text}`, values: statement.values });
@@ -107,6 +110,9 @@ async function planOf(db: Database, statement: Recorded): Promise<string[]> {
 
 const fullScan = TEST_ENGINE === 'sqlite' ? /^SCAN alert_deliveries\b/ : /Seq Scan on alert_deliveries\b/;
 const indexUse = TEST_ENGINE === 'sqlite' ? /^SEARCH alert_deliveries USING (COVERING )?INDEX alert_deliveries_\w+_idx\b/ : /Index (Only )?Scan (Backward )?using alert_deliveries_\w+_idx on alert_deliveries\b/;
+
+/** An index read by `state` alone: every waiting alert of every integration. */
+const queueOnly = TEST_ENGINE === 'sqlite' ? /USING (COVERING )?INDEX \w+ \(state=\?\)$/ : /Index Cond: \(state = '\w+'::text\)$/;
 
 describe(`routing query plans (${TEST_ENGINE})`, () => {
   it('resolves and claims through indexes, never scanning every alert', async () => {
@@ -131,17 +137,57 @@ describe(`routing query plans (${TEST_ENGINE})`, () => {
       ['int-down', 'down-0', 10, true], ['int-up', 'fresh-1', 1, false], ['int-up', 'fresh-2', 1, false], ['int-up', 'late', 3, false],
     ]);
 
-    // Each distinct statement once (a statement run per group has the same plan each time).
-    const distinct = [...new Map(recording.seen.map((s) => [s.text, s])).values()];
-    const onDeliveries = distinct.filter((s) => /alert_deliveries/.test(s.text) && /^\s*(select|update|with)/i.test(s.text));
-    expect(onDeliveries.length).toBeGreaterThan(5);
-    for (const statement of onDeliveries) {
-      const plan = await planOf(database, statement);
-      const where = `${statement.text}\n${plan.join('\n')}`;
-      expect(plan.filter((line) => fullScan.test(line.trim())), where).toEqual([]);
-      // SQLite: the index gives the order too (a sort would read every matching alert before the first is taken).
-      if (TEST_ENGINE === 'sqlite') expect(plan.filter((line) => /TEMP B-TREE/.test(line)), where).toEqual([]);
-      expect(plan.some((line) => indexUse.test(line.trim()) || /USING INTEGER PRIMARY KEY|USING PRIMARY KEY|_pk\b|sqlite_autoindex_alert_deliveries/.test(line)), where).toBe(true);
-    }
+    expect(await checkPlans(database, recording.seen, { queueRange: true })).toBeGreaterThan(5);
+  });
+
+  it('writes back through the primary key or the claimed range, never the whole queue', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'ih-plans-'));
+    database = await openTestDatabase(dir);
+    const now = Date.now();
+    await seed(database, now);
+    const recording = recordStatements(database);
+    const { createRepositories } = await import('../../db/repositories/index.js');
+    const { createPgRepositories } = await import('../../db/repositories-pg/index.js');
+    const routing = database.dialect === 'sqlite' ? createRepositories(database.db).routing : createPgRepositories(database.db).routing;
+    await routing.resolveBatch(10, async () => ({ integrationId: 'int-up', state: 'queued', groupKey: 'late', decision: null, reason: null }));
+    const [probe, fresh1, fresh2, late] = await routing.claimGroups(now, now + 30_000, 4);
+    const ids = (claim: typeof probe) => claim!.rows.map((r) => r.alertId);
+
+    recording.on = true;
+    expect(await routing.extendClaim(fresh1!, now + 60_000)).toBe(true);
+    await routing.recordTicketIntent(fresh1!, ids(fresh1)[0]!, 'acc-1', 'ih-t-1');
+    await routing.recordTicketCreated(fresh1!, ids(fresh1)[0]!, { id: 't-1', number: 'T1', isOpen: true }, { action: 'deliver' }, now);
+    await routing.recordNoteIntent(late!, ids(late), 't-1', 'ih-n-1');
+    await routing.clearNoteIntent(late!, ids(late));
+    await routing.recordNoteAdded(late!, ids(late), 't-1', 'n-1');
+    await routing.recordRetry(fresh2!, ids(fresh2), { lastError: 'down', advice: 'wait', nextAttemptAt: now + 1_000, expireBefore: new Date(0).toISOString() });
+    await routing.recordFailed(probe!, ids(probe).slice(0, 2), 'refused', 'fix it');
+    await routing.recordSkipped(probe!, ids(probe).slice(2, 4), 'paused', { action: 'skip' });
+    await routing.releaseClaim(probe!);
+    recording.on = false;
+
+    expect(await checkPlans(database, recording.seen, { queueRange: false })).toBeGreaterThanOrEqual(8);
   });
 });
+
+/**
+ * Checks each distinct recorded statement on alert_deliveries (a statement run per group has the
+ * same plan each time): an index, no full scan, no sort on SQLite; with `queueRange` false, not
+ * the `state = 'queued'` range alone either. Returns how many were checked.
+ */
+async function checkPlans(db: Database, seen: Recorded[], options: { queueRange: boolean }): Promise<number> {
+  const distinct = [...new Map(seen.map((s) => [s.text, s])).values()];
+  const onDeliveries = distinct.filter((s) => /alert_deliveries/.test(s.text) && /^\s*(select|update|with)/i.test(s.text));
+  for (const statement of onDeliveries) {
+    const plan = await planOf(db, statement);
+    const where = `${statement.text}\n${plan.join('\n')}`;
+    expect(plan.filter((line) => fullScan.test(line.trim())), where).toEqual([]);
+    // SQLite: the index gives the order too (a sort would read every matching alert before the first is taken).
+    if (TEST_ENGINE === 'sqlite') expect(plan.filter((line) => /TEMP B-TREE/.test(line)), where).toEqual([]);
+    expect(plan.some((line) => indexUse.test(line.trim()) || /USING INTEGER PRIMARY KEY|USING PRIMARY KEY|_pk\b|_pkey\b|sqlite_autoindex_alert_deliveries/.test(line)), where).toBe(true);
+    if (!options.queueRange) expect(plan.filter((line) => queueOnly.test(line.trim())), where).toEqual([]);
+    // Whether a group is held is read from the partial index of claimed or retried alerts, not the group's backlog.
+    if (/claimed_until > 0 or next_attempt_at > 0/.test(statement.text)) expect(plan.some((line) => /alert_deliveries_held_idx/.test(line)), where).toBe(true);
+  }
+  return onDeliveries.length;
+}

@@ -1,20 +1,21 @@
 /**
  * @module The routing worker gives way to intake. In the process that accepts alerts, the worker's
  * passes (resolving, claiming, write-backs around each vendor call) take the same event loop as
- * intake; during a storm they would halve the alerts accepted per second and add their longest
- * step to intake's latency. So while alerts arrive fast and the event loop is saturated, the
- * worker takes a small share of the loop (it pauses after each piece of work, in proportion to the
- * work), and for a bounded time only: after `yieldMaxMs` of yielding it runs at full speed again
- * until intake calms down, so no alert waits more than that for the worker's sake. A steady flow
- * that leaves the loop idle part of the time is not a storm: the worker keeps up with it in the
- * idle time. Delivery is held back, never dropped.
+ * intake. Accepting an alert durably comes first (its 202 is the platform's only guarantee), but
+ * delivery must never starve. The rule, while intake is flat out (alerts arrive faster than
+ * `yieldBusyPerSecond` and the event loop is saturated):
+ * - delivery keeps a guaranteed share of the loop, `yieldShare`: after each piece of work the
+ *   worker pauses in proportion to it (work w, pause w·(1 − share)/share), so it always moves on
+ *   and takes no more than that share from intake;
+ * - for at most `yieldMaxMs` per storm: past it, the worker runs at full speed until intake calms
+ *   down, so a sustained storm reaches the PSA with bounded delay (intake still answers, slower).
+ * A steady flow that leaves the loop idle part of the time is not a storm: the worker keeps up
+ * with it in the idle time. Delivery is held back, never dropped.
  */
 import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import type { WorkSignal } from './work-signal.js';
 
-/** The worker's share of the event loop while it yields (a tenth: intake keeps nine). */
-const YIELD_SHARE = 0.1;
 /** The longest single pause, so a long vendor wait does not turn into a long hold. */
 const MAX_PAUSE_MS = 250;
 /** The event loop counts as saturated when busy this share of the last sample (≥ 50 ms). */
@@ -41,6 +42,8 @@ export function loopUtilizationSampler(): () => number {
 export interface IntakeYieldConfig {
   /** Longest time the worker yields in one stretch of busy intake; 0 never yields. */
   yieldMaxMs: number;
+  /** The worker's guaranteed share of the event loop while it yields (0–1). */
+  yieldShare: number;
   /** Alerts accepted per second from which intake counts as busy. */
   yieldBusyPerSecond: number;
 }
@@ -68,9 +71,15 @@ export class IntakeYield {
     return now - this.yieldingSince < this.config.yieldMaxMs;
   }
 
-  /** Called after a piece of worker work that took `spentMs`: lets intake's waiting requests run first. */
+  /** Whether a hold is under way (since when, on the yielder's clock); null when not holding. Read-only. */
+  get holdingSince(): number | null {
+    return this.yieldingSince;
+  }
+
+  /** Called after a piece of worker work that took `spentMs`: lets intake's waiting requests run first (for at most MAX_PAUSE_MS). */
   async after(spentMs: number): Promise<void> {
     if (!this.holding()) return void (await nextTurn());
-    await sleep(Math.min(MAX_PAUSE_MS, Math.max(1, (spentMs * (1 - YIELD_SHARE)) / YIELD_SHARE)));
+    const share = this.config.yieldShare;
+    await sleep(Math.min(MAX_PAUSE_MS, Math.max(1, (spentMs * (1 - share)) / share)));
   }
 }

@@ -92,6 +92,11 @@ export class RoutingWorker {
     return this.running;
   }
 
+  /** Since when the worker has been holding back for a flat-out intake (intake-yield.ts), or null. */
+  get yieldingSince(): number | null {
+    return this.yielder.holdingSince;
+  }
+
   start(): this {
     if (this.running) return this;
     this.running = true;

@@ -26,7 +26,7 @@ describe('WorkSignal arrival rate', () => {
 });
 
 describe('IntakeYield', () => {
-  const config = { yieldMaxMs: 2_000, yieldBusyPerSecond: 500 };
+  const config = { yieldMaxMs: 2_000, yieldShare: 0.1, yieldBusyPerSecond: 500 };
   /** The event loop busy all the time (a storm saturating intake). */
   const saturated = () => 1;
 
@@ -82,5 +82,32 @@ describe('IntakeYield', () => {
     expect(await first(yielder.after(5), 1_000)).toBe('worker'); // not busy: one turn of the event loop
     now = accept(signal, now, 100, 100);
     expect(await first(yielder.after(5), 30)).toBe('timer'); // busy: 5 ms of work is followed by 45 ms for intake
+  });
+
+  it('keeps its share of the loop while holding: the worker never stops, and takes no more than yieldShare from intake', async () => {
+    const signal = new WorkSignal();
+    const yielder = new IntakeYield(signal, { ...config, yieldShare: 0.2, yieldMaxMs: 60_000 }, () => performance.now(), saturated);
+    const storm = setInterval(() => { for (let i = 0; i < 200; i++) signal.accepted(); }, 5); // intake flat out all along
+    const started = performance.now();
+    let working = 0;
+    let pieces = 0;
+    try {
+      while (performance.now() - started < 600) {
+        const from = performance.now();
+        while (performance.now() - from < 4); // a piece of worker work holding the loop
+        working += performance.now() - from;
+        pieces += 1;
+        await yielder.after(performance.now() - from);
+      }
+    } finally {
+      clearInterval(storm);
+    }
+    expect(yielder.holdingSince).not.toBeNull(); // the whole run was a hold
+    const share = working / (performance.now() - started);
+    // 4 ms of work, then 16 ms for intake: a fifth of the loop, never more; less when timers fire late on a
+    // busy machine (measured up to 60 ms per pause under a load average of 7), but it keeps moving.
+    expect(share).toBeLessThanOrEqual(0.2 + 0.03);
+    expect(share).toBeGreaterThan(0.02);
+    expect(pieces).toBeGreaterThanOrEqual(5);
   });
 });

@@ -24,7 +24,8 @@ export const PSA_CREDENTIALS = Object.fromEntries(Object.values(PSA_SANDBOX_KITS
 
 /** Small waits so fault tests take seconds, not minutes. */
 export const TEST_ROUTING_CONFIG: Partial<RoutingConfig> = {
-  pollMs: 10, tickGapMs: 1, leaseMs: 2_000, backoffBaseMs: 20, backoffMaxMs: 200, openTtlMs: 0, billableCheckMs: 3_600_000,
+  // The worker holds back for a flat-out intake for 1 s at most (production: 10 s), so a test's burst is not waited on for long.
+  pollMs: 10, tickGapMs: 1, yieldMaxMs: 1_000, leaseMs: 2_000, backoffBaseMs: 20, backoffMaxMs: 200, openTtlMs: 0, billableCheckMs: 3_600_000,
   // A short outage must not open the breaker in the fault tests that are not about it; the outage tests lower these.
   breakerThreshold: 50, probeBaseMs: 100, probeMaxMs: 400,
   // The sandboxes commit at once unless a latency fault says otherwise; tests of late commits raise this.

@@ -1,0 +1,1 @@
+CREATE INDEX `alert_deliveries_held_idx` ON `alert_deliveries` (`integration_id`,`group_key`) WHERE state = 'queued' and (claimed_until > 0 or next_attempt_at > 0);

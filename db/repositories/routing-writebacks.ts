@@ -1,0 +1,111 @@
+/**
+ * @module The routing worker's write-backs on SQLite, each one prepared statement over the claim's
+ * rows: the alert ids go in as one JSON array (json_each), the rows are found by primary key, and
+ * the claim check ("still queued and held by this claim") is part of the UPDATE's WHERE. An
+ * UPDATE that changed fewer rows than it was given means the claim was lost: it throws inside its
+ * IMMEDIATE transaction, so nothing it wrote stays. This replaces a count query (which SQLite
+ * served by scanning every waiting alert through the state index, a storm's whole backlog, once
+ * per note) and a statement built per call.
+ */
+import type { Db } from '../client.js';
+import { LostClaimError, type Claim } from './routing.repo.js';
+
+/**
+ * The claim's rows: by primary key (`+state` keeps the planner off the state indexes, whose
+ * `state = 'queued'` range is the whole queue), still waiting, still held by this claim.
+ */
+const OWNED = `partner_id = @partnerId and alert_id in (select value from json_each(@ids)) and claimed_until = @until and +state = 'queued'`;
+/** The group's rows this claim holds: its waiting alerts up to the claim's newest (the index range stops there). */
+const HELD = `state = 'queued' and integration_id = @integrationId and group_key = @groupKey and seq <= @lastSeq and claimed_until = @until`;
+const GROUP = `integration_id = @integrationId and group_key = @groupKey`;
+
+type Params = Record<string, string | number | null>;
+
+export interface RetryWrite { lastError: string; advice: string; nextAttemptAt: number; expireBefore: string }
+
+export function createRoutingWriteBacks(db: Db) {
+  const client = db.$client;
+  const prepare = (sql: string) => client.prepare<Params>(sql);
+  const ticketIntentRow = prepare(`update alert_deliveries set marker = @marker, updated_at = @now where ${OWNED}`);
+  const ticketIntentGroup = prepare(`insert into ticket_groups (integration_id, group_key, psa_account_id, pending_marker, is_open)
+    values (@integrationId, @groupKey, @psaAccountId, @marker, 0)
+    on conflict (integration_id, group_key) do update set pending_marker = excluded.pending_marker, updated_at = @now`);
+  const ticketCreatedGroup = prepare(`update ticket_groups set vendor_ticket_id = @ticketId, ticket_number = @ticketNumber, is_open = @isOpen,
+    checked_at = @checkedAt, pending_marker = null, updated_at = @now where ${GROUP}`);
+  const ticketCreatedRow = prepare(`update alert_deliveries set state = 'delivered', outcome = 'ticket_created', vendor_ticket_id = @ticketId,
+    decision = @decision, reason = null, claimed_until = 0, delivered_at = @now, updated_at = @now where ${OWNED}`);
+  const noteIntent = prepare(`update alert_deliveries set marker = @marker, vendor_ticket_id = @ticketId, updated_at = @now where ${OWNED}`);
+  const noteCleared = prepare(`update alert_deliveries set marker = null, updated_at = @now where ${OWNED}`);
+  const noteAdded = prepare(`update alert_deliveries set state = 'delivered', outcome = 'note_added', vendor_ticket_id = @ticketId,
+    vendor_note_id = @noteId, reason = null, claimed_until = 0, delivered_at = @now, updated_at = @now where ${OWNED}`);
+  const retry = prepare(`update alert_deliveries set attempts = attempts + 1, last_error = @lastError, next_attempt_at = @nextAttemptAt,
+    claimed_until = 0, updated_at = @now,
+    state = case when created_at < @expireBefore then 'failed' else 'queued' end,
+    reason = case when created_at < @expireBefore then @advice else null end
+    where ${OWNED} returning alert_id as alertId, state`);
+  const failed = prepare(`update alert_deliveries set state = 'failed', attempts = attempts + 1, last_error = @lastError, reason = @advice,
+    claimed_until = 0, updated_at = @now where ${OWNED}`);
+  const skipped = prepare(`update alert_deliveries set state = 'skipped', reason = @reason, decision = @decision, claimed_until = 0,
+    updated_at = @now where ${OWNED}`);
+  const extend = prepare(`update alert_deliveries set claimed_until = @next where ${HELD}`);
+  const release = prepare(`update alert_deliveries set claimed_until = 0 where ${HELD}`);
+
+  const owned = (claim: Claim, alertIds: string[]) => ({ partnerId: claim.partnerId, ids: JSON.stringify(alertIds), until: claim.until, now: new Date().toISOString() });
+  /** Runs `write` in an IMMEDIATE transaction; it must change every one of the claim's `count` rows, else nothing stays. */
+  const underClaim = <T>(claim: Claim, count: number, write: () => { changed: number; result: T }): T =>
+    client.transaction(() => {
+      const { changed, result } = write();
+      if (changed !== count) throw new LostClaimError(claim);
+      return result;
+    }).immediate();
+  const run = (claim: Claim, alertIds: string[], statement: ReturnType<typeof prepare>, params: Params = {}) =>
+    underClaim(claim, alertIds.length, () => ({ changed: statement.run({ ...owned(claim, alertIds), ...params }).changes, result: undefined }));
+  const held = (claim: Claim) => ({
+    integrationId: claim.integrationId, groupKey: claim.groupKey, until: claim.until,
+    lastSeq: claim.rows.reduce((max, r) => Math.max(max, r.seq), 0),
+  });
+  const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+
+  return {
+    ticketIntent(claim: Claim, alertId: string, psaAccountId: string, marker: string): void {
+      underClaim(claim, 1, () => {
+        const params = { ...owned(claim, [alertId]), marker };
+        const changed = ticketIntentRow.run(params).changes;
+        ticketIntentGroup.run({ integrationId: claim.integrationId, groupKey: claim.groupKey, psaAccountId, marker, now: params.now });
+        return { changed, result: undefined };
+      });
+    },
+    ticketCreated(claim: Claim, alertId: string, ticket: { id: string; number: string | null; isOpen: boolean }, decision: unknown, checkedAt: number): void {
+      underClaim(claim, 1, () => {
+        const params = { ...owned(claim, [alertId]), ticketId: ticket.id, decision: json(decision) };
+        const changed = ticketCreatedRow.run(params).changes;
+        ticketCreatedGroup.run({
+          integrationId: claim.integrationId, groupKey: claim.groupKey, ticketId: ticket.id, ticketNumber: ticket.number,
+          isOpen: ticket.isOpen ? 1 : 0, checkedAt, now: params.now,
+        });
+        return { changed, result: undefined };
+      });
+    },
+    noteIntent: (claim: Claim, alertIds: string[], ticketId: string, marker: string) => run(claim, alertIds, noteIntent, { ticketId, marker }),
+    noteCleared: (claim: Claim, alertIds: string[]) => run(claim, alertIds, noteCleared),
+    noteAdded: (claim: Claim, alertIds: string[], ticketId: string, noteId: string | null) => run(claim, alertIds, noteAdded, { ticketId, noteId }),
+    failed: (claim: Claim, alertIds: string[], lastError: string, advice: string) => run(claim, alertIds, failed, { lastError, advice }),
+    skipped: (claim: Claim, alertIds: string[], reason: string, decision: unknown) => run(claim, alertIds, skipped, { reason, decision: json(decision) }),
+    /** Returns the ids that failed (accepted before `expireBefore`, past the retry horizon). */
+    retry(claim: Claim, alertIds: string[], input: RetryWrite): string[] {
+      return underClaim(claim, alertIds.length, () => {
+        const rows = retry.all({ ...owned(claim, alertIds), ...input }) as Array<{ alertId: string; state: string }>;
+        return { changed: rows.length, result: rows.filter((r) => r.state === 'failed').map((r) => r.alertId) };
+      });
+    },
+    /** Heartbeat: false when the claim was lost. */
+    extend(claim: Claim, until: number): boolean {
+      const changed = extend.run({ ...held(claim), next: until }).changes;
+      if (changed > 0) claim.until = until;
+      return changed > 0;
+    },
+    release(claim: Claim): void {
+      release.run(held(claim));
+    },
+  };
+}
