@@ -57,11 +57,11 @@ export function createHost({ deps, demo, allowedOrigins = new Set(), elementsDir
   // app with a handler of its own has each of its handlers wrapped in one more layer (app.ts).
   const host = new Hono();
   host.onError(apiErrorHandler(deps));
-  // Before the API's routes, so a preflight never meets authentication.
   const api = createApi(deps);
   // Intake's composed handler before everything (routing-intake.ts): it sets the CORS headers the
   // middleware below would, and hands what it does not take on to that middleware and the API's chain.
   host.post('/api/routing/alerts', api.composedIntake(corsHeaders(allowedOrigins)));
+  // Before the API's routes, so a preflight never meets authentication.
   const crossOrigin = embedCors(allowedOrigins);
   host.use('/api/*', crossOrigin);
   host.use('/elements/*', crossOrigin);
