@@ -7,8 +7,12 @@ import { Hono, type ErrorHandler } from 'hono';
 import type { AppDeps, AppEnv } from './app-deps.js';
 import { problemResponse, toProblem } from './errors.js';
 import { VendorError } from './vendors/vendor-errors.js';
-import { limitBody } from './middleware/body-limit.js';
-import { authenticate } from './middleware/auth.js';
+import { API_BODY_LIMIT_BYTES, limitBody } from './middleware/body-limit.js';
+import { authenticate, requestPrincipal, type Principal } from './middleware/auth.js';
+import { VerifiedTokenCache } from './middleware/verified-token-cache.js';
+import { API_RESPONSE_HEADERS } from './middleware/response-headers.js';
+import { logRequest, requestLogStart } from './middleware/request-log.js';
+import { composedIntake, type ComposedIntakeParts } from './routes/routing-intake.js';
 import { ApiDocs } from './openapi.js';
 import { healthRoutes, readinessRoutes } from './routes/health.js';
 import { createMetrics } from './metrics.js';
@@ -30,10 +34,14 @@ import { alertResolveRoutes } from './routes/alert-resolve.js';
 
 /** The API with its problem+json answers for errors and unknown routes: what tests and the typed client (AppType) use. */
 export function createApp(deps: AppDeps) {
-  const app = createApiRoutes(deps);
-  app.notFound((c) => problemResponse(c, { type: 'urn:integration-hub:problem:not_found', title: 'Not found', status: 404, code: 'not_found', detail: `No route for ${c.req.method} ${c.req.path}.` }));
-  app.onError(apiErrorHandler(deps));
-  return app;
+  const api = createApi(deps);
+  const app = new Hono<AppEnv>();
+  // Intake's composed handler first (routing-intake.ts); it hands what it does not take on to the chain.
+  app.post('/api/routing/alerts', api.composedIntake());
+  const routed = app.route('/', api.routes);
+  routed.notFound((c) => problemResponse(c, { type: 'urn:integration-hub:problem:not_found', title: 'Not found', status: 404, code: 'not_found', detail: `No route for ${c.req.method} ${c.req.path}.` }));
+  routed.onError(apiErrorHandler(deps));
+  return routed;
 }
 
 /**
@@ -53,8 +61,21 @@ export function apiErrorHandler(deps: Pick<AppDeps, 'logger'>): ErrorHandler {
   };
 }
 
-/** The API's middleware and routes, without error or not-found handlers (createApp adds them; createHost mounts this). */
-export function createApiRoutes(deps: AppDeps) {
+/**
+ * The API's middleware and routes, without error or not-found handlers (createApp adds them; createHost
+ * mounts them), and intake's composed handler (routing-intake.ts) for the host to register ahead of
+ * them (and of its CORS middleware, whose headers it is given), sharing the chain's verified-token cache.
+ */
+export function createApi(deps: AppDeps) {
+  const verified = new VerifiedTokenCache<Principal>();
+  const onPartner = (partner: string) => deps.repos.partners.ensure(partner);
+  const routes = createApiRoutes(deps, authenticate(deps.auth, onPartner, verified));
+  const principalOf = requestPrincipal(deps.auth, onPartner, verified);
+  const onError = apiErrorHandler(deps);
+  return { routes, composedIntake: (cors?: ComposedIntakeParts['cors']) => composedIntake(deps, { principalOf, onError, cors }) };
+}
+
+function createApiRoutes(deps: AppDeps, authed: ReturnType<typeof authenticate>) {
   const docs = new ApiDocs();
   const metrics = (deps.metrics ??= createMetrics(deps.repos));
   // One sync service for "Sync now" and the first sync on connect, so shutdown can wait for both.
@@ -62,20 +83,17 @@ export function createApiRoutes(deps: AppDeps) {
   // Built on first request, once every route module has described itself.
   let openApiDocument: Record<string, unknown> | undefined;
   const compressed = compressJson();
-  const authed = authenticate(deps.auth, (partner) => deps.repos.partners.ensure(partner));
 
   const app = new Hono<AppEnv>()
     .use(async (c, next) => {
       // Set before the handler: headers added after the response exists force a slow copy of it.
-      c.header('X-Content-Type-Options', 'nosniff');
-      // The request line is a debug log: at info and above nothing is timed or built per request.
-      if (!deps.logger.isLevelEnabled('debug')) return next();
-      const started = performance.now();
+      for (const [name, value] of Object.entries(API_RESPONSE_HEADERS)) c.header(name, value);
+      const started = requestLogStart(deps.logger);
+      if (started === undefined) return next();
       await next();
-      // Method, path and status only: bodies, queries and headers can carry secrets.
-      deps.logger.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+      logRequest(deps.logger, c, c.res.status, started);
     })
-    .use(limitBody(5 * 1024 * 1024))
+    .use(limitBody(API_BODY_LIMIT_BYTES))
     .route('/api/health', healthRoutes(deps, docs))
     .route('/api/ready', readinessRoutes(deps, docs))
     // Prometheus text format; ASSUMPTION: operators keep it off the public internet at their proxy, like any scrape target.

@@ -8,12 +8,12 @@ import { fileURLToPath } from 'node:url';
 import { Hono, type Context, type ErrorHandler } from 'hono';
 import type { HTTPException } from 'hono/http-exception';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { apiErrorHandler, createApiRoutes } from './app.js';
+import { apiErrorHandler, createApi } from './app.js';
 import { elementAssets } from './elements-assets.js';
 import type { AppDeps } from './app-deps.js';
 import { signToken } from './middleware/auth.js';
 import { ProblemError, problemResponse, toProblem } from './errors.js';
-import { embedCors } from './middleware/cors.js';
+import { corsHeaders, embedCors } from './middleware/cors.js';
 import { DEMO_PARTNER_ID } from './demo/demo-organizations.js';
 import { mountSandboxSource, type SandboxSource } from './sandboxes/mount.js';
 
@@ -57,11 +57,15 @@ export function createHost({ deps, demo, allowedOrigins = new Set(), elementsDir
   // app with a handler of its own has each of its handlers wrapped in one more layer (app.ts).
   const host = new Hono();
   host.onError(apiErrorHandler(deps));
+  const api = createApi(deps);
+  // Intake's composed handler before everything (routing-intake.ts): it sets the CORS headers the
+  // middleware below would, and hands what it does not take on to that middleware and the API's chain.
+  host.post('/api/routing/alerts', api.composedIntake(corsHeaders(allowedOrigins)));
   // Before the API's routes, so a preflight never meets authentication.
   const crossOrigin = embedCors(allowedOrigins);
   host.use('/api/*', crossOrigin);
   host.use('/elements/*', crossOrigin);
-  host.route('/', createApiRoutes(deps));
+  host.route('/', api.routes);
   // The elements, the demo page and the sandboxes answer errors as Hono does by default, as they always have.
   const pages = new Hono();
   pages.onError(honoDefaultErrors);

@@ -3,7 +3,7 @@
  * partner and a role; the BFF verifies it (HS256 with AUTH_SECRET, or the operator's JWKS), keeps a
  * partner row from the first call that names it, and lets each route demand a role.
  */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { jwk } from 'hono/jwk';
 import { jwt, sign } from 'hono/jwt';
@@ -39,39 +39,61 @@ export function authenticate(
   onPartner: (partnerId: string) => void | Promise<void>,
   verified = new VerifiedTokenCache<Principal>(),
 ): MiddlewareHandler<{ Variables: AuthVariables }> {
-  const verify = 'secret' in config ? jwt({ secret: config.secret, alg: 'HS256' }) : jwk({ jwks_uri: config.jwksUrl, alg: ['RS256', 'ES256'] });
+  const principalOf = requestPrincipal(config, onPartner, verified);
   return createMiddleware<{ Variables: AuthVariables }>(async (c, next) => {
+    const principal = principalOf(c);
+    c.set('principal', principal instanceof Promise ? await principal : principal);
+    await next();
+  });
+}
+
+/**
+ * The request's principal from its bearer token (what `authenticate` sets as `c.var.principal`),
+ * synchronously when the token was verified before (the routing API's common case), else after
+ * verifying it; a refusal throws (401). The routing intake's composed handler calls it directly.
+ */
+export function requestPrincipal(
+  config: AuthConfig,
+  onPartner: (partnerId: string) => void | Promise<void>,
+  verified = new VerifiedTokenCache<Principal>(),
+): (c: Context<{ Variables: AuthVariables }>) => Principal | Promise<Principal> {
+  const verify = 'secret' in config ? jwt({ secret: config.secret, alg: 'HS256' }) : jwk({ jwks_uri: config.jwksUrl, alg: ['RS256', 'ES256'] });
+  return (c) => {
     const header = c.req.header('Authorization');
     const hit = header ? verified.get(header) : undefined;
-    if (hit) {
-      c.set('principal', hit);
-      return next();
-    }
-    await verify(c, async () => {
+    if (hit) return hit;
+    let principal: Principal | undefined;
+    return verify(c, async () => {
       // A token without exp would stay valid for ever once leaked; hosts must bound its life.
       const exp = (c.get('jwtPayload') as { exp?: unknown }).exp;
       if (typeof exp !== 'number' || !Number.isFinite(exp)) throw unauthenticated('The token has no expiry (exp).');
       const claims = claimsSchema.safeParse(c.get('jwtPayload'));
       if (!claims.success) throw unauthenticated('The token lacks valid sub, partner or role claims.');
-      c.set('principal', claims.data);
       await onPartner(claims.data.partner);
       if (header) verified.set(header, claims.data, exp * 1000);
-      await next();
-    });
-  });
+      principal = claims.data;
+    }).then(() => principal!);
+  };
 }
 
 const unauthenticated = (detail: string) => new ProblemError(401, 'unauthenticated', 'Unauthenticated', detail);
 
 /** Demands one of the roles; 403 otherwise. */
 export function requireRole(...roles: Role[]): MiddlewareHandler<{ Variables: AuthVariables }> {
+  const check = roleCheck(...roles);
   return createMiddleware<{ Variables: AuthVariables }>(async (c, next) => {
-    const principal = c.get('principal');
+    check(c.get('principal'));
+    await next();
+  });
+}
+
+/** The rule `requireRole` applies: throws 403 unless the principal holds one of the roles. */
+export function roleCheck(...roles: Role[]): (principal: Principal) => void {
+  return (principal) => {
     if (!roles.includes(principal.role)) {
       throw new ProblemError(403, 'forbidden', 'Forbidden', `This needs the ${roles.join(' or ')} role; the token has ${principal.role}.`);
     }
-    await next();
-  });
+  };
 }
 
 /** Signs a token (demo page, tests, benchmarks). Hosts sign their own in production. */

@@ -11,7 +11,7 @@ import { requireRole } from '../middleware/auth.js';
 import { limitBody } from '../middleware/body-limit.js';
 import { validate } from '../middleware/validate.js';
 import type { ApiDocs } from '../openapi.js';
-import { previewAlertSchema, routingAlertSchema } from '../routing/alert.js';
+import { previewAlertSchema, routingAlertSchema, type RoutingAlert } from '../routing/alert.js';
 import { RoutingPreviewService } from '../services/routing/routing-preview.service.js';
 import type { DeliveryRow } from '../../db/repositories/routing.repo.js';
 import { psaTicketView, psaTicketViewSchema } from '../services/two-way/psa-ticket-view.js';
@@ -19,7 +19,10 @@ import { psaTicketView, psaTicketViewSchema } from '../services/two-way/psa-tick
 const alertParam = z.object({ id: z.string().min(1).max(200) });
 
 /** An alert is small (its description at most 20,000 characters). */
-const limitAlertBody = limitBody(256 * 1024);
+export const ALERT_BODY_LIMIT_BYTES = 256 * 1024;
+const limitAlertBody = limitBody(ALERT_BODY_LIMIT_BYTES);
+/** Intake's body validation, one instance: the route below and intake's composed handler (routing-intake.ts) run this same middleware. */
+export const validateAlert = validate('json', routingAlertSchema);
 
 export const deliveryViewSchema = z.object({
   id: z.string(),
@@ -62,6 +65,24 @@ const previewSchema = z.object({
   ticket: z.object({ vendorTicketId: z.string(), ticketNumber: z.string().nullable(), isOpen: z.boolean() }).nullable(),
 });
 
+/**
+ * What intake does once the request is authenticated and its alert valid: the durable write (its
+ * promise settles after the row's batch committed), the worker's wake-up, the operator's counter,
+ * and the answer. A re-post answers what GET answers (with the PSA's ticket state); a new alert
+ * has no ticket yet. Shared by the route below and intake's composed handler (routing-intake.ts).
+ */
+export function intakeAnswer(deps: AppDeps) {
+  const { routing } = deps.repos;
+  return async (partner: string, alert: RoutingAlert) => {
+    const { row, created } = await routing.accept(partner, alert);
+    if (created) deps.routingSignal?.accepted();
+    deps.metrics?.intake.inc({ result: created ? 'accepted' : 'duplicate' });
+    return created
+      ? { status: 202 as const, view: toDeliveryView(row) }
+      : { status: 200 as const, view: { ...toDeliveryView(row), psaTicket: await psaTicketView(deps.repos, row) } };
+  };
+}
+
 export function routingRoutes(deps: AppDeps, docs: ApiDocs) {
   const { routing } = deps.repos;
   const previews = new RoutingPreviewService(deps.repos, deps.vendors, () => deps.routing);
@@ -72,6 +93,7 @@ export function routingRoutes(deps: AppDeps, docs: ApiDocs) {
     { method: 'post', path: '/api/routing/preview', summary: 'What would happen to an alert, and why, without doing it', tag: 'routing', roles: ['router', 'admin'], body: previewAlertSchema, response: { status: 200, schema: previewSchema } },
   );
 
+  const accept = intakeAnswer(deps);
   const load = async (partner: string, id: string) => {
     const row = await routing.get(partner, id);
     if (!row) throw notFound(`Alert ${id}`);
@@ -80,12 +102,9 @@ export function routingRoutes(deps: AppDeps, docs: ApiDocs) {
 
   return new Hono<AppEnv>()
     .use(limitAlertBody)
-    .post('/alerts', requireRole('router'), validate('json', routingAlertSchema), async (c) => {
-      const { row, created } = await routing.accept(c.get('principal').partner, c.req.valid('json'));
-      if (created) deps.routingSignal?.accepted();
-      deps.metrics?.intake.inc({ result: created ? 'accepted' : 'duplicate' });
-      // A re-post answers what GET answers (with the PSA's ticket state); a new alert has no ticket yet.
-      return created ? c.json(toDeliveryView(row), 202) : c.json({ ...toDeliveryView(row), psaTicket: await psaTicketView(deps.repos, row) }, 200);
+    .post('/alerts', requireRole('router'), validateAlert, async (c) => {
+      const answer = await accept(c.get('principal').partner, c.req.valid('json'));
+      return answer.status === 202 ? c.json(answer.view, 202) : c.json(answer.view, 200);
     })
     .get('/alerts/:id', requireRole('router', 'admin'), validate('param', alertParam), async (c) => {
       const row = await load(c.get('principal').partner, c.req.valid('param').id);

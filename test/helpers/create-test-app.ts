@@ -76,6 +76,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       let body: string | undefined = options.rawBody;
       if (options.body !== undefined) body = JSON.stringify(options.body);
       if (body !== undefined) headers['Content-Type'] ??= 'application/json';
+      // As an HTTP client sends it (the routing intake's composed handler takes a declared length; a stream goes to the chain).
+      if (body !== undefined) headers['Content-Length'] ??= String(Buffer.byteLength(body));
       return app.request(path, { method, headers, body });
     },
     async close() {
