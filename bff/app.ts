@@ -46,7 +46,7 @@ export function createApp(deps: AppDeps) {
 
 /**
  * Every error leaves as problem+json; a 5xx is logged. createHost sets this as the host's own
- * handler and mounts `createApiRoutes` without one: Hono wraps each handler of a mounted app that
+ * handler and mounts createApi's routes without one: Hono wraps each handler of a mounted app that
  * has an error handler of its own in one more composed layer (seven of them on intake's path).
  */
 export function apiErrorHandler(deps: Pick<AppDeps, 'logger'>): ErrorHandler {

@@ -12,7 +12,7 @@ import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { PgDb } from '../pg-client.js';
 import { alertDeliveries, billableSyncs, integrationHealth, integrations, organizations, ticketGroups } from '../schema-pg/index.js';
 import { nowIso } from '../schema/columns.helpers.js';
-import { HELD_INDEX, LostClaimError, MAX_ALERTS_PER_CLAIM, REQUEUE, type Accepted, type Claim, type DeliveryRow, type RoutingRepo } from '../repositories/routing.repo.js';
+import { HELD_INDEX, LostClaimError, MAX_ALERTS_PER_CLAIM, newestSeq, REQUEUE, type Accepted, type Claim, type DeliveryRow, type RoutingRepo } from '../repositories/routing.repo.js';
 import { GroupCommit } from '../group-commit.js';
 import { DELIVERY_STATES } from '../schema/routing.js';
 import { claimableGroupsAsync, type ClaimQueue } from '../repositories/claimable-groups.js';
@@ -100,7 +100,7 @@ export function createPgRoutingRepo(db: PgDb): RoutingRepo {
     }));
   /** The group's rows this claim holds: its waiting alerts up to the claim's newest (the index range stops there). */
   const heldRows = (claim: Claim) => and(eq(d.state, 'queued'), eq(d.integrationId, claim.integrationId), eq(d.groupKey, claim.groupKey),
-    sql`${d.seq} <= ${claim.rows.reduce((max, r) => Math.max(max, r.seq), 0)}`, eq(d.claimedUntil, claim.until));
+    sql`${d.seq} <= ${newestSeq(claim)}`, eq(d.claimedUntil, claim.until));
 
   /**
    * Intake's hot path, one statement per batch: a multi-row INSERT … ON CONFLICT DO NOTHING

@@ -8,7 +8,8 @@
  * per note) and a statement built per call.
  */
 import type { Db } from '../client.js';
-import { LostClaimError, type Claim } from './routing.repo.js';
+import { nowIso } from '../schema/columns.helpers.js';
+import { LostClaimError, newestSeq, type Claim } from './routing.repo.js';
 
 /**
  * The claim's rows: by primary key (`+state` keeps the planner off the state indexes, whose
@@ -50,7 +51,7 @@ export function createRoutingWriteBacks(db: Db) {
   const extend = prepare(`update alert_deliveries set claimed_until = @next where ${HELD}`);
   const release = prepare(`update alert_deliveries set claimed_until = 0 where ${HELD}`);
 
-  const owned = (claim: Claim, alertIds: string[]) => ({ partnerId: claim.partnerId, ids: JSON.stringify(alertIds), until: claim.until, now: new Date().toISOString() });
+  const owned = (claim: Claim, alertIds: string[]) => ({ partnerId: claim.partnerId, ids: JSON.stringify(alertIds), until: claim.until, now: nowIso() });
   /** Runs `write` in an IMMEDIATE transaction; it must change every one of the claim's `count` rows, else nothing stays. */
   const underClaim = <T>(claim: Claim, count: number, write: () => { changed: number; result: T }): T =>
     client.transaction(() => {
@@ -62,7 +63,7 @@ export function createRoutingWriteBacks(db: Db) {
     underClaim(claim, alertIds.length, () => ({ changed: statement.run({ ...owned(claim, alertIds), ...params }).changes, result: undefined }));
   const held = (claim: Claim) => ({
     integrationId: claim.integrationId, groupKey: claim.groupKey, until: claim.until,
-    lastSeq: claim.rows.reduce((max, r) => Math.max(max, r.seq), 0),
+    lastSeq: newestSeq(claim),
   });
   const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 

@@ -6,7 +6,7 @@
  * first checks the claim is still this worker's. Functions return promises (one interface for
  * SQLite and PostgreSQL); here each runs synchronously underneath, with no vendor call inside a transaction.
  */
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { alertDeliveries, billableSyncs, integrationHealth, integrations, organizations, ticketGroups } from '../schema/index.js';
 import { DELIVERY_STATES } from '../schema/routing.js';
@@ -45,6 +45,12 @@ export const REQUEUE = { state: 'queued', attempts: 0, nextAttemptAt: 0, claimed
  * briefly instead of for the whole backlog; while a claim holds a group, no other claim takes it.
  */
 export const MAX_ALERTS_PER_CLAIM = 500;
+
+/** The newest alert a claim holds: write-backs of the whole claim stop their index range there. */
+export const newestSeq = (claim: Claim) => claim.rows.reduce((max, r) => Math.max(max, r.seq), 0);
+
+/** Every column of alert_deliveries named as the row type's field (`group_key as "groupKey"`), from the schema, for raw RETURNING lists. */
+const DELIVERY_ROW_COLUMNS = Object.entries(getTableColumns(alertDeliveries)).map(([field, column]) => `${column.name} as "${field}"`).join(', ');
 
 /** A group handed to one worker: its queued alerts in arrival order, held until `until`. */
 export interface Claim {
@@ -144,10 +150,7 @@ export function createRoutingRepo(db: Db) {
   const claimGroupStmt = db.$client.prepare<{ until: number; integrationId: string; groupKey: string }>(`update alert_deliveries set claimed_until = @until
     where rowid in (select rowid from alert_deliveries where integration_id = @integrationId and group_key = @groupKey and state = 'queued'
       order by seq limit ${MAX_ALERTS_PER_CLAIM})
-    returning partner_id as partnerId, alert_id as alertId, integration_id as integrationId, organization_id as organizationId, alert, state,
-      outcome, reason, decision, group_key as groupKey, vendor_ticket_id as vendorTicketId, vendor_note_id as vendorNoteId, marker, attempts,
-      last_error as lastError, next_attempt_at as nextAttemptAt, claimed_until as claimedUntil, seq, created_at as createdAt,
-      updated_at as updatedAt, delivered_at as deliveredAt`);
+    returning ${DELIVERY_ROW_COLUMNS}`);
   const claimGroup = {
     all(params: { until: number; integrationId: string; groupKey: string }): DeliveryRow[] {
       const decisions = new Map<string, unknown>();

@@ -114,17 +114,23 @@ const indexUse = TEST_ENGINE === 'sqlite' ? /^SEARCH alert_deliveries USING (COV
 /** An index read by `state` alone: every waiting alert of every integration. */
 const queueOnly = TEST_ENGINE === 'sqlite' ? /USING (COVERING )?INDEX \w+ \(state=\?\)$/ : /Index Cond: \(state = '\w+'::text\)$/;
 
+/** A seeded database on the run's engine, its statements recorded, and a routing repository made after the recorder is in place (so its prepared statements are recorded too). */
+async function seededRouting() {
+  dir = mkdtempSync(join(tmpdir(), 'ih-plans-'));
+  const db = await openTestDatabase(dir);
+  database = db;
+  const now = Date.now();
+  await seed(db, now);
+  const recording = recordStatements(db);
+  const { createRepositories } = await import('../../db/repositories/index.js');
+  const { createPgRepositories } = await import('../../db/repositories-pg/index.js');
+  const routing = db.dialect === 'sqlite' ? createRepositories(db.db).routing : createPgRepositories(db.db).routing;
+  return { db, now, recording, routing };
+}
+
 describe(`routing query plans (${TEST_ENGINE})`, () => {
   it('resolves and claims through indexes, never scanning every alert', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'ih-plans-'));
-    database = await openTestDatabase(dir);
-    const now = Date.now();
-    await seed(database, now);
-    const recording = recordStatements(database);
-    // A repository made after the recorder is in place, so its prepared statements are recorded too.
-    const { createRepositories } = await import('../../db/repositories/index.js');
-    const { createPgRepositories } = await import('../../db/repositories-pg/index.js');
-    const routing = database.dialect === 'sqlite' ? createRepositories(database.db).routing : createPgRepositories(database.db).routing;
+    const { db, now, recording, routing } = await seededRouting();
 
     recording.on = true;
     const resolved = await routing.resolveBatch(10, async () => ({ integrationId: 'int-up', state: 'queued', groupKey: 'late', decision: null, reason: null }));
@@ -137,18 +143,11 @@ describe(`routing query plans (${TEST_ENGINE})`, () => {
       ['int-down', 'down-0', 10, true], ['int-up', 'fresh-1', 1, false], ['int-up', 'fresh-2', 1, false], ['int-up', 'late', 3, false],
     ]);
 
-    expect(await checkPlans(database, recording.seen, { queueRange: true })).toBeGreaterThan(5);
+    expect(await checkPlans(db, recording.seen, { queueRange: true })).toBeGreaterThan(5);
   });
 
   it('writes back through the primary key or the claimed range, never the whole queue', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'ih-plans-'));
-    database = await openTestDatabase(dir);
-    const now = Date.now();
-    await seed(database, now);
-    const recording = recordStatements(database);
-    const { createRepositories } = await import('../../db/repositories/index.js');
-    const { createPgRepositories } = await import('../../db/repositories-pg/index.js');
-    const routing = database.dialect === 'sqlite' ? createRepositories(database.db).routing : createPgRepositories(database.db).routing;
+    const { db, now, recording, routing } = await seededRouting();
     await routing.resolveBatch(10, async () => ({ integrationId: 'int-up', state: 'queued', groupKey: 'late', decision: null, reason: null }));
     const [probe, fresh1, fresh2, late] = await routing.claimGroups(now, now + 30_000, 4);
     const ids = (claim: typeof probe) => claim!.rows.map((r) => r.alertId);
@@ -166,7 +165,7 @@ describe(`routing query plans (${TEST_ENGINE})`, () => {
     await routing.releaseClaim(probe!);
     recording.on = false;
 
-    expect(await checkPlans(database, recording.seen, { queueRange: false })).toBeGreaterThanOrEqual(8);
+    expect(await checkPlans(db, recording.seen, { queueRange: false })).toBeGreaterThanOrEqual(8);
   });
 });
 
