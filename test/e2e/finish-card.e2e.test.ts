@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { useDemoPage } from '../helpers/demo-page.js';
 import { axeViolations } from '../helpers/e2e-server.js';
-import { acceptAllSuggestions, answerRefusals, autotaskToMapping, openWizard, pressNext, tabTo, waitFor, waitStep, waitText, wizardText } from '../helpers/psa-wizard-keyboard.js';
+import { acceptAllSuggestions, answerRefusals, autotaskToMapping, chooseAlertPriorities, openWizard, pressNext, waitFor, waitStep, waitText, wizardText } from '../helpers/psa-wizard-keyboard.js';
 
 const demo = useDemoPage();
 const HEIGHT = 800;
@@ -67,10 +67,7 @@ describe('the finish card at 390 and 1024 px', () => {
     await pressNext(page);
     await waitStep(page, 'service-parameters');
     await waitText(page, 'Priority for Critical alerts');
-    for (const severity of ['Critical', 'High', 'Medium', 'Low', 'Informational']) {
-      await tabTo(page, `Priority for ${severity} alerts`);
-      await page.keyboard.press('ArrowDown');
-    }
+    await chooseAlertPriorities(page);
     await answerRefusals(page, 'service-parameters');
     await waitStep(page, 'contract-mapping');
     await waitFor(page, 'the contracts', async () => !/Loading contracts|Loading…/.test(await wizardText(page)));

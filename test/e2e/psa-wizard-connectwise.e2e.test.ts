@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { useDemoPage } from '../helpers/demo-page.js';
 import { axeViolations } from '../helpers/e2e-server.js';
 import {
-  acceptAllSuggestions, answerRefusals, focused, openWizard, pressNext, step, tabTo, typeInto, waitFor, waitStep, waitText, wizardText,
+  acceptAllSuggestions, answerRefusals, chooseAlertPriorities, focused, openWizard, pressNext, step, tabTo, typeInto, waitFor, waitStep, waitText, wizardText,
 } from '../helpers/psa-wizard-keyboard.js';
 
 const demo = useDemoPage();
@@ -62,10 +62,7 @@ describe('<psa-wizard vendor="connectwise"> end to end, keyboard only', () => {
     const words = await wizardText(page);
     for (const label of ['Service Board', 'Status', 'Item', 'Default Type', 'Default Subtype']) expect(words).toContain(label);
     expect(words).not.toContain('Ticket Queue');
-    for (const severity of ['Critical', 'High', 'Medium', 'Low', 'Informational']) {
-      await tabTo(page, `Priority for ${severity} alerts`);
-      await page.keyboard.press('ArrowDown');
-    }
+    await chooseAlertPriorities(page);
     await answerRefusals(page, 'service-parameters');
     await waitStep(page, 'contract-mapping');
     expect(await axeViolations(page)).toEqual([]);

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { useDemoPage } from '../helpers/demo-page.js';
 import { axeViolations } from '../helpers/e2e-server.js';
 import {
-  acceptAllSuggestions, answerRefusals, focused, openWizard, pressNext, step, tabTo, typeInto, waitFor, waitStep, waitText, wizardText,
+  acceptAllSuggestions, answerRefusals, chooseAlertPriorities, focused, openWizard, pressNext, step, tabTo, typeInto, waitFor, waitStep, waitText, wizardText,
 } from '../helpers/psa-wizard-keyboard.js';
 
 const demo = useDemoPage();
@@ -58,10 +58,7 @@ describe('<psa-wizard vendor="halopsa"> end to end, keyboard only', () => {
     // Halo's "Problem" type demands Impact, Urgency and Category without defaults: refused next to the field.
     await tabTo(page, 'Ticket Type');
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
-    for (const severity of ['Critical', 'High', 'Medium', 'Low', 'Informational']) {
-      await tabTo(page, `Priority for ${severity} alerts`);
-      await page.keyboard.press('ArrowDown');
-    }
+    await chooseAlertPriorities(page);
     await pressNext(page);
     await waitText(page, 'requires Impact, Urgency, Category, which have no default in Halo');
     expect(await step(page)).toBe('service-parameters');

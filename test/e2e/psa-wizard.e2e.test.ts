@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { NO_CONTACT_MESSAGE } from '../../bff/contracts/psa-settings.js';
 import { useDemoPage } from '../helpers/demo-page.js';
 import { axeViolations } from '../helpers/e2e-server.js';
-import { acceptAllSuggestions, answerRefusals, autotaskToMapping, focused, openWizard, pressNext, step, tabTo, typeInto, waitFor, waitStep, waitText, wizardText } from '../helpers/psa-wizard-keyboard.js';
+import { acceptAllSuggestions, answerRefusals, autotaskToMapping, chooseAlertPriorities, focused, openWizard, pressNext, step, tabTo, typeInto, waitFor, waitStep, waitText, wizardText } from '../helpers/psa-wizard-keyboard.js';
 
 const demo = useDemoPage();
 const { api } = demo;
@@ -70,10 +70,7 @@ describe('<psa-wizard> end to end, keyboard only', () => {
     await waitText(page, 'Choose a priority for critical alerts');
     expect(await step(page)).toBe('service-parameters');
     await waitFor(page, 'focus on the first invalid field', async () => (await focused(page)) === 'Ticket Status');
-    for (const severity of ['Critical', 'High', 'Medium', 'Low', 'Informational']) {
-      await tabTo(page, `Priority for ${severity} alerts`);
-      await page.keyboard.press('ArrowDown');
-    }
+    await chooseAlertPriorities(page);
     await tabTo(page, 'Group alerts by', { back: true });
     await page.keyboard.press('ArrowUp'); // "User"
     await answerRefusals(page, 'service-parameters');
@@ -172,10 +169,7 @@ describe('<psa-wizard> end to end, keyboard only', () => {
     await page.keyboard.type('Cedar Ridge Law');
     await pressNext(page);
     await waitStep(page, 'service-parameters');
-    for (const severity of ['Critical', 'High', 'Medium', 'Low', 'Informational']) {
-      await tabTo(page, `Priority for ${severity} alerts`);
-      await page.keyboard.press('ArrowDown');
-    }
+    await chooseAlertPriorities(page);
     await answerRefusals(page, 'service-parameters');
     await waitStep(page, 'contract-mapping');
     expect(await axeViolations(page)).toEqual([]);

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { useDemoPage } from '../helpers/demo-page.js';
 import { matchScreenshot } from '../helpers/screenshots.js';
-import { acceptAllSuggestions, answerRefusals, autotaskToMapping, openWizard, pressNext, tabTo, waitFor, waitStep, waitText, wizardText } from '../helpers/psa-wizard-keyboard.js';
+import { acceptAllSuggestions, answerRefusals, autotaskToMapping, chooseAlertPriorities, openWizard, pressNext, waitFor, waitStep, waitText, wizardText } from '../helpers/psa-wizard-keyboard.js';
 
 const WIDTHS = [1400, 1024, 390] as const;
 const HEIGHT = 1000;
@@ -92,10 +92,7 @@ describe('screenshots at 1400, 1024 and 390 px', () => {
     await waitStep(page, 'service-parameters');
     await waitText(page, 'Priority for Critical alerts');
     await shoot(page, 'psa-wizard', 'autotask-3-service-parameters', failures);
-    for (const severity of ['Critical', 'High', 'Medium', 'Low', 'Informational']) {
-      await tabTo(page, `Priority for ${severity} alerts`);
-      await page.keyboard.press('ArrowDown');
-    }
+    await chooseAlertPriorities(page);
     await answerRefusals(page, 'service-parameters');
     await waitStep(page, 'contract-mapping');
     await waitFor(page, 'the contracts', async () => !/Loading contracts|Loading…/.test(await wizardText(page)));

@@ -90,6 +90,14 @@ export async function openWizard(page: Page, vendorLabel: string): Promise<void>
   await waitStep(page, 'credentials');
 }
 
+/** Service Parameters: each severity's "Priority for … alerts" set to its first choice, by Tab and an arrow key. */
+export async function chooseAlertPriorities(page: Page): Promise<void> {
+  for (const severity of ['Critical', 'High', 'Medium', 'Low', 'Informational']) {
+    await tabTo(page, `Priority for ${severity} alerts`);
+    await page.keyboard.press('ArrowDown');
+  }
+}
+
 /** Answers every still-empty required select by arrowing to its first choice, as long as Next points at one. */
 export async function answerRefusals(page: Page, expected: string, rounds = 12): Promise<void> {
   for (let i = 0; i < rounds && (await step(page)) === expected; i++) {
