@@ -19,6 +19,11 @@ export function currentStep(snapshot: PsaWizardSnapshot): PsaView | null {
   return STATE_TO_STEP[top] ?? null;
 }
 
+/** True while the step shown waits for its vendor lists (its fields are not rendered yet). */
+export function awaitingLists(snapshot: PsaWizardSnapshot): boolean {
+  return snapshot.matches({ serviceParameters: 'loading' }) || snapshot.matches({ contractMapping: 'loading' });
+}
+
 /** What a request in flight is doing, in words (null when nothing runs that Next must wait for). */
 export function busyLabel(snapshot: PsaWizardSnapshot): string | null {
   if (snapshot.matches({ credentials: 'checking' })) return 'Checking the credentials with the PSA…';

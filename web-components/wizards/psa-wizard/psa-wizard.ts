@@ -26,7 +26,7 @@ import {
 import { psaWizardActors } from './psa-wizard.services.js';
 import { wizardStyles } from './psa-wizard.styles.js';
 import type { PsaStep, PsaVendor } from './psa-wizard.types.js';
-import type { PsaView } from './psa-wizard.snapshot.js';
+import { awaitingLists, type PsaView } from './psa-wizard.snapshot.js';
 import { IntegrationChangeEvent } from '../../events/integration-change-event.js';
 import type { IntegrationView } from '../../api/client.js';
 import { IntegrationEditEvent } from '../../events/integration-edit-event.js';
@@ -149,6 +149,8 @@ export class PsaWizard extends ApiConsumerElement {
   /** The integration's status as the page last changed it (paused or resumed in a list): the finish card and summary follow it. */
   @state() private liveStatus?: string;
   private lastAttempt = 0;
+  /** The step whose refused Next still owes focus to its first problem (its lists were loading). */
+  private focusOwedOn?: PsaView | null;
   private ended = false;
   private resolveReady!: () => void;
   private readyPromise = new Promise<void>((resolve) => { this.resolveReady = resolve; });
@@ -265,7 +267,13 @@ export class PsaWizard extends ApiConsumerElement {
     }
     if (s.context.attempt !== this.lastAttempt) {
       this.lastAttempt = s.context.attempt;
-      void this.focusFirstProblem();
+      this.focusOwedOn = step;
+    }
+    // A Next refused while the step's lists load is owed its focus until the fields it names exist.
+    if (this.focusOwedOn !== undefined && (this.focusOwedOn !== step || !awaitingLists(s))) {
+      const owed = this.focusOwedOn === step;
+      this.focusOwedOn = undefined;
+      if (owed) void this.focusFirstProblem();
     }
   }
 

@@ -48,6 +48,8 @@ export const dattoRmmMachine = rmmWizardSetup.createMachine({
       states: {
         loading: {
           entry: 'startCustomFieldsLoad',
+          // Next pressed while the fields load: remembered, answered once the step can show its fields.
+          on: { 'step.attempt': { actions: { type: 'markSubmitted', params: { step: 'parameters' } } } },
           invoke: {
             id: 'loadCustomFields',
             src: 'loadCustomFields',

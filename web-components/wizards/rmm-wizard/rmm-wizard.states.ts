@@ -173,6 +173,8 @@ export function mappingState(vendor: RmmVendor, { next, editingOn }: MappingOpti
     states: {
       loading: {
         entry: 'startSitesLoad',
+        // Next pressed while the sites load: remember it, so the step's errors show (and focus goes to the first) once the sites arrive.
+        on: { 'step.attempt': { actions: { type: 'markSubmitted', params: { step: 'mapping' } } } },
         invoke: {
           id: 'loadSites',
           src: 'loadSites',
@@ -183,6 +185,7 @@ export function mappingState(vendor: RmmVendor, { next, editingOn }: MappingOpti
       },
       refreshing: {
         entry: 'startSitesLoad',
+        on: { 'step.attempt': { actions: { type: 'markSubmitted', params: { step: 'mapping' } } } },
         invoke: {
           id: 'refreshSites',
           src: 'loadSites',

@@ -45,6 +45,8 @@ const RESUMABLE: ReadonlyArray<string> = ['organization', 'credentials', 'mappin
 /** The steps' own parts, forwarded so a host can style them as `rmm-wizard::part(site-list)`. */
 const STEP_PARTS = 'read-only-organization, duplicate-warning, stored-credentials, collected, permissions, entra-suggestion, suggestion-button, site-types, deleted-devices-warning, mapping-summary, site-list, refresh-button, auto-badge, review, finished, final-status, first-sync';
 
+/** Sub-states in which a step's vendor lists load and its fields are not rendered yet. */
+const LOADING_SUBSTATES: ReadonlySet<string> = new Set(['loading', 'refreshing']);
 const topState = (snapshot: WizardSnapshot): string => (typeof snapshot.value === 'string' ? snapshot.value : Object.keys(snapshot.value)[0]!);
 const subState = (snapshot: WizardSnapshot): string | undefined =>
   typeof snapshot.value === 'string' ? undefined : (Object.values(snapshot.value)[0] as string | undefined);
@@ -169,6 +171,8 @@ export class RmmWizard extends ApiConsumerElement {
   private lastStep?: string;
   private lastDraft?: string;
   private ended = false;
+  /** The step whose refused Next still owes focus to its first error (its lists were loading). */
+  private focusOwedOn?: string;
 
   /** The step shown now (`wizard-step-change`'s ids), undefined while starting. */
   get step(): string | undefined {
@@ -235,6 +239,12 @@ export class RmmWizard extends ApiConsumerElement {
       this.lastStep = step;
       this.dispatchEvent(new WizardStepChangeEvent({ step }));
     }
+    // A refused Next focuses the first error once the step's fields exist (its lists may still be loading).
+    if (this.focusOwedOn !== undefined && (this.focusOwedOn !== step || !LOADING_SUBSTATES.has(subState(snapshot) ?? ''))) {
+      const owed = this.focusOwedOn === step;
+      this.focusOwedOn = undefined;
+      if (owed) void this.focusFirstError();
+    }
     if ((top === 'done' || top === 'cancelled') && !this.ended) {
       this.ended = true;
       const drafts = this.drafts;
@@ -288,7 +298,8 @@ export class RmmWizard extends ApiConsumerElement {
     else {
       // Next stays pressable: it reveals every reason on the step and takes the person to the first one.
       machine.send({ type: 'step.attempt' });
-      void this.focusFirstError();
+      this.focusOwedOn = this.stepOf(machine.snapshot);
+      this.requestUpdate();
     }
   }
 

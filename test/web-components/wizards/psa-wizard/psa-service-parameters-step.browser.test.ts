@@ -3,7 +3,11 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { PsaWizard } from '../../../../web-components/index.js';
 import { deepActive } from '../../support/dom.js';
-import { errorOf, expectStep, field, fill, mountWizard, next, partnerWithOrganizations, passAccountMapping, passCredentials, passServiceParameters, q, settled } from './psa-wizard.harness.js';
+import { holdRequests } from '../../support/hold-requests.js';
+import {
+  errorOf, expectStep, field, fill, fillAccountMapping, mountWizard, next, nextButton, partnerWithOrganizations, passAccountMapping, passCredentials,
+  passServiceParameters, q, settled,
+} from './psa-wizard.harness.js';
 
 async function atService(vendor: 'autotask' | 'kaseya-bms' = 'autotask') {
   const seeded = await partnerWithOrganizations();
@@ -37,6 +41,30 @@ describe('<psa-wizard> service parameters step', function () {
     expect(errorOf(el, 'ticket.priorityMap.critical')).to.equal('Choose a priority for critical alerts');
     await waitUntil(() => deepActive()?.getRootNode() === field(el, 'ticket.priorityMap.critical').shadowRoot
       || (deepActive()?.getRootNode() as ShadowRoot | undefined)?.host?.getAttribute('invalid') !== null, 'focus did not move to an invalid field');
+  });
+
+  it('Next pressed while the PSA’s lists still load: once they arrive, the errors show and focus is on the first', async () => {
+    const seeded = await partnerWithOrganizations();
+    const el = await mountWizard('kaseya-bms', seeded.token);
+    await passCredentials(el, 'kaseya-bms');
+    await fillAccountMapping(el, 'kaseya-bms');
+    const lists = holdRequests('/psa/picklists');
+    try {
+      nextButton(el).click();
+      await waitUntil(() => el.step === 'service-parameters' && lists.held > 0, 'the step did not ask for its lists', { timeout: 5000 });
+      nextButton(el).focus();
+      nextButton(el).click();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(el.snapshot!.matches({ serviceParameters: 'loading' }), 'still loading while the lists are held').to.equal(true);
+      lists.release();
+      const criticalError = () => (q(el, '[name="ticket.priorityMap.critical"]') ? errorOf(el, 'ticket.priorityMap.critical') : '');
+      await waitUntil(() => criticalError() === 'Choose a priority for critical alerts', 'the remembered Next showed no errors', { timeout: 5000 });
+      const invalidHost = () => (deepActive()?.getRootNode() as ShadowRoot | undefined)?.host;
+      await waitUntil(() => invalidHost()?.hasAttribute('invalid'), `focus did not move to an invalid field (it is on ${deepActive()?.outerHTML.slice(0, 60)})`, { timeout: 3000 });
+      expect(el.step).to.equal('service-parameters');
+    } finally {
+      lists.restore();
+    }
   });
 
   it('offers the presets "User" and "User + Alert", explains grouping, and previews the subject live', async () => {

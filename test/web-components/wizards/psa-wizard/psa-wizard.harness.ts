@@ -134,12 +134,17 @@ export async function passCredentials(el: PsaWizard, vendor: PsaVendor): Promise
   await expectStep(el, 'account-mapping');
 }
 
-/** Through Account Mapping with the catch-all account that has contacts and its first contact. */
-export async function passAccountMapping(el: PsaWizard, vendor: PsaVendor): Promise<void> {
+/** Fills Account Mapping with the catch-all account that has contacts and its first contact. */
+export async function fillAccountMapping(el: PsaWizard, vendor: PsaVendor): Promise<void> {
   await chooseCatchAll(el, CATCH_ALL[vendor].withContacts);
   const contact = field(el, 'accountMapping.catchAllContactId').shadowRoot!.querySelector('select')!;
   await waitUntil(() => contact.options.length > 1, 'no catch-all contacts', { timeout: 5000 });
   await fill(el, 'accountMapping.catchAllContactId', contact.options[1]!.value);
+}
+
+/** Through Account Mapping with the catch-all account that has contacts and its first contact. */
+export async function passAccountMapping(el: PsaWizard, vendor: PsaVendor): Promise<void> {
+  await fillAccountMapping(el, vendor);
   await next(el);
   await expectStep(el, 'service-parameters');
 }

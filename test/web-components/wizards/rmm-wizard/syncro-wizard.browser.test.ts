@@ -11,6 +11,7 @@ import type { IhRmmMappingStep } from '../../../../web-components/wizards/rmm-wi
 import { initialContext } from '../../../../web-components/wizards/rmm-wizard/rmm-wizard.logic.js';
 import { SYNCRO_PERMISSIONS } from '../../../../web-components/wizards/rmm-wizard/rmm-wizard.copy.js';
 import { deepActive } from '../../support/dom.js';
+import { holdRequests } from '../../support/hold-requests.js';
 import {
   api, choose, connectRmm, currentStep, field, ignoreResizeObserverLoop, navButton, next, openWizard, partnerWithOrganizations, settle, siteRow,
   sitesLoaded, type, waitFor,
@@ -47,6 +48,28 @@ describe('<rmm-wizard vendor="syncro">', () => {
     setTimeout(() => navButton(el, 'next-button').click());
     const complete = await oneEvent(el, 'wizard-complete');
     expect(complete.detail).to.include({ vendor: 'syncro', status: 'connected' });
+  });
+
+  it('Next pressed while the customers still load: once they arrive, the error shows and focus is on its field', async () => {
+    const { token } = await partnerWithOrganizations();
+    const el = await openWizard('syncro', token);
+    await type(el, 'credentials.subdomain', 'sandbox');
+    await type(el, 'credentials.apiToken', 'sandbox-token');
+    const sites = holdRequests('/rmm/sites');
+    try {
+      navButton(el, 'next-button').click();
+      await waitFor(() => el.step === 'account-mapping' && sites.held > 0, 'the step did not ask for its customers', 8000);
+      navButton(el, 'next-button').focus();
+      navButton(el, 'next-button').click();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      sites.release();
+      await waitFor(() => field(el, 'userActivityOrganizationId').error === 'Select a User Activity Organization', 'the remembered Next showed no error');
+      await waitFor(() => deepActive() === field(el, 'userActivityOrganizationId').shadowRoot!.querySelector('select'),
+        `focus did not move to the organization (it is on ${deepActive()?.outerHTML.slice(0, 60)})`);
+      expect(el.step).to.equal('account-mapping');
+    } finally {
+      sites.restore();
+    }
   });
 
   it('a well-formed subdomain with no Syncro account is refused next to the subdomain field, in Syncro’s words', async () => {
