@@ -120,8 +120,8 @@ export function integrationRoutes(deps: AppDeps, docs: ApiDocs) {
       const { partner, sub } = c.get('principal');
       const { id } = c.req.valid('param');
       const row = await load(partner, id);
-      // Read (and open the credentials) before the delete erases them; the vendor is called only after it is stored.
-      const pushRemoval = await preparePushRemoval(deps, partner, id);
+      // Credentials opened before the delete erases them; the push is read and the vendor called only after it is stored.
+      const pushRemoval = await preparePushRemoval(deps, partner, row);
       await integrations.softDelete(partner, id);
       deps.vendors.forget(id);
       const vendorPush = pushRemoval ? await pushRemoval.run() : undefined;

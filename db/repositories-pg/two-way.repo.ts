@@ -4,6 +4,7 @@ import * as pgSchema from '../schema-pg/index.js';
 import { twoWayRepo, type TwoWayRepo } from '../repositories/two-way.repo.js';
 
 export function createPgTwoWayRepo(db: PgDb): TwoWayRepo {
-  // The twins have the same columns; seq is a bigserial here, so inserts leave it to the sequence.
-  return twoWayRepo(db, pgSchema as unknown as Parameters<typeof twoWayRepo>[1], { nextSeq: false });
+  // The twins have the same columns; seq is a bigserial here, so inserts leave it to the sequence;
+  // rows read to decide a write are locked (SELECT … FOR SHARE) against a concurrent update.
+  return twoWayRepo(db, pgSchema as unknown as Parameters<typeof twoWayRepo>[1], { nextSeq: false, rowLocks: true });
 }

@@ -1,9 +1,10 @@
 /**
  * @module Two-way status's durable state (schema/two-way.ts): the vendor push per integration, the
  * PSA's last known state per product-created ticket, the platform endpoint per partner, and the
- * outbox of platform events. The statements are the same on both engines, so one implementation
- * runs over either schema (this file on SQLite; repositories-pg/two-way.repo.ts hands it the
- * PostgreSQL tables). No statement here waits on a vendor or the platform.
+ * outbox of platform events, and the lease under which one instance registers a push. The
+ * statements are the same on both engines, so one implementation runs over either schema (this
+ * file on SQLite; repositories-pg/two-way.repo.ts hands it the PostgreSQL tables; `rowLocks` adds
+ * PostgreSQL's FOR SHARE where a read decides a write). No statement here waits on a vendor or the platform.
  */
 import { and, asc, desc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
@@ -44,20 +45,36 @@ export interface ObservedTicket {
   at: number;
 }
 
-type Tables = Pick<typeof sqliteSchema, 'alertDeliveries' | 'psaTicketPushes' | 'psaTicketStates' | 'platformEndpoints' | 'platformEvents' | 'platformEventAttempts' | 'alertResolutions' | 'ticketGroups' | 'integrations'>;
+type Tables = Pick<typeof sqliteSchema, 'alertDeliveries' | 'psaTicketPushes' | 'psaPushLeases' | 'psaTicketStates' | 'platformEndpoints' | 'platformEvents' | 'platformEventAttempts' | 'alertResolutions' | 'ticketGroups' | 'integrations'>;
 
 /**
  * The shared implementation. `db` is drizzle over either engine: its builders are awaited, which
  * both drivers support; the typing is SQLite's (the PostgreSQL twins have the same columns).
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function twoWayRepo(db: any, t: Tables, options: { nextSeq: boolean }) {
+export function twoWayRepo(db: any, t: Tables, options: { nextSeq: boolean; rowLocks: boolean }) {
   let sqliteTurn: Promise<unknown> = Promise.resolve();
-  const { alertDeliveries: d, psaTicketPushes: p, psaTicketStates: s, platformEndpoints: ep, platformEvents: ev, platformEventAttempts: at, alertResolutions: r, ticketGroups: g, integrations: i } = t;
+  const { alertDeliveries: d, psaTicketPushes: p, psaPushLeases: pl, psaTicketStates: s, platformEndpoints: ep, platformEvents: ev, platformEventAttempts: at, alertResolutions: r, ticketGroups: g, integrations: i } = t;
+  /** An active, not deleted PSA integration: the only kind a push is registered for. */
+  const liveIntegration = (integrationId: string) => and(eq(i.id, integrationId), eq(i.kind, 'psa'), eq(i.status, 'active'), sql`${i.deletedAt} is null`);
 
   return {
-    async savePush(row: Omit<PushRow, 'createdAt' | 'updatedAt' | 'active'>): Promise<void> {
-      await db.insert(p).values({ ...row, active: true }).onConflictDoUpdate({ target: p.integrationId, set: { ...row, active: true, updatedAt: nowIso() } });
+    /**
+     * Saves a push just registered, only while its integration is still active and not deleted and
+     * has no push yet; false when it was not saved (the caller removes the hook it made again).
+     * The integration row is read FOR SHARE on PostgreSQL, so a delete running beside this waits for
+     * the commit and then finds the push, or commits first and this saves nothing (SQLite's
+     * IMMEDIATE transaction excludes every other writer anyway).
+     */
+    async savePush(row: Omit<PushRow, 'createdAt' | 'updatedAt' | 'active'>): Promise<boolean> {
+      let saved = false;
+      await transaction(async (tx) => {
+        const alive = tx.select({ id: i.id }).from(i).where(liveIntegration(row.integrationId));
+        if (((await (options.rowLocks ? alive.for('share') : alive)) as unknown[]).length === 0) return;
+        const inserted = await tx.insert(p).values({ ...row, active: true }).onConflictDoNothing().returning({ id: p.integrationId });
+        saved = (inserted as unknown[]).length > 0;
+      });
+      return saved;
     },
     async getPush(integrationId: string): Promise<PushRow | null> {
       return ((await db.select().from(p).where(eq(p.integrationId, integrationId)))[0] as PushRow | undefined) ?? null;
@@ -65,11 +82,34 @@ export function twoWayRepo(db: any, t: Tables, options: { nextSeq: boolean }) {
     async setPushActive(integrationId: string, active: boolean): Promise<void> {
       await db.update(p).set({ active, updatedAt: nowIso() }).where(eq(p.integrationId, integrationId));
     },
-    /** Active PSA integrations with no push registered yet (the two-way worker registers one). */
-    async needingPush(limit: number): Promise<Array<{ id: string; partnerId: string; vendor: string }>> {
+    /** Active PSA integrations with no push registered yet and no registration leased now (the two-way worker registers one). */
+    async needingPush(now: number, limit: number): Promise<Array<{ id: string; partnerId: string; vendor: string }>> {
       return db.select({ id: i.id, partnerId: i.partnerId, vendor: i.vendor }).from(i)
-        .where(and(eq(i.kind, 'psa'), eq(i.status, 'active'), sql`${i.deletedAt} is null`, sql`not exists (select 1 from psa_ticket_pushes tp where tp.integration_id = ${i.id})`))
+        .where(and(eq(i.kind, 'psa'), eq(i.status, 'active'), sql`${i.deletedAt} is null`,
+          sql`not exists (select 1 from psa_ticket_pushes tp where tp.integration_id = ${i.id})`,
+          sql`not exists (select 1 from psa_push_leases lp where lp.integration_id = ${i.id} and lp.leased_until > ${now})`))
         .limit(limit);
+    },
+    /**
+     * Claims the registration of an integration's push for `holder` until `until`; true when it now
+     * holds it. One statement: of instances claiming together one wins, a lapsed lease (a dead
+     * instance's, or a failed attempt's retry time that has come) is taken over, and the integration
+     * must still need a push (another instance may have saved one since `needingPush`).
+     */
+    async claimPushLease(integrationId: string, holder: string, now: number, until: number): Promise<boolean> {
+      const rows = await db.insert(pl).select(sql`select ${i.id}, cast(${holder} as text), cast(${until} as bigint) from ${i}
+          where ${liveIntegration(integrationId)} and not exists (select 1 from psa_ticket_pushes tp where tp.integration_id = ${i.id})`)
+        .onConflictDoUpdate({ target: pl.integrationId, set: { holder: sql`excluded.holder`, leasedUntil: sql`excluded.leased_until` }, setWhere: sql`${pl.leasedUntil} <= ${now}` })
+        .returning({ id: pl.integrationId });
+      return (rows as unknown[]).length > 0;
+    },
+    /**
+     * Moves the end of `holder`'s lease: later while its vendor call runs (heartbeat), or to when
+     * the next attempt may start (0: at once). False when another instance has taken it over.
+     */
+    async setPushLease(integrationId: string, holder: string, until: number): Promise<boolean> {
+      const rows = await db.update(pl).set({ leasedUntil: until }).where(and(eq(pl.integrationId, integrationId), eq(pl.holder, holder))).returning({ id: pl.integrationId });
+      return (rows as unknown[]).length > 0;
     },
     async deletePush(integrationId: string): Promise<void> {
       await db.delete(p).where(eq(p.integrationId, integrationId));
@@ -218,5 +258,5 @@ export function twoWayRepo(db: any, t: Tables, options: { nextSeq: boolean }) {
 export type TwoWayRepo = ReturnType<typeof twoWayRepo>;
 
 export function createTwoWayRepo(db: Db): TwoWayRepo {
-  return twoWayRepo(db, sqliteSchema, { nextSeq: true });
+  return twoWayRepo(db, sqliteSchema, { nextSeq: true, rowLocks: false });
 }

@@ -24,6 +24,19 @@ export const psaTicketPushes = pgTable('psa_ticket_pushes', {
   updatedAt: updatedAt(),
 });
 
+/**
+ * Who may register an integration's push right now: an instance claims the row before calling the
+ * vendor, so instances sharing the database register one hook, not one each. A dead instance's
+ * lease lapses at `leasedUntil`; after a failed registration it holds the retry time for every instance.
+ */
+export const psaPushLeases = pgTable('psa_push_leases', {
+  integrationId: text('integration_id').primaryKey(),
+  /** A random id per claim: only its holder extends or gives it back. */
+  holder: text('holder').notNull(),
+  /** Epoch ms: no other instance registers this integration's push before then. */
+  leasedUntil: epochMs('leased_until').notNull(),
+});
+
 export const psaTicketStates = pgTable(
   'psa_ticket_states',
   {

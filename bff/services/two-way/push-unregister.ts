@@ -1,8 +1,10 @@
 /**
  * @module Removing the vendor's ticket push when its integration is deleted, in two steps because
- * the deletion erases the credentials: `preparePushRemoval` reads the push and opens the
- * credentials before the row is deleted; the returned `run` calls the vendor after the delete has
- * been stored (never a vendor call while the database work is open). Best effort: a vendor
+ * the deletion erases the credentials: `preparePushRemoval` opens the credentials before the row is
+ * deleted; the returned `run` reads the push and calls the vendor after the delete has been stored
+ * (never a vendor call while the database work is open). Reading the push only then also finds one
+ * a two-way worker saved while the delete was under way (a registration finishing later saves
+ * nothing and removes its own hook: `removeVendorPush`, push-register.ts). Best effort: a vendor
  * failure is logged (no secrets) and reported as an outcome for the audit log; it never fails or
  * undoes the delete.
  */
@@ -20,47 +22,73 @@ import { VendorError } from '../../vendors/vendor-errors.js';
 export type PushRemovalOutcome = 'removed' | 'failed' | 'not-supported' | 'unreadable';
 
 export interface PushRemoval {
-  run(): Promise<PushRemovalOutcome>;
+  /** Null when the integration had no push registered (nothing to remove). */
+  run(): Promise<PushRemovalOutcome | null>;
 }
 
 type Deps = Pick<AppDeps, 'repos' | 'vault' | 'vendors' | 'logger'>;
 
-/** Null when the integration has no push registered (nothing to remove). */
-export async function preparePushRemoval(deps: Deps, partnerId: string, integrationId: string): Promise<PushRemoval | null> {
-  const push = await deps.repos.twoWay.getPush(integrationId);
-  if (!push || push.partnerId !== partnerId) return null;
-  const vendor = push.vendor as PsaVendor;
+/** One registered hook, with the credentials to remove it. */
+export interface VendorPush {
+  integrationId: string;
+  vendor: PsaVendor;
+  credentials: VendorCredentials[PsaVendor];
+  hookId: string;
+}
+
+/**
+ * Deletes one hook at the vendor and logs what happened (`whose`: for the log, e.g. "a deleted
+ * integration"). Only the vendor's classified code and status are logged, never the request (it
+ * carries credentials).
+ */
+export async function removeVendorPush(deps: Pick<Deps, 'vendors' | 'logger'>, push: VendorPush, whose: string): Promise<'removed' | 'failed' | 'not-supported'> {
+  const { integrationId, vendor } = push;
+  if (!PUSH_UNREGISTERABLE[vendor]) {
+    deps.logger.warn({ integrationId, vendor }, `two-way: the vendor documents no delete for the PSA ticket push of ${whose}; it stays registered there and is ignored`);
+    return 'not-supported';
+  }
+  try {
+    await unregisterTicketPush(deps.vendors.context, vendor, push.credentials, push.hookId);
+    deps.logger.info({ integrationId, vendor }, `two-way: removed the PSA ticket push of ${whose}`);
+    return 'removed';
+  } catch (error) {
+    const reason = error instanceof VendorError ? { code: error.code, status: error.details.status } : { code: 'error' };
+    deps.logger.warn({ integrationId, vendor, ...reason }, `two-way: could not remove the PSA ticket push of ${whose}; it stays registered at the vendor and is ignored`);
+    return 'failed';
+  }
+}
+
+/** Null for an integration that never has a push (RMM). */
+export async function preparePushRemoval(deps: Deps, partnerId: string, integration: { id: string; kind: string; vendor: string }): Promise<PushRemoval | null> {
+  if (integration.kind !== 'psa') return null;
+  const integrationId = integration.id;
+  const vendor = integration.vendor as PsaVendor;
   const done = async (outcome: PushRemovalOutcome): Promise<PushRemovalOutcome> => {
     // The row goes only once the vendor's hook is gone; otherwise it keeps the hook id (it is inactive either way).
     if (outcome === 'removed') await deps.repos.twoWay.deletePush(integrationId);
     else await deps.repos.twoWay.setPushActive(integrationId, false);
     return outcome;
   };
-  if (!PUSH_UNREGISTERABLE[vendor]) return { run: () => done('not-supported') };
+  // Opened whether or not a push is stored yet: one may be saved before the delete is.
   let credentials: VendorCredentials[PsaVendor] | null = null;
-  try {
-    const sealed = await deps.repos.integrations.getSealedCredentials(partnerId, integrationId);
-    if (sealed) credentials = credentialSchemas[vendor].parse(deps.vault.open(sealed)) as VendorCredentials[PsaVendor];
-  } catch {
-    credentials = null; // a key no longer configured or credentials of an older shape: nothing to call with
+  if (PUSH_UNREGISTERABLE[vendor]) {
+    try {
+      const sealed = await deps.repos.integrations.getSealedCredentials(partnerId, integrationId);
+      if (sealed) credentials = credentialSchemas[vendor].parse(deps.vault.open(sealed)) as VendorCredentials[PsaVendor];
+    } catch {
+      credentials = null; // a key no longer configured or credentials of an older shape: nothing to call with
+    }
   }
-  if (!credentials) {
-    deps.logger.warn({ integrationId, vendor }, 'two-way: the deleted integration’s credentials could not be read; its PSA ticket push stays registered');
-    return { run: () => done('unreadable') };
-  }
-  const opened = credentials;
   return {
     async run() {
-      try {
-        await unregisterTicketPush(deps.vendors.context, vendor, opened, push.hookId);
-        deps.logger.info({ integrationId, vendor }, 'two-way: removed the PSA ticket push of a deleted integration');
-        return await done('removed');
-      } catch (error) {
-        // Only the vendor's classified code and status: never the request (it carries credentials).
-        const reason = error instanceof VendorError ? { code: error.code, status: error.details.status } : { code: 'error' };
-        deps.logger.warn({ integrationId, vendor, ...reason }, 'two-way: could not remove the PSA ticket push of a deleted integration; it stays registered at the vendor and is ignored');
-        return await done('failed');
+      const push = await deps.repos.twoWay.getPush(integrationId);
+      if (!push || push.partnerId !== partnerId) return null;
+      if (!PUSH_UNREGISTERABLE[vendor]) return done('not-supported');
+      if (!credentials) {
+        deps.logger.warn({ integrationId, vendor }, 'two-way: the deleted integration’s credentials could not be read; its PSA ticket push stays registered');
+        return done('unreadable');
       }
+      return done(await removeVendorPush(deps, { integrationId, vendor, credentials, hookId: push.hookId }, 'a deleted integration'));
     },
   };
 }

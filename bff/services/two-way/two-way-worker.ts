@@ -1,28 +1,25 @@
 /**
  * @module The two-way worker, one loop for three jobs:
  * - registers the vendor's ticket push for each active PSA integration that has none (when this
- *   BFF has a public address the vendor can reach), sealing the shared secret like credentials;
+ *   BFF has a public address the vendor can reach), sealing the shared secret like credentials,
+ *   one instance per integration under a database lease (push-register.ts);
  * - polls the open tickets the product created, each at most every `pollIntervalMs` and within a
  *   share of the vendor's hourly budget per integration (POLL_SHARE of VENDOR_BUDGETS), so a lost
  *   push delays a status change but never loses it;
  * - drains the platform-event outbox (platform-events.ts).
  */
-import { randomBytes } from 'node:crypto';
 import type { Repositories } from '../../../db/repositories/index.js';
-import { credentialSchemas, type VendorCredentials } from '../../contracts/credentials.js';
 import type { CredentialVault } from '../../credential-vault.js';
 import type { Logger } from '../../logger.js';
 import type { PsaVendor } from '../../contracts/model.js';
 import { VENDOR_BUDGETS } from '../../contracts/vendor-catalog.js';
-import { registerTicketPush } from '../../vendors/webhooks/ticket-push.js';
 import type { VendorGateway } from '../vendor-gateway.js';
+import { registerPush } from './push-register.js';
 import { DEFAULT_DISPATCHER_CONFIG, PlatformDispatcher, type DispatcherConfig } from './platform-events.js';
 import { TicketStatusService } from './ticket-status.service.js';
 
 /** The share of a vendor's hourly budget polling may spend per integration (delivery keeps the rest). */
 export const POLL_SHARE = 0.1;
-/** A failed push registration is tried again after this long (polling covers the gap). */
-const REGISTER_RETRY_MS = 5 * 60_000;
 
 export interface TwoWayConfig {
   /** How often each open ticket is asked about at most (the budget may stretch it). */
@@ -30,10 +27,12 @@ export interface TwoWayConfig {
   tickMs: number;
   /** Calls per hour polling may spend per integration; default POLL_SHARE of the vendor's budget. */
   pollCallsPerHour: Partial<Record<PsaVendor, number>>;
+  /** How long a push registration's lease holds without renewal (a dead instance's lapses after this). */
+  registerLeaseMs: number;
   dispatcher: DispatcherConfig;
 }
 
-export const DEFAULT_TWO_WAY_CONFIG: TwoWayConfig = { pollIntervalMs: 15 * 60_000, tickMs: 1_000, pollCallsPerHour: {}, dispatcher: DEFAULT_DISPATCHER_CONFIG };
+export const DEFAULT_TWO_WAY_CONFIG: TwoWayConfig = { pollIntervalMs: 15 * 60_000, tickMs: 1_000, pollCallsPerHour: {}, registerLeaseMs: 60_000, dispatcher: DEFAULT_DISPATCHER_CONFIG };
 
 export function pollCallsPerHour(vendor: PsaVendor, config: Pick<TwoWayConfig, 'pollCallsPerHour'>): number {
   const budget = VENDOR_BUDGETS[vendor];
@@ -55,8 +54,6 @@ export class TwoWayWorker {
   /** Poll calls each integration may still spend (a token bucket refilled at its hourly rate). */
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
   private timer: NodeJS.Timeout | null = null;
-  /** Integrations whose push registration failed, and when to try again. */
-  private readonly registerAfter = new Map<string, number>();
   private running: Promise<void> | null = null;
   private readonly abort = new AbortController();
   /** Vendor calls spent on polling so far (the bench reads it). */
@@ -98,24 +95,10 @@ export class TwoWayWorker {
   private async registerPushes(): Promise<void> {
     const origin = this.options.publicOrigin?.replace(/\/+$/, '');
     if (!origin) return; // No address the vendor can reach: polling alone carries status changes.
-    const { repos, vault, vendors, logger } = this.deps;
-    for (const integration of await repos.twoWay.needingPush(20)) {
+    const options = { origin, leaseMs: this.config.registerLeaseMs, now: this.now, signal: this.abort.signal };
+    for (const integration of await this.deps.repos.twoWay.needingPush(this.now(), 20)) {
       if (this.abort.signal.aborted) return;
-      if ((this.registerAfter.get(integration.id) ?? 0) > this.now()) continue;
-      try {
-        const sealed = await repos.integrations.getSealedCredentials(integration.partnerId, integration.id);
-        if (!sealed) continue;
-        const vendor = integration.vendor as PsaVendor;
-        const credentials = credentialSchemas[vendor].parse(vault.open(sealed)) as VendorCredentials[PsaVendor];
-        const secret = randomBytes(24).toString('base64url');
-        const registration = await registerTicketPush(vendors.context, vendor, credentials, { integrationId: integration.id, url: `${origin}/webhooks/psa/${integration.id}`, secret }, this.abort.signal);
-        const box = vault.seal(secret);
-        await repos.twoWay.savePush({ integrationId: integration.id, partnerId: integration.partnerId, vendor, hookId: registration.hookId, keyOrigin: registration.keyOrigin, secretSealed: box.sealed, secretKeyId: box.keyId });
-        logger.info({ integrationId: integration.id, vendor }, 'two-way: registered the PSA ticket push');
-      } catch (error) {
-        this.registerAfter.set(integration.id, this.now() + REGISTER_RETRY_MS);
-        logger.warn({ integrationId: integration.id, err: error }, 'two-way: could not register the PSA ticket push; polling carries status changes');
-      }
+      await registerPush(this.deps, integration, options);
     }
   }
 

@@ -1,0 +1,93 @@
+/**
+ * @module Registering one integration's ticket push at the vendor, safe with several BFF instances
+ * on one database and with an admin deleting the integration meanwhile:
+ * - a lease is claimed in the database before the vendor is called (psa_push_leases), so of the
+ *   instances that all saw the integration needing a push, one registers; a heartbeat keeps it
+ *   while the vendor call runs, and a dead instance's lease lapses so another takes over;
+ * - the push is saved only while the integration is still active and not deleted; otherwise the
+ *   hook just made is removed at the vendor again (push-unregister.ts), so none is left behind.
+ * After a failure the lease holds the retry time, so no instance tries again before it (polling
+ * carries status changes meanwhile). No database transaction is open during a vendor call.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Repositories } from '../../../db/repositories/index.js';
+import { credentialSchemas, type VendorCredentials } from '../../contracts/credentials.js';
+import type { CredentialVault } from '../../credential-vault.js';
+import type { Logger } from '../../logger.js';
+import type { PsaVendor } from '../../contracts/model.js';
+import { registerTicketPush } from '../../vendors/webhooks/ticket-push.js';
+import type { VendorGateway } from '../vendor-gateway.js';
+import { removeVendorPush } from './push-unregister.js';
+
+/** A failed push registration is tried again after this long (polling covers the gap). */
+export const REGISTER_RETRY_MS = 5 * 60_000;
+
+export interface PushRegisterDeps {
+  repos: Repositories;
+  vendors: VendorGateway;
+  vault: CredentialVault;
+  logger: Logger;
+}
+
+export interface PushRegisterOptions {
+  /** This BFF's public origin (no trailing slash): the vendor posts to `<origin>/webhooks/psa/<id>`. */
+  origin: string;
+  /** How long a claim holds before it lapses; renewed every third of it while the vendor call runs. */
+  leaseMs: number;
+  now: () => number;
+  signal: AbortSignal;
+}
+
+/**
+ * What became of one integration: `registered`; `taken` (another instance holds the lease, or
+ * the integration no longer needs a push); `discarded` (registered, but the integration was
+ * deleted or paused meanwhile, so the hook was removed again where the vendor allows it);
+ * `failed` (tried again after REGISTER_RETRY_MS).
+ */
+export type PushRegisterOutcome = 'registered' | 'taken' | 'discarded' | 'failed';
+
+export async function registerPush(deps: PushRegisterDeps, integration: { id: string; partnerId: string; vendor: string }, options: PushRegisterOptions): Promise<PushRegisterOutcome> {
+  const { repos, vault, vendors, logger } = deps;
+  const { now, leaseMs, signal } = options;
+  const integrationId = integration.id;
+  const holder = randomUUID();
+  if (!(await repos.twoWay.claimPushLease(integrationId, holder, now(), now() + leaseMs))) return 'taken';
+  let renewing: Promise<unknown> = Promise.resolve();
+  const heartbeat = setInterval(() => {
+    renewing = repos.twoWay.setPushLease(integrationId, holder, now() + leaseMs)
+      .catch((error: unknown) => logger.debug({ integrationId, err: error }, 'two-way: could not renew the push registration lease'));
+  }, Math.max(1, Math.floor(leaseMs / 3)));
+  heartbeat.unref();
+  // Where the lease ends once this attempt is over; a registered push keeps it until it lapses (by
+  // then every instance reads the saved push, even one whose claim began before it was saved).
+  let leaseEnd: number | null = 0;
+  try {
+    const sealed = await repos.integrations.getSealedCredentials(integration.partnerId, integrationId);
+    if (!sealed) throw new Error('the integration has no stored credentials');
+    const vendor = integration.vendor as PsaVendor;
+    const credentials = credentialSchemas[vendor].parse(vault.open(sealed)) as VendorCredentials[PsaVendor];
+    const secret = randomBytes(24).toString('base64url');
+    const registration = await registerTicketPush(vendors.context, vendor, credentials, { integrationId, url: `${options.origin}/webhooks/psa/${integrationId}`, secret }, signal);
+    const box = vault.seal(secret);
+    const saved = await repos.twoWay.savePush({ integrationId, partnerId: integration.partnerId, vendor, hookId: registration.hookId, keyOrigin: registration.keyOrigin, secretSealed: box.sealed, secretKeyId: box.keyId });
+    if (saved) {
+      leaseEnd = null;
+      logger.info({ integrationId, vendor }, 'two-way: registered the PSA ticket push');
+      return 'registered';
+    }
+    await removeVendorPush(deps, { integrationId, vendor, credentials, hookId: registration.hookId }, 'an integration deleted or paused while it was being registered');
+    return 'discarded';
+  } catch (error) {
+    // Stopping hands the registration over at once; a failure waits for the retry time on every instance.
+    leaseEnd = signal.aborted ? 0 : now() + REGISTER_RETRY_MS;
+    logger.warn({ integrationId, err: error }, 'two-way: could not register the PSA ticket push; polling carries status changes');
+    return 'failed';
+  } finally {
+    clearInterval(heartbeat);
+    await renewing; // a renewal still on its way must not land after the lease's end is written
+    if (leaseEnd !== null) {
+      await repos.twoWay.setPushLease(integrationId, holder, leaseEnd)
+        .catch((error: unknown) => logger.debug({ integrationId, err: error }, 'two-way: could not end the push registration lease'));
+    }
+  }
+}
