@@ -1,0 +1,166 @@
+/**
+ * Registering the vendor's ticket push with several BFF instances on one database, each with its
+ * own connection and two-way worker, against the sandboxes over real HTTP (they list the hooks
+ * registered): instances starting together register one hook, not one each; an instance that died
+ * holding the registration is taken over once its lease lapses; and a delete racing a
+ * registration leaves no hook at the vendor, whichever of the two stores first.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { PSA_VENDORS, type PsaVendor } from '../../../bff/contracts/model.js';
+import { TwoWayWorker } from '../../../bff/services/two-way/two-way-worker.js';
+import { preparePushRemoval } from '../../../bff/services/two-way/push-unregister.js';
+import { VendorGateway } from '../../../bff/services/vendor-gateway.js';
+import { PUSH_UNREGISTERABLE } from '../../../bff/vendors/webhooks/ticket-push.js';
+import { openPostgres, openSqlite, type Database } from '../../../db/database.js';
+import type { AppDeps } from '../../../bff/app-deps.js';
+import { control } from '../../helpers/serve.js';
+import { sandboxQuiet, setupPsa } from '../routing/routing-harness.js';
+import { createTwoWayTestApp, TEST_TWO_WAY_CONFIG, until, type TwoWayTestApp } from './two-way-harness.js';
+import { twoWayServers } from './two-way-servers.js';
+
+const servers = twoWayServers();
+let t: TwoWayTestApp;
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  await t.shutdown();
+});
+
+/** The path of the vendor call that creates the hook (a latency fault on it holds a registration mid-way). */
+const HOOK_CREATE_PATH: Record<PsaVendor, string> = { autotask: 'TicketWebhooks', 'kaseya-bms': 'admin/webhooks', connectwise: 'system/callbacks', halopsa: 'Webhook' };
+
+/** The hooks the sandbox has registered that post to this integration's receiver (HaloPSA names its hooks by guid). */
+async function hooksFor(vendor: PsaVendor, integrationId: string): Promise<Array<{ id: number; guid?: string; url: string }>> {
+  const { targets } = await control(servers.sandbox.origin, vendor, 'webhooks') as { targets: Array<{ id: number; guid?: string; url: string }> };
+  return targets.filter((h) => h.url.includes(`/webhooks/psa/${integrationId}`));
+}
+
+/** An app whose own worker registers nothing, with one completed PSA integration that has no push yet. */
+async function integrationWithoutPush(vendor: PsaVendor) {
+  await control(servers.sandbox.origin, vendor, 'reset');
+  t = await createTwoWayTestApp(servers.sandbox.origin, servers.receiver, { register: false });
+  return setupPsa(t, vendor);
+}
+
+/** Another BFF instance on the same database: its own connection, repositories and vendor gateway. */
+async function secondInstance(): Promise<AppDeps> {
+  const first = t.deps.database;
+  const database: Database = first.dialect === 'sqlite' ? openSqlite(first.path) : await openPostgres(first.url, first.schema, 2);
+  cleanups.push(() => database.close());
+  return { ...t.deps, database, repos: database.repos, vendors: new VendorGateway(t.deps.vendors.context, database.repos, t.deps.vault, 60_000) };
+}
+
+/** A two-way worker that registers pushes (started by the caller, stopped after the test). */
+function worker(deps: AppDeps): TwoWayWorker {
+  const w = new TwoWayWorker(deps, { publicOrigin: t.bff.origin, config: TEST_TWO_WAY_CONFIG });
+  cleanups.push(() => w.stop());
+  return w;
+}
+
+describe('two instances on one database register one push', () => {
+  for (const vendor of PSA_VENDORS) {
+    it(`${vendor}: two workers starting together leave exactly one hook at the vendor, the one stored`, async () => {
+      const psa = await integrationWithoutPush(vendor);
+      // Each hook create takes 300 ms at the vendor, so both workers have read "needs a push" before either stores one.
+      await control(servers.sandbox.origin, vendor, 'faults', { kind: 'latency', ms: 300, count: 2, method: 'POST', pathIncludes: HOOK_CREATE_PATH[vendor] });
+      const a = worker(t.deps);
+      const b = worker(await secondInstance());
+      a.start();
+      b.start();
+      await until('the push registration', () => t.deps.repos.twoWay.getPush(psa.id));
+      // Several more passes of both workers, then nothing may be under way at the vendor.
+      await new Promise((r) => setTimeout(r, 10 * TEST_TWO_WAY_CONFIG.tickMs!));
+      await a.stop();
+      await b.stop();
+      await sandboxQuiet(servers.sandbox.origin, vendor);
+      const hooks = await hooksFor(vendor, psa.id);
+      expect(hooks).toHaveLength(1);
+      expect(hooks[0]!.guid ?? String(hooks[0]!.id)).toBe((await t.deps.repos.twoWay.getPush(psa.id))?.hookId);
+    });
+  }
+
+  it('an instance that died holding the registration is taken over once its lease lapses', async () => {
+    const psa = await integrationWithoutPush('halopsa');
+    const other = await secondInstance();
+    // The dead instance's claim, as its worker made it just before the vendor call; it never renews it.
+    expect(await other.repos.twoWay.claimPushLease(psa.id, 'dead-instance', Date.now(), Date.now() + 300)).toBe(true);
+    worker(t.deps).start();
+    await until('the push registration', () => t.deps.repos.twoWay.getPush(psa.id));
+    expect(await hooksFor('halopsa', psa.id)).toHaveLength(1);
+  });
+});
+
+describe('the lease in the database', () => {
+  it('is held by one claimant until it lapses, only its holder moves it, and a stored push or a deleted integration is never claimed', async () => {
+    const psa = await integrationWithoutPush('halopsa');
+    const first = t.deps.repos.twoWay;
+    const second = (await secondInstance()).repos.twoWay;
+    const [a, b] = await Promise.all([first.claimPushLease(psa.id, 'a', 1_000, 2_000), second.claimPushLease(psa.id, 'b', 1_000, 2_000)]);
+    expect([a, b].filter(Boolean)).toHaveLength(1);
+    const [winner, loser] = a ? ['a', 'b'] : ['b', 'a'];
+    expect((await first.needingPush(1_500, 20)).map((i) => i.id)).not.toContain(psa.id);
+    expect(await second.setPushLease(psa.id, loser!, 9_000)).toBe(false);
+    expect(await second.claimPushLease(psa.id, loser!, 1_999, 3_000)).toBe(false);
+    // Lapsed: listed as needing a push again, and the other claimant takes it over; the old holder can no longer move it.
+    expect((await first.needingPush(2_000, 20)).map((i) => i.id)).toContain(psa.id);
+    expect(await second.claimPushLease(psa.id, loser!, 2_000, 3_000)).toBe(true);
+    expect(await first.setPushLease(psa.id, winner!, 9_000)).toBe(false);
+    expect(await first.setPushLease(psa.id, loser!, 0)).toBe(true);
+
+    expect(await first.savePush({ integrationId: psa.id, partnerId: 'partner-a', vendor: 'halopsa', hookId: 'h1', keyOrigin: null, secretSealed: 's', secretKeyId: 'k1' })).toBe(true);
+    expect(await first.claimPushLease(psa.id, 'c', 5_000, 6_000)).toBe(false);
+    // A second push for the same integration is refused, not written over the first.
+    expect(await second.savePush({ integrationId: psa.id, partnerId: 'partner-a', vendor: 'halopsa', hookId: 'h2', keyOrigin: null, secretSealed: 's', secretKeyId: 'k1' })).toBe(false);
+    expect((await first.getPush(psa.id))?.hookId).toBe('h1');
+
+    // Without its push it needs one again; once deleted, never (its lease lapsed or not).
+    await first.deletePush(psa.id);
+    expect(await first.claimPushLease(psa.id, 'c', 5_000, 6_000)).toBe(true);
+    expect(await t.deps.repos.integrations.softDelete('partner-a', psa.id)).toBe(true);
+    expect(await second.claimPushLease(psa.id, 'd', 7_000, 8_000)).toBe(false);
+    expect((await first.needingPush(7_000, 20)).map((i) => i.id)).not.toContain(psa.id);
+    expect(await second.savePush({ integrationId: psa.id, partnerId: 'partner-a', vendor: 'halopsa', hookId: 'h3', keyOrigin: null, secretSealed: 's', secretKeyId: 'k1' })).toBe(false);
+  });
+});
+
+describe('a delete racing a registration leaves no hook at the vendor', () => {
+  for (const vendor of PSA_VENDORS.filter((v) => PUSH_UNREGISTERABLE[v])) {
+    it(`${vendor}: deleted while the vendor creates the hook: the worker removes the hook it made and stores no push`, async () => {
+      const psa = await integrationWithoutPush(vendor);
+      await control(servers.sandbox.origin, vendor, 'faults', { kind: 'latency', ms: 400, count: 1, method: 'POST', pathIncludes: HOOK_CREATE_PATH[vendor] });
+      const w = worker(t.deps);
+      const pass = w.tick();
+      // The worker has read "needs a push" and its hook create is at the vendor now.
+      await until('the hook create at the vendor', async () => ((await control(servers.sandbox.origin, vendor, 'stats')).faultsTaken.latency ?? 0) > 0);
+      expect((await t.call('DELETE', `/api/integrations/${psa.id}`)).status).toBe(204);
+      await pass;
+      await sandboxQuiet(servers.sandbox.origin, vendor);
+      expect(await hooksFor(vendor, psa.id)).toEqual([]);
+      expect(await t.deps.repos.twoWay.getPush(psa.id)).toBeNull();
+    });
+
+    it(`${vendor}: a push stored after the delete began but before it was stored is removed by the delete`, async () => {
+      const psa = await integrationWithoutPush(vendor);
+      const row = (await t.deps.repos.integrations.get('partner-a', psa.id))!;
+      // The delete route's steps, with a registration finishing between its first step and the delete being stored.
+      const removal = await preparePushRemoval(t.deps, 'partner-a', row);
+      await worker(t.deps).tick();
+      expect(await hooksFor(vendor, psa.id)).toHaveLength(1);
+      expect(await t.deps.repos.integrations.softDelete('partner-a', psa.id)).toBe(true);
+      expect(await removal?.run()).toBe('removed');
+      expect(await hooksFor(vendor, psa.id)).toEqual([]);
+      expect(await t.deps.repos.twoWay.getPush(psa.id)).toBeNull();
+    });
+  }
+
+  it('connectwise (no documented delete): a push registered for an integration deleted meanwhile is not stored, and the log says the callback stays', async () => {
+    const psa = await integrationWithoutPush('connectwise');
+    await control(servers.sandbox.origin, 'connectwise', 'faults', { kind: 'latency', ms: 400, count: 1, method: 'POST', pathIncludes: HOOK_CREATE_PATH.connectwise });
+    const pass = worker(t.deps).tick();
+    await until('the callback create at the vendor', async () => ((await control(servers.sandbox.origin, 'connectwise', 'stats')).faultsTaken.latency ?? 0) > 0);
+    expect((await t.call('DELETE', `/api/integrations/${psa.id}`)).status).toBe(204);
+    await pass;
+    expect(await t.deps.repos.twoWay.getPush(psa.id)).toBeNull();
+    expect(t.logLines.some((line) => line.includes('documents no delete for the PSA ticket push') && line.includes(psa.id))).toBe(true);
+  });
+});
