@@ -5,7 +5,7 @@
  * without zod, for the PSA wizard's first step: zod and the schemas were 9 KB brotli of what a page
  * loads before that step is usable (issue 20). Without zod, the check needs to say only what the
  * wizard shows: the first message of each field, as zod's first issue of that field words it
- * (zod's own words where a rule has none: "Too big: expected string to have <=200 characters").
+ * (every rule brings its own words; only a wrong type is worded by zod where a field has none).
  * test/bff/contracts/credential-rules.test.ts holds the two to the same answer, field by field.
  */
 import { regexes } from 'zod/v4/core';
@@ -17,8 +17,7 @@ import type { Vendor } from './vendor-catalog.js';
 export type TextRule =
   | { readonly kind: 'trim' }
   | { readonly kind: 'minLength'; readonly min: number; readonly message: string }
-  /** Worded by zod itself ("Too big: …"). */
-  | { readonly kind: 'maxLength'; readonly max: number }
+  | { readonly kind: 'maxLength'; readonly max: number; readonly message: string }
   | { readonly kind: 'refine'; readonly ok: (value: string) => boolean; readonly message: string }
   | { readonly kind: 'email'; readonly message: string }
   | { readonly kind: 'regex'; readonly pattern: RegExp; readonly message: string };
@@ -28,8 +27,8 @@ export interface TextField {
   readonly kind: 'text';
   readonly rules: readonly TextRule[];
   /**
-   * The field's words for what has none of its own: a wrong type and a limit (as a message given to
-   * zod's `z.string()` words every issue of its checks that bring none). Zod's own words without it.
+   * The field's words for a wrong type (or a value left out), the one issue no rule words (a message
+   * given to zod's `z.string()`). Zod's own words without it ("Invalid input: expected string, …").
    */
   readonly message?: string;
   /** The value of a field left out; its rules are then not applied (zod's `_default`). */
@@ -62,7 +61,8 @@ const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 const HOST_NAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+(?::\d{1,5})?$/i;
 
 const trim: TextRule = { kind: 'trim' };
-const max = (n: number): TextRule => ({ kind: 'maxLength', max: n });
+/** A limit in the field's own words (zod's would be "Too big: expected string to have <=200 characters"). */
+const max = (label: string, n: number): TextRule => ({ kind: 'maxLength', max: n, message: `${label} must be at most ${n} characters` });
 const regex = (pattern: RegExp, message: string): TextRule => ({ kind: 'regex', pattern, message });
 const withoutControls = (label: string): TextRule =>
   ({ kind: 'refine', ok: (v) => !CONTROL_CHARACTER.test(v), message: `${label} must not contain line breaks, tabs or other control characters` });
@@ -82,39 +82,39 @@ const haloAddress = (v: unknown): unknown => (typeof v === 'string' && v.trim() 
 export const CREDENTIAL_RULES = {
   autotask: {
     fields: {
-      username: text([...inHeader('API username'), max(200), { kind: 'email', message: 'API username is the API user’s e-mail address' }]),
-      secret: text([...inHeader('API password (secret)'), max(200)]),
+      username: text([...inHeader('API username'), max('API username', 200), { kind: 'email', message: 'API username is the API user’s e-mail address' }]),
+      secret: text([...inHeader('API password (secret)'), max('API password (secret)', 200)]),
     },
   },
   'kaseya-bms': {
     fields: {
       server: choice(BMS_SERVERS.map((s) => s.id) as [string, ...string[]], 'Choose the Kaseya BMS URL'),
-      tenant: text([...required('BMS tenant'), max(200)]),
-      username: text([...required('BMS username'), max(200)]),
-      password: text([...required('BMS password'), max(200)]),
+      tenant: text([...required('BMS tenant'), max('BMS tenant', 200)]),
+      username: text([...required('BMS username'), max('BMS username', 200)]),
+      password: text([...required('BMS password'), max('BMS password', 200)]),
     },
   },
   'datto-rmm': {
     fields: {
       platform: choice(DATTO_PLATFORMS, 'Choose your Datto RMM platform'),
-      apiKey: text([...required('API key'), max(200)]),
-      apiSecret: text([...required('API secret key'), max(200)]),
+      apiKey: text([...required('API key'), max('API key', 200)]),
+      apiSecret: text([...required('API secret key'), max('API secret key', 200)]),
     },
   },
   syncro: {
     fields: {
-      subdomain: text([...required('Syncro subdomain'), max(63), regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i, 'Use only letters, digits and hyphens (the part before .syncromsp.com)')]),
-      apiToken: text([...inHeader('API token'), max(400)]),
+      subdomain: text([...required('Syncro subdomain'), max('Syncro subdomain', 63), regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i, 'Use only letters, digits and hyphens (the part before .syncromsp.com)')]),
+      apiToken: text([...inHeader('API token'), max('API token', 400)]),
     },
   },
   connectwise: {
     fields: {
       site: choice(['na', 'eu', 'au', CONNECTWISE_ON_PREMISES], 'Choose your ConnectWise site'),
       /** Only for an on-premises server: its host name (no https://, no path). */
-      host: text([trim, max(260), withoutControls('Host name')], { absent: '' }),
-      companyId: text([...required('Company ID'), max(100), regex(/^[^\s+:]+$/, 'The Company ID is the company you sign in with, without spaces')]),
-      publicKey: text([...required('Public key'), max(100)]),
-      privateKey: text([...required('Private key'), max(100)]),
+      host: text([trim, max('Host name', 260), withoutControls('Host name')], { absent: '' }),
+      companyId: text([...required('Company ID'), max('Company ID', 100), regex(/^[^\s+:]+$/, 'The Company ID is the company you sign in with, without spaces')]),
+      publicKey: text([...required('Public key'), max('Public key', 100)]),
+      privateKey: text([...required('Private key'), max('Private key', 100)]),
     },
     across: (value) => (value.site === CONNECTWISE_ON_PREMISES && !HOST_NAME.test(value.host ?? '')
       ? { path: 'host', message: 'Enter your ConnectWise server’s host name, e.g. cw.example.com (no https:// and no path)' }
@@ -124,13 +124,13 @@ export const CREDENTIAL_RULES = {
   halopsa: {
     fields: {
       url: text(
-        [trim, { kind: 'minLength', min: 1, message: 'Halo URL is required' }, max(300), withoutControls('Halo URL'), regex(/^https:\/\/[a-z0-9.-]+(:\d+)?(\/[^\s?#]*)?$/i, 'Enter your Halo address, e.g. https://yourcompany.halopsa.com')],
+        [trim, { kind: 'minLength', min: 1, message: 'Halo URL is required' }, max('Halo URL', 300), withoutControls('Halo URL'), regex(/^https:\/\/[a-z0-9.-]+(:\d+)?(\/[^\s?#]*)?$/i, 'Enter your Halo address, e.g. https://yourcompany.halopsa.com')],
         { message: 'Halo URL is required', prepare: haloAddress },
       ),
       /** Hosted Halo names the tenant on the token request; on-premises Halo usually has none. */
-      tenant: text([trim, max(100), regex(/^[a-z0-9._-]*$/i, 'Use the tenant name Halo shows (letters, digits, dot, hyphen)')], { absent: '' }),
-      clientId: text([...required('Client ID'), max(200)]),
-      clientSecret: text([...required('Client secret'), max(400)]),
+      tenant: text([trim, max('Tenant', 100), regex(/^[a-z0-9._-]*$/i, 'Use the tenant name Halo shows (letters, digits, dot, hyphen)')], { absent: '' }),
+      clientId: text([...required('Client ID'), max('Client ID', 200)]),
+      clientSecret: text([...required('Client secret'), max('Client secret', 400)]),
     },
   },
 } as const satisfies Record<Vendor, VendorRules>;
@@ -147,10 +147,10 @@ function typeName(value: unknown): string {
 const typeMessage = (expected: string, value: unknown) => `Invalid input: expected ${expected}, received ${typeName(value)}`;
 
 /** Whether `value` passes `rule`; the message when it does not. */
-function failure(rule: Exclude<TextRule, { kind: 'trim' }>, value: string, fieldMessage?: string): string | undefined {
+function failure(rule: Exclude<TextRule, { kind: 'trim' }>, value: string): string | undefined {
   switch (rule.kind) {
     case 'minLength': return value.length >= rule.min ? undefined : rule.message;
-    case 'maxLength': return value.length <= rule.max ? undefined : fieldMessage ?? `Too big: expected string to have <=${rule.max} characters`;
+    case 'maxLength': return value.length <= rule.max ? undefined : rule.message;
     case 'refine': return rule.ok(value) ? undefined : rule.message;
     case 'email': return regexes.email.test(value) ? undefined : rule.message;
     case 'regex':
@@ -197,7 +197,7 @@ export function credentialIssues(vendor: Vendor, value: unknown): CredentialIssu
     let message = isSafeText(text) ? undefined : UNSAFE_TEXT_MESSAGE;
     for (const rule of field.rules) {
       if (rule.kind === 'trim') text = text.trim();
-      else message ??= failure(rule, text, field.message);
+      else message ??= failure(rule, text);
     }
     if (message !== undefined) issues.push({ path: [name], message });
     parsed[name] = text;

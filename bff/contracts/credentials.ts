@@ -17,7 +17,7 @@ function check(rule: TextRule) {
   switch (rule.kind) {
     case 'trim': return z.trim();
     case 'minLength': return z.minLength(rule.min, rule.message);
-    case 'maxLength': return z.maxLength(rule.max);
+    case 'maxLength': return z.maxLength(rule.max, rule.message);
     case 'refine': return z.refine<string>(rule.ok, rule.message);
     case 'email': return z.email(rule.message);
     case 'regex': return z.regex(rule.pattern, rule.message);

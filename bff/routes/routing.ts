@@ -13,7 +13,7 @@ import { validate } from '../middleware/validate.js';
 import type { ApiDocs } from '../openapi.js';
 import { previewAlertSchema, routingAlertSchema, type RoutingAlert } from '../routing/alert.js';
 import { RoutingPreviewService } from '../services/routing/routing-preview.service.js';
-import type { DeliveryRow } from '../../db/repositories/routing.repo.js';
+import type { DeliveryRow } from '../../db/repositories/routing-contract.js';
 import { psaTicketView, psaTicketViewSchema } from '../services/two-way/psa-ticket-view.js';
 
 const alertParam = z.object({ id: z.string().min(1).max(200) });

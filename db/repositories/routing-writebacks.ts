@@ -9,7 +9,7 @@
  */
 import type { Db } from '../client.js';
 import { nowIso } from '../schema/columns.helpers.js';
-import { LostClaimError, newestSeq, type Claim } from './routing.repo.js';
+import { LostClaimError, newestSeq, type Claim } from './routing-contract.js';
 
 /**
  * The claim's rows: by primary key (`+state` keeps the planner off the state indexes, whose

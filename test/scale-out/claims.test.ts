@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { openPostgres, type PostgresDatabase } from '../../db/database.js';
-import { LostClaimError } from '../../db/repositories/routing.repo.js';
+import { LostClaimError } from '../../db/repositories/routing-contract.js';
 import { dropSchema, postgresUnavailable, TEST_DATABASE_URL } from '../helpers/test-database.js';
 
 const unavailable = await postgresUnavailable();

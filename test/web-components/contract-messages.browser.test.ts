@@ -1,7 +1,8 @@
 /**
  * The shared contracts in the browser, where only zod/mini is loaded (architecture rule 5): zod's
  * own messages (limits, types) still reach the admin in English, the words the BFF's problem+json
- * field list uses, not zod/mini's bare "Invalid input" (bff/contracts/zod.ts installs them).
+ * field list uses, not zod/mini's bare "Invalid input" (bff/contracts/zod.ts installs them); a
+ * credential's limit brings its own words (bff/contracts/credential-rules.ts), which zod/mini keeps.
  */
 import { expect } from '@open-wc/testing';
 import { autotaskCredentialsSchema, kaseyaBmsCredentialsSchema } from '../../bff/contracts/credentials.js';
@@ -11,9 +12,9 @@ const messages = (result: { success: boolean; error?: { issues: ReadonlyArray<{ 
   Object.fromEntries((result.error?.issues ?? []).map((issue) => [issue.path.join('.'), issue.message]));
 
 describe('contract messages in the browser', () => {
-  it('names a length limit in zod’s English words', () => {
+  it('names a credential’s length limit in the product’s words, naming the field', () => {
     const result = autotaskCredentialsSchema.safeParse({ username: `${'a'.repeat(200)}@example.com`, secret: 's' });
-    expect(messages(result)).to.deep.equal({ username: 'Too big: expected string to have <=200 characters' });
+    expect(messages(result)).to.deep.equal({ username: 'API username must be at most 200 characters' });
   });
 
   it('names a missing field and a wrong type in zod’s English words, beside the contract’s own', () => {

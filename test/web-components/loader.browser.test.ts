@@ -131,7 +131,7 @@ describe('the lazy loader (integration-elements-loader.js)', function () {
     deep(wizard.shadowRoot!, '[part~="next-button"]')!.click();
     await waitUntil(() => shownError('credentials.username') && shownError('credentials.secret'), 'Next showed no errors', { timeout: 10_000 });
     expect(shownError('credentials.username')).to.equal('API username is the API user’s e-mail address');
-    expect(shownError('credentials.secret')).to.equal('Too big: expected string to have <=200 characters');
+    expect(shownError('credentials.secret')).to.equal('API password (secret) must be at most 200 characters');
     expect(wizard.step).to.equal('credentials');
 
     // The next step's code arrives when that step is shown.

@@ -5,7 +5,7 @@
  * Also the keyset cursor of a page: (seq, alert id) of its last row, opaque to callers.
  */
 import { z } from 'zod';
-import type { DeliveryLogRow } from '../../../db/repositories/routing.repo.js';
+import type { DeliveryLogRow } from '../../../db/repositories/routing-contract.js';
 import type { TicketLink } from './ticket-links.js';
 
 export const DELIVERY_OUTCOMES = ['ticket_created', 'note_added', 'skipped', 'failed', 'waiting'] as const;

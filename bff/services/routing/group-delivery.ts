@@ -10,7 +10,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Repositories } from '../../../db/repositories/index.js';
-import { LostClaimError, type Claim, type DeliveryRow } from '../../../db/repositories/routing.repo.js';
+import { LostClaimError, type Claim, type DeliveryRow } from '../../../db/repositories/routing-contract.js';
 import type { Logger } from '../../logger.js';
 import { ProblemError } from '../../errors.js';
 import type { RoutingAlert } from '../../routing/alert.js';

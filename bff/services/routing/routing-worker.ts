@@ -6,7 +6,7 @@
  * flight finish (or aborts them after a grace period) and gives their groups back.
  */
 import type { Repositories } from '../../../db/repositories/index.js';
-import type { Claim, DeliveryRow, Resolution } from '../../../db/repositories/routing.repo.js';
+import type { Claim, DeliveryRow, Resolution } from '../../../db/repositories/routing-contract.js';
 import type { Logger } from '../../logger.js';
 import type { Metrics } from '../../metrics.js';
 import { routingAlertSchema } from '../../routing/alert.js';

@@ -1,7 +1,7 @@
 /** @module The PSA-side state of an alert's ticket for `GET /api/routing/alerts/{id}`: open or closed, the PSA's status name, who changed it and when. */
 import { z } from 'zod';
 import type { Repositories } from '../../../db/repositories/index.js';
-import type { DeliveryRow } from '../../../db/repositories/routing.repo.js';
+import type { DeliveryRow } from '../../../db/repositories/routing-contract.js';
 
 export const psaTicketViewSchema = z.object({
   vendorTicketId: z.string(),

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/database.js';
-import { MAX_ALERTS_PER_CLAIM } from '../../../db/repositories/routing.repo.js';
+import { MAX_ALERTS_PER_CLAIM } from '../../../db/repositories/routing-contract.js';
 import { openTestDatabase } from '../../helpers/test-database.js';
 
 let database: Database | undefined;

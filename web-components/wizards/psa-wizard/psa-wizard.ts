@@ -7,7 +7,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ApiConsumerElement } from '../../api/api-consumer-element.js';
 import { MachineController } from '../../controllers/machine-controller.js';
-import { WizardDraftStore } from '../shared/draft-store.js';
+import type { WizardDraftStore } from '../shared/draft-store.js';
 import { DraftFlushController } from '../shared/draft-flush.js';
 import { KeepClearController } from '../../elements/ih-toast-region/keep-clear-controller.js';
 import { WizardCancelEvent } from '../shared/events/wizard-cancel-event.js';
@@ -15,14 +15,12 @@ import { WizardCompleteEvent } from '../shared/events/wizard-complete-event.js';
 import { WizardStepChangeEvent } from '../shared/events/wizard-step-change-event.js';
 import { deepQuery, focusFirstInvalid } from '../shared/focus.js';
 import { showPageToast } from '../shared/show-page-toast.js';
-import { json } from '../shared/wizard-api.js';
 import type { WizardNavEvent } from '../shared/wizard-shell.js';
 import { PsaWizardData, createPsaWizardServices } from './psa-wizard.api.js';
 import { FIRST_STEP_COPY as COPY, STEP_INFO } from './psa-first-step-copy.js';
-import {
-  PSA_WIZARD_MACHINE_VERSION, busyLabel, currentStep, persistableSnapshot, psaWizardMachine,
-  type PsaWizardMachine, type PsaWizardSnapshot,
-} from './psa-wizard.machine.js';
+import { busyLabel, currentStep, persistableSnapshot, psaWizardMachine, type PsaWizardMachine, type PsaWizardSnapshot } from './psa-wizard.machine.js';
+import { openPsaWizard } from './psa-wizard.opening.js';
+import { STEP_TAGS, stepElement } from './psa-wizard.step-elements.js';
 import { psaWizardActors } from './psa-wizard.services.js';
 import { wizardStyles } from './psa-wizard.styles.js';
 import type { PsaStep, PsaVendor } from './psa-wizard.types.js';
@@ -35,14 +33,6 @@ import { PSA_STEP_CHUNKS } from '../../registry/psa-steps.js';
 
 /** `exists`: opened to add a PSA while the partner has one (one PSA per partner): only the offer to edit it is shown. */
 type Phase = 'waiting' | 'booting' | 'exists' | 'ready';
-
-const STEP_TAGS = {
-  credentials: 'ih-psa-credentials-step',
-  'account-mapping': 'ih-psa-account-mapping-step',
-  'service-parameters': 'ih-psa-service-parameters-step',
-  'contract-mapping': 'ih-psa-contract-mapping-step',
-  finish: 'ih-psa-finish-step',
-} as const;
 
 /**
  * Connects a PSA (Kaseya BMS, Autotask, ConnectWise PSA or HaloPSA) in five steps: Credentials, Account Mapping, Service
@@ -189,27 +179,7 @@ export class PsaWizard extends ApiConsumerElement {
     const api = this.api;
     const vendor = this.vendor;
     const integrationId = this.integrationId ?? null;
-    const drafts = new WizardDraftStore({
-      api, wizard: `psa:${vendor}`, version: PSA_WIZARD_MACHINE_VERSION, integrationId,
-      // "Finish setup" on an unfinished integration resumes the draft of the new wizard that created it.
-      integrationOf: (draft) => (draft as { context?: { integrationId?: string | null } } | null)?.context?.integrationId,
-      onError: () => showPageToast(COPY.draftSaveFailed, 'info', this),
-    });
-    let snapshot = await drafts.load().catch(() => undefined) as { context?: { integrationId?: string | null } } | undefined;
-    // A new wizard's draft points at the draft integration it created; if that was deleted or finished meanwhile, start over.
-    const draftIntegration = snapshot?.context?.integrationId;
-    if (snapshot && draftIntegration && !integrationId) {
-      const alive = await json(api.rpc.api.integrations[':id'].$get({ param: { id: draftIntegration } }), api.apiBase).then((i) => i.status === 'draft', () => false);
-      if (!alive) {
-        await drafts.discard().catch(() => {});
-        snapshot = undefined;
-      }
-    }
-    // One PSA per partner: a new wizard (not resuming its own draft integration) first checks for one, before any vendor
-    // field is asked. If the list cannot be read, the wizard opens and the BFF still refuses a second PSA at Credentials.
-    const existing = !integrationId && !snapshot?.context?.integrationId
-      ? (await api.integrations.list('psa').catch(() => []))[0]
-      : undefined;
+    const { drafts, snapshot, existing } = await openPsaWizard(api, vendor, integrationId, () => showPageToast(COPY.draftSaveFailed, 'info', this));
     if (key !== this.bootKey) return; // attributes changed while loading
     this.existing = existing;
     if (existing) {
@@ -384,23 +354,7 @@ export class PsaWizard extends ApiConsumerElement {
   }
 
   private renderStep(step: PsaStep, s: PsaWizardSnapshot) {
-    return this.steps.render(STEP_TAGS[step], () => this.renderStepElement(step, s));
-  }
-
-  private renderStepElement(step: PsaStep, s: PsaWizardSnapshot) {
-    const send = this.machine!.send;
-    switch (STEP_TAGS[step]) {
-      case 'ih-psa-credentials-step':
-        return html`<ih-psa-credentials-step part="step" exportparts="problem" .snapshot=${s} .send=${send} .data=${this.data}></ih-psa-credentials-step>`;
-      case 'ih-psa-account-mapping-step':
-        return html`<ih-psa-account-mapping-step part="step" exportparts="problem" .snapshot=${s} .send=${send} .data=${this.data}></ih-psa-account-mapping-step>`;
-      case 'ih-psa-service-parameters-step':
-        return html`<ih-psa-service-parameters-step part="step" exportparts="problem" .snapshot=${s} .send=${send} .data=${this.data}></ih-psa-service-parameters-step>`;
-      case 'ih-psa-contract-mapping-step':
-        return html`<ih-psa-contract-mapping-step part="step" exportparts="problem" .snapshot=${s} .send=${send} .data=${this.data}></ih-psa-contract-mapping-step>`;
-      case 'ih-psa-finish-step':
-        return html`<ih-psa-finish-step part="step" exportparts="problem" .snapshot=${s} .send=${send} .data=${this.data}></ih-psa-finish-step>`;
-    }
+    return this.steps.render(STEP_TAGS[step], () => stepElement(step, s, this.machine!.send, this.data));
   }
 }
 
