@@ -5,7 +5,6 @@
  */
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { SnapshotFrom } from 'xstate';
 import { ApiConsumerElement } from '../../api/api-consumer-element.js';
 import type { RmmSyncSummary } from '../../../bff/contracts/integration-view.js';
 import { SyncPoll } from '../../elements/shared/sync-poll.js';
@@ -32,9 +31,8 @@ import { stepErrors, type GuardedStep } from './rmm-wizard.setup.js';
 import { rmmWizardStyles } from './rmm-wizard.styles.js';
 import type { RmmVendor, RmmWizardContext } from './rmm-wizard.types.js';
 import { SYNCRO_MACHINE_VERSION, syncroMachine } from './syncro.machine.js';
+import { awaitingLists, busyLabelOf, subState, topState, type WizardLogic, type WizardSnapshot } from './rmm-wizard.snapshot.js';
 
-type WizardLogic = typeof dattoRmmMachine;
-type WizardSnapshot = SnapshotFrom<WizardLogic>;
 
 const VENDORS: ReadonlyArray<RmmVendor> = ['datto-rmm', 'syncro'];
 const VERSIONS: Record<RmmVendor, number> = { 'datto-rmm': DATTO_RMM_MACHINE_VERSION, syncro: SYNCRO_MACHINE_VERSION };
@@ -44,12 +42,6 @@ const RESUMABLE: ReadonlyArray<string> = ['organization', 'credentials', 'mappin
 
 /** The steps' own parts, forwarded so a host can style them as `rmm-wizard::part(site-list)`. */
 const STEP_PARTS = 'read-only-organization, duplicate-warning, stored-credentials, collected, permissions, entra-suggestion, suggestion-button, site-types, deleted-devices-warning, mapping-summary, site-list, refresh-button, auto-badge, review, finished, final-status, first-sync';
-
-/** Sub-states in which a step's vendor lists load and its fields are not rendered yet. */
-const LOADING_SUBSTATES: ReadonlySet<string> = new Set(['loading', 'refreshing']);
-const topState = (snapshot: WizardSnapshot): string => (typeof snapshot.value === 'string' ? snapshot.value : Object.keys(snapshot.value)[0]!);
-const subState = (snapshot: WizardSnapshot): string | undefined =>
-  typeof snapshot.value === 'string' ? undefined : (Object.values(snapshot.value)[0] as string | undefined);
 
 /**
  * The RMM connection wizard. Datto RMM (seed 004): Organization (the user-activity organization,
@@ -240,7 +232,7 @@ export class RmmWizard extends ApiConsumerElement {
       this.dispatchEvent(new WizardStepChangeEvent({ step }));
     }
     // A refused Next focuses the first error once the step's fields exist (its lists may still be loading).
-    if (this.focusOwedOn !== undefined && (this.focusOwedOn !== step || !LOADING_SUBSTATES.has(subState(snapshot) ?? ''))) {
+    if (this.focusOwedOn !== undefined && (this.focusOwedOn !== step || !awaitingLists(snapshot))) {
       const owed = this.focusOwedOn === step;
       this.focusOwedOn = undefined;
       if (owed) void this.focusFirstError();
@@ -323,15 +315,6 @@ export class RmmWizard extends ApiConsumerElement {
     return visibleErrors(stepErrors(ctx, top as GuardedStep), ctx.touched, ctx.submitted.includes(top), ctx.serverErrors);
   }
 
-  private busyLabel(snapshot: WizardSnapshot): string {
-    const sub = subState(snapshot);
-    const vendor = snapshot.context.vendor;
-    if (sub === 'connecting' || sub === 'replacing') return COPY.busy.connecting(vendor);
-    if (sub === 'saving') return COPY.busy.saving;
-    if (sub === 'completing') return COPY.busy.completing;
-    return '';
-  }
-
   protected override render() {
     return html`${this.renderTokenState()}${this.renderPhase()}`;
   }
@@ -347,7 +330,7 @@ export class RmmWizard extends ApiConsumerElement {
     const current = this.stepOf(snapshot) ?? steps[0]!.id;
     const stored = ctx.editing && ctx.integration && ctx.integration.status !== 'draft';
     const done = top === 'done' ? steps.map((s) => s.id) : stored ? steps.slice(0, -1).map((s) => s.id) : ctx.doneSteps.map((s) => STEP_OF_STATE[vendor][s]!).filter(Boolean);
-    const busyLabel = this.busyLabel(snapshot);
+    const busyLabel = busyLabelOf(snapshot);
     const ended = top === 'done' || top === 'cancelled';
     // Step links (create flow): the completed steps the machine lets the person jump back to from here.
     const linkable = STEP_ORDER[vendor].filter((s) => snapshot.can({ type: 'step.goto', step: s })).map((s) => STEP_OF_STATE[vendor][s]!);
