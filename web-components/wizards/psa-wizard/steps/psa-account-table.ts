@@ -25,6 +25,7 @@ import type { OrganizationOption, PsaWizardData } from '../psa-wizard.api.js';
 import { COPY } from '../psa-wizard.copy.js';
 import type { NameIndex, Suggestion } from '../../shared/name-match.js';
 import { fixedRows } from '../../shared/fixed-row-layout.js';
+import { AfterPaint } from '../../shared/after-paint.js';
 import {
   NO_FILTERS, countMappings, currentSuggestions, emptyRow, indexAccounts, nearOrganization, refilterAccounts, rowsByAccount, suggestionCandidates,
   rowErrorsByAccount, withRow, withRowsPatched, type AccountFilters, type RowErrors, type AccountIndex, type FilteredAccounts, type MappingCounts,
@@ -79,6 +80,8 @@ export class IhPsaAccountTable extends LitElement {
   @property({ attribute: false }) addToPlatform?: (account: PsaAccount) => Promise<void>;
 
   @state() filters: AccountFilters = NO_FILTERS;
+  /** The search box's text waits here until the keystroke's frame is painted (setFilter). */
+  private readonly searchLater = new AfterPaint();
   @state() private contacts = new Map<string, ContactsState>();
   @state() private adding = new Set<string>();
   /** Selected account ids (bulk actions), and the row a Shift range starts from. */
@@ -140,8 +143,29 @@ export class IhPsaAccountTable extends LitElement {
     return this.matching.organizations;
   }
 
+  /**
+   * A keystroke in the search box only schedules the filtering: the box paints its character first,
+   * and the rows and the count follow in a task after that paint (a quicker key replaces the waiting
+   * one, so a burst of keys filters once, by the last text). Another filter applies at once, with
+   * any text still waiting.
+   */
   private setFilter<K extends keyof AccountFilters>(key: K, value: AccountFilters[K]): void {
+    if (key === 'search') {
+      this.searchLater.schedule(() => { this.filters = { ...this.filters, search: value as string }; });
+      return;
+    }
+    this.searchLater.flush();
     this.filters = { ...this.filters, [key]: value };
+  }
+
+  /** Complete once the text typed last is filtered and rendered too (tests and focus moves await it). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.searchLater.pending) {
+      await this.searchLater.whenRun();
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 
   private emit(mappings: AccountMappingRow[]): void {
