@@ -47,6 +47,36 @@ describe('<ih-psa-account-table>', function () {
     expect(el.visibleAccounts.every((a) => a.type === 'Vendor' && a.parentId !== null)).to.equal(true);
   });
 
+  it('filters after the keystroke’s own frame: quick keys filter once, by the text typed last, and another filter takes that text along', async () => {
+    const el = await mount();
+    const [search] = el.shadowRoot!.querySelectorAll('input');
+    const status = el.shadowRoot!.querySelector('[role="status"]')!;
+    const announced: string[] = [];
+    new MutationObserver(() => announced.push(status.textContent!.trim())).observe(status, { subtree: true, childList: true, characterData: true });
+    for (const text of ['a', 'ac', 'acc', 'account 9', 'account 99']) {
+      search!.value = text;
+      search!.dispatchEvent(new Event('input'));
+      for (let i = 0; i < 10; i++) await Promise.resolve(); // the keystroke's task ends (a render would have run by now)
+      // The box shows what was typed; the rows and the count have not been touched within the keystroke.
+      expect(el.visibleAccounts.length, `rows right after "${text}"`).to.equal(10_000);
+    }
+    await el.updateComplete;
+    expect(el.visibleAccounts.length).to.equal(111); // 99, 990–999, 9900–9999
+    expect(search!.value).to.equal('account 99');
+    expect(status.textContent).to.contain('Showing 111 of 10,000 PSA accounts');
+    expect(announced.filter((t, i) => t !== announced[i - 1]), 'the count changed once').to.deep.equal([announced.at(-1)]);
+
+    // A filter chosen while typed text still waits applies both at once.
+    search!.value = 'account 999';
+    search!.dispatchEvent(new Event('input'));
+    const type = el.shadowRoot!.querySelector<HTMLSelectElement>('.filters select')!;
+    type.value = 'Customer';
+    type.dispatchEvent(new Event('change'));
+    expect(el.filters).to.include({ search: 'account 999', type: 'Customer' });
+    await el.updateComplete;
+    expect(el.visibleAccounts.map((a) => a.name)).to.deep.equal(['Account 999', 'Account 9990', 'Account 9993', 'Account 9996', 'Account 9999']);
+  });
+
   it('suggests the exact-name match, and "Accept all" maps it in one event after the review', async () => {
     const el = await mount();
     const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="accept-all-button"]')!;

@@ -23,7 +23,7 @@ export function renderFilters({ facets, filters, parentChild, set }: FilterBar) 
     </label>`;
   return html`
     <div class="filters" role="search" aria-label="Filter PSA accounts">
-      <label>Search PSA accounts
+      <label class="search">Search PSA accounts
         <input type="search" .value=${filters.search} @input=${(e: Event) => set('search', (e.target as HTMLInputElement).value)}>
       </label>
       ${select('Account type', 'type', facets.types)}

@@ -20,6 +20,14 @@ export const accountTableStyles = [baseStyles, css`
     padding: ${space(0.25)} ${space(0.75)}; min-height: 2rem; box-sizing: border-box; inline-size: 100%;
   }
   select { text-overflow: ellipsis; }
+  /* The search box lays out on its own: a keystroke's text relays out the box alone, not the 20-odd boxes around it
+     up to the page (Chromium takes a box with size and layout containment as a layout root, but not a grid item: its
+     label is a block here, not a grid). Sized as if empty: at least one line of its text tall. */
+  label.search { display: block; }
+  label.search input {
+    display: block; margin-block-start: ${space(0.25)}; contain: strict;
+    min-block-size: max(2rem, calc(1lh + 2 * ${space(0.25)} + 2px));
+  }
   input[type='checkbox'] { inline-size: 1.2rem; block-size: 1.2rem; min-height: 0; accent-color: ${token('--ih-color-accent')}; margin: 0; }
   [aria-invalid='true'] { border-color: ${token('--ih-color-danger')}; border-width: 2px; }
   .bar, .bulk { display: flex; flex-wrap: wrap; gap: ${space(1)}; align-items: center; justify-content: space-between; }

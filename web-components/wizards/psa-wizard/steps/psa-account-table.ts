@@ -18,13 +18,13 @@ import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import type { AccountMappingRow } from '../../../../bff/contracts/psa-settings.js';
-import type { PsaAccount, PsaContact } from '../../../../bff/contracts/model.js';
+import type { PsaAccount } from '../../../../bff/contracts/model.js';
 import { FieldChangeEvent } from '../../shared/fields/field-change-event.js';
 import type { FieldErrors } from '../../shared/form-state.js';
 import type { OrganizationOption, PsaWizardData } from '../psa-wizard.api.js';
-import { COPY } from '../psa-wizard.copy.js';
 import type { NameIndex, Suggestion } from '../../shared/name-match.js';
 import { fixedRows } from '../../shared/fixed-row-layout.js';
+import { AfterPaint } from '../../shared/after-paint.js';
 import {
   NO_FILTERS, countMappings, currentSuggestions, emptyRow, indexAccounts, nearOrganization, refilterAccounts, rowsByAccount, suggestionCandidates,
   rowErrorsByAccount, withRow, withRowsPatched, type AccountFilters, type RowErrors, type AccountIndex, type FilteredAccounts, type MappingCounts,
@@ -34,12 +34,11 @@ import { renderSuggestionReview } from './psa-suggestion-review.js';
 import { renderFilters } from './psa-account-filters.js';
 import { renderBulkBar, withRange, withSelection, type BulkTarget } from './psa-account-bulk-bar.js';
 import { RovingRows } from './roving-rows.js';
+import { AccountContacts } from './psa-account-contacts.js';
 
 type AccountSuggestion = Suggestion<PsaAccount, OrganizationOption>;
 /** "+ Add to platform" held back: an organization of nearly the same name exists. */
 interface TwinWarning { accountId: string; organization: OrganizationOption; reason: string }
-
-type ContactsState = PsaContact[] | 'loading' | 'error';
 
 /**
  * Rows have one fixed height (styles), so the virtualizer does not measure them; a row showing a
@@ -79,7 +78,9 @@ export class IhPsaAccountTable extends LitElement {
   @property({ attribute: false }) addToPlatform?: (account: PsaAccount) => Promise<void>;
 
   @state() filters: AccountFilters = NO_FILTERS;
-  @state() private contacts = new Map<string, ContactsState>();
+  /** The search box's text waits here until the keystroke's frame is painted (setFilter). */
+  private readonly searchLater = new AfterPaint();
+  private readonly contacts = new AccountContacts(this);
   @state() private adding = new Set<string>();
   /** Selected account ids (bulk actions), and the row a Shift range starts from. */
   @state() selected: ReadonlySet<string> = new Set();
@@ -140,8 +141,29 @@ export class IhPsaAccountTable extends LitElement {
     return this.matching.organizations;
   }
 
+  /**
+   * A keystroke in the search box only schedules the filtering: the box paints its character first,
+   * and the rows and the count follow in a task after that paint (a quicker key replaces the waiting
+   * one, so a burst of keys filters once, by the last text). Another filter applies at once, with
+   * any text still waiting.
+   */
   private setFilter<K extends keyof AccountFilters>(key: K, value: AccountFilters[K]): void {
+    if (key === 'search') {
+      this.searchLater.schedule(() => { this.filters = { ...this.filters, search: value as string }; });
+      return;
+    }
+    this.searchLater.flush();
     this.filters = { ...this.filters, [key]: value };
+  }
+
+  /** Complete once the text typed last is filtered and rendered too (tests and focus moves await it). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.searchLater.pending) {
+      await this.searchLater.whenRun();
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 
   private emit(mappings: AccountMappingRow[]): void {
@@ -157,7 +179,7 @@ export class IhPsaAccountTable extends LitElement {
     const current = this.rows.get(account.id);
     // A contact belongs to the account's mapping: unmapping drops it.
     this.update1(account, organizationId ? { organizationId } : { organizationId: null, contactId: null, contactName: null });
-    if (organizationId && current?.organizationId !== organizationId) this.loadContacts(account.id);
+    if (organizationId && current?.organizationId !== organizationId) this.contacts.load(account.id);
   }
 
   private openReview(): void {
@@ -180,7 +202,7 @@ export class IhPsaAccountTable extends LitElement {
   private acceptSuggestions(chosen: AccountSuggestion[]): void {
     const orgOf = new Map(chosen.map((s) => [s.account.id, s.organization.id]));
     this.emit(withRowsPatched(this.mappings, chosen.map((s) => s.account), (row) => ({ ...row, organizationId: orgOf.get(row.psaAccountId)!, ignored: false })));
-    for (const s of chosen) this.loadContacts(s.account.id);
+    for (const s of chosen) this.contacts.load(s.account.id);
   }
 
   private get selectedAccounts(): PsaAccount[] {
@@ -233,26 +255,6 @@ export class IhPsaAccountTable extends LitElement {
     this.bulkNote = note.replace('N', `${accounts.length} ${accounts.length === 1 ? 'account' : 'accounts'}`);
   }
 
-  private loadContacts(accountId: string): void {
-    if (!this.data || this.contacts.has(accountId)) return;
-    this.contacts = new Map(this.contacts).set(accountId, 'loading');
-    this.data.contacts(accountId).then(
-      (list) => { this.contacts = new Map(this.contacts).set(accountId, list); },
-      () => { this.contacts = new Map(this.contacts).set(accountId, 'error'); },
-    );
-  }
-
-  /** Retry for one row: asks again for that account's contacts only (failed loads are not cached) and keeps focus in the row. */
-  private async retryContacts(accountId: string): Promise<void> {
-    const next = new Map(this.contacts);
-    next.delete(accountId);
-    this.contacts = next;
-    this.loadContacts(accountId);
-    await this.updateComplete;
-    // The Retry button is gone while loading: focus the contact choice it belonged to, not the page.
-    this.renderRoot.querySelector<HTMLElement>(`[data-account-id="${CSS.escape(accountId)}"] select[data-contacts]`)?.focus();
-  }
-
   /** "+ Add to platform" on a row: held back with a warning when an organization of nearly the same name exists. */
   private requestAdd(account: PsaAccount): void {
     const near = nearOrganization(this.matching.organizations, account.name);
@@ -270,7 +272,7 @@ export class IhPsaAccountTable extends LitElement {
     this.adding = new Set(this.adding).add(account.id);
     try {
       await this.addToPlatform(account);
-      this.loadContacts(account.id);
+      this.contacts.load(account.id);
     } finally {
       const next = new Set(this.adding);
       next.delete(account.id);
@@ -366,38 +368,14 @@ export class IhPsaAccountTable extends LitElement {
               <button type="button" tabindex=${tab} @click=${() => this.requestAdd(account)}>Add anyway</button>
             </div>` : nothing}
         </div>
-        <div class="cell ${mapped ? '' : 'no-contact'}" role="cell"><span class="card-label" aria-hidden="true">Contact</span>${mapped ? this.renderContact(account, row!, errors.contactId, tab) : html`<small>—</small>`}</div>
+        <div class="cell ${mapped ? '' : 'no-contact'}" role="cell"><span class="card-label" aria-hidden="true">Contact</span>${mapped ? this.contacts.render({
+          account, row: row!, error: errors.contactId, tab, attachContacts: this.attachContacts, choose: (contactId, contactName) => this.update1(account, { contactId, contactName }),
+        }) : html`<small>—</small>`}</div>
         <div class="cell center" role="cell">
           <label class="ignore"><input type="checkbox" tabindex=${tab} aria-label="Ignore ${account.name}" .checked=${ignored}
             @change=${(e: Event) => this.update1(account, (e.target as HTMLInputElement).checked ? { ignored: true, organizationId: null, contactId: null, contactName: null } : { ignored: false })}><span class="card-label" aria-hidden="true">Ignore</span></label>
         </div>
       </div>`;
-  }
-
-  private renderContact(account: PsaAccount, row: AccountMappingRow, error: string | undefined, tab: string) {
-    const state = this.contacts.get(account.id);
-    // Loaded lazily for rows in view; started after this render, not during it.
-    if (state === undefined) queueMicrotask(() => this.loadContacts(account.id));
-    const list = Array.isArray(state) ? state : [];
-    // Seeds 000/003: each PSA account used for ticketing needs a contact while Attach Contacts is on. A warning, not a
-    // refusal: the admin may add the contact in the PSA afterwards.
-    const noContacts = this.attachContacts && Array.isArray(state) && state.length === 0;
-    const describedBy = [error ? `contact-error-${account.id}` : '', noContacts ? `contact-warning-${account.id}` : ''].filter(Boolean).join(' ');
-    return html`
-      <select data-contacts tabindex=${tab} aria-label="Contact for ${account.name}" ?invalid=${Boolean(error)} aria-invalid=${error ? 'true' : nothing}
-        aria-describedby=${describedBy || nothing} aria-busy=${state === 'loading' ? 'true' : nothing}
-        @change=${(e: Event) => {
-          const id = (e.target as HTMLSelectElement).value || null;
-          this.update1(account, { contactId: id, contactName: list.find((c) => c.id === id)?.name ?? null });
-        }}>
-        <option value="" ?selected=${!row.contactId}>${state === 'loading' ? 'Loading contacts…' : state === 'error' ? 'Contacts could not be loaded' : list.length ? 'Default (matched by e-mail)' : 'No contacts'}</option>
-        ${row.contactId && !list.some((c) => c.id === row.contactId) ? html`<option value=${row.contactId} selected>${row.contactName ?? row.contactId}</option>` : nothing}
-        ${list.map((c) => html`<option value=${c.id} ?selected=${row.contactId === c.id}>${c.name}${c.email ? ` (${c.email})` : ''}</option>`)}
-      </select>
-      ${state === 'error' ? html`<button type="button" part="retry-button" tabindex=${tab} aria-label=${COPY.mapping.retryContacts(account.name)}
-        @click=${() => void this.retryContacts(account.id)}>${COPY.retry}</button>` : nothing}
-      ${error ? html`<p class="error" id="contact-error-${account.id}">${error}</p>` : nothing}
-      ${noContacts ? html`<p class="warning" part="contact-warning" id="contact-warning-${account.id}">${COPY.mapping.rowNoContacts}</p>` : nothing}`;
   }
 }
 
