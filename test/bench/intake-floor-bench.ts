@@ -11,7 +11,7 @@
  * intake beside the bare POST, and how soon an alert posted after that load is in the PSA.
  */
 import { fork } from 'node:child_process';
-import { mkdtempSync, openSync } from 'node:fs';
+import { mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,7 +38,7 @@ export async function startServer(): Promise<BenchServer> {
   const secret = randomBytes(32).toString('base64url');
   const logFile = join(dir, 'server.log');
   const child = fork(fileURLToPath(new URL('./intake-bench-server.ts', import.meta.url)), [], {
-    // INTAKE_BENCH_CPU_PROF=<dir> writes the server's CPU profile there (to find where intake's time goes).
+    // INTAKE_BENCH_CPU_PROF=<dir> writes the server's CPU profile there (to find where intake's time goes; profile-split.ts splits it by run).
     execArgv: ['--import', 'tsx', ...(process.env.INTAKE_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.INTAKE_BENCH_CPU_PROF}`] : [])],
     stdio: ['ignore', openSync(logFile, 'a'), 'inherit', 'ipc'],
     env: {
@@ -79,11 +79,25 @@ export const alertBody = (id: string) => JSON.stringify({
 });
 export const headers = (router: string) => ({ Authorization: `Bearer ${router}`, 'Content-Type': 'application/json', Origin: PORTAL });
 
+/**
+ * With INTAKE_BENCH_CPU_PROF, the span of each measured run and drain on the monotonic clock the
+ * server's CPU profile stamps its samples with, written beside the profile (windows.json), so
+ * profile-split.ts can split the server's time between the floors, intake and the worker's drain.
+ */
+const runWindows: Array<{ name: string; start: number; end: number; requests: number }> = [];
+const monotonicMicros = () => Number(process.hrtime.bigint() / 1000n);
+async function windowed<T>(name: string | undefined, requests: (result: T) => number, work: () => Promise<T>): Promise<T> {
+  const start = monotonicMicros();
+  const result = await work();
+  if (name) runWindows.push({ name, start, end: monotonicMicros(), requests: requests(result) });
+  return result;
+}
+
 let run = 0;
-/** 50 connections for `seconds`, the same body (a fresh id per request) and headers for every route. */
-async function post(url: string, router: string, seconds: number) {
+/** 50 connections for `seconds`, the same body (a fresh id per request) and headers for every route; a named run is a profile window. */
+async function post(url: string, router: string, seconds: number, name?: string) {
   run++;
-  const r = await autocannon({ url, connections: 50, duration: seconds, method: 'POST', body: alertBody(`r${run}-[<id>]`), idReplacement: true, headers: headers(router) });
+  const r = await windowed(name, (x) => x.requests.total, () => autocannon({ url, connections: 50, duration: seconds, method: 'POST', body: alertBody(`r${run}-[<id>]`), idReplacement: true, headers: headers(router) }));
   return { reqPerSec: r.requests.average, requests: r.requests.total, bad: r.errors + r.non2xx };
 }
 
@@ -137,6 +151,8 @@ export async function intakeFloorBenchmark(seconds: number, rounds: number): Pro
     const intakeUrl = `${server.origin}/api/routing/alerts`;
     await post(floor('/bare-post'), server.router, 1);
     await post(intakeUrl, server.router, 1);
+    // The warm-up's alerts are delivered before the first measured run, as every measured intake run's are.
+    await drain(server, 'bench-warm');
     const ratios = { bare: [] as number[], floor: [] as number[], group: [] as number[], groupOfBare: [] as number[] };
     const cpu = { group: [] as number[], intake: [] as number[] };
     let bad = 0;
@@ -148,11 +164,14 @@ export async function intakeFloorBenchmark(seconds: number, rounds: number): Pro
         return { ...result, cpuPerRequest: (await server.cpuMicros() - before) / result.requests };
       };
       const r = await alternating(i, {
-        bare: () => measured(() => post(floor('/bare-post'), server.router, seconds)),
-        floor: () => measured(() => post(floor('/floor-insert'), server.router, seconds)),
-        group: () => measured(() => post(floor('/floor-group'), server.router, seconds)),
+        bare: () => measured(() => post(floor('/bare-post'), server.router, seconds, 'bare')),
+        floor: () => measured(() => post(floor('/floor-insert'), server.router, seconds, 'floor')),
+        group: () => measured(() => post(floor('/floor-group'), server.router, seconds, 'group')),
         // The worker catches up before the next run starts, so its deferred work never lands in a baseline's run (and its CPU counts for intake).
-        intake: () => measured(async () => ({ ...await post(intakeUrl, server.router, seconds), drain: await drain(server, `bench-drain-${i}`) })),
+        intake: () => measured(async () => {
+          const accepted = await post(intakeUrl, server.router, seconds, 'intake');
+          return { ...accepted, drain: await windowed('drain', () => accepted.requests, () => drain(server, `bench-drain-${i}`)) };
+        }),
       });
       cpu.group.push(r.group.cpuPerRequest);
       cpu.intake.push(r.intake.cpuPerRequest);
@@ -171,6 +190,7 @@ export async function intakeFloorBenchmark(seconds: number, rounds: number): Pro
     console.log(`  intake ÷ group-commit floor ${spread(ratios.group)}  goal ≥ ${GOAL.ofGroupFloor}: ${met ? 'met' : 'MISSED'} (median)${bad ? `  (intake errors/non-2xx ${bad})` : ''}; ${load()}`);
   } finally {
     await server.stop();
+    if (process.env.INTAKE_BENCH_CPU_PROF) writeFileSync(join(process.env.INTAKE_BENCH_CPU_PROF, 'windows.json'), JSON.stringify(runWindows));
   }
 }
 
