@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.js';
-import { LostClaimError, type Claim, type Resolution } from '../../db/repositories/routing.repo.js';
+import { LostClaimError, type Claim, type Resolution } from '../../db/repositories/routing-contract.js';
 import { openTestDatabase, TEST_ENGINE } from '../helpers/test-database.js';
 
 let dir: string;
