@@ -68,7 +68,7 @@ export function traceLoopStalls(file: string): void {
   };
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
-      const kind = (e.detail as { kind?: number } | undefined)?.kind ?? 0;
+      const kind = ((e as { detail?: { kind?: number } }).detail)?.kind ?? 0;
       record({ type: 'gc', kind: GC_KINDS[kind] ?? String(kind), start: Math.round(offset + e.startTime * 1000), ms: +e.duration.toFixed(2) });
     }
   }).observe({ entryTypes: ['gc'] });
