@@ -6,6 +6,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { IntakeYield } from '../../../bff/services/routing/intake-yield.js';
+import { routingConfigFromEnv } from '../../../bff/services/routing/routing-config.js';
 import { SliceSizer } from '../../../bff/services/routing/slice-sizer.js';
 import { WorkSignal } from '../../../bff/services/routing/work-signal.js';
 import { startSandboxServer } from '../../helpers/sandbox-server.js';
@@ -48,6 +49,14 @@ describe('SliceSizer', () => {
     sizer.observe(100, 4);
     sizer.observe(100, 4);
     expect(sizer.size()).toBeGreaterThan(afterSlow); // recovering
+  });
+});
+
+describe('ROUTING_SLICE_MS', () => {
+  it('sets how long one piece holds the event loop (4 ms unless set), and refuses 0', () => {
+    expect(routingConfigFromEnv({}).sliceMs).toBe(4);
+    expect(routingConfigFromEnv({ ROUTING_SLICE_MS: '8' }).sliceMs).toBe(8);
+    expect(() => routingConfigFromEnv({ ROUTING_SLICE_MS: '0' })).toThrow(/ROUTING_SLICE_MS/);
   });
 });
 
