@@ -146,6 +146,8 @@ export function createPgRoutingRepo(db: PgDb): RoutingRepo {
   });
 
   const repo = {
+    // Calls wait on the network: the event loop is free meanwhile, so the worker's pieces need no sizing by time.
+    holdsEventLoop: false,
     accept(partnerId, alert) {
       return intake.submit({ partnerId, alert });
     },

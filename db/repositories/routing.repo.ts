@@ -227,6 +227,12 @@ export function createRoutingRepo(db: Db) {
   const intake = new GroupCommit<AcceptInput, Accepted>((inputs) => intakeBatch.immediate(inputs));
 
   return {
+    /**
+     * Each call runs synchronously underneath, so its whole duration holds the event loop: the
+     * routing worker sizes its pieces of work by time here (routing-worker.ts).
+     */
+    holdsEventLoop: true as boolean,
+
     // ---- intake and reads ----------------------------------------------------------------------
 
     /** The one write of intake: a new row, or (same alert id again) the stored one. Settles after its batch committed. */

@@ -77,9 +77,13 @@ export class RoutingWorker {
   private billableRunning = false;
   /** Gives intake the event loop while alerts pour in (for a bounded time), and a turn between pieces of work. */
   private readonly yielder: IntakeYield;
-  /** Rows per resolve slice and per claim, so each holds the event loop about `sliceMs`. */
-  private readonly resolveSlice: SliceSizer;
-  private readonly claimSlice: SliceSizer;
+  /**
+   * Rows per resolve slice and per claim, so each holds the event loop about `sliceMs`; null where
+   * the database's calls wait on the network (PostgreSQL): the loop is free during them, and pieces
+   * sized by their wall time would shrink to their round trips.
+   */
+  private readonly resolveSlice: SliceSizer | null;
+  private readonly claimSlice: SliceSizer | null;
   /** How long the pass's latest piece of work held the event loop; null once the loop has had its turn after it. */
   private unyieldedMs: number | null = null;
 
@@ -96,10 +100,11 @@ export class RoutingWorker {
     this.events = new DeliveryEvents(deps);
     this.breaker = new CircuitBreaker(deps.repos.integrationHealth, this.config, this.now, this.events);
     this.yielder = new IntakeYield(this.signal, this.config);
-    this.resolveSlice = new SliceSizer(this.config.sliceMs, FIRST_SLICE_ROWS, MIN_SLICE_ROWS, this.config.resolveBatch);
+    const timed = deps.repos.routing.holdsEventLoop;
+    this.resolveSlice = timed ? new SliceSizer(this.config.sliceMs, FIRST_SLICE_ROWS, MIN_SLICE_ROWS, this.config.resolveBatch) : null;
     // A claim takes at least a full note's alerts: smaller claims would split notes (more PSA calls against its rate limits).
     const noteRows = Math.min(this.config.maxAlertsPerNote, MAX_ALERTS_PER_CLAIM);
-    this.claimSlice = new SliceSizer(this.config.sliceMs, noteRows, noteRows, MAX_ALERTS_PER_CLAIM);
+    this.claimSlice = timed ? new SliceSizer(this.config.sliceMs, noteRows, noteRows, MAX_ALERTS_PER_CLAIM) : null;
   }
 
   get isRunning(): boolean {
@@ -154,14 +159,15 @@ export class RoutingWorker {
 
   /**
    * Resolves up to `limit` accepted alerts (decision and group key; database only), in slices of
-   * about `sliceMs` each, one transaction per slice, the event loop taking its I/O between them.
-   * One decider serves the whole pass (its lookups are memoized for that long).
+   * about `sliceMs` each where the database holds the event loop (SQLite), one transaction per
+   * slice, the loop taking its I/O between them. One decider serves the whole pass (its lookups
+   * are memoized for that long).
    */
   async resolvePending(limit = this.config.resolveBatch): Promise<number> {
     const decider = createDecider(this.deps.repos);
     let resolved = 0;
     while (resolved < limit) {
-      const size = Math.min(limit - resolved, this.resolveSlice.size());
+      const size = Math.min(limit - resolved, this.resolveSlice?.size() ?? limit);
       const done = await this.piece(this.resolveSlice, () => this.deps.repos.routing.resolveBatch(size, (row) => resolveRow(decider, row)), (n) => n);
       resolved += done;
       if (done < size) break;
@@ -217,7 +223,7 @@ export class RoutingWorker {
   private async claimSlices(now: number): Promise<void> {
     const until = now + this.config.leaseMs;
     while (this.inFlight.size < this.config.maxGroupsInFlight) {
-      const [claim] = await this.piece(this.claimSlice, () => this.deps.repos.routing.claimGroups(now, until, 1, this.claimSlice.size()), (claims) => claims[0]?.rows.length ?? 0);
+      const [claim] = await this.piece(this.claimSlice, () => this.deps.repos.routing.claimGroups(now, until, 1, this.claimSlice?.size() ?? MAX_ALERTS_PER_CLAIM), (claims) => claims[0]?.rows.length ?? 0);
       if (!claim) return;
       const oldest = Math.min(...claim.rows.map((r) => Date.parse(r.createdAt)));
       if (Number.isFinite(oldest)) this.deps.metrics?.claimLag.observe(Math.max(0, Date.now() - oldest) / 1000);

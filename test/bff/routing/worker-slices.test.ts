@@ -1,8 +1,9 @@
 /**
- * The routing worker shares the event loop with intake, so it works through a backlog in bounded
- * pieces (slices of resolutions, claims sized to the slice) with a turn of the event loop between
- * every two pieces, in which intake's requests are read and answered; and still delivers every
- * alert. Over real HTTP to the Autotask sandbox. Turns are counted, not timed.
+ * The routing worker shares the event loop with intake, so it works through a backlog in pieces
+ * with a turn of the event loop between every two, in which intake's requests are read and
+ * answered; on SQLite, whose calls hold the loop, the pieces are bounded by time (slices of
+ * resolutions, claims sized to the slice). Every alert is still delivered. Over real HTTP to the
+ * Autotask sandbox. Turns are counted, not timed.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { IntakeYield } from '../../../bff/services/routing/intake-yield.js';
@@ -82,7 +83,7 @@ afterAll(() => sandbox.close());
 afterEach(async () => { await t?.shutdown(); t = undefined; });
 
 describe('the routing worker with a backlog', () => {
-  it('resolves and claims it in bounded pieces, the event loop taking a turn between every two, and delivers every alert', async () => {
+  it('resolves and claims it in pieces (bounded by time where the database holds the event loop), a turn of the loop between every two, and delivers every alert', async () => {
     await control(sandbox.origin, 'autotask', 'reset');
     t = await createRoutingTestApp(sandbox.origin, { startWorker: false });
     await setupPsa(t, 'autotask');
@@ -126,13 +127,18 @@ describe('the routing worker with a backlog', () => {
 
     const resolves = pieces.filter((p) => p.kind === 'resolve' && p.rows > 0);
     const claims = pieces.filter((p) => p.kind === 'claim' && p.rows > 0);
-    // The backlog took several slices of resolutions, the first of a few rows (the cost per row unknown yet)…
-    expect(resolves.length).toBeGreaterThan(1);
-    expect(resolves[0]!.limit).toBeLessThan(alerts.length);
-    // …and several claims of one group, each no bigger than asked for, and each at least a full note (notes still coalesce 50 alerts).
-    expect(claims.length).toBeGreaterThan(1);
     for (const c of claims) expect(c.rows).toBeLessThanOrEqual(c.limit);
-    for (const c of claims.slice(0, -1)) expect(c.rows).toBeGreaterThanOrEqual(50);
+    if (routing.holdsEventLoop) {
+      // SQLite (each call holds the loop): the backlog took several slices of resolutions, the first of a few rows (the cost per row unknown yet)…
+      expect(resolves.length).toBeGreaterThan(1);
+      expect(resolves[0]!.limit).toBeLessThan(alerts.length);
+      // …and several claims of the group, each at least a full note (notes still coalesce 50 alerts).
+      expect(claims.length).toBeGreaterThan(1);
+      for (const c of claims.slice(0, -1)) expect(c.rows).toBeGreaterThanOrEqual(50);
+    } else {
+      // PostgreSQL (the loop is free while a call waits on the network): pieces are not sized by time.
+      expect(resolves[0]!.rows).toBe(alerts.length);
+    }
     // Between any two pieces the event loop took at least one turn (intake's I/O runs there).
     for (let i = 1; i < pieces.length; i++) expect(pieces[i]!.turn, `piece ${i} (${pieces[i]!.kind}) after ${pieces[i - 1]!.kind}`).toBeGreaterThan(pieces[i - 1]!.turn);
   });
