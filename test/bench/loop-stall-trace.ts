@@ -1,10 +1,11 @@
 /**
  * @module INTAKE_BENCH_STALL_TRACE=<file>: records, in the intake bench server, every stretch the
  * event loop was held (a 1 ms timer came due more than STALL_MS late), every GC pause, and the
- * routing worker's synchronous spans (each pass, its resolve and claim, each repository call of a
- * delivery), as JSON lines with monotonic microsecond times (process.hrtime, the clock V8's CPU
- * profile uses), so a stall can be laid beside what ran in it. With INTAKE_BENCH_CPU_PROF the
- * profile's samples inside each stall say the rest.
+ * routing worker's spans (each pass and its resolving, from start to settling: wall time, which
+ * spans several turns of the loop once the worker yields between pieces; each repository call,
+ * synchronous on SQLite), as JSON lines with monotonic microsecond times (process.hrtime, the clock
+ * V8's CPU profile uses), so a stall can be laid beside what ran in it. With INTAKE_BENCH_CPU_PROF
+ * the profile's samples inside each stall say the rest (stall-report.ts).
  */
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { PerformanceObserver, performance, constants } from 'node:perf_hooks';
