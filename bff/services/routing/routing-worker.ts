@@ -182,9 +182,13 @@ export class RoutingWorker {
   private async piece<T>(sizer: SliceSizer | null, work: () => Promise<T>, rowsOf: (result: T) => number = () => 0): Promise<T> {
     if (this.unyieldedMs !== null) await this.yielder.after(this.unyieldedMs);
     const started = performance.now();
+    // Sized by CPU time, not wall time: on a busy machine a piece waits for a core as intake does,
+    // and sizing by that wait shrank pieces until their fixed cost (a transaction) cost throughput.
+    const cpu = process.cpuUsage();
     try {
       const result = await work();
-      sizer?.observe(rowsOf(result), performance.now() - started);
+      const used = process.cpuUsage(cpu);
+      sizer?.observe(rowsOf(result), (used.user + used.system) / 1000);
       return result;
     } finally {
       this.unyieldedMs = performance.now() - started;

@@ -1,8 +1,8 @@
 /**
  * @module How many rows the routing worker takes in one piece of work (a resolve slice, a claim),
  * so that piece holds the event loop about `budgetMs`: the cost per row is learnt from the pieces
- * done (a moving average, so one slow piece, a GC pause or a descheduled process, does not shrink
- * the next ones for long). The worker shares the loop with intake; a piece of 200 resolutions or a
+ * done (the worker measures their CPU time; a moving average, so one slow piece, a GC pause, does
+ * not shrink the next ones for long). The worker shares the loop with intake; a piece of 200 resolutions or a
  * 500-alert claim held it 10–80 ms, which every request arriving meanwhile waited out.
  */
 

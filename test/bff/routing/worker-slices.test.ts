@@ -40,7 +40,7 @@ describe('SliceSizer', () => {
     expect(fast.size()).toBe(500);
   });
 
-  it('lets one slow piece (a GC pause, a descheduled process) shrink the next pieces only in part', () => {
+  it('lets one slow piece (a GC pause) shrink the next pieces only in part', () => {
     const sizer = new SliceSizer(4, 25, 10, 500);
     sizer.observe(100, 4); // 40 µs a row
     sizer.observe(100, 40); // one piece ten times slower
