@@ -13,8 +13,8 @@ import { RoutingWorker } from '../../bff/services/routing/routing-worker.js';
 
 /** A timer this late (ms) counts as a stall. */
 const STALL_MS = 10;
-/** Repository calls shorter than this (ms) are not recorded. */
-const SPAN_MIN_MS = 1;
+/** Repository calls shorter than this (ms; INTAKE_BENCH_SPAN_MIN_MS) are not recorded. */
+const SPAN_MIN_MS = Number(process.env.INTAKE_BENCH_SPAN_MIN_MS ?? 1);
 
 const GC_KINDS: Record<number, string> = {
   [constants.NODE_PERFORMANCE_GC_MAJOR]: 'major', [constants.NODE_PERFORMANCE_GC_MINOR]: 'minor',

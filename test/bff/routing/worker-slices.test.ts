@@ -82,13 +82,13 @@ beforeAll(async () => { sandbox = await startSandboxServer(); });
 afterAll(() => sandbox.close());
 afterEach(async () => { await t?.shutdown(); t = undefined; });
 
-describe('the routing worker with a backlog', () => {
+describe('the routing worker with a backlog of one group', () => {
   it('resolves and claims it in pieces (bounded by time where the database holds the event loop), a turn of the loop between every two, and delivers every alert', async () => {
     await control(sandbox.origin, 'autotask', 'reset');
     t = await createRoutingTestApp(sandbox.origin, { startWorker: false });
     await setupPsa(t, 'autotask');
     // One group (one user, one alert type) with a backlog the worker meets all at once.
-    const alerts = Array.from({ length: 150 }, () => alert());
+    const alerts = Array.from({ length: 400 }, () => alert());
     for (const a of alerts) await postAlert(t, a);
 
     const { routing } = t.deps.repos;
@@ -122,8 +122,11 @@ describe('the routing worker with a backlog', () => {
 
     // Never lost: one ticket, and every other alert in a note on it.
     expect(await ticketWrites(sandbox.origin, 'autotask')).toHaveLength(1);
-    const noted = (await noteWrites(sandbox.origin, 'autotask')).map((n) => n.text).join('\n');
+    const notes = await noteWrites(sandbox.origin, 'autotask');
+    const noted = notes.map((n) => n.text).join('\n');
     for (const a of alerts.slice(1)) expect(noted).toContain(a.id);
+    // No more PSA calls than claims of the whole backlog would make: 399 alerts in full notes of 50 (the first has 49).
+    expect(notes).toHaveLength(8);
 
     const resolves = pieces.filter((p) => p.kind === 'resolve' && p.rows > 0);
     const claims = pieces.filter((p) => p.kind === 'claim' && p.rows > 0);
@@ -132,12 +135,13 @@ describe('the routing worker with a backlog', () => {
       // SQLite (each call holds the loop): the backlog took several slices of resolutions, the first of a few rows (the cost per row unknown yet)…
       expect(resolves.length).toBeGreaterThan(1);
       expect(resolves[0]!.limit).toBeLessThan(alerts.length);
-      // …and several claims of the group, each at least a full note (notes still coalesce 50 alerts).
+      // …and several claims of the group, each in whole notes (notes still coalesce 50 alerts: no claim ends in a partial one).
       expect(claims.length).toBeGreaterThan(1);
-      for (const c of claims.slice(0, -1)) expect(c.rows).toBeGreaterThanOrEqual(50);
+      for (const c of claims.slice(0, -1)) expect(c.rows % 50, `a claim of ${c.rows}`).toBe(0);
+      expect(claims[0]!.rows).toBeGreaterThanOrEqual(50);
     } else {
       // PostgreSQL (the loop is free while a call waits on the network): pieces are not sized by time.
-      expect(resolves[0]!.rows).toBe(alerts.length);
+      expect(resolves[0]!.rows).toBe(200); // the configured batch
     }
     // Between any two pieces the event loop took at least one turn (intake's I/O runs there).
     for (let i = 1; i < pieces.length; i++) expect(pieces[i]!.turn, `piece ${i} (${pieces[i]!.kind}) after ${pieces[i - 1]!.kind}`).toBeGreaterThan(pieces[i - 1]!.turn);
