@@ -1,9 +1,9 @@
 /**
  * @module INTAKE_BENCH_STALL_TRACE=<file>: records, in the intake bench server, every stretch the
  * event loop was held (a 1 ms timer came due more than STALL_MS late), every GC pause, and the
- * routing worker's spans (each pass and its resolving, from start to settling: wall time, which
- * spans several turns of the loop once the worker yields between pieces; each repository call,
- * synchronous on SQLite), as JSON lines with monotonic microsecond times (process.hrtime, the clock
+ * routing worker's spans with their wall and CPU time (each pass and its resolving, from start to
+ * settling, which spans several turns of the loop once the worker yields between pieces; each
+ * repository call, synchronous on SQLite), as JSON lines with monotonic microsecond times (process.hrtime, the clock
  * V8's CPU profile uses), so a stall can be laid beside what ran in it. With INTAKE_BENCH_CPU_PROF
  * the profile's samples inside each stall say the rest (stall-report.ts).
  */
@@ -32,9 +32,16 @@ function spanMethods(target: Record<string, unknown>, prefix: string, names = Ob
     if (typeof original !== 'function') continue;
     target[name] = function (this: unknown, ...args: unknown[]) {
       const start = nowMicros();
+      const cpu = process.cpuUsage();
       const done = (value: unknown) => {
         const end = nowMicros();
-        if (end - start >= SPAN_MIN_MS * 1000) record({ type: 'span', name: `${prefix}.${name}`, start, end, ms: +((end - start) / 1000).toFixed(2), n: Array.isArray(value) ? value.length : typeof value === 'number' ? value : undefined });
+        const used = process.cpuUsage(cpu);
+        if (end - start >= SPAN_MIN_MS * 1000) {
+          record({
+            type: 'span', name: `${prefix}.${name}`, start, end, ms: +((end - start) / 1000).toFixed(2), cpuMs: +((used.user + used.system) / 1000).toFixed(2),
+            n: Array.isArray(value) ? value.length : typeof value === 'number' ? value : undefined,
+          });
+        }
         return value;
       };
       const result = (original as (...a: unknown[]) => unknown).apply(this, args);

@@ -4,7 +4,7 @@
  * `node --import tsx test/bench/stall-report.ts <file> <dir> [from-µs to-µs]`. For the longest
  * stalls (STALL_TOP, 12) it prints the GC pauses and worker spans that overlap it and the CPU
  * profile's samples inside it (self time, and the project's functions on the stack), then the
- * same summed over every stall. Times are monotonic µs (process.hrtime, V8's profile clock).
+ * same summed over every stall (STALL_SORT=samples: the stalls with the most samples first). Times are monotonic µs (process.hrtime, V8's profile clock).
  * A stall with few samples for its length is the process waiting for a CPU (a busy machine), not work.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -46,7 +46,7 @@ const count = (m: Map<string, number>, key: string) => m.set(key, (m.get(key) ??
 const top = (m: Map<string, number>, k: number, sep: string) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k).map(([key, n]) => `${n} ${key}`).join(sep);
 
 const all = { self: new Map<string, number>(), stack: new Map<string, number>(), samples: 0 };
-const reports: Array<{ ms: number; text: string }> = [];
+const reports: Array<{ ms: number; samples: number; text: string }> = [];
 for (const s of stalls) {
   const self = new Map<string, number>();
   const stack = new Map<string, number>();
@@ -70,9 +70,11 @@ for (const s of stalls) {
   all.samples += samples;
   const gc = overlapping('gc', s).map((g) => `${g.kind} ${g.ms} ms`).join(', ') || 'none';
   const spans = overlapping('span', s).map((x) => `${x.name} ${x.ms} ms${x.n === undefined ? '' : ` (${x.n})`}`).join(', ') || 'none';
-  reports.push({ ms: s.ms, text: `\nstall ${s.ms} ms at ${s.start}, ${samples} samples; GC: ${gc}\n  worker spans: ${spans}\n  self: ${top(self, 5, ' | ')}\n  on the stack: ${top(stack, 6, ' | ')}` });
+  reports.push({ ms: s.ms, samples, text: `\nstall ${s.ms} ms at ${s.start}, ${samples} samples; GC: ${gc}\n  worker spans: ${spans}\n  self: ${top(self, 5, ' | ')}\n  on the stack: ${top(stack, 6, ' | ')}` });
 }
 const over = (ms: number) => stalls.filter((s) => s.ms > ms).length;
 console.log(`${profileFile}\n${stalls.length} stalls, ${Math.round(stalls.reduce((n, s) => n + s.ms, 0))} ms in all; over 20 ms: ${over(20)}, over 40 ms: ${over(40)}`);
-for (const r of reports.sort((a, b) => b.ms - a.ms).slice(0, Number(process.env.STALL_TOP ?? 12))) console.log(r.text);
+// STALL_SORT=samples: the stalls with the most work in them first (on a busy machine the longest are mostly waits for a core).
+const bySamples = process.env.STALL_SORT === 'samples';
+for (const r of reports.sort((a, b) => (bySamples ? b.samples - a.samples : b.ms - a.ms)).slice(0, Number(process.env.STALL_TOP ?? 12))) console.log(r.text);
 console.log(`\nevery stall, ${all.samples} samples; self:\n  ${top(all.self, 15, '\n  ')}\non the stack:\n  ${top(all.stack, 25, '\n  ')}`);
