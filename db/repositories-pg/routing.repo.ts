@@ -147,6 +147,8 @@ export function createPgRoutingRepo(db: PgDb): RoutingRepo {
   });
 
   const repo = {
+    // Calls wait on the network: the event loop is free meanwhile, so the worker's pieces need no sizing by time.
+    holdsEventLoop: false,
     accept(partnerId, alert) {
       return intake.submit({ partnerId, alert });
     },
@@ -174,8 +176,9 @@ export function createPgRoutingRepo(db: PgDb): RoutingRepo {
       });
     },
 
-    async claimGroups(now, until, maxGroups) {
+    async claimGroups(now, until, maxGroups, maxAlerts = MAX_ALERTS_PER_CLAIM) {
       if (maxGroups <= 0) return [];
+      const limit = Math.max(1, Math.min(MAX_ALERTS_PER_CLAIM, Math.floor(maxAlerts)));
       return db.transaction(async (tx) => {
         // One claimer at a time sees the queue: a group with any row held is not offered.
         await tx.execute(sql`select pg_advisory_xact_lock(${CLAIM_LOCK})`);
@@ -184,7 +187,7 @@ export function createPgRoutingRepo(db: PgDb): RoutingRepo {
           const where = and(eq(d.integrationId, integrationId), eq(d.groupKey, groupKey), eq(d.state, 'queued'));
           // Rows a write-back holds right now are skipped, not waited for; the group comes back next pass.
           const lockable = await tx.select({ partnerId: d.partnerId, alertId: d.alertId }).from(d).where(where)
-            .orderBy(asc(d.seq)).limit(MAX_ALERTS_PER_CLAIM).for('update', { skipLocked: true });
+            .orderBy(asc(d.seq)).limit(limit).for('update', { skipLocked: true });
           if (lockable.length === 0) return false;
           const ids = lockable.map((r) => r.alertId);
           const rows = await tx.update(d).set({ claimedUntil: until })

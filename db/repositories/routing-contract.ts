@@ -32,8 +32,10 @@ export const REQUEUE = { state: 'queued', attempts: 0, nextAttemptAt: 0, claimed
 
 /**
  * The most alerts one claim takes from a group. A backlog (a storm, an outage's end) is delivered
- * in claims of this size, oldest first, so one claim's UPDATE and its rows hold the event loop
- * briefly instead of for the whole backlog; while a claim holds a group, no other claim takes it.
+ * in claims of at most this size, oldest first, so one claim's UPDATE and its rows hold the event
+ * loop briefly instead of for the whole backlog; while a claim holds a group, no other claim takes
+ * it. The routing worker asks for fewer (`claimGroups`' `maxAlerts`) when that many would hold the
+ * loop longer than its slice.
  */
 export const MAX_ALERTS_PER_CLAIM = 500;
 

@@ -79,15 +79,15 @@ export function createRoutingRepo(db: Db) {
     },
     held: (integrationId, groupKey, now) => heldRow.get({ integrationId, groupKey, now }) !== undefined,
   };
-  // The group's oldest queued alerts, at most MAX_ALERTS_PER_CLAIM: the rest wait for the next claim (the group is held meanwhile).
+  // The group's oldest queued alerts, at most `limit` (MAX_ALERTS_PER_CLAIM): the rest wait for the next claim (the group is held meanwhile).
   // Returned as the row type's fields, read without the query builder's per-row mapping; one claim's
   // alerts mostly share one decision text, parsed once (nothing changes a decision once read).
-  const claimGroupStmt = db.$client.prepare<{ until: number; integrationId: string; groupKey: string }>(`update alert_deliveries set claimed_until = @until
+  const claimGroupStmt = db.$client.prepare<{ until: number; integrationId: string; groupKey: string; limit: number }>(`update alert_deliveries set claimed_until = @until
     where rowid in (select rowid from alert_deliveries where integration_id = @integrationId and group_key = @groupKey and state = 'queued'
-      order by seq limit ${MAX_ALERTS_PER_CLAIM})
+      order by seq limit @limit)
     returning ${DELIVERY_ROW_COLUMNS}`);
   const claimGroup = {
-    all(params: { until: number; integrationId: string; groupKey: string }): DeliveryRow[] {
+    all(params: { until: number; integrationId: string; groupKey: string; limit: number }): DeliveryRow[] {
       const decisions = new Map<string, unknown>();
       return (claimGroupStmt.all(params) as Array<DeliveryRow & { alert: string; decision: string | null }>).map((row) => {
         let decision: unknown = null;
@@ -168,6 +168,12 @@ export function createRoutingRepo(db: Db) {
   const intake = new GroupCommit<AcceptInput, Accepted>((inputs) => intakeBatch.immediate(inputs));
 
   return {
+    /**
+     * Each call runs synchronously underneath, so its whole duration holds the event loop: the
+     * routing worker sizes its pieces of work by time here (routing-worker.ts).
+     */
+    holdsEventLoop: true as boolean,
+
     // ---- intake and reads ----------------------------------------------------------------------
 
     /** The one write of intake: a new row, or (same alert id again) the stored one. Settles after its batch committed. */
@@ -196,8 +202,10 @@ export function createRoutingRepo(db: Db) {
 
     // ---- claiming ------------------------------------------------------------------------------
 
-    async claimGroups(now: number, until: number, maxGroups: number): Promise<Claim[]> {
+    /** Claims up to `maxGroups` groups, each with at most `maxAlerts` of its oldest waiting alerts. */
+    async claimGroups(now: number, until: number, maxGroups: number, maxAlerts = MAX_ALERTS_PER_CLAIM): Promise<Claim[]> {
       if (maxGroups <= 0) return [];
+      const limit = Math.max(1, Math.min(MAX_ALERTS_PER_CLAIM, Math.floor(maxAlerts)));
       return db.transaction(() => {
         const claims: Claim[] = [];
         // Probes first: the oldest waiting group of each unavailable integration whose probe is due (one at a time).
@@ -205,12 +213,12 @@ export function createRoutingRepo(db: Db) {
           if (claims.length >= maxGroups) break;
           const head = oldestWaiting.get({ integrationId });
           if (!head?.groupKey || Number((groupHeldUntil.get({ integrationId, groupKey: head.groupKey }) as { until: number | null } | undefined)?.until ?? 0) > now) continue;
-          const rows = claimGroup.all({ until, integrationId, groupKey: head.groupKey }).sort((a, b) => a.seq - b.seq);
+          const rows = claimGroup.all({ until, integrationId, groupKey: head.groupKey, limit }).sort((a, b) => a.seq - b.seq);
           takeProbe.run({ until, integrationId });
           claims.push({ partnerId: head.partnerId, integrationId, groupKey: head.groupKey, until, rows, probe: true });
         }
         for (const g of claimableGroups(claimQueue, now, maxGroups - claims.length)) {
-          const rows = claimGroup.all({ until, integrationId: g.integrationId, groupKey: g.groupKey }).sort((a, b) => a.seq - b.seq);
+          const rows = claimGroup.all({ until, integrationId: g.integrationId, groupKey: g.groupKey, limit }).sort((a, b) => a.seq - b.seq);
           if (rows.length > 0) claims.push({ partnerId: g.partnerId, integrationId: g.integrationId, groupKey: g.groupKey, until, rows });
         }
         return claims;

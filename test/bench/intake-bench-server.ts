@@ -15,6 +15,9 @@ import Database from 'better-sqlite3';
 import { Hono } from 'hono';
 import { GroupCommit } from '../../db/group-commit.js';
 import { start } from '../../bff/server.js';
+import { traceLoopStalls } from './loop-stall-trace.js';
+
+if (process.env.INTAKE_BENCH_STALL_TRACE) traceLoopStalls(process.env.INTAKE_BENCH_STALL_TRACE);
 
 const product = await start(process.env);
 

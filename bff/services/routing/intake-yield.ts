@@ -50,6 +50,8 @@ export interface IntakeYieldConfig {
 
 export class IntakeYield {
   private yieldingSince: number | null = null;
+  /** The last turn handed out: pieces of worker work waiting together take one turn each. */
+  private lastTurn: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly signal: WorkSignal,
@@ -76,9 +78,21 @@ export class IntakeYield {
     return this.yieldingSince;
   }
 
+  /**
+   * A turn of the event loop of its own for the next piece of worker work: resolves after the loop
+   * has taken its I/O (intake's requests) since the previous piece. Pieces that wait at once (the
+   * pass, each group's delivery, the heartbeat) get one turn each, in order, not one turn together:
+   * setImmediate callbacks queued together run back to back, and so would the pieces after them.
+   */
+  turn(): Promise<void> {
+    const mine = this.lastTurn.then(() => nextTurn());
+    this.lastTurn = mine;
+    return mine;
+  }
+
   /** Called after a piece of worker work that took `spentMs`: lets intake's waiting requests run first (for at most MAX_PAUSE_MS). */
   async after(spentMs: number): Promise<void> {
-    if (!this.holding()) return void (await nextTurn());
+    if (!this.holding()) return this.turn();
     const share = this.config.yieldShare;
     await sleep(Math.min(MAX_PAUSE_MS, Math.max(1, (spentMs * (1 - share)) / share)));
   }

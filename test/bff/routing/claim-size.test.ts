@@ -37,4 +37,20 @@ describe('claiming a group with a backlog', () => {
     const [second] = await routing.claimGroups(now + 2, now + 60_000, 5);
     expect(second!.rows.map((r) => r.alertId)).toEqual(ids.slice(MAX_ALERTS_PER_CLAIM));
   });
+
+  it('takes no more than the alerts asked for (the worker sizes claims to its slice of the event loop), oldest first, the rest on the next claim', async () => {
+    database = await openTestDatabase(mkdtempSync(join(tmpdir(), 'ih-claim-size-')));
+    const { routing } = database.repos;
+    const ids = Array.from({ length: 120 }, (_, i) => `a${String(i).padStart(4, '0')}`);
+    for (const id of ids) await routing.accept('p', { id, organizationId: 'o' });
+    await routing.resolveBatch(ids.length, async () => ({ integrationId: 'int-1', state: 'queued', groupKey: 'g-1', decision: { action: 'deliver' }, reason: null }));
+
+    const now = Date.now();
+    const [first] = await routing.claimGroups(now, now + 60_000, 5, 50);
+    expect(first!.rows.map((r) => r.alertId)).toEqual(ids.slice(0, 50));
+    expect(await routing.claimGroups(now + 1, now + 60_000, 5, 50)).toEqual([]);
+    await routing.recordSkipped(first!, first!.rows.map((r) => r.alertId), 'done', null);
+    const [second] = await routing.claimGroups(now + 2, now + 60_000, 5, 50);
+    expect(second!.rows.map((r) => r.alertId)).toEqual(ids.slice(50, 100));
+  });
 });

@@ -1,0 +1,149 @@
+/**
+ * The routing worker shares the event loop with intake, so it works through a backlog in pieces
+ * with a turn of the event loop between every two, in which intake's requests are read and
+ * answered; on SQLite, whose calls hold the loop, the pieces are bounded by time (slices of
+ * resolutions, claims sized to the slice). Every alert is still delivered. Over real HTTP to the
+ * Autotask sandbox. Turns are counted, not timed.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { IntakeYield } from '../../../bff/services/routing/intake-yield.js';
+import { routingConfigFromEnv } from '../../../bff/services/routing/routing-config.js';
+import { SliceSizer } from '../../../bff/services/routing/slice-sizer.js';
+import { WorkSignal } from '../../../bff/services/routing/work-signal.js';
+import { startSandboxServer } from '../../helpers/sandbox-server.js';
+import { control, type RunningServer } from '../../helpers/serve.js';
+import { alert, createRoutingTestApp, noteWrites, postAlert, settled, setupPsa, ticketWrites, type RoutingTestApp } from './routing-harness.js';
+
+/** Counts turns of the event loop (one setImmediate per turn) while running. */
+function turnCounter() {
+  let turns = 0;
+  let running = true;
+  const spin = () => {
+    turns++;
+    if (running) setImmediate(spin);
+  };
+  setImmediate(spin);
+  return { get turns() { return turns; }, stop: () => { running = false; } };
+}
+
+describe('SliceSizer', () => {
+  it('starts with the first size, then sizes pieces to the budget from the cost per row it saw, within its bounds', () => {
+    const sizer = new SliceSizer(4, 25, 10, 500);
+    expect(sizer.size()).toBe(25);
+    sizer.observe(25, 1); // 40 µs a row: a 4 ms piece is 100 rows
+    expect(sizer.size()).toBe(100);
+    const slow = new SliceSizer(4, 25, 10, 500);
+    slow.observe(25, 50); // 2 ms a row: never fewer than the least
+    expect(slow.size()).toBe(10);
+    const fast = new SliceSizer(4, 25, 10, 500);
+    fast.observe(100, 0.1); // 1 µs a row: never more than the most
+    expect(fast.size()).toBe(500);
+  });
+
+  it('lets one slow piece (a GC pause) shrink the next pieces only in part', () => {
+    const sizer = new SliceSizer(4, 25, 10, 500);
+    sizer.observe(100, 4); // 40 µs a row
+    sizer.observe(100, 40); // one piece ten times slower
+    const afterSlow = sizer.size();
+    expect(afterSlow).toBeGreaterThan(10);
+    expect(afterSlow).toBeLessThan(100);
+    sizer.observe(100, 4);
+    sizer.observe(100, 4);
+    expect(sizer.size()).toBeGreaterThan(afterSlow); // recovering
+  });
+});
+
+describe('ROUTING_SLICE_MS', () => {
+  it('sets how long one piece holds the event loop (4 ms unless set), and refuses 0', () => {
+    expect(routingConfigFromEnv({}).sliceMs).toBe(4);
+    expect(routingConfigFromEnv({ ROUTING_SLICE_MS: '8' }).sliceMs).toBe(8);
+    expect(() => routingConfigFromEnv({ ROUTING_SLICE_MS: '0' })).toThrow(/ROUTING_SLICE_MS/);
+  });
+});
+
+describe('IntakeYield.turn', () => {
+  it('gives pieces of work that wait at once a turn of the event loop each, in order', async () => {
+    const yielder = new IntakeYield(new WorkSignal(), { yieldMaxMs: 0, yieldShare: 1, yieldBusyPerSecond: 1 });
+    const counter = turnCounter();
+    try {
+      const seen: Array<[string, number]> = [];
+      await Promise.all(['claim', 'group a', 'group b', 'heartbeat'].map((piece) => yielder.turn().then(() => seen.push([piece, counter.turns]))));
+      expect(seen.map(([piece]) => piece)).toEqual(['claim', 'group a', 'group b', 'heartbeat']);
+      for (let i = 1; i < seen.length; i++) expect(seen[i]![1]).toBeGreaterThan(seen[i - 1]![1]);
+    } finally {
+      counter.stop();
+    }
+  });
+});
+
+let sandbox: RunningServer;
+let t: RoutingTestApp | undefined;
+beforeAll(async () => { sandbox = await startSandboxServer(); });
+afterAll(() => sandbox.close());
+afterEach(async () => { await t?.shutdown(); t = undefined; });
+
+describe('the routing worker with a backlog of one group', () => {
+  it('resolves and claims it in pieces (bounded by time where the database holds the event loop), a turn of the loop between every two, and delivers every alert', async () => {
+    await control(sandbox.origin, 'autotask', 'reset');
+    t = await createRoutingTestApp(sandbox.origin, { startWorker: false });
+    await setupPsa(t, 'autotask');
+    // One group (one user, one alert type) with a backlog the worker meets all at once.
+    const alerts = Array.from({ length: 400 }, () => alert());
+    for (const a of alerts) await postAlert(t, a);
+
+    const { routing } = t.deps.repos;
+    const counter = turnCounter();
+    const seen: Array<{ kind: 'resolve' | 'claim'; turn: number; limit: number; rows: number }> = [];
+    const resolveBatch = routing.resolveBatch.bind(routing);
+    const claimGroups = routing.claimGroups.bind(routing);
+    routing.resolveBatch = async (limit, decide) => {
+      const turn = counter.turns;
+      const rows = await resolveBatch(limit, decide);
+      seen.push({ kind: 'resolve', turn, limit, rows });
+      return rows;
+    };
+    routing.claimGroups = async (now, until, maxGroups, maxAlerts) => {
+      const turn = counter.turns;
+      const claims = await claimGroups(now, until, maxGroups, maxAlerts);
+      expect(claims.length).toBeLessThanOrEqual(1);
+      seen.push({ kind: 'claim', turn, limit: maxGroups === 1 ? maxAlerts ?? Infinity : Infinity, rows: claims.reduce((n, c) => n + c.rows.length, 0) });
+      return claims;
+    };
+    let pieces: typeof seen = [];
+    try {
+      t.worker.start();
+      const records = await settled(t, alerts.map((a) => a.id), 30_000);
+      expect(records.every((r) => r.state === 'delivered')).toBe(true);
+    } finally {
+      // The worker goes on polling; only pieces seen while turns were counted are compared.
+      pieces = [...seen];
+      counter.stop();
+    }
+
+    // Never lost: one ticket, and every other alert in a note on it.
+    expect(await ticketWrites(sandbox.origin, 'autotask')).toHaveLength(1);
+    const notes = await noteWrites(sandbox.origin, 'autotask');
+    const noted = notes.map((n) => n.text).join('\n');
+    for (const a of alerts.slice(1)) expect(noted).toContain(a.id);
+    // No more PSA calls than claims of the whole backlog would make: 399 alerts in full notes of 50 (the first has 49).
+    expect(notes).toHaveLength(8);
+
+    const resolves = pieces.filter((p) => p.kind === 'resolve' && p.rows > 0);
+    const claims = pieces.filter((p) => p.kind === 'claim' && p.rows > 0);
+    for (const c of claims) expect(c.rows).toBeLessThanOrEqual(c.limit);
+    if (routing.holdsEventLoop) {
+      // SQLite (each call holds the loop): the backlog took several slices of resolutions, the first of a few rows (the cost per row unknown yet)…
+      expect(resolves.length).toBeGreaterThan(1);
+      expect(resolves[0]!.limit).toBeLessThan(alerts.length);
+      // …and several claims of the group, each in whole notes (notes still coalesce 50 alerts: no claim ends in a partial one).
+      expect(claims.length).toBeGreaterThan(1);
+      for (const c of claims.slice(0, -1)) expect(c.rows % 50, `a claim of ${c.rows}`).toBe(0);
+      expect(claims[0]!.rows).toBeGreaterThanOrEqual(50);
+    } else {
+      // PostgreSQL (the loop is free while a call waits on the network): pieces are not sized by time.
+      expect(resolves[0]!.rows).toBe(200); // the configured batch
+    }
+    // Between any two pieces the event loop took at least one turn (intake's I/O runs there).
+    for (let i = 1; i < pieces.length; i++) expect(pieces[i]!.turn, `piece ${i} (${pieces[i]!.kind}) after ${pieces[i - 1]!.kind}`).toBeGreaterThan(pieces[i - 1]!.turn);
+  });
+});
