@@ -1,9 +1,12 @@
 /**
  * @module The test database: SQLite on a temp file by default; PostgreSQL when the run sets
- * TEST_DATABASE_ENGINE=postgres (test/vitest.pg.config.ts does), in a fresh schema per test app
- * (dropped on close), so files running side by side never see each other's rows.
+ * TEST_DATABASE_ENGINE=postgres (test/vitest.pg.config.ts does), in a schema of its own per test app,
+ * so files running side by side never see each other's rows. A schema is dropped on close, or, once
+ * the file called reuseTestSchemas (the PostgreSQL pass's setup does), emptied for the file's next
+ * test app: migrating a new schema costs about half a second under one server-wide migration lock.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { openPostgres, openSqlite, type Database } from '../../db/database.js';
@@ -11,17 +14,66 @@ import { openPostgres, openSqlite, type Database } from '../../db/database.js';
 export const TEST_ENGINE: 'sqlite' | 'postgres' = process.env.TEST_DATABASE_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-/** Opens the run's engine; `close()` also drops a PostgreSQL test schema. */
+/** Migrated schemas that this file's closed test apps left empty, for its next ones; null: drop on close. */
+let idleSchemas: string[] | null = null;
+
+/**
+ * From now on this process empties a closed test app's schema for the next one instead of dropping
+ * it; returns the clean-up that drops the ones left (run it after the file's last test).
+ */
+export function reuseTestSchemas(): () => Promise<void> {
+  idleSchemas = [];
+  return async () => {
+    const left = idleSchemas ?? [];
+    idleSchemas = null;
+    for (const schema of left) await dropSchema(schema);
+  };
+}
+
+/** Opens the run's engine; `close()` also drops (or empties, see reuseTestSchemas) a PostgreSQL test schema. */
 export async function openTestDatabase(dir: string): Promise<Database> {
   if (TEST_ENGINE === 'sqlite') return openSqlite(join(dir, 'test.db'));
-  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const schema = idleSchemas?.pop() ?? `t_${randomBytes(6).toString('hex')}`;
   const database = await openPostgres(TEST_DATABASE_URL, schema, 6);
   const close = database.close.bind(database);
   database.close = async () => {
+    // The app's pool ends first, so nothing of this app can write into the schema once it is emptied.
     await close();
-    await dropSchema(schema);
+    if (idleSchemas && await emptySchema(schema)) idleSchemas.push(schema);
+    else await dropSchema(schema);
   };
   return database;
+}
+
+/** How many migrations a fresh schema records (db/migrations-pg's journal). */
+const MIGRATION_COUNT = (JSON.parse(readFileSync(new URL('../../db/migrations-pg/meta/_journal.json', import.meta.url), 'utf8')) as { entries: unknown[] }).entries.length;
+
+/**
+ * Leaves a test schema as a fresh migration does (every table empty, every sequence at its start,
+ * every migration recorded); false when it cannot (a test removed migration records, say), and the
+ * caller drops it instead. Every foreign key cascades on delete, so the order of the deletes does not
+ * matter; the statements go as one simple query, which PostgreSQL runs as one transaction.
+ */
+async function emptySchema(schema: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    const q = client.escapeIdentifier(schema);
+    const { rows: [found] } = await client.query<{ recorded: number; tables: string[] }>(
+      `select (select count(*)::int from ${q}.__drizzle_migrations) as recorded,
+              array(select tablename::text from pg_tables where schemaname = $1 and tablename <> '__drizzle_migrations') as tables`, [schema]);
+    if (found!.recorded !== MIGRATION_COUNT) return false;
+    await client.query([
+      ...found!.tables.map((table) => `delete from ${q}.${client.escapeIdentifier(table)};`),
+      // The migrations table's own id sequence stays where it is, with the records it numbers.
+      `select setval(c.oid, 1, false) from pg_class c where c.relkind = 'S' and c.relnamespace = ${client.escapeLiteral(q)}::regnamespace and c.relname <> '__drizzle_migrations_id_seq';`,
+    ].join('\n'));
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end();
+  }
 }
 
 export async function dropSchema(schema: string): Promise<void> {
