@@ -49,6 +49,22 @@ export async function openTestDatabase(dir: string): Promise<Database> {
 const MIGRATION_COUNT = (JSON.parse(readFileSync(new URL('../../db/migrations-pg/meta/_journal.json', import.meta.url), 'utf8')) as { entries: unknown[] }).entries.length;
 
 /**
+ * A migrated schema's tables and sequences (the migrations table and its sequence aside): the same
+ * in every test schema, so looked up once per process (the catalog query scans pg_class).
+ */
+let schemaObjects: Promise<{ tables: string[]; sequences: string[] }> | null = null;
+
+function objectsOf(client: pg.Client, schema: string) {
+  schemaObjects ??= client.query<{ name: string; kind: string }>(
+    `select relname as name, relkind::text as kind from pg_class
+      where relnamespace = $1::regnamespace and relkind in ('r', 'S') and relname not in ('__drizzle_migrations', '__drizzle_migrations_id_seq')`,
+    [client.escapeIdentifier(schema)],
+  ).then(({ rows }) => ({ tables: rows.filter((r) => r.kind === 'r').map((r) => r.name), sequences: rows.filter((r) => r.kind === 'S').map((r) => r.name) }));
+  schemaObjects.catch(() => { schemaObjects = null; });
+  return schemaObjects;
+}
+
+/**
  * Leaves a test schema as a fresh migration does (every table empty, every sequence at its start,
  * every migration recorded); false when it cannot (a test removed migration records, say), and the
  * caller drops it instead. Every foreign key cascades on delete, so the order of the deletes does not
@@ -59,14 +75,12 @@ async function emptySchema(schema: string): Promise<boolean> {
   await client.connect();
   try {
     const q = client.escapeIdentifier(schema);
-    const { rows: [found] } = await client.query<{ recorded: number; tables: string[] }>(
-      `select (select count(*)::int from ${q}.__drizzle_migrations) as recorded,
-              array(select tablename::text from pg_tables where schemaname = $1 and tablename <> '__drizzle_migrations') as tables`, [schema]);
-    if (found!.recorded !== MIGRATION_COUNT) return false;
+    const { rows: [migrations] } = await client.query<{ recorded: number }>(`select count(*)::int as recorded from ${q}.__drizzle_migrations`);
+    if (migrations!.recorded !== MIGRATION_COUNT) return false;
+    const { tables, sequences } = await objectsOf(client, schema);
     await client.query([
-      ...found!.tables.map((table) => `delete from ${q}.${client.escapeIdentifier(table)};`),
-      // The migrations table's own id sequence stays where it is, with the records it numbers.
-      `select setval(c.oid, 1, false) from pg_class c where c.relkind = 'S' and c.relnamespace = ${client.escapeLiteral(q)}::regnamespace and c.relname <> '__drizzle_migrations_id_seq';`,
+      ...tables.map((table) => `delete from ${q}.${client.escapeIdentifier(table)};`),
+      ...sequences.map((sequence) => `select setval(${client.escapeLiteral(`${q}.${client.escapeIdentifier(sequence)}`)}, 1, false);`),
     ].join('\n'));
     return true;
   } catch {
