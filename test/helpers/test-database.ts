@@ -6,7 +6,8 @@
  * test app: migrating a new schema costs about half a second under one server-wide migration lock.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { openPostgres, openSqlite, type Database } from '../../db/database.js';
@@ -32,7 +33,11 @@ export function reuseTestSchemas(): () => Promise<void> {
 
 /** Opens the run's engine; `close()` also drops (or empties, see reuseTestSchemas) a PostgreSQL test schema. */
 export async function openTestDatabase(dir: string): Promise<Database> {
-  if (TEST_ENGINE === 'sqlite') return openSqlite(join(dir, 'test.db'));
+  if (TEST_ENGINE === 'sqlite') {
+    const path = join(dir, 'test.db');
+    copyFileSync(sqliteTemplate(), path);
+    return openSqlite(path); // finds every migration applied, as on a database it migrated itself
+  }
   const schema = idleSchemas?.pop() ?? `t_${randomBytes(6).toString('hex')}`;
   const database = await openPostgres(TEST_DATABASE_URL, schema, 6);
   const close = database.close.bind(database);
@@ -43,6 +48,22 @@ export async function openTestDatabase(dir: string): Promise<Database> {
     else await dropSchema(schema);
   };
   return database;
+}
+
+let template: string | null = null;
+
+/**
+ * A SQLite file this process migrated once, copied for each test app: byte for byte what migrating a
+ * new file gives, for the cost of a copy instead of about 50 ms of DDL (a thousand test apps a run).
+ */
+function sqliteTemplate(): string {
+  if (template) return template;
+  const dir = mkdtempSync(join(tmpdir(), 'ih-template-'));
+  const migrated = openSqlite(join(dir, 'template.db'));
+  migrated.db.$client.close(); // the last connection's close folds the WAL into the file and removes it
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  template = migrated.path;
+  return template;
 }
 
 /** How many migrations a fresh schema records (db/migrations-pg's journal). */
