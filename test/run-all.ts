@@ -4,10 +4,10 @@
  * runs the typecheck, the browser tests (@web/test-runner) and the end-to-end walks side by side; it
  * closes with one "N passed, N failed" line over all of them.
  *
- * Why side by side: the browser tests and the walks each run one file at a time and mostly wait on
- * Chromium and timers (under half a core each on the 2-core machine), and the typecheck needs one
- * core for about 25 s, so together they take about as long as the longest of them. The vitest passes
- * keep the machine to themselves: they run several files at once, and their vendor time-outs are tight.
+ * Why side by side: the browser tests and the walks (two files at a time each) mostly wait on
+ * Chromium and timers, and the typecheck needs one core for about 25 s, so together they take about
+ * as long as the longest of them. The vitest passes keep the machine to themselves: they run several
+ * files at once, and their vendor time-outs are tight.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
