@@ -1,6 +1,6 @@
 /**
  * @module vitest settings for the PostgreSQL pass: the repository, routing, RMM sync and BFF suites
- * again, each test app on a fresh PostgreSQL schema (TEST_DATABASE_URL, default the machine's
+ * again, each test app on a PostgreSQL schema of its own (TEST_DATABASE_URL, default the machine's
  * `test` database), plus the PostgreSQL-only scale-out tests. `npm test` runs it after the SQLite
  * pass when a server answers.
  */
@@ -17,6 +17,8 @@ export default defineConfig({
       'test/bff/credential-vault.test.ts', 'test/bff/vendor-problem-words.test.ts', 'test/bff/rmm-sync/sync-plan.test.ts',
       'test/bff/routing/billable.test.ts', 'test/bff/routing/decision.test.ts', 'test/bff/routing/failure.test.ts', 'test/bff/routing/message-format.test.ts',
     ],
+    // A file's test apps reuse emptied schemas rather than migrating one each (test-database.ts).
+    setupFiles: ['test/helpers/pg-schema-reuse.setup.ts'],
     pool: 'forks',
     // Mostly waiting on PostgreSQL, HTTP and timers: at least three workers instead of vitest's one on
     // 2 cores (each test app has its own schema, so files running side by side never meet). Measured

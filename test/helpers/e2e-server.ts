@@ -1,12 +1,14 @@
 /**
  * @module Starts the real product as `npm start` does (demo mode, sandboxes, built elements) on a
- * free port with a temp database, and a Chromium page through playwright-core.
+ * free port with a temp database, and a Chromium page through playwright-core (in a context of its
+ * own on the run's shared Chromium, or in a Chromium of its own: e2e-chromium.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { start } from '../../bff/server.js';
+import { openChromium } from './e2e-chromium.js';
 
 export interface E2eContext {
   origin: string;
@@ -18,11 +20,7 @@ export interface E2eContext {
 export async function startProduct(env: Record<string, string> = {}): Promise<E2eContext> {
   const dir = mkdtempSync(join(tmpdir(), 'ih-e2e-'));
   const server = await start({ PORT: '0', DATABASE_PATH: join(dir, 'hub.db'), LOG_LEVEL: 'warn', DEMO_MODE: 'true', ...env });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: ['--disable-gpu', '--disable-quic', '--disable-component-update', '--disable-background-networking', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await openChromium();
   const page = await browser.newPage();
   return {
     origin: server.origin,
