@@ -22,11 +22,14 @@ async function timeToHealthy(args: string[] | 'npm start'): Promise<number> {
   const started = performance.now();
   // Its own process group, so stopping it stops npm's shell and the server under it too.
   const child = args === 'npm start'
-    ? spawn('npm', ['start', '--silent'], { env, stdio: 'ignore', detached: true })
-    : spawn(process.execPath, args, { env, stdio: 'ignore', detached: true });
+    ? spawn('npm', ['start', '--silent'], { env, stdio: ['ignore', 'ignore', 'pipe'], detached: true })
+    : spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  // What a start that fails says, so the bench stops with its reason rather than an exit code alone.
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-2000); });
   try {
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`${String(args)} exited with ${child.exitCode}`);
+      if (child.exitCode !== null) throw new Error(`${String(args)} exited with ${child.exitCode}: ${stderr.trim()}`);
       try {
         if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return (performance.now() - started) / 1000;
       } catch { /* not listening yet */ }
