@@ -22,6 +22,22 @@ import {
 /** Every column of alert_deliveries named as the row type's field (`group_key as "groupKey"`), from the schema, for raw RETURNING lists. */
 const DELIVERY_ROW_COLUMNS = Object.entries(getTableColumns(alertDeliveries)).map(([field, column]) => `${column.name} as "${field}"`).join(', ');
 
+/** A row read raw (DELIVERY_ROW_COLUMNS): its JSON columns still text. */
+type RawDeliveryRow = DeliveryRow & { alert: string; decision: string | null };
+
+/**
+ * A raw row with its JSON columns parsed. Rows read together mostly share one decision text:
+ * `decisions` parses each text once (nothing changes a decision once read).
+ */
+function parsedRow(row: RawDeliveryRow, decisions: Map<string, unknown>): DeliveryRow {
+  let decision: unknown = null;
+  if (row.decision !== null) {
+    if (!decisions.has(row.decision)) decisions.set(row.decision, JSON.parse(row.decision));
+    decision = decisions.get(row.decision);
+  }
+  return { ...row, alert: JSON.parse(row.alert) as unknown, decision };
+}
+
 const immediate = { behavior: 'immediate' } as const;
 interface AcceptInput { partnerId: string; alert: { id: string; organizationId: string } }
 
@@ -38,8 +54,10 @@ export function createRoutingRepo(db: Db) {
   // builder's per-row mapping (a fifth of a resolve pass's CPU), the JSON columns parsed here.
   const unresolvedStmt = db.$client.prepare<[number]>(`select ${DELIVERY_ROW_COLUMNS} from alert_deliveries
     where state = 'queued' and group_key is null order by seq limit ?`);
-  const unresolved = (limit: number): DeliveryRow[] => (unresolvedStmt.all(limit) as Array<DeliveryRow & { alert: string; decision: string | null }>)
-    .map((row) => ({ ...row, alert: JSON.parse(row.alert) as unknown, decision: row.decision === null ? null : JSON.parse(row.decision) as unknown }));
+  const unresolved = (limit: number): DeliveryRow[] => {
+    const decisions = new Map<string, unknown>();
+    return (unresolvedStmt.all(limit) as RawDeliveryRow[]).map((row) => parsedRow(row, decisions));
+  };
   const h = integrationHealth;
   // Claiming reads what it takes, not the queue (see `claimableGroups`): the integrations with waiting
   // alerts one index step each, then each available one's waiting alerts in arrival order.
@@ -89,14 +107,7 @@ export function createRoutingRepo(db: Db) {
   const claimGroup = {
     all(params: { until: number; integrationId: string; groupKey: string; limit: number }): DeliveryRow[] {
       const decisions = new Map<string, unknown>();
-      return (claimGroupStmt.all(params) as Array<DeliveryRow & { alert: string; decision: string | null }>).map((row) => {
-        let decision: unknown = null;
-        if (row.decision !== null) {
-          if (!decisions.has(row.decision)) decisions.set(row.decision, JSON.parse(row.decision));
-          decision = decisions.get(row.decision);
-        }
-        return { ...row, alert: JSON.parse(row.alert) as unknown, decision };
-      });
+      return (claimGroupStmt.all(params) as RawDeliveryRow[]).map((row) => parsedRow(row, decisions));
     },
   };
   const probesDue = db.select({ integrationId: h.integrationId }).from(h)

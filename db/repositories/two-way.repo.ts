@@ -55,8 +55,10 @@ type Tables = Pick<typeof sqliteSchema, 'alertDeliveries' | 'psaTicketPushes' | 
 export function twoWayRepo(db: any, t: Tables, options: { nextSeq: boolean; rowLocks: boolean }) {
   let sqliteTurn: Promise<unknown> = Promise.resolve();
   const { alertDeliveries: d, psaTicketPushes: p, psaPushLeases: pl, psaTicketStates: s, platformEndpoints: ep, platformEvents: ev, platformEventAttempts: at, alertResolutions: r, ticketGroups: g, integrations: i } = t;
-  /** An active, not deleted PSA integration: the only kind a push is registered for. */
-  const liveIntegration = (integrationId: string) => and(eq(i.id, integrationId), eq(i.kind, 'psa'), eq(i.status, 'active'), sql`${i.deletedAt} is null`);
+  /** Active, not deleted PSA integrations: the only kind a push is registered for. */
+  const live = and(eq(i.kind, 'psa'), eq(i.status, 'active'), sql`${i.deletedAt} is null`);
+  const liveIntegration = (integrationId: string) => and(eq(i.id, integrationId), live);
+  const withoutPush = sql`not exists (select 1 from psa_ticket_pushes tp where tp.integration_id = ${i.id})`;
 
   return {
     /**
@@ -85,8 +87,7 @@ export function twoWayRepo(db: any, t: Tables, options: { nextSeq: boolean; rowL
     /** Active PSA integrations with no push registered yet and no registration leased now (the two-way worker registers one). */
     async needingPush(now: number, limit: number): Promise<Array<{ id: string; partnerId: string; vendor: string }>> {
       return db.select({ id: i.id, partnerId: i.partnerId, vendor: i.vendor }).from(i)
-        .where(and(eq(i.kind, 'psa'), eq(i.status, 'active'), sql`${i.deletedAt} is null`,
-          sql`not exists (select 1 from psa_ticket_pushes tp where tp.integration_id = ${i.id})`,
+        .where(and(live, withoutPush,
           sql`not exists (select 1 from psa_push_leases lp where lp.integration_id = ${i.id} and lp.leased_until > ${now})`))
         .limit(limit);
     },
@@ -98,7 +99,7 @@ export function twoWayRepo(db: any, t: Tables, options: { nextSeq: boolean; rowL
      */
     async claimPushLease(integrationId: string, holder: string, now: number, until: number): Promise<boolean> {
       const rows = await db.insert(pl).select(sql`select ${i.id}, cast(${holder} as text), cast(${until} as bigint) from ${i}
-          where ${liveIntegration(integrationId)} and not exists (select 1 from psa_ticket_pushes tp where tp.integration_id = ${i.id})`)
+          where ${liveIntegration(integrationId)} and ${withoutPush}`)
         .onConflictDoUpdate({ target: pl.integrationId, set: { holder: sql`excluded.holder`, leasedUntil: sql`excluded.leased_until` }, setWhere: sql`${pl.leasedUntil} <= ${now}` })
         .returning({ id: pl.integrationId });
       return (rows as unknown[]).length > 0;

@@ -84,6 +84,8 @@ export class RoutingWorker {
    */
   private readonly resolveSlice: SliceSizer | null;
   private readonly claimSlice: SliceSizer | null;
+  /** Alerts in one full note (a claim is sized in whole notes). */
+  private readonly noteAlerts: number;
   /** How long the pass's latest piece of work held the event loop; null once the loop has had its turn after it. */
   private unyieldedMs: number | null = null;
 
@@ -103,8 +105,8 @@ export class RoutingWorker {
     const timed = deps.repos.routing.holdsEventLoop;
     this.resolveSlice = timed ? new SliceSizer(this.config.sliceMs, FIRST_SLICE_ROWS, MIN_SLICE_ROWS, this.config.resolveBatch) : null;
     // A claim takes at least a full note's alerts (claimSize): smaller claims would split notes (more PSA calls against its rate limits).
-    const noteRows = Math.min(this.config.maxAlertsPerNote, MAX_ALERTS_PER_CLAIM);
-    this.claimSlice = timed ? new SliceSizer(this.config.sliceMs, noteRows, noteRows, MAX_ALERTS_PER_CLAIM) : null;
+    this.noteAlerts = Math.min(this.config.maxAlertsPerNote, MAX_ALERTS_PER_CLAIM);
+    this.claimSlice = timed ? new SliceSizer(this.config.sliceMs, this.noteAlerts, this.noteAlerts, MAX_ALERTS_PER_CLAIM) : null;
   }
 
   get isRunning(): boolean {
@@ -242,7 +244,7 @@ export class RoutingWorker {
    */
   private claimSize(): number {
     if (!this.claimSlice) return MAX_ALERTS_PER_CLAIM;
-    const note = Math.min(this.config.maxAlertsPerNote, MAX_ALERTS_PER_CLAIM);
+    const note = this.noteAlerts;
     return Math.max(note, Math.floor(this.claimSlice.size() / note) * note);
   }
 

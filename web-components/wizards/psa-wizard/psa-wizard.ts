@@ -14,6 +14,7 @@ import { WizardCancelEvent } from '../shared/events/wizard-cancel-event.js';
 import { WizardCompleteEvent } from '../shared/events/wizard-complete-event.js';
 import { WizardStepChangeEvent } from '../shared/events/wizard-step-change-event.js';
 import { deepQuery, focusFirstInvalid } from '../shared/focus.js';
+import { OwedFocus } from '../shared/owed-focus.js';
 import { showPageToast } from '../shared/show-page-toast.js';
 import type { WizardNavEvent } from '../shared/wizard-shell.js';
 import { PsaWizardData, createPsaWizardServices } from './psa-wizard.api.js';
@@ -139,8 +140,8 @@ export class PsaWizard extends ApiConsumerElement {
   /** The integration's status as the page last changed it (paused or resumed in a list): the finish card and summary follow it. */
   @state() private liveStatus?: string;
   private lastAttempt = 0;
-  /** The step whose refused Next still owes focus to its first problem (its lists were loading). */
-  private focusOwedOn?: PsaView | null;
+  /** A refused Next's focus on its first problem, owed until the step's lists have arrived. */
+  private readonly owedFocus = new OwedFocus<PsaView | null>();
   private ended = false;
   private resolveReady!: () => void;
   private readyPromise = new Promise<void>((resolve) => { this.resolveReady = resolve; });
@@ -237,14 +238,9 @@ export class PsaWizard extends ApiConsumerElement {
     }
     if (s.context.attempt !== this.lastAttempt) {
       this.lastAttempt = s.context.attempt;
-      this.focusOwedOn = step;
+      this.owedFocus.owe(step);
     }
-    // A Next refused while the step's lists load is owed its focus until the fields it names exist.
-    if (this.focusOwedOn !== undefined && (this.focusOwedOn !== step || !awaitingLists(s))) {
-      const owed = this.focusOwedOn === step;
-      this.focusOwedOn = undefined;
-      if (owed) void this.focusFirstProblem();
-    }
+    if (this.owedFocus.due(step, !awaitingLists(s))) void this.focusFirstProblem();
   }
 
   private async finish(s: PsaWizardSnapshot): Promise<void> {

@@ -16,6 +16,7 @@ import { WizardCancelEvent } from '../shared/events/wizard-cancel-event.js';
 import { WizardCompleteEvent } from '../shared/events/wizard-complete-event.js';
 import { WizardStepChangeEvent } from '../shared/events/wizard-step-change-event.js';
 import { focusFirstInvalid } from '../shared/focus.js';
+import { OwedFocus } from '../shared/owed-focus.js';
 import { visibleErrors, type FieldErrors } from '../shared/form-state.js';
 import { sectionSummary } from '../shared/section-summary.js';
 import { json } from '../shared/wizard-api.js';
@@ -163,8 +164,8 @@ export class RmmWizard extends ApiConsumerElement {
   private lastStep?: string;
   private lastDraft?: string;
   private ended = false;
-  /** The step whose refused Next still owes focus to its first error (its lists were loading). */
-  private focusOwedOn?: string;
+  /** A refused Next's focus on its first error, owed until the step's lists have arrived. */
+  private readonly owedFocus = new OwedFocus<string | undefined>();
 
   /** The step shown now (`wizard-step-change`'s ids), undefined while starting. */
   get step(): string | undefined {
@@ -232,11 +233,7 @@ export class RmmWizard extends ApiConsumerElement {
       this.dispatchEvent(new WizardStepChangeEvent({ step }));
     }
     // A refused Next focuses the first error once the step's fields exist (its lists may still be loading).
-    if (this.focusOwedOn !== undefined && (this.focusOwedOn !== step || !awaitingLists(snapshot))) {
-      const owed = this.focusOwedOn === step;
-      this.focusOwedOn = undefined;
-      if (owed) void this.focusFirstError();
-    }
+    if (this.owedFocus.due(step, !awaitingLists(snapshot))) void this.focusFirstError();
     if ((top === 'done' || top === 'cancelled') && !this.ended) {
       this.ended = true;
       const drafts = this.drafts;
@@ -290,7 +287,7 @@ export class RmmWizard extends ApiConsumerElement {
     else {
       // Next stays pressable: it reveals every reason on the step and takes the person to the first one.
       machine.send({ type: 'step.attempt' });
-      this.focusOwedOn = this.stepOf(machine.snapshot);
+      this.owedFocus.owe(this.stepOf(machine.snapshot));
       this.requestUpdate();
     }
   }
