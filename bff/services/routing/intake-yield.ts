@@ -21,6 +21,12 @@ const MAX_PAUSE_MS = 250;
 /** The event loop counts as saturated when busy this share of the last sample (≥ 50 ms). */
 const SATURATED = 0.85;
 const LOOP_SAMPLE_MS = 50;
+/**
+ * A storm ends only after intake has stayed below the busy rate this long. The rate spans just
+ * 100–200 ms, so a process the machine starves for a moment reads a rate of 0 mid-storm; ending the
+ * storm then would restart its `yieldMaxMs` clock and stretch the hold past its bound.
+ */
+export const STORM_CALM_MS = 500;
 
 /** The event loop's utilization since the previous call at least LOOP_SAMPLE_MS ago (0–1). */
 export function loopUtilizationSampler(): () => number {
@@ -50,6 +56,8 @@ export interface IntakeYieldConfig {
 
 export class IntakeYield {
   private yieldingSince: number | null = null;
+  /** When intake last arrived at the busy rate (on the yielder's clock). */
+  private lastBusyAt = Number.NEGATIVE_INFINITY;
   /** The last turn handed out: pieces of worker work waiting together take one turn each. */
   private lastTurn: Promise<void> = Promise.resolve();
 
@@ -63,10 +71,12 @@ export class IntakeYield {
   /** Whether the worker should hold back now: intake is busy, the loop saturated, and the worker has not yet yielded for `yieldMaxMs`. */
   holding(): boolean {
     const now = this.clock();
-    if (this.config.yieldMaxMs === 0 || this.signal.acceptedPerSecond(now) < this.config.yieldBusyPerSecond) {
-      this.yieldingSince = null;
+    if (this.config.yieldMaxMs === 0) return false;
+    if (this.signal.acceptedPerSecond(now) < this.config.yieldBusyPerSecond) {
+      if (now - this.lastBusyAt >= STORM_CALM_MS) this.yieldingSince = null;
       return false;
     }
+    this.lastBusyAt = now;
     // Alerts pour in but the loop has room: the worker works in that room (it keeps `yieldingSince`, so a storm's bound holds).
     if (this.loopUtilization() < SATURATED) return false;
     this.yieldingSince ??= now;

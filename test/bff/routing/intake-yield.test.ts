@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { IntakeYield } from '../../../bff/services/routing/intake-yield.js';
+import { IntakeYield, STORM_CALM_MS } from '../../../bff/services/routing/intake-yield.js';
 import { WorkSignal } from '../../../bff/services/routing/work-signal.js';
 
 /** `count` alerts accepted evenly over `ms`, from `from` on; returns the clock after them. */
@@ -50,6 +50,29 @@ describe('IntakeYield', () => {
     expect(yielder.holding()).toBe(false);
     now = accept(signal, now, 100, 100);
     expect(yielder.holding()).toBe(true);
+  });
+
+  it('keeps one storm (and its yieldMaxMs bound) across a moment the process is starved, and ends it after a sustained calm', () => {
+    const signal = new WorkSignal();
+    let now = 10_000;
+    const yielder = new IntakeYield(signal, config, () => now, saturated);
+    now = accept(signal, now, 100, 100);
+    expect(yielder.holding()).toBe(true);
+    const stormStart = yielder.holdingSince;
+
+    // The machine starves the process for 300 ms: no alert is counted, the rate reads 0.
+    now += 300;
+    expect(yielder.holding()).toBe(false);
+    now = accept(signal, now, 100, 100);
+    expect(yielder.holding()).toBe(true);
+    expect(yielder.holdingSince).toBe(stormStart); // the same storm: its bound still counts from its start
+
+    // Calm for longer than STORM_CALM_MS: the next burst is a new storm.
+    now += STORM_CALM_MS + 100;
+    expect(yielder.holding()).toBe(false);
+    now = accept(signal, now, 100, 100);
+    expect(yielder.holding()).toBe(true);
+    expect(yielder.holdingSince).toBeGreaterThan(stormStart!);
   });
 
   it('does not hold while the event loop has room: a steady flow is delivered as it comes', () => {
