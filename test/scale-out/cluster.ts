@@ -21,9 +21,28 @@ export interface Proc {
   stop(): Promise<void>;
 }
 
+/**
+ * Every process started here until it exits: a test that times out while one is still starting
+ * (a slow machine) never gets its Proc, and `killStarted` must still stop it, or it keeps working
+ * on the database after the run.
+ */
+const started = new Set<ChildProcess>();
+
+/** Kills (SIGKILL) every process started here that has not exited. */
+export async function killStarted(): Promise<void> {
+  await Promise.all([...started].map((child) => new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    if (!child.kill('SIGKILL') || child.exitCode !== null || child.signalCode !== null) resolve();
+  })));
+}
+
 function startProcess(script: string, env: NodeJS.ProcessEnv, pattern: RegExp): Promise<Proc> {
   const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  started.add(child);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => {
+    started.delete(child);
+    resolve();
+  }));
   const signal = (name: NodeJS.Signals) => async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill(name);
     await exited;

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { postgresUnavailable } from '../helpers/test-database.js';
 import { alert, alertMentions, setupPsa, ticketWrites } from '../bff/routing/routing-harness.js';
 import { heldCallBound, OUTAGE_PHASES, outageFigures, sandboxStats, setFaults, waitFor } from '../bff/routing/outage-kit.js';
-import { postAlert, startCluster, waitDelivered, type Cluster, type Proc } from './cluster.js';
+import { killStarted, postAlert, startCluster, waitDelivered, type Cluster, type Proc } from './cluster.js';
 
 const unavailable = await postgresUnavailable();
 if (unavailable) console.warn(`Scale-out outage test skipped: ${unavailable}`);
@@ -17,6 +17,7 @@ let cluster: Cluster | null = null;
 afterEach(async () => {
   await cluster?.close();
   cluster = null;
+  await killStarted();
 });
 
 const BREAKER = { probeBaseMs: 200, probeMaxMs: 800 };

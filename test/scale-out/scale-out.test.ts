@@ -6,16 +6,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { control } from '../helpers/serve.js';
 import { alert, alertMentions, setupPsa, ticketWrites } from '../bff/routing/routing-harness.js';
-import { postAlert, startCluster, waitDelivered, type Cluster } from './cluster.js';
+import { killStarted, postAlert, startCluster, waitDelivered, type Cluster } from './cluster.js';
 import { postgresUnavailable } from '../helpers/test-database.js';
 
 const unavailable = await postgresUnavailable();
 if (unavailable) console.warn(`Scale-out tests skipped: ${unavailable}`);
 
+// Each test starts its processes through tsx (seconds each on a loaded 2-core machine) before its
+// own waits begin, so a test's budget is theirs plus the start: 90 s, as the storm test has.
 let cluster: Cluster | null = null;
 afterEach(async () => {
   await cluster?.close();
   cluster = null;
+  await killStarted();
 });
 
 describe.skipIf(unavailable)('several instances on one PostgreSQL database', () => {
@@ -36,7 +39,7 @@ describe.skipIf(unavailable)('several instances on one PostgreSQL database', () 
     expect(await ticketWrites(cluster.sandbox.origin, 'autotask')).toHaveLength(1);
     const mentions = await alertMentions(cluster.sandbox.origin, 'autotask', alerts.map((x) => x.id));
     expect([...mentions.entries()].filter(([, n]) => n !== 1)).toEqual([]);
-  });
+  }, 90_000);
 
   it('ROUTING_WORKER=separate: intake only queues; `npm run worker` in its own process delivers', async () => {
     cluster = await startCluster(1, { ROUTING_WORKER: 'separate' });
@@ -57,7 +60,7 @@ describe.skipIf(unavailable)('several instances on one PostgreSQL database', () 
     const metrics = await (await fetch(`${worker.origin}/metrics`)).text();
     expect(Number(/^ih_vendor_calls_total\{vendor="autotask",status="2xx"\} (\d+)$/m.exec(metrics)?.[1] ?? 0)).toBeGreaterThanOrEqual(2);
     expect(Number(/^ih_routing_claim_lag_seconds_count (\d+)$/m.exec(metrics)?.[1] ?? 0)).toBeGreaterThan(0);
-  });
+  }, 90_000);
 
   it('kill -9 of one of three instances mid-storm: every alert delivered exactly once, one ticket per group', async () => {
     cluster = await startCluster(3);
