@@ -289,7 +289,7 @@ export class RoutingWorker {
   private deliver(claim: Claim): void {
     const { repos, vendors, logger } = this.deps;
     const ctx = {
-      repos, vendors, logger, config: this.config, now: this.now, signal: this.abort.signal, breaker: this.breaker, events: this.events, hooks: this.options.hooks,
+      repos, vendors, logger, config: this.config, now: this.now, signal: this.abort.signal, breaker: this.breaker, hooks: this.options.hooks,
       yieldToIntake: (spentMs: number) => this.yielder.after(spentMs),
     };
     // Its first step in a turn of its own: not in the claim's, nor in another group's.
