@@ -2,12 +2,13 @@
  * Registering the vendor's ticket push with several BFF instances on one database, each with its
  * own connection and two-way worker, against the sandboxes over real HTTP (they list the hooks
  * registered): instances starting together register one hook, not one each; an instance that died
- * holding the registration is taken over once its lease lapses; and a delete racing a
- * registration leaves no hook at the vendor, whichever of the two stores first.
+ * holding the registration is taken over once its lease lapses, and a hook it made but never saved
+ * is removed by the next registration; and a delete racing a registration leaves no hook at the
+ * vendor, whichever of the two stores first.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { PSA_VENDORS, type PsaVendor } from '../../../bff/contracts/model.js';
-import { TwoWayWorker } from '../../../bff/services/two-way/two-way-worker.js';
+import { TwoWayWorker, type TwoWayConfig } from '../../../bff/services/two-way/two-way-worker.js';
 import { preparePushRemoval } from '../../../bff/services/two-way/push-unregister.js';
 import { VendorGateway } from '../../../bff/services/vendor-gateway.js';
 import { openPostgres, openSqlite, type Database } from '../../../db/database.js';
@@ -44,8 +45,8 @@ async function integrationWithoutPush(vendor: PsaVendor) {
   return setupPsa(t, vendor);
 }
 
-/** Another BFF instance on the same database: its own connection, repositories and vendor gateway. */
-async function secondInstance(): Promise<AppDeps> {
+/** Another BFF instance on the same database: its own connection (`database.close()` is its death), repositories and vendor gateway. */
+async function secondInstance(): Promise<AppDeps & { database: Database }> {
   const first = t.deps.database;
   const database: Database = first.dialect === 'sqlite' ? openSqlite(first.path) : await openPostgres(first.url, first.schema, 2);
   cleanups.push(() => database.close());
@@ -53,8 +54,8 @@ async function secondInstance(): Promise<AppDeps> {
 }
 
 /** A two-way worker that registers pushes (started by the caller, stopped after the test). */
-function worker(deps: AppDeps): TwoWayWorker {
-  const w = new TwoWayWorker(deps, { publicOrigin: t.bff.origin, config: TEST_TWO_WAY_CONFIG });
+function worker(deps: AppDeps, config: Partial<TwoWayConfig> = {}): TwoWayWorker {
+  const w = new TwoWayWorker(deps, { publicOrigin: t.bff.origin, config: { ...TEST_TWO_WAY_CONFIG, ...config } });
   cleanups.push(() => w.stop());
   return w;
 }
@@ -90,6 +91,36 @@ describe('two instances on one database register one push', () => {
     await until('the push registration', () => t.deps.repos.twoWay.getPush(psa.id));
     expect(await hooksFor('halopsa', psa.id)).toHaveLength(1);
   });
+});
+
+describe('a hook made by an instance that died before saving it', () => {
+  // A dead instance's lease lapses this soon: its heartbeat stops with its database connection.
+  const lease = { registerLeaseMs: 300 };
+  for (const vendor of PSA_VENDORS) {
+    it(`${vendor}: is removed by the next registration, which leaves exactly one hook at the vendor, the one stored`, async () => {
+      const psa = await integrationWithoutPush(vendor);
+      // The vendor has answered the dying instance's registration; as it goes to save the push, its process ends.
+      const dying = await secondInstance();
+      let died!: () => void;
+      const dead = new Promise<void>((resolve) => { died = resolve; });
+      dying.repos.twoWay.savePush = async () => {
+        await dying.database.close();
+        died();
+        return new Promise<never>(() => {});
+      };
+      void new TwoWayWorker(dying, { publicOrigin: t.bff.origin, config: { ...TEST_TWO_WAY_CONFIG, ...lease } }).tick();
+      await dead;
+      expect(await hooksFor(vendor, psa.id)).toHaveLength(1);
+      expect(await t.deps.repos.twoWay.getPush(psa.id)).toBeNull();
+
+      const live = worker(t.deps, lease).start();
+      const push = await until('the push registration', () => t.deps.repos.twoWay.getPush(psa.id));
+      await live.stop();
+      await sandboxQuiet(servers.sandbox.origin, vendor);
+      expect((await hooksFor(vendor, psa.id)).map((h) => h.guid ?? String(h.id))).toEqual([push.hookId]);
+      expect(t.logLines.some((line) => line.includes('left by a registration that was never saved') && line.includes(psa.id))).toBe(true);
+    });
+  }
 });
 
 describe('the lease in the database', () => {
