@@ -13,7 +13,9 @@ import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { PgDb } from '../pg-client.js';
 import { alertDeliveries, billableSyncs, integrationHealth, integrations, organizations, ticketGroups } from '../schema-pg/index.js';
 import { nowIso } from '../schema/columns.helpers.js';
-import { HELD_INDEX, LostClaimError, MAX_ALERTS_PER_CLAIM, newestSeq, REQUEUE, type Accepted, type Claim, type DeliveryRow, type OwedEvent } from '../repositories/routing-contract.js';
+import { HELD_INDEX, LostClaimError, MAX_ALERTS_PER_CLAIM, newestSeq, REQUEUE, type Accepted, type Claim, type DeliveryRow } from '../repositories/routing-contract.js';
+import type { OwedEvent } from '../repositories/owed-events.js';
+import { queueOwedEvents } from './owed-events.js';
 import type { RoutingRepo } from '../repositories/routing.repo.js';
 import { GroupCommit } from '../group-commit.js';
 import { DELIVERY_STATES } from '../schema/routing.js';
@@ -95,26 +97,11 @@ export function createPgRoutingRepo(db: PgDb): RoutingRepo {
     if (rows.length !== alertIds.length) throw new LostClaimError(claim);
     return rows;
   }
-  /**
-   * Queues the owed platform events in the write-back's transaction, one statement for all of them
-   * (the bigserial numbers them): only for a partner with an endpoint; an id already queued stays.
-   * `failed`: the alerts this write-back failed (an `ifFailed` event needs its alert among them).
-   */
-  async function queueOwed(tx: Tx, events: OwedEvent[], failed?: ReadonlySet<string>) {
-    const due = events.filter((e) => e.ifFailed === undefined || failed?.has(e.ifFailed));
-    if (due.length === 0) return;
-    await tx.execute(sql`insert into platform_events (id, partner_id, order_key, type, payload)
-      select x.id, x.partner_id, x.order_key, x.type, x.payload
-      from jsonb_to_recordset(${JSON.stringify(due.map((e) => ({ id: e.id, partner_id: e.partnerId, order_key: e.orderKey, type: e.type, payload: e.payload })))}::jsonb)
-        as x(id text, partner_id text, order_key text, type text, payload jsonb)
-      where exists (select 1 from platform_endpoints ep where ep.partner_id = x.partner_id)
-      on conflict do nothing`);
-  }
   const underClaim = (claim: Claim, alertIds: string[], set: Parameters<typeof updateOwned>[3], after?: (tx: Tx) => Promise<unknown>, events: OwedEvent[] = [], failing = false) =>
     serial(claim, () => db.transaction(async (tx) => {
       await updateOwned(tx, claim, alertIds, set);
       await after?.(tx);
-      await queueOwed(tx, events, failing ? new Set(alertIds) : undefined);
+      await queueOwedEvents(tx, events, failing ? new Set(alertIds) : undefined);
     }));
   /** The group's rows this claim holds: its waiting alerts up to the claim's newest (the index range stops there). */
   const heldRows = (claim: Claim) => and(eq(d.state, 'queued'), eq(d.integrationId, claim.integrationId), eq(d.groupKey, claim.groupKey),
@@ -290,7 +277,7 @@ export function createPgRoutingRepo(db: PgDb): RoutingRepo {
           state: sql`case when ${failed} then 'failed' else 'queued' end`, reason: sql`case when ${failed} then ${input.advice}::text else null end`,
         });
         const failedIds = rows.filter((r) => r.state === 'failed').map((r) => r.alertId);
-        await queueOwed(tx, events, new Set(failedIds));
+        await queueOwedEvents(tx, events, new Set(failedIds));
         return failedIds;
       }));
     },

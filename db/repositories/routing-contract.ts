@@ -5,7 +5,6 @@
  */
 import { sql } from 'drizzle-orm';
 import type { alertDeliveries, billableSyncs, ticketGroups } from '../schema/index.js';
-import type { NewPlatformEvent } from './two-way.repo.js';
 
 export type DeliveryRow = typeof alertDeliveries.$inferSelect;
 export type TicketGroupRow = typeof ticketGroups.$inferSelect;
@@ -61,14 +60,6 @@ export interface RetryInput {
   nextAttemptAt: number;
   expireBefore: string;
 }
-
-/**
- * A platform event a write-back owes: queued in the write-back's own transaction, so the delivery's
- * record and its event are stored together or not at all, and only for a partner that configured a
- * platform endpoint (an event already queued, same id, stays as it is). With `ifFailed`, only when
- * the write-back left that alert failed (a retry's write-back fails those past the retry horizon).
- */
-export type OwedEvent = NewPlatformEvent & { ifFailed?: string };
 
 /** What resolving an accepted alert decided (no vendor involved). */
 export interface Resolution {

@@ -7,11 +7,12 @@
  * index, a storm's whole backlog, once per note) and a statement built per call; and one UPDATE
  * over the ids as a JSON array (json_each), which cost a fifth more CPU per alert. The platform
  * events a write-back owes (ticket.created, ticket.note_added, delivery.failed) are queued inside
- * the same transaction: one prepared INSERT each, so a crash cannot keep the record and lose its event.
+ * the same transaction (owed-events.ts), so a crash cannot keep the record and lose its event.
  */
 import type { Db } from '../client.js';
 import { nowIso } from '../schema/columns.helpers.js';
-import { LostClaimError, newestSeq, type Claim, type OwedEvent } from './routing-contract.js';
+import { LostClaimError, newestSeq, type Claim } from './routing-contract.js';
+import { sqliteOwedEvents, type OwedEvent } from './owed-events.js';
 
 /**
  * One of the claim's rows: by primary key (`+state` keeps the planner off the state indexes, whose
@@ -50,12 +51,7 @@ export function createRoutingWriteBacks(db: Db) {
     claimed_until = 0, updated_at = @now where ${OWNED}`);
   const skipped = prepare(`update alert_deliveries set state = 'skipped', reason = @reason, decision = @decision, claimed_until = 0,
     updated_at = @now where ${OWNED}`);
-  // Numbered as two-way.repo.ts's insertEvent numbers (inside this IMMEDIATE transaction no other
-  // writer runs); nothing for a partner without a platform endpoint; an id already queued stays.
-  const owed = prepare(`insert into platform_events (id, seq, partner_id, order_key, type, payload)
-    select @id, (select coalesce(max(seq), 0) + 1 from platform_events), @partnerId, @orderKey, @type, @payload
-    where exists (select 1 from platform_endpoints where partner_id = @partnerId)
-    on conflict do nothing`);
+  const queue = sqliteOwedEvents(client);
   const extend = prepare(`update alert_deliveries set claimed_until = @next where ${HELD}`);
   const release = prepare(`update alert_deliveries set claimed_until = 0 where ${HELD}`);
 
@@ -66,13 +62,6 @@ export function createRoutingWriteBacks(db: Db) {
     return (...args: A): T => transaction.immediate(...args);
   };
   const lost = (claim: Claim) => { throw new LostClaimError(claim); };
-  /** Queues the owed events (inside the caller's transaction); `failed`: the alerts this write-back failed. */
-  const queue = (events: OwedEvent[], failed?: ReadonlySet<string>) => {
-    for (const e of events) {
-      if (e.ifFailed !== undefined && !failed?.has(e.ifFailed)) continue;
-      owed.run({ id: e.id, partnerId: e.partnerId, orderKey: e.orderKey, type: e.type, payload: JSON.stringify(e.payload) });
-    }
-  };
   /** `statement` on each of the claim's `alertIds` (distinct: the claim's own rows), with `params`; then the owed `events`. */
   const run = immediate((claim: Claim, alertIds: string[], statement: ReturnType<typeof prepare>, params: Params = {}, events: OwedEvent[] = [], failing = false) => {
     const bound: Params = { ...owned(claim, ''), ...params };

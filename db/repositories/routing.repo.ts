@@ -14,9 +14,10 @@ import { nowIso } from '../schema/columns.helpers.js';
 import { GroupCommit } from '../group-commit.js';
 import { claimableGroups, type ClaimQueue, type QueuedRow } from './claimable-groups.js';
 import { createRoutingWriteBacks } from './routing-writebacks.js';
+import type { OwedEvent } from './owed-events.js';
 import {
   HELD_WHERE, MAX_ALERTS_PER_CLAIM, REQUEUE,
-  type Accepted, type BillableSyncRow, type Claim, type DeliveryLogQuery, type DeliveryLogRow, type DeliveryRow, type DeliveryState, type OwedEvent, type Resolution, type RetryInput, type TicketGroupRow,
+  type Accepted, type BillableSyncRow, type Claim, type DeliveryLogQuery, type DeliveryLogRow, type DeliveryRow, type DeliveryState, type Resolution, type RetryInput, type TicketGroupRow,
 } from './routing-contract.js';
 
 /** Every column of alert_deliveries named as the row type's field (`group_key as "groupKey"`), from the schema, for raw RETURNING lists. */

@@ -10,7 +10,8 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Repositories } from '../../../db/repositories/index.js';
-import { LostClaimError, type Claim, type DeliveryRow, type OwedEvent } from '../../../db/repositories/routing-contract.js';
+import { LostClaimError, type Claim, type DeliveryRow } from '../../../db/repositories/routing-contract.js';
+import type { OwedEvent } from '../../../db/repositories/owed-events.js';
 import type { Logger } from '../../logger.js';
 import { ProblemError } from '../../errors.js';
 import type { RoutingAlert } from '../../routing/alert.js';

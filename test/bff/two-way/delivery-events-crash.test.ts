@@ -1,9 +1,10 @@
 /**
  * A process that dies right after a delivery's write-back committed (the ticket, the note or the
- * failure is recorded; nothing after it runs) has still queued the platform's event: after a
- * restart on the same database the platform receives it, once, over real HTTP. The crash is the
- * write-back's promise never settling and the worker killed as it commits, the two-way worker
- * (the dispatcher) having stopped before. Also runs on PostgreSQL (test/vitest.pg.config.ts).
+ * failure is recorded; nothing after it runs), or right after the circuit breaker recorded that it
+ * opened, has still queued the platform's event: after a restart on the same database the platform
+ * receives it, once, over real HTTP. The crash is the write's promise never settling and the
+ * worker killed as it commits, the two-way worker (the dispatcher) having stopped before. Also runs
+ * on PostgreSQL (test/vitest.pg.config.ts).
  */
 import { afterEach, expect, it } from 'vitest';
 import type { PsaVendor } from '../../../bff/contracts/model.js';
@@ -11,6 +12,7 @@ import { RoutingWorker } from '../../../bff/services/routing/routing-worker.js';
 import { TwoWayWorker } from '../../../bff/services/two-way/two-way-worker.js';
 import { control } from '../../helpers/serve.js';
 import { alert, postAlert, settled, setupPsa, TEST_ROUTING_CONFIG, ticketWrites } from '../routing/routing-harness.js';
+import { OUTAGE_CONFIG, OUTAGE_PHASES, setFaults } from '../routing/outage-kit.js';
 import { createTwoWayTestApp, TEST_TWO_WAY_CONFIG, until, type TwoWayTestApp } from './two-way-harness.js';
 import { twoWayServers } from './two-way-servers.js';
 
@@ -82,4 +84,44 @@ it.each(CASES)('$kind, recorded as the process died: the platform gets $event af
     expect(ofVictim(victim.id)[0]!.data).toMatchObject({ integrationId: psa.id, ticketId: tickets[0]!.id });
   }
   expect(servers.receiver.refused).toBe(0);
+});
+
+it('the breaker opened as the process died: the platform gets integration.unavailable after the restart, then integration.recovered', async () => {
+  await control(servers.sandbox.origin, 'halopsa', 'reset');
+  servers.receiver.events.length = 0;
+  t = await createTwoWayTestApp(servers.sandbox.origin, servers.receiver, { register: false, routing: OUTAGE_CONFIG });
+  const psa = await setupPsa(t, 'halopsa', { subjectTemplate: '{user}' });
+  const transitions = () => servers.receiver.events.filter((e) => e.type.startsWith('integration.') && e.data.integrationId === psa.id);
+
+  await t.twoWay.stop();
+  const health = t.deps.repos.integrationHealth;
+  const recordFailure = health.recordFailure;
+  let crashed!: () => void;
+  const died = new Promise<void>((resolve) => { crashed = resolve; });
+  health.recordFailure = async (...args) => {
+    const row = await recordFailure.apply(health, args);
+    if (row.state !== 'unavailable') return row;
+    health.recordFailure = recordFailure;
+    t.worker.kill();
+    crashed();
+    return new Promise<never>(() => {});
+  };
+  await setFaults(servers.sandbox.origin, 'halopsa', OUTAGE_PHASES['503']);
+  const during = ['ann', 'bob', 'cy', 'dee'].map((name) => alert({ user: { email: `${name}@crash.example` } }));
+  for (const a of during) await postAlert(t, a);
+  await died;
+  expect((await health.get(psa.id))?.state).toBe('unavailable');
+  expect(transitions()).toEqual([]);
+
+  // Restart once the PSA answers again: the opening is announced first, then the recovery.
+  await fetch(`${servers.sandbox.origin}/sandbox/halopsa/_control/faults`, { method: 'DELETE' });
+  restarted = {
+    routing: new RoutingWorker(t.deps, { config: { ...TEST_ROUTING_CONFIG, ...OUTAGE_CONFIG } }).start(),
+    twoWay: new TwoWayWorker(t.deps, { config: TEST_TWO_WAY_CONFIG }).start(),
+  };
+  await settled(t, during.map((a) => a.id), 20_000);
+  await until('integration.recovered', () => transitions().some((e) => e.type === 'integration.recovered'));
+  await new Promise((r) => setTimeout(r, 200));
+  expect(transitions().map((e) => e.type)).toEqual(['integration.unavailable', 'integration.recovered']);
+  expect(transitions()[0]!.data).toMatchObject({ lastStatus: 503 });
 });
