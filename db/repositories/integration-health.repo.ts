@@ -3,7 +3,7 @@
  * failures are counted here, by every instance, and the breaker opens in the same statement that
  * counts the failure that crosses the threshold. Closing it also releases the held alerts' backoff,
  * so they drain at once. A transition queues the platform event it owes (`integration.unavailable`,
- * `integration.recovered`) in its own transaction (owed-events.ts). Short statements only; never
+ * `integration.recovered`) in its own transaction (owed-events.ts). Short transactions only; never
  * held open around a vendor call.
  */
 import { and, eq, isNotNull, min, ne, or, sql } from 'drizzle-orm';
@@ -34,12 +34,12 @@ export interface Waiting {
   oldestAt: string | null;
 }
 
-/** The row of an integration's first recorded failure (both engines insert it; a conflict counts on instead). */
 /** The failure at `at` opened the breaker: the statement that counted it stamped `unavailableSince` with its instant. */
 export function openedAt(row: IntegrationHealthRow, at: number): boolean {
   return row.state === 'unavailable' && Number(row.unavailableSince) === at && row.probes === 0;
 }
 
+/** The row of an integration's first recorded failure (both engines insert it; a conflict counts on instead). */
 export function firstFailureRow(partnerId: string, integrationId: string, f: BreakerFailure, rule: OpenRule) {
   return {
     integrationId, partnerId, failures: 1, failingSince: f.at, lastStatus: f.status, lastError: f.message, updatedAt: nowIso(),
