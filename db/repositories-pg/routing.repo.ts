@@ -6,13 +6,16 @@
  * - claiming runs under another advisory lock, and each group's rows are taken with
  *   `FOR UPDATE SKIP LOCKED`, so a group is held by one instance at a time; the hold is a lease
  *   (`claimed_until`), so a killed instance's groups lapse and another takes them over;
- * - every write-back locks its rows (`FOR UPDATE`) and checks the claim is still this worker's.
+ * - every write-back locks its rows (`FOR UPDATE`) and checks the claim is still this worker's,
+ *   and queues the platform events it owes in the same transaction.
  */
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { PgDb } from '../pg-client.js';
 import { alertDeliveries, billableSyncs, integrationHealth, integrations, organizations, ticketGroups } from '../schema-pg/index.js';
 import { nowIso } from '../schema/columns.helpers.js';
 import { HELD_INDEX, LostClaimError, MAX_ALERTS_PER_CLAIM, newestSeq, REQUEUE, type Accepted, type Claim, type DeliveryRow } from '../repositories/routing-contract.js';
+import type { OwedEvent } from '../repositories/owed-events.js';
+import { queueOwedEvents } from './owed-events.js';
 import type { RoutingRepo } from '../repositories/routing.repo.js';
 import { GroupCommit } from '../group-commit.js';
 import { DELIVERY_STATES } from '../schema/routing.js';
@@ -94,10 +97,11 @@ export function createPgRoutingRepo(db: PgDb): RoutingRepo {
     if (rows.length !== alertIds.length) throw new LostClaimError(claim);
     return rows;
   }
-  const underClaim = (claim: Claim, alertIds: string[], set: Parameters<typeof updateOwned>[3], after?: (tx: Tx) => Promise<unknown>) =>
+  const underClaim = (claim: Claim, alertIds: string[], set: Parameters<typeof updateOwned>[3], after?: (tx: Tx) => Promise<unknown>, events: OwedEvent[] = [], failing = false) =>
     serial(claim, () => db.transaction(async (tx) => {
       await updateOwned(tx, claim, alertIds, set);
       await after?.(tx);
+      await queueOwedEvents(tx, events, failing ? new Set(alertIds) : undefined);
     }));
   /** The group's rows this claim holds: its waiting alerts up to the claim's newest (the index range stops there). */
   const heldRows = (claim: Claim) => and(eq(d.state, 'queued'), eq(d.integrationId, claim.integrationId), eq(d.groupKey, claim.groupKey),
@@ -235,11 +239,11 @@ export function createPgRoutingRepo(db: PgDb): RoutingRepo {
         .values({ integrationId: claim.integrationId, groupKey: claim.groupKey, psaAccountId, pendingMarker: marker, isOpen: false })
         .onConflictDoUpdate({ target: [ticketGroups.integrationId, ticketGroups.groupKey], set: { pendingMarker: marker, updatedAt: nowIso() } }));
     },
-    async recordTicketCreated(claim, alertId, ticket, decision, now) {
+    async recordTicketCreated(claim, alertId, ticket, decision, now, events = []) {
       await underClaim(claim, [alertId],
         { state: 'delivered', outcome: 'ticket_created', vendorTicketId: ticket.id, decision, reason: null, claimedUntil: 0, deliveredAt: nowIso(), updatedAt: nowIso() },
         (tx) => tx.update(ticketGroups).set({ vendorTicketId: ticket.id, ticketNumber: ticket.number, isOpen: ticket.isOpen, checkedAt: now, pendingMarker: null, updatedAt: nowIso() })
-          .where(groupWhere(claim.integrationId, claim.groupKey)));
+          .where(groupWhere(claim.integrationId, claim.groupKey)), events);
     },
     async adoptTicket(claim, marker, ticket, now) {
       await db.transaction(async (tx) => {
@@ -261,22 +265,24 @@ export function createPgRoutingRepo(db: PgDb): RoutingRepo {
     async clearNoteIntent(claim, alertIds) {
       await underClaim(claim, alertIds, { marker: null, updatedAt: nowIso() });
     },
-    async recordNoteAdded(claim, alertIds, ticketId, noteId) {
+    async recordNoteAdded(claim, alertIds, ticketId, noteId, events = []) {
       await underClaim(claim, alertIds,
-        { state: 'delivered', outcome: 'note_added', vendorTicketId: ticketId, vendorNoteId: noteId, reason: null, claimedUntil: 0, deliveredAt: nowIso(), updatedAt: nowIso() });
+        { state: 'delivered', outcome: 'note_added', vendorTicketId: ticketId, vendorNoteId: noteId, reason: null, claimedUntil: 0, deliveredAt: nowIso(), updatedAt: nowIso() }, undefined, events);
     },
-    async recordRetry(claim, alertIds, input) {
+    async recordRetry(claim, alertIds, input, events = []) {
       return serial(claim, () => db.transaction(async (tx) => {
         const failed = sql`${d.createdAt} < ${input.expireBefore}`;
         const rows = await updateOwned(tx, claim, alertIds, {
           attempts: sql`${d.attempts} + 1`, lastError: input.lastError, nextAttemptAt: input.nextAttemptAt, claimedUntil: 0, updatedAt: nowIso(),
           state: sql`case when ${failed} then 'failed' else 'queued' end`, reason: sql`case when ${failed} then ${input.advice}::text else null end`,
         });
-        return rows.filter((r) => r.state === 'failed').map((r) => r.alertId);
+        const failedIds = rows.filter((r) => r.state === 'failed').map((r) => r.alertId);
+        await queueOwedEvents(tx, events, new Set(failedIds));
+        return failedIds;
       }));
     },
-    async recordFailed(claim, alertIds, lastError, advice) {
-      await underClaim(claim, alertIds, { state: 'failed', attempts: sql`${d.attempts} + 1`, lastError, reason: advice, claimedUntil: 0, updatedAt: nowIso() });
+    async recordFailed(claim, alertIds, lastError, advice, events = []) {
+      await underClaim(claim, alertIds, { state: 'failed', attempts: sql`${d.attempts} + 1`, lastError, reason: advice, claimedUntil: 0, updatedAt: nowIso() }, undefined, events, true);
     },
     async recordSkipped(claim, alertIds, reason, decision) {
       await underClaim(claim, alertIds, { state: 'skipped', reason, decision, claimedUntil: 0, updatedAt: nowIso() });

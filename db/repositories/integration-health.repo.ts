@@ -2,12 +2,15 @@
  * @module The circuit breaker's shared state per integration (table integration_health): transient
  * failures are counted here, by every instance, and the breaker opens in the same statement that
  * counts the failure that crosses the threshold. Closing it also releases the held alerts' backoff,
- * so they drain at once. Short statements only; never held open around a vendor call.
+ * so they drain at once. A transition queues the platform event it owes (`integration.unavailable`,
+ * `integration.recovered`) in its own transaction (owed-events.ts). Short transactions only; never
+ * held open around a vendor call.
  */
 import { and, eq, isNotNull, min, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { alertDeliveries, integrationHealth } from '../schema/index.js';
 import { nowIso } from '../schema/columns.helpers.js';
+import { sqliteOwedEvents, type OwedEvent } from './owed-events.js';
 
 export type IntegrationHealthRow = typeof integrationHealth.$inferSelect;
 
@@ -29,6 +32,11 @@ export interface Waiting {
   count: number;
   /** ISO time the oldest of them was accepted. */
   oldestAt: string | null;
+}
+
+/** The failure at `at` opened the breaker: the statement that counted it stamped `unavailableSince` with its instant. */
+export function openedAt(row: IntegrationHealthRow, at: number): boolean {
+  return row.state === 'unavailable' && Number(row.unavailableSince) === at && row.probes === 0;
 }
 
 /** The row of an integration's first recorded failure (both engines insert it; a conflict counts on instead). */
@@ -55,6 +63,7 @@ export function createIntegrationHealthRepo(db: Db) {
   }).where(and(eq(h.integrationId, sql.placeholder('integrationId')), or(ne(h.failures, 0), ne(h.state, 'available')))).returning({ recoveredAt: h.recoveredAt }).prepare();
   const releaseHeld = db.update(d).set({ nextAttemptAt: 0 })
     .where(and(eq(d.integrationId, sql.placeholder('integrationId')), eq(d.state, 'queued'))).prepare();
+  const queue = sqliteOwedEvents(db.$client);
 
   return {
     async get(integrationId: string): Promise<IntegrationHealthRow | undefined> {
@@ -64,21 +73,28 @@ export function createIntegrationHealthRepo(db: Db) {
     async list(): Promise<IntegrationHealthRow[]> {
       return db.select().from(h).all();
     },
-    /** Counts one transient failure; opens the breaker when it reaches the threshold. Returns the new state. */
-    async recordFailure(partnerId: string, integrationId: string, f: BreakerFailure, rule: OpenRule): Promise<IntegrationHealthRow> {
+    /**
+     * Counts one transient failure; opens the breaker when it reaches the threshold, and then queues
+     * `opened` (the event the opening owes) in the same transaction. Returns the new state.
+     */
+    async recordFailure(partnerId: string, integrationId: string, f: BreakerFailure, rule: OpenRule, opened?: OwedEvent): Promise<IntegrationHealthRow> {
       const opens = sql`${h.state} = 'available' and ${h.failures} + 1 >= ${rule.threshold}`;
-      return db.insert(h).values(firstFailureRow(partnerId, integrationId, f, rule)).onConflictDoUpdate({
-        target: h.integrationId,
-        set: {
-          failures: sql`${h.failures} + 1`,
-          failingSince: sql`case when ${h.failures} = 0 then ${f.at} else ${h.failingSince} end`,
-          lastStatus: f.status, lastError: f.message, updatedAt: nowIso(),
-          state: sql`case when ${opens} then 'unavailable' else ${h.state} end`,
-          unavailableSince: sql`case when ${opens} then ${f.at} else ${h.unavailableSince} end`,
-          nextProbeAt: sql`case when ${opens} then ${rule.firstProbeAt} else ${h.nextProbeAt} end`,
-          probes: sql`case when ${opens} then 0 else ${h.probes} end`,
-        },
-      }).returning().get();
+      return db.transaction((tx) => {
+        const row = tx.insert(h).values(firstFailureRow(partnerId, integrationId, f, rule)).onConflictDoUpdate({
+          target: h.integrationId,
+          set: {
+            failures: sql`${h.failures} + 1`,
+            failingSince: sql`case when ${h.failures} = 0 then ${f.at} else ${h.failingSince} end`,
+            lastStatus: f.status, lastError: f.message, updatedAt: nowIso(),
+            state: sql`case when ${opens} then 'unavailable' else ${h.state} end`,
+            unavailableSince: sql`case when ${opens} then ${f.at} else ${h.unavailableSince} end`,
+            nextProbeAt: sql`case when ${opens} then ${rule.firstProbeAt} else ${h.nextProbeAt} end`,
+            probes: sql`case when ${opens} then 0 else ${h.probes} end`,
+          },
+        }).returning().get();
+        if (opened && openedAt(row, f.at)) queue([opened]);
+        return row;
+      }, { behavior: 'immediate' });
     },
     /** A probe failed: the next one waits until `nextProbeAt`, and the probe lease is given back. */
     async recordProbeFailure(integrationId: string, f: BreakerFailure, nextProbeAt: number): Promise<void> {
@@ -92,13 +108,16 @@ export function createIntegrationHealthRepo(db: Db) {
     },
     /**
      * The PSA answered: the failure count resets, and an open breaker closes, its held alerts due at
-     * once. True when this call closed it.
+     * once and `recovered` (the event the closing owes) queued. True when this call closed it.
      */
-    async recordSuccess(integrationId: string, at: number): Promise<boolean> {
+    async recordSuccess(integrationId: string, at: number, recovered?: OwedEvent): Promise<boolean> {
       return db.transaction(() => {
         const row = closeStmt.get({ integrationId, at, iso: nowIso() });
         const closed = row !== undefined && row.recoveredAt === at;
-        if (closed) releaseHeld.run({ integrationId });
+        if (closed) {
+          releaseHeld.run({ integrationId });
+          if (recovered) queue([recovered]);
+        }
         return closed;
       }, { behavior: 'immediate' });
     },

@@ -5,11 +5,14 @@
  * means the claim was lost: it throws inside the transaction, so nothing it wrote stays. This
  * replaces a count query (which SQLite served by scanning every waiting alert through the state
  * index, a storm's whole backlog, once per note) and a statement built per call; and one UPDATE
- * over the ids as a JSON array (json_each), which cost a fifth more CPU per alert.
+ * over the ids as a JSON array (json_each), which cost a fifth more CPU per alert. The platform
+ * events a write-back owes (ticket.created, ticket.note_added, delivery.failed) are queued inside
+ * the same transaction (owed-events.ts), so a crash cannot keep the record and lose its event.
  */
 import type { Db } from '../client.js';
 import { nowIso } from '../schema/columns.helpers.js';
 import { LostClaimError, newestSeq, type Claim } from './routing-contract.js';
+import { sqliteOwedEvents, type OwedEvent } from './owed-events.js';
 
 /**
  * One of the claim's rows: by primary key (`+state` keeps the planner off the state indexes, whose
@@ -48,6 +51,7 @@ export function createRoutingWriteBacks(db: Db) {
     claimed_until = 0, updated_at = @now where ${OWNED}`);
   const skipped = prepare(`update alert_deliveries set state = 'skipped', reason = @reason, decision = @decision, claimed_until = 0,
     updated_at = @now where ${OWNED}`);
+  const queue = sqliteOwedEvents(client);
   const extend = prepare(`update alert_deliveries set claimed_until = @next where ${HELD}`);
   const release = prepare(`update alert_deliveries set claimed_until = 0 where ${HELD}`);
 
@@ -58,13 +62,14 @@ export function createRoutingWriteBacks(db: Db) {
     return (...args: A): T => transaction.immediate(...args);
   };
   const lost = (claim: Claim) => { throw new LostClaimError(claim); };
-  /** `statement` on each of the claim's `alertIds` (distinct: the claim's own rows), with `params`. */
-  const run = immediate((claim: Claim, alertIds: string[], statement: ReturnType<typeof prepare>, params: Params = {}) => {
+  /** `statement` on each of the claim's `alertIds` (distinct: the claim's own rows), with `params`; then the owed `events`. */
+  const run = immediate((claim: Claim, alertIds: string[], statement: ReturnType<typeof prepare>, params: Params = {}, events: OwedEvent[] = [], failing = false) => {
     const bound: Params = { ...owned(claim, ''), ...params };
     for (const alertId of alertIds) {
       bound.alertId = alertId;
       if (statement.run(bound).changes !== 1) lost(claim);
     }
+    queue(events, failing ? new Set(alertIds) : undefined);
   });
   const held = (claim: Claim) => ({
     integrationId: claim.integrationId, groupKey: claim.groupKey, until: claim.until,
@@ -78,21 +83,22 @@ export function createRoutingWriteBacks(db: Db) {
       if (ticketIntentRow.run(params).changes !== 1) lost(claim);
       ticketIntentGroup.run({ integrationId: claim.integrationId, groupKey: claim.groupKey, psaAccountId, marker, now: params.now });
     }),
-    ticketCreated: immediate((claim: Claim, alertId: string, ticket: { id: string; number: string | null; isOpen: boolean }, decision: unknown, checkedAt: number): void => {
+    ticketCreated: immediate((claim: Claim, alertId: string, ticket: { id: string; number: string | null; isOpen: boolean }, decision: unknown, checkedAt: number, events: OwedEvent[]): void => {
       const params = { ...owned(claim, alertId), ticketId: ticket.id, decision: json(decision) };
       if (ticketCreatedRow.run(params).changes !== 1) lost(claim);
       ticketCreatedGroup.run({
         integrationId: claim.integrationId, groupKey: claim.groupKey, ticketId: ticket.id, ticketNumber: ticket.number,
         isOpen: ticket.isOpen ? 1 : 0, checkedAt, now: params.now,
       });
+      queue(events);
     }),
     noteIntent: (claim: Claim, alertIds: string[], ticketId: string, marker: string) => run(claim, alertIds, noteIntent, { ticketId, marker }),
     noteCleared: (claim: Claim, alertIds: string[]) => run(claim, alertIds, noteCleared),
-    noteAdded: (claim: Claim, alertIds: string[], ticketId: string, noteId: string | null) => run(claim, alertIds, noteAdded, { ticketId, noteId }),
-    failed: (claim: Claim, alertIds: string[], lastError: string, advice: string) => run(claim, alertIds, failed, { lastError, advice }),
+    noteAdded: (claim: Claim, alertIds: string[], ticketId: string, noteId: string | null, events: OwedEvent[]) => run(claim, alertIds, noteAdded, { ticketId, noteId }, events),
+    failed: (claim: Claim, alertIds: string[], lastError: string, advice: string, events: OwedEvent[]) => run(claim, alertIds, failed, { lastError, advice }, events, true),
     skipped: (claim: Claim, alertIds: string[], reason: string, decision: unknown) => run(claim, alertIds, skipped, { reason, decision: json(decision) }),
     /** Returns the ids that failed (accepted before `expireBefore`, past the retry horizon). */
-    retry: immediate((claim: Claim, alertIds: string[], input: RetryWrite): string[] => {
+    retry: immediate((claim: Claim, alertIds: string[], input: RetryWrite, events: OwedEvent[]): string[] => {
       const bound: Params = { ...owned(claim, ''), ...input };
       const failedIds: string[] = [];
       for (const alertId of alertIds) {
@@ -101,6 +107,7 @@ export function createRoutingWriteBacks(db: Db) {
         if (!row) lost(claim);
         else if (row.state === 'failed') failedIds.push(alertId);
       }
+      queue(events, new Set(failedIds));
       return failedIds;
     }),
     /** Heartbeat: false when the claim was lost. */

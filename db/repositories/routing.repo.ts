@@ -14,6 +14,7 @@ import { nowIso } from '../schema/columns.helpers.js';
 import { GroupCommit } from '../group-commit.js';
 import { claimableGroups, type ClaimQueue, type QueuedRow } from './claimable-groups.js';
 import { createRoutingWriteBacks } from './routing-writebacks.js';
+import type { OwedEvent } from './owed-events.js';
 import {
   HELD_WHERE, MAX_ALERTS_PER_CLAIM, REQUEUE,
   type Accepted, type BillableSyncRow, type Claim, type DeliveryLogQuery, type DeliveryLogRow, type DeliveryRow, type DeliveryState, type Resolution, type RetryInput, type TicketGroupRow,
@@ -253,9 +254,9 @@ export function createRoutingRepo(db: Db) {
     async recordTicketIntent(claim: Claim, alertId: string, psaAccountId: string, marker: string): Promise<void> {
       writeBacks.ticketIntent(claim, alertId, psaAccountId, marker);
     },
-    /** The group's ticket exists in the PSA: remember it, and mark the alert that opened it. */
-    async recordTicketCreated(claim: Claim, alertId: string, ticket: { id: string; number: string | null; isOpen: boolean }, decision: unknown, now: number): Promise<void> {
-      writeBacks.ticketCreated(claim, alertId, ticket, decision, now);
+    /** The group's ticket exists in the PSA: remember it, and mark the alert that opened it (with the platform `events` it owes). */
+    async recordTicketCreated(claim: Claim, alertId: string, ticket: { id: string; number: string | null; isOpen: boolean }, decision: unknown, now: number, events: OwedEvent[] = []): Promise<void> {
+      writeBacks.ticketCreated(claim, alertId, ticket, decision, now, events);
     },
     /**
      * A ticket found by the marker of an alert that is no longer in the queue (it failed after its
@@ -284,20 +285,20 @@ export function createRoutingRepo(db: Db) {
     async clearNoteIntent(claim: Claim, alertIds: string[]): Promise<void> {
       writeBacks.noteCleared(claim, alertIds);
     },
-    /** One statement for the whole coalesced note: its alerts are delivered. */
-    async recordNoteAdded(claim: Claim, alertIds: string[], ticketId: string, noteId: string | null): Promise<void> {
-      writeBacks.noteAdded(claim, alertIds, ticketId, noteId);
+    /** One statement for the whole coalesced note: its alerts are delivered (with the platform `events` it owes). */
+    async recordNoteAdded(claim: Claim, alertIds: string[], ticketId: string, noteId: string | null, events: OwedEvent[] = []): Promise<void> {
+      writeBacks.noteAdded(claim, alertIds, ticketId, noteId, events);
     },
     /**
      * A transient failure: one more attempt counted, the claim released, the next try scheduled;
      * alerts accepted before `expireBefore` (past the retry horizon) become failed with the advice.
-     * Returns those ids.
+     * Returns those ids; of the owed `events`, those `ifFailed` one of them are queued.
      */
-    async recordRetry(claim: Claim, alertIds: string[], input: RetryInput): Promise<string[]> {
-      return writeBacks.retry(claim, alertIds, input);
+    async recordRetry(claim: Claim, alertIds: string[], input: RetryInput, events: OwedEvent[] = []): Promise<string[]> {
+      return writeBacks.retry(claim, alertIds, input, events);
     },
-    async recordFailed(claim: Claim, alertIds: string[], lastError: string, advice: string): Promise<void> {
-      writeBacks.failed(claim, alertIds, lastError, advice);
+    async recordFailed(claim: Claim, alertIds: string[], lastError: string, advice: string, events: OwedEvent[] = []): Promise<void> {
+      writeBacks.failed(claim, alertIds, lastError, advice, events);
     },
     async recordSkipped(claim: Claim, alertIds: string[], reason: string, decision: unknown): Promise<void> {
       writeBacks.skipped(claim, alertIds, reason, decision);

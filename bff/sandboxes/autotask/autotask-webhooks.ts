@@ -1,6 +1,6 @@
 /**
- * @module Autotask's ticket webhooks in the sandbox: `TicketWebhooks` (create, get, activate or
- * deactivate, delete) and `TicketWebhooks/{id}/Fields`; a change to a subscribed ticket field is
+ * @module Autotask's ticket webhooks in the sandbox: `TicketWebhooks` (create, get, query, activate
+ * or deactivate, delete) and `TicketWebhooks/{id}/Fields`; a change to a subscribed ticket field is
  * called out to `webhookUrl`, signed with the webhook's `secretKey` as Autotask signs it
  * (webhook-facts.ts), retried, and after repeated failures the webhook is deactivated and its
  * `deactivationUrl` is told.
@@ -12,6 +12,8 @@ import type { SandboxState } from '../common/sandbox-kit.js';
 import { WebhookSender, type WebhookTarget } from '../common/sandbox-webhooks.js';
 import type { AutotaskData } from './autotask-db.js';
 import { methodNotAllowed, noRoute } from './autotask-api.js';
+import type { DataType, EntityDef, FieldDef } from './autotask-entities.js';
+import { compileFilter, PAGE_SIZE, parseQueryModel, parseSearch, selectPage, type Row } from './autotask-query.js';
 
 interface AutotaskHook extends WebhookTarget {
   name: string;
@@ -27,6 +29,24 @@ interface AutotaskHook extends WebhookTarget {
 const API_USER_RESOURCE_ID = 29682885;
 /** Ticket field names by webhook field id (only status is subscribed by the product). */
 const FIELD_NAMES: Record<number, string> = { [AUTOTASK_WEBHOOK.statusFieldId]: 'status' };
+
+/** TicketWebhookModel's fields (the swagger), for query filters; `secretKey` is write-only here, so neither shown nor queryable. */
+const HOOK_FIELDS: Array<[string, DataType]> = [
+  ['id', 'long'], ['deactivationUrl', 'string'], ['isActive', 'boolean'], ['isReady', 'boolean'], ['isSubscribedToCreateEvents', 'boolean'],
+  ['isSubscribedToDeleteEvents', 'boolean'], ['isSubscribedToUpdateEvents', 'boolean'], ['name', 'string'], ['notificationEmailAddress', 'string'],
+  ['ownerResourceID', 'integer'], ['sendThresholdExceededNotification', 'boolean'], ['webhookGUID', 'string'], ['webhookUrl', 'string'],
+];
+const HOOK_ENTITY: EntityDef = (() => {
+  const fields = HOOK_FIELDS.map(([name, dataType]): FieldDef => ({
+    name, dataType, length: dataType === 'string' ? 500 : 0, isRequired: false, isReadOnly: name === 'id', isQueryable: true, isReference: false,
+    referenceEntityType: '', isPickList: false, picklistValues: null, picklistParentValueField: '', isSupportedWebhookField: false,
+  }));
+  const byLower = new Map(fields.map((f) => [f.name.toLowerCase(), f]));
+  return {
+    name: 'TicketWebhooks', modelName: 'TicketWebhook', internalName: 'TicketWebhook', fields, hasUserDefinedFields: false, canQuery: true,
+    rootCreate: true, rootUpdate: true, field: (name) => byLower.get(name.toLowerCase()),
+  };
+})();
 
 export function createAutotaskWebhooks(state: SandboxState<AutotaskData>) {
   let sequence = 0;
@@ -91,6 +111,14 @@ export function createAutotaskWebhooks(state: SandboxState<AutotaskData>) {
         return c.json({ itemId: hook.id });
       }
       return methodNotAllowed(c, method);
+    }
+    if (segments.length === 2 && segments[1]!.toLowerCase() === 'query') {
+      if (method !== 'GET' && method !== 'POST') return methodNotAllowed(c, method);
+      // ASSUMPTION: an account's webhooks fit one page (Autotask's 500), so no next page is offered.
+      const query = method === 'GET' ? parseSearch(c.req.query('search')) : parseQueryModel(body);
+      const rows = [...sender.targets.values()].map((h) => view(h) as Row);
+      const items = selectPage(rows, compileFilter(HOOK_ENTITY, query.filter), -1, query.maxRecords ?? PAGE_SIZE).items;
+      return c.json({ items, pageDetails: { count: items.length, requestCount: PAGE_SIZE, prevPageUrl: null, nextPageUrl: null } });
     }
     const hook = sender.targets.get(Number(segments[1]));
     if (segments.length === 2) {

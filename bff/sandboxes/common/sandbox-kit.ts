@@ -18,6 +18,8 @@ export const faultSchema = z.object({
   status: z.number().int().min(500).max(599).default(503),
   /** Only calls whose path contains this text (e.g. "/Tickets"); all calls when absent. */
   pathIncludes: z.string().optional(),
+  /** Only calls whose path ends with this text (e.g. "/webhooks": a create, not the "/webhooks/search" beside it). */
+  pathEndsWith: z.string().optional(),
   /** Only calls with this HTTP method (e.g. POST: delay a create but not the searches for it). */
   method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).optional(),
 });
@@ -92,7 +94,7 @@ export class SandboxState<Data> {
 
   /** Takes the next fault that applies to this call, if any. */
   takeFault(path: string, method = 'GET'): Fault | undefined {
-    const fault = this.faults.find((f) => f.remaining > 0 && (!f.pathIncludes || path.includes(f.pathIncludes)) && (!f.method || f.method === method.toUpperCase()));
+    const fault = this.faults.find((f) => f.remaining > 0 && (!f.pathIncludes || path.includes(f.pathIncludes)) && (!f.pathEndsWith || path.endsWith(f.pathEndsWith)) && (!f.method || f.method === method.toUpperCase()));
     if (!fault) return undefined;
     fault.remaining--;
     this.faultsTaken[fault.kind] = (this.faultsTaken[fault.kind] ?? 0) + 1;

@@ -10,7 +10,7 @@ import { CONNECTWISE_CALLBACK, type ConnectWiseCallback } from '../../vendors/we
 import type { SandboxState } from '../common/sandbox-kit.js';
 import { WebhookSender, type WebhookTarget } from '../common/sandbox-webhooks.js';
 import { SANDBOX_COMPANY_ID, type CwData } from './connectwise.seed.js';
-import { invalidObject } from './connectwise-wire.js';
+import { invalidObject, pageOf } from './connectwise-wire.js';
 
 interface CwCallback extends WebhookTarget {
   description: string;
@@ -52,7 +52,7 @@ export function createConnectWiseCallbacks(state: SandboxState<CwData>) {
   }
 
   function registerRoutes(api: Hono): void {
-    api.get('/system/callbacks', (c) => c.json([...sender.targets.values()].map(view)));
+    api.get('/system/callbacks', (c) => pageOf(c, [...sender.targets.values()].map(view), 'callbackEntry'));
     api.post('/system/callbacks', async (c) => {
       const body = ((await c.req.json().catch(() => null)) ?? {}) as Record<string, unknown>;
       const url = String(body.url ?? '');

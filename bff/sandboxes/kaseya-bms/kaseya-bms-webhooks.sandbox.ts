@@ -1,6 +1,6 @@
 /**
- * @module Kaseya BMS webhooks in the sandbox: `/v2/admin/webhooks` (create, get, delete one by id or several
- * by `TargetedIds`) and `/v2/admin/webhooks/events/lookup`. A ticket's status change (an update or a
+ * @module Kaseya BMS webhooks in the sandbox: `/v2/admin/webhooks` (create, get, search, delete one by id
+ * or several by `TargetedIds`) and `/v2/admin/webhooks/events/lookup`. A ticket's status change (an update or a
  * resolve) is posted to each enabled hook subscribed to "Ticket Status Changed" (or all events),
  * signed with the hook's `Secret` (webhook-facts.ts), retried, and disabled after repeated failures.
  */
@@ -10,7 +10,7 @@ import { KASEYA_BMS_WEBHOOK, type BmsDelivery } from '../../vendors/webhooks/web
 import type { SandboxState } from '../common/sandbox-kit.js';
 import { WebhookSender, type WebhookTarget } from '../common/sandbox-webhooks.js';
 import type { BmsData } from './kaseya-bms.seed.js';
-import { fail, ok, validationFailed } from './kaseya-bms-wire.sandbox.js';
+import { contains, fail, field, intField, ok, pageOf, paged, stringField, validationFailed } from './kaseya-bms-wire.sandbox.js';
 
 interface BmsHook extends WebhookTarget {
   name: string;
@@ -51,10 +51,6 @@ export function createWebhooks(state: SandboxState<BmsData>) {
     id: h.id, createdBy: 1, createdOn: h.createdOn, modifiedBy: null, modifiedOn: null, isEnabled: h.active, payloadUrl: h.url, name: h.name,
     contentType: 1, sendAllEvents: h.sendAllEvents, events: h.events, hasSecret: h.secret !== null,
   });
-  const field = (body: Record<string, unknown>, name: string) => {
-    const key = Object.keys(body).find((k) => k.toLowerCase() === name.toLowerCase());
-    return key === undefined ? undefined : body[key];
-  };
 
   function register(app: Hono): void {
     app.get('/v2/admin/webhooks/events/lookup', (c) => ok(c, KASEYA_BMS_WEBHOOK.events.map((e) => ({ id: e.Id, name: e.Name, categoryName: e.CategoryName, categoryId: e.CategoryId }))));
@@ -72,6 +68,18 @@ export function createWebhooks(state: SandboxState<BmsData>) {
       });
       state.recordWrite('webhook', hook.id, view(hook));
       return ok(c, view(hook));
+    });
+    // GetWebhookConfigurationsList: `{PageSize, PageNumber, Filter: {PayloadUrl, Name, IsEnabled}}`, answered as WebhookConfigurationListOutputDto rows.
+    app.post('/v2/admin/webhooks/search', async (c) => {
+      const body = ((await c.req.json().catch(() => null)) ?? {}) as Record<string, unknown>;
+      const filter = field(body, 'Filter');
+      const enabled = intField(filter, 'IsEnabled');
+      const list = [...sender.targets.values()].filter((h) => contains(h.url, stringField(filter, 'PayloadUrl')) && contains(h.name, stringField(filter, 'Name'))
+        && (enabled == null || h.active === (enabled === 1)));
+      const page = pageOf(list, intField(body, 'PageSize') ?? undefined, intField(body, 'PageNumber') ?? undefined);
+      return paged(c, page.map((h) => ({
+        id: h.id, createdBy: 1, createdOn: h.createdOn, modifiedBy: null, modifiedOn: null, payloadUrl: h.url, name: h.name, isEnabled: h.active, recentDelivery: null, useCount: 0,
+      })), list.length);
     });
     app.get('/v2/admin/webhooks/:id{[0-9]+}', (c) => {
       const hook = sender.targets.get(Number(c.req.param('id')));

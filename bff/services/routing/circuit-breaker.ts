@@ -5,11 +5,12 @@
  * (no per-alert tries burn the vendor budget), and one probe at a time goes out on a growing
  * interval (probeBaseMs doubling up to probeMaxMs). Any answer from the vendor closes it and makes
  * the held alerts due at once. Keyed by integration only, so another outbox (platform events) can
- * count its failures here too. Its writes are single short statements, never around a vendor call.
+ * count its failures here too. Its writes are short transactions, never around a vendor call; a
+ * transition queues its platform event (integration.unavailable / integration.recovered) in its own.
  */
 import type { IntegrationHealthRepo } from '../../../db/repositories/integration-health.repo.js';
 import type { Failure } from '../../routing/failure.js';
-import type { DeliveryEvents } from '../two-way/delivery-events.js';
+import { recoveredEvent, unavailableEvent } from '../two-way/delivery-events.js';
 
 export interface BreakerConfig {
   breakerThreshold: number;
@@ -42,8 +43,6 @@ export class CircuitBreaker {
     private readonly repo: IntegrationHealthRepo,
     private readonly config: BreakerConfig,
     private readonly now: () => number,
-    /** Told of each transition once: only the call whose statement made it sees it as its own. */
-    private readonly events?: DeliveryEvents,
   ) {}
 
   /** A transient failure; `probe` when it was the breaker's probe (then the next probe waits longer). */
@@ -55,19 +54,15 @@ export class CircuitBreaker {
       await this.repo.recordProbeFailure(subject.integrationId, f, at + probeDelayMs((row?.probes ?? 0) + 1, this.config));
       return;
     }
-    const row = await this.repo.recordFailure(subject.partnerId, subject.integrationId, f, { threshold: this.config.breakerThreshold, firstProbeAt: at + probeDelayMs(0, this.config) });
-    // The statement that opened it stamped unavailableSince with this failure's instant.
-    if (row.state === 'unavailable' && row.unavailableSince === at && row.probes === 0) {
-      await this.events?.unavailable(subject.partnerId, subject.integrationId, at, f.status, f.message);
-    }
+    // Queued only by the statement that opens it (the one that stamps unavailableSince with this failure's instant).
+    await this.repo.recordFailure(subject.partnerId, subject.integrationId, f, { threshold: this.config.breakerThreshold, firstProbeAt: at + probeDelayMs(0, this.config) },
+      unavailableEvent(subject.partnerId, subject.integrationId, at, f.status, f.message));
   }
 
   /** The vendor answered (a success, or a refusal about the data). True when this closed the breaker. */
   async answered(subject: BreakerSubject): Promise<boolean> {
     const at = this.now();
-    const closed = await this.repo.recordSuccess(subject.integrationId, at);
-    if (closed) await this.events?.recovered(subject.partnerId, subject.integrationId, at);
-    return closed;
+    return this.repo.recordSuccess(subject.integrationId, at, recoveredEvent(subject.partnerId, subject.integrationId, at));
   }
 
   /** Heartbeat of a running probe. */

@@ -5,12 +5,13 @@
  * and confirmed after it, so a worker that dies in between, or a call whose answer was lost (a
  * time-out: the vendor may still commit it), is reconciled (findTicketByMarker, hasNoteWithMarker,
  * searched for up to `lateWriteWaitMs` after sending) instead of repeated. Vendor calls happen
- * outside any transaction; each write-back is one transaction that first checks the
- * claim is still ours.
+ * outside any transaction; each write-back is one transaction that first checks the claim is
+ * still ours and queues the platform events it owes (delivery-events.ts) with it.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Repositories } from '../../../db/repositories/index.js';
 import { LostClaimError, type Claim, type DeliveryRow } from '../../../db/repositories/routing-contract.js';
+import type { OwedEvent } from '../../../db/repositories/owed-events.js';
 import type { Logger } from '../../logger.js';
 import { ProblemError } from '../../errors.js';
 import type { RoutingAlert } from '../../routing/alert.js';
@@ -23,7 +24,7 @@ import type { PsaAdapter } from '../../vendors/psa-adapter.js';
 import type { PsaContact, TicketRef } from '../../contracts/model.js';
 import { VendorError } from '../../vendors/vendor-errors.js';
 import type { VendorGateway } from '../vendor-gateway.js';
-import type { DeliveryEvents } from '../two-way/delivery-events.js';
+import { deliveryFailedEvent, noteAddedEvent, ticketCreatedEvent } from '../two-way/delivery-events.js';
 import type { CircuitBreaker } from './circuit-breaker.js';
 import type { RoutingConfig } from './routing-config.js';
 
@@ -42,8 +43,6 @@ export interface DeliveryContext {
   signal: AbortSignal;
   /** Counts transient failures per integration and holds an unavailable PSA's queue. */
   breaker: CircuitBreaker;
-  /** Queues the platform's ticket.created / ticket.note_added / delivery.failed events. */
-  events: DeliveryEvents;
   hooks?: RoutingHooks;
   /** Between steps: gives intake the event loop while alerts pour in (intake-yield.ts). */
   yieldToIntake?: (spentMs: number) => Promise<void>;
@@ -77,18 +76,15 @@ export async function deliverGroup(ctx: DeliveryContext, claim: Claim): Promise<
     adapter = (await ctx.vendors.psa(claim.partnerId, claim.integrationId)).adapter;
   } catch (error) {
     const message = error instanceof ProblemError ? error.detail ?? error.title : String(error);
-    await ctx.repos.routing.recordFailed(claim, alertIds, message, FAILURE_ADVICE.invalid_credentials);
-    await announceFailed(ctx, claim, claim.rows, message, FAILURE_ADVICE.invalid_credentials);
+    await ctx.repos.routing.recordFailed(claim, alertIds, message, FAILURE_ADVICE.invalid_credentials, failedEvents(claim, claim.rows, message, FAILURE_ADVICE.invalid_credentials));
     return;
   }
   await new GroupRun(ctx, claim, adapter).run();
 }
 
-/** One delivery.failed per alert the write-back just failed (its attempt count tells a later retry's failure apart). */
-async function announceFailed(ctx: DeliveryContext, claim: Claim, rows: DeliveryRow[], error: string, advice: string): Promise<void> {
-  for (const row of rows) {
-    await ctx.events.deliveryFailed(claim.partnerId, claim.integrationId, { alertId: row.alertId, groupKey: claim.groupKey, error, advice }, row.attempts + 1);
-  }
+/** One delivery.failed per alert, owed if the write-back fails it (its attempt count tells a later retry's failure apart). */
+function failedEvents(claim: Claim, rows: DeliveryRow[], error: string, advice: string): OwedEvent[] {
+  return rows.map((row) => deliveryFailedEvent(claim.partnerId, claim.integrationId, { alertId: row.alertId, groupKey: claim.groupKey, error, advice }, row.attempts + 1));
 }
 
 class GroupRun {
@@ -175,8 +171,7 @@ class GroupRun {
       const ticketId = items[0]!.row.vendorTicketId!;
       const since = items.map((i) => i.row.updatedAt).sort().at(-1)!;
       if (await this.findLateWrite(async () => (await this.adapter.hasNoteWithMarker(ticketId, marker, this.signal)) || null, since)) {
-        await this.ctx.repos.routing.recordNoteAdded(this.claim, items.map((i) => i.row.alertId), ticketId, null);
-        await this.announceNote(ticketId, null, items, marker);
+        await this.ctx.repos.routing.recordNoteAdded(this.claim, items.map((i) => i.row.alertId), ticketId, null, this.noteEvents(ticketId, null, items, marker));
         this.settle(items);
         this.ctx.logger.info({ integrationId: this.claim.integrationId, alerts: items.length, ticketId }, 'routing: found a note sent before a restart');
       }
@@ -194,8 +189,7 @@ class GroupRun {
     const { repos, now, logger } = this.ctx;
     if (found) {
       if (owner) {
-        await repos.routing.recordTicketCreated(this.claim, owner.row.alertId, found, owner.decision, now());
-        await this.announceTicket(found, owner);
+        await repos.routing.recordTicketCreated(this.claim, owner.row.alertId, found, owner.decision, now(), this.ticketEvents(found, owner));
         this.verifiedTicketId = found.id;
         this.settle([owner]);
       } else {
@@ -230,8 +224,7 @@ class GroupRun {
     }
     await this.ctx.hooks?.afterVendorWrite?.({ kind: 'ticket', integrationId: this.claim.integrationId, groupKey: this.claim.groupKey, alertIds: [item.row.alertId], vendorId: ticket.id });
     this.ensureLive();
-    await repos.routing.recordTicketCreated(this.claim, item.row.alertId, ticket, { ...d, contact }, now());
-    await this.announceTicket(ticket, item);
+    await repos.routing.recordTicketCreated(this.claim, item.row.alertId, ticket, { ...d, contact }, now(), this.ticketEvents(ticket, item));
     this.verifiedTicketId = ticket.id;
     this.settle([item]);
   }
@@ -273,19 +266,18 @@ class GroupRun {
     }
     await this.ctx.hooks?.afterVendorWrite?.({ kind: 'note', integrationId: this.claim.integrationId, groupKey: this.claim.groupKey, alertIds: ids, vendorId: noteId });
     this.ensureLive();
-    await repos.routing.recordNoteAdded(this.claim, ids, ticketId, noteId);
-    await this.announceNote(ticketId, noteId, batch, marker);
+    await repos.routing.recordNoteAdded(this.claim, ids, ticketId, noteId, this.noteEvents(ticketId, noteId, batch, marker));
     this.settle(batch);
   }
 
-  private announceTicket(ticket: TicketRef, item: Item): Promise<void> {
+  private ticketEvents(ticket: TicketRef, item: Item): OwedEvent[] {
     const { partnerId, integrationId, groupKey } = this.claim;
-    return this.ctx.events.ticketCreated(partnerId, integrationId, { ticketId: ticket.id, ticketNumber: ticket.number, groupKey, alertId: item.row.alertId });
+    return [ticketCreatedEvent(partnerId, integrationId, { ticketId: ticket.id, ticketNumber: ticket.number, groupKey, alertId: item.row.alertId })];
   }
 
-  private announceNote(ticketId: string, noteId: string | null, items: Item[], marker: string): Promise<void> {
+  private noteEvents(ticketId: string, noteId: string | null, items: Item[], marker: string): OwedEvent[] {
     const { partnerId, integrationId, groupKey } = this.claim;
-    return this.ctx.events.noteAdded(partnerId, integrationId, { ticketId, noteId, groupKey, alertIds: items.map((i) => i.row.alertId) }, marker);
+    return [noteAddedEvent(partnerId, integrationId, { ticketId, noteId, groupKey, alertIds: items.map((i) => i.row.alertId) }, marker)];
   }
 
   /**
@@ -338,15 +330,13 @@ class GroupRun {
         const expireBefore = new Date(now() - config.retryHorizonHours * 3_600_000).toISOString();
         const failed = await repos.routing.recordRetry(this.claim, this.pending.map((i) => i.row.alertId), {
           lastError: failure.message, advice: FAILURE_ADVICE[failure.code], nextAttemptAt: now() + wait, expireBefore,
-        });
+        }, failedEvents(this.claim, this.pending.map((i) => i.row), failure.message, FAILURE_ADVICE[failure.code]));
         logger.warn({ ...where, code: failure.code, attempt, waitMs: wait, failed: failed.length, probe: Boolean(this.claim.probe) }, 'routing: vendor call failed; will retry');
-        await announceFailed(this.ctx, this.claim, this.pending.filter((i) => failed.includes(i.row.alertId)).map((i) => i.row), failure.message, FAILURE_ADVICE[failure.code]);
         return false;
       }
       if (error instanceof VendorError) await this.vendorAnswered();
       const items = this.stepItems.filter((i) => this.pending.includes(i));
-      await repos.routing.recordFailed(this.claim, items.map((i) => i.row.alertId), failure.message, FAILURE_ADVICE[failure.code]);
-      await announceFailed(this.ctx, this.claim, items.map((i) => i.row), failure.message, FAILURE_ADVICE[failure.code]);
+      await repos.routing.recordFailed(this.claim, items.map((i) => i.row.alertId), failure.message, FAILURE_ADVICE[failure.code], failedEvents(this.claim, items.map((i) => i.row), failure.message, FAILURE_ADVICE[failure.code]));
       logger.warn({ ...where, code: failure.code, alerts: items.length }, 'routing: vendor refused; alerts failed');
       this.settle(items);
       return this.pending.length > 0;

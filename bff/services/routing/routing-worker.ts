@@ -14,7 +14,6 @@ import { FAILURE_ADVICE } from '../../routing/failure.js';
 import type { VendorGateway } from '../vendor-gateway.js';
 import { BillableSyncService } from './billable-sync.service.js';
 import { CircuitBreaker } from './circuit-breaker.js';
-import { DeliveryEvents } from '../two-way/delivery-events.js';
 import { deliverGroup, type RoutingHooks } from './group-delivery.js';
 import { DEFAULT_ROUTING_CONFIG, type RoutingConfig, type RoutingTiming } from './routing-config.js';
 import { createDecider, type Decider } from './routing-decider.js';
@@ -62,7 +61,6 @@ export class RoutingWorker {
   readonly signal: WorkSignal;
   readonly billable: BillableSyncService;
   readonly breaker: CircuitBreaker;
-  private readonly events: DeliveryEvents;
   private readonly now: () => number;
   private lastExpiry = 0;
   private readonly inFlight = new Map<Claim, Promise<void>>();
@@ -99,8 +97,7 @@ export class RoutingWorker {
     deps.routingSignal = this.signal;
     deps.routing = { openTtlMs: this.config.openTtlMs, now: this.now };
     this.billable = new BillableSyncService(deps.repos, deps.vendors, deps.logger, this.config);
-    this.events = new DeliveryEvents(deps);
-    this.breaker = new CircuitBreaker(deps.repos.integrationHealth, this.config, this.now, this.events);
+    this.breaker = new CircuitBreaker(deps.repos.integrationHealth, this.config, this.now);
     this.yielder = new IntakeYield(this.signal, this.config);
     const timed = deps.repos.routing.holdsEventLoop;
     this.resolveSlice = timed ? new SliceSizer(this.config.sliceMs, FIRST_SLICE_ROWS, MIN_SLICE_ROWS, this.config.resolveBatch) : null;
@@ -289,7 +286,7 @@ export class RoutingWorker {
   private deliver(claim: Claim): void {
     const { repos, vendors, logger } = this.deps;
     const ctx = {
-      repos, vendors, logger, config: this.config, now: this.now, signal: this.abort.signal, breaker: this.breaker, events: this.events, hooks: this.options.hooks,
+      repos, vendors, logger, config: this.config, now: this.now, signal: this.abort.signal, breaker: this.breaker, hooks: this.options.hooks,
       yieldToIntake: (spentMs: number) => this.yielder.after(spentMs),
     };
     // Its first step in a turn of its own: not in the claim's, nor in another group's.

@@ -5,7 +5,10 @@
  *   instances that all saw the integration needing a push, one registers; a heartbeat keeps it
  *   while the vendor call runs, and a dead instance's lease lapses so another takes over;
  * - the push is saved only while the integration is still active and not deleted; otherwise the
- *   hook just made is removed at the vendor again (push-unregister.ts), so none is left behind.
+ *   hook just made is removed at the vendor again (push-unregister.ts), so none is left behind;
+ * - a process that died after the vendor made the hook but before the push was saved left a hook
+ *   nobody knows of: every registration first lists the hooks posting to this integration's
+ *   receiver (no push is stored, so none of them is in use) and removes them, then makes its own.
  * After a failure the lease holds the retry time, so no instance tries again before it (polling
  * carries status changes meanwhile). No database transaction is open during a vendor call.
  */
@@ -15,7 +18,7 @@ import { credentialSchemas, type VendorCredentials } from '../../contracts/crede
 import type { CredentialVault } from '../../credential-vault.js';
 import type { Logger } from '../../logger.js';
 import type { PsaVendor } from '../../contracts/model.js';
-import { registerTicketPush } from '../../vendors/webhooks/ticket-push.js';
+import { findTicketPushes, registerTicketPush, unregisterTicketPush } from '../../vendors/webhooks/ticket-push.js';
 import type { VendorGateway } from '../vendor-gateway.js';
 import { removeVendorPush } from './push-unregister.js';
 
@@ -66,8 +69,13 @@ export async function registerPush(deps: PushRegisterDeps, integration: { id: st
     if (!sealed) throw new Error('the integration has no stored credentials');
     const vendor = integration.vendor as PsaVendor;
     const credentials = credentialSchemas[vendor].parse(vault.open(sealed)) as VendorCredentials[PsaVendor];
+    const url = `${options.origin}/webhooks/psa/${integrationId}`;
+    // Under the lease no other registration is under way, so a hook already posting here is an orphan.
+    const orphans = await findTicketPushes(vendors.context, vendor, credentials, url, signal);
+    for (const hookId of orphans) await unregisterTicketPush(vendors.context, vendor, credentials, hookId, signal);
+    if (orphans.length > 0) logger.info({ integrationId, vendor, removed: orphans.length }, 'two-way: removed PSA ticket pushes left by a registration that was never saved');
     const secret = randomBytes(24).toString('base64url');
-    const registration = await registerTicketPush(vendors.context, vendor, credentials, { integrationId, url: `${options.origin}/webhooks/psa/${integrationId}`, secret }, signal);
+    const registration = await registerTicketPush(vendors.context, vendor, credentials, { integrationId, url, secret }, signal);
     const box = vault.seal(secret);
     const saved = await repos.twoWay.savePush({ integrationId, partnerId: integration.partnerId, vendor, hookId: registration.hookId, keyOrigin: registration.keyOrigin, secretSealed: box.sealed, secretKeyId: box.keyId });
     if (saved) {

@@ -11,15 +11,15 @@
 import type { AppDeps } from '../../app-deps.js';
 import { credentialSchemas, type VendorCredentials } from '../../contracts/credentials.js';
 import type { PsaVendor } from '../../contracts/model.js';
-import { PUSH_UNREGISTERABLE, unregisterTicketPush } from '../../vendors/webhooks/ticket-push.js';
+import { unregisterTicketPush } from '../../vendors/webhooks/ticket-push.js';
 import { VendorError } from '../../vendors/vendor-errors.js';
 
 /**
  * What became of the vendor's push: `removed`; `failed` (the vendor refused or was unreachable;
- * the push stays registered there and is ignored here); `not-supported` (the vendor documents no
- * delete for it); `unreadable` (the stored credentials could not be opened).
+ * the push stays registered there and is ignored here); `unreadable` (the stored credentials could
+ * not be opened).
  */
-export type PushRemovalOutcome = 'removed' | 'failed' | 'not-supported' | 'unreadable';
+export type PushRemovalOutcome = 'removed' | 'failed' | 'unreadable';
 
 export interface PushRemoval {
   /** Null when the integration had no push registered (nothing to remove). */
@@ -41,12 +41,8 @@ export interface VendorPush {
  * integration"). Only the vendor's classified code and status are logged, never the request (it
  * carries credentials).
  */
-export async function removeVendorPush(deps: Pick<Deps, 'vendors' | 'logger'>, push: VendorPush, whose: string): Promise<'removed' | 'failed' | 'not-supported'> {
+export async function removeVendorPush(deps: Pick<Deps, 'vendors' | 'logger'>, push: VendorPush, whose: string): Promise<'removed' | 'failed'> {
   const { integrationId, vendor } = push;
-  if (!PUSH_UNREGISTERABLE[vendor]) {
-    deps.logger.warn({ integrationId, vendor }, `two-way: the vendor documents no delete for the PSA ticket push of ${whose}; it stays registered there and is ignored`);
-    return 'not-supported';
-  }
   try {
     await unregisterTicketPush(deps.vendors.context, vendor, push.credentials, push.hookId);
     deps.logger.info({ integrationId, vendor }, `two-way: removed the PSA ticket push of ${whose}`);
@@ -71,19 +67,16 @@ export async function preparePushRemoval(deps: Deps, partnerId: string, integrat
   };
   // Opened whether or not a push is stored yet: one may be saved before the delete is.
   let credentials: VendorCredentials[PsaVendor] | null = null;
-  if (PUSH_UNREGISTERABLE[vendor]) {
-    try {
-      const sealed = await deps.repos.integrations.getSealedCredentials(partnerId, integrationId);
-      if (sealed) credentials = credentialSchemas[vendor].parse(deps.vault.open(sealed)) as VendorCredentials[PsaVendor];
-    } catch {
-      credentials = null; // a key no longer configured or credentials of an older shape: nothing to call with
-    }
+  try {
+    const sealed = await deps.repos.integrations.getSealedCredentials(partnerId, integrationId);
+    if (sealed) credentials = credentialSchemas[vendor].parse(deps.vault.open(sealed)) as VendorCredentials[PsaVendor];
+  } catch {
+    credentials = null; // a key no longer configured or credentials of an older shape: nothing to call with
   }
   return {
     async run() {
       const push = await deps.repos.twoWay.getPush(integrationId);
       if (!push || push.partnerId !== partnerId) return null;
-      if (!PUSH_UNREGISTERABLE[vendor]) return done('not-supported');
       if (!credentials) {
         deps.logger.warn({ integrationId, vendor }, 'two-way: the deleted integration’s credentials could not be read; its PSA ticket push stays registered');
         return done('unreadable');

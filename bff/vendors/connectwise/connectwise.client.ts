@@ -136,7 +136,7 @@ export class ConnectWiseClient {
 
   /** One authenticated call below `<codebase>apis/3.0/`, parsed with `schema`. */
   async call<S extends z.ZodType>(schema: S, request: {
-    method: 'GET' | 'POST' | 'PATCH';
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
     path: string;
     query?: Record<string, QueryValue>;
     json?: unknown;

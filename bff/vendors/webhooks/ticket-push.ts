@@ -4,7 +4,9 @@
  * status field, BMS `/v2/admin/webhooks` for "Ticket Status Changed", a ConnectWise Ticket
  * callback, a HaloPSA "Ticket Updated" webhook with Basic authentication. What the receiver needs
  * later (the vendor's hook id, the ConnectWise site the signing key must come from) is returned.
- * `unregisterTicketPush` removes it again with the vendor's own documented delete call.
+ * `unregisterTicketPush` removes it again with the vendor's own documented delete call, and
+ * `findTicketPushes` lists the hooks that post to a given address (the vendor's documented list or
+ * search), so a hook whose registration was never stored can be found again.
  */
 import { z } from 'zod';
 import type { VendorCredentials } from '../../contracts/credentials.js';
@@ -76,20 +78,51 @@ export async function registerTicketPush(ctx: AdapterContext, vendor: PsaVendor,
   }
 }
 
+const AUTOTASK_HOOK = z.object({ id: z.number(), webhookUrl: z.string().nullish() }).passthrough();
+const BMS_HOOK = z.object({ id: z.number(), payloadUrl: z.string().nullish() }).passthrough();
+const CONNECTWISE_CALLBACK = z.object({ id: z.number(), url: z.string().nullish() });
+const HALOPSA_HOOK = z.object({ id: z.string(), url: z.string().nullish() }).passthrough();
+
 /**
- * Whether the product can remove a push it registered: only through a delete the vendor documents
- * (test/fixtures/vendor-specs). ConnectWise's document lists GET, POST, PUT and PATCH for
- * `/system/callbacks/{id}` but no DELETE, so its callback is left in place.
+ * The ids of the ticket pushes that post to `url` at the vendor (every kind of hook the product
+ * registers, whatever its state): Autotask `TicketWebhooks/query` (all of them, filtered here:
+ * ASSUMPTION, the document does not say whether `webhookUrl` is queryable), BMS
+ * `/v2/admin/webhooks/search` by `PayloadUrl`, ConnectWise `system/callbacks` with `conditions` on
+ * `url`, HaloPSA `GET /Webhook`. Each answer is checked here again for the exact address.
  */
-export const PUSH_UNREGISTERABLE: Record<PsaVendor, boolean> = { autotask: true, 'kaseya-bms': true, connectwise: false, halopsa: true };
+export async function findTicketPushes(ctx: AdapterContext, vendor: PsaVendor, credentials: VendorCredentials[PsaVendor], url: string, signal?: AbortSignal): Promise<string[]> {
+  const ids = (rows: Array<{ id: number | string; url?: string | null }>) => rows.filter((r) => r.url === url).map((r) => String(r.id));
+  switch (vendor) {
+    case 'autotask': {
+      const rows = await new AutotaskClient(ctx, credentials as VendorCredentials['autotask']).query('TicketWebhooks', { filter: [{ op: 'gt', field: 'id', value: 0 }] }, AUTOTASK_HOOK, signal);
+      return ids(rows.map((r) => ({ id: r.id, url: r.webhookUrl })));
+    }
+    case 'kaseya-bms': {
+      const rows = await new KaseyaBmsClient(ctx, credentials as VendorCredentials['kaseya-bms']).searchAll(BMS_HOOK, 'v2/admin/webhooks/search', { PayloadUrl: url }, signal);
+      return ids(rows.map((r) => ({ id: r.id, url: r.payloadUrl })));
+    }
+    case 'connectwise': {
+      const rows = await new ConnectWiseClient(ctx, credentials as VendorCredentials['connectwise']).all(CONNECTWISE_CALLBACK, 'system/callbacks', { conditions: `url="${url.replaceAll('"', '\\"')}"` }, signal);
+      return ids(rows);
+    }
+    case 'halopsa': {
+      const rows = await new HaloPsaClient(ctx, credentials as VendorCredentials['halopsa']).call(z.array(HALOPSA_HOOK), { method: 'GET', path: 'Webhook', signal });
+      return ids(rows);
+    }
+  }
+}
 
 /**
  * Deletes the vendor's ticket push `hookId`: Autotask `DELETE TicketWebhooks/{id}`, BMS
- * `DELETE /v2/admin/webhooks/{id}`, HaloPSA `DELETE /Webhook/{id}`. A hook the vendor no longer
- * has counts as removed. Returns false for a vendor with no documented delete (nothing is sent).
+ * `DELETE /v2/admin/webhooks/{id}`, ConnectWise `DELETE system/callbacks/{id}`, HaloPSA
+ * `DELETE /Webhook/{id}`. A hook the vendor no longer has counts as removed.
+ * ConnectWise's delete (204 No Content) is in its own OpenAPI document, as the connectwise-rest
+ * client generated from it shows (covenanttechnologysolutions/connectwise-rest,
+ * src/Manage/SystemAPI.ts, `deleteSystemCallbacksById`); the schemas derived from that package
+ * (test/fixtures/vendor-specs) keep only operations answering 200/201 with a body, so of its
+ * DELETEs they list only the 4 that answer with one.
  */
-export async function unregisterTicketPush(ctx: AdapterContext, vendor: PsaVendor, credentials: VendorCredentials[PsaVendor], hookId: string, signal?: AbortSignal): Promise<boolean> {
-  if (!PUSH_UNREGISTERABLE[vendor]) return false;
+export async function unregisterTicketPush(ctx: AdapterContext, vendor: PsaVendor, credentials: VendorCredentials[PsaVendor], hookId: string, signal?: AbortSignal): Promise<void> {
   try {
     switch (vendor) {
       case 'autotask':
@@ -104,10 +137,10 @@ export async function unregisterTicketPush(ctx: AdapterContext, vendor: PsaVendo
         await new HaloPsaClient(ctx, credentials as VendorCredentials['halopsa']).call(z.unknown(), { method: 'DELETE', path: `Webhook/${encodeURIComponent(hookId)}`, signal });
         break;
       case 'connectwise':
-        return false;
+        await new ConnectWiseClient(ctx, credentials as VendorCredentials['connectwise']).call(z.unknown(), { method: 'DELETE', path: `system/callbacks/${encodeURIComponent(hookId)}`, signal });
+        break;
     }
   } catch (error) {
     if (!(error instanceof VendorError && error.code === 'not_found')) throw error;
   }
-  return true;
 }
