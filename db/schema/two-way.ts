@@ -82,7 +82,13 @@ export const platformEvents = sqliteTable(
     createdAt: createdAt(),
     deliveredAt: text('delivered_at'),
   },
-  (t) => [index('platform_events_due_idx').on(t.state, t.nextAttemptAt), index('platform_events_order_idx').on(t.orderKey, t.seq)],
+  (t) => [
+    index('platform_events_due_idx').on(t.state, t.nextAttemptAt),
+    index('platform_events_order_idx').on(t.orderKey, t.seq),
+    // Each new event is numbered max(seq) + 1 inside the write that owes it (a routing write-back):
+    // without this index that is a scan of every event ever queued (the outbox is never emptied).
+    index('platform_events_seq_idx').on(t.seq),
+  ],
 );
 
 /** One row per delivery attempt: the delivery log an operator reads. */

@@ -71,9 +71,7 @@ export async function registerPush(deps: PushRegisterDeps, integration: { id: st
     const credentials = credentialSchemas[vendor].parse(vault.open(sealed)) as VendorCredentials[PsaVendor];
     const url = `${options.origin}/webhooks/psa/${integrationId}`;
     // Under the lease no other registration is under way, so a hook already posting here is an orphan.
-    const orphans = await findTicketPushes(vendors.context, vendor, credentials, url, signal);
-    for (const hookId of orphans) await unregisterTicketPush(vendors.context, vendor, credentials, hookId, signal);
-    if (orphans.length > 0) logger.info({ integrationId, vendor, removed: orphans.length }, 'two-way: removed PSA ticket pushes left by a registration that was never saved');
+    await removeOrphans(deps, { integrationId, vendor, credentials, url }, signal);
     const secret = randomBytes(24).toString('base64url');
     const registration = await registerTicketPush(vendors.context, vendor, credentials, { integrationId, url, secret }, signal);
     const box = vault.seal(secret);
@@ -97,5 +95,27 @@ export async function registerPush(deps: PushRegisterDeps, integration: { id: st
       await repos.twoWay.setPushLease(integrationId, holder, leaseEnd)
         .catch((error: unknown) => logger.debug({ integrationId, err: error }, 'two-way: could not end the push registration lease'));
     }
+  }
+}
+
+/**
+ * Removes the hooks already posting to `url` (under the lease no other registration is under way,
+ * so any there is an orphan). Best effort: a vendor that refuses or fails the list (an API user
+ * allowed to make hooks but not to list them, an outage of that one call) still gets its push —
+ * status changes must not wait on a cleanup; an orphan left now is found by a later registration.
+ */
+async function removeOrphans(
+  deps: PushRegisterDeps,
+  target: { integrationId: string; vendor: PsaVendor; credentials: VendorCredentials[PsaVendor]; url: string },
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  const { integrationId, vendor, credentials, url } = target;
+  try {
+    const orphans = await findTicketPushes(deps.vendors.context, vendor, credentials, url, signal);
+    for (const hookId of orphans) await unregisterTicketPush(deps.vendors.context, vendor, credentials, hookId, signal);
+    if (orphans.length > 0) deps.logger.info({ integrationId, vendor, removed: orphans.length }, 'two-way: removed PSA ticket pushes left by a registration that was never saved');
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    deps.logger.warn({ integrationId, vendor, err: error }, 'two-way: could not look for ticket pushes left by an unsaved registration; registering anyway');
   }
 }

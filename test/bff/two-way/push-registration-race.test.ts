@@ -123,6 +123,28 @@ describe('a hook made by an instance that died before saving it', () => {
   }
 });
 
+describe('a vendor that fails the list of hooks', () => {
+  /** The documented list call each PSA's orphan search makes (ticket-push.ts findTicketPushes). */
+  const HOOK_LIST: Record<PsaVendor, { method: 'GET' | 'POST'; pathEndsWith: string }> = {
+    autotask: { method: 'POST', pathEndsWith: '/TicketWebhooks/query' },
+    'kaseya-bms': { method: 'POST', pathEndsWith: '/webhooks/search' },
+    connectwise: { method: 'GET', pathEndsWith: '/system/callbacks' },
+    halopsa: { method: 'GET', pathEndsWith: '/Webhook' },
+  };
+  for (const vendor of PSA_VENDORS) {
+    it(`${vendor}: still gets its push (the search for orphans is a cleanup, not a condition), and the failure is logged`, async () => {
+      const psa = await integrationWithoutPush(vendor);
+      await control(servers.sandbox.origin, vendor, 'faults', { kind: '5xx', status: 500, count: 50, ...HOOK_LIST[vendor] });
+      const live = worker(t.deps).start();
+      const push = await until('the push registration', () => t.deps.repos.twoWay.getPush(psa.id));
+      await live.stop();
+      await sandboxQuiet(servers.sandbox.origin, vendor);
+      expect((await hooksFor(vendor, psa.id)).map((h) => h.guid ?? String(h.id))).toEqual([push.hookId]);
+      expect(t.logLines.some((line) => line.includes('could not look for ticket pushes') && line.includes(psa.id))).toBe(true);
+    });
+  }
+});
+
 describe('the lease in the database', () => {
   it('is held by one claimant until it lapses, only its holder moves it, and a stored push or a deleted integration is never claimed', async () => {
     const psa = await integrationWithoutPush('halopsa');

@@ -1,0 +1,1 @@
+CREATE INDEX `platform_events_seq_idx` ON `platform_events` (`seq`);
