@@ -5,6 +5,8 @@
  * resolutions, claims sized to the slice). Every alert is still delivered. Over real HTTP to the
  * Autotask sandbox. Turns are counted, not timed.
  */
+import { once } from 'node:events';
+import { createServer, connect, type AddressInfo, type Socket } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { IntakeYield } from '../../../bff/services/routing/intake-yield.js';
 import { routingConfigFromEnv } from '../../../bff/services/routing/routing-config.js';
@@ -72,6 +74,54 @@ describe('IntakeYield.turn', () => {
       for (let i = 1; i < seen.length; i++) expect(seen[i]![1]).toBeGreaterThan(seen[i - 1]![1]);
     } finally {
       counter.stop();
+    }
+  });
+});
+
+describe('IntakeYield.turn while intake is busy', () => {
+  it('runs no piece of worker work between the loop reading a request and the group commit answering it (setImmediate)', async () => {
+    const signal = new WorkSignal();
+    const yielder = new IntakeYield(signal, { yieldMaxMs: 0, yieldShare: 1, yieldBusyPerSecond: 1 });
+    const events: string[] = [];
+    // A server answering each read from setImmediate, as intake answers once its group commit (a setImmediate) has written.
+    const server = createServer((socket: Socket) => {
+      socket.on('data', (data) => {
+        signal.accepted(); // intake stays busy
+        events.push(`read ${data}`);
+        setImmediate(() => {
+          events.push(`answer ${data}`);
+          socket.write(data);
+        });
+      });
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    signal.accepted();
+    // The worker: piece after piece, each in a turn of its own.
+    let working = true;
+    const worker = (async () => {
+      while (working) {
+        await yielder.turn();
+        events.push('piece');
+      }
+    })();
+    const client = connect((server.address() as AddressInfo).port, '127.0.0.1');
+    try {
+      await once(client, 'connect');
+      for (let i = 0; i < 20; i++) {
+        client.write(String(i));
+        await once(client, 'data');
+      }
+    } finally {
+      working = false;
+      await worker;
+      client.destroy();
+      server.close();
+    }
+    expect(events.filter((e) => e === 'piece').length).toBeGreaterThan(0); // the worker did work meanwhile
+    for (let i = 0; i < 20; i++) {
+      const between = events.slice(events.indexOf(`read ${i}`), events.indexOf(`answer ${i}`));
+      expect(between, `request ${i}`).not.toContain('piece');
     }
   });
 });
