@@ -291,6 +291,7 @@ export class RoutingWorker {
     const ctx = {
       repos, vendors, logger, config: this.config, now: this.now, signal: this.abort.signal, breaker: this.breaker, events: this.events, hooks: this.options.hooks,
       yieldToIntake: (spentMs: number) => this.yielder.after(spentMs),
+      turn: () => this.yielder.turn(),
     };
     // Its first step in a turn of its own: not in the claim's, nor in another group's.
     const work = this.yielder.turn()

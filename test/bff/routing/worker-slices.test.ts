@@ -197,3 +197,47 @@ describe('the routing worker with a backlog of one group', () => {
     for (let i = 1; i < pieces.length; i++) expect(pieces[i]!.turn, `piece ${i} (${pieces[i]!.kind}) after ${pieces[i - 1]!.kind}`).toBeGreaterThan(pieces[i - 1]!.turn);
   });
 });
+
+describe('the write-back after a vendor answer while intake is busy', () => {
+  it('runs in a turn of its own: intake requests read in the turn the PSA answered are committed and answered first', async () => {
+    await control(sandbox.origin, 'autotask', 'reset');
+    const order: string[] = [];
+    let app: RoutingTestApp | undefined;
+    t = app = await createRoutingTestApp(sandbox.origin, {
+      config: { yieldBusyPerSecond: 1 },
+      hooks: {
+        // Runs where the PSA's answer was read. Intake answers from the check phase of that turn (its
+        // group commit is a setImmediate: group-commit.ts); on SQLite, an alert accepted here is committed there.
+        afterVendorWrite: ({ kind }) => {
+          app!.worker.signal.accepted(); // intake is busy
+          setImmediate(() => order.push(`check phase after the ${kind}`));
+          if (app!.deps.repos.routing.holdsEventLoop) void app!.deps.repos.routing.accept('partner-a', alert()).then(() => order.push(`accepted after the ${kind}`));
+        },
+      },
+    });
+    await setupPsa(t, 'autotask');
+    const { routing } = t.deps.repos;
+    const ticketCreated = routing.recordTicketCreated.bind(routing);
+    const noteAdded = routing.recordNoteAdded.bind(routing);
+    routing.recordTicketCreated = (...args) => { order.push('write-back of the ticket'); return ticketCreated(...args); };
+    routing.recordNoteAdded = (...args) => { order.push('write-back of the note'); return noteAdded(...args); };
+
+    const first = alert();
+    await postAlert(t, first);
+    await settled(t, [first.id]);
+    const second = alert();
+    await postAlert(t, second);
+    const records = await settled(t, [second.id]);
+    expect(records[0].outcome).toBe('note_added');
+
+    const at = (event: string) => {
+      expect(order, event).toContain(event);
+      return order.indexOf(event);
+    };
+    for (const kind of ['ticket', 'note']) {
+      const writeBack = at(`write-back of the ${kind}`);
+      expect(writeBack, order.join(', ')).toBeGreaterThan(at(`check phase after the ${kind}`));
+      if (routing.holdsEventLoop) expect(writeBack, order.join(', ')).toBeGreaterThan(at(`accepted after the ${kind}`));
+    }
+  });
+});
