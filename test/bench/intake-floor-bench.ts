@@ -203,16 +203,20 @@ export async function intakeSteadyBenchmark(seconds: number, rounds: number): Pr
   try {
     console.log(`\nIntake at a steady ${RATE.toLocaleString('en')} alerts/s offered (open loop: latency from each request's scheduled time; ≤ ${CONNECTIONS} connections; ${seconds} s per run; production middleware, workers in the process, Autotask sandbox as the PSA)`);
     let run = 0;
-    const steady = (url: string) => {
+    // A named run is a profile window (INTAKE_BENCH_CPU_PROF), as the floor runs are.
+    const steady = (url: string, name?: string) => {
       run++;
-      return steadyRate({ url, rate: RATE, seconds, connections: CONNECTIONS, headers: headers(server.router), body: (i) => alertBody(`s${run}-${i}`) });
+      return windowed(name, (x) => x.sent, () => steadyRate({ url, rate: RATE, seconds, connections: CONNECTIONS, headers: headers(server.router), body: (i) => alertBody(`s${run}-${i}`) }));
     };
     await steady(`${server.floorOrigin}/bare-post`); // warm-up (also the first ticket's group exists from here on)
     const results = { bare: [] as SteadyRateResult[], intake: [] as SteadyRateResult[] };
     for (let i = 0; i < rounds; i++) {
       const r = await alternating(i, {
-        bare: () => steady(`${server.floorOrigin}/bare-post`),
-        intake: async () => ({ ...await steady(`${server.origin}/api/routing/alerts`), drain: await drain(server, `bench-steady-drain-${i}`) }),
+        bare: () => steady(`${server.floorOrigin}/bare-post`, 'steady bare'),
+        intake: async () => {
+          const answered = await steady(`${server.origin}/api/routing/alerts`, 'steady intake');
+          return { ...answered, drain: await windowed('steady drain', () => answered.sent, () => drain(server, `bench-steady-drain-${i}`)) };
+        },
       });
       results.bare.push(r.bare);
       results.intake.push(r.intake);
@@ -223,6 +227,7 @@ export async function intakeSteadyBenchmark(seconds: number, rounds: number): Pr
     console.log(`  bare POST p99 ${spread(p99('bare'), 1)} ms; intake p99 ${spread(p99('intake'), 1)} ms (min / median / max over ${rounds} rounds)  goal ≤ ${GOAL.steadyP99Ms} ms: ${median(p99('intake')) <= GOAL.steadyP99Ms ? 'met' : 'MISSED'} (median); ${load()}`);
   } finally {
     await server.stop();
+    if (process.env.INTAKE_BENCH_CPU_PROF) writeFileSync(join(process.env.INTAKE_BENCH_CPU_PROF, 'windows.json'), JSON.stringify(runWindows));
   }
 }
 
