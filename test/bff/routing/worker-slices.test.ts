@@ -14,6 +14,7 @@ import { SliceSizer } from '../../../bff/services/routing/slice-sizer.js';
 import { WorkSignal } from '../../../bff/services/routing/work-signal.js';
 import { startSandboxServer } from '../../helpers/sandbox-server.js';
 import { control, type RunningServer } from '../../helpers/serve.js';
+import { PSA_SANDBOX_KITS } from '../../../bff/sandboxes/index.js';
 import { alert, createRoutingTestApp, noteWrites, postAlert, settled, setupPsa, ticketWrites, type RoutingTestApp } from './routing-harness.js';
 
 /** Counts turns of the event loop (one setImmediate per turn) while running. */
@@ -239,5 +240,38 @@ describe('the write-back after a vendor answer while intake is busy', () => {
       expect(writeBack, order.join(', ')).toBeGreaterThan(at(`check phase after the ${kind}`));
       if (routing.holdsEventLoop) expect(writeBack, order.join(', ')).toBeGreaterThan(at(`accepted after the ${kind}`));
     }
+  });
+});
+
+describe('alerts joining the group the worker is delivering', () => {
+  it('do not send the worker looking for claimable groups on every pass; the group is claimed again when its delivery ends, and every alert is delivered', async () => {
+    await control(sandbox.origin, 'autotask', 'reset');
+    // Claims that nothing asked for (polls) once a second only.
+    t = await createRoutingTestApp(sandbox.origin, { config: { pollMs: 1_000 } });
+    await setupPsa(t, 'autotask');
+    const first = alert();
+    await postAlert(t, first);
+    await settled(t, [first.id]);
+
+    const { routing } = t.deps.repos;
+    const claimGroups = routing.claimGroups.bind(routing);
+    let empty = 0;
+    routing.claimGroups = async (...args) => {
+      const claims = await claimGroups(...args);
+      if (claims.length === 0) empty++;
+      return claims;
+    };
+    // The next note takes 600 ms at the PSA; 20 more alerts of the group arrive meanwhile, each a pass of the worker.
+    await control(sandbox.origin, 'autotask', 'faults', { kind: 'latency', ms: 600, method: 'POST', pathIncludes: PSA_SANDBOX_KITS.autotask.notePath });
+    const rest = Array.from({ length: 21 }, () => alert());
+    await postAlert(t, rest[0]!);
+    for (const a of rest.slice(1)) {
+      await new Promise((r) => setTimeout(r, 20));
+      await postAlert(t, a);
+    }
+    const records = await settled(t, rest.map((a) => a.id));
+    expect(records.map((r) => r.outcome)).toEqual(rest.map(() => 'note_added'));
+    // Claims that found nothing: the polls' and the last of each claiming pass's (3–4 here), not one per arriving alert (24 before).
+    expect(empty).toBeLessThanOrEqual(10);
   });
 });
