@@ -70,7 +70,7 @@ export async function start(source: Record<string, string | undefined> = process
   const repos = database.repos;
   // The server's SQLite commits (intake's above all) never run a WAL checkpoint's fsyncs on the event loop (wal-checkpointer.ts).
   const checkpoints = database.dialect === 'sqlite'
-    ? await startWalCheckpointer(database.db.$client, database.path, (error) => logger.error({ err: error }, 'database: the WAL checkpoint thread failed; the server checkpoints itself again'))
+    ? startWalCheckpointer(database.db.$client, database.path, (error) => logger.error({ err: error }, 'database: the WAL checkpoint thread failed; the server checkpoints itself again'))
     : null;
   const key = env.SECRET_KEY ? Buffer.from(env.SECRET_KEY, 'base64') : demoSecretKey(env);
   const vault = new CredentialVault(env.SECRET_KEY_ID, key, parsePreviousKeys(env.SECRET_KEYS_PREVIOUS));

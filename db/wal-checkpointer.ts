@@ -38,42 +38,49 @@ parentPort.postMessage('ready');
 `;
 
 export interface WalCheckpointer {
+  /** Whether the thread took over (it opens its connection in the background); false when it could not. */
+  ready: Promise<boolean>;
   /** Stops the thread after a last checkpoint; the serving connection checkpoints itself again. */
   stop(): Promise<void>;
 }
 
 /**
- * Moves `client`'s checkpoints (a file database at `path`, in WAL mode) to a thread of their own.
- * `onError` hears of a thread that failed (the connection checkpoints itself from then on, as it
- * does when the thread cannot start).
+ * Moves `client`'s checkpoints (a file database at `path`, in WAL mode) to a thread of their own,
+ * once the thread has opened its connection (a thread takes tens of milliseconds to start, up to a
+ * second on a busy machine: start-up does not wait for it; the connection checkpoints itself until
+ * then). `onError` hears of a thread that failed; the connection checkpoints itself from then on.
  */
-export async function startWalCheckpointer(client: Database.Database, path: string, onError: (error: unknown) => void, intervalMs = 500): Promise<WalCheckpointer> {
+export function startWalCheckpointer(client: Database.Database, path: string, onError: (error: unknown) => void, intervalMs = 500): WalCheckpointer {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const thread = new Worker(THREAD_SOURCE, { eval: true, workerData: { driver, path, intervalMs } });
   let stopping = false;
+  const selfCheckpoint = () => {
+    if (client.open) client.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
+  };
   const exited = new Promise<void>((resolve) => thread.once('exit', () => {
-    if (!stopping && client.open) client.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
+    if (!stopping) selfCheckpoint();
     stopping = true;
     resolve();
   }));
-  const ready = await new Promise<boolean>((resolve) => {
-    thread.once('message', () => resolve(true));
-    thread.once('error', (error) => {
-      onError(error);
-      resolve(false);
+  thread.on('error', onError);
+  const ready = new Promise<boolean>((resolve) => {
+    thread.once('message', () => {
+      if (!stopping && client.open) client.pragma('wal_autocheckpoint = 0');
+      resolve(!stopping);
     });
+    void exited.then(() => resolve(false));
   });
-  if (ready) {
-    client.pragma('wal_autocheckpoint = 0');
-    thread.on('error', onError);
-  }
   return {
+    ready,
     async stop() {
       if (!stopping) {
         stopping = true;
-        if (client.open) client.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
-        thread.once('message', () => void thread.terminate());
-        thread.postMessage('stop');
+        selfCheckpoint();
+        // After 'ready' (the thread listens from then on): a last checkpoint, then it says 'stopped'.
+        void ready.then(() => {
+          thread.once('message', () => void thread.terminate());
+          thread.postMessage('stop');
+        });
       }
       await exited;
     },

@@ -46,7 +46,8 @@ describe('the WAL checkpoint thread', () => {
   it('leaves the serving connection\'s commits only appending to the WAL: none copies it into the database file', async () => {
     const { db, file } = await open();
     // A thread that does not tick during the test: every copy into the file would be the commits' own.
-    checkpointer = await startWalCheckpointer(db.db.$client, file, (error) => { throw error; }, 60_000);
+    checkpointer = startWalCheckpointer(db.db.$client, file, (error) => { throw error; }, 60_000);
+    expect(await checkpointer.ready).toBe(true);
     const before = size(file);
     await accept(db, 6_000);
     // Far past SQLite's 1,000 pages (4 MB), where a commit would have checkpointed.
@@ -56,7 +57,8 @@ describe('the WAL checkpoint thread', () => {
 
   it('copies the WAL into the database file on its own thread, so the WAL is reused, and every row is there', async () => {
     const { db, file } = await open();
-    checkpointer = await startWalCheckpointer(db.db.$client, file, (error) => { throw error; }, 20);
+    checkpointer = startWalCheckpointer(db.db.$client, file, (error) => { throw error; }, 20);
+    expect(await checkpointer.ready).toBe(true);
     const before = size(file);
     for (let round = 0; round < 4; round++) {
       await accept(db, 1_500);
@@ -68,12 +70,19 @@ describe('the WAL checkpoint thread', () => {
     expect(await db.query<{ n: number }>('select count(*) as n from alert_deliveries')).toEqual([{ n: 6_000 }]);
   });
 
-  it('once stopped, hands checkpoints back to the serving connection', async () => {
+  it('takes checkpoints over once its thread has started, and once stopped hands them back to the serving connection', async () => {
     const { db, file } = await open();
     const client = db.db.$client;
-    const stopped = await startWalCheckpointer(client, file, (error) => { throw error; }, 60_000);
+    const stopped = startWalCheckpointer(client, file, (error) => { throw error; }, 60_000);
+    expect(client.pragma('wal_autocheckpoint', { simple: true })).toBe(1_000); // until the thread has started
+    expect(await stopped.ready).toBe(true);
     expect(client.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
     await stopped.stop();
+    expect(client.pragma('wal_autocheckpoint', { simple: true })).toBe(1_000);
+    // Stopped before its thread started (a start-up that fails at once): it ends, and never takes over.
+    const early = startWalCheckpointer(client, file, (error) => { throw error; }, 60_000);
+    await early.stop();
+    expect(await early.ready).toBe(false);
     expect(client.pragma('wal_autocheckpoint', { simple: true })).toBe(1_000);
   });
 });
