@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { openDatabase } from '../db/database.js';
+import { startWalCheckpointer } from '../db/wal-checkpointer.js';
 import { createMetrics } from './metrics.js';
 import { CredentialVault, parsePreviousKeys } from './credential-vault.js';
 import { EnvError, parseEnv, type Env } from './env.js';
@@ -67,6 +68,10 @@ export async function start(source: Record<string, string | undefined> = process
   const logger = createLogger(env.LOG_LEVEL);
   const database = await openDatabase({ url: env.DATABASE_URL, path: env.DATABASE_PATH, pgSchema: env.DATABASE_SCHEMA });
   const repos = database.repos;
+  // The server's SQLite commits (intake's above all) never run a WAL checkpoint's fsyncs on the event loop (wal-checkpointer.ts).
+  const checkpoints = database.dialect === 'sqlite'
+    ? startWalCheckpointer(database.db.$client, database.path, (error) => logger.error({ err: error }, 'database: the WAL checkpoint thread failed; the server checkpoints itself again'))
+    : null;
   const key = env.SECRET_KEY ? Buffer.from(env.SECRET_KEY, 'base64') : demoSecretKey(env);
   const vault = new CredentialVault(env.SECRET_KEY_ID, key, parsePreviousKeys(env.SECRET_KEYS_PREVIOUS));
   const authSecret = env.AUTH_SECRET ?? randomBytes(32).toString('base64url');
@@ -118,6 +123,7 @@ export async function start(source: Record<string, string | undefined> = process
       // After the server: no request can start another first sync; those running record where they stopped.
       await rmmSync.stop();
       if (routingSignal instanceof SharedWorkSignal) await routingSignal.close();
+      await checkpoints?.stop();
       await database.close();
     },
   };

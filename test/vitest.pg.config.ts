@@ -13,7 +13,7 @@ export default defineConfig({
     // Tests that never open the run's database (pure functions; SQLite-only or engine-independent
     // migration checks) gain nothing from a second engine: the SQLite pass runs them once.
     exclude: [
-      'test/db/migrations.test.ts', 'test/db/migrations-pg.test.ts', 'test/db/platform-events-numbering.test.ts',
+      'test/db/migrations.test.ts', 'test/db/migrations-pg.test.ts', 'test/db/platform-events-numbering.test.ts', 'test/db/wal-checkpointer.test.ts',
       'test/bff/credential-vault.test.ts', 'test/bff/vendor-problem-words.test.ts', 'test/bff/rmm-sync/sync-plan.test.ts',
       'test/bff/routing/billable.test.ts', 'test/bff/routing/decision.test.ts', 'test/bff/routing/failure.test.ts', 'test/bff/routing/message-format.test.ts',
     ],

@@ -37,6 +37,11 @@ export function createIntegrationsRepo(db: Db) {
   const listStmt = db.select(publicColumns).from(integrations).where(live(sql.placeholder('partnerId'))).orderBy(asc(integrations.createdAt)).prepare();
   const getStmt = db.select(publicColumns).from(integrations)
     .where(and(live(sql.placeholder('partnerId')), eq(integrations.id, sql.placeholder('id')))).prepare();
+  // Prepared once, as the two below: routing reads them on every worker pass or every claim's delivery (built per call, ~90 µs each).
+  const sealedStmt = db.select({ sealed: integrations.credentialsSealed, keyId: integrations.credentialsKeyId }).from(integrations)
+    .where(and(live(sql.placeholder('partnerId')), eq(integrations.id, sql.placeholder('id')))).prepare();
+  const getIncludingDeletedStmt = db.select(publicColumns).from(integrations)
+    .where(and(eq(integrations.partnerId, sql.placeholder('partnerId')), eq(integrations.id, sql.placeholder('id')))).prepare();
 
   return {
     async list(partnerId: string, kind?: 'psa' | 'rmm'): Promise<IntegrationRecord[]> {
@@ -49,11 +54,10 @@ export function createIntegrationsRepo(db: Db) {
     },
     /** Includes deleted ones: routing must still explain why an alert went nowhere. */
     async getIncludingDeleted(partnerId: string, id: string): Promise<IntegrationRecord | undefined> {
-      return db.select(publicColumns).from(integrations).where(and(eq(integrations.partnerId, partnerId), eq(integrations.id, id))).get() as IntegrationRecord | undefined;
+      return getIncludingDeletedStmt.get({ partnerId, id }) as IntegrationRecord | undefined;
     },
     async getSealedCredentials(partnerId: string, id: string): Promise<{ sealed: string; keyId: string } | undefined> {
-      const row = db.select({ sealed: integrations.credentialsSealed, keyId: integrations.credentialsKeyId }).from(integrations)
-        .where(and(live(partnerId), eq(integrations.id, id))).get();
+      const row = sealedStmt.get({ partnerId, id });
       return row?.sealed && row.keyId ? { sealed: row.sealed, keyId: row.keyId } : undefined;
     },
     /** The account identity hash of each live integration of one vendor (a partner has a handful). */

@@ -203,26 +203,39 @@ export async function intakeSteadyBenchmark(seconds: number, rounds: number): Pr
   try {
     console.log(`\nIntake at a steady ${RATE.toLocaleString('en')} alerts/s offered (open loop: latency from each request's scheduled time; ≤ ${CONNECTIONS} connections; ${seconds} s per run; production middleware, workers in the process, Autotask sandbox as the PSA)`);
     let run = 0;
-    const steady = (url: string) => {
+    // A named run is a profile window (INTAKE_BENCH_CPU_PROF), as the floor runs are.
+    const steady = (url: string, name?: string) => {
       run++;
-      return steadyRate({ url, rate: RATE, seconds, connections: CONNECTIONS, headers: headers(server.router), body: (i) => alertBody(`s${run}-${i}`) });
+      return windowed(name, (x) => x.sent, () => steadyRate({ url, rate: RATE, seconds, connections: CONNECTIONS, headers: headers(server.router), body: (i) => alertBody(`s${run}-${i}`) }));
     };
     await steady(`${server.floorOrigin}/bare-post`); // warm-up (also the first ticket's group exists from here on)
     const results = { bare: [] as SteadyRateResult[], intake: [] as SteadyRateResult[] };
+    const cpu: Array<{ run: number; all: number }> = [];
     for (let i = 0; i < rounds; i++) {
       const r = await alternating(i, {
-        bare: () => steady(`${server.floorOrigin}/bare-post`),
-        intake: async () => ({ ...await steady(`${server.origin}/api/routing/alerts`), drain: await drain(server, `bench-steady-drain-${i}`) }),
+        bare: () => steady(`${server.floorOrigin}/bare-post`, 'steady bare'),
+        // The server's CPU per alert, during the run and with the drain after it (intake and delivery): on a busy shared machine it holds up where latencies do not.
+        intake: async () => {
+          const before = await server.cpuMicros();
+          const answered = await steady(`${server.origin}/api/routing/alerts`, 'steady intake');
+          const during = await server.cpuMicros();
+          const drainResult = await windowed('steady drain', () => answered.sent, () => drain(server, `bench-steady-drain-${i}`));
+          const cpu = { run: (during - before) / answered.sent, all: (await server.cpuMicros() - before) / answered.sent };
+          return { ...answered, drain: drainResult, cpu };
+        },
       });
       results.bare.push(r.bare);
       results.intake.push(r.intake);
+      cpu.push(r.intake.cpu);
       const show = (x: SteadyRateResult) => `p50 ${x.p50Ms.toFixed(1)} / p99 ${x.p99Ms.toFixed(1)} / max ${x.maxMs.toFixed(0)} ms (${x.achievedPerSec}/s answered${x.bad ? `, ${x.bad} bad` : ''})`;
       console.log(`  round ${i + 1}: bare POST ${show(r.bare)}; intake ${show(r.intake)}, every alert in the PSA ${drained(r.intake.drain)} after the run`);
     }
     const p99 = (k: 'bare' | 'intake') => results[k].map((x) => x.p99Ms);
+    console.log(`  server CPU per alert: during the intake run ${spread(cpu.map((c) => c.run), 0)} µs; with every alert delivered ${spread(cpu.map((c) => c.all), 0)} µs`);
     console.log(`  bare POST p99 ${spread(p99('bare'), 1)} ms; intake p99 ${spread(p99('intake'), 1)} ms (min / median / max over ${rounds} rounds)  goal ≤ ${GOAL.steadyP99Ms} ms: ${median(p99('intake')) <= GOAL.steadyP99Ms ? 'met' : 'MISSED'} (median); ${load()}`);
   } finally {
     await server.stop();
+    if (process.env.INTAKE_BENCH_CPU_PROF) writeFileSync(join(process.env.INTAKE_BENCH_CPU_PROF, 'windows.json'), JSON.stringify(runWindows));
   }
 }
 

@@ -46,6 +46,12 @@ export interface DeliveryContext {
   hooks?: RoutingHooks;
   /** Between steps: gives intake the event loop while alerts pour in (intake-yield.ts). */
   yieldToIntake?: (spentMs: number) => Promise<void>;
+  /**
+   * A turn of the event loop of its own (intake-yield.ts `turn`) for the write-back after a vendor
+   * answer: the answer is read in the loop's poll phase, among intake's requests, and a write-back
+   * run there (a transaction over the note's alerts) would hold every request read in that phase.
+   */
+  turn?: () => Promise<void>;
 }
 
 interface Item {
@@ -223,6 +229,7 @@ class GroupRun {
       throw error;
     }
     await this.ctx.hooks?.afterVendorWrite?.({ kind: 'ticket', integrationId: this.claim.integrationId, groupKey: this.claim.groupKey, alertIds: [item.row.alertId], vendorId: ticket.id });
+    await this.ctx.turn?.();
     this.ensureLive();
     await repos.routing.recordTicketCreated(this.claim, item.row.alertId, ticket, { ...d, contact }, now(), this.ticketEvents(ticket, item));
     this.verifiedTicketId = ticket.id;
@@ -265,6 +272,7 @@ class GroupRun {
       return;
     }
     await this.ctx.hooks?.afterVendorWrite?.({ kind: 'note', integrationId: this.claim.integrationId, groupKey: this.claim.groupKey, alertIds: ids, vendorId: noteId });
+    await this.ctx.turn?.();
     this.ensureLive();
     await repos.routing.recordNoteAdded(this.claim, ids, ticketId, noteId, this.noteEvents(ticketId, noteId, batch, marker));
     this.settle(batch);

@@ -93,11 +93,20 @@ export class IntakeYield {
    * has taken its I/O (intake's requests) since the previous piece. Pieces that wait at once (the
    * pass, each group's delivery, the heartbeat) get one turn each, in order, not one turn together:
    * setImmediate callbacks queued together run back to back, and so would the pieces after them.
+   *
+   * While intake is busy the piece runs in the timers phase, before the loop reads its I/O, not in
+   * the check phase after it: intake's group commit writes in the check phase (group-commit.ts),
+   * so a piece queued there runs between reading a request and answering it, and every request of
+   * that turn waits the piece out on top of its own.
    */
   turn(): Promise<void> {
-    const mine = this.lastTurn.then(() => nextTurn());
+    const mine = this.lastTurn.then(() => (this.intakeBusy() ? sleep(0) : nextTurn()));
     this.lastTurn = mine;
     return mine;
+  }
+
+  private intakeBusy(): boolean {
+    return this.signal.acceptedPerSecond(this.clock()) >= this.config.yieldBusyPerSecond;
   }
 
   /** Called after a piece of worker work that took `spentMs`: lets intake's waiting requests run first (for at most MAX_PAUSE_MS). */

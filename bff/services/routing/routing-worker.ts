@@ -164,10 +164,19 @@ export class RoutingWorker {
    */
   async resolvePending(limit = this.config.resolveBatch): Promise<number> {
     const decider = createDecider(this.deps.repos);
+    const decide = async (row: DeliveryRow) => {
+      const resolution = await resolveRow(decider, row);
+      // A waiting alert makes its group claimable, unless this worker is delivering that group: the
+      // group is held until that delivery ends, whose end marks the worker dirty (`deliver`). At a
+      // steady rate most alerts join the group in flight, and a claim per pass found nothing at the
+      // cost of walking the group's backlog.
+      if (resolution.state === 'queued' && !this.delivering(resolution.integrationId, resolution.groupKey)) this.dirty = true;
+      return resolution;
+    };
     let resolved = 0;
     while (resolved < limit) {
       const size = Math.min(limit - resolved, this.resolveSlice?.size() ?? limit);
-      const done = await this.piece(this.resolveSlice, () => this.deps.repos.routing.resolveBatch(size, (row) => resolveRow(decider, row)), (n) => n);
+      const done = await this.piece(this.resolveSlice, () => this.deps.repos.routing.resolveBatch(size, decide), (n) => n);
       resolved += done;
       if (done < size) break;
     }
@@ -194,6 +203,12 @@ export class RoutingWorker {
     }
   }
 
+  /** Whether one of this worker's claims in flight is of the group. */
+  private delivering(integrationId: string | null, groupKey: string | null): boolean {
+    for (const claim of this.inFlight.keys()) if (claim.integrationId === integrationId && claim.groupKey === groupKey) return true;
+    return false;
+  }
+
   /** The pass's latest piece of work (ms) the loop still owes intake a turn for; the loop takes it before the next pass. */
   private takeUnyielded(): number {
     const ms = this.unyieldedMs ?? 0;
@@ -206,7 +221,6 @@ export class RoutingWorker {
     // While yielding to intake, smaller batches: each piece of work holds the event loop briefly.
     const batch = this.yielder.holding() ? Math.min(YIELDING_RESOLVE_BATCH, this.config.resolveBatch) : this.config.resolveBatch;
     const resolved = await this.resolvePending(batch);
-    if (resolved > 0) this.dirty = true;
     const now = this.now();
     // Claiming aggregates the queue; when nothing changed it runs only once per poll (backoffs falling due).
     if (this.inFlight.size < this.config.maxGroupsInFlight && (this.dirty || now - this.lastClaimAt >= this.config.pollMs)) {
@@ -288,6 +302,7 @@ export class RoutingWorker {
     const ctx = {
       repos, vendors, logger, config: this.config, now: this.now, signal: this.abort.signal, breaker: this.breaker, hooks: this.options.hooks,
       yieldToIntake: (spentMs: number) => this.yielder.after(spentMs),
+      turn: () => this.yielder.turn(),
     };
     // Its first step in a turn of its own: not in the claim's, nor in another group's.
     const work = this.yielder.turn()
