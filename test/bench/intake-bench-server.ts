@@ -14,6 +14,7 @@ import { serve } from '@hono/node-server';
 import Database from 'better-sqlite3';
 import { Hono } from 'hono';
 import { GroupCommit } from '../../db/group-commit.js';
+import { startWalCheckpointer } from '../../db/wal-checkpointer.js';
 import { start } from '../../bff/server.js';
 import { traceLoopStalls } from './loop-stall-trace.js';
 
@@ -21,11 +22,14 @@ if (process.env.INTAKE_BENCH_STALL_TRACE) traceLoopStalls(process.env.INTAKE_BEN
 
 const product = await start(process.env);
 
-// The floors write to their own file beside the product's, with the product's settings (WAL, synchronous NORMAL).
-const floorDb = new Database(join(process.env.DATABASE_PATH!, '..', 'floor.db'));
+// The floors write to their own file beside the product's, with the product's settings (WAL, synchronous
+// NORMAL, checkpoints on a thread of their own as start() runs them), so a ratio compares handlers, not settings.
+const floorPath = join(process.env.DATABASE_PATH!, '..', 'floor.db');
+const floorDb = new Database(floorPath);
 floorDb.pragma('journal_mode = WAL');
 floorDb.pragma('synchronous = NORMAL');
 floorDb.exec('create table alerts (partner_id text not null, alert_id text not null, body text not null, primary key (partner_id, alert_id))');
+if (!await startWalCheckpointer(floorDb, floorPath, (error) => console.error('floor checkpoint thread failed', error)).ready) throw new Error('the floor database has no checkpoint thread');
 const insert = floorDb.prepare('insert into alerts (partner_id, alert_id, body) values (?, ?, ?) on conflict do nothing');
 const grouped = new GroupCommit<{ id: string; body: string }, void>((rows) => floorDb.transaction(() => rows.map((r) => { insert.run('p', r.id, r.body); }))());
 
