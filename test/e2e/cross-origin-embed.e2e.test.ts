@@ -134,7 +134,8 @@ describe('a host page on another origin', () => {
 
     await page.goto(`${allowedHost.origin}/`);
     expect(new URL(page.url()).origin).not.toBe(ctx.origin);
-    await expect.poll(step).toBe('credentials');
+    // The first page of the file: the elements' code arrives from the BFF (seconds on a loaded machine), as the later walks allow.
+    await expect.poll(step, { timeout: 15_000 }).toBe('credentials');
     await page.getByLabel('API Username').fill('api-user@sandbox.example');
     await page.getByLabel('API Password (secret)').fill('sandbox-secret');
     await page.getByRole('button', { name: 'Next' }).click();

@@ -29,7 +29,8 @@ async function tab(times = 1) {
   for (let i = 0; i < times; i += 1) await sendKeys({ press: 'Tab' });
 }
 
-describe('<integration-list> keyboard', () => {
+describe('<integration-list> keyboard', function () {
+  this.timeout(20_000); // many real BFF round trips per test, beside other files on 2 shared cores
   it('is accessible', async () => {
     const { el } = await setup('kaseya-bms', 'active');
     await expect(el).to.be.accessible();
@@ -87,7 +88,7 @@ describe('<integration-list> keyboard', () => {
     await tab();
     expect(focusedName()).to.equal('Delete');
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => rows(el).length === 0, 'not deleted');
+    await waitUntil(() => rows(el).length === 0, 'not deleted', { timeout: 5000 });
     expect((await storedIntegration(partner, seeded[0]!.id)).deletedAt).to.be.a('string');
     expect(focusedName(), 'focus moves to a stable place once the row is gone').to.equal('Add PSA');
   });
