@@ -60,6 +60,21 @@ function worker(deps: AppDeps, config: Partial<TwoWayConfig> = {}): TwoWayWorker
   return w;
 }
 
+/**
+ * A worker of this app registers the integration's push; once it is stored and the vendor is quiet,
+ * the vendor holds exactly one hook for the integration: the one stored.
+ */
+async function registersTheOnlyHook(vendor: PsaVendor, integrationId: string, config: Partial<TwoWayConfig> = {}): Promise<void> {
+  const live = worker(t.deps, config).start();
+  const push = await until('the push registration', () => t.deps.repos.twoWay.getPush(integrationId));
+  await live.stop();
+  await sandboxQuiet(servers.sandbox.origin, vendor);
+  expect((await hooksFor(vendor, integrationId)).map((h) => h.guid ?? String(h.id))).toEqual([push.hookId]);
+}
+
+/** Whether the app logged `text` about the integration. */
+const logged = (text: string, integrationId: string) => t.logLines.some((line) => line.includes(text) && line.includes(integrationId));
+
 describe('two instances on one database register one push', () => {
   for (const vendor of PSA_VENDORS) {
     it(`${vendor}: two workers starting together leave exactly one hook at the vendor, the one stored`, async () => {
@@ -113,12 +128,8 @@ describe('a hook made by an instance that died before saving it', () => {
       expect(await hooksFor(vendor, psa.id)).toHaveLength(1);
       expect(await t.deps.repos.twoWay.getPush(psa.id)).toBeNull();
 
-      const live = worker(t.deps, lease).start();
-      const push = await until('the push registration', () => t.deps.repos.twoWay.getPush(psa.id));
-      await live.stop();
-      await sandboxQuiet(servers.sandbox.origin, vendor);
-      expect((await hooksFor(vendor, psa.id)).map((h) => h.guid ?? String(h.id))).toEqual([push.hookId]);
-      expect(t.logLines.some((line) => line.includes('left by a registration that was never saved') && line.includes(psa.id))).toBe(true);
+      await registersTheOnlyHook(vendor, psa.id, lease);
+      expect(logged('left by a registration that was never saved', psa.id)).toBe(true);
     });
   }
 });
@@ -135,12 +146,8 @@ describe('a vendor that fails the list of hooks', () => {
     it(`${vendor}: still gets its push (the search for orphans is a cleanup, not a condition), and the failure is logged`, async () => {
       const psa = await integrationWithoutPush(vendor);
       await control(servers.sandbox.origin, vendor, 'faults', { kind: '5xx', status: 500, count: 50, ...HOOK_LIST[vendor] });
-      const live = worker(t.deps).start();
-      const push = await until('the push registration', () => t.deps.repos.twoWay.getPush(psa.id));
-      await live.stop();
-      await sandboxQuiet(servers.sandbox.origin, vendor);
-      expect((await hooksFor(vendor, psa.id)).map((h) => h.guid ?? String(h.id))).toEqual([push.hookId]);
-      expect(t.logLines.some((line) => line.includes('could not look for ticket pushes') && line.includes(psa.id))).toBe(true);
+      await registersTheOnlyHook(vendor, psa.id);
+      expect(logged('could not look for ticket pushes', psa.id)).toBe(true);
     });
   }
 });
