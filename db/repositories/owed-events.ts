@@ -8,6 +8,12 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { NewPlatformEvent } from './two-way.repo.js';
 
+/**
+ * SQLite's number for the next platform event, read from platform_events_seq_idx. Safe inside an
+ * IMMEDIATE transaction only (no other writer runs meanwhile); PostgreSQL's bigserial numbers them there.
+ */
+export const NEXT_EVENT_SEQ = '(select coalesce(max(seq), 0) + 1 from platform_events)';
+
 /** An owed event; with `ifFailed`, owed only if the write left that alert failed (a retry's write-back fails those past the horizon). */
 export type OwedEvent = NewPlatformEvent & { ifFailed?: string };
 
@@ -18,12 +24,11 @@ export function dueEvents(events: OwedEvent[], failed?: ReadonlySet<string>): Ow
 
 /**
  * Prepares the INSERT once; the returned function runs it for each due event and must be called
- * inside the caller's IMMEDIATE transaction (seq is numbered as two-way.repo.ts's insertEvent numbers
- * it, which is safe there: no other writer runs meanwhile).
+ * inside the caller's IMMEDIATE transaction (NEXT_EVENT_SEQ numbers it).
  */
 export function sqliteOwedEvents(client: BetterSqlite3.Database): (events: OwedEvent[], failed?: ReadonlySet<string>) => void {
   const insert = client.prepare<{ id: string; partnerId: string; orderKey: string; type: string; payload: string }>(`insert into platform_events (id, seq, partner_id, order_key, type, payload)
-    select @id, (select coalesce(max(seq), 0) + 1 from platform_events), @partnerId, @orderKey, @type, @payload
+    select @id, ${NEXT_EVENT_SEQ}, @partnerId, @orderKey, @type, @payload
     where exists (select 1 from platform_endpoints where partner_id = @partnerId)
     on conflict do nothing`);
   return (events, failed) => {

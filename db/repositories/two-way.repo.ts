@@ -10,6 +10,7 @@ import { and, asc, desc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import * as sqliteSchema from '../schema/index.js';
 import { nowIso } from '../schema/columns.helpers.js';
+import { NEXT_EVENT_SEQ } from './owed-events.js';
 
 export type PushRow = typeof sqliteSchema.psaTicketPushes.$inferSelect;
 export type TicketStateRow = typeof sqliteSchema.psaTicketStates.$inferSelect;
@@ -230,7 +231,7 @@ export function twoWayRepo(db: any, t: Tables, options: { nextSeq: boolean; rowL
   };
 
   async function insertEvent(tx: typeof db, event: NewPlatformEvent): Promise<void> {
-    const seq = options.nextSeq ? { seq: sql`(select coalesce(max(seq), 0) + 1 from platform_events)` } : {};
+    const seq = options.nextSeq ? { seq: sql.raw(NEXT_EVENT_SEQ) } : {};
     await tx.insert(ev).values({ ...event, ...seq }).onConflictDoNothing();
   }
 

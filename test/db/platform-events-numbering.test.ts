@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { openSqlite, type SqliteDatabase } from '../../db/database.js';
-import { sqliteOwedEvents } from '../../db/repositories/owed-events.js';
+import { NEXT_EVENT_SEQ, sqliteOwedEvents } from '../../db/repositories/owed-events.js';
 
 let dir: string;
 let database: SqliteDatabase | undefined;
@@ -29,6 +29,6 @@ it('numbers each owed event after the last one from the seq index, for a partner
   client.transaction(() => queue([event('c')]))();
   expect(client.prepare('select id, seq from platform_events order by seq').all()).toEqual([{ id: 'a', seq: 1 }, { id: 'b', seq: 2 }, { id: 'c', seq: 3 }]);
 
-  const plan = client.prepare('explain query plan select coalesce(max(seq), 0) + 1 from platform_events').all() as Array<{ detail: string }>;
+  const plan = client.prepare(`explain query plan select ${NEXT_EVENT_SEQ}`).all() as Array<{ detail: string }>;
   expect(plan.map((row) => row.detail).join('; ')).toMatch(/USING COVERING INDEX platform_events_seq_idx/);
 });
