@@ -22,6 +22,7 @@ import type { AddressInfo } from 'node:net';
 import { PSA_SANDBOX_KITS } from '../../bff/sandboxes/index.js';
 import type { PsaVendor } from '../../bff/contracts/vendor-catalog.js';
 import { benchRounds, median, ratios, spread, verdict } from './rounds.js';
+import { freePort } from './free-port.js';
 
 const GOAL_MS = 20;
 const SCALE = 10_000;
@@ -73,7 +74,7 @@ async function waitForLine(child: ChildProcess, pattern: RegExp): Promise<string
 
 /** The product as `npm start` runs it, on a free port and a temp database; resolves once healthy. */
 async function startProduct(): Promise<{ origin: string; child: ChildProcess }> {
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const port = await freePort();
   const env = { ...process.env, PORT: String(port), DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'ih-list-repeat-')), 'hub.db'), LOG_LEVEL: 'warn', DEMO_MODE: 'true' };
   const child = spawn(process.execPath, ['scripts/start.mjs'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const origin = `http://127.0.0.1:${port}`;

@@ -12,12 +12,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { alternate, benchRounds, loadAverage, ratios, spread, verdict } from './rounds.js';
+import { freePort } from './free-port.js';
 
 const GOAL_SECONDS = 1.5;
 
 /** `args` for node, or `npm start` itself (npm's CLI and its shell in front, as a user types it). */
 async function timeToHealthy(args: string[] | 'npm start'): Promise<number> {
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const port = await freePort();
   const env = { ...process.env, PORT: String(port), DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'ih-start-')), 'hub.db'), LOG_LEVEL: 'warn' };
   const started = performance.now();
   // Its own process group, so stopping it stops npm's shell and the server under it too.

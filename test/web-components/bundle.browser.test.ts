@@ -9,7 +9,6 @@ import { seedPartner } from './support/test-bff.js';
 const BUNDLE = '/dist/elements/integration-elements.js';
 
 describe('the built bundle', function () {
-  this.timeout(20_000); // loads the whole bundle and runs axe, beside other files on 2 shared cores
   let source = '';
   let bundle: { ELEMENTS: ReadonlyArray<readonly [string, CustomElementConstructor]>; IntegrationList: unknown; PsaWizard: unknown; RmmWizard: unknown };
 

@@ -53,7 +53,6 @@ function deep(root: ParentNode, selector: string): HTMLElement | null {
 const PSA_LATER_STEPS = ['psa-account-mapping-step.ts', 'psa-service-parameters-step.ts', 'psa-contract-mapping-step.ts', 'psa-finish-step.ts', 'psa-edit-summary.ts'];
 
 describe('the lazy loader (integration-elements-loader.js)', function () {
-  this.timeout(20_000);
 
   before(async function () {
     const res = await fetch(LOADER, { cache: 'no-store' });

@@ -22,7 +22,6 @@ async function apiPost(token: string, path: string): Promise<void> {
 }
 
 describe('<audit-log>', function () {
-  this.timeout(20_000);
 
   it('lists who changed what and when, newest first, with settings before and after, and is accessible', async () => {
     const { partner, token } = await newPartner();
@@ -57,7 +56,6 @@ describe('<audit-log>', function () {
 });
 
 describe('<integration-list> logs panels', function () {
-  this.timeout(20_000);
 
   it('opens the delivery log and the audit log of a row in a dialog; Escape closes it and focus returns', async () => {
     const { partner, token } = await newPartner();

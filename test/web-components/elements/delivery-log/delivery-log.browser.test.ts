@@ -59,8 +59,6 @@ async function seeded() {
 }
 
 describe('<delivery-log>', function () {
-  // Each test first connects a PSA through the real setup API against the sandbox (seconds on a shared machine).
-  this.timeout(20_000);
 
   it('lists deliveries newest first with organization, outcome, ticket link and reason, and is accessible', async () => {
     const { token, psa } = await seeded();

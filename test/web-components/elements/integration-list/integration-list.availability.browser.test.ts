@@ -16,8 +16,6 @@ const banner = (root: Element | ShadowRoot) => root.querySelector('[part~="avail
 const BANNER = /^Kaseya BMS has not answered since \d{1,2}:\d{2}( [AP]M)? \(HTTP 503\)\. 3 alerts are waiting and will be delivered when it answers; next try \d{1,2}:\d{2}( [AP]M)?\.$/;
 
 describe('outage banner', function () {
-  // A 503 is tried again by the vendor client (4 tries with backoff) before the breaker hears of it.
-  this.timeout(20_000);
   let interval: number;
   before(() => {
     interval = AvailabilityWatch.defaultIntervalMs;

@@ -30,7 +30,6 @@ async function tab(times = 1) {
 }
 
 describe('<integration-list> keyboard', function () {
-  this.timeout(20_000); // many real BFF round trips per test, beside other files on 2 shared cores
   it('is accessible', async () => {
     const { el } = await setup('kaseya-bms', 'active');
     await expect(el).to.be.accessible();

@@ -38,7 +38,6 @@ describe('<integration-list> when the confirmation and toasts cannot be fetched'
   afterEach(() => { IntegrationList.lazyChunks = real; });
 
   it('Delete and Disconnect show an announced alert with Retry, change nothing, and ask as before once loading works', async function () {
-    this.timeout(15_000);
     expect(customElements.get('ih-confirm-dialog'), 'the dialog must be undefined on this page').to.equal(undefined);
     expect(customElements.get('ih-toast-region'), 'the toasts must be undefined on this page').to.equal(undefined);
     const confirm = failingChunk();

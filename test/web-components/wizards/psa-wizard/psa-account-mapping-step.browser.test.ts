@@ -33,7 +33,6 @@ const stored = async (token: string, el: PsaWizard) =>
   (await fetch(`/api/integrations/${el.snapshot!.context.integrationId}/psa/account-mapping`, { headers: { Authorization: `Bearer ${token}` } })).json();
 
 describe('<psa-wizard> account mapping step', function () {
-  this.timeout(15_000);
   window.addEventListener('error', (e) => { if (e.message?.startsWith('ResizeObserver loop')) e.stopImmediatePropagation(); }, true);
 
   it('is accessible once the PSA accounts are loaded, with the table rows in view', async () => {

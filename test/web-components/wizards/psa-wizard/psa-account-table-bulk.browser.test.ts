@@ -60,7 +60,6 @@ async function tabTo(el: IhPsaAccountTable, name: string | RegExp, back = false)
 }
 
 describe('<ih-psa-account-table> suggestions', function () {
-  this.timeout(15_000); // axe on a shared machine
   afterEach(() => setViewport({ width: 1400, height: 1000 }));
 
   it('suggests near matches with the reason, one organization for one account only, and never a child account', async () => {
@@ -117,7 +116,6 @@ describe('<ih-psa-account-table> suggestions', function () {
 });
 
 describe('<ih-psa-account-table> selection and bulk actions', function () {
-  this.timeout(15_000); // axe on a shared machine
   it('selects with Space and Shift+Arrow, then ignores and clears the selected rows from the bulk bar', async () => {
     const el = await mount();
     rowOf(el, 'FJORD MARINE SUPPLY LTD').focus();
@@ -156,7 +154,6 @@ describe('<ih-psa-account-table> selection and bulk actions', function () {
 });
 
 describe('<ih-psa-account-table> at 390 px', function () {
-  this.timeout(15_000); // axe on a shared machine
   after(() => setViewport({ width: 1400, height: 1000 }));
 
   it('shows one card per account: no sideways scrolling, each control under its name, axe-clean', async () => {

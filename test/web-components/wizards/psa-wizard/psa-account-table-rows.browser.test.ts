@@ -47,7 +47,6 @@ function geometry(el: IhPsaAccountTable) {
 }
 
 describe('<ih-psa-account-table> fixed-height rows', function () {
-  this.timeout(15_000);
   afterEach(() => setViewport({ width: 1400, height: 1000 }));
 
   for (const width of [1400, 390]) {

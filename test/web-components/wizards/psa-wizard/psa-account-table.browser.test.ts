@@ -20,8 +20,6 @@ async function mount() {
 }
 
 describe('<ih-psa-account-table>', function () {
-  // Compact rows put about 30 rows in the DOM at once; axe over all their controls takes seconds on a shared machine.
-  this.timeout(20_000);
 
   it('is accessible with 10,000 accounts', async () => {
     const el = await mount();

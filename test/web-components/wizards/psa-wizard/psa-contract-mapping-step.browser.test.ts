@@ -25,7 +25,6 @@ async function atContract(vendor: 'autotask' | 'kaseya-bms' = 'autotask', mapBlu
 }
 
 describe('<psa-wizard> contract mapping step', function () {
-  this.timeout(15_000);
   it('is accessible', async () => {
     const { el } = await atContract();
     await expect(el).to.be.accessible();

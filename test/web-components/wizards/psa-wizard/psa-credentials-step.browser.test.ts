@@ -75,7 +75,6 @@ describe('<psa-wizard> credentials step', () => {
   });
 
   it('opened to add a second PSA, shows the existing one and offers to edit it before any credential is asked', async function () {
-    this.timeout(15_000); // two wizards and a credentials check against the sandbox
     const { token } = await partnerWithOrganizations();
     const first = await mountWizard('autotask', token);
     await fill(first, 'credentials.username', CREDENTIALS.autotask.username);

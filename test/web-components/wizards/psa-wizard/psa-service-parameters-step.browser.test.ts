@@ -20,7 +20,6 @@ async function atService(vendor: 'autotask' | 'kaseya-bms' = 'autotask') {
 const optionValues = (el: PsaWizard, name: string) => [...field(el, name).shadowRoot!.querySelectorAll('option')].map((o) => o.value).filter(Boolean);
 
 describe('<psa-wizard> service parameters step', function () {
-  this.timeout(15_000);
   it('is accessible with the PSA’s lists loaded', async () => {
     const { el } = await atService();
     await expect(el).to.be.accessible();

@@ -22,7 +22,6 @@ async function key(el: PsaWizard, press: string): Promise<void> {
 }
 
 describe('<psa-wizard vendor="connectwise">', function () {
-  this.timeout(15_000);
 
   it('asks for site, Company ID, public and private key (never the clientId), accessibly', async () => {
     const { token } = await partnerWithOrganizations();

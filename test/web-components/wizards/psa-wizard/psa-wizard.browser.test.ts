@@ -14,7 +14,6 @@ const draftOf = async (token: string, vendor: string, integrationId?: string) =>
 };
 
 describe('<psa-wizard>', function () {
-  this.timeout(20_000);
 
   it('is accessible on Finish, and Finish makes the integration Active and fires wizard-complete', async () => {
     const { token, partner } = await partnerWithOrganizations();

@@ -28,7 +28,6 @@ async function credentials(el: RmmWizard, apiSecret = 'sandbox-secret', apiKey =
 const secondAccount = (el: RmmWizard) => credentials(el, 'sandbox-secret-2', 'sandbox-key-2');
 
 describe('<rmm-wizard vendor="datto-rmm">', function () {
-  this.timeout(20_000); // whole walks through the real BFF with axe on each step, beside other files on 2 shared cores
   it('is accessible on every step, connects Datto RMM and reports each step and the completion', async () => {
     const { token } = await partnerWithOrganizations();
     const el = await openWizard('datto-rmm', token);

@@ -30,8 +30,6 @@ const sectionButton = (el: RmmWizard, label: string) => el.shadowRoot!.querySele
 for (const [vendor, mappingLabel, mappingStep] of [['datto-rmm', 'Organization Mapping', 'organization-mapping'], ['syncro', 'Account Mapping', 'account-mapping']] as const) {
   describe(`<rmm-wizard vendor="${vendor}" integration-id> edit by section`, () => {
     it('shows the summary, opens one section alone, Cancel keeps it, Save saves it only', async function () {
-      // Two sections opened against the sandbox, each loading its sites, all by keyboard.
-      this.timeout(20_000);
       const { token } = await partnerWithOrganizations();
       const { id } = await connectRmm(token, vendor, 'org-internal', { autoMapExact: true });
       const el = await openWizard(vendor, token, id);

@@ -23,7 +23,6 @@ const text = (node: Element | ShadowRoot) => (node.textContent ?? '').replace(/\
 const stepText = (el: RmmWizard) => text(currentStep(el).shadowRoot!);
 
 describe('<rmm-wizard vendor="syncro">', function () {
-  this.timeout(20_000); // whole walks through the real BFF with axe on each step, beside other files on 2 shared cores
   it('is accessible, shows the token’s permissions exactly as documented, and connects Syncro', async () => {
     const { token } = await partnerWithOrganizations();
     const el = await openWizard('syncro', token);
