@@ -3,7 +3,8 @@
  * loads it: it registers the tags, renders a list from the real BFF, and carries no BFF runtime code.
  * Skipped when the bundle has not been built (npm test builds it before this step).
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from './support/wait.js';
 import { seedPartner } from './support/test-bff.js';
 
 const BUNDLE = '/dist/elements/integration-elements.js';

@@ -6,7 +6,8 @@
  * assertions name source modules, not chunk names a bundler may change.
  * Skipped when the elements have not been built (npm test builds them before this step).
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from './support/wait.js';
 import { seedPartner } from './support/test-bff.js';
 
 const DIST = '/dist/elements/';
@@ -70,7 +71,7 @@ describe('the lazy loader (integration-elements-loader.js)', function () {
   it('a page with <integration-list> alone downloads nothing of a wizard, a log, the confirmation or the toasts until they are needed', async () => {
     const { token } = await seedPartner([{ vendor: 'autotask', status: 'active' }]);
     const list = await fixture(html`<integration-list kind="psa" .token=${token}></integration-list>`);
-    await waitUntil(() => list.shadowRoot?.querySelector('[part~="row"]'), 'the list never showed its row', { timeout: 10_000 });
+    await waitUntil(() => list.shadowRoot?.querySelector('[part~="row"]'), 'the list never showed its row');
     const sources = await downloadedSources();
     expect(sources.some((s) => s.endsWith('integration-list/integration-list.ts'))).to.equal(true);
     expect(sources.filter((s) => s.includes('web-components/wizards/'))).to.deep.equal([]);
@@ -82,7 +83,7 @@ describe('the lazy loader (integration-elements-loader.js)', function () {
     // The confirmation dialog's code arrives with the first question; Cancel keeps the row.
     list.shadowRoot!.querySelector<HTMLButtonElement>('[part~="delete-button"]')!.click();
     const dialog = () => list.shadowRoot!.querySelector('ih-confirm-dialog')?.shadowRoot?.querySelector<HTMLDialogElement>('dialog[open]');
-    await waitUntil(dialog, 'the confirmation never opened', { timeout: 10_000 });
+    await waitUntil(dialog, 'the confirmation never opened');
     expect((await downloadedSources()).some((s) => s.endsWith('ih-confirm-dialog/ih-confirm-dialog.ts'))).to.equal(true);
     dialog()!.querySelector<HTMLButtonElement>('button[value="cancel"]')!.click();
     await waitUntil(() => !dialog(), 'the confirmation stayed open');
@@ -90,7 +91,7 @@ describe('the lazy loader (integration-elements-loader.js)', function () {
 
     // A log's code arrives when a log is first opened.
     list.shadowRoot!.querySelector<HTMLButtonElement>('[part~="audit-log-button"]')!.click();
-    await waitUntil(() => list.shadowRoot!.querySelector('dialog[open] audit-log'), 'the audit log never opened', { timeout: 10_000 });
+    await waitUntil(() => list.shadowRoot!.querySelector('dialog[open] audit-log'), 'the audit log never opened');
     expect(customElements.get('audit-log')).to.be.a('function');
     expect((await downloadedSources()).some((s) => s.endsWith('audit-log/audit-log.ts'))).to.equal(true);
     list.shadowRoot!.querySelector<HTMLDialogElement>('dialog.logs')!.close();
@@ -98,14 +99,14 @@ describe('the lazy loader (integration-elements-loader.js)', function () {
     // The toasts' region arrives with the first toast, and the toast shows.
     list.shadowRoot!.querySelector<HTMLButtonElement>('[role="switch"]')!.click();
     const toasts = () => [...list.shadowRoot!.querySelector('ih-toast-region')?.shadowRoot?.querySelectorAll('[part~="toast"] p') ?? []].map((p) => p.textContent!.trim());
-    await waitUntil(() => toasts().some((t) => t.includes('Ticket delivery to Autotask is paused')), `no toast (${toasts().join(' | ')})`, { timeout: 10_000 });
+    await waitUntil(() => toasts().some((t) => t.includes('Ticket delivery to Autotask is paused')), `no toast (${toasts().join(' | ')})`);
     expect((await downloadedSources()).some((s) => s.endsWith('ih-toast-region/ih-toast-region.ts'))).to.equal(true);
   });
 
   it('opening <psa-wizard> downloads its first step only and nothing of the RMM wizard; the next step arrives when shown', async () => {
     const { token } = await seedPartner();
     const wizard = await fixture<HTMLElement & { step: string | null }>(html`<psa-wizard vendor="autotask" no-toast .token=${token}></psa-wizard>`);
-    await waitUntil(() => wizard.shadowRoot && deep(wizard.shadowRoot, '[name="credentials.username"]')?.shadowRoot?.querySelector('input'), 'step 1 never showed a field', { timeout: 10_000 });
+    await waitUntil(() => wizard.shadowRoot && deep(wizard.shadowRoot, '[name="credentials.username"]')?.shadowRoot?.querySelector('input'), 'step 1 never showed a field');
     let sources = await downloadedSources();
     expect(sources.some((s) => s.endsWith('psa-wizard/steps/psa-credentials-step.ts'))).to.equal(true);
     expect(sources.filter((s) => s.includes('web-components/wizards/rmm-wizard/'))).to.deep.equal([]);
@@ -128,7 +129,7 @@ describe('the lazy loader (integration-elements-loader.js)', function () {
     type('credentials.username', 'api-user');
     type('credentials.secret', 's'.repeat(201));
     deep(wizard.shadowRoot!, '[part~="next-button"]')!.click();
-    await waitUntil(() => shownError('credentials.username') && shownError('credentials.secret'), 'Next showed no errors', { timeout: 10_000 });
+    await waitUntil(() => shownError('credentials.username') && shownError('credentials.secret'), 'Next showed no errors');
     expect(shownError('credentials.username')).to.equal('API username is the API user’s e-mail address');
     expect(shownError('credentials.secret')).to.equal('API password (secret) must be at most 200 characters');
     expect(wizard.step).to.equal('credentials');
@@ -137,8 +138,8 @@ describe('the lazy loader (integration-elements-loader.js)', function () {
     type('credentials.username', 'api-user@sandbox.example');
     type('credentials.secret', 'sandbox-secret');
     deep(wizard.shadowRoot!, '[part~="next-button"]')!.click();
-    await waitUntil(() => wizard.step === 'account-mapping', `the wizard stayed on ${wizard.step}`, { timeout: 10_000 });
-    await waitUntil(() => wizard.shadowRoot!.querySelector('ih-psa-account-mapping-step')?.shadowRoot, 'step 2 never rendered', { timeout: 10_000 });
+    await waitUntil(() => wizard.step === 'account-mapping', `the wizard stayed on ${wizard.step}`);
+    await waitUntil(() => wizard.shadowRoot!.querySelector('ih-psa-account-mapping-step')?.shadowRoot, 'step 2 never rendered');
     sources = await downloadedSources();
     expect(sources.some((s) => s.endsWith('psa-wizard/steps/psa-account-mapping-step.ts'))).to.equal(true);
     // The later steps' rules are zod schemas: zod arrives with them.

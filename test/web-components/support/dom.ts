@@ -1,5 +1,5 @@
 /** @module Small shadow-DOM queries for the element tests, so each test reads as what a person sees. */
-import { waitUntil } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import type { IntegrationList } from '../../../web-components/index.js';
 
 export const shadow = (el: Element): ShadowRoot => el.shadowRoot!;
@@ -38,7 +38,7 @@ export function deepActive(): Element | null {
 
 /** Waits until the list has finished loading (rows, empty text or error shown). */
 export async function loaded(list: IntegrationList): Promise<void> {
-  await waitUntil(() => !shadow(list).querySelector('[part~="message"][role="status"]'), 'list still loading', { timeout: 3000 });
+  await waitUntil(() => !shadow(list).querySelector('[part~="message"][role="status"]'), 'list still loading');
   await list.loadComplete;
   await list.updateComplete;
 }

@@ -4,7 +4,8 @@
  * before/after table, pages with "Load more changes", and is accessible; "Audit log" and
  * "Delivery log" on a row open the log in a dialog, Escape closes it and focus returns.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../support/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../../web-components/define.js';
 import type { AuditLog, DeliveryLog, IntegrationList } from '../../../../web-components/index.js';
@@ -49,7 +50,7 @@ describe('<audit-log>', function () {
     const more = shadow(el).querySelector<HTMLButtonElement>('[part~="load-more-button"]')!;
     expect(textOf(more)).to.equal('Load more changes');
     more.click();
-    await waitUntil(() => entries(el).length === 52, `entries: ${entries(el).length}`, { timeout: 3000 });
+    await waitUntil(() => entries(el).length === 52, `entries: ${entries(el).length}`);
     expect(shadow(el).querySelector('[part~="load-more-button"]')).to.equal(null);
     expect(labels(el).at(-1)).to.equal('Connected the integration');
   });
@@ -69,18 +70,18 @@ describe('<integration-list> logs panels', function () {
     open.focus();
     await sendKeys({ press: 'Enter' });
     const dialog = () => shadow(list).querySelector<HTMLDialogElement>('dialog.logs');
-    await waitUntil(() => dialog()?.open, 'the dialog did not open', { timeout: 3000 });
+    await waitUntil(() => dialog()?.open, 'the dialog did not open');
     expect(textOf(dialog()!.querySelector('h2'))).to.equal('Deliveries to Kaseya BMS');
     const log = dialog()!.querySelector<DeliveryLog>('delivery-log')!;
     await log.loadComplete;
-    await waitUntil(() => textOf(shadow(log).querySelector('[part~="entry"] .title')) === 'Seen in the panel', 'the log has no entry', { timeout: 3000 });
+    await waitUntil(() => textOf(shadow(log).querySelector('[part~="entry"] .title')) === 'Seen in the panel', 'the log has no entry');
     await expect(list).to.be.accessible();
     await sendKeys({ press: 'Escape' });
-    await waitUntil(() => !dialog(), 'the dialog did not close', { timeout: 3000 });
+    await waitUntil(() => !dialog(), 'the dialog did not close');
     expect(deepActive()).to.equal(rowFor(list, 'Kaseya BMS').querySelector('[part~="delivery-log-button"]'));
 
     rowFor(list, 'Kaseya BMS').querySelector<HTMLButtonElement>('[part~="audit-log-button"]')!.click();
-    await waitUntil(() => dialog()?.open, 'the audit dialog did not open', { timeout: 3000 });
+    await waitUntil(() => dialog()?.open, 'the audit dialog did not open');
     expect(textOf(dialog()!.querySelector('h2'))).to.equal('Changes to the Kaseya BMS integration');
     const audit = dialog()!.querySelector<AuditLog>('audit-log')!;
     await audit.loadComplete;

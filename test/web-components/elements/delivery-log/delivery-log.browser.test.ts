@@ -5,7 +5,8 @@
  * retries one failed delivery or all of them with progress until the worker has delivered them;
  * works with the keyboard alone; axe finds nothing.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../support/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../../web-components/define.js';
 import type { DeliveryLog } from '../../../../web-components/index.js';
@@ -23,7 +24,7 @@ async function deliverQueued(partner: string, integrationId: string): Promise<nu
 async function logFor(integrationId: string, token: string): Promise<DeliveryLog> {
   const el = await fixture<DeliveryLog>(html`<delivery-log integration-id=${integrationId} .token=${token}></delivery-log>`);
   await el.loadComplete;
-  await waitUntil(() => entries(el).length > 0 || shadow(el).querySelector('[part~="message"]'), 'the log did not render', { timeout: 3000 });
+  await waitUntil(() => entries(el).length > 0 || shadow(el).querySelector('[part~="message"]'), 'the log did not render');
   return el;
 }
 
@@ -45,7 +46,7 @@ async function choose(el: DeliveryLog, name: string, value: string): Promise<voi
 
 /** The titles once the virtualizer has rendered what the server answered. */
 async function titlesShown(el: DeliveryLog, expected: string[]): Promise<void> {
-  await waitUntil(() => JSON.stringify(titles(el)) === JSON.stringify(expected), `titles: ${titles(el).join(', ')}`, { timeout: 3000 });
+  await waitUntil(() => JSON.stringify(titles(el)) === JSON.stringify(expected), `titles: ${titles(el).join(', ')}`);
 }
 
 /** A partner with a Kaseya BMS integration and, oldest first: two delivered, one failed, one delivered. */
@@ -80,7 +81,7 @@ describe('<delivery-log>', function () {
   it('filters by state and by organization on the server', async () => {
     const { token, psa } = await seeded();
     const el = await logFor(psa.id, token);
-    await waitUntil(() => select(el, 'organization').options.length > 1, 'no organizations offered', { timeout: 3000 });
+    await waitUntil(() => select(el, 'organization').options.length > 1, 'no organizations offered');
     await choose(el, 'state', 'failed');
     await titlesShown(el, ['Failed one']);
     await choose(el, 'state', '');
@@ -109,7 +110,7 @@ describe('<delivery-log>', function () {
     }
     expect(shadow(el).querySelector('[part~="load-more-button"]'), 'every page loaded').to.equal(null);
     feed.scrollTop = feed.scrollHeight;
-    await waitUntil(() => titles(el).includes('Alert 1'), 'the oldest alert is not shown at the end', { timeout: 3000 });
+    await waitUntil(() => titles(el).includes('Alert 1'), 'the oldest alert is not shown at the end');
     expect(entries(el).at(-1)!.getAttribute('aria-setsize')).to.equal('70');
   });
 
@@ -117,12 +118,12 @@ describe('<delivery-log>', function () {
     const { partner, token, psa } = await seeded();
     const el = await logFor(psa.id, token);
     entries(el)[1]!.querySelector<HTMLButtonElement>('[part~="retry-button"]')!.click();
-    await waitUntil(() => progressText(el) === 'Retrying 1 failed delivery: 0 of 1 done.', `progress: ${progressText(el)}`, { timeout: 3000 });
+    await waitUntil(() => progressText(el) === 'Retrying 1 failed delivery: 0 of 1 done.', `progress: ${progressText(el)}`);
     expect(outcomes(el)[1]).to.equal('Waiting');
     expect(await deliverQueued(partner, psa.id)).to.equal(1);
-    await waitUntil(() => toasts(el).includes('Retried 1 failed delivery: 1 delivered.'), `toasts: ${toasts(el).join(' | ')}`, { timeout: 4000 });
+    await waitUntil(() => toasts(el).includes('Retried 1 failed delivery: 1 delivered.'), `toasts: ${toasts(el).join(' | ')}`);
     await el.loadComplete;
-    await waitUntil(() => outcomes(el)[1] === 'Ticket created', `outcomes: ${outcomes(el).join(', ')}`, { timeout: 3000 });
+    await waitUntil(() => outcomes(el)[1] === 'Ticket created', `outcomes: ${outcomes(el).join(', ')}`);
     expect(textOf(retryAll(el))).to.equal('Retry all failed (0)');
   });
 
@@ -133,16 +134,16 @@ describe('<delivery-log>', function () {
     const el = await logFor(psa.id, token);
     expect(textOf(retryAll(el))).to.equal('Retry all failed (3)');
     retryAll(el).click();
-    await waitUntil(() => progressText(el) === 'Retrying 3 failed deliveries: 0 of 3 done.', `progress: ${progressText(el)}`, { timeout: 3000 });
+    await waitUntil(() => progressText(el) === 'Retrying 3 failed deliveries: 0 of 3 done.', `progress: ${progressText(el)}`);
     const bar = shadow(el).querySelector<HTMLProgressElement>('[part~="progress"] progress')!;
     expect([bar.max, bar.value]).to.deep.equal([3, 0]);
     expect(retryAll(el).getAttribute('aria-disabled')).to.equal('true');
     await expect(el).to.be.accessible();
     expect(await deliverQueued(partner, psa.id)).to.equal(3);
-    await waitUntil(() => progressText(el) === 'Retried 3 failed deliveries: 3 delivered.', `progress: ${progressText(el)}`, { timeout: 4000 });
+    await waitUntil(() => progressText(el) === 'Retried 3 failed deliveries: 3 delivered.', `progress: ${progressText(el)}`);
     expect(bar.value).to.equal(3);
     await el.loadComplete;
-    await waitUntil(() => outcomes(el).every((o) => o === 'Ticket created'), `outcomes: ${outcomes(el).join(', ')}`, { timeout: 3000 });
+    await waitUntil(() => outcomes(el).every((o) => o === 'Ticket created'), `outcomes: ${outcomes(el).join(', ')}`);
   });
 
   it('works with the keyboard alone: filter, move between deliveries, follow and retry', async function () {
@@ -168,8 +169,8 @@ describe('<delivery-log>', function () {
     await sendKeys({ press: 'Tab' });
     expect(deepActive()).to.equal(entries(el)[1]!.querySelector('[part~="retry-button"]'));
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => progressText(el) === 'Retrying 1 failed delivery: 0 of 1 done.', `progress: ${progressText(el)}`, { timeout: 3000 });
+    await waitUntil(() => progressText(el) === 'Retrying 1 failed delivery: 0 of 1 done.', `progress: ${progressText(el)}`);
     await deliverQueued(partner, psa.id);
-    await waitUntil(() => toasts(el).includes('Retried 1 failed delivery: 1 delivered.'), 'no toast', { timeout: 4000 });
+    await waitUntil(() => toasts(el).includes('Retried 1 failed delivery: 1 delivered.'), 'no toast');
   });
 });

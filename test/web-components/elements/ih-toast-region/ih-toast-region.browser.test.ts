@@ -3,7 +3,8 @@
  * for a list's toasts, top right for the page's), the toasts step out of its way, and Cancel, Back
  * and Next stay visible and clickable (bounding boxes and hit-testing in real Chromium).
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../support/wait.js';
 import '../../../../web-components/define.js';
 import type { IhToastRegion } from '../../../../web-components/index.js';
 import type { IhWizardShell } from '../../../../web-components/wizards/shared/wizard-shell.js';
@@ -56,7 +57,7 @@ describe('toasts and a wizard’s buttons', () => {
     host.querySelector('#wizard')!.append(shell);
     await shell.updateComplete;
     await frames();
-    await waitUntil(() => buttonsClear(shell, region), 'a toast covers Cancel, Back or Next', { timeout: 2000 });
+    await waitUntil(() => buttonsClear(shell, region), 'a toast covers Cancel, Back or Next');
     expect(buttonsOf(shell)).to.have.length(3);
     // The toasts are still on screen, just out of the way.
     for (const toast of toastsOf(region)) expect(toast.getBoundingClientRect().top).to.be.at.least(0);
@@ -80,7 +81,7 @@ describe('toasts and a wizard’s buttons', () => {
     for (let i = 1; i <= 4; i++) region.show(`Your progress could not be saved as a draft (${i}).`, 'info');
     await region.updateComplete;
     await frames();
-    await waitUntil(() => buttonsClear(shell, region), 'a page toast covers Cancel or Next', { timeout: 2000 });
+    await waitUntil(() => buttonsClear(shell, region), 'a page toast covers Cancel or Next');
     region.remove();
   });
 
@@ -103,7 +104,7 @@ describe('toasts and a wizard’s buttons', () => {
     const bar = shell.shadowRoot!.querySelector('[part~="footer"]')!.getBoundingClientRect();
     window.scrollBy(0, bar.bottom - window.innerHeight + 4);
     await frames();
-    await waitUntil(() => buttonsClear(shell, region), 'a toast covers the buttons after scrolling', { timeout: 2000 });
+    await waitUntil(() => buttonsClear(shell, region), 'a toast covers the buttons after scrolling');
     window.scrollTo(0, 0);
   });
 });

@@ -7,7 +7,8 @@
  * from a live region that was there first, takes the hub's theme, leaves focus where it was, and
  * is dismissed with the keyboard; axe finds nothing. Bounding boxes in real Chromium.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../support/wait.js';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../../../web-components/define.js';
 import type { IhToastRegion, IntegrationHub } from '../../../../web-components/index.js';
@@ -108,7 +109,7 @@ describe('toasts at 390 px and at 1400 px', () => {
       const [page] = boxes(region);
       const [list] = boxes(listToasts);
       return page && list && !overlap(page, list) && !overlap(page, field.getBoundingClientRect()) && !overlap(list, field.getBoundingClientRect());
-    }, 'a toast covers the focused select or the other toast', { timeout: 2000 });
+    }, 'a toast covers the focused select or the other toast');
     for (const box of [...boxes(region), ...boxes(listToasts)]) {
       expect(overlap(box, footer().getBoundingClientRect()), 'a toast covers the button bar').to.equal(false);
       expect(box.top).to.be.at.least(0);

@@ -1,5 +1,6 @@
 /** <integration-hub>: one token and API base for every element inside (any depth, through shadow roots); an element's own values win. */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../support/wait.js';
 import { LitElement } from 'lit';
 import '../../../../web-components/define.js';
 import type { IntegrationHub, IntegrationList } from '../../../../web-components/index.js';

@@ -4,7 +4,8 @@
  * and one `token-required`, a notice shows, and the refused call goes again with the host's new
  * token), and page toasts that take the hub's theme rather than the body's.
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../support/wait.js';
 import '../../../../web-components/define.js';
 import type { IntegrationHub, IntegrationList } from '../../../../web-components/index.js';
 import { showPageToast } from '../../../../web-components/wizards/shared/page-toasts.js';

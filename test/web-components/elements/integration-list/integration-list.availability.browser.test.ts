@@ -4,7 +4,8 @@
  * answered since …" with the waiting alerts and the next try, fire `integration-health-change`, and
  * after recovery drop the banner and toast how many alerts were delivered late.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../support/wait.js';
 import '../../../../web-components/define.js';
 import type { IntegrationList, OrganizationApplications } from '../../../../web-components/index.js';
 import { AvailabilityWatch } from '../../../../web-components/elements/shared/availability-watch.js';
@@ -44,8 +45,8 @@ describe('outage banner', function () {
       expect(events[0]!.composed && events[0]!.bubbles).to.equal(true);
 
       await outage({ partner, integrationId: psa.id, phase: 'end' });
-      await waitUntil(() => !banner(row()), 'the banner stayed', { timeout: 5_000 });
-      await waitUntil(() => toastTexts(el).includes('Kaseya BMS answers again. 3 alerts were delivered late.'), 'no recovery toast', { timeout: 5_000 });
+      await waitUntil(() => !banner(row()), 'the banner stayed');
+      await waitUntil(() => toastTexts(el).includes('Kaseya BMS answers again. 3 alerts were delivered late.'), 'no recovery toast');
       expect(events.at(-1)!.detail).to.include({ integrationId: psa.id, state: 'available', waiting: 0, deliveredLate: 3 });
       await expect(el).to.be.accessible();
     } finally {
@@ -60,11 +61,11 @@ describe('outage banner', function () {
     await outage({ partner, integrationId: psa.id, phase: 'start' });
     const el = await fixture<OrganizationApplications>(html`<organization-applications organization-id="org-acme" .token=${token}></organization-applications>`);
     await el.loadComplete;
-    await waitUntil(() => banner(shadow(el)), 'no banner', { timeout: 5_000 });
+    await waitUntil(() => banner(shadow(el)), 'no banner');
     expect(textOf(banner(shadow(el)))).to.match(BANNER);
     await expect(el).to.be.accessible();
     await outage({ partner, integrationId: psa.id, phase: 'end' });
-    await waitUntil(() => !banner(shadow(el)), 'the banner stayed', { timeout: 5_000 });
-    await waitUntil(() => toastTexts(el as unknown as IntegrationList).includes('Kaseya BMS answers again. 3 alerts were delivered late.'), 'no recovery toast', { timeout: 5_000 });
+    await waitUntil(() => !banner(shadow(el)), 'the banner stayed');
+    await waitUntil(() => toastTexts(el as unknown as IntegrationList).includes('Kaseya BMS answers again. 3 alerts were delivered late.'), 'no recovery toast');
   });
 });

@@ -2,7 +2,8 @@
  * <integration-list> in Chromium against the real BFF: what it shows, pause/resume, disconnect,
  * delete with confirmation, events for the host, load errors, and keyboard-only use.
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../support/wait.js';
 import '../../../../web-components/define.js';
 import type { IntegrationList, IntegrationView } from '../../../../web-components/index.js';
 import { button, dialogOf, loaded, rowFor, rows, shadow, statusOf, toastTexts } from '../../support/dom.js';
@@ -161,7 +162,7 @@ describe('<integration-list>', () => {
       const dialog = dialogOf(el);
       await waitUntil(() => dialog.open, 'no dialog');
       button(dialog, 'Delete').click();
-      await waitUntil(() => rows(el).length === 1, 'row not removed', { timeout: 5000 }); // a delete's round trip through the real BFF, beside other files on 2 shared cores
+      await waitUntil(() => rows(el).length === 1, 'row not removed'); // a delete's round trip through the real BFF, beside other files on 2 shared cores
       expect(rowFor(el, 'Autotask')).to.exist;
       expect(toastTexts(el)).to.include('The Kaseya BMS integration was deleted.');
       expect((await storedIntegration(partner, byId(seeded, 'kaseya-bms').id)).deletedAt).to.be.a('string');

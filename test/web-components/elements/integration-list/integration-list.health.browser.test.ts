@@ -4,7 +4,8 @@
  * "Send test ticket" with their toasts, an RMM's device sync line and "Sync now", and a health
  * answer that fails without breaking its row.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../support/wait.js';
 import '../../../../web-components/define.js';
 import type { IntegrationList } from '../../../../web-components/index.js';
 import { shortDate } from '../../../../web-components/elements/integration-list/integration-list.format.js';
@@ -20,7 +21,7 @@ async function listFor(kind: 'psa' | 'rmm', token: string): Promise<IntegrationL
 
 const lines = (row: Element, part: 'health' | 'sync') => [...row.querySelectorAll(`[part~="${part}"] p`)].map(textOf);
 const advice = (row: Element) => [...row.querySelectorAll('[part~="health-advice"] li')].map(textOf);
-const healthShown = (row: () => Element) => waitUntil(() => lines(row(), 'health').length > 0, 'no health line', { timeout: 3000 });
+const healthShown = (row: () => Element) => waitUntil(() => lines(row(), 'health').length > 0, 'no health line');
 const statusToasts = (el: IntegrationList) => textOf(shadow(shadow(el).querySelector('ih-toast-region')!).querySelector('[role="status"]'));
 
 interface Health { billableSync: { nextSyncDate: string | null } }

@@ -1,5 +1,6 @@
 /** <integration-list> with a keyboard alone: Tab reaches everything, Space/Enter operate, Escape cancels, focus is visible and kept. */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../support/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../../web-components/define.js';
 import type { IntegrationList } from '../../../../web-components/index.js';
@@ -87,7 +88,7 @@ describe('<integration-list> keyboard', function () {
     await tab();
     expect(focusedName()).to.equal('Delete');
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => rows(el).length === 0, 'not deleted', { timeout: 5000 });
+    await waitUntil(() => rows(el).length === 0, 'not deleted');
     expect((await storedIntegration(partner, seeded[0]!.id)).deletedAt).to.be.a('string');
     expect(focusedName(), 'focus moves to a stable place once the row is gone').to.equal('Add PSA');
   });

@@ -4,7 +4,8 @@
  * end silently. The chunks are replaced by ones that reject as a failed `import()` does; everything
  * else is real (the list, the loader's `loadTags`, the BFF). This file's page defines only the list.
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../support/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { IntegrationList } from '../../../../web-components/elements/integration-list/integration-list.js';
 import { CONFIRM_CHUNK, CONFIRM_LOAD_FAILED } from '../../../../web-components/elements/ih-confirm-dialog/ask-lazily.js';
@@ -62,7 +63,7 @@ describe('<integration-list> when the confirmation and toasts cannot be fetched'
 
     // Delete by keyboard: the dialog's code does not arrive.
     await pressOn(button(rowFor(psa, 'Autotask'), 'Delete'), 'Enter');
-    await waitUntil(() => alertOf(psa).textContent!.includes(CONFIRM_LOAD_FAILED), 'no visible failure after Delete', { timeout: 5000 });
+    await waitUntil(() => alertOf(psa).textContent!.includes(CONFIRM_LOAD_FAILED), 'no visible failure after Delete');
     const box = alertOf(psa).querySelector<HTMLElement>('[part~="action-error"]')!;
     expect(box.checkVisibility()).to.equal(true);
     expect(box.getBoundingClientRect().height).to.be.greaterThan(0);
@@ -77,7 +78,7 @@ describe('<integration-list> when the confirmation and toasts cannot be fetched'
 
     // Disconnect on the RMM list: the same, in that list.
     await pressOn(button(rowFor(rmm, 'Datto RMM'), 'Disconnect'), 'Enter');
-    await waitUntil(() => alertOf(rmm).textContent!.includes(CONFIRM_LOAD_FAILED), 'no visible failure after Disconnect', { timeout: 5000 });
+    await waitUntil(() => alertOf(rmm).textContent!.includes(CONFIRM_LOAD_FAILED), 'no visible failure after Disconnect');
     expect(alertOf(rmm).querySelector('[part~="retry-button"]')!.getAttribute('aria-label')).to.equal('Retry Disconnect Datto RMM');
     expect((await storedIntegration(partner, datto.id)).status).to.equal('connected');
     await expect(rmm).to.be.accessible();
@@ -85,13 +86,13 @@ describe('<integration-list> when the confirmation and toasts cannot be fetched'
     // Retry while the network still fails: the message comes back (removed, then new text in the alert).
     await pressOn(retry, 'Enter');
     await waitUntil(() => confirm.attempts.count === 3, 'Retry did not try again');
-    await waitUntil(() => alertOf(psa).textContent!.includes(CONFIRM_LOAD_FAILED), 'no failure after the second try', { timeout: 5000 });
+    await waitUntil(() => alertOf(psa).textContent!.includes(CONFIRM_LOAD_FAILED), 'no failure after the second try');
     expect(deepActive()?.getAttribute('aria-label'), 'focus stays on the row').to.equal('Delete Autotask');
 
     // Loading works again: Retry asks the question as before; Cancel keeps the row and clears the alert.
     IntegrationList.lazyChunks = real;
     await pressOn(alertOf(psa).querySelector<HTMLButtonElement>('[part~="retry-button"]')!, 'Enter');
-    await waitUntil(() => shadow(psa).querySelector('ih-confirm-dialog')?.shadowRoot?.querySelector('dialog[open]'), 'the confirmation never opened', { timeout: 10_000 });
+    await waitUntil(() => shadow(psa).querySelector('ih-confirm-dialog')?.shadowRoot?.querySelector('dialog[open]'), 'the confirmation never opened');
     const dialog = dialogOf(psa);
     expect(dialog.querySelector('h2')!.textContent).to.equal('Delete the Autotask integration?');
     expect(alertOf(psa).textContent!.trim()).to.equal('');
@@ -105,9 +106,9 @@ describe('<integration-list> when the confirmation and toasts cannot be fetched'
     await pressOn(button(rowFor(psa, 'Autotask'), 'Delete'), 'Enter');
     await waitUntil(() => dialog.open, 'no dialog on Delete');
     button(dialog, 'Delete').click();
-    await waitUntil(() => rows(psa).length === 0, 'row not removed', { timeout: 5000 });
+    await waitUntil(() => rows(psa).length === 0, 'row not removed');
     // The toasts' code arrives with this first toast.
-    await waitUntil(() => shadow(psa).querySelector('ih-toast-region')?.shadowRoot && toastTexts(psa).includes('The Autotask integration was deleted.'), 'no toast after the delete', { timeout: 10_000 });
+    await waitUntil(() => shadow(psa).querySelector('ih-toast-region')?.shadowRoot && toastTexts(psa).includes('The Autotask integration was deleted.'), 'no toast after the delete');
     expect((await storedIntegration(partner, autotask.id)).deletedAt).to.be.a('string');
 
     // The RMM list's alert clears when its next question opens.

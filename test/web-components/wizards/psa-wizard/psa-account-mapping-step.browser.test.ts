@@ -1,5 +1,6 @@
 /** <psa-wizard> step 2, Account Mapping: catch-all rules, the mapping table, suggestions, "+ Add to platform", saving. */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../../support/wait.js';
 import { NO_CONTACT_MESSAGE } from '../../../../bff/contracts/psa-settings.js';
 import type { IhPsaAccountTable, PsaWizard } from '../../../../web-components/index.js';
 import { deepActive } from '../../support/dom.js';
@@ -11,7 +12,7 @@ async function atMapping(vendor: 'autotask' | 'kaseya-bms' = 'autotask') {
   const el = await mountWizard(vendor, seeded.token);
   await passCredentials(el, vendor);
   const table = q<IhPsaAccountTable>(el, 'ih-psa-account-table')!;
-  await waitUntil(() => table.accounts.length > 10 && (table as unknown as { organizations: unknown[] }).organizations.length > 0, 'accounts not loaded', { timeout: 6000 });
+  await waitUntil(() => table.accounts.length > 10 && (table as unknown as { organizations: unknown[] }).organizations.length > 0, 'accounts not loaded');
   await table.updateComplete;
   return { ...seeded, el, table };
 }
@@ -172,7 +173,7 @@ describe('<psa-wizard> account mapping step', function () {
     org.dispatchEvent(new Event('change'));
     await settled(el);
     const retry = () => rowOf(table, 'Bluebird Logistics')?.querySelector<HTMLButtonElement>('[part~="retry-button"]') ?? null;
-    await waitUntil(() => retry(), 'no Retry for the row’s contacts', { timeout: 5000 });
+    await waitUntil(() => retry(), 'no Retry for the row’s contacts');
     expect(retry()!.getAttribute('aria-label')).to.equal('Retry loading contacts for Bluebird Logistics');
     const contact = () => rowOf(table, 'Bluebird Logistics')!.querySelectorAll('select')[1]!;
     expect(contact().options[0]!.textContent).to.equal('Contacts could not be loaded');
@@ -182,7 +183,7 @@ describe('<psa-wizard> account mapping step', function () {
     await sendKeys({ press: 'Tab' });
     expect(table.shadowRoot!.activeElement).to.equal(retry());
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => contact().options.length > 1, 'the row’s contacts did not load on Retry', { timeout: 5000 });
+    await waitUntil(() => contact().options.length > 1, 'the row’s contacts did not load on Retry');
     expect(retry()).to.equal(null);
     expect(contact().options[0]!.textContent).to.equal('Default (matched by e-mail)');
     expect(table.shadowRoot!.activeElement).to.equal(contact());
@@ -196,7 +197,7 @@ describe('<psa-wizard> account mapping step', function () {
     org.dispatchEvent(new Event('change'));
     await settled(el);
     const warning = () => rowOf(table, name)?.querySelector<HTMLElement>('[part~="contact-warning"]') ?? null;
-    await waitUntil(() => warning(), 'no warning on the row of an account without contacts', { timeout: 5000 });
+    await waitUntil(() => warning(), 'no warning on the row of an account without contacts');
     expect(warning()!.textContent).to.contain('has no contacts');
     const contact = rowOf(table, name)!.querySelectorAll('select')[1]!;
     expect(contact.getAttribute('aria-describedby')).to.contain(warning()!.id);
@@ -207,7 +208,7 @@ describe('<psa-wizard> account mapping step', function () {
     other.value = 'org-bluebird';
     other.dispatchEvent(new Event('change'));
     await settled(el);
-    await waitUntil(() => rowOf(table, 'Bluebird Logistics')!.querySelectorAll('select')[1]!.options.length > 1, 'row contacts not loaded', { timeout: 5000 });
+    await waitUntil(() => rowOf(table, 'Bluebird Logistics')!.querySelectorAll('select')[1]!.options.length > 1, 'row contacts not loaded');
     expect(rowOf(table, 'Bluebird Logistics')!.querySelector('[part~="contact-warning"]')).to.equal(null);
     await search(table, name);
     await fill(el, 'accountMapping.attachContacts', false);

@@ -3,7 +3,8 @@
  * multi-select with bulk actions, the near-identical warning of "+ Add to platform", and one card
  * per account at 390 px. Keyboard only where a person would use it; axe on each state.
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../support/wait.js';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../../../web-components/define.js';
 import type { FieldChangeEvent, IhPsaAccountTable } from '../../../../web-components/index.js';

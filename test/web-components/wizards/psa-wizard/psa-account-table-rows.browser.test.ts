@@ -4,7 +4,8 @@
  * message grows and pushes the rows after it down; and when the filter changes, the rows in view
  * (whose elements are reused for the accounts now shown) show each account's own mapping and selection.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../support/wait.js';
 import { setViewport } from '@web/test-runner-commands';
 import '../../../../web-components/define.js';
 import type { FieldChangeEvent, IhPsaAccountTable } from '../../../../web-components/index.js';

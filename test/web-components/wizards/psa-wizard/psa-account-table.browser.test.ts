@@ -1,5 +1,6 @@
 /** <ih-psa-account-table> with 10,000 PSA accounts: windowed rows, in-memory filtering, suggestions, keyboard reach. */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../support/wait.js';
 import '../../../../web-components/define.js';
 import type { FieldChangeEvent, IhPsaAccountTable } from '../../../../web-components/index.js';
 
@@ -141,7 +142,7 @@ describe('<ih-psa-account-table> keyboard', () => {
     await sendKeys({ press: 'ArrowDown' });
     await waitUntil(() => active()?.dataset.index === '2', 'ArrowDown did not move to row 3');
     await sendKeys({ press: 'End' });
-    await waitUntil(() => active()?.dataset.index === '9999', 'End did not reach the last row', { timeout: 3000 });
+    await waitUntil(() => active()?.dataset.index === '9999', 'End did not reach the last row');
     await sendKeys({ press: 'Tab' });
     expect(active()?.getAttribute('aria-label')).to.equal('Select Account 9999');
     await sendKeys({ press: 'Tab' });

@@ -1,5 +1,6 @@
 /** <psa-wizard> step 4, Contract Mapping: optional switches, the Default Contract Service rule, Create Service, per-organization contracts. */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../../support/wait.js';
 import { injectFault } from '../../support/test-bff.js';
 import { errorOf, expectStep, fill, mountWizard, next, partnerWithOrganizations, passAccountMapping, passCredentials, passServiceParameters, q, settled } from './psa-wizard.harness.js';
 
@@ -9,7 +10,7 @@ async function atContract(vendor: 'autotask' | 'kaseya-bms' = 'autotask', mapBlu
   await passCredentials(el, vendor);
   if (mapBluebird) {
     // An organization mapped to its PSA account, so the contract table has a row.
-    await waitUntil(() => (q(el, 'ih-psa-account-table') as unknown as { accounts: unknown[] }).accounts.length > 0, 'accounts', { timeout: 6000 });
+    await waitUntil(() => (q(el, 'ih-psa-account-table') as unknown as { accounts: unknown[] }).accounts.length > 0, 'accounts');
     const bluebird = (q(el, 'ih-psa-account-table') as unknown as { accounts: Array<{ id: string; name: string }> }).accounts.find((a) => a.name === 'Bluebird Logistics')!;
     (q(el, 'ih-psa-account-mapping-step') as unknown as { send: (e: unknown) => void }).send({
       type: 'field.change', path: 'accountMapping.mappings',
@@ -64,7 +65,7 @@ describe('<psa-wizard> contract mapping step', function () {
     const contract = await waitUntil(() => {
       const select = step.shadowRoot!.querySelector('tbody ih-select-field')?.shadowRoot?.querySelector('select');
       return select && select.options.length > 1 ? select : undefined;
-    }, 'no contracts for Bluebird Logistics', { timeout: 5000 }).then(() => step.shadowRoot!.querySelector('tbody ih-select-field')!.shadowRoot!.querySelector('select')!);
+    }, 'no contracts for Bluebird Logistics').then(() => step.shadowRoot!.querySelector('tbody ih-select-field')!.shadowRoot!.querySelector('select')!);
     contract.value = contract.options[1]!.value;
     contract.dispatchEvent(new Event('change'));
     await settled(el);
@@ -100,7 +101,7 @@ describe('<psa-wizard> contract mapping step', function () {
     const step = q(el, 'ih-psa-contract-mapping-step')!;
     const retry = () => step.shadowRoot!.querySelector<HTMLButtonElement>('tbody [part~="retry-button"]');
     const select = () => step.shadowRoot!.querySelector('tbody ih-select-field')!.shadowRoot!.querySelector('select')!;
-    await waitUntil(() => retry(), 'no Retry for the organization’s contracts', { timeout: 5000 });
+    await waitUntil(() => retry(), 'no Retry for the organization’s contracts');
     expect(retry()!.getAttribute('aria-label')).to.equal('Retry loading contracts for Bluebird Logistics');
     expect(select().options[0]!.textContent).to.contain('Contracts could not be loaded');
     await expect(el).to.be.accessible();
@@ -109,18 +110,18 @@ describe('<psa-wizard> contract mapping step', function () {
     await sendKeys({ press: 'Tab' });
     expect(step.shadowRoot!.activeElement).to.equal(retry());
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => select().options.length > 1, 'the contracts did not load on Retry', { timeout: 5000 });
+    await waitUntil(() => select().options.length > 1, 'the contracts did not load on Retry');
     expect(retry()).to.equal(null);
   });
   it('ticking "Add Service to Contract" fills the organization’s Cost and Price from the Default Contract Service; they stay editable', async () => {
     const { el, stored } = await atContract('autotask', true);
     const step = q(el, 'ih-psa-contract-mapping-step')!;
     const services = q(el, '[name="contract.defaultServiceId"]')!.shadowRoot!.querySelector('select')!;
-    await waitUntil(() => services.options.length > 1, 'no contract services', { timeout: 5000 });
+    await waitUntil(() => services.options.length > 1, 'no contract services');
     const service = el.snapshot!.context.services!.find((s) => s.unitCost !== null && s.unitPrice !== null)!;
     await fill(el, 'contract.defaultServiceId', service.id);
     const contract = () => step.shadowRoot!.querySelector('tbody ih-select-field')!.shadowRoot!.querySelector('select')!;
-    await waitUntil(() => contract().options.length > 1, 'no contracts for Bluebird Logistics', { timeout: 5000 });
+    await waitUntil(() => contract().options.length > 1, 'no contracts for Bluebird Logistics');
     contract().value = contract().options[1]!.value;
     contract().dispatchEvent(new Event('change'));
     await settled(el);

@@ -1,5 +1,6 @@
 /** <psa-wizard> step 1, Credentials: against the real BFF and vendor sandboxes. */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../support/wait.js';
 import type { IntegrationEditEvent, PsaWizard, WizardCancelEvent, WizardStepChangeEvent } from '../../../../web-components/index.js';
 import { deepActive } from '../../support/dom.js';
 import { CREDENTIALS, errorOf, expectStep, field, fill, mountWizard, next, partnerWithOrganizations, q, stepElement } from './psa-wizard.harness.js';

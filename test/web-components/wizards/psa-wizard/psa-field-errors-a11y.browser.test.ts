@@ -5,7 +5,8 @@
  * and its aria-describedby ids (resolved inside the field's shadow root) carry the message. Chromium's
  * own accessibility tree is asked the same, then axe.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../../support/wait.js';
 import { a11ySnapshot } from '@web/test-runner-commands';
 import type { PsaWizard } from '../../../../web-components/index.js';
 import type { PsaVendor } from '../../../../bff/contracts/vendor-catalog.js';
@@ -38,7 +39,7 @@ async function axNode(name: string): Promise<AxNode | undefined> {
 
 /** Expects the field to announce "<label>, invalid, <message>" (hint text, if any, comes first in the description). */
 async function expectAnnounced(el: PsaWizard, path: string, label: string, message: string, hint = '') {
-  await waitUntil(() => errorOf(el, path) !== '', `${path}: no error shown`, { timeout: 5000 });
+  await waitUntil(() => errorOf(el, path) !== '', `${path}: no error shown`);
   expect(errorOf(el, path), path).to.equal(message);
   const dom = announced(el, path);
   expect(dom, path).to.deep.equal({ name: label, invalid: true, description: [hint, message].filter(Boolean).join(' ') });

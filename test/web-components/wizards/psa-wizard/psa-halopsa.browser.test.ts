@@ -1,5 +1,6 @@
 /** <psa-wizard vendor="halopsa">: Halo's credentials, the scopes to grant, and a ticket type it cannot use, against the real BFF and sandbox. */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../../support/wait.js';
 import { CREDENTIALS, errorOf, expectStep, field, fill, mountWizard, next, passAccountMapping, passCredentials, partnerWithOrganizations, q, stepElement } from './psa-wizard.harness.js';
 
 describe('<psa-wizard vendor="halopsa">', () => {
@@ -21,7 +22,7 @@ describe('<psa-wizard vendor="halopsa">', () => {
     const el = await mountWizard('halopsa', token);
     for (const [key, value] of Object.entries({ ...CREDENTIALS.halopsa, tenant: 'someone-else' })) await fill(el, `credentials.${key}`, value);
     await next(el);
-    await waitUntil(() => errorOf(el, 'credentials.tenant') !== '', 'no tenant error', { timeout: 5000 });
+    await waitUntil(() => errorOf(el, 'credentials.tenant') !== '', 'no tenant error');
     expect(el.step).to.equal('credentials');
     expect(errorOf(el, 'credentials.tenant')).to.contain("The tenant 'someone-else' is not known");
     await expect(el).to.be.accessible();
@@ -33,12 +34,12 @@ describe('<psa-wizard vendor="halopsa">', () => {
     await passCredentials(el, 'halopsa');
     await passAccountMapping(el, 'halopsa');
     const select = field(el, 'ticket.typeId').shadowRoot!.querySelector('select')!;
-    await waitUntil(() => select.options.length > 1, 'no ticket types', { timeout: 5000 });
+    await waitUntil(() => select.options.length > 1, 'no ticket types');
     const problem = [...select.options].find((o) => o.textContent?.trim() === 'Problem')!;
     await fill(el, 'ticket.typeId', problem.value);
     await next(el);
     expect(el.step).to.equal('service-parameters');
-    await waitUntil(() => errorOf(el, 'ticket.typeId') !== '', 'no type error', { timeout: 5000 });
+    await waitUntil(() => errorOf(el, 'ticket.typeId') !== '', 'no type error');
     expect(errorOf(el, 'ticket.typeId')).to.contain('requires Impact, Urgency, Category, which have no default in Halo');
     await expectStep(el, 'service-parameters');
   });

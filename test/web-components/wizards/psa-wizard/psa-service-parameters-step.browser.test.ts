@@ -1,5 +1,6 @@
 /** <psa-wizard> step 3, Service Parameters: live picklists, subject presets and preview, priorities, notes, issue types, override tables. */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../../support/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { PsaWizard } from '../../../../web-components/index.js';
 import { deepActive } from '../../support/dom.js';
@@ -50,16 +51,16 @@ describe('<psa-wizard> service parameters step', function () {
     const lists = holdRequests('/psa/picklists');
     try {
       nextButton(el).click();
-      await waitUntil(() => el.step === 'service-parameters' && lists.held > 0, 'the step did not ask for its lists', { timeout: 5000 });
+      await waitUntil(() => el.step === 'service-parameters' && lists.held > 0, 'the step did not ask for its lists');
       nextButton(el).focus();
       nextButton(el).click();
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(el.snapshot!.matches({ serviceParameters: 'loading' }), 'still loading while the lists are held').to.equal(true);
       lists.release();
       const criticalError = () => (q(el, '[name="ticket.priorityMap.critical"]') ? errorOf(el, 'ticket.priorityMap.critical') : '');
-      await waitUntil(() => criticalError() === 'Choose a priority for critical alerts', 'the remembered Next showed no errors', { timeout: 5000 });
+      await waitUntil(() => criticalError() === 'Choose a priority for critical alerts', 'the remembered Next showed no errors');
       const invalidHost = () => (deepActive()?.getRootNode() as ShadowRoot | undefined)?.host;
-      await waitUntil(() => invalidHost()?.hasAttribute('invalid'), `focus did not move to an invalid field (it is on ${deepActive()?.outerHTML.slice(0, 60)})`, { timeout: 3000 });
+      await waitUntil(() => invalidHost()?.hasAttribute('invalid'), `focus did not move to an invalid field (it is on ${deepActive()?.outerHTML.slice(0, 60)})`);
       expect(el.step).to.equal('service-parameters');
     } finally {
       lists.restore();

@@ -1,5 +1,6 @@
 /** <psa-wizard> as a whole: finishing (Active, wizard-complete), Back, Cancel, draft resume after a reload, editing with saved values. */
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../support/wait.js';
 import type { WizardCancelEvent, WizardCompleteEvent } from '../../../../web-components/index.js';
 import { storedIntegration } from '../../support/test-bff.js';
 import {
@@ -75,11 +76,11 @@ describe('<psa-wizard>', function () {
     const { token } = await partnerWithOrganizations();
     const el = await mountWizard('autotask', token);
     await passCredentials(el, 'autotask');
-    await waitUntil(async () => Boolean(await draftOf(token, 'autotask')), 'no draft saved', { timeout: 4000 });
+    await waitUntil(async () => Boolean(await draftOf(token, 'autotask')), 'no draft saved');
     const cancelled = oneEvent(el, 'wizard-cancel') as Promise<WizardCancelEvent>;
     q<HTMLButtonElement>(el, '[part~="cancel-button"]')!.click();
     expect((await cancelled).detail.integrationId).to.equal(el.snapshot!.context.integrationId);
-    await waitUntil(async () => !(await draftOf(token, 'autotask')), 'draft not discarded', { timeout: 4000 });
+    await waitUntil(async () => !(await draftOf(token, 'autotask')), 'draft not discarded');
   });
 
   it('resumes a draft after a reload, where it was and with what was entered (never the credentials)', async () => {
@@ -88,7 +89,7 @@ describe('<psa-wizard>', function () {
     await passCredentials(first, 'autotask');
     await passAccountMapping(first, 'autotask');
     const id = first.snapshot!.context.integrationId;
-    await waitUntil(async () => JSON.stringify((await draftOf(token, 'autotask'))?.snapshot.value ?? '').includes('serviceParameters'), 'draft not saved on step 3', { timeout: 4000 });
+    await waitUntil(async () => JSON.stringify((await draftOf(token, 'autotask'))?.snapshot.value ?? '').includes('serviceParameters'), 'draft not saved on step 3');
     expect(JSON.stringify(await draftOf(token, 'autotask'))).not.to.contain('sandbox-secret');
     first.remove();
     const resumed = await mountWizard('autotask', token);
@@ -159,7 +160,7 @@ describe('<psa-wizard>', function () {
     await fill(first, 'contract.addContractsToTickets', true);
     await fill(first, 'contract.userSyncDay', '17');
     await waitUntil(async () => (await draftOf(token, 'kaseya-bms'))?.snapshot.context.contract?.toString() !== undefined
-      && ((await draftOf(token, 'kaseya-bms'))!.snapshot.context.contract as { userSyncDay: number }).userSyncDay === 17, 'draft not saved on step 4', { timeout: 4000 });
+      && ((await draftOf(token, 'kaseya-bms'))!.snapshot.context.contract as { userSyncDay: number }).userSyncDay === 17, 'draft not saved on step 4');
     first.remove();
 
     // The integration list's "Finish setup" opens the wizard with integration-id.

@@ -3,7 +3,8 @@
  * organizations and catalog, a mounted wizard against the real BFF and sandboxes, and `fill`,
  * `next`, `back`, `expectStep` that act as a person would (through the fields' own controls).
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../support/wait.js';
 import '../../../../web-components/define.js';
 import { psaBusyLabel, type PsaWizard, type PsaStep } from '../../../../web-components/index.js';
 import { deepQuery } from '../../../../web-components/wizards/shared/focus.js';
@@ -69,7 +70,7 @@ export async function fill(el: PsaWizard, name: string, value: string | boolean 
     if ((button.getAttribute('aria-checked') === 'true') !== value) button.click();
   } else if (tag === 'ih-select-field') {
     const select = root.querySelector('select')!;
-    await waitUntil(() => value === null || [...select.options].some((o) => o.value === value), `${name}: no option ${value}`, { timeout: 4000 });
+    await waitUntil(() => value === null || [...select.options].some((o) => o.value === value), `${name}: no option ${value}`);
     select.value = (value as string | null) ?? '';
     select.dispatchEvent(new Event('change'));
   } else if (tag === 'ih-combobox-field') {
@@ -91,7 +92,7 @@ export async function fill(el: PsaWizard, name: string, value: string | boolean 
 /** Chooses the catch-all account by name (the combobox filters 10,000 names; Enter takes the first match). */
 export async function chooseCatchAll(el: PsaWizard, name: string): Promise<void> {
   const combo = field(el, 'accountMapping.catchAllAccountId') as HTMLElement & { options: unknown[] };
-  await waitUntil(() => combo.options.length > 0, 'accounts never loaded', { timeout: 5000 });
+  await waitUntil(() => combo.options.length > 0, 'accounts never loaded');
   await fill(el, 'accountMapping.catchAllAccountId', name);
 }
 
@@ -106,7 +107,7 @@ export async function settled(el: PsaWizard): Promise<void> {
     const busy = psaBusyLabel(s) !== null || s.matches({ accountMapping: { editing: 'checkingContacts' } })
       || s.matches({ serviceParameters: 'loading' }) || s.matches({ contractMapping: 'loading' }) || s.matches('loadingSaved');
     return !busy;
-  }, 'the wizard stayed busy', { timeout: 8000 });
+  }, 'the wizard stayed busy');
   await el.updateComplete;
   const step = stepElement(el) as (HTMLElement & { updateComplete?: Promise<unknown> }) | null;
   await step?.updateComplete;
@@ -118,7 +119,7 @@ export async function next(el: PsaWizard): Promise<void> {
 }
 
 export async function expectStep(el: PsaWizard, step: PsaStep | 'summary'): Promise<void> {
-  await waitUntil(() => el.step === step, `expected step ${step}, wizard is on ${el.step}`, { timeout: 5000 });
+  await waitUntil(() => el.step === step, `expected step ${step}, wizard is on ${el.step}`);
   await settled(el);
 }
 
@@ -138,7 +139,7 @@ export async function passCredentials(el: PsaWizard, vendor: PsaVendor): Promise
 export async function fillAccountMapping(el: PsaWizard, vendor: PsaVendor): Promise<void> {
   await chooseCatchAll(el, CATCH_ALL[vendor].withContacts);
   const contact = field(el, 'accountMapping.catchAllContactId').shadowRoot!.querySelector('select')!;
-  await waitUntil(() => contact.options.length > 1, 'no catch-all contacts', { timeout: 5000 });
+  await waitUntil(() => contact.options.length > 1, 'no catch-all contacts');
   await fill(el, 'accountMapping.catchAllContactId', contact.options[1]!.value);
 }
 

@@ -271,7 +271,7 @@ describe('<rmm-wizard vendor="datto-rmm">', function () {
     await choose(first, 'credentials.platform', 'vidal');
     await type(first, 'credentials.apiKey', 'typed-key');
     let draft: { status: number; body: { snapshot: { step: string } } } | undefined;
-    await waitFor(async () => (draft = await api(token, 'GET', '/wizard-drafts/rmm:datto-rmm')).status === 200 && draft.body?.snapshot.step === 'credentials', 'no draft saved', 3000);
+    await waitFor(async () => (draft = await api(token, 'GET', '/wizard-drafts/rmm:datto-rmm')).status === 200 && draft.body?.snapshot.step === 'credentials', 'no draft saved');
     expect(JSON.stringify(draft!.body)).not.to.contain('typed-key');
     first.remove();
 
@@ -301,7 +301,7 @@ describe('<rmm-wizard vendor="datto-rmm">', function () {
     try {
       await choose(el, 'credentials.platform', 'vidal');
       window.dispatchEvent(new PageTransitionEvent('pagehide'));
-      await waitFor(() => sent.some((r) => r.keepalive), 'no keepalive draft save on pagehide', 1000);
+      await waitFor(() => sent.some((r) => r.keepalive), 'no keepalive draft save on pagehide');
       expect(sent.find((r) => r.keepalive)!.body).to.contain('vidal');
     } finally {
       window.fetch = realFetch;

@@ -65,7 +65,7 @@ for (const [vendor, mappingLabel, mappingStep] of [['datto-rmm', 'Organization M
       expect(stepHeading(el)).to.equal(mappingLabel);
       navButton(el, 'next-button').focus();
       await sendKeys({ press: 'Enter' });
-      await waitFor(() => el.step === 'summary', 'Save did not return to the summary', 8000);
+      await waitFor(() => el.step === 'summary', 'Save did not return to the summary');
       expect(summaryText(el)).to.contain('Connected');
       const after = (await api(token, 'GET', `/integrations/${id}/rmm/mapping`)).body;
       expect(after.userActivityOrganizationId).to.equal(before.userActivityOrganizationId);

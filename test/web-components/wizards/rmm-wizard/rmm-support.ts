@@ -3,7 +3,8 @@
  * organizations, RMM and PSA connections made through the real API (against the sandboxes), and
  * small queries into the wizard's shadow roots.
  */
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../support/wait.js';
 import type { RmmWizard } from '../../../../web-components/index.js';
 import { DEMO_ORGANIZATIONS } from '../../../../bff/demo/demo-organizations.js';
 import { seedPartner } from '../../support/test-bff.js';
@@ -53,7 +54,7 @@ export async function firstSyncEnded(token: string, id: string) {
   await waitFor(async () => {
     status = (await api(token, 'GET', `/integrations/${id}/rmm/sync`)).body;
     return status!.state !== 'running' && status!.state !== 'never';
-  }, `the first sync of ${id} did not end`, 10_000);
+  }, `the first sync of ${id} did not end`);
   return status!;
 }
 
@@ -69,7 +70,7 @@ export function deep(root: Element, ...selectors: string[]): Element {
   return node as Element;
 }
 
-export const waitFor = (predicate: () => unknown, message: string, timeout = 4000) => waitUntil(async () => Boolean(await predicate()), message, { timeout, interval: 20 });
+export const waitFor = (predicate: () => unknown, message: string) => waitUntil(async () => Boolean(await predicate()), message, { interval: 20 });
 
 // ---- the wizard, as a person sees it -----------------------------------------------------------
 

@@ -58,7 +58,7 @@ describe('<rmm-wizard vendor="syncro">', function () {
     const sites = holdRequests('/rmm/sites');
     try {
       navButton(el, 'next-button').click();
-      await waitFor(() => el.step === 'account-mapping' && sites.held > 0, 'the step did not ask for its customers', 8000);
+      await waitFor(() => el.step === 'account-mapping' && sites.held > 0, 'the step did not ask for its customers');
       navButton(el, 'next-button').focus();
       navButton(el, 'next-button').click();
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -156,7 +156,7 @@ describe('<rmm-wizard vendor="syncro">', function () {
     await expect(el).to.be.accessible();
 
     // The card reads the sync again by itself until it has ended.
-    await waitFor(() => text(firstSync()).startsWith('First sync done'), 'the finished card did not show the first sync’s result', 8000);
+    await waitFor(() => text(firstSync()).startsWith('First sync done'), 'the finished card did not show the first sync’s result');
     const status = (await api(token, 'GET', `/integrations/${complete.detail.integrationId}/rmm/sync`)).body;
     expect(status.state).to.equal('succeeded');
     expect(status.deviceCount).to.be.greaterThan(0);

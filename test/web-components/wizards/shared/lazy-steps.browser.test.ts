@@ -3,7 +3,8 @@
  * it has arrived, and a Retry (by keyboard) when the chunk could not be fetched. The chunk is the
  * only fake here (a promise the test settles), standing for the network below the controller.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../support/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { LitElement } from 'lit';
 import { LAZY_STEP_COPY, LazyStepsController } from '../../../../web-components/wizards/shared/lazy-steps.js';
