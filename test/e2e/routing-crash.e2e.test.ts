@@ -13,6 +13,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CATALOG, DEMO_ORGANIZATIONS } from '../../bff/demo/demo-organizations.js';
 import { signToken } from '../../bff/middleware/auth.js';
+import { childServerArgs } from '../helpers/child-server.js';
 import { httpTestApp } from '../helpers/http-test-app.js';
 import { SANDBOX_INTEGRATION_CODE } from '../helpers/create-test-app.js';
 import { startSandboxServer } from '../helpers/sandbox-server.js';
@@ -52,7 +53,7 @@ const SECRET_KEY = randomBytes(32).toString('base64');
 
 /** Spawns the server and resolves with its origin once it prints it. */
 async function startServerProcess(): Promise<string> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'bff/server.ts'], { env: serverEnv(), stdio: ['ignore', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, childServerArgs('bff/server.ts'), { env: serverEnv(), stdio: ['pipe', 'pipe', 'inherit'] });
   child = proc;
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: proc.stdout! });

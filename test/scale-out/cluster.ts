@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { DEMO_CATALOG, DEMO_ORGANIZATIONS } from '../../bff/demo/demo-organizations.js';
 import { signToken } from '../../bff/middleware/auth.js';
+import { childServerArgs } from '../helpers/child-server.js';
 import type { TestApp } from '../helpers/create-test-app.js';
 import { SANDBOX_INTEGRATION_CODE } from '../helpers/create-test-app.js';
 import { dropSchema, TEST_DATABASE_URL } from '../helpers/test-database.js';
@@ -37,7 +38,7 @@ export async function killStarted(): Promise<void> {
 }
 
 function startProcess(script: string, env: NodeJS.ProcessEnv, pattern: RegExp): Promise<Proc> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, childServerArgs(script), { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'inherit'] });
   started.add(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => {
     started.delete(child);
