@@ -4,12 +4,12 @@
  * registered): instances starting together register one hook, not one each; an instance that died
  * holding the registration is taken over once its lease lapses, and a hook it made but never saved
  * is removed by the next registration; and a delete racing a registration leaves no hook at the
- * vendor, whichever of the two stores first.
+ * vendor, whichever of the two stores first (the hook a delete finds is removed by the next worker pass).
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { PSA_VENDORS, type PsaVendor } from '../../../bff/contracts/model.js';
 import { TwoWayWorker, type TwoWayConfig } from '../../../bff/services/two-way/two-way-worker.js';
-import { preparePushRemoval } from '../../../bff/services/two-way/push-unregister.js';
+import { deleteIntegration } from '../../../bff/services/two-way/push-unregister.js';
 import { VendorGateway } from '../../../bff/services/vendor-gateway.js';
 import { openPostgres, openSqlite, type Database } from '../../../db/database.js';
 import type { AppDeps } from '../../../bff/app-deps.js';
@@ -201,17 +201,18 @@ describe('a delete racing a registration leaves no hook at the vendor', () => {
       expect(await t.deps.repos.twoWay.getPush(psa.id)).toBeNull();
     });
 
-    it(`${vendor}: a push stored after the delete began but before it was stored is removed by the delete`, async () => {
+    it(`${vendor}: a push stored after the delete began but before it was stored is removed after the delete`, async () => {
       const psa = await integrationWithoutPush(vendor);
+      // The delete route's steps, with a registration finishing between its read of the integration and the delete being stored.
       const row = (await t.deps.repos.integrations.get('partner-a', psa.id))!;
-      // The delete route's steps, with a registration finishing between its first step and the delete being stored.
-      const removal = await preparePushRemoval(t.deps, 'partner-a', row);
       await worker(t.deps).tick();
       expect(await hooksFor(vendor, psa.id)).toHaveLength(1);
-      expect(await t.deps.repos.integrations.softDelete('partner-a', psa.id)).toBe(true);
-      expect(await removal?.run()).toBe('removed');
+      expect(await deleteIntegration(t.deps, 'partner-a', row)).toEqual({ vendorPush: 'queued' });
+      expect(await hooksFor(vendor, psa.id)).toHaveLength(1); // the delete itself calls no vendor
+      await worker(t.deps).tick();
       expect(await hooksFor(vendor, psa.id)).toEqual([]);
       expect(await t.deps.repos.twoWay.getPush(psa.id)).toBeNull();
+      expect(await t.deps.repos.pushRemovals.get('partner-a', psa.id)).toMatchObject({ state: 'removed', hasCredentials: false });
     });
   }
 });
