@@ -103,6 +103,17 @@ describe('deleting an integration removes its vendor push', () => {
       expect(removed).toMatchObject({ actor: 'system', after: { vendorPush: 'removed' } });
       expect((removed!.after as { attempts: number }).attempts).toBeGreaterThanOrEqual(3);
     });
+
+    it(`${vendor}: a hook the vendor no longer has (404) counts as removed: the credentials kept for it are erased`, async () => {
+      const psa = await integrationWithPush(vendor);
+      expect((await t.call('DELETE', `/api/integrations/${psa.id}`)).status).toBe(204);
+      await control(servers.sandbox.origin, vendor, 'reset'); // the vendor's hooks are gone (an admin removed it there)
+      startWorker();
+      await until('the removal', async () => (await storedRemoval(psa.id))?.state === 'removed');
+      expect(await storedRemoval(psa.id)).toMatchObject({ attempts: 1, hasCredentials: false, lastError: null });
+      expect(await t.deps.repos.twoWay.getPush(psa.id)).toBeNull();
+      expect(await auditOf(psa.id, 'integration.push-removed')).toEqual([{ actor: 'system', after: { vendorPush: 'removed', attempts: 1 } }]);
+    });
   }
 
   it('a removal still failing at its deadline is abandoned: the credentials are erased, the hook stays at the vendor, ignored', async () => {
