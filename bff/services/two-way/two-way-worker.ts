@@ -5,7 +5,7 @@
  *   one instance per integration under a database lease (push-register.ts);
  * - removes the pushes of deleted integrations at the vendor, retried with backoff until their
  *   deadline, one instance per removal under a claim in its row (push-unregister.ts), whether or not
- *   this BFF has a public address now;
+ *   this BFF has a public address now, beside the other jobs rather than before them;
  * - polls the open tickets the product created, each at most every `pollIntervalMs` and within a
  *   share of the vendor's hourly budget per integration (POLL_SHARE of VENDOR_BUDGETS), so a lost
  *   push delays a status change but never loses it;
@@ -61,6 +61,8 @@ export class TwoWayWorker {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
+  /** The pass over due hook removals under way, if any (startRemovals). */
+  private removing: Promise<unknown> | null = null;
   private readonly abort = new AbortController();
   /** Vendor calls spent on polling so far (the bench reads it). */
   pollCalls = 0;
@@ -90,13 +92,25 @@ export class TwoWayWorker {
     this.abort.abort();
     if (this.timer) clearTimeout(this.timer);
     await this.running;
+    await this.removing;
   }
 
   async tick(): Promise<void> {
     await this.registerPushes();
-    await removeDuePushes(this.deps, this.config.pushRemoval, this.now, this.abort.signal);
+    this.startRemovals();
     await this.poll();
     while ((await this.dispatcher.drain(this.abort.signal)) > 0 && !this.abort.signal.aborted);
+  }
+
+  /**
+   * Due hook removals run beside the tick, one pass at a time: a PSA that times out on them (four
+   * tries of 15 s each per removal) must not hold polling and the platform outbox that long.
+   */
+  private startRemovals(): void {
+    if (this.removing || this.abort.signal.aborted) return;
+    this.removing = removeDuePushes(this.deps, this.config.pushRemoval, this.now, this.abort.signal)
+      .catch((error: unknown) => this.deps.logger.error({ err: error }, 'two-way: removing deleted integrations’ PSA ticket pushes failed; tried again next tick'))
+      .finally(() => { this.removing = null; });
   }
 
   private async registerPushes(): Promise<void> {
