@@ -3,10 +3,12 @@
  * real HTTP, with the vendor's own documented delete call): the delete answers 204 with no vendor
  * call of its own, and the two-way worker removes the hook afterwards, retrying while the vendor
  * fails it, then erases the credentials it kept for that (sealed). A removal still failing at its
- * deadline is abandoned: the credentials are erased all the same. The audit log says what happened.
+ * deadline is abandoned: the credentials are erased all the same. A removal the vendor is slow to answer
+ * does not hold the worker's other jobs. The audit log says what happened.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { PSA_VENDORS, type PsaVendor } from '../../../bff/contracts/model.js';
+import { platformEvent } from '../../../bff/services/two-way/platform-events.js';
 import { PUSH_REMOVAL_GIVE_UP_MS } from '../../../bff/services/two-way/push-unregister.js';
 import { TwoWayWorker } from '../../../bff/services/two-way/two-way-worker.js';
 import { control } from '../../helpers/serve.js';
@@ -115,6 +117,21 @@ describe('deleting an integration removes its vendor push', () => {
       expect(await auditOf(psa.id, 'integration.push-removed')).toEqual([{ actor: 'system', after: { vendorPush: 'removed', attempts: 1 } }]);
     });
   }
+
+  it('a vendor slow to remove the hook does not hold the platform events the worker delivers meanwhile', async () => {
+    const vendor: PsaVendor = 'halopsa';
+    const psa = await integrationWithPush(vendor);
+    await control(servers.sandbox.origin, vendor, 'faults', { kind: 'latency', ms: 1_000, count: 1, method: 'DELETE', pathIncludes: HOOK_DELETE_PATH[vendor] });
+    expect((await t.call('DELETE', `/api/integrations/${psa.id}`)).status).toBe(204);
+    startWorker();
+    await until('the held hook delete', async () => ((await control(servers.sandbox.origin, vendor, 'stats')).faultsTaken.latency ?? 0) > 0);
+    const event = platformEvent('partner-a', 'ticket.status_changed', 'ticket:held-removal', { ticketId: '1' });
+    await t.deps.repos.twoWay.enqueueEvent(event);
+    await until('the event at the platform', () => servers.receiver.events.some((e) => e.id === event.id));
+    expect((await storedRemoval(psa.id))?.state).toBe('pending'); // the vendor still holds the delete
+    await until('the removal', async () => (await storedRemoval(psa.id))?.state === 'removed');
+    expect(await hooksFor(vendor, psa.id)).toEqual([]);
+  });
 
   it('a removal still failing at its deadline is abandoned: the credentials are erased, the hook stays at the vendor, ignored', async () => {
     const vendor: PsaVendor = 'halopsa';
