@@ -1,7 +1,7 @@
 /**
  * @module Integrations as the list panels use them: list, read one, pause/resume (PSA),
  * disconnect/reconnect (RMM) and delete (its logs: integration-logs.ts; the vendor's ticket push is
- * removed after it, best effort: push-unregister.ts). Credentials never appear in any answer.
+ * removed after it by the two-way worker, retried until a deadline: push-unregister.ts). Credentials never appear in any answer.
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -20,7 +20,7 @@ import type { IntegrationRecord, IntegrationStatus } from '../../db/repositories
 import { syncSummaryFor } from '../services/rmm-sync/sync-summary.js';
 import { availabilityOf, type Availability } from '../services/routing/integration-availability.js';
 import type { RmmSyncSummary } from '../contracts/integration-view.js';
-import { preparePushRemoval } from '../services/two-way/push-unregister.js';
+import { deleteIntegration } from '../services/two-way/push-unregister.js';
 
 const idParam = z.object({ id: z.string().uuid('not an integration id') });
 const listQuery = z.object({ kind: z.optional(integrationKindSchema) });
@@ -120,11 +120,9 @@ export function integrationRoutes(deps: AppDeps, docs: ApiDocs) {
       const { partner, sub } = c.get('principal');
       const { id } = c.req.valid('param');
       const row = await load(partner, id);
-      // Credentials opened before the delete erases them; the push is read and the vendor called only after it is stored.
-      const pushRemoval = await preparePushRemoval(deps, partner, row);
-      await integrations.softDelete(partner, id);
+      // The database work only: the vendor's push is removed later by the two-way worker (push-unregister.ts).
+      const { vendorPush } = await deleteIntegration(deps, partner, row);
       deps.vendors.forget(id);
-      const vendorPush = pushRemoval ? await pushRemoval.run() : undefined;
       await audit.record({
         partnerId: partner, actor: sub, action: 'integration.delete', target: `integration:${id}`,
         before: { status: row.status, vendor: row.vendor }, ...(vendorPush ? { after: { vendorPush } } : {}),

@@ -6,6 +6,7 @@ import { createPgIntegrationsRepo, createPgMappingsRepo } from './integrations.r
 import { createPgIntegrationHealthRepo } from './integration-health.repo.js';
 import { createPgRoutingRepo } from './routing.repo.js';
 import { createPgTwoWayRepo } from './two-way.repo.js';
+import { createPgPushRemovalsRepo } from './push-removals.repo.js';
 import { createPgAuditRepo, createPgOrganizationsRepo, createPgPartnersRepo, createPgWizardDraftsRepo } from './small.repos.js';
 
 /** The same repositories on PostgreSQL. */
@@ -21,5 +22,6 @@ export function createPgRepositories(db: PgDb): Repositories {
     integrationHealth: createPgIntegrationHealthRepo(db),
     devices: createPgDevicesRepo(db),
     twoWay: createPgTwoWayRepo(db),
+    pushRemovals: createPgPushRemovalsRepo(db),
   };
 }

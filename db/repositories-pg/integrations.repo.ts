@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { PgDb } from '../pg-client.js';
 import { auditLog, integrations, psaAccountMappings, psaContractMappings, rmmSiteMappings } from '../schema-pg/index.js';
 import { nowIso } from '../schema/columns.helpers.js';
-import type { IntegrationRecord, IntegrationsRepo } from '../repositories/integrations.repo.js';
+import { deletedIntegration, type IntegrationRecord, type IntegrationsRepo } from '../repositories/integrations.repo.js';
 import { keptAccountRows, type MappingsRepo } from '../repositories/mappings.repo.js';
 
 const publicColumns = {
@@ -58,7 +58,7 @@ export function createPgIntegrationsRepo(db: PgDb): IntegrationsRepo {
       return changed.length ? getLive(partnerId, id) : undefined;
     },
     async softDelete(partnerId, id) {
-      const changed = await db.update(integrations).set({ deletedAt: nowIso(), updatedAt: nowIso(), credentialsSealed: null, credentialsKeyId: null, accountIdentityHash: null })
+      const changed = await db.update(integrations).set(deletedIntegration())
         .where(and(live(partnerId), eq(integrations.id, id))).returning({ id: integrations.id });
       return changed.length > 0;
     },

@@ -10,6 +10,7 @@ import { createPartnersRepo } from './partners.repo.js';
 import { createRoutingRepo } from './routing.repo.js';
 import { createWizardDraftsRepo } from './wizard-drafts.repo.js';
 import { createTwoWayRepo } from './two-way.repo.js';
+import { createPushRemovalsRepo } from './push-removals.repo.js';
 
 export function createRepositories(db: Db) {
   return {
@@ -23,6 +24,7 @@ export function createRepositories(db: Db) {
     integrationHealth: createIntegrationHealthRepo(db),
     devices: createDevicesRepo(db),
     twoWay: createTwoWayRepo(db),
+    pushRemovals: createPushRemovalsRepo(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -17,6 +17,9 @@ export type IntegrationPatch = Partial<Pick<IntegrationRow, 'status' | 'settings
 /** A live integration's account identity as stored (a keyed hash, or null when not computed yet). */
 export interface AccountIdentityRow { id: string; accountIdentityHash: string | null; hasCredentials: boolean }
 
+/** What deleting an integration writes: the row is kept (routing records still say why nothing was sent), its credentials are erased. */
+export const deletedIntegration = () => ({ deletedAt: nowIso(), updatedAt: nowIso(), credentialsSealed: null, credentialsKeyId: null, accountIdentityHash: null });
+
 const publicColumns = {
   id: integrations.id,
   partnerId: integrations.partnerId,
@@ -95,7 +98,7 @@ export function createIntegrationsRepo(db: Db) {
     },
     /** Soft delete: the row stays (history, routing reasons) but no route lists or changes it again. */
     async softDelete(partnerId: string, id: string): Promise<boolean> {
-      const changed = db.update(integrations).set({ deletedAt: nowIso(), updatedAt: nowIso(), credentialsSealed: null, credentialsKeyId: null, accountIdentityHash: null })
+      const changed = db.update(integrations).set(deletedIntegration())
         .where(and(live(partnerId), eq(integrations.id, id))).returning({ id: integrations.id }).get();
       return Boolean(changed);
     },

@@ -11,6 +11,7 @@ import type { Db } from '../client.js';
 import * as sqliteSchema from '../schema/index.js';
 import { nowIso } from '../schema/columns.helpers.js';
 import { NEXT_EVENT_SEQ } from './owed-events.js';
+import { awaitedTransaction } from './async-transaction.js';
 
 export type PushRow = typeof sqliteSchema.psaTicketPushes.$inferSelect;
 export type TicketStateRow = typeof sqliteSchema.psaTicketStates.$inferSelect;
@@ -54,7 +55,6 @@ type Tables = Pick<typeof sqliteSchema, 'alertDeliveries' | 'psaTicketPushes' | 
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function twoWayRepo(db: any, t: Tables, options: { nextSeq: boolean; rowLocks: boolean }) {
-  let sqliteTurn: Promise<unknown> = Promise.resolve();
   const { alertDeliveries: d, psaTicketPushes: p, psaPushLeases: pl, psaTicketStates: s, platformEndpoints: ep, platformEvents: ev, platformEventAttempts: at, alertResolutions: r, ticketGroups: g, integrations: i } = t;
   /** Active, not deleted PSA integrations: the only kind a push is registered for. */
   const live = and(eq(i.kind, 'psa'), eq(i.status, 'active'), sql`${i.deletedAt} is null`);
@@ -235,25 +235,8 @@ export function twoWayRepo(db: any, t: Tables, options: { nextSeq: boolean; rowL
     await tx.insert(ev).values({ ...event, ...seq }).onConflictDoNothing();
   }
 
-  /**
-   * SQLite's transactions are synchronous callbacks, and the statements above are awaited; so this
-   * process's transactions here take turns (a chain), each inside BEGIN IMMEDIATE … COMMIT.
-   */
-  async function transaction(run: (tx: typeof db) => Promise<void>): Promise<void> {
-    if (!options.nextSeq) return db.transaction(run);
-    const client = (db as Db).$client;
-    const turn = sqliteTurn.then(async () => {
-      client.exec('begin immediate');
-      try {
-        await run(db);
-        client.exec('commit');
-      } catch (error) {
-        client.exec('rollback');
-        throw error;
-      }
-    });
-    sqliteTurn = turn.catch(() => undefined);
-    return turn;
+  function transaction(run: (tx: typeof db) => Promise<void>): Promise<void> {
+    return awaitedTransaction(db, options.nextSeq, run);
   }
 }
 

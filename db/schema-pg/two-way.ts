@@ -4,7 +4,7 @@
  * events to the platform with its delivery log, plus the platform's alert resolutions.
  */
 import { bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, serial, text } from 'drizzle-orm/pg-core';
-import { PLATFORM_EVENT_STATES } from '../schema/two-way.js';
+import { PLATFORM_EVENT_STATES, PUSH_REMOVAL_STATES } from '../schema/two-way.js';
 import { createdAt, epochMs, updatedAt } from './columns.helpers.js';
 
 export const psaTicketPushes = pgTable('psa_ticket_pushes', {
@@ -36,6 +36,29 @@ export const psaPushLeases = pgTable('psa_push_leases', {
   /** Epoch ms: no other instance registers this integration's push before then. */
   leasedUntil: epochMs('leased_until').notNull(),
 });
+
+/** PostgreSQL twin of schema/two-way.ts psaPushRemovals: a deleted integration's hook removal, as durable work. */
+export const psaPushRemovals = pgTable(
+  'psa_push_removals',
+  {
+    integrationId: text('integration_id').primaryKey(),
+    partnerId: text('partner_id').notNull(),
+    vendor: text('vendor').notNull(),
+    hookId: text('hook_id').notNull(),
+    credentialsSealed: text('credentials_sealed'),
+    credentialsKeyId: text('credentials_key_id'),
+    state: text('state', { enum: PUSH_REMOVAL_STATES }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: epochMs('next_attempt_at').notNull(),
+    giveUpAt: epochMs('give_up_at').notNull(),
+    holder: text('holder'),
+    leasedUntil: epochMs('leased_until').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('psa_push_removals_due_idx').on(t.state, t.nextAttemptAt)],
+);
 
 export const psaTicketStates = pgTable(
   'psa_ticket_states',

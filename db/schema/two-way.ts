@@ -38,6 +38,45 @@ export const psaPushLeases = sqliteTable('psa_push_leases', {
   leasedUntil: integer('leased_until').notNull(),
 });
 
+/** What became of a deleted integration's hook removal (psa_push_removals). */
+export const PUSH_REMOVAL_STATES = ['pending', 'removed', 'abandoned'] as const;
+
+/**
+ * The removal of a deleted integration's push at the vendor, as durable work: queued in the very
+ * transaction that deletes the integration (which erases its credentials), so a vendor outage or a
+ * crash only delays it. It keeps a copy of the credentials, still sealed with the credential vault,
+ * only until the hook is gone or `giveUpAt` passes. One instance at a time works a row: `holder`
+ * and `leasedUntil` are its lease, as in psa_push_leases.
+ */
+export const psaPushRemovals = sqliteTable(
+  'psa_push_removals',
+  {
+    integrationId: text('integration_id').primaryKey(),
+    partnerId: text('partner_id').notNull(),
+    vendor: text('vendor').notNull(),
+    /** The vendor's id of the webhook/callback to delete. */
+    hookId: text('hook_id').notNull(),
+    /** The deleted integration's credentials as they were sealed; null once the removal is over. */
+    credentialsSealed: text('credentials_sealed'),
+    credentialsKeyId: text('credentials_key_id'),
+    state: text('state', { enum: PUSH_REMOVAL_STATES }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    /** Epoch ms: not tried again before then (backoff). */
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    /** Epoch ms: from then on the removal is abandoned (credentials erased), the hook left at the vendor. */
+    giveUpAt: integer('give_up_at').notNull(),
+    /** A random id per claim: only its holder records the attempt's outcome. */
+    holder: text('holder'),
+    /** Epoch ms: no other instance works the row before then (a dead instance's claim lapses). */
+    leasedUntil: integer('leased_until').notNull().default(0),
+    /** The vendor's classified failure of the last attempt (never a request: it carries credentials). */
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('psa_push_removals_due_idx').on(t.state, t.nextAttemptAt)],
+);
+
 export const psaTicketStates = sqliteTable(
   'psa_ticket_states',
   {

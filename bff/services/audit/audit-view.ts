@@ -18,6 +18,12 @@ export function redactSecrets(value: unknown): unknown {
   return value;
 }
 
+/**
+ * The actor of what the BFF does by itself, with no person's request behind it (a deleted
+ * integration's hook removal finishing later). People are recorded by their token's `sub`.
+ */
+export const SYSTEM_ACTOR = 'system';
+
 /** What each recorded action means, in an admin's words; an unknown action shows its code. */
 const ACTION_LABELS: Record<string, string> = {
   'integration.create': 'Connected the integration',
@@ -36,6 +42,8 @@ const ACTION_LABELS: Record<string, string> = {
   'psa.billable-sync': 'Synced billable users',
   'rmm.parameters': 'Changed the RMM parameters',
   'deliveries.retry': 'Retried failed deliveries',
+  'integration.push-removed': 'Removed the PSA ticket push of the deleted integration',
+  'integration.push-abandoned': 'Gave up removing the PSA ticket push of the deleted integration',
 };
 
 export const auditEntrySchema = z.object({

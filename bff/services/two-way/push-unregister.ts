@@ -1,30 +1,35 @@
 /**
- * @module Removing the vendor's ticket push when its integration is deleted, in two steps because
- * the deletion erases the credentials: `preparePushRemoval` opens the credentials before the row is
- * deleted; the returned `run` reads the push and calls the vendor after the delete has been stored
- * (never a vendor call while the database work is open). Reading the push only then also finds one
- * a two-way worker saved while the delete was under way (a registration finishing later saves
- * nothing and removes its own hook: `removeVendorPush`, push-register.ts). Best effort: a vendor
- * failure is logged (no secrets) and reported as an outcome for the audit log; it never fails or
- * undoes the delete.
+ * @module Removing the vendor's ticket push when its integration is deleted, as durable work:
+ * - `deleteIntegration` (the delete route) stores the delete and, in the same transaction, queues
+ *   the push's removal with a copy of the credentials as they were sealed (the delete erases the
+ *   integration's own). No vendor call is made on the admin's request. The push is read inside that
+ *   transaction, after the integration row is locked, so a push a two-way worker saved while the
+ *   delete was under way is found and queued too (a registration finishing after the delete saves
+ *   nothing and removes its own hook: `removeVendorPush`, push-register.ts).
+ * - `removeDuePushes` (the two-way worker) works due removals, one instance per removal under a
+ *   claim held in its row (as psa_push_leases for registrations): the vendor call runs outside any
+ *   transaction, a failure is retried with backoff, and at the end (the hook removed, the vendor no
+ *   longer having it, or the give-up deadline passed) the sealed credentials are erased and the audit
+ *   log gets an entry by the system. Only the vendor's classified code and status are ever logged.
  */
+import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../../app-deps.js';
 import { credentialSchemas, type VendorCredentials } from '../../contracts/credentials.js';
 import type { PsaVendor } from '../../contracts/model.js';
+import { retryDelayMs } from '../../routing/failure.js';
 import { unregisterTicketPush } from '../../vendors/webhooks/ticket-push.js';
 import { VendorError } from '../../vendors/vendor-errors.js';
+import { SYSTEM_ACTOR } from '../audit/audit-view.js';
+
+/** How long a deleted integration's hook removal is retried before it is abandoned (the hook then stays at the vendor, ignored here). */
+export const PUSH_REMOVAL_GIVE_UP_MS = 7 * 24 * 3_600_000;
 
 /**
- * What became of the vendor's push: `removed`; `failed` (the vendor refused or was unreachable;
- * the push stays registered there and is ignored here); `unreadable` (the stored credentials could
- * not be opened).
+ * What the delete's audit entry says of the vendor's push: `queued` (it is removed by the two-way
+ * worker, which records how that ended); `unreadable` (a push was stored but no credentials were, so
+ * nothing can remove it: it stays registered at the vendor and is ignored). Absent: no push.
  */
-export type PushRemovalOutcome = 'removed' | 'failed' | 'unreadable';
-
-export interface PushRemoval {
-  /** Null when the integration had no push registered (nothing to remove). */
-  run(): Promise<PushRemovalOutcome | null>;
-}
+export type PushRemovalOutcome = 'queued' | 'unreadable';
 
 type Deps = Pick<AppDeps, 'repos' | 'vault' | 'vendors' | 'logger'>;
 
@@ -36,10 +41,15 @@ export interface VendorPush {
   hookId: string;
 }
 
+/** A vendor failure as it may be stored and logged: its classified code and HTTP status, never the request (it carries credentials). */
+function failureOf(error: unknown): { code: string; status?: number } {
+  return error instanceof VendorError ? { code: error.code, ...(error.details.status ? { status: error.details.status } : {}) } : { code: 'error' };
+}
+
 /**
- * Deletes one hook at the vendor and logs what happened (`whose`: for the log, e.g. "a deleted
- * integration"). Only the vendor's classified code and status are logged, never the request (it
- * carries credentials).
+ * Deletes one hook at the vendor once and logs what happened (`whose`: for the log, e.g. "an
+ * integration deleted while it was being registered"). Best effort, for a registration discarding
+ * the hook it just made.
  */
 export async function removeVendorPush(deps: Pick<Deps, 'vendors' | 'logger'>, push: VendorPush, whose: string): Promise<'removed' | 'failed'> {
   const { integrationId, vendor } = push;
@@ -48,40 +58,120 @@ export async function removeVendorPush(deps: Pick<Deps, 'vendors' | 'logger'>, p
     deps.logger.info({ integrationId, vendor }, `two-way: removed the PSA ticket push of ${whose}`);
     return 'removed';
   } catch (error) {
-    const reason = error instanceof VendorError ? { code: error.code, status: error.details.status } : { code: 'error' };
-    deps.logger.warn({ integrationId, vendor, ...reason }, `two-way: could not remove the PSA ticket push of ${whose}; it stays registered at the vendor and is ignored`);
+    deps.logger.warn({ integrationId, vendor, ...failureOf(error) }, `two-way: could not remove the PSA ticket push of ${whose}; it stays registered at the vendor and is ignored`);
     return 'failed';
   }
 }
 
-/** Null for an integration that never has a push (RMM). */
-export async function preparePushRemoval(deps: Deps, partnerId: string, integration: { id: string; kind: string; vendor: string }): Promise<PushRemoval | null> {
-  if (integration.kind !== 'psa') return null;
-  const integrationId = integration.id;
-  const vendor = integration.vendor as PsaVendor;
-  const done = async (outcome: PushRemovalOutcome): Promise<PushRemovalOutcome> => {
-    // The row goes only once the vendor's hook is gone; otherwise it keeps the hook id (it is inactive either way).
-    if (outcome === 'removed') await deps.repos.twoWay.deletePush(integrationId);
-    else await deps.repos.twoWay.setPushActive(integrationId, false);
-    return outcome;
-  };
-  // Opened whether or not a push is stored yet: one may be saved before the delete is.
-  let credentials: VendorCredentials[PsaVendor] | null = null;
-  try {
-    const sealed = await deps.repos.integrations.getSealedCredentials(partnerId, integrationId);
-    if (sealed) credentials = credentialSchemas[vendor].parse(deps.vault.open(sealed)) as VendorCredentials[PsaVendor];
-  } catch {
-    credentials = null; // a key no longer configured or credentials of an older shape: nothing to call with
+/**
+ * Deletes the partner's integration; for a PSA whose push is stored, queues the push's removal in the
+ * same transaction. Returns what the audit entry says of the push (nothing for none, or an RMM).
+ */
+export async function deleteIntegration(
+  deps: Pick<Deps, 'repos' | 'logger'>, partnerId: string, integration: { id: string; kind: string; vendor: string }, now: number = Date.now(),
+): Promise<{ vendorPush?: PushRemovalOutcome }> {
+  if (integration.kind !== 'psa') {
+    await deps.repos.integrations.softDelete(partnerId, integration.id);
+    return {};
   }
-  return {
-    async run() {
-      const push = await deps.repos.twoWay.getPush(integrationId);
-      if (!push || push.partnerId !== partnerId) return null;
-      if (!credentials) {
-        deps.logger.warn({ integrationId, vendor }, 'two-way: the deleted integration’s credentials could not be read; its PSA ticket push stays registered');
-        return done('unreadable');
-      }
-      return done(await removeVendorPush(deps, { integrationId, vendor, credentials, hookId: push.hookId }, 'a deleted integration'));
-    },
+  const log = { integrationId: integration.id, vendor: integration.vendor };
+  const push = await deps.repos.pushRemovals.deleteIntegration(partnerId, integration.id, { now, giveUpAt: now + PUSH_REMOVAL_GIVE_UP_MS });
+  if (push === 'queued') {
+    deps.logger.info(log, 'two-way: queued the removal of the deleted integration’s PSA ticket push');
+    return { vendorPush: 'queued' };
+  }
+  if (push === 'no-credentials') {
+    deps.logger.warn(log, 'two-way: the deleted integration had no credentials to remove its PSA ticket push with; it stays registered');
+    return { vendorPush: 'unreadable' };
+  }
+  return {};
+}
+
+export interface PushRemovalConfig {
+  /** How long a claim holds before it lapses; renewed every third of it while the vendor call runs. */
+  leaseMs: number;
+  /** Backoff between failed attempts ("equal jitter", doubling from base up to max; a vendor's Retry-After is honoured). */
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+}
+
+export const DEFAULT_PUSH_REMOVAL_CONFIG: PushRemovalConfig = { leaseMs: 60_000, backoffBaseMs: 30_000, backoffMaxMs: 60 * 60_000 };
+
+/**
+ * What became of one due removal: `removed` (or already gone at the vendor); `failed` (tried again
+ * after a backoff, never past the deadline); `abandoned` (the deadline passed); `taken` (another
+ * instance claimed it first, or it is no longer due).
+ */
+export type PushRemovalResult = 'removed' | 'failed' | 'abandoned' | 'taken';
+
+/** Works the removals due now, one after another; returns what became of each. */
+export async function removeDuePushes(deps: Deps, config: PushRemovalConfig, now: () => number, signal: AbortSignal, limit = 20): Promise<PushRemovalResult[]> {
+  const results: PushRemovalResult[] = [];
+  for (const integrationId of await deps.repos.pushRemovals.due(now(), limit)) {
+    if (signal.aborted) break;
+    results.push(await removeOne(deps, integrationId, config, now, signal));
+  }
+  return results;
+}
+
+async function removeOne(deps: Deps, integrationId: string, config: PushRemovalConfig, now: () => number, signal: AbortSignal): Promise<PushRemovalResult> {
+  const { pushRemovals } = deps.repos;
+  const holder = randomUUID();
+  const row = await pushRemovals.claim(integrationId, holder, now(), now() + config.leaseMs);
+  if (!row) return 'taken';
+  const vendor = row.vendor as PsaVendor;
+  const log = { integrationId, vendor };
+  const end = async (state: 'removed' | 'abandoned', attempted: boolean) => {
+    const attempts = row.attempts + (attempted ? 1 : 0);
+    const action = state === 'removed' ? 'integration.push-removed' : 'integration.push-abandoned';
+    return pushRemovals.finish(integrationId, holder, { state, attempted, lastError: state === 'removed' ? null : row.lastError, audit: { actor: SYSTEM_ACTOR, action, after: { vendorPush: state, attempts } } });
   };
+
+  if (now() >= row.giveUpAt) {
+    if (await end('abandoned', false)) {
+      deps.logger.warn({ ...log, attempts: row.attempts, lastError: row.lastError }, 'two-way: gave up removing the deleted integration’s PSA ticket push; it stays registered at the vendor and is ignored');
+    }
+    return 'abandoned';
+  }
+
+  let renewing: Promise<unknown> = Promise.resolve();
+  const heartbeat = setInterval(() => {
+    renewing = pushRemovals.renew(integrationId, holder, now() + config.leaseMs)
+      .catch((error: unknown) => deps.logger.debug({ integrationId, err: error }, 'two-way: could not renew the push removal claim'));
+  }, Math.max(1, Math.floor(config.leaseMs / 3)));
+  heartbeat.unref();
+  try {
+    let credentials: VendorCredentials[PsaVendor];
+    try {
+      credentials = credentialSchemas[vendor].parse(deps.vault.open({ sealed: row.credentialsSealed!, keyId: row.credentialsKeyId! })) as VendorCredentials[PsaVendor];
+    } catch {
+      // A key this instance lacks (another may have it) or credentials of an older shape: retried until the deadline.
+      throw new UnreadableCredentials();
+    }
+    // Outside any transaction; a hook the vendor no longer has counts as removed (unregisterTicketPush).
+    await unregisterTicketPush(deps.vendors.context, vendor, credentials, row.hookId, signal);
+  } catch (error) {
+    clearInterval(heartbeat);
+    await renewing;
+    if (signal.aborted) {
+      await pushRemovals.release(integrationId, holder); // stopping hands the removal over at once, uncounted
+      return 'failed';
+    }
+    const failure = error instanceof UnreadableCredentials ? { code: 'unreadable' } : failureOf(error);
+    const retryAfterMs = error instanceof VendorError ? error.details.retryAfterMs ?? null : null;
+    const wait = retryDelayMs(row.attempts + 1, { retryAfterMs }, config.backoffBaseMs, config.backoffMaxMs);
+    // Never later than the deadline, so an abandoned removal is recorded when it is due.
+    const nextAttemptAt = Math.min(row.giveUpAt, now() + wait);
+    await pushRemovals.recordFailure(integrationId, holder, { nextAttemptAt, lastError: failure.status ? `${failure.code} (${failure.status})` : failure.code });
+    deps.logger.warn({ ...log, ...failure, attempts: row.attempts + 1, nextAttemptAt }, 'two-way: could not remove the deleted integration’s PSA ticket push; it is tried again');
+    return 'failed';
+  }
+  clearInterval(heartbeat);
+  await renewing;
+  if (await end('removed', true)) deps.logger.info(log, 'two-way: removed the PSA ticket push of a deleted integration');
+  return 'removed';
+}
+
+class UnreadableCredentials extends Error {
+  override readonly name = 'UnreadableCredentials';
 }

@@ -1,8 +1,11 @@
 /**
- * @module The two-way worker, one loop for three jobs:
+ * @module The two-way worker, one loop for four jobs:
  * - registers the vendor's ticket push for each active PSA integration that has none (when this
  *   BFF has a public address the vendor can reach), sealing the shared secret like credentials,
  *   one instance per integration under a database lease (push-register.ts);
+ * - removes the pushes of deleted integrations at the vendor, retried with backoff until their
+ *   deadline, one instance per removal under a claim in its row (push-unregister.ts), whether or not
+ *   this BFF has a public address now, beside the other jobs rather than before them;
  * - polls the open tickets the product created, each at most every `pollIntervalMs` and within a
  *   share of the vendor's hourly budget per integration (POLL_SHARE of VENDOR_BUDGETS), so a lost
  *   push delays a status change but never loses it;
@@ -15,6 +18,7 @@ import type { PsaVendor } from '../../contracts/model.js';
 import { VENDOR_BUDGETS } from '../../contracts/vendor-catalog.js';
 import type { VendorGateway } from '../vendor-gateway.js';
 import { registerPush } from './push-register.js';
+import { DEFAULT_PUSH_REMOVAL_CONFIG, removeDuePushes, type PushRemovalConfig } from './push-unregister.js';
 import { DEFAULT_DISPATCHER_CONFIG, PlatformDispatcher, type DispatcherConfig } from './platform-events.js';
 import { TicketStatusService } from './ticket-status.service.js';
 
@@ -29,10 +33,12 @@ export interface TwoWayConfig {
   pollCallsPerHour: Partial<Record<PsaVendor, number>>;
   /** How long a push registration's lease holds without renewal (a dead instance's lapses after this). */
   registerLeaseMs: number;
+  /** Removing deleted integrations' pushes: claim length and backoff between failed attempts. */
+  pushRemoval: PushRemovalConfig;
   dispatcher: DispatcherConfig;
 }
 
-export const DEFAULT_TWO_WAY_CONFIG: TwoWayConfig = { pollIntervalMs: 15 * 60_000, tickMs: 1_000, pollCallsPerHour: {}, registerLeaseMs: 60_000, dispatcher: DEFAULT_DISPATCHER_CONFIG };
+export const DEFAULT_TWO_WAY_CONFIG: TwoWayConfig = { pollIntervalMs: 15 * 60_000, tickMs: 1_000, pollCallsPerHour: {}, registerLeaseMs: 60_000, pushRemoval: DEFAULT_PUSH_REMOVAL_CONFIG, dispatcher: DEFAULT_DISPATCHER_CONFIG };
 
 export function pollCallsPerHour(vendor: PsaVendor, config: Pick<TwoWayConfig, 'pollCallsPerHour'>): number {
   const budget = VENDOR_BUDGETS[vendor];
@@ -55,6 +61,8 @@ export class TwoWayWorker {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
+  /** The pass over due hook removals under way, if any (startRemovals). */
+  private removing: Promise<unknown> | null = null;
   private readonly abort = new AbortController();
   /** Vendor calls spent on polling so far (the bench reads it). */
   pollCalls = 0;
@@ -84,12 +92,25 @@ export class TwoWayWorker {
     this.abort.abort();
     if (this.timer) clearTimeout(this.timer);
     await this.running;
+    await this.removing;
   }
 
   async tick(): Promise<void> {
     await this.registerPushes();
+    this.startRemovals();
     await this.poll();
     while ((await this.dispatcher.drain(this.abort.signal)) > 0 && !this.abort.signal.aborted);
+  }
+
+  /**
+   * Due hook removals run beside the tick, one pass at a time: a PSA that times out on them (four
+   * tries of 15 s each per removal) must not hold polling and the platform outbox that long.
+   */
+  private startRemovals(): void {
+    if (this.removing || this.abort.signal.aborted) return;
+    this.removing = removeDuePushes(this.deps, this.config.pushRemoval, this.now, this.abort.signal)
+      .catch((error: unknown) => this.deps.logger.error({ err: error }, 'two-way: removing deleted integrations’ PSA ticket pushes failed; tried again next tick'))
+      .finally(() => { this.removing = null; });
   }
 
   private async registerPushes(): Promise<void> {

@@ -4,12 +4,13 @@
  * registered): instances starting together register one hook, not one each; an instance that died
  * holding the registration is taken over once its lease lapses, and a hook it made but never saved
  * is removed by the next registration; and a delete racing a registration leaves no hook at the
- * vendor, whichever of the two stores first.
+ * vendor, whichever of the two stores first (the hook a delete finds is removed by the next worker pass);
+ * and instances working a deleted integration's hook removal together delete it at the vendor once.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { PSA_VENDORS, type PsaVendor } from '../../../bff/contracts/model.js';
 import { TwoWayWorker, type TwoWayConfig } from '../../../bff/services/two-way/two-way-worker.js';
-import { preparePushRemoval } from '../../../bff/services/two-way/push-unregister.js';
+import { deleteIntegration } from '../../../bff/services/two-way/push-unregister.js';
 import { VendorGateway } from '../../../bff/services/vendor-gateway.js';
 import { openPostgres, openSqlite, type Database } from '../../../db/database.js';
 import type { AppDeps } from '../../../bff/app-deps.js';
@@ -201,17 +202,38 @@ describe('a delete racing a registration leaves no hook at the vendor', () => {
       expect(await t.deps.repos.twoWay.getPush(psa.id)).toBeNull();
     });
 
-    it(`${vendor}: a push stored after the delete began but before it was stored is removed by the delete`, async () => {
+    it(`${vendor}: a push stored after the delete began but before it was stored is removed after the delete`, async () => {
       const psa = await integrationWithoutPush(vendor);
+      // The delete route's steps, with a registration finishing between its read of the integration and the delete being stored.
       const row = (await t.deps.repos.integrations.get('partner-a', psa.id))!;
-      // The delete route's steps, with a registration finishing between its first step and the delete being stored.
-      const removal = await preparePushRemoval(t.deps, 'partner-a', row);
       await worker(t.deps).tick();
       expect(await hooksFor(vendor, psa.id)).toHaveLength(1);
-      expect(await t.deps.repos.integrations.softDelete('partner-a', psa.id)).toBe(true);
-      expect(await removal?.run()).toBe('removed');
+      expect(await deleteIntegration(t.deps, 'partner-a', row)).toEqual({ vendorPush: 'queued' });
+      // The app's own two-way worker (it registers nothing here) removes it.
+      await until('the hook removal', async () => (await t.deps.repos.pushRemovals.get('partner-a', psa.id))?.state === 'removed');
       expect(await hooksFor(vendor, psa.id)).toEqual([]);
       expect(await t.deps.repos.twoWay.getPush(psa.id)).toBeNull();
+      expect(await t.deps.repos.pushRemovals.get('partner-a', psa.id)).toMatchObject({ hasCredentials: false });
+    });
+  }
+});
+
+describe('instances sharing the database remove a deleted integration’s hook once', () => {
+  for (const vendor of PSA_VENDORS) {
+    it(`${vendor}: two workers running while the hook is deleted: one vendor delete, then the removal ends`, async () => {
+      const psa = await integrationWithoutPush(vendor);
+      await registersTheOnlyHook(vendor, psa.id);
+      await t.twoWay.stop(); // the app's own worker would be a third instance: the two below are the test's
+      // Each vendor delete of the hook is held a while, so the other instance ticks many times meanwhile.
+      await control(servers.sandbox.origin, vendor, 'faults', { kind: 'latency', ms: 300, count: 5, method: 'DELETE', pathIncludes: HOOK_CREATE_PATH[vendor].slice(1) });
+      expect((await t.call('DELETE', `/api/integrations/${psa.id}`)).status).toBe(204);
+      worker(t.deps).start();
+      worker(await secondInstance()).start();
+      await until('the hook removal', async () => (await t.deps.repos.pushRemovals.get('partner-a', psa.id))?.state === 'removed');
+      await sandboxQuiet(servers.sandbox.origin, vendor);
+      expect((await control(servers.sandbox.origin, vendor, 'stats')).faultsTaken.latency).toBe(1);
+      expect(await hooksFor(vendor, psa.id)).toEqual([]);
+      expect(await t.deps.repos.pushRemovals.get('partner-a', psa.id)).toMatchObject({ attempts: 1, hasCredentials: false });
     });
   }
 });

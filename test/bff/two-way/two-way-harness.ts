@@ -56,6 +56,7 @@ export interface TwoWayTestApp extends RoutingTestApp {
 export const TEST_TWO_WAY_CONFIG: Partial<TwoWayConfig> = {
   tickMs: 25, pollIntervalMs: 3_600_000,
   dispatcher: { backoffBaseMs: 20, backoffMaxMs: 200, maxAttempts: 1_000, timeoutMs: 2_000, batch: 50 },
+  pushRemoval: { leaseMs: 5_000, backoffBaseMs: 20, backoffMaxMs: 200 },
   pollCallsPerHour: { autotask: 1_000_000, 'kaseya-bms': 1_000_000, connectwise: 1_000_000, halopsa: 1_000_000 },
 };
 
