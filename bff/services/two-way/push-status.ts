@@ -5,7 +5,7 @@
  * the stored class and status alone, so no vendor body or credential can reach the answer.
  */
 import type { Repositories } from '../../../db/repositories/index.js';
-import type { TicketPush } from '../../contracts/integration-view.js';
+import type { TicketPush } from '../../contracts/ticket-push.js';
 import { isPsaVendor, VENDOR_LABELS, type PsaVendor } from '../../contracts/vendor-catalog.js';
 import type { FailureCode } from '../../routing/failure.js';
 

@@ -1,13 +1,14 @@
 /**
  * @module The second line of an `<integration-list>` row: a PSA's delivery health (loaded per row
- * after the list) with "Send test ticket" and "Sync billable users now", and an RMM's device sync
+ * after the list) and how ticket status arrives (by push, or polled and why), with "Send test
+ * ticket", "Try again now" (a failed webhook registration) and "Sync billable users now", and an RMM's device sync
  * summary with "Sync now". Also the clock that keeps "3 min ago" true while the list stays open.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { IntegrationView } from '../../api/client.js';
 import type { IntegrationOperations, PsaHealth } from './integration-list.api.js';
 import { PSA_HEALTH_COPY as H, RMM_SYNC_COPY as S } from './integration-list.copy.js';
-import { shortDate, timeAgo } from './integration-list.format.js';
+import { clockTime, shortDate, timeAgo } from './integration-list.format.js';
 
 /** One PSA row's health: loading (keeping what it showed before, if anything), loaded, or unavailable. */
 export type HealthEntry =
@@ -116,6 +117,31 @@ export interface PsaHealthActions {
   sendingTestTicket: boolean;
   sendTestTicket(): void;
   syncBillableUsers(): void;
+  retryPush(): void;
+}
+
+/** After "Try again now", the row's health is read again this much later (the worker's pass and the vendor's answer). */
+export const PUSH_RESULT_DELAY_MS = 3_000;
+
+/** Failure classes in which the PSA answered and said no (the others: it did not answer, or we failed). */
+const REFUSALS = ['missing_permission', 'invalid_credentials', 'not_found', 'rejected'];
+
+/**
+ * How ticket status changes reach the platform: by push, or polled and why, with the fix and the
+ * next try. A live region (polite), so a change while the panel is open is read out.
+ */
+function renderTicketPush(row: IntegrationView, push: PsaHealth['ticketPush'], now: Date) {
+  const vendor = row.vendorLabel;
+  const failure = push.failure;
+  let text: string;
+  if (push.state === 'registered') text = H.pushLive(vendor);
+  else if (push.state === 'deactivated') text = H.polled(push.pollMinutes, H.pushDeactivated(vendor));
+  else if (!failure) text = H.polled(push.pollMinutes, H.pushPending(vendor));
+  else {
+    const next = Date.parse(failure.nextTryAt) > now.getTime() ? clockTime(failure.nextTryAt) : null;
+    text = `${H.polled(push.pollMinutes, H.pushFailed(vendor, REFUSALS.includes(failure.code), failure.reason))} ${failure.advice} ${H.pushNextTry(next)}`;
+  }
+  return html`<p role="status" part="ticket-push" class=${failure ? 'problem' : ''}>${text}</p>`;
 }
 
 /** The PSA row's health line(s), failure advice, next billable-user sync and its two actions. */
@@ -138,7 +164,8 @@ export function renderPsaHealth(row: IntegrationView, entry: HealthEntry | undef
             <ul class="advice" part="health-advice" aria-label=${H.adviceLabel(row.vendorLabel)}>
               ${health.failures.advice.map((a) => html`<li>${a.advice} <span class="muted">${H.adviceCount(a.count)}</span></li>`)}
             </ul>` : nothing}
-          ${billable?.nextSyncDate ? html`<p>${H.nextBillableSync(shortDate(billable.nextSyncDate, now))}</p>` : nothing}` : nothing}
+          ${billable?.nextSyncDate ? html`<p>${H.nextBillableSync(shortDate(billable.nextSyncDate, now))}</p>` : nothing}
+          ${row.status === 'active' ? renderTicketPush(row, health.ticketPush, now) : nothing}` : nothing}
       </div>
       <div class="ops">
         ${row.status === 'active' ? html`
@@ -147,6 +174,9 @@ export function renderPsaHealth(row: IntegrationView, entry: HealthEntry | undef
             aria-disabled=${disabled} aria-busy=${actions.sendingTestTicket ? 'true' : 'false'}
             @click=${actions.sendTestTicket}>${actions.sendingTestTicket ? H.sendingTestTicket : H.sendTestTicket}</button>
           <span class="muted" role="status" part="test-ticket-progress">${actions.sendingTestTicket ? H.sendingTestTicketStatus(row.vendorLabel) : ''}</span>` : nothing}
+        ${row.status === 'active' && health?.ticketPush.state === 'failing' ? html`
+          <button type="button" part="button push-retry-button" aria-label=${H.retryPushLabel(row.vendorLabel)}
+            aria-disabled=${disabled} @click=${actions.retryPush}>${H.retryPush}</button>` : nothing}
         ${billable ? html`
           <button type="button" part="button billable-sync-button" aria-label=${H.syncBillableUsersLabel(row.vendorLabel)}
             aria-disabled=${disabled} @click=${actions.syncBillableUsers}>${H.syncBillableUsers}</button>` : nothing}

@@ -23,7 +23,7 @@ import { anySyncRunning, SyncPoll } from '../shared/sync-poll.js';
 import { PanelLoad } from '../shared/panel-load.js';
 import { integrationOperations, type IntegrationOperations } from './integration-list.api.js';
 import { COPY, KIND_COPY, loadErrorCopy, PSA_HEALTH_COPY, RMM_SYNC_COPY } from './integration-list.copy.js';
-import { ClockController, PsaHealthController, renderPsaHealth, renderRmmSync } from './integration-list.health.js';
+import { ClockController, PsaHealthController, PUSH_RESULT_DELAY_MS, renderPsaHealth, renderRmmSync } from './integration-list.health.js';
 import { integrationListStyles } from './integration-list.styles.js';
 import { IntegrationLogsPanel } from './integration-list.logs.js';
 import { ListConfirmation } from './integration-list.confirm.js';
@@ -41,6 +41,10 @@ type RowAction = 'pause' | 'resume' | 'disconnect' | 'reconnect';
  * `GET …/integrations/:id/health`: "Last delivery 3 min ago · 2 queued · 1 failed", the advice for
  * the failures ("What to do about failed deliveries to …" list), and "Next billable-user sync: 5 Dec"
  * when billable-user sync is on; "Health unavailable" when it could not be read (the row still works).
+ * An active PSA's health also says how ticket status arrives (role=status, read out politely when it
+ * changes): "Ticket status: by push (Autotask reports each change at once)", or "Ticket status:
+ * checked every 15 minutes — Autotask refused the webhook (permission): <what to change in Autotask>
+ * Tried again at 10:58." with "Try again now" (the worker registers it at its next pass).
  * Its actions: "Send test ticket" (active rows; toast "Test ticket T20241205.0001 created in
  * Kaseya BMS (ticket id 9006). It is marked [TEST]; you can close it.") and "Sync billable users now"
  * (billable-user sync on; toast "Billable users synced to Kaseya BMS. Sent 2, failed 0." plus
@@ -58,7 +62,7 @@ type RowAction = 'pause' | 'resume' | 'disconnect' | 'reconnect';
  * "Datto RMM synced: 46 devices, 320 activity entries." (or, as an error toast, "The Datto RMM sync
  * failed: <reason> What was read before the failure is kept.") and reloads the list. Health buttons
  * are named with the vendor ("Send test ticket to Kaseya BMS", "Sync billable users now to Kaseya
- * BMS", "Sync now Datto RMM") and follow Delete in Tab order. Relative times ("just now", "3 min
+ * BMS", "Try again now to register the Autotask webhook", "Sync now Datto RMM") and follow Delete in Tab order. Relative times ("just now", "3 min
  * ago", "2 h ago", "yesterday", "4 days ago", "on 5 Dec") stay current while the list is open.
  *
  * Last in each row, "Delivery log" (PSA past setup) and "Audit log" open the row's `<delivery-log>`
@@ -126,6 +130,8 @@ type RowAction = 'pause' | 'resume' | 'disconnect' | 'reconnect';
  * @csspart health-advice - The list of what to do about failed deliveries.
  * @csspart test-ticket-button - "Send test ticket" (active PSA).
  * @csspart billable-sync-button - "Sync billable users now" (PSA with billable-user sync on).
+ * @csspart ticket-push - "Ticket status: …" in the health section (by push, or polled and why).
+ * @csspart push-retry-button - "Try again now" (active PSA whose webhook registration failed).
  * @csspart sync - A connected RMM row's device sync section (summary, error, user activity note, its button).
  * @csspart sync-error - "Sync failed …: <error>" in the sync section.
  * @csspart sync-button - "Sync now" (connected RMM).
@@ -321,6 +327,18 @@ export class IntegrationList extends ApiConsumerElement {
     });
   }
 
+  /** "Try again now": the worker registers the webhook at its next pass; the line shows the outcome once it is in. */
+  private async retryPush(row: IntegrationView): Promise<void> {
+    if (this.pending.has(row.id)) return;
+    await this.withPending(row, async () => {
+      await this.operations.retryPush(row.id);
+      this.toast(PSA_HEALTH_COPY.pushRetried(row.vendorLabel));
+      await this.health.reload(row.id);
+      // The worker's pass takes a moment (its tick, then the vendor's answer): look again once.
+      setTimeout(() => void this.health.reload(row.id), PUSH_RESULT_DELAY_MS);
+    });
+  }
+
   private async syncDevices(row: IntegrationView): Promise<void> {
     if (this.pending.has(row.id)) return;
     await this.withPending(row, async () => {
@@ -397,6 +415,7 @@ export class IntegrationList extends ApiConsumerElement {
         ${row.kind === 'psa'
           ? renderPsaHealth(row, this.health.entry(row.id), this.clock.now, {
             busy, sendingTestTicket: this.sendingTicketFor === row.id, sendTestTicket: () => void this.sendTestTicket(row), syncBillableUsers: () => void this.syncBillableUsers(row),
+            retryPush: () => void this.retryPush(row),
           })
           : renderRmmSync(row, this.clock.now, { busy, syncNow: () => void this.syncDevices(row) })}
         <div class="logs-actions">${this.logs.renderButtons(row)}</div>
