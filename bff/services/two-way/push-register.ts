@@ -89,11 +89,13 @@ export async function registerPush(deps: PushRegisterDeps, integration: { id: st
     return 'discarded';
   } catch (error) {
     // Stopping hands the registration over at once; a failure waits for the retry time on every instance.
-    leaseEnd = signal.aborted ? 0 : now() + REGISTER_RETRY_MS;
+    const at = now();
+    leaseEnd = signal.aborted ? 0 : at + REGISTER_RETRY_MS;
     if (!signal.aborted) {
       // Only the class and the status are kept: the vendor's words may echo what was sent.
       const { code, status } = classifyFailure(error);
-      failure = { code, status, at: now(), retryAt: leaseEnd };
+      // A refused connection (-1) is "no answer" (0) to an admin, as the health contract words it.
+      failure = { code, status: status === null ? null : Math.max(0, status), at, retryAt: leaseEnd };
     }
     logger.warn({ integrationId, err: error }, 'two-way: could not register the PSA ticket push; polling carries status changes');
     return 'failed';

@@ -7,6 +7,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { PSA_VENDORS, type PsaVendor } from '../../../bff/contracts/model.js';
+import { ticketPushSchema } from '../../../bff/contracts/ticket-push.js';
 import { REGISTER_RETRY_MS } from '../../../bff/services/two-way/push-register.js';
 import { control } from '../../helpers/serve.js';
 import { setupPsa } from '../routing/routing-harness.js';
@@ -43,7 +44,8 @@ async function health(id: string, partner = 'partner-a') {
 async function ticketPush(id: string) {
   const { status, text } = await health(id);
   expect(status).toBe(200);
-  return { ...(JSON.parse(text).ticketPush as { state: string; pollMinutes: number; registeredAt: string | null; failure: Record<string, any> | null }), text };
+  // Parsed with the contract's own schema: the answer is what the route documents.
+  return { ...ticketPushSchema.parse(JSON.parse(text).ticketPush), text };
 }
 
 describe('a PSA that refuses to create the webhook', () => {
