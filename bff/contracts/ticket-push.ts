@@ -22,6 +22,8 @@ export const ticketPushSchema = z.object({
     code: z.string(),
     /** The class in a word or two ("permission", "no answer"). */
     reason: z.string(),
+    /** The PSA answered and said no (permission, credentials, a refused request); false: it did not answer, or the hub failed. */
+    refused: z.boolean(),
     /** The vendor's HTTP status (0: no answer; null: no vendor call failed). */
     status: z.nullable(z.number()),
     /** What fixes it, in the admin's words, naming the vendor's own setting where its documents do. */

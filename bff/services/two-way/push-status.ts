@@ -11,6 +11,9 @@ import type { FailureCode } from '../../routing/failure.js';
 
 export type { TicketPush };
 
+/** Classes in which the PSA answered and said no (the others: it did not answer, or the hub failed). */
+const REFUSALS: ReadonlySet<string> = new Set<FailureCode>(['missing_permission', 'invalid_credentials', 'not_found', 'rejected']);
+
 /** The failure class in a word or two, for "the PSA refused the webhook (permission)". */
 export const PUSH_FAILURE_REASONS: Record<FailureCode, string> = {
   missing_permission: 'permission',
@@ -76,7 +79,7 @@ export async function ticketPushOf(repos: Repositories, partnerId: string, integ
     state: 'failing', pollMinutes, registeredAt: null,
     failure: {
       code: failure.code, reason: PUSH_FAILURE_REASONS[failure.code as FailureCode] ?? PUSH_FAILURE_REASONS.internal, status: failure.status,
-      advice: pushAdvice(integration.vendor, failure.code), attempts: failure.failures,
+      refused: REFUSALS.has(failure.code), advice: pushAdvice(integration.vendor, failure.code), attempts: failure.failures,
       since: iso(failure.failingSince), lastAt: iso(failure.lastFailureAt), nextTryAt: iso(failure.nextTryAt),
     },
   };

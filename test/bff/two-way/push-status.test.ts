@@ -63,7 +63,7 @@ describe('a PSA that refuses to create the webhook', () => {
       });
       expect(failing.pollMinutes).toBe(15);
       expect(failing.registeredAt).toBeNull();
-      expect(failing.failure).toMatchObject({ code: 'missing_permission', reason: 'permission', status: 403, attempts: 1 });
+      expect(failing.failure).toMatchObject({ code: 'missing_permission', reason: 'permission', refused: true, status: 403, attempts: 1 });
       expect(failing.failure!.advice).toContain(FIX_NAMES[vendor]);
       expect(Date.parse(failing.failure!.nextTryAt) - Date.parse(failing.failure!.lastAt)).toBe(REGISTER_RETRY_MS);
       // Only the class reaches the admin: not the vendor's refusal, not the credentials.
@@ -98,7 +98,7 @@ describe('a PSA that refuses to create the webhook', () => {
       const push = await ticketPush(psa.id);
       return push.state === 'failing' ? push : null;
     });
-    expect(first.failure).toMatchObject({ code: 'unavailable', reason: 'no answer', attempts: 1 });
+    expect(first.failure).toMatchObject({ code: 'unavailable', reason: 'no answer', refused: false, status: 503, attempts: 1 });
     expect(first.failure!.advice).toMatch(/did not answer/);
     await t.call('POST', `/api/integrations/${psa.id}/psa/push-retry`);
     const second = await until('the second failed attempt', async () => {

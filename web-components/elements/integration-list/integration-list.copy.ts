@@ -65,7 +65,7 @@ export const PSA_HEALTH_COPY = {
   adviceLabel: (vendor: string) => `What to do about failed deliveries to ${vendor}`,
   adviceCount: (n: number) => `(${count(n, 'alert')})`,
   nextBillableSync: (date: string) => `Next billable-user sync: ${date}`,
-  pushLive: (vendor: string) => `Ticket status: by push (${vendor} reports each change at once)`,
+  pushLive: (vendor: string) => `Ticket status: by push from ${vendor}`,
   /** Every state but a live push: `why` says why, after a dash. */
   polled: (minutes: number, why: string) => `Ticket status: checked every ${count(minutes, 'minute')} — ${why}`,
   pushPending: (vendor: string) => `the webhook at ${vendor} is not registered yet.`,
@@ -75,7 +75,6 @@ export const PSA_HEALTH_COPY = {
   pushNextTry: (time: string | null) => (time ? `Tried again at ${time}.` : 'Trying again now.'),
   retryPush: 'Try again now',
   retryPushLabel: (vendor: string) => `Try again now to register the ${vendor} webhook`,
-  pushRetried: (vendor: string) => `Registering the ticket status webhook at ${vendor} again now.`,
   unavailable: 'Health unavailable',
   sendTestTicket: 'Send test ticket',
   sendTestTicketLabel: (vendor: string) => `Send test ticket to ${vendor}`,

@@ -30,8 +30,7 @@ export function shortDate(value: string, now = new Date()): string {
 
 /** An instant as the local time of day, "09:05" (a retry time within the next minutes). */
 export function clockTime(iso: string): string {
-  const at = new Date(iso);
-  return `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+  return new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
 }
 
 /**

@@ -16,17 +16,26 @@ export type HealthEntry =
   | { state: 'loaded'; health: PsaHealth }
   | { state: 'unavailable' };
 
+/** A failed webhook registration's outcome is read this long after its retry time (the worker's pass, the vendor's answer). */
+const PUSH_RESULT_DELAY_MS = 3_000;
+
 /**
  * Loads `GET /integrations/:id/health` for every PSA row that is past setup, all at once. A row's
  * failure only marks that row "unavailable"; a new list load aborts the answers still on their way.
+ * A row whose webhook registration failed is read again once its retry is due, so its "Ticket
+ * status" line tells the outcome while the list stays open.
  */
 export class PsaHealthController implements ReactiveController {
   private entries = new Map<string, HealthEntry>();
   private abort = new AbortController();
+  /** Per row: the retry time followed, and the timer that reads the outcome after it. */
+  private follows = new Map<string, { at: string; timer: ReturnType<typeof setTimeout> }>();
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly operations: () => IntegrationOperations,
+    /** Called as an answer arrives, before the render that shows it. */
+    private readonly arrived: () => void = () => {},
   ) {
     host.addController(this);
   }
@@ -38,6 +47,7 @@ export class PsaHealthController implements ReactiveController {
 
   hostDisconnected(): void {
     this.abort.abort();
+    this.stopFollowing();
   }
 
   entry(id: string): HealthEntry | undefined {
@@ -48,6 +58,7 @@ export class PsaHealthController implements ReactiveController {
   async loadFor(rows: IntegrationView[]): Promise<void> {
     this.abort.abort();
     this.abort = new AbortController();
+    this.stopFollowing();
     const wanted = rows.filter((r) => r.kind === 'psa' && r.status !== 'draft');
     this.entries = new Map(wanted.map((r) => [r.id, this.loadingEntry(r.id)]));
     this.host.requestUpdate();
@@ -78,7 +89,31 @@ export class PsaHealthController implements ReactiveController {
     }
     if (signal.aborted || !this.entries.has(id)) return;
     this.entries.set(id, next);
+    this.arrived();
     this.host.requestUpdate();
+    if (next.state === 'loaded') this.followPush(id, next.health.ticketPush.failure?.nextTryAt);
+  }
+
+  /**
+   * Reads the row again once the worker has tried (its pass after the retry time, then the vendor's
+   * answer). A retry time already followed and past means no worker has tried: stop, rather than ask every few seconds.
+   */
+  private followPush(id: string, at: string | undefined): void {
+    const previous = this.follows.get(id);
+    if (previous && previous.at === at) {
+      if (Date.parse(at) <= Date.now()) this.follows.delete(id);
+      return;
+    }
+    clearTimeout(previous?.timer);
+    this.follows.delete(id);
+    if (!at) return;
+    const wait = Math.min(Math.max(0, Date.parse(at) - Date.now()) + PUSH_RESULT_DELAY_MS, 3_600_000);
+    this.follows.set(id, { at, timer: setTimeout(() => void this.reload(id), wait) });
+  }
+
+  private stopFollowing(): void {
+    for (const { timer } of this.follows.values()) clearTimeout(timer);
+    this.follows.clear();
   }
 }
 
@@ -120,12 +155,6 @@ export interface PsaHealthActions {
   retryPush(): void;
 }
 
-/** After "Try again now", the row's health is read again this much later (the worker's pass and the vendor's answer). */
-export const PUSH_RESULT_DELAY_MS = 3_000;
-
-/** Failure classes in which the PSA answered and said no (the others: it did not answer, or we failed). */
-const REFUSALS = ['missing_permission', 'invalid_credentials', 'not_found', 'rejected'];
-
 /**
  * How ticket status changes reach the platform: by push, or polled and why, with the fix and the
  * next try. A live region (polite), so a change while the panel is open is read out.
@@ -139,7 +168,7 @@ function renderTicketPush(row: IntegrationView, push: PsaHealth['ticketPush'], n
   else if (!failure) text = H.polled(push.pollMinutes, H.pushPending(vendor));
   else {
     const next = Date.parse(failure.nextTryAt) > now.getTime() ? clockTime(failure.nextTryAt) : null;
-    text = `${H.polled(push.pollMinutes, H.pushFailed(vendor, REFUSALS.includes(failure.code), failure.reason))} ${failure.advice} ${H.pushNextTry(next)}`;
+    text = `${H.polled(push.pollMinutes, H.pushFailed(vendor, failure.refused, failure.reason))} ${failure.advice} ${H.pushNextTry(next)}`;
   }
   return html`<p role="status" part="ticket-push" class=${failure ? 'problem' : ''}>${text}</p>`;
 }

@@ -23,7 +23,7 @@ import { anySyncRunning, SyncPoll } from '../shared/sync-poll.js';
 import { PanelLoad } from '../shared/panel-load.js';
 import { integrationOperations, type IntegrationOperations } from './integration-list.api.js';
 import { COPY, KIND_COPY, loadErrorCopy, PSA_HEALTH_COPY, RMM_SYNC_COPY } from './integration-list.copy.js';
-import { ClockController, PsaHealthController, PUSH_RESULT_DELAY_MS, renderPsaHealth, renderRmmSync } from './integration-list.health.js';
+import { ClockController, PsaHealthController, renderPsaHealth, renderRmmSync } from './integration-list.health.js';
 import { integrationListStyles } from './integration-list.styles.js';
 import { IntegrationLogsPanel } from './integration-list.logs.js';
 import { ListConfirmation } from './integration-list.confirm.js';
@@ -42,9 +42,10 @@ type RowAction = 'pause' | 'resume' | 'disconnect' | 'reconnect';
  * the failures ("What to do about failed deliveries to …" list), and "Next billable-user sync: 5 Dec"
  * when billable-user sync is on; "Health unavailable" when it could not be read (the row still works).
  * An active PSA's health also says how ticket status arrives (role=status, read out politely when it
- * changes): "Ticket status: by push (Autotask reports each change at once)", or "Ticket status:
+ * changes): "Ticket status: by push from Autotask", or "Ticket status:
  * checked every 15 minutes — Autotask refused the webhook (permission): <what to change in Autotask>
- * Tried again at 10:58." with "Try again now" (the worker registers it at its next pass).
+ * Tried again at 10:58." with "Try again now" (the worker registers it at its next pass; the
+ * line says "Trying again now." meanwhile, and tells the outcome once it is in).
  * Its actions: "Send test ticket" (active rows; toast "Test ticket T20241205.0001 created in
  * Kaseya BMS (ticket id 9006). It is marked [TEST]; you can close it.") and "Sync billable users now"
  * (billable-user sync on; toast "Billable users synced to Kaseya BMS. Sent 2, failed 0." plus
@@ -177,8 +178,9 @@ export class IntegrationList extends ApiConsumerElement {
 
   private readonly loading = new PanelLoad<IntegrationView[]>(this, 'loading', () => this.effectiveApiBase);
   private operationsClient?: { client: unknown; operations: IntegrationOperations };
-  private readonly health = new PsaHealthController(this, () => this.operations);
   private readonly clock = new ClockController(this);
+  // Fresh health is shown against a fresh clock ("Trying again now." once a retry time has come).
+  private readonly health = new PsaHealthController(this, () => this.operations, () => this.clock.tick());
   private readonly availability = new AvailabilityWatch(this, { poll: () => this.pollAvailability(), toast: (message) => this.toast(message) });
   /** While an RMM row syncs (a new connection's first sync starts at once), the list is read again until it ends. */
   private readonly syncPoll = new SyncPoll(this, () => this.pollSync());
@@ -327,15 +329,14 @@ export class IntegrationList extends ApiConsumerElement {
     });
   }
 
-  /** "Try again now": the worker registers the webhook at its next pass; the line shows the outcome once it is in. */
+  /** "Try again now": the worker registers the webhook at its next pass; the row's line shows the outcome once it is in. */
   private async retryPush(row: IntegrationView): Promise<void> {
     if (this.pending.has(row.id)) return;
     await this.withPending(row, async () => {
       await this.operations.retryPush(row.id);
-      this.toast(PSA_HEALTH_COPY.pushRetried(row.vendorLabel));
+      // Its retry time is now: the line reads "Trying again now." (announced), and the health
+      // controller reads the outcome once the worker has tried.
       await this.health.reload(row.id);
-      // The worker's pass takes a moment (its tick, then the vendor's answer): look again once.
-      setTimeout(() => void this.health.reload(row.id), PUSH_RESULT_DELAY_MS);
     });
   }
 
