@@ -10,7 +10,8 @@
  *   nobody knows of: every registration first lists the hooks posting to this integration's
  *   receiver (no push is stored, so none of them is in use) and removes them, then makes its own.
  * After a failure the lease holds the retry time, so no instance tries again before it (polling
- * carries status changes meanwhile), and the failure's class is recorded for the admin's health view. No database transaction is open during a vendor call.
+ * carries status changes meanwhile), and the failure's class is recorded for the admin's health
+ * view (push-status.ts). No database transaction is open during a vendor call.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Repositories } from '../../../db/repositories/index.js';

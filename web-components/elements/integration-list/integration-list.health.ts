@@ -1,8 +1,8 @@
 /**
  * @module The second line of an `<integration-list>` row: a PSA's delivery health (loaded per row
  * after the list) and how ticket status arrives (by push, or polled and why), with "Send test
- * ticket", "Try again now" (a failed webhook registration) and "Sync billable users now", and an RMM's device sync
- * summary with "Sync now". Also the clock that keeps "3 min ago" true while the list stays open.
+ * ticket", "Try again now" (a failed webhook registration) and "Sync billable users now", and an
+ * RMM's device sync summary with "Sync now". Also the clock that keeps "3 min ago" true while the list stays open.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { IntegrationView } from '../../api/client.js';
@@ -96,7 +96,8 @@ export class PsaHealthController implements ReactiveController {
 
   /**
    * Reads the row again once the worker has tried (its pass after the retry time, then the vendor's
-   * answer). A retry time already followed and past means no worker has tried: stop, rather than ask every few seconds.
+   * answer). A retry time already followed and past means no worker has tried: stop, rather than
+   * ask every few seconds.
    */
   private followPush(id: string, at: string | undefined): void {
     const previous = this.follows.get(id);

@@ -5,12 +5,13 @@
  * "Try again now" is reached and pressed with the keyboard, and once the registration succeeds the
  * line says status arrives by push.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../../web-components/define.js';
 import type { IntegrationList } from '../../../../web-components/index.js';
 import { clockTime } from '../../../../web-components/elements/integration-list/integration-list.format.js';
 import { deepActive, loaded, rowFor } from '../../support/dom.js';
+import { waitUntil } from '../../support/wait.js';
 import { api, configurePsa, newPartner, registerPush, textOf } from './integration-list.fixtures.js';
 
 interface TicketPushAnswer { ticketPush: { state: string; failure: { nextTryAt: string } | null } }
@@ -28,7 +29,7 @@ describe('<integration-list> ticket status', () => {
     const el = await fixture<IntegrationList>(html`<integration-list kind="psa" .token=${token}></integration-list>`);
     await loaded(el);
     const row = () => rowFor(el, 'Autotask');
-    await waitUntil(() => line(row()) !== null, 'no ticket status line', { timeout: 3000 });
+    await waitUntil(() => line(row()) !== null, 'no ticket status line');
     expect(textOf(line(row()))).to.equal(
       'Ticket status: checked every 15 minutes — Autotask refused the webhook (permission): In Autotask, allow the API user’s security level to create webhooks '
       + '(it is off by default): Admin > Account Settings & Users > Resources/Users (HR) > Security > Security Levels. Then choose “Try again now”. '
@@ -52,7 +53,7 @@ describe('<integration-list> ticket status', () => {
 
     // The worker's pass (this BFF runs none: the test stands in for it), and the vendor accepts now.
     expect((await registerPush({ partner, integrationId: psa.id })).outcome).to.equal('registered');
-    await waitUntil(() => textOf(line(row())) === 'Ticket status: by push from Autotask', 'the line did not turn to "by push"', { timeout: 8000 });
+    await waitUntil(() => textOf(line(row())) === 'Ticket status: by push from Autotask', 'the line did not turn to "by push"');
     expect(row().querySelector('[part~="push-retry-button"]')).to.equal(null);
     await expect(el).to.be.accessible();
   });
