@@ -34,7 +34,7 @@ export class PsaHealthController implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly operations: () => IntegrationOperations,
-    /** Called as an answer arrives, before the render that shows it. */
+    /** Called as an answer arrives, before the render that shows it (the list ticks its clock: a retry time just passed reads "now"). */
     private readonly arrived: () => void = () => {},
   ) {
     host.addController(this);

@@ -41,11 +41,9 @@ type RowAction = 'pause' | 'resume' | 'disconnect' | 'reconnect';
  * `GET …/integrations/:id/health`: "Last delivery 3 min ago · 2 queued · 1 failed", the advice for
  * the failures ("What to do about failed deliveries to …" list), and "Next billable-user sync: 5 Dec"
  * when billable-user sync is on; "Health unavailable" when it could not be read (the row still works).
- * An active PSA's health also says how ticket status arrives (role=status, read out politely when it
- * changes): "Ticket status: by push from Autotask", or "Ticket status:
- * checked every 15 minutes — Autotask refused the webhook (permission): <what to change in Autotask>
- * Tried again at 10:58." with "Try again now" (the worker registers it at its next pass; the
- * line says "Trying again now." meanwhile, and tells the outcome once it is in).
+ * An active PSA's health also says how ticket status arrives (role=status): "Ticket status: by push
+ * from Autotask", or "Ticket status: checked every 15 minutes — Autotask refused the webhook
+ * (permission): <what to change in Autotask> Tried again at 10:58." with "Try again now".
  * Its actions: "Send test ticket" (active rows; toast "Test ticket T20241205.0001 created in
  * Kaseya BMS (ticket id 9006). It is marked [TEST]; you can close it.") and "Sync billable users now"
  * (billable-user sync on; toast "Billable users synced to Kaseya BMS. Sent 2, failed 0." plus
@@ -63,8 +61,9 @@ type RowAction = 'pause' | 'resume' | 'disconnect' | 'reconnect';
  * "Datto RMM synced: 46 devices, 320 activity entries." (or, as an error toast, "The Datto RMM sync
  * failed: <reason> What was read before the failure is kept.") and reloads the list. Health buttons
  * are named with the vendor ("Send test ticket to Kaseya BMS", "Sync billable users now to Kaseya
- * BMS", "Try again now to register the Autotask webhook", "Sync now Datto RMM") and follow Delete in Tab order. Relative times ("just now", "3 min
- * ago", "2 h ago", "yesterday", "4 days ago", "on 5 Dec") stay current while the list is open.
+ * BMS", "Try again now to register the Autotask webhook", "Sync now Datto RMM") and follow Delete
+ * in Tab order. Relative times ("just now", "3 min ago", "2 h ago", "yesterday", "4 days ago", "on
+ * 5 Dec") stay current while the list is open.
  *
  * Last in each row, "Delivery log" (PSA past setup) and "Audit log" open the row's `<delivery-log>`
  * or `<audit-log>` in a modal dialog; Escape or Close shuts it and focus returns to the button.
@@ -179,7 +178,6 @@ export class IntegrationList extends ApiConsumerElement {
   private readonly loading = new PanelLoad<IntegrationView[]>(this, 'loading', () => this.effectiveApiBase);
   private operationsClient?: { client: unknown; operations: IntegrationOperations };
   private readonly clock = new ClockController(this);
-  // Fresh health is shown against a fresh clock ("Trying again now." once a retry time has come).
   private readonly health = new PsaHealthController(this, () => this.operations, () => this.clock.tick());
   private readonly availability = new AvailabilityWatch(this, { poll: () => this.pollAvailability(), toast: (message) => this.toast(message) });
   /** While an RMM row syncs (a new connection's first sync starts at once), the list is read again until it ends. */
@@ -329,13 +327,11 @@ export class IntegrationList extends ApiConsumerElement {
     });
   }
 
-  /** "Try again now": the worker registers the webhook at its next pass; the row's line shows the outcome once it is in. */
+  /** "Try again now": the line reads "Trying again now."; the health controller reads the worker's outcome. */
   private async retryPush(row: IntegrationView): Promise<void> {
     if (this.pending.has(row.id)) return;
     await this.withPending(row, async () => {
       await this.operations.retryPush(row.id);
-      // Its retry time is now: the line reads "Trying again now." (announced), and the health
-      // controller reads the outcome once the worker has tried.
       await this.health.reload(row.id);
     });
   }
