@@ -29,6 +29,8 @@ export interface AppDeps {
    * when it is created, so preview decides "note or new ticket" exactly as delivery does.
    */
   routing?: RoutingTiming;
+  /** How often the two-way worker polls open tickets (the health view says so while no push arrives); default 15 min. */
+  twoWay?: { pollIntervalMs: number };
   /** The RMM device sync ("Sync now" and the first sync on connect run through it); createApp makes a default-interval one when absent. */
   rmmSync?: RmmSyncService;
 }

@@ -82,7 +82,8 @@ export async function start(source: Record<string, string | undefined> = process
   const rmmSync = new RmmSyncService({ repos, vendors, logger }, { intervalMs: env.RMM_SYNC_INTERVAL_MINUTES * 60_000 });
   const routingSignal = createWorkSignal(database, logger);
   const metrics = createMetrics(repos);
-  const deps = { database, repos, vault, logger, auth, version: VERSION, vendors, rmmSync, routingSignal, metrics };
+  const twoWayTiming = { pollIntervalMs: env.TWO_WAY_POLL_MINUTES * 60_000 };
+  const deps = { database, repos, vault, logger, auth, version: VERSION, vendors, rmmSync, routingSignal, metrics, twoWay: twoWayTiming };
 
   if (env.DEMO_MODE) await seedDemoPartner(repos);
   // Created before the host so intake can wake it; started once vendor endpoints are known. With
@@ -109,7 +110,7 @@ export async function start(source: Record<string, string | undefined> = process
   }
   rmmScheduler?.start();
   const twoWay = background
-    ? new TwoWayWorker(deps, { publicOrigin: env.PUBLIC_BASE_URL ?? (env.DEMO_MODE ? origin : undefined), config: { pollIntervalMs: env.TWO_WAY_POLL_MINUTES * 60_000 } }).start()
+    ? new TwoWayWorker(deps, { publicOrigin: env.PUBLIC_BASE_URL ?? (env.DEMO_MODE ? origin : undefined), config: twoWayTiming }).start()
     : null;
   logger.info({ origin, demo: env.DEMO_MODE, database: database.dialect, routingWorker: env.ROUTING_WORKER, allowedOrigins: [...allowedOrigins] }, `Integration hub listening on ${origin}`);
   return {

@@ -10,6 +10,9 @@ import { requireRole } from '../middleware/auth.js';
 import { validate } from '../middleware/validate.js';
 import type { ApiDocs } from '../openapi.js';
 import { availabilitySchema } from '../contracts/integration-view.js';
+import { ticketPushSchema } from '../contracts/ticket-push.js';
+import { ticketPushOf } from '../services/two-way/push-status.js';
+import { DEFAULT_TWO_WAY_CONFIG } from '../services/two-way/two-way-worker.js';
 import { BillableSyncService } from '../services/routing/billable-sync.service.js';
 import { PsaOperationsService } from '../services/routing/psa-operations.service.js';
 import { DEFAULT_ROUTING_CONFIG } from '../services/routing/routing-config.js';
@@ -26,6 +29,7 @@ const billableResultSchema = z.object({
   })),
   skipped: z.array(z.object({ organizationId: z.string(), reason: z.string() })),
 });
+const pushRetrySchema = z.object({ retried: z.boolean(), ticketPush: ticketPushSchema });
 const healthSchema = z.object({
   integrationId: z.string(),
   status: z.string(),
@@ -39,6 +43,8 @@ const healthSchema = z.object({
     advice: z.array(z.object({ code: z.string().nullable(), advice: z.string(), count: z.number() })),
     recent: z.array(z.object({ alertId: z.string(), attempts: z.number(), lastError: z.string().nullable(), advice: z.string().nullable(), code: z.string().nullable(), at: z.string() })),
   }),
+  /** Whether ticket status changes arrive by push (the PSA's webhook), or why not and what fixes it. */
+  ticketPush: ticketPushSchema,
   billableSync: z.object({
     enabled: z.boolean(), userSyncDay: z.number().nullable(), nextSyncDate: z.string().nullable(),
     lastResults: z.array(z.object({ organizationId: z.string(), contractId: z.string(), serviceId: z.string(), units: z.number(), period: z.string(), status: z.string(), error: z.string().nullable(), at: z.string() })),
@@ -49,10 +55,12 @@ export function psaOperationsRoutes(deps: AppDeps, docs: ApiDocs) {
   const billable = new BillableSyncService(deps.repos, deps.vendors, deps.logger, DEFAULT_ROUTING_CONFIG);
   const service = new PsaOperationsService(deps.repos, deps.vendors, billable);
   const p = '/api/integrations/{id}';
+  const pollIntervalMs = deps.twoWay?.pollIntervalMs ?? DEFAULT_TWO_WAY_CONFIG.pollIntervalMs;
   docs.add(
     { method: 'post', path: `${p}/psa/test-ticket`, summary: 'Send test ticket: a “[TEST]” ticket in the catch-all account with the integration’s defaults', tag: 'psa', roles: ['admin'], params: idParam, response: { status: 201, schema: testTicketSchema } },
     { method: 'post', path: `${p}/psa/billable-sync`, summary: 'Sync billable users to the mapped contracts now', tag: 'psa', roles: ['admin'], params: idParam, response: { status: 200, schema: billableResultSchema } },
-    { method: 'get', path: `${p}/health`, summary: 'Delivery health: availability (outage, waiting alerts, next try), last delivery, queue depth, failures with advice, billable-user sync', tag: 'psa', roles: ['admin'], params: idParam, response: { status: 200, schema: healthSchema } },
+    { method: 'post', path: `${p}/psa/push-retry`, summary: 'Try again now: a failed ticket push registration is tried at the worker’s next pass instead of at its retry time', tag: 'psa', roles: ['admin'], params: idParam, response: { status: 200, schema: pushRetrySchema } },
+    { method: 'get', path: `${p}/health`, summary: 'Delivery health: availability (outage, waiting alerts, next try), last delivery, queue depth, failures with advice, ticket status by push or polling, billable-user sync', tag: 'psa', roles: ['admin'], params: idParam, response: { status: 200, schema: healthSchema } },
   );
 
   return new Hono<AppEnv>()
@@ -71,10 +79,24 @@ export function psaOperationsRoutes(deps: AppDeps, docs: ApiDocs) {
       await deps.repos.audit.record({ partnerId: partner, actor: sub, action: 'psa.billable-sync', target: `integration:${id}`, after: { sent: result.results.filter((r) => r.status === 'sent').length, failed: result.results.filter((r) => r.status === 'failed').length } });
       return c.json(result, 200);
     })
+    .post('/:id/psa/push-retry', validate('param', idParam), async (c) => {
+      const { partner, sub } = c.get('principal');
+      const integration = await deps.repos.integrations.get(partner, c.req.valid('param').id);
+      if (!integration) throw notFound(`Integration ${c.req.valid('param').id}`);
+      if (integration.kind !== 'psa') throw new ProblemError(409, 'wrong_kind', 'Not a PSA integration', 'Ticket pushes are registered for PSA integrations.');
+      // Nothing to bring forward (no failure, a push saved, an attempt under way) is not an error: the answer says what holds now.
+      const retried = await deps.repos.twoWay.retryPushNow(partner, integration.id, Date.now());
+      if (retried) await deps.repos.audit.record({ partnerId: partner, actor: sub, action: 'psa.push-retry', target: `integration:${integration.id}` });
+      const ticketPush = await ticketPushOf(deps.repos, partner, integration, pollIntervalMs);
+      if (!ticketPush) throw notFound(`Integration ${integration.id}`);
+      return c.json({ retried, ticketPush }, 200);
+    })
     .get('/:id/health', validate('param', idParam), async (c) => {
       const integration = await deps.repos.integrations.get(c.get('principal').partner, c.req.valid('param').id);
       if (!integration) throw notFound(`Integration ${c.req.valid('param').id}`);
       if (integration.kind !== 'psa') throw new ProblemError(409, 'wrong_kind', 'Not a PSA integration', 'Delivery health is kept for PSA integrations.');
-      return c.json(await service.health(integration), 200);
+      const ticketPush = await ticketPushOf(deps.repos, integration.partnerId, integration, pollIntervalMs);
+      if (!ticketPush) throw notFound(`Integration ${integration.id}`);
+      return c.json({ ...(await service.health(integration)), ticketPush }, 200);
     });
 }

@@ -19,6 +19,25 @@ export type PlatformEndpointRow = typeof sqliteSchema.platformEndpoints.$inferSe
 export type PlatformEventRow = typeof sqliteSchema.platformEvents.$inferSelect;
 export type PlatformEventAttemptRow = typeof sqliteSchema.platformEventAttempts.$inferSelect;
 
+/** A failed push registration as recorded: its class, the vendor's status, when, and when it is tried again (epoch ms). */
+export interface PushFailure {
+  code: string;
+  status: number | null;
+  at: number;
+  retryAt: number;
+}
+
+/** An integration's ticket push as stored (push-status.ts turns it into what an admin reads). */
+export interface PushStatusRow {
+  integrationId: string;
+  /** The saved push: whether the vendor still has it active, and when it was saved (ISO). */
+  registered: { active: boolean; at: string } | null;
+  /** The last failed registration since the last success (cleared when a push is saved). */
+  failure: { code: string; status: number | null; failures: number; failingSince: number; lastFailureAt: number; nextTryAt: number } | null;
+}
+
+const NO_FAILURE = { failureCode: null, failureStatus: null, failures: 0, failingSince: 0, lastFailureAt: 0, nextTryAt: 0 };
+
 export interface NewPlatformEvent {
   id: string;
   partnerId: string;
@@ -76,6 +95,8 @@ export function twoWayRepo(db: any, t: Tables, options: { nextSeq: boolean; rowL
         if (((await (options.rowLocks ? alive.for('share') : alive)) as unknown[]).length === 0) return;
         const inserted = await tx.insert(p).values({ ...row, active: true }).onConflictDoNothing().returning({ id: p.integrationId });
         saved = (inserted as unknown[]).length > 0;
+        // The push is live: the failures before it are history, not something an admin must fix.
+        if (saved) await tx.update(pl).set(NO_FAILURE).where(eq(pl.integrationId, row.integrationId));
       });
       return saved;
     },
@@ -99,7 +120,8 @@ export function twoWayRepo(db: any, t: Tables, options: { nextSeq: boolean; rowL
      * must still need a push (another instance may have saved one since `needingPush`).
      */
     async claimPushLease(integrationId: string, holder: string, now: number, until: number): Promise<boolean> {
-      const rows = await db.insert(pl).select(sql`select ${i.id}, cast(${holder} as text), cast(${until} as bigint) from ${i}
+      // Every column in the table's order (drizzle names them all): a new row has no failure yet.
+      const rows = await db.insert(pl).select(sql`select ${i.id}, cast(${holder} as text), cast(${until} as bigint), cast(null as text), cast(null as integer), 0, 0, 0, 0 from ${i}
           where ${liveIntegration(integrationId)} and ${withoutPush}`)
         .onConflictDoUpdate({ target: pl.integrationId, set: { holder: sql`excluded.holder`, leasedUntil: sql`excluded.leased_until` }, setWhere: sql`${pl.leasedUntil} <= ${now}` })
         .returning({ id: pl.integrationId });
@@ -111,6 +133,49 @@ export function twoWayRepo(db: any, t: Tables, options: { nextSeq: boolean; rowL
      */
     async setPushLease(integrationId: string, holder: string, until: number): Promise<boolean> {
       const rows = await db.update(pl).set({ leasedUntil: until }).where(and(eq(pl.integrationId, integrationId), eq(pl.holder, holder))).returning({ id: pl.integrationId });
+      return (rows as unknown[]).length > 0;
+    },
+    /**
+     * Records `holder`'s failed registration and ends its lease at `failure.retryAt` (when any
+     * instance may try again). False when another instance has taken the lease over meanwhile.
+     */
+    async recordPushFailure(integrationId: string, holder: string, failure: PushFailure): Promise<boolean> {
+      const rows = await db.update(pl).set({
+        leasedUntil: failure.retryAt, nextTryAt: failure.retryAt, failureCode: failure.code, failureStatus: failure.status,
+        failures: sql`${pl.failures} + 1`, failingSince: sql`case when ${pl.failures} = 0 then ${failure.at} else ${pl.failingSince} end`, lastFailureAt: failure.at,
+      }).where(and(eq(pl.integrationId, integrationId), eq(pl.holder, holder))).returning({ id: pl.integrationId });
+      return (rows as unknown[]).length > 0;
+    },
+    /**
+     * The partner's integration with its ticket push as stored: the push (if saved) and the last
+     * failed registration (if any); null when the partner has no such integration.
+     */
+    async pushStatus(partnerId: string, integrationId: string): Promise<PushStatusRow | null> {
+      const rows = await db.select({
+        integrationId: i.id, active: p.active, registeredAt: p.createdAt, failureCode: pl.failureCode, failureStatus: pl.failureStatus,
+        failures: pl.failures, failingSince: pl.failingSince, lastFailureAt: pl.lastFailureAt, nextTryAt: pl.nextTryAt,
+      }).from(i).leftJoin(p, eq(p.integrationId, i.id)).leftJoin(pl, eq(pl.integrationId, i.id))
+        .where(and(eq(i.partnerId, partnerId), eq(i.id, integrationId)));
+      const row = rows[0] as Record<string, unknown> | undefined;
+      if (!row) return null;
+      return {
+        integrationId, registered: row.active === null || row.active === undefined ? null : { active: Boolean(row.active), at: String(row.registeredAt) },
+        failure: row.failureCode ? {
+          code: String(row.failureCode), status: row.failureStatus === null ? null : Number(row.failureStatus), failures: Number(row.failures),
+          failingSince: Number(row.failingSince), lastFailureAt: Number(row.lastFailureAt), nextTryAt: Number(row.nextTryAt),
+        } : null,
+      };
+    },
+    /**
+     * "Try again now": a failed registration still waiting for its retry time becomes due at `now`,
+     * so the next pass of any worker claims it. False when there is nothing to bring forward (no
+     * failure, a push saved, or an attempt under way: a claim moved the lease off the retry time).
+     */
+    async retryPushNow(partnerId: string, integrationId: string, now: number): Promise<boolean> {
+      const rows = await db.update(pl).set({ leasedUntil: now, nextTryAt: now })
+        .where(and(eq(pl.integrationId, integrationId), sql`${pl.failures} > 0`, sql`${pl.leasedUntil} = ${pl.nextTryAt}`, sql`${pl.leasedUntil} > ${now}`,
+          sql`exists (select 1 from integrations ri where ri.id = ${pl.integrationId} and ri.partner_id = ${partnerId})`))
+        .returning({ id: pl.integrationId });
       return (rows as unknown[]).length > 0;
     },
     async deletePush(integrationId: string): Promise<void> {

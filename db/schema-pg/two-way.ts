@@ -35,6 +35,20 @@ export const psaPushLeases = pgTable('psa_push_leases', {
   holder: text('holder').notNull(),
   /** Epoch ms: no other instance registers this integration's push before then. */
   leasedUntil: epochMs('leased_until').notNull(),
+  /**
+   * The last failed registration, so an admin sees why status changes are not pushed: the failure's
+   * class (a VendorErrorCode, or 'internal') and the vendor's HTTP status (0: no answer). Never the
+   * vendor's words: they may echo a request, and the advice shown comes from the class alone.
+   * Cleared when a push is saved.
+   */
+  failureCode: text('failure_code'),
+  failureStatus: integer('failure_status'),
+  /** Failed registrations in a row, and when the first and the last of them happened (epoch ms; 0: none). */
+  failures: integer('failures').notNull().default(0),
+  failingSince: epochMs('failing_since').notNull().default(0),
+  lastFailureAt: epochMs('last_failure_at').notNull().default(0),
+  /** Epoch ms: when the failed registration is tried again (the lease end it set; "Try again now" moves both). */
+  nextTryAt: epochMs('next_try_at').notNull().default(0),
 });
 
 /** PostgreSQL twin of schema/two-way.ts psaPushRemovals: a deleted integration's hook removal, as durable work. */

@@ -36,6 +36,20 @@ export const psaPushLeases = sqliteTable('psa_push_leases', {
   holder: text('holder').notNull(),
   /** Epoch ms: no other instance registers this integration's push before then. */
   leasedUntil: integer('leased_until').notNull(),
+  /**
+   * The last failed registration, so an admin sees why status changes are not pushed: the failure's
+   * class (a VendorErrorCode, or 'internal') and the vendor's HTTP status (0: no answer). Never the
+   * vendor's words: they may echo a request, and the advice shown comes from the class alone.
+   * Cleared when a push is saved.
+   */
+  failureCode: text('failure_code'),
+  failureStatus: integer('failure_status'),
+  /** Failed registrations in a row, and when the first and the last of them happened (epoch ms; 0: none). */
+  failures: integer('failures').notNull().default(0),
+  failingSince: integer('failing_since').notNull().default(0),
+  lastFailureAt: integer('last_failure_at').notNull().default(0),
+  /** Epoch ms: when the failed registration is tried again (the lease end it set; "Try again now" moves both). */
+  nextTryAt: integer('next_try_at').notNull().default(0),
 });
 
 /** What became of a deleted integration's hook removal (psa_push_removals). */

@@ -19,7 +19,8 @@ import { REAL_ENDPOINTS, sandboxEndpoints, type VendorEndpoints } from '../../bf
 import { toIntegrationView } from '../../bff/routes/integrations.js';
 import { INTEGRATION_STATUSES } from '../../db/schema/integrations.js';
 import { VENDORS } from '../../bff/contracts/integration-view.js';
-import { isPsaVendor, PSA_VENDORS } from '../../bff/contracts/vendor-catalog.js';
+import { isPsaVendor, PSA_VENDORS, type PsaVendor } from '../../bff/contracts/vendor-catalog.js';
+import { registerPush } from '../../bff/services/two-way/push-register.js';
 import { and, eq, sql } from 'drizzle-orm';
 import { DEMO_CATALOG, DEMO_ORGANIZATIONS } from '../../bff/demo/demo-organizations.js';
 import { classifyFailure, FAILURE_ADVICE, isTransient, type FailureCode } from '../../bff/routing/failure.js';
@@ -76,6 +77,15 @@ const deliveriesBody = z.object({
   delivered: z.array(z.object({ minutesAgo: z.number().min(0), vendorTicketId: z.string().default('seeded-ticket'), ...seededAlert })).default([]),
   failed: z.array(z.object({ code: z.enum(Object.keys(FAILURE_ADVICE) as [FailureCode, ...FailureCode[]]), lastError: z.string().default('Seeded failure'), ...seededAlert })).default([]),
 });
+const pushRegisterBody = z.object({
+  partner: z.string().min(1), integrationId: z.string().min(1),
+  /** The PSA refuses to create the webhook (its API user lacks the permission): the sandbox's own 403. */
+  refuse: z.boolean().default(false),
+});
+/** The vendor call that creates the webhook, which a refusal is aimed at. */
+const HOOK_CREATE_PATH: Record<PsaVendor, string> = { autotask: '/TicketWebhooks', 'kaseya-bms': '/admin/webhooks', connectwise: '/system/callbacks', halopsa: '/Webhook' };
+/** Where registered webhooks point: nothing listens (no test here reads pushes). */
+const PUSH_RECEIVER = 'http://127.0.0.1:9';
 const deliverQueuedBody = z.object({ partner: z.string().min(1), integrationId: z.string().min(1) });
 const syncHoldBody = z.object({ partner: z.string().min(1), integrationId: z.string().min(1), release: z.boolean().default(false) });
 const syncFailureBody = z.object({ partner: z.string().min(1), integrationId: z.string().min(1), lastError: z.string().min(1), minutesAgo: z.number().min(0).default(2) });
@@ -90,6 +100,7 @@ export type TestDeliverQueuedRequest = z.input<typeof deliverQueuedBody>;
 export type TestIntegrationRequest = z.input<typeof createBody>;
 export type TestFaultRequest = z.input<typeof faultBody>;
 export type TestOutageRequest = z.input<typeof outageBody>;
+export type TestPushRegisterRequest = z.input<typeof pushRegisterBody>;
 
 export interface BrowserBff {
   middleware(ctx: KoaLikeContext, next: () => Promise<unknown>): Promise<unknown>;
@@ -240,6 +251,24 @@ export function createBrowserBff(): BrowserBff {
         database.db.update(alertDeliveries).set({ state: 'delivered', outcome: 'ticket_created', deliveredAt: new Date().toISOString() }).where(mine).run();
       }
       return c.json({ ok: true });
+    })
+    // One pass of the two-way worker's registration (the browser BFF runs no worker), brought forward
+    // like "Try again now" so it need not wait out an earlier failure's retry time.
+    .post('/push-register', async (c) => {
+      const { partner, integrationId, refuse } = pushRegisterBody.parse(await c.req.json());
+      const { repos } = bff.deps;
+      const row = await repos.integrations.get(partner, integrationId);
+      if (!row || !isPsaVendor(row.vendor)) return c.json({ error: 'no such integration' }, 404);
+      if (refuse) {
+        const { origin } = await sandbox;
+        await fetch(`${origin}/sandbox/${row.vendor}/_control/faults`, {
+          method: 'POST', headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ kind: '403', count: 1, method: 'POST', pathEndsWith: HOOK_CREATE_PATH[row.vendor] }),
+        });
+      }
+      await repos.twoWay.retryPushNow(partner, integrationId, Date.now());
+      const outcome = await registerPush(bff.deps, row, { origin: PUSH_RECEIVER, leaseMs: 60_000, now: Date.now, signal: new AbortController().signal });
+      return c.json({ outcome });
     })
     .post('/faults', async (c) => {
       const { partner, status, count, pathEndsWith } = faultBody.parse(await c.req.json());

@@ -88,6 +88,8 @@ export function createAutotaskSandbox(options: AutotaskSandboxOptions = {}): { a
     rateLimited: (_c, seconds) => errors(429, 'Too many requests. The API request threshold has been reached; try again later.', { 'Retry-After': String(seconds) }),
     // ASSUMPTION: wording of an internal failure; the errors[] shape is Autotask's [AT-APIGRATE].
     serverError: (_c, status) => errors(status, 'An unexpected error occurred while processing the request. Please try again.'),
+    // ASSUMPTION: wording of a security level's refusal; the errors[] shape is Autotask's [AT-APIGRATE].
+    forbidden: () => errors(403, 'The logged in Resource does not have the adequate permissions to perform this action.'),
   }));
   app.route('/_control', controlRoutes(state, {
     onReset: () => {

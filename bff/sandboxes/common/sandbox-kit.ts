@@ -6,7 +6,8 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 
-export const FAULT_KINDS = ['latency', '429', '5xx', 'hang'] as const;
+/** `403`: the vendor refuses the call for a permission the API user lacks (e.g. creating a webhook), as it words that refusal. */
+export const FAULT_KINDS = ['latency', '429', '5xx', 'hang', '403'] as const;
 
 export const faultSchema = z.object({
   kind: z.enum(FAULT_KINDS),
@@ -108,6 +109,8 @@ export interface FaultResponders {
   rateLimited: (c: Context, retryAfterSeconds: number) => Response | Promise<Response>;
   /** The vendor's own 5xx answer. */
   serverError: (c: Context, status: number) => Response | Promise<Response>;
+  /** The vendor's own refusal for a missing permission (a bare 403 when the vendor has none of its own here). */
+  forbidden?: (c: Context) => Response | Promise<Response>;
 }
 
 /** Applies queued faults to vendor API calls and counts them. Mount before the vendor routes. */
@@ -136,6 +139,8 @@ async function applyFault(c: Context, fault: Fault | undefined, responders: Faul
       return responders.rateLimited(c, fault.retryAfterSeconds);
     case '5xx':
       return responders.serverError(c, fault.status);
+    case '403':
+      return responders.forbidden ? responders.forbidden(c) : c.body(null, 403);
     case 'hang':
       // Holds the request open (the client's time-out should fire first), then gives up with a gateway time-out.
       await sleep(fault.ms, c.req.raw.signal);
@@ -172,7 +177,7 @@ export interface ControlOptions<D> {
 }
 
 /**
- * `_control/` routes: POST reset, POST seed {scale}, POST faults {kind,count,…}, PUT faults [list], DELETE faults,
+ * `_control/` routes: POST reset, POST seed {scale}, POST faults {kind (latency, 429, 5xx, hang, 403),count,…}, PUT faults [list], DELETE faults,
  * GET writes (?kind=), GET stats. Not part of any vendor API; never mounted outside sandboxes.
  */
 export function controlRoutes<D>(state: SandboxState<D>, options: ControlOptions<D> = {}): Hono {

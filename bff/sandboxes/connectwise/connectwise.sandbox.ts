@@ -32,6 +32,11 @@ function serverError(c: Context, status: number): Response {
   return cwError(c, status, 'UnexpectedError', 'An unexpected error has occurred.');
 }
 
+/** ASSUMPTION: a security role's refusal in ConnectWise's error shape (code and message). */
+function forbidden(c: Context): Response {
+  return cwError(c, 403, 'Forbidden', 'You do not have access to this resource. Check the security role of the API member.');
+}
+
 function rateLimit(counter: WindowCounter): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.path.includes('/_control/')) return next();
@@ -54,7 +59,7 @@ export function createConnectWiseSandbox(options: { scale?: number } = {}): { ap
     extend: (control) => control.get('/requests', (c) => log.route(c)),
   }));
   app.use('*', async (c, next) => (c.req.path.includes('/_control/') ? next() : log.middleware()(c, next)));
-  app.use('*', faultInjection(state, { rateLimited: throttled, serverError }));
+  app.use('*', faultInjection(state, { rateLimited: throttled, serverError, forbidden }));
   app.use('*', rateLimit(limit));
 
   // The company-info lookup is public: it tells a client which codebase the company runs.

@@ -28,6 +28,11 @@ function rateLimited(c: Context, retryAfterSeconds: number): Response {
   return c.text(`Rate Limit Reached - ${HALO_HOSTED_LIMIT} Requests per rolling 5 minute window.`, 429, { 'Retry-After': String(retryAfterSeconds) });
 }
 
+/** ASSUMPTION: an application without the permission gets Halo's bare JSON-string refusal, as the scope check answers (halopsa-auth.sandbox.ts). */
+function forbidden(c: Context): Response {
+  return c.json('Access denied: the API application does not have permission for this request.', 403);
+}
+
 function budget(counter: WindowCounter): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.path.includes('/_control/') || !/\/(api|auth)\//i.test(c.req.path)) return next();
@@ -64,7 +69,7 @@ export function createHaloPsaSandbox(options: { scale?: number } = {}): { app: H
     },
   }));
 
-  app.use('*', faultInjection(state, { rateLimited, serverError }));
+  app.use('*', faultInjection(state, { rateLimited, serverError, forbidden }));
   app.use('*', budget(counter));
   app.use('*', bearerAuth(tokens));
 

@@ -31,6 +31,11 @@ function serverError(c: Context, status: number): Response {
   return c.json({ success: false, error: errorInfo(status, 'An error has occurred. Please try again later.'), result: null }, status as ContentfulStatusCode);
 }
 
+/** ASSUMPTION: a role's refusal answers in the envelope, as a server fault does. */
+function forbidden(c: Context): Response {
+  return c.json({ success: false, error: errorInfo(403, 'You do not have permission to access this resource.'), result: null }, 403);
+}
+
 /** One sliding-window counter per endpoint: method + path template (ids folded into `{id}`). */
 class EndpointLimits {
   private readonly counters = new Map<string, WindowCounter>();
@@ -84,7 +89,7 @@ export function createKaseyaBmsSandbox(options: { scale?: number } = {}): { app:
     },
   }));
 
-  app.use('*', faultInjection(state, { rateLimited: quotaExceeded, serverError }));
+  app.use('*', faultInjection(state, { rateLimited: quotaExceeded, serverError, forbidden }));
   app.use('*', rateLimit(limits));
   app.use('*', bearerAuth(tokens));
 

@@ -40,6 +40,7 @@ const ACTION_LABELS: Record<string, string> = {
   'psa.service-create': 'Created a contract service in the PSA',
   'psa.test-ticket': 'Sent a test ticket',
   'psa.billable-sync': 'Synced billable users',
+  'psa.push-retry': 'Asked to register the ticket status webhook again',
   'rmm.parameters': 'Changed the RMM parameters',
   'deliveries.retry': 'Retried failed deliveries',
   'integration.push-removed': 'Removed the PSA ticket push of the deleted integration',

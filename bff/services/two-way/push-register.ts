@@ -10,10 +10,13 @@
  *   nobody knows of: every registration first lists the hooks posting to this integration's
  *   receiver (no push is stored, so none of them is in use) and removes them, then makes its own.
  * After a failure the lease holds the retry time, so no instance tries again before it (polling
- * carries status changes meanwhile). No database transaction is open during a vendor call.
+ * carries status changes meanwhile), and the failure's class is recorded for the admin's health
+ * view (push-status.ts). No database transaction is open during a vendor call.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Repositories } from '../../../db/repositories/index.js';
+import type { PushFailure } from '../../../db/repositories/two-way.repo.js';
+import { classifyFailure } from '../../routing/failure.js';
 import { credentialSchemas, type VendorCredentials } from '../../contracts/credentials.js';
 import type { CredentialVault } from '../../credential-vault.js';
 import type { Logger } from '../../logger.js';
@@ -64,6 +67,8 @@ export async function registerPush(deps: PushRegisterDeps, integration: { id: st
   // Where the lease ends once this attempt is over; a registered push keeps it until it lapses (by
   // then every instance reads the saved push, even one whose claim began before it was saved).
   let leaseEnd: number | null = 0;
+  // A failed attempt, recorded with the lease's end so an admin sees why status is polled (push-status.ts).
+  let failure: PushFailure | null = null;
   try {
     const sealed = await repos.integrations.getSealedCredentials(integration.partnerId, integrationId);
     if (!sealed) throw new Error('the integration has no stored credentials');
@@ -85,14 +90,21 @@ export async function registerPush(deps: PushRegisterDeps, integration: { id: st
     return 'discarded';
   } catch (error) {
     // Stopping hands the registration over at once; a failure waits for the retry time on every instance.
-    leaseEnd = signal.aborted ? 0 : now() + REGISTER_RETRY_MS;
+    const at = now();
+    leaseEnd = signal.aborted ? 0 : at + REGISTER_RETRY_MS;
+    if (!signal.aborted) {
+      // Only the class and the status are kept: the vendor's words may echo what was sent.
+      const { code, status } = classifyFailure(error);
+      // A refused connection (-1) is "no answer" (0) to an admin, as the health contract words it.
+      failure = { code, status: status === null ? null : Math.max(0, status), at, retryAt: leaseEnd };
+    }
     logger.warn({ integrationId, err: error }, 'two-way: could not register the PSA ticket push; polling carries status changes');
     return 'failed';
   } finally {
     clearInterval(heartbeat);
     await renewing; // a renewal still on its way must not land after the lease's end is written
     if (leaseEnd !== null) {
-      await repos.twoWay.setPushLease(integrationId, holder, leaseEnd)
+      await (failure ? repos.twoWay.recordPushFailure(integrationId, holder, failure) : repos.twoWay.setPushLease(integrationId, holder, leaseEnd))
         .catch((error: unknown) => logger.debug({ integrationId, err: error }, 'two-way: could not end the push registration lease'));
     }
   }

@@ -12,6 +12,7 @@ type IntegrationRoutes = ApiClient['rpc']['api']['integrations'][':id'];
 export type PsaHealth = InferResponseType<IntegrationRoutes['health']['$get'], 200>;
 export type BillableSyncResult = InferResponseType<IntegrationRoutes['psa']['billable-sync']['$post'], 200>;
 export type TestTicketResult = InferResponseType<IntegrationRoutes['psa']['test-ticket']['$post'], 201>;
+export type PushRetryResult = InferResponseType<IntegrationRoutes['psa']['push-retry']['$post'], 200>;
 export type RmmSyncResult = InferResponseType<IntegrationRoutes['rmm']['sync']['$post'], 200>;
 
 export type IntegrationOperations = ReturnType<typeof integrationOperations>;
@@ -36,6 +37,7 @@ export function integrationOperations(client: ApiClient) {
       send<PsaHealth>(routes.health.$get({ param: { id } }, { init: { signal } })),
     sendTestTicket: (id: string) => send<TestTicketResult>(routes.psa['test-ticket'].$post({ param: { id } })),
     syncBillableUsers: (id: string) => send<BillableSyncResult>(routes.psa['billable-sync'].$post({ param: { id } })),
+    retryPush: (id: string) => send<PushRetryResult>(routes.psa['push-retry'].$post({ param: { id } })),
     syncDevices: (id: string) => send<RmmSyncResult>(routes.rmm.sync.$post({ param: { id } })),
   };
 }

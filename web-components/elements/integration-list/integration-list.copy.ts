@@ -65,6 +65,16 @@ export const PSA_HEALTH_COPY = {
   adviceLabel: (vendor: string) => `What to do about failed deliveries to ${vendor}`,
   adviceCount: (n: number) => `(${count(n, 'alert')})`,
   nextBillableSync: (date: string) => `Next billable-user sync: ${date}`,
+  pushLive: (vendor: string) => `Ticket status: by push from ${vendor}`,
+  /** Every state but a live push: `why` says why, after a dash. */
+  polled: (minutes: number, why: string) => `Ticket status: checked every ${count(minutes, 'minute')} — ${why}`,
+  pushPending: (vendor: string) => `the webhook at ${vendor} is not registered yet.`,
+  pushDeactivated: (vendor: string) => `${vendor} turned the webhook off.`,
+  /** A refusal (`refused`) or a failure to answer, with the reason in a word or two. */
+  pushFailed: (vendor: string, refused: boolean, reason: string) => `${refused ? `${vendor} refused the webhook` : `the webhook could not be registered at ${vendor}`} (${reason}):`,
+  pushNextTry: (time: string | null) => (time ? `Tried again at ${time}.` : 'Trying again now.'),
+  retryPush: 'Try again now',
+  retryPushLabel: (vendor: string) => `Try again now to register the ${vendor} webhook`,
   unavailable: 'Health unavailable',
   sendTestTicket: 'Send test ticket',
   sendTestTicketLabel: (vendor: string) => `Send test ticket to ${vendor}`,

@@ -28,6 +28,11 @@ export function shortDate(value: string, now = new Date()): string {
   return dayMonth(Number(match[1]), Number(match[2]) - 1, Number(match[3]), now);
 }
 
+/** An instant as the local time of day, "09:05" (a retry time within the next minutes). */
+export function clockTime(iso: string): string {
+  return new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+}
+
 /**
  * An instant in the past as words: "just now", "3 min ago", "2 h ago", "yesterday", "4 days ago",
  * then the local date "on 5 Dec". A time slightly in the future (clock skew) reads "just now".

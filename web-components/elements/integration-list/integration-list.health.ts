@@ -1,13 +1,14 @@
 /**
  * @module The second line of an `<integration-list>` row: a PSA's delivery health (loaded per row
- * after the list) with "Send test ticket" and "Sync billable users now", and an RMM's device sync
- * summary with "Sync now". Also the clock that keeps "3 min ago" true while the list stays open.
+ * after the list) and how ticket status arrives (by push, or polled and why), with "Send test
+ * ticket", "Try again now" (a failed webhook registration) and "Sync billable users now", and an
+ * RMM's device sync summary with "Sync now". Also the clock that keeps "3 min ago" true while the list stays open.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { IntegrationView } from '../../api/client.js';
 import type { IntegrationOperations, PsaHealth } from './integration-list.api.js';
 import { PSA_HEALTH_COPY as H, RMM_SYNC_COPY as S } from './integration-list.copy.js';
-import { shortDate, timeAgo } from './integration-list.format.js';
+import { clockTime, shortDate, timeAgo } from './integration-list.format.js';
 
 /** One PSA row's health: loading (keeping what it showed before, if anything), loaded, or unavailable. */
 export type HealthEntry =
@@ -15,17 +16,26 @@ export type HealthEntry =
   | { state: 'loaded'; health: PsaHealth }
   | { state: 'unavailable' };
 
+/** A failed webhook registration's outcome is read this long after its retry time (the worker's pass, the vendor's answer). */
+const PUSH_RESULT_DELAY_MS = 3_000;
+
 /**
  * Loads `GET /integrations/:id/health` for every PSA row that is past setup, all at once. A row's
  * failure only marks that row "unavailable"; a new list load aborts the answers still on their way.
+ * A row whose webhook registration failed is read again once its retry is due, so its "Ticket
+ * status" line tells the outcome while the list stays open.
  */
 export class PsaHealthController implements ReactiveController {
   private entries = new Map<string, HealthEntry>();
   private abort = new AbortController();
+  /** Per row: the retry time followed, and the timer that reads the outcome after it. */
+  private follows = new Map<string, { at: string; timer: ReturnType<typeof setTimeout> }>();
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly operations: () => IntegrationOperations,
+    /** Called as an answer arrives, before the render that shows it (the list ticks its clock: a retry time just passed reads "now"). */
+    private readonly arrived: () => void = () => {},
   ) {
     host.addController(this);
   }
@@ -37,6 +47,7 @@ export class PsaHealthController implements ReactiveController {
 
   hostDisconnected(): void {
     this.abort.abort();
+    this.stopFollowing();
   }
 
   entry(id: string): HealthEntry | undefined {
@@ -47,6 +58,7 @@ export class PsaHealthController implements ReactiveController {
   async loadFor(rows: IntegrationView[]): Promise<void> {
     this.abort.abort();
     this.abort = new AbortController();
+    this.stopFollowing();
     const wanted = rows.filter((r) => r.kind === 'psa' && r.status !== 'draft');
     this.entries = new Map(wanted.map((r) => [r.id, this.loadingEntry(r.id)]));
     this.host.requestUpdate();
@@ -77,7 +89,32 @@ export class PsaHealthController implements ReactiveController {
     }
     if (signal.aborted || !this.entries.has(id)) return;
     this.entries.set(id, next);
+    this.arrived();
     this.host.requestUpdate();
+    if (next.state === 'loaded') this.followPush(id, next.health.ticketPush.failure?.nextTryAt);
+  }
+
+  /**
+   * Reads the row again once the worker has tried (its pass after the retry time, then the vendor's
+   * answer). A retry time already followed and past means no worker has tried: stop, rather than
+   * ask every few seconds.
+   */
+  private followPush(id: string, at: string | undefined): void {
+    const previous = this.follows.get(id);
+    if (previous && previous.at === at) {
+      if (Date.parse(at) <= Date.now()) this.follows.delete(id);
+      return;
+    }
+    clearTimeout(previous?.timer);
+    this.follows.delete(id);
+    if (!at) return;
+    const wait = Math.min(Math.max(0, Date.parse(at) - Date.now()) + PUSH_RESULT_DELAY_MS, 3_600_000);
+    this.follows.set(id, { at, timer: setTimeout(() => void this.reload(id), wait) });
+  }
+
+  private stopFollowing(): void {
+    for (const { timer } of this.follows.values()) clearTimeout(timer);
+    this.follows.clear();
   }
 }
 
@@ -116,6 +153,25 @@ export interface PsaHealthActions {
   sendingTestTicket: boolean;
   sendTestTicket(): void;
   syncBillableUsers(): void;
+  retryPush(): void;
+}
+
+/**
+ * How ticket status changes reach the platform: by push, or polled and why, with the fix and the
+ * next try. A live region (polite), so a change while the panel is open is read out.
+ */
+function renderTicketPush(row: IntegrationView, push: PsaHealth['ticketPush'], now: Date) {
+  const vendor = row.vendorLabel;
+  const failure = push.failure;
+  let text: string;
+  if (push.state === 'registered') text = H.pushLive(vendor);
+  else if (push.state === 'deactivated') text = H.polled(push.pollMinutes, H.pushDeactivated(vendor));
+  else if (!failure) text = H.polled(push.pollMinutes, H.pushPending(vendor));
+  else {
+    const next = Date.parse(failure.nextTryAt) > now.getTime() ? clockTime(failure.nextTryAt) : null;
+    text = `${H.polled(push.pollMinutes, H.pushFailed(vendor, failure.refused, failure.reason))} ${failure.advice} ${H.pushNextTry(next)}`;
+  }
+  return html`<p role="status" part="ticket-push" class=${failure ? 'problem' : ''}>${text}</p>`;
 }
 
 /** The PSA row's health line(s), failure advice, next billable-user sync and its two actions. */
@@ -138,7 +194,8 @@ export function renderPsaHealth(row: IntegrationView, entry: HealthEntry | undef
             <ul class="advice" part="health-advice" aria-label=${H.adviceLabel(row.vendorLabel)}>
               ${health.failures.advice.map((a) => html`<li>${a.advice} <span class="muted">${H.adviceCount(a.count)}</span></li>`)}
             </ul>` : nothing}
-          ${billable?.nextSyncDate ? html`<p>${H.nextBillableSync(shortDate(billable.nextSyncDate, now))}</p>` : nothing}` : nothing}
+          ${billable?.nextSyncDate ? html`<p>${H.nextBillableSync(shortDate(billable.nextSyncDate, now))}</p>` : nothing}
+          ${row.status === 'active' ? renderTicketPush(row, health.ticketPush, now) : nothing}` : nothing}
       </div>
       <div class="ops">
         ${row.status === 'active' ? html`
@@ -147,6 +204,9 @@ export function renderPsaHealth(row: IntegrationView, entry: HealthEntry | undef
             aria-disabled=${disabled} aria-busy=${actions.sendingTestTicket ? 'true' : 'false'}
             @click=${actions.sendTestTicket}>${actions.sendingTestTicket ? H.sendingTestTicket : H.sendTestTicket}</button>
           <span class="muted" role="status" part="test-ticket-progress">${actions.sendingTestTicket ? H.sendingTestTicketStatus(row.vendorLabel) : ''}</span>` : nothing}
+        ${row.status === 'active' && health?.ticketPush.state === 'failing' ? html`
+          <button type="button" part="button push-retry-button" aria-label=${H.retryPushLabel(row.vendorLabel)}
+            aria-disabled=${disabled} @click=${actions.retryPush}>${H.retryPush}</button>` : nothing}
         ${billable ? html`
           <button type="button" part="button billable-sync-button" aria-label=${H.syncBillableUsersLabel(row.vendorLabel)}
             aria-disabled=${disabled} @click=${actions.syncBillableUsers}>${H.syncBillableUsers}</button>` : nothing}

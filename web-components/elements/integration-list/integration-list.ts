@@ -41,6 +41,9 @@ type RowAction = 'pause' | 'resume' | 'disconnect' | 'reconnect';
  * `GET …/integrations/:id/health`: "Last delivery 3 min ago · 2 queued · 1 failed", the advice for
  * the failures ("What to do about failed deliveries to …" list), and "Next billable-user sync: 5 Dec"
  * when billable-user sync is on; "Health unavailable" when it could not be read (the row still works).
+ * An active PSA's health also says how ticket status arrives (role=status): "Ticket status: by push
+ * from Autotask", or "Ticket status: checked every 15 minutes — Autotask refused the webhook
+ * (permission): <what to change in Autotask> Tried again at 10:58." with "Try again now".
  * Its actions: "Send test ticket" (active rows; toast "Test ticket T20241205.0001 created in
  * Kaseya BMS (ticket id 9006). It is marked [TEST]; you can close it.") and "Sync billable users now"
  * (billable-user sync on; toast "Billable users synced to Kaseya BMS. Sent 2, failed 0." plus
@@ -58,8 +61,9 @@ type RowAction = 'pause' | 'resume' | 'disconnect' | 'reconnect';
  * "Datto RMM synced: 46 devices, 320 activity entries." (or, as an error toast, "The Datto RMM sync
  * failed: <reason> What was read before the failure is kept.") and reloads the list. Health buttons
  * are named with the vendor ("Send test ticket to Kaseya BMS", "Sync billable users now to Kaseya
- * BMS", "Sync now Datto RMM") and follow Delete in Tab order. Relative times ("just now", "3 min
- * ago", "2 h ago", "yesterday", "4 days ago", "on 5 Dec") stay current while the list is open.
+ * BMS", "Try again now to register the Autotask webhook", "Sync now Datto RMM") and follow Delete
+ * in Tab order. Relative times ("just now", "3 min ago", "2 h ago", "yesterday", "4 days ago", "on
+ * 5 Dec") stay current while the list is open.
  *
  * Last in each row, "Delivery log" (PSA past setup) and "Audit log" open the row's `<delivery-log>`
  * or `<audit-log>` in a modal dialog; Escape or Close shuts it and focus returns to the button.
@@ -126,6 +130,8 @@ type RowAction = 'pause' | 'resume' | 'disconnect' | 'reconnect';
  * @csspart health-advice - The list of what to do about failed deliveries.
  * @csspart test-ticket-button - "Send test ticket" (active PSA).
  * @csspart billable-sync-button - "Sync billable users now" (PSA with billable-user sync on).
+ * @csspart ticket-push - "Ticket status: …" in the health section (by push, or polled and why).
+ * @csspart push-retry-button - "Try again now" (active PSA whose webhook registration failed).
  * @csspart sync - A connected RMM row's device sync section (summary, error, user activity note, its button).
  * @csspart sync-error - "Sync failed …: <error>" in the sync section.
  * @csspart sync-button - "Sync now" (connected RMM).
@@ -171,8 +177,8 @@ export class IntegrationList extends ApiConsumerElement {
 
   private readonly loading = new PanelLoad<IntegrationView[]>(this, 'loading', () => this.effectiveApiBase);
   private operationsClient?: { client: unknown; operations: IntegrationOperations };
-  private readonly health = new PsaHealthController(this, () => this.operations);
   private readonly clock = new ClockController(this);
+  private readonly health = new PsaHealthController(this, () => this.operations, () => this.clock.tick());
   private readonly availability = new AvailabilityWatch(this, { poll: () => this.pollAvailability(), toast: (message) => this.toast(message) });
   /** While an RMM row syncs (a new connection's first sync starts at once), the list is read again until it ends. */
   private readonly syncPoll = new SyncPoll(this, () => this.pollSync());
@@ -321,6 +327,15 @@ export class IntegrationList extends ApiConsumerElement {
     });
   }
 
+  /** "Try again now": the line reads "Trying again now."; the health controller reads the worker's outcome. */
+  private async retryPush(row: IntegrationView): Promise<void> {
+    if (this.pending.has(row.id)) return;
+    await this.withPending(row, async () => {
+      await this.operations.retryPush(row.id);
+      await this.health.reload(row.id);
+    });
+  }
+
   private async syncDevices(row: IntegrationView): Promise<void> {
     if (this.pending.has(row.id)) return;
     await this.withPending(row, async () => {
@@ -397,6 +412,7 @@ export class IntegrationList extends ApiConsumerElement {
         ${row.kind === 'psa'
           ? renderPsaHealth(row, this.health.entry(row.id), this.clock.now, {
             busy, sendingTestTicket: this.sendingTicketFor === row.id, sendTestTicket: () => void this.sendTestTicket(row), syncBillableUsers: () => void this.syncBillableUsers(row),
+            retryPush: () => void this.retryPush(row),
           })
           : renderRmmSync(row, this.clock.now, { busy, syncNow: () => void this.syncDevices(row) })}
         <div class="logs-actions">${this.logs.renderButtons(row)}</div>

@@ -5,7 +5,7 @@
  */
 import type { IntegrationView } from '../../../../web-components/index.js';
 import type {
-  TestDeliveriesRequest, TestFaultRequest, TestOutageRequest, TestPsaSetupRequest, TestRmmSetupRequest, TestSyncFailureRequest, TestSyncHoldRequest,
+  TestDeliveriesRequest, TestFaultRequest, TestOutageRequest, TestPsaSetupRequest, TestPushRegisterRequest, TestRmmSetupRequest, TestSyncFailureRequest, TestSyncHoldRequest,
 } from '../../../helpers/browser-bff.js';
 import { tokenFor, uniquePartner } from '../../support/test-bff.js';
 
@@ -28,6 +28,8 @@ export const seedSyncFailure = (input: TestSyncFailureRequest) => post<unknown>(
 /** Holds a device sync "running" (as another process's run would), then, with `release`, ends it successfully. */
 export const holdSync = (input: TestSyncHoldRequest) => post<unknown>('rmm-sync-hold', input);
 export const injectFault = (input: TestFaultRequest) => post<unknown>('faults', input);
+/** One registration of the PSA's webhook by the real two-way code (`refuse`: the PSA answers 403 to it). */
+export const registerPush = (input: TestPushRegisterRequest) => post<{ outcome: string }>('push-register', input);
 /** A PSA outage through the real adapter and circuit breaker (see browser-bff.ts `/outage`). */
 export const outage = (input: TestOutageRequest) => post<unknown>('outage', input);
 

@@ -56,6 +56,8 @@ describe('<integration-list> health', () => {
       expect(lines(row(), 'health')).to.deep.equal([
         'Last delivery 3 min ago · 2 queued · 1 failed',
         `Next billable-user sync: ${shortDate(health.billableSync.nextSyncDate!)}`,
+        // The browser BFF runs no two-way worker: no webhook is registered, so status is polled.
+        'Ticket status: checked every 15 minutes — the webhook at Kaseya BMS is not registered yet.',
       ]);
       expect(lines(row(), 'health')[1]).to.match(/^Next billable-user sync: \d{1,2} [A-Z][a-z]{2}( \d{4})?$/);
       expect(advice(row())).to.deep.equal(['The PSA refused the ticket or note as configured. Its message says which value; correct the ticket settings or mappings, then retry. (1 alert)']);
