@@ -29,8 +29,12 @@ export interface AppDeps {
    * when it is created, so preview decides "note or new ticket" exactly as delivery does.
    */
   routing?: RoutingTiming;
-  /** How often the two-way worker polls open tickets (the health view says so while no push arrives); default 15 min. */
-  twoWay?: { pollIntervalMs: number };
+  /**
+   * The two-way worker's settings the health view reports: how often it polls open tickets (default
+   * 15 min), and whether it registers webhooks at all (it does only with a public address the PSA can
+   * reach); default true.
+   */
+  twoWay?: { pollIntervalMs: number; pushEnabled?: boolean };
   /** The RMM device sync ("Sync now" and the first sync on connect run through it); createApp makes a default-interval one when absent. */
   rmmSync?: RmmSyncService;
 }

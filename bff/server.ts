@@ -82,7 +82,9 @@ export async function start(source: Record<string, string | undefined> = process
   const rmmSync = new RmmSyncService({ repos, vendors, logger }, { intervalMs: env.RMM_SYNC_INTERVAL_MINUTES * 60_000 });
   const routingSignal = createWorkSignal(database, logger);
   const metrics = createMetrics(repos);
-  const twoWayTiming = { pollIntervalMs: env.TWO_WAY_POLL_MINUTES * 60_000 };
+  // Webhooks need an address the PSA can post to (demo mode uses its own); without one the two-way
+  // worker only polls, and the health view says so rather than "not registered yet".
+  const twoWayTiming = { pollIntervalMs: env.TWO_WAY_POLL_MINUTES * 60_000, pushEnabled: Boolean(env.PUBLIC_BASE_URL) || env.DEMO_MODE };
   const deps = { database, repos, vault, logger, auth, version: VERSION, vendors, rmmSync, routingSignal, metrics, twoWay: twoWayTiming };
 
   if (env.DEMO_MODE) await seedDemoPartner(repos);
@@ -110,7 +112,7 @@ export async function start(source: Record<string, string | undefined> = process
   }
   rmmScheduler?.start();
   const twoWay = background
-    ? new TwoWayWorker(deps, { publicOrigin: env.PUBLIC_BASE_URL ?? (env.DEMO_MODE ? origin : undefined), config: twoWayTiming }).start()
+    ? new TwoWayWorker(deps, { publicOrigin: env.PUBLIC_BASE_URL ?? (env.DEMO_MODE ? origin : undefined), config: { pollIntervalMs: twoWayTiming.pollIntervalMs } }).start()
     : null;
   logger.info({ origin, demo: env.DEMO_MODE, database: database.dialect, routingWorker: env.ROUTING_WORKER, allowedOrigins: [...allowedOrigins] }, `Integration hub listening on ${origin}`);
   return {

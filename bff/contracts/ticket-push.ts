@@ -8,11 +8,12 @@ import { z } from './zod.js';
 /**
  * How a PSA integration learns that a ticket's status changed: `registered` (the PSA pushes each
  * change to the BFF's webhook), `pending` (no webhook registered yet), `failing` (the PSA refused or
- * failed the registration; it is tried again), `deactivated` (the PSA turned the webhook off). In
+ * failed the registration; it is tried again), `deactivated` (the PSA turned the webhook off), `off`
+ * (this hub registers no webhooks: it has no public address the PSA could post to). In
  * every state but `registered`, open tickets are checked every `pollMinutes` instead.
  */
 export const ticketPushSchema = z.object({
-  state: z.enum(['registered', 'pending', 'failing', 'deactivated']),
+  state: z.enum(['registered', 'pending', 'failing', 'deactivated', 'off']),
   pollMinutes: z.number(),
   /** ISO: when the webhook was registered (null until it is). */
   registeredAt: z.nullable(z.string()),

@@ -55,7 +55,7 @@ export function psaOperationsRoutes(deps: AppDeps, docs: ApiDocs) {
   const billable = new BillableSyncService(deps.repos, deps.vendors, deps.logger, DEFAULT_ROUTING_CONFIG);
   const service = new PsaOperationsService(deps.repos, deps.vendors, billable);
   const p = '/api/integrations/{id}';
-  const pollIntervalMs = deps.twoWay?.pollIntervalMs ?? DEFAULT_TWO_WAY_CONFIG.pollIntervalMs;
+  const pushSettings = { pollIntervalMs: deps.twoWay?.pollIntervalMs ?? DEFAULT_TWO_WAY_CONFIG.pollIntervalMs, pushEnabled: deps.twoWay?.pushEnabled ?? true };
   docs.add(
     { method: 'post', path: `${p}/psa/test-ticket`, summary: 'Send test ticket: a “[TEST]” ticket in the catch-all account with the integration’s defaults', tag: 'psa', roles: ['admin'], params: idParam, response: { status: 201, schema: testTicketSchema } },
     { method: 'post', path: `${p}/psa/billable-sync`, summary: 'Sync billable users to the mapped contracts now', tag: 'psa', roles: ['admin'], params: idParam, response: { status: 200, schema: billableResultSchema } },
@@ -87,7 +87,7 @@ export function psaOperationsRoutes(deps: AppDeps, docs: ApiDocs) {
       // Nothing to bring forward (no failure, a push saved, an attempt under way) is not an error: the answer says what holds now.
       const retried = await deps.repos.twoWay.retryPushNow(partner, integration.id, Date.now());
       if (retried) await deps.repos.audit.record({ partnerId: partner, actor: sub, action: 'psa.push-retry', target: `integration:${integration.id}` });
-      const ticketPush = await ticketPushOf(deps.repos, partner, integration, pollIntervalMs);
+      const ticketPush = await ticketPushOf(deps.repos, partner, integration, pushSettings);
       if (!ticketPush) throw notFound(`Integration ${integration.id}`);
       return c.json({ retried, ticketPush }, 200);
     })
@@ -95,7 +95,7 @@ export function psaOperationsRoutes(deps: AppDeps, docs: ApiDocs) {
       const integration = await deps.repos.integrations.get(c.get('principal').partner, c.req.valid('param').id);
       if (!integration) throw notFound(`Integration ${c.req.valid('param').id}`);
       if (integration.kind !== 'psa') throw new ProblemError(409, 'wrong_kind', 'Not a PSA integration', 'Delivery health is kept for PSA integrations.');
-      const ticketPush = await ticketPushOf(deps.repos, integration.partnerId, integration, pollIntervalMs);
+      const ticketPush = await ticketPushOf(deps.repos, integration.partnerId, integration, pushSettings);
       if (!ticketPush) throw notFound(`Integration ${integration.id}`);
       return c.json({ ...(await service.health(integration)), ticketPush }, 200);
     });

@@ -67,13 +67,18 @@ export function pushAdvice(vendor: string, code: string): string {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** What the two-way worker of this deployment does: how often it polls, and whether it registers webhooks at all. */
+export interface PushSettings { pollIntervalMs: number; pushEnabled: boolean }
+
 /** The ticket push of the partner's integration as an admin reads it; null when the partner has no such integration. */
-export async function ticketPushOf(repos: Repositories, partnerId: string, integration: { id: string; vendor: string }, pollIntervalMs: number): Promise<TicketPush | null> {
+export async function ticketPushOf(repos: Repositories, partnerId: string, integration: { id: string; vendor: string }, settings: PushSettings): Promise<TicketPush | null> {
   const row = await repos.twoWay.pushStatus(partnerId, integration.id);
   if (!row) return null;
-  const pollMinutes = Math.max(1, Math.round(pollIntervalMs / 60_000));
+  const pollMinutes = Math.max(1, Math.round(settings.pollIntervalMs / 60_000));
   const { registered, failure } = row;
   if (registered) return { state: registered.active ? 'registered' : 'deactivated', pollMinutes, registeredAt: registered.at, failure: null };
+  // Without a public address no registration is ever tried: "not registered yet" would wait forever.
+  if (!settings.pushEnabled) return { state: 'off', pollMinutes, registeredAt: null, failure: null };
   if (!failure) return { state: 'pending', pollMinutes, registeredAt: null, failure: null };
   return {
     state: 'failing', pollMinutes, registeredAt: null,

@@ -9,8 +9,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PSA_VENDORS, type PsaVendor } from '../../../bff/contracts/model.js';
 import { ticketPushSchema } from '../../../bff/contracts/ticket-push.js';
 import { REGISTER_RETRY_MS } from '../../../bff/services/two-way/push-register.js';
+import { createTestApp } from '../../helpers/create-test-app.js';
 import { control } from '../../helpers/serve.js';
-import { setupPsa } from '../routing/routing-harness.js';
+import { PSA_CREDENTIALS, setupPsa } from '../routing/routing-harness.js';
 import { createTwoWayTestApp, until, type TwoWayTestApp } from './two-way-harness.js';
 import { twoWayServers } from './two-way-servers.js';
 
@@ -107,6 +108,25 @@ describe('a PSA that refuses to create the webhook', () => {
     });
     expect(second.failure!.since).toBe(first.failure!.since);
     expect(Date.parse(second.failure!.lastAt)).toBeGreaterThanOrEqual(Date.parse(first.failure!.lastAt));
+  });
+});
+
+describe('a hub that registers no webhooks (no public address)', () => {
+  it('says status is polled because webhooks are not set up, not that one is "not registered yet"', async () => {
+    const read = async (pushEnabled: boolean) => {
+      const app = await createTestApp({ sandboxOrigin: servers.sandbox.origin, deps: { twoWay: { pollIntervalMs: 5 * 60_000, pushEnabled } } });
+      try {
+        const created = await app.call('POST', '/api/integrations', { body: { vendor: 'autotask', credentials: PSA_CREDENTIALS.autotask } });
+        expect(created.status).toBe(201);
+        const res = await app.call('GET', `/api/integrations/${(await created.json()).id}/health`);
+        expect(res.status).toBe(200);
+        return ticketPushSchema.parse((await res.json()).ticketPush);
+      } finally {
+        await app.close();
+      }
+    };
+    expect(await read(true)).toEqual({ state: 'pending', pollMinutes: 5, registeredAt: null, failure: null });
+    expect(await read(false)).toEqual({ state: 'off', pollMinutes: 5, registeredAt: null, failure: null });
   });
 });
 

@@ -70,6 +70,7 @@ export const PSA_HEALTH_COPY = {
   polled: (minutes: number, why: string) => `Ticket status: checked every ${count(minutes, 'minute')} — ${why}`,
   pushPending: (vendor: string) => `the webhook at ${vendor} is not registered yet.`,
   pushDeactivated: (vendor: string) => `${vendor} turned the webhook off.`,
+  pushOff: (vendor: string) => `webhooks from ${vendor} are not set up on this hub.`,
   /** A refusal (`refused`) or a failure to answer, with the reason in a word or two. */
   pushFailed: (vendor: string, refused: boolean, reason: string) => `${refused ? `${vendor} refused the webhook` : `the webhook could not be registered at ${vendor}`} (${reason}):`,
   pushNextTry: (time: string | null) => (time ? `Tried again at ${time}.` : 'Trying again now.'),

@@ -166,6 +166,7 @@ function renderTicketPush(row: IntegrationView, push: PsaHealth['ticketPush'], n
   let text: string;
   if (push.state === 'registered') text = H.pushLive(vendor);
   else if (push.state === 'deactivated') text = H.polled(push.pollMinutes, H.pushDeactivated(vendor));
+  else if (push.state === 'off') text = H.polled(push.pollMinutes, H.pushOff(vendor));
   else if (!failure) text = H.polled(push.pollMinutes, H.pushPending(vendor));
   else {
     const next = Date.parse(failure.nextTryAt) > now.getTime() ? clockTime(failure.nextTryAt) : null;
