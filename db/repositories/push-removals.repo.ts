@@ -74,6 +74,18 @@ export function pushRemovalsRepo(db: any, t: Tables, options: { sqlite: boolean 
       return result;
     },
 
+    /**
+     * Queues the removal of a hook no push row points to (a registration that finished after its
+     * integration was deleted, whose own removal call failed), with the credentials as they were
+     * sealed. False when the integration already has a removal (its first hook's).
+     */
+    async queue(input: { integrationId: string; partnerId: string; vendor: string; hookId: string; sealed: { sealed: string; keyId: string }; now: number; giveUpAt: number }): Promise<boolean> {
+      const rows = await db.insert(pr).values({
+        integrationId: input.integrationId, partnerId: input.partnerId, vendor: input.vendor, hookId: input.hookId,
+        credentialsSealed: input.sealed.sealed, credentialsKeyId: input.sealed.keyId, nextAttemptAt: input.now, giveUpAt: input.giveUpAt,
+      }).onConflictDoNothing().returning({ id: pr.integrationId });
+      return (rows as unknown[]).length > 0;
+    },
     /** Pending removals due by `now` that no instance holds (ids only: credentials are read by a claim), oldest due first. */
     async due(now: number, limit: number): Promise<string[]> {
       const rows = await db.select({ id: pr.integrationId }).from(pr)

@@ -5,7 +5,8 @@
  *   instances that all saw the integration needing a push, one registers; a heartbeat keeps it
  *   while the vendor call runs, and a dead instance's lease lapses so another takes over;
  * - the push is saved only while the integration is still active and not deleted; otherwise the
- *   hook just made is removed at the vendor again (push-unregister.ts), so none is left behind;
+ *   hook just made is removed at the vendor again (push-unregister.ts), so none is left behind
+ *   (for a deleted integration, a removal the vendor fails is queued for the worker to retry);
  * - a process that died after the vendor made the hook but before the push was saved left a hook
  *   nobody knows of: every registration first lists the hooks posting to this integration's
  *   receiver (no push is stored, so none of them is in use) and removes them, then makes its own.
@@ -23,7 +24,7 @@ import type { Logger } from '../../logger.js';
 import type { PsaVendor } from '../../contracts/model.js';
 import { findTicketPushes, registerTicketPush, unregisterTicketPush } from '../../vendors/webhooks/ticket-push.js';
 import type { VendorGateway } from '../vendor-gateway.js';
-import { removeVendorPush } from './push-unregister.js';
+import { PUSH_REMOVAL_GIVE_UP_MS, removeVendorPush } from './push-unregister.js';
 
 /** A failed push registration is tried again after this long (polling covers the gap). */
 export const REGISTER_RETRY_MS = 5 * 60_000;
@@ -86,7 +87,8 @@ export async function registerPush(deps: PushRegisterDeps, integration: { id: st
       logger.info({ integrationId, vendor }, 'two-way: registered the PSA ticket push');
       return 'registered';
     }
-    await removeVendorPush(deps, { integrationId, vendor, credentials, hookId: registration.hookId }, 'an integration deleted or paused while it was being registered');
+    const removal = await removeVendorPush(deps, { integrationId, vendor, credentials, hookId: registration.hookId }, 'an integration deleted or paused while it was being registered');
+    if (removal === 'failed') await queueRemovalIfDeleted(deps, integration, registration.hookId, sealed, now());
     return 'discarded';
   } catch (error) {
     // Stopping hands the registration over at once; a failure waits for the retry time on every instance.
@@ -107,6 +109,27 @@ export async function registerPush(deps: PushRegisterDeps, integration: { id: st
       await (failure ? repos.twoWay.recordPushFailure(integrationId, holder, failure) : repos.twoWay.setPushLease(integrationId, holder, leaseEnd))
         .catch((error: unknown) => logger.debug({ integrationId, err: error }, 'two-way: could not end the push registration lease'));
     }
+  }
+}
+
+/**
+ * A hook made for an integration deleted meanwhile, whose removal just failed (the PSA down for a
+ * moment): nothing would ever find it again (no later registration of a deleted integration runs its
+ * orphan search), so its removal becomes the two-way worker's durable work, with the credentials
+ * read before the delete erased them, still sealed. A paused integration's hook needs none: its next
+ * registration, on resume, finds and removes it.
+ */
+async function queueRemovalIfDeleted(
+  deps: PushRegisterDeps, integration: { id: string; partnerId: string; vendor: string }, hookId: string, sealed: { sealed: string; keyId: string }, now: number,
+): Promise<void> {
+  const log = { integrationId: integration.id, vendor: integration.vendor };
+  try {
+    if (!(await deps.repos.integrations.getIncludingDeleted(integration.partnerId, integration.id))?.deletedAt) return;
+    const queued = await deps.repos.pushRemovals.queue({ integrationId: integration.id, partnerId: integration.partnerId, vendor: integration.vendor, hookId, sealed, now, giveUpAt: now + PUSH_REMOVAL_GIVE_UP_MS });
+    if (queued) deps.logger.info(log, 'two-way: queued the removal of the hook made for a deleted integration');
+    else deps.logger.warn(log, 'two-way: the deleted integration already has a hook removal; the hook made meanwhile stays registered at the vendor and is ignored');
+  } catch (error) {
+    deps.logger.warn({ ...log, err: error }, 'two-way: could not queue the removal of the hook made for a deleted integration; it stays registered at the vendor and is ignored');
   }
 }
 

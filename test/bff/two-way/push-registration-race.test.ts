@@ -202,6 +202,25 @@ describe('a delete racing a registration leaves no hook at the vendor', () => {
       expect(await t.deps.repos.twoWay.getPush(psa.id)).toBeNull();
     });
 
+    it(`${vendor}: deleted while the vendor creates the hook, then the vendor fails its removal: the removal is queued and the worker removes the hook`, async () => {
+      const psa = await integrationWithoutPush(vendor);
+      await control(servers.sandbox.origin, vendor, 'faults', { kind: 'latency', ms: 400, count: 1, method: 'POST', pathEndsWith: HOOK_CREATE_PATH[vendor] });
+      // Every try of the registering worker's removal fails (the vendor client tries 4 times); the vendor answers again after.
+      await control(servers.sandbox.origin, vendor, 'faults', { kind: '5xx', status: 503, count: 4, method: 'DELETE', pathIncludes: HOOK_CREATE_PATH[vendor].slice(1) });
+      const w = worker(t.deps);
+      const pass = w.tick();
+      await until('the hook create at the vendor', async () => ((await control(servers.sandbox.origin, vendor, 'stats')).faultsTaken.latency ?? 0) > 0);
+      expect((await t.call('DELETE', `/api/integrations/${psa.id}`)).status).toBe(204);
+      await pass;
+      expect(logged('queued the removal of the hook made for a deleted integration', psa.id)).toBe(true);
+      // The app's own two-way worker (it registers nothing here) removes it once the vendor answers.
+      await until('the hook removal', async () => (await t.deps.repos.pushRemovals.get('partner-a', psa.id))?.state === 'removed');
+      await sandboxQuiet(servers.sandbox.origin, vendor);
+      expect(await hooksFor(vendor, psa.id)).toEqual([]);
+      expect(await t.deps.repos.twoWay.getPush(psa.id)).toBeNull();
+      expect(await t.deps.repos.pushRemovals.get('partner-a', psa.id)).toMatchObject({ hasCredentials: false });
+    });
+
     it(`${vendor}: a push stored after the delete began but before it was stored is removed after the delete`, async () => {
       const psa = await integrationWithoutPush(vendor);
       // The delete route's steps, with a registration finishing between its read of the integration and the delete being stored.
