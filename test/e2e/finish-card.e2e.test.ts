@@ -10,18 +10,12 @@ import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { useDemoPage } from '../helpers/demo-page.js';
 import { axeViolations } from '../helpers/e2e-server.js';
+import { inViewport, sidewaysScroll } from '../helpers/viewport.js';
 import { acceptAllSuggestions, answerRefusals, autotaskToMapping, chooseAlertPriorities, openWizard, pressNext, waitFor, waitStep, waitText, wizardText } from '../helpers/psa-wizard-keyboard.js';
 
 const demo = useDemoPage();
 const HEIGHT = 800;
 
-/** Whether the element is wholly inside the window now, without scrolling. */
-const inViewport = (locator: Locator) => locator.evaluate((el) => {
-  const r = el.getBoundingClientRect();
-  return r.width > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth;
-});
-/** What the page scrolls sideways by (a phone user must never have to). */
-const sidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 /** The page toasts' boxes (inside the hub's shadow root). */
 const pageToastBoxes = (page: Page) => page.evaluate(() => [...document.querySelector('integration-hub')?.shadowRoot?.querySelector('ih-page-toasts')?.shadowRoot?.querySelectorAll('[part~="toast"]') ?? []]
   .map((t) => { const r = t.getBoundingClientRect(); return { top: r.top, bottom: r.bottom, left: r.left, right: r.right }; }));
@@ -34,15 +28,18 @@ const closeFocused = (page: Page) => expect.poll(() => page.evaluate(() => docum
 
 /**
  * The card and the page's Close: on screen together, clear of every page toast, one Close, no
- * sideways scroll, axe-clean. The lists above the wizard grow when they reload after Finish, so Close
- * is first brought to the window's bottom if that pushed it out (the card must still fit above it).
+ * sideways scroll, axe-clean.
  */
 async function expectCardFits(page: Page, card: Locator, width: number): Promise<void> {
   const close = page.getByRole('button', { name: 'Close', exact: true });
   expect(await close.count(), `one Close at ${width} px`).toBe(1);
-  if (!(await inViewport(card)) || !(await inViewport(close))) await close.evaluate((el) => el.scrollIntoView({ block: 'end' }));
-  expect(await inViewport(card), `the finish card is on screen at ${width} px`).toBe(true);
-  expect(await inViewport(close), `Close is on screen at ${width} px`).toBe(true);
+  // The page is still settling: the lists reload and grow after Finish (their health lines load one by
+  // one), and a resize lays everything out again. Until both are on screen together, Close is brought to
+  // the window's bottom again; a card that does not fit above Close never gets there and fails.
+  await expect.poll(async () => {
+    if (!(await inViewport(card)) || !(await inViewport(close))) await close.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    return { card: await inViewport(card), close: await inViewport(close) };
+  }, { message: `the finish card and Close on screen together at ${width} px`, timeout: 10_000 }).toEqual({ card: true, close: true });
   expect(await sidewaysScroll(page), `sideways scroll at ${width} px`).toBe(0);
   for (const toast of await pageToastBoxes(page)) {
     expect(overlap(toast, await box(card)), `a toast covers the finish card at ${width} px`).toBe(false);

@@ -17,6 +17,7 @@ import type { PsaVendor } from '../../bff/contracts/vendor-catalog.js';
 import { setupPsa, type PsaSetup } from '../bff/routing/routing-harness.js';
 import { useDemoPage } from '../helpers/demo-page.js';
 import { axeViolations } from '../helpers/e2e-server.js';
+import { inViewport, sidewaysScroll } from '../helpers/viewport.js';
 
 const demo = useDemoPage();
 
@@ -55,14 +56,7 @@ const applicationsPsa = (page: Page) => page.evaluate(() => {
   const psa = document.querySelector('organization-applications')?.shadowRoot?.querySelector('[part~="application-psa"]');
   return { status: psa?.querySelector('[part~="status"]')?.textContent?.trim() ?? '', details: psa?.querySelector('[part~="details"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '' };
 });
-/** Whether the element is wholly on screen now (no scrolling). */
-const inViewport = (locator: Locator) => locator.evaluate((el) => {
-  const r = el.getBoundingClientRect();
-  return r.width > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth;
-});
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** What the page scrolls sideways by (a phone user must never have to). */
-const sidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 describe.each(VENDORS)('editing one section of %s', (vendor, label, fact, bulkWidth) => {
   let api: AdminApi;
