@@ -106,6 +106,25 @@ export function twoWayRepo(db: any, t: Tables, options: { nextSeq: boolean; rowL
     async setPushActive(integrationId: string, active: boolean): Promise<void> {
       await db.update(p).set({ active, updatedAt: nowIso() }).where(eq(p.integrationId, integrationId));
     },
+    /**
+     * Forgets the pushes the PSA turned off (`active` false, after failed callouts: a hub down for a
+     * while) before `before` (ISO), of integrations still active: each then needs a push again, and
+     * its registration's orphan search removes the dead hook at the vendor. A deleted integration's
+     * inactive push is its hook removal's business (push-removals.repo.ts), never forgotten here.
+     */
+    async forgetDeactivatedPushes(before: string, limit: number): Promise<string[]> {
+      const due = await db.select({ id: p.integrationId }).from(p).innerJoin(i, eq(i.id, p.integrationId))
+        .where(and(eq(p.active, false), sql`${p.updatedAt} < ${before}`, live)).limit(limit);
+      const forgotten: string[] = [];
+      for (const { id } of due as Array<{ id: string }>) {
+        // Still inactive and still live at the delete: a delete of the integration meanwhile keeps its push for its removal.
+        const rows = await db.delete(p).where(and(eq(p.integrationId, id), eq(p.active, false),
+          sql`exists (select 1 from integrations li where li.id = ${id} and li.kind = 'psa' and li.status = 'active' and li.deleted_at is null)`))
+          .returning({ id: p.integrationId });
+        if ((rows as unknown[]).length > 0) forgotten.push(id);
+      }
+      return forgotten;
+    },
     /** Active PSA integrations with no push registered yet and no registration leased now (the two-way worker registers one). */
     async needingPush(now: number, limit: number): Promise<Array<{ id: string; partnerId: string; vendor: string }>> {
       return db.select({ id: i.id, partnerId: i.partnerId, vendor: i.vendor }).from(i)

@@ -2,7 +2,8 @@
  * @module The two-way worker, one loop for four jobs:
  * - registers the vendor's ticket push for each active PSA integration that has none (when this
  *   BFF has a public address the vendor can reach), sealing the shared secret like credentials,
- *   one instance per integration under a database lease (push-register.ts);
+ *   one instance per integration under a database lease (push-register.ts), and a new one where the
+ *   PSA turned its webhook off;
  * - removes the pushes of deleted integrations at the vendor, retried with backoff until their
  *   deadline, one instance per removal under a claim in its row (push-unregister.ts), whether or not
  *   this BFF has a public address now, beside the other jobs rather than before them;
@@ -17,7 +18,7 @@ import type { Logger } from '../../logger.js';
 import type { PsaVendor } from '../../contracts/model.js';
 import { VENDOR_BUDGETS } from '../../contracts/vendor-catalog.js';
 import type { VendorGateway } from '../vendor-gateway.js';
-import { registerPush } from './push-register.js';
+import { REGISTER_RETRY_MS, registerPush } from './push-register.js';
 import { DEFAULT_PUSH_REMOVAL_CONFIG, removeDuePushes, type PushRemovalConfig } from './push-unregister.js';
 import { DEFAULT_DISPATCHER_CONFIG, PlatformDispatcher, type DispatcherConfig } from './platform-events.js';
 import { TicketStatusService } from './ticket-status.service.js';
@@ -117,6 +118,10 @@ export class TwoWayWorker {
     const origin = this.options.publicOrigin?.replace(/\/+$/, '');
     if (!origin) return; // No address the vendor can reach: polling alone carries status changes.
     const options = { origin, leaseMs: this.config.registerLeaseMs, now: this.now, signal: this.abort.signal };
+    // A webhook the PSA turned off (after failed callouts, e.g. while this hub was down) is replaced
+    // once REGISTER_RETRY_MS has passed, rather than leaving status to polling for good.
+    const renewed = await this.deps.repos.twoWay.forgetDeactivatedPushes(new Date(this.now() - REGISTER_RETRY_MS).toISOString(), 20);
+    for (const integrationId of renewed) this.deps.logger.info({ integrationId }, 'two-way: the PSA turned the ticket webhook off; registering a new one');
     for (const integration of await this.deps.repos.twoWay.needingPush(this.now(), 20)) {
       if (this.abort.signal.aborted) return;
       await registerPush(this.deps, integration, options);

@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PSA_VENDORS, type PsaVendor } from '../../../bff/contracts/model.js';
 import { TwoWayWorker, type TwoWayConfig } from '../../../bff/services/two-way/two-way-worker.js';
 import { deleteIntegration } from '../../../bff/services/two-way/push-unregister.js';
+import { REGISTER_RETRY_MS } from '../../../bff/services/two-way/push-register.js';
 import { VendorGateway } from '../../../bff/services/vendor-gateway.js';
 import { openPostgres, openSqlite, type Database } from '../../../db/database.js';
 import type { AppDeps } from '../../../bff/app-deps.js';
@@ -55,8 +56,8 @@ async function secondInstance(): Promise<AppDeps & { database: Database }> {
 }
 
 /** A two-way worker that registers pushes (started by the caller, stopped after the test). */
-function worker(deps: AppDeps, config: Partial<TwoWayConfig> = {}): TwoWayWorker {
-  const w = new TwoWayWorker(deps, { publicOrigin: t.bff.origin, config: { ...TEST_TWO_WAY_CONFIG, ...config } });
+function worker(deps: AppDeps, config: Partial<TwoWayConfig> = {}, now?: () => number): TwoWayWorker {
+  const w = new TwoWayWorker(deps, { publicOrigin: t.bff.origin, config: { ...TEST_TWO_WAY_CONFIG, ...config }, now });
   cleanups.push(() => w.stop());
   return w;
 }
@@ -255,4 +256,39 @@ describe('instances sharing the database remove a deleted integration’s hook o
       expect(await t.deps.repos.pushRemovals.get('partner-a', psa.id)).toMatchObject({ attempts: 1, hasCredentials: false });
     });
   }
+});
+
+describe('a webhook the PSA turned off', () => {
+  for (const vendor of PSA_VENDORS) {
+    it(`${vendor}: is replaced once the retry time has passed, and the vendor then holds only the new hook`, async () => {
+      const psa = await integrationWithoutPush(vendor);
+      await registersTheOnlyHook(vendor, psa.id);
+      const first = (await t.deps.repos.twoWay.getPush(psa.id))!;
+      // The PSA's deactivation notice, at the address the hook was given (Autotask's deactivationUrl).
+      expect((await fetch(`${t.bff.origin}/webhooks/psa/${psa.id}/deactivated`, { method: 'POST' })).status).toBe(200);
+      expect(await t.deps.repos.twoWay.getPush(psa.id)).toMatchObject({ active: false, hookId: first.hookId });
+      // Within the retry time nothing changes: a notice cannot make the hub churn hooks at the vendor.
+      await worker(t.deps).tick();
+      expect(await t.deps.repos.twoWay.getPush(psa.id)).toMatchObject({ active: false, hookId: first.hookId });
+
+      const later = Date.now() + REGISTER_RETRY_MS + 60_000;
+      await worker(t.deps, {}, () => later).tick();
+      const second = await t.deps.repos.twoWay.getPush(psa.id);
+      expect(second).toMatchObject({ active: true });
+      expect(second!.hookId).not.toBe(first.hookId);
+      expect(logged('registering a new one', psa.id)).toBe(true);
+      await sandboxQuiet(servers.sandbox.origin, vendor);
+      expect((await hooksFor(vendor, psa.id)).map((h) => h.guid ?? String(h.id))).toEqual([second!.hookId]);
+    });
+  }
+
+  it('of a deleted integration is left to its removal, never replaced', async () => {
+    const psa = await integrationWithoutPush('autotask');
+    await registersTheOnlyHook('autotask', psa.id);
+    await t.twoWay.stop(); // the removal is not what this test watches
+    expect((await fetch(`${t.bff.origin}/webhooks/psa/${psa.id}/deactivated`, { method: 'POST' })).status).toBe(200);
+    expect((await t.call('DELETE', `/api/integrations/${psa.id}`)).status).toBe(204);
+    expect(await t.deps.repos.twoWay.forgetDeactivatedPushes(new Date(Date.now() + 60_000).toISOString(), 20)).toEqual([]);
+    expect(await t.deps.repos.twoWay.getPush(psa.id)).toMatchObject({ active: false });
+  });
 });
