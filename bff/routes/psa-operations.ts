@@ -56,6 +56,19 @@ export function psaOperationsRoutes(deps: AppDeps, docs: ApiDocs) {
   const service = new PsaOperationsService(deps.repos, deps.vendors, billable);
   const p = '/api/integrations/{id}';
   const pushSettings = { pollIntervalMs: deps.twoWay?.pollIntervalMs ?? DEFAULT_TWO_WAY_CONFIG.pollIntervalMs, pushEnabled: deps.twoWay?.pushEnabled ?? true };
+  /** The partner's live PSA integration `id`: 404 when there is none, 409 (with `why`) for an RMM one. */
+  const psaIntegration = async (partner: string, id: string, why: string) => {
+    const integration = await deps.repos.integrations.get(partner, id);
+    if (!integration) throw notFound(`Integration ${id}`);
+    if (integration.kind !== 'psa') throw new ProblemError(409, 'wrong_kind', 'Not a PSA integration', why);
+    return integration;
+  };
+  /** Its ticket push as the admin reads it (deleted since it was loaded: 404). */
+  const ticketPush = async (integration: { id: string; partnerId: string; vendor: string }) => {
+    const push = await ticketPushOf(deps.repos, integration.partnerId, integration, pushSettings);
+    if (!push) throw notFound(`Integration ${integration.id}`);
+    return push;
+  };
   docs.add(
     { method: 'post', path: `${p}/psa/test-ticket`, summary: 'Send test ticket: a “[TEST]” ticket in the catch-all account with the integration’s defaults', tag: 'psa', roles: ['admin'], params: idParam, response: { status: 201, schema: testTicketSchema } },
     { method: 'post', path: `${p}/psa/billable-sync`, summary: 'Sync billable users to the mapped contracts now', tag: 'psa', roles: ['admin'], params: idParam, response: { status: 200, schema: billableResultSchema } },
@@ -81,22 +94,14 @@ export function psaOperationsRoutes(deps: AppDeps, docs: ApiDocs) {
     })
     .post('/:id/psa/push-retry', validate('param', idParam), async (c) => {
       const { partner, sub } = c.get('principal');
-      const integration = await deps.repos.integrations.get(partner, c.req.valid('param').id);
-      if (!integration) throw notFound(`Integration ${c.req.valid('param').id}`);
-      if (integration.kind !== 'psa') throw new ProblemError(409, 'wrong_kind', 'Not a PSA integration', 'Ticket pushes are registered for PSA integrations.');
+      const integration = await psaIntegration(partner, c.req.valid('param').id, 'Ticket pushes are registered for PSA integrations.');
       // Nothing to bring forward (no failure, a push saved, an attempt under way) is not an error: the answer says what holds now.
       const retried = await deps.repos.twoWay.retryPushNow(partner, integration.id, Date.now());
       if (retried) await deps.repos.audit.record({ partnerId: partner, actor: sub, action: 'psa.push-retry', target: `integration:${integration.id}` });
-      const ticketPush = await ticketPushOf(deps.repos, partner, integration, pushSettings);
-      if (!ticketPush) throw notFound(`Integration ${integration.id}`);
-      return c.json({ retried, ticketPush }, 200);
+      return c.json({ retried, ticketPush: await ticketPush(integration) }, 200);
     })
     .get('/:id/health', validate('param', idParam), async (c) => {
-      const integration = await deps.repos.integrations.get(c.get('principal').partner, c.req.valid('param').id);
-      if (!integration) throw notFound(`Integration ${c.req.valid('param').id}`);
-      if (integration.kind !== 'psa') throw new ProblemError(409, 'wrong_kind', 'Not a PSA integration', 'Delivery health is kept for PSA integrations.');
-      const ticketPush = await ticketPushOf(deps.repos, integration.partnerId, integration, pushSettings);
-      if (!ticketPush) throw notFound(`Integration ${integration.id}`);
-      return c.json({ ...(await service.health(integration)), ticketPush }, 200);
+      const integration = await psaIntegration(c.get('principal').partner, c.req.valid('param').id, 'Delivery health is kept for PSA integrations.');
+      return c.json({ ...(await service.health(integration)), ticketPush: await ticketPush(integration) }, 200);
     });
 }

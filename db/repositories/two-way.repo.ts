@@ -113,17 +113,12 @@ export function twoWayRepo(db: any, t: Tables, options: { nextSeq: boolean; rowL
      * inactive push is its hook removal's business (push-removals.repo.ts), never forgotten here.
      */
     async forgetDeactivatedPushes(before: string, limit: number): Promise<string[]> {
-      const due = await db.select({ id: p.integrationId }).from(p).innerJoin(i, eq(i.id, p.integrationId))
+      const due = db.select({ id: p.integrationId }).from(p).innerJoin(i, eq(i.id, p.integrationId))
         .where(and(eq(p.active, false), sql`${p.updatedAt} < ${before}`, live)).limit(limit);
-      const forgotten: string[] = [];
-      for (const { id } of due as Array<{ id: string }>) {
-        // Still inactive and still live at the delete: a delete of the integration meanwhile keeps its push for its removal.
-        const rows = await db.delete(p).where(and(eq(p.integrationId, id), eq(p.active, false),
-          sql`exists (select 1 from integrations li where li.id = ${id} and li.kind = 'psa' and li.status = 'active' and li.deleted_at is null)`))
-          .returning({ id: p.integrationId });
-        if ((rows as unknown[]).length > 0) forgotten.push(id);
-      }
-      return forgotten;
+      // One statement; `active` is checked again on the row deleted. An integration deleted at this very
+      // moment may lose its push row here too: harmless, its queued removal holds the hook id itself.
+      const rows = await db.delete(p).where(and(inArray(p.integrationId, due), eq(p.active, false))).returning({ id: p.integrationId });
+      return (rows as Array<{ id: string }>).map((r) => r.id);
     },
     /** Active PSA integrations with no push registered yet and no registration leased now (the two-way worker registers one). */
     async needingPush(now: number, limit: number): Promise<Array<{ id: string; partnerId: string; vendor: string }>> {

@@ -24,6 +24,7 @@ import type { Logger } from '../../logger.js';
 import type { PsaVendor } from '../../contracts/model.js';
 import { findTicketPushes, registerTicketPush, unregisterTicketPush } from '../../vendors/webhooks/ticket-push.js';
 import type { VendorGateway } from '../vendor-gateway.js';
+import { leaseHeartbeat } from './lease-heartbeat.js';
 import { PUSH_REMOVAL_GIVE_UP_MS, removeVendorPush } from './push-unregister.js';
 
 /** A failed push registration is tried again after this long (polling covers the gap). */
@@ -59,12 +60,7 @@ export async function registerPush(deps: PushRegisterDeps, integration: { id: st
   const integrationId = integration.id;
   const holder = randomUUID();
   if (!(await repos.twoWay.claimPushLease(integrationId, holder, now(), now() + leaseMs))) return 'taken';
-  let renewing: Promise<unknown> = Promise.resolve();
-  const heartbeat = setInterval(() => {
-    renewing = repos.twoWay.setPushLease(integrationId, holder, now() + leaseMs)
-      .catch((error: unknown) => logger.debug({ integrationId, err: error }, 'two-way: could not renew the push registration lease'));
-  }, Math.max(1, Math.floor(leaseMs / 3)));
-  heartbeat.unref();
+  const heartbeat = leaseHeartbeat(() => repos.twoWay.setPushLease(integrationId, holder, now() + leaseMs), leaseMs, logger, { integrationId }, 'push registration lease');
   // Where the lease ends once this attempt is over; a registered push keeps it until it lapses (by
   // then every instance reads the saved push, even one whose claim began before it was saved).
   let leaseEnd: number | null = 0;
@@ -103,8 +99,7 @@ export async function registerPush(deps: PushRegisterDeps, integration: { id: st
     logger.warn({ integrationId, err: error }, 'two-way: could not register the PSA ticket push; polling carries status changes');
     return 'failed';
   } finally {
-    clearInterval(heartbeat);
-    await renewing; // a renewal still on its way must not land after the lease's end is written
+    await heartbeat.stop();
     if (leaseEnd !== null) {
       await (failure ? repos.twoWay.recordPushFailure(integrationId, holder, failure) : repos.twoWay.setPushLease(integrationId, holder, leaseEnd))
         .catch((error: unknown) => logger.debug({ integrationId, err: error }, 'two-way: could not end the push registration lease'));

@@ -20,6 +20,7 @@ import { retryDelayMs } from '../../routing/failure.js';
 import { unregisterTicketPush } from '../../vendors/webhooks/ticket-push.js';
 import { VendorError } from '../../vendors/vendor-errors.js';
 import { SYSTEM_ACTOR } from '../audit/audit-view.js';
+import { leaseHeartbeat } from './lease-heartbeat.js';
 
 /** How long a deleted integration's hook removal is retried before it is abandoned (the hook then stays at the vendor, ignored here). */
 export const PUSH_REMOVAL_GIVE_UP_MS = 7 * 24 * 3_600_000;
@@ -134,12 +135,7 @@ async function removeOne(deps: Deps, integrationId: string, config: PushRemovalC
     return 'abandoned';
   }
 
-  let renewing: Promise<unknown> = Promise.resolve();
-  const heartbeat = setInterval(() => {
-    renewing = pushRemovals.renew(integrationId, holder, now() + config.leaseMs)
-      .catch((error: unknown) => deps.logger.debug({ integrationId, err: error }, 'two-way: could not renew the push removal claim'));
-  }, Math.max(1, Math.floor(config.leaseMs / 3)));
-  heartbeat.unref();
+  const heartbeat = leaseHeartbeat(() => pushRemovals.renew(integrationId, holder, now() + config.leaseMs), config.leaseMs, deps.logger, { integrationId }, 'push removal claim');
   try {
     let credentials: VendorCredentials[PsaVendor];
     try {
@@ -151,8 +147,7 @@ async function removeOne(deps: Deps, integrationId: string, config: PushRemovalC
     // Outside any transaction; a hook the vendor no longer has counts as removed (unregisterTicketPush).
     await unregisterTicketPush(deps.vendors.context, vendor, credentials, row.hookId, signal);
   } catch (error) {
-    clearInterval(heartbeat);
-    await renewing;
+    await heartbeat.stop();
     if (signal.aborted) {
       await pushRemovals.release(integrationId, holder); // stopping hands the removal over at once, uncounted
       return 'failed';
@@ -166,8 +161,7 @@ async function removeOne(deps: Deps, integrationId: string, config: PushRemovalC
     deps.logger.warn({ ...log, ...failure, attempts: row.attempts + 1, nextAttemptAt }, 'two-way: could not remove the deleted integration’s PSA ticket push; it is tried again');
     return 'failed';
   }
-  clearInterval(heartbeat);
-  await renewing;
+  await heartbeat.stop();
   if (await end('removed', true)) deps.logger.info(log, 'two-way: removed the PSA ticket push of a deleted integration');
   return 'removed';
 }
