@@ -5,29 +5,20 @@
  * erases the credentials, drops the push (when removed) and writes one audit entry. On PostgreSQL,
  * a push saved by a transaction that held the integration while the delete began is queued too.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.js';
-import { openTestDatabase, TEST_DATABASE_URL, TEST_ENGINE } from '../helpers/test-database.js';
+import { freshTestDatabases } from '../helpers/fresh-test-database.js';
+import { TEST_DATABASE_URL, TEST_ENGINE } from '../helpers/test-database.js';
 
-let dir: string;
-let database: Database | undefined;
-afterEach(async () => {
-  await database?.close();
-  database = undefined;
-  rmSync(dir, { recursive: true, force: true });
-});
+const openDatabase = freshTestDatabases('ih-push-removals-');
 
 const PARTNER = 'partner-a';
 const SEALED = { credentialsSealed: 'iv.tag.sealed-bytes', credentialsKeyId: 'k1' };
 const END = { actor: 'system', action: 'integration.push-removed', after: { vendorPush: 'removed', attempts: 1 } };
 
 async function open(): Promise<Database> {
-  dir = mkdtempSync(join(tmpdir(), 'ih-push-removals-'));
-  database = await openTestDatabase(dir);
+  const database = await openDatabase();
   await database.repos.partners.ensure(PARTNER);
   return database;
 }

@@ -4,30 +4,20 @@
  * (LostClaimError) and changes none of the alerts it was given, nor the group; and resolving leaves
  * an alert that another process resolved meanwhile as that process wrote it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.js';
 import { LostClaimError, type Claim, type Resolution } from '../../db/repositories/routing-contract.js';
-import { openTestDatabase, TEST_ENGINE } from '../helpers/test-database.js';
+import { freshTestDatabases } from '../helpers/fresh-test-database.js';
+import { TEST_ENGINE } from '../helpers/test-database.js';
 
-let dir: string;
-let database: Database | undefined;
-afterEach(async () => {
-  await database?.close();
-  database = undefined;
-  rmSync(dir, { recursive: true, force: true });
-});
+const openDatabase = freshTestDatabases('ih-writebacks-');
 
 const PARTNER = 'partner-a';
 const queued = (groupKey: string): Resolution => ({ integrationId: 'int-1', state: 'queued', groupKey, decision: { action: 'deliver' }, reason: null });
 
 /** Alerts a and b accepted, resolved into one group and claimed together. */
 async function claimedPair(): Promise<{ db: Database; claim: Claim }> {
-  dir = mkdtempSync(join(tmpdir(), 'ih-writebacks-'));
-  const db = await openTestDatabase(dir);
-  database = db;
+  const db = await openDatabase();
   for (const id of ['a', 'b']) await db.repos.routing.accept(PARTNER, { id, organizationId: 'org-1' });
   expect(await db.repos.routing.resolveBatch(10, async () => queued('g-1'))).toBe(2);
   const now = Date.now();
@@ -57,9 +47,7 @@ describe(`routing write-backs (${TEST_ENGINE})`, () => {
   });
 
   it('leaves an alert resolved meanwhile by another process as that process wrote it', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'ih-writebacks-'));
-    const db = await openTestDatabase(dir);
-    database = db;
+    const db = await openDatabase();
     for (const id of ['a', 'b']) await db.repos.routing.accept(PARTNER, { id, organizationId: 'org-1' });
 
     const resolved = await db.repos.routing.resolveBatch(10, async (row) => {
