@@ -17,6 +17,8 @@ export const ticketPushSchema = z.object({
   pollMinutes: z.number(),
   /** ISO: when the webhook was registered (null until it is). */
   registeredAt: z.nullable(z.string()),
+  /** ISO, while `deactivated`: when a new webhook is registered in its place (in the past: at the two-way worker's next pass); else null. */
+  replacementAt: z.nullable(z.string()),
   /** While `failing`: the last failure's class and what the admin can do (never the vendor's own words). */
   failure: z.nullable(z.object({
     /** The failure's class: a vendor error code (`missing_permission`, `unavailable`, …) or `internal`. */

@@ -30,8 +30,8 @@ export interface PushFailure {
 /** An integration's ticket push as stored (push-status.ts turns it into what an admin reads). */
 export interface PushStatusRow {
   integrationId: string;
-  /** The saved push: whether the vendor still has it active, and when it was saved (ISO). */
-  registered: { active: boolean; at: string } | null;
+  /** The saved push: whether the vendor still has it active, when it was saved and when that last changed (ISO: a deactivation's time). */
+  registered: { active: boolean; at: string; changedAt: string } | null;
   /** The last failed registration since the last success (cleared when a push is saved). */
   failure: { code: string; status: number | null; failures: number; failingSince: number; lastFailureAt: number; nextTryAt: number } | null;
 }
@@ -166,14 +166,14 @@ export function twoWayRepo(db: any, t: Tables, options: { nextSeq: boolean; rowL
      */
     async pushStatus(partnerId: string, integrationId: string): Promise<PushStatusRow | null> {
       const rows = await db.select({
-        integrationId: i.id, active: p.active, registeredAt: p.createdAt, failureCode: pl.failureCode, failureStatus: pl.failureStatus,
+        integrationId: i.id, active: p.active, registeredAt: p.createdAt, changedAt: p.updatedAt, failureCode: pl.failureCode, failureStatus: pl.failureStatus,
         failures: pl.failures, failingSince: pl.failingSince, lastFailureAt: pl.lastFailureAt, nextTryAt: pl.nextTryAt,
       }).from(i).leftJoin(p, eq(p.integrationId, i.id)).leftJoin(pl, eq(pl.integrationId, i.id))
         .where(and(eq(i.partnerId, partnerId), eq(i.id, integrationId)));
       const row = rows[0] as Record<string, unknown> | undefined;
       if (!row) return null;
       return {
-        integrationId, registered: row.active === null || row.active === undefined ? null : { active: Boolean(row.active), at: String(row.registeredAt) },
+        integrationId, registered: row.active === null || row.active === undefined ? null : { active: Boolean(row.active), at: String(row.registeredAt), changedAt: String(row.changedAt) },
         failure: row.failureCode ? {
           code: String(row.failureCode), status: row.failureStatus === null ? null : Number(row.failureStatus), failures: Number(row.failures),
           failingSince: Number(row.failingSince), lastFailureAt: Number(row.lastFailureAt), nextTryAt: Number(row.nextTryAt),

@@ -270,6 +270,13 @@ export function createBrowserBff(): BrowserBff {
       const outcome = await registerPush(bff.deps, row, { origin: PUSH_RECEIVER, leaseMs: 60_000, now: Date.now, signal: new AbortController().signal });
       return c.json({ outcome });
     })
+    // The PSA's notice that it turned the webhook off (Autotask's deactivationUrl), to the BFF's own route.
+    .post('/push-deactivated', async (c) => {
+      const { partner, integrationId } = pushRegisterBody.parse(await c.req.json());
+      if (!await bff.deps.repos.integrations.get(partner, integrationId)) return c.json({ error: 'no such integration' }, 404);
+      const res = await bff.app.fetch(new Request(`http://bff.test/webhooks/psa/${integrationId}/deactivated`, { method: 'POST' }));
+      return c.json({ status: res.status });
+    })
     .post('/faults', async (c) => {
       const { partner, status, count, pathEndsWith } = faultBody.parse(await c.req.json());
       faults.set(partner, { status, count, pathEndsWith });

@@ -8,6 +8,7 @@ import type { Repositories } from '../../../db/repositories/index.js';
 import type { TicketPush } from '../../contracts/ticket-push.js';
 import { isPsaVendor, VENDOR_LABELS, type PsaVendor } from '../../contracts/vendor-catalog.js';
 import type { FailureCode } from '../../routing/failure.js';
+import { REGISTER_RETRY_MS } from './push-register.js';
 
 export type { TicketPush };
 
@@ -76,12 +77,17 @@ export async function ticketPushOf(repos: Repositories, partnerId: string, integ
   if (!row) return null;
   const pollMinutes = Math.max(1, Math.round(settings.pollIntervalMs / 60_000));
   const { registered, failure } = row;
-  if (registered) return { state: registered.active ? 'registered' : 'deactivated', pollMinutes, registeredAt: registered.at, failure: null };
+  if (registered?.active) return { state: 'registered', pollMinutes, registeredAt: registered.at, replacementAt: null, failure: null };
+  // The two-way worker forgets a webhook the PSA turned off once the retry time has passed, and registers a new one.
+  if (registered) {
+    const replacementAt = settings.pushEnabled ? iso(Date.parse(registered.changedAt) + REGISTER_RETRY_MS) : null;
+    return { state: 'deactivated', pollMinutes, registeredAt: registered.at, replacementAt, failure: null };
+  }
   // Without a public address no registration is ever tried: "not registered yet" would wait forever.
-  if (!settings.pushEnabled) return { state: 'off', pollMinutes, registeredAt: null, failure: null };
-  if (!failure) return { state: 'pending', pollMinutes, registeredAt: null, failure: null };
+  if (!settings.pushEnabled) return { state: 'off', pollMinutes, registeredAt: null, replacementAt: null, failure: null };
+  if (!failure) return { state: 'pending', pollMinutes, registeredAt: null, replacementAt: null, failure: null };
   return {
-    state: 'failing', pollMinutes, registeredAt: null,
+    state: 'failing', pollMinutes, registeredAt: null, replacementAt: null,
     failure: {
       code: failure.code, reason: PUSH_FAILURE_REASONS[failure.code as FailureCode] ?? PUSH_FAILURE_REASONS.internal, status: failure.status,
       refused: REFUSALS.has(failure.code), advice: pushAdvice(integration.vendor, failure.code), attempts: failure.failures,

@@ -265,8 +265,14 @@ describe('a webhook the PSA turned off', () => {
       await registersTheOnlyHook(vendor, psa.id);
       const first = (await t.deps.repos.twoWay.getPush(psa.id))!;
       // The PSA's deactivation notice, at the address the hook was given (Autotask's deactivationUrl).
+      const noticed = Date.now();
       expect((await fetch(`${t.bff.origin}/webhooks/psa/${psa.id}/deactivated`, { method: 'POST' })).status).toBe(200);
       expect(await t.deps.repos.twoWay.getPush(psa.id)).toMatchObject({ active: false, hookId: first.hookId });
+      // The admin is told status is polled meanwhile, and when the new hook comes: once the retry time has passed.
+      const { ticketPush } = await (await t.call('GET', `/api/integrations/${psa.id}/health`)).json();
+      expect(ticketPush).toMatchObject({ state: 'deactivated', failure: null });
+      expect(Date.parse(ticketPush.replacementAt) - noticed).toBeGreaterThanOrEqual(REGISTER_RETRY_MS - 1_000);
+      expect(Date.parse(ticketPush.replacementAt) - Date.now()).toBeLessThanOrEqual(REGISTER_RETRY_MS);
       // Within the retry time nothing changes: a notice cannot make the hub churn hooks at the vendor.
       await worker(t.deps).tick();
       expect(await t.deps.repos.twoWay.getPush(psa.id)).toMatchObject({ active: false, hookId: first.hookId });

@@ -125,8 +125,8 @@ describe('a hub that registers no webhooks (no public address)', () => {
         await app.close();
       }
     };
-    expect(await read(true)).toEqual({ state: 'pending', pollMinutes: 5, registeredAt: null, failure: null });
-    expect(await read(false)).toEqual({ state: 'off', pollMinutes: 5, registeredAt: null, failure: null });
+    expect(await read(true)).toEqual({ state: 'pending', pollMinutes: 5, registeredAt: null, replacementAt: null, failure: null });
+    expect(await read(false)).toEqual({ state: 'off', pollMinutes: 5, registeredAt: null, replacementAt: null, failure: null });
   });
 });
 

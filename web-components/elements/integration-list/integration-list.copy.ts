@@ -70,6 +70,8 @@ export const PSA_HEALTH_COPY = {
   polled: (minutes: number, why: string) => `Ticket status: checked every ${count(minutes, 'minute')} — ${why}`,
   pushPending: (vendor: string) => `the webhook at ${vendor} is not registered yet.`,
   pushDeactivated: (vendor: string) => `${vendor} turned the webhook off.`,
+  /** After pushDeactivated: when the hub registers a new webhook (null: at its next pass). */
+  pushReplaced: (time: string | null) => (time ? `A new one will be registered at about ${time}.` : 'A new one is being registered.'),
   pushOff: (vendor: string) => `webhooks from ${vendor} are not set up on this hub.`,
   /** A refusal (`refused`) or a failure to answer, with the reason in a word or two. */
   pushFailed: (vendor: string, refused: boolean, reason: string) => `${refused ? `${vendor} refused the webhook` : `the webhook could not be registered at ${vendor}`} (${reason}):`,

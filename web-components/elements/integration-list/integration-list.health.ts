@@ -164,8 +164,9 @@ function renderTicketPush(row: IntegrationView, push: PsaHealth['ticketPush'], n
   const vendor = row.vendorLabel;
   const failure = push.failure;
   let text: string;
+  const at = push.replacementAt;
   if (push.state === 'registered') text = H.pushLive(vendor);
-  else if (push.state === 'deactivated') text = H.polled(push.pollMinutes, H.pushDeactivated(vendor));
+  else if (push.state === 'deactivated') text = H.polled(push.pollMinutes, `${H.pushDeactivated(vendor)}${at ? ` ${H.pushReplaced(Date.parse(at) > now.getTime() ? clockTime(at) : null)}` : ''}`);
   else if (push.state === 'off') text = H.polled(push.pollMinutes, H.pushOff(vendor));
   else if (!failure) text = H.polled(push.pollMinutes, H.pushPending(vendor));
   else {

@@ -30,6 +30,8 @@ export const holdSync = (input: TestSyncHoldRequest) => post<unknown>('rmm-sync-
 export const injectFault = (input: TestFaultRequest) => post<unknown>('faults', input);
 /** One registration of the PSA's webhook by the real two-way code (`refuse`: the PSA answers 403 to it). */
 export const registerPush = (input: TestPushRegisterRequest) => post<{ outcome: string }>('push-register', input);
+/** The PSA's notice that it turned the webhook off, posted to the BFF's own deactivation route. */
+export const deactivatePush = (input: Omit<TestPushRegisterRequest, 'refuse'>) => post<{ status: number }>('push-deactivated', input);
 /** A PSA outage through the real adapter and circuit breaker (see browser-bff.ts `/outage`). */
 export const outage = (input: TestOutageRequest) => post<unknown>('outage', input);
 

@@ -12,9 +12,9 @@ import type { IntegrationList } from '../../../../web-components/index.js';
 import { clockTime } from '../../../../web-components/elements/integration-list/integration-list.format.js';
 import { deepActive, loaded, rowFor } from '../../support/dom.js';
 import { waitUntil } from '../../support/wait.js';
-import { api, configurePsa, newPartner, registerPush, textOf } from './integration-list.fixtures.js';
+import { api, configurePsa, deactivatePush, newPartner, registerPush, textOf } from './integration-list.fixtures.js';
 
-interface TicketPushAnswer { ticketPush: { state: string; failure: { nextTryAt: string } | null } }
+interface TicketPushAnswer { ticketPush: { state: string; replacementAt: string | null; failure: { nextTryAt: string } | null } }
 
 const line = (row: Element) => row.querySelector('[part~="ticket-push"]');
 
@@ -54,6 +54,26 @@ describe('<integration-list> ticket status', () => {
     // The worker's pass (this BFF runs none: the test stands in for it), and the vendor accepts now.
     expect((await registerPush({ partner, integrationId: psa.id })).outcome).to.equal('registered');
     await waitUntil(() => textOf(line(row())) === 'Ticket status: by push from Autotask', 'the line did not turn to "by push"');
+    expect(row().querySelector('[part~="push-retry-button"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('says when a webhook the PSA turned off is replaced', async () => {
+    const { partner, token } = await newPartner();
+    const psa = await configurePsa({ partner, vendor: 'autotask' });
+    expect((await registerPush({ partner, integrationId: psa.id })).outcome).to.equal('registered');
+    expect((await deactivatePush({ partner, integrationId: psa.id })).status).to.equal(200);
+    const { ticketPush } = await api<TicketPushAnswer>(token, `/integrations/${psa.id}/health`);
+    expect(ticketPush.state).to.equal('deactivated');
+
+    const el = await fixture<IntegrationList>(html`<integration-list kind="psa" .token=${token}></integration-list>`);
+    await loaded(el);
+    const row = () => rowFor(el, 'Autotask');
+    await waitUntil(() => line(row()) !== null, 'no ticket status line');
+    expect(textOf(line(row()))).to.equal(
+      `Ticket status: checked every 15 minutes — Autotask turned the webhook off. A new one will be registered at about ${clockTime(ticketPush.replacementAt!)}.`,
+    );
+    // Nothing for the admin to press: the hub replaces it by itself.
     expect(row().querySelector('[part~="push-retry-button"]')).to.equal(null);
     await expect(el).to.be.accessible();
   });
