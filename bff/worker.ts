@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { openDatabase, type Database } from '../db/database.js';
+import { startWalCheckpointer } from '../db/wal-checkpointer.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { CredentialVault, parsePreviousKeys } from './credential-vault.js';
 import { EnvError, parseEnv } from './env.js';
@@ -31,6 +32,10 @@ export async function startWorker(source: Record<string, string | undefined> = p
   if (useSandbox && !env.VENDOR_SANDBOX_ORIGIN) throw new EnvError('VENDOR_SANDBOX_ORIGIN: a separate worker needs the sandboxes\' origin (the intake server, e.g. http://127.0.0.1:8787)');
   const database = await openDatabase({ url: env.DATABASE_URL, path: env.DATABASE_PATH, pgSchema: env.DATABASE_SCHEMA });
   const repos = database.repos;
+  // As the server's: this process's commits (write-backs, claims) never run a WAL checkpoint's fsyncs on its event loop.
+  const checkpoints = database.dialect === 'sqlite'
+    ? startWalCheckpointer(database.db.$client, database.path, (error) => logger.error({ err: error }, 'database: the WAL checkpoint thread failed; the worker checkpoints itself again'))
+    : null;
   const key = env.SECRET_KEY ? Buffer.from(env.SECRET_KEY, 'base64') : demoSecretKey(env);
   const vault = new CredentialVault(env.SECRET_KEY_ID, key, parsePreviousKeys(env.SECRET_KEYS_PREVIOUS));
   const context = createAdapterContext(vendorEndpoints(env, source, env.VENDOR_SANDBOX_ORIGIN ?? ''), { limiters: createSharedLimiters(createBudgetStore(database), logger, vault.derivedKey('vendor-budgets')) });
@@ -53,6 +58,7 @@ export async function startWorker(source: Record<string, string | undefined> = p
       await twoWay.stop();
       await rmmScheduler.stop();
       if (routingSignal instanceof SharedWorkSignal) await routingSignal.close();
+      await checkpoints?.stop();
       await database.close();
       metrics.close();
     },
