@@ -62,13 +62,22 @@ const AUDITED_IDS = 50;
 export function integrationLogRoutes(deps: AppDeps, docs: ApiDocs) {
   const { integrations, routing, audit } = deps.repos;
   docs.add(
-    { method: 'get', path: '/api/integrations/{id}/deliveries', summary: 'The delivery log: alerts sent to this PSA, newest first, paged by cursor', tag: 'integrations', roles: ['admin'], params: idParam, query: deliveriesQuery, response: { status: 200, schema: deliveryPage } },
+    { method: 'get', path: '/api/integrations/{id}/deliveries', summary: 'The delivery log: alerts sent to this PSA, newest first, paged by cursor (still readable once the integration is deleted)', tag: 'integrations', roles: ['admin'], params: idParam, query: deliveriesQuery, response: { status: 200, schema: deliveryPage } },
     { method: 'post', path: '/api/integrations/{id}/deliveries/retry', summary: 'Queue failed deliveries again: all of them, or the listed alerts (audited)', tag: 'integrations', roles: ['admin'], params: idParam, body: retryBody, response: { status: 200, schema: retryResult } },
-    { method: 'get', path: '/api/integrations/{id}/audit', summary: 'Configuration changes of this integration, newest first, paged by cursor (credentials never shown)', tag: 'integrations', roles: ['admin'], params: idParam, query: auditQuery, response: { status: 200, schema: auditPage } },
+    { method: 'get', path: '/api/integrations/{id}/audit', summary: 'Configuration changes of this integration, newest first, paged by cursor (credentials never shown; still readable once the integration is deleted)', tag: 'integrations', roles: ['admin'], params: idParam, query: auditQuery, response: { status: 200, schema: auditPage } },
   );
 
   const load = async (partner: string, id: string) => {
     const row = await integrations.get(partner, id);
+    if (!row) throw notFound(`Integration ${id}`);
+    return row;
+  };
+  /**
+   * The history (delivery log, audit trail) outlives the integration: who deleted it, where its
+   * last alerts went and whether its webhook left the PSA stay readable. Actions need a live one (`load`).
+   */
+  const loadHistory = async (partner: string, id: string) => {
+    const row = await integrations.getIncludingDeleted(partner, id);
     if (!row) throw notFound(`Integration ${id}`);
     return row;
   };
@@ -83,7 +92,7 @@ export function integrationLogRoutes(deps: AppDeps, docs: ApiDocs) {
     .use(requireRole('admin'))
     .get('/:id/deliveries', validate('param', idParam), validate('query', deliveriesQuery), async (c) => {
       const { partner } = c.get('principal');
-      const row = await load(partner, c.req.valid('param').id);
+      const row = await loadHistory(partner, c.req.valid('param').id);
       const q = c.req.valid('query');
       // One row more than asked says whether another page follows.
       const rows = await routing.deliveryLog(partner, row.id, {
@@ -116,7 +125,7 @@ export function integrationLogRoutes(deps: AppDeps, docs: ApiDocs) {
     .get('/:id/audit', validate('param', idParam), validate('query', auditQuery), async (c) => {
       const { partner } = c.get('principal');
       const { id } = c.req.valid('param');
-      await load(partner, id);
+      await loadHistory(partner, id);
       const q = c.req.valid('query');
       const rows = await audit.list(partner, { target: `integration:${id}`, before: q.cursor, limit: q.limit + 1 });
       const page = rows.slice(0, q.limit);

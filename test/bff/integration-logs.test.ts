@@ -105,6 +105,27 @@ describe('delivery log', () => {
       expect(res.headers.get('content-type')).toContain('application/problem+json');
     }
   });
+
+  it('outlives the integration: once it is deleted its log and audit trail stay readable (to its own partner), retry does not', async () => {
+    const sent = alert({ organizationId: 'org-acme', title: 'Before the delete' });
+    await postAlert(t, sent);
+    await settled(t, [sent.id]);
+    expect((await t.call('DELETE', `/api/integrations/${psa.id}`)).status).toBe(204);
+
+    const log = await get(`/api/integrations/${psa.id}/deliveries`);
+    expect(log.status).toBe(200);
+    expect(log.body.items.map((e: any) => [e.title, e.outcome])).toEqual([['Before the delete', 'ticket_created']]);
+    const audit = await get(`/api/integrations/${psa.id}/audit`);
+    expect(audit.status).toBe(200);
+    // Who deleted it, newest first.
+    expect(audit.body.entries[0]).toMatchObject({ action: 'integration.delete', actor: 'admin@partner-a.example' });
+    const retry = await t.call('POST', `/api/integrations/${psa.id}/deliveries/retry`, { body: { all: true } });
+    expect(retry.status).toBe(404);
+    const other = await t.token('partner-b', 'admin', 'admin@partner-b.example');
+    for (const path of [`/api/integrations/${psa.id}/deliveries`, `/api/integrations/${psa.id}/audit`]) {
+      expect((await t.call('GET', path, { token: other })).status, path).toBe(404);
+    }
+  });
 });
 
 describe('permanent failure, remap, retry all failed', () => {

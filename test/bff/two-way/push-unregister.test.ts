@@ -56,8 +56,11 @@ const failHookDeletes = (vendor: PsaVendor) =>
 const recover = (vendor: PsaVendor) => fetch(`${servers.sandbox.origin}/sandbox/${vendor}/_control/faults`, { method: 'DELETE' });
 const hookDeletesFailed = async (vendor: PsaVendor): Promise<number> => (await control(servers.sandbox.origin, vendor, 'stats')).faultsTaken['5xx'] ?? 0;
 
+/** The integration's audit trail as the admin reads it (`GET …/audit`, which answers for a deleted integration too). */
 async function auditOf(integrationId: string, action: string) {
-  const entries = await t.deps.repos.audit.list('partner-a', { target: `integration:${integrationId}` });
+  const res = await t.call('GET', `/api/integrations/${integrationId}/audit?limit=100`);
+  expect(res.status).toBe(200);
+  const { entries } = await res.json() as { entries: Array<{ action: string; actor: string; after: unknown }> };
   return entries.filter((e) => e.action === action).map((e) => ({ actor: e.actor, after: e.after }));
 }
 
