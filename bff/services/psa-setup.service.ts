@@ -218,8 +218,20 @@ export class PsaSetupService {
     if (value.defaultServiceId && !serviceIds.has(value.defaultServiceId)) {
       problems.push({ field: 'defaultServiceId', message: `The ${labels.contract.defaultServiceId} chosen no longer exists in ${vendorLabel}; choose or create another ${noun}` });
     }
+    // A contract belongs to one PSA account: the organization's own account (as mapped now) must hold
+    // it, or the PSA refuses every ticket that carries it (seeds 000/003 "Contract mapping by organization").
+    const accountOf = new Map((await this.repos.mappings.listPsaAccounts(integration.id)).flatMap((r) => (r.organizationId ? [[r.organizationId, r] as const] : [])));
+    const contractWord = labels.contract.contractId.toLowerCase();
     for (const [i, row] of value.mappings.entries()) {
+      const account = accountOf.get(row.organizationId);
       if (!orgIds.has(row.organizationId)) problems.push({ field: `mappings.${i}.organizationId`, message: 'Unknown organization' });
+      else if (!account) problems.push({ field: `mappings.${i}.organizationId`, message: `This organization is not mapped to a PSA account, so it has no ${contractWord} to choose: map it in Account Mapping first` });
+      else {
+        const contracts = await this.vendors.cached(integration.id, `contracts:${account.psaAccountId}`, () => adapter.listContracts(account.psaAccountId));
+        if (!contracts.some((k) => k.id === row.contractId)) {
+          problems.push({ field: `mappings.${i}.contractId`, message: `That ${contractWord} does not belong to ${account.psaAccountName} in ${vendorLabel}; choose one of its ${contractWord}s` });
+        }
+      }
       if (row.serviceId && !serviceIds.has(row.serviceId)) problems.push({ field: `mappings.${i}.serviceId`, message: `That ${noun} no longer exists in ${vendorLabel}; choose another` });
     }
     if (problems.length) throw validationProblem(problems);

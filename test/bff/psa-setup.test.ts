@@ -126,6 +126,38 @@ for (const [vendor, creds] of Object.entries(VENDORS)) {
       expect(twice.body.errors.map((e: { field: string }) => e.field)).toContain('mappings.1.organizationId');
     });
 
+    // Seed 000/003 "Contract mapping by organization": each organization's contract is one of the PSA
+    // contracts of the account it is mapped to; a contract of another account would make the PSA
+    // refuse every ticket of that organization (decision.ts), and an unmapped organization has no
+    // contracts to choose from (the wizard lists none for it).
+    it('refuses a contract that is not one of the organization’s mapped account’s contracts', async () => {
+      const id = await start();
+      const accounts = (await json(await t.call('GET', `/api/integrations/${id}/psa/accounts?limit=20000`))).body.items as Array<{ id: string; name: string }>;
+      const withContracts: Array<{ account: { id: string; name: string }; contract: { id: string; name: string } }> = [];
+      for (const account of accounts) {
+        const list = (await json(await t.call('GET', `/api/integrations/${id}/psa/contracts?accountId=${encodeURIComponent(account.id)}`))).body.contracts as Array<{ id: string; name: string; isActive: boolean }>;
+        const active = list.find((k) => k.isActive);
+        if (active) withContracts.push({ account, contract: active });
+        if (withContracts.length === 2) break;
+      }
+      expect(withContracts).toHaveLength(2);
+      const [mine, other] = withContracts as [typeof withContracts[0], typeof withContracts[0]];
+      expect((await t.call('PUT', `/api/integrations/${id}/psa/account-mapping`, { body: {
+        attachContacts: false, catchAllAccountId: mine.account.id, catchAllAccountName: mine.account.name, catchAllContactId: null, catchAllContactName: null,
+        mappings: [{ psaAccountId: mine.account.id, psaAccountName: mine.account.name, organizationId: 'org-acme', contactId: null, contactName: null, ignored: false }],
+      } })).status).toBe(200);
+      const contractOn = { addContractsToTickets: true, syncBillableUsers: false, userSyncDay: null, defaultServiceId: null, defaultServiceName: null };
+      const row = (organizationId: string, contract: { id: string; name: string }) => ({ organizationId, contractId: contract.id, contractName: contract.name, addService: false, serviceId: null, unitCost: null, unitPrice: null });
+
+      const foreign = await json(await t.call('PUT', `/api/integrations/${id}/psa/contract-settings`, { body: { ...contractOn, mappings: [row('org-acme', other.contract)] } }));
+      expect(foreign.status).toBe(400);
+      expect(foreign.body.errors).toEqual([{ field: 'mappings.0.contractId', message: expect.stringContaining(`does not belong to ${mine.account.name}`) }]);
+      const unmapped = await json(await t.call('PUT', `/api/integrations/${id}/psa/contract-settings`, { body: { ...contractOn, mappings: [row('org-bluebird', other.contract)] } }));
+      expect(unmapped.status).toBe(400);
+      expect(unmapped.body.errors).toEqual([{ field: 'mappings.0.organizationId', message: expect.stringContaining('not mapped to a PSA account') }]);
+      expect((await t.call('PUT', `/api/integrations/${id}/psa/contract-settings`, { body: { ...contractOn, mappings: [row('org-acme', mine.contract)] } })).status).toBe(200);
+    });
+
     it('saves every section, refuses the seeds’ bad values, and completes as Active', async () => {
       const id = await start();
       const accounts = (await json(await t.call('GET', `/api/integrations/${id}/psa/accounts?search=Acme%20Dental`))).body.items as Array<{ id: string; name: string }>;
