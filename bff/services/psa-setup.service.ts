@@ -62,9 +62,18 @@ export class PsaSetupService {
     const before = await this.accountMapping(integration);
     const settings = { ...this.storedSettings(integration), ...pickMappingSettings(value) };
     settings.completedSections = addSection(settings.completedSections, 'accountMapping');
-    await this.repos.mappings.replace(integration.id, { psaAccounts: value.mappings }, {
+    // A contract belongs to the account it was chosen under (checkContractSettings): an organization now
+    // mapped to another account, or to none, loses its contract row in this same write, so no ticket of
+    // the new account carries the old one's contract (the PSA would refuse it). The audit names them.
+    const was = accountsByOrganization(before.mappings);
+    const now = accountsByOrganization(value.mappings);
+    const contracts = (await this.repos.mappings.listPsaContracts(integration.id)).map(({ integrationId: _, ...row }) => row);
+    const kept = contracts.filter((r) => now.has(r.organizationId) && now.get(r.organizationId) === was.get(r.organizationId));
+    const droppedContracts = contracts.filter((r) => !kept.includes(r)).map((r) => `${r.organizationId}:${r.contractId}`);
+    await this.repos.mappings.replace(integration.id, { psaAccounts: value.mappings, ...(droppedContracts.length ? { psaContracts: kept } : {}) }, {
       integration: { partnerId: actor.partner, patch: { settings } },
-      audit: { partnerId: actor.partner, actor: actor.sub, action: 'psa.account-mapping', target: `integration:${integration.id}`, before: summarizeMapping(before), after: summarizeMapping(value) },
+      audit: { partnerId: actor.partner, actor: actor.sub, action: 'psa.account-mapping', target: `integration:${integration.id}`, before: summarizeMapping(before),
+        after: { ...summarizeMapping(value), ...(droppedContracts.length ? { droppedContracts } : {}) } },
     });
     return value;
   }
@@ -249,6 +258,10 @@ const FIELD_TO_LIST = { categoryId: 'ticketCategory', typeId: 'ticketType', queu
 
 function addSection<T extends string>(sections: T[], section: T): T[] {
   return sections.includes(section) ? sections : [...sections, section];
+}
+
+function accountsByOrganization(rows: AccountMapping['mappings']): Map<string, string> {
+  return new Map(rows.flatMap((r) => (r.organizationId ? [[r.organizationId, r.psaAccountId] as const] : [])));
 }
 
 function pickMappingSettings(value: AccountMapping) {

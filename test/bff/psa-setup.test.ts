@@ -155,7 +155,23 @@ for (const [vendor, creds] of Object.entries(VENDORS)) {
       const unmapped = await json(await t.call('PUT', `/api/integrations/${id}/psa/contract-settings`, { body: { ...contractOn, mappings: [row('org-bluebird', other.contract)] } }));
       expect(unmapped.status).toBe(400);
       expect(unmapped.body.errors).toEqual([{ field: 'mappings.0.organizationId', message: expect.stringContaining('not mapped to a PSA account') }]);
+      expect((await t.call('PUT', `/api/integrations/${id}/psa/contract-settings`, { body: { ...contractOn, mappings: [row('org-acme', mine.contract), row('org-bluebird', other.contract)] } })).status).toBe(400);
       expect((await t.call('PUT', `/api/integrations/${id}/psa/contract-settings`, { body: { ...contractOn, mappings: [row('org-acme', mine.contract)] } })).status).toBe(200);
+
+      // Editing Account Mapping alone (a section edit) moves org-acme to another account: its contract,
+      // the old account's, goes with that save, so no ticket of the new account carries it.
+      const keep = await json(await t.call('PUT', `/api/integrations/${id}/psa/account-mapping`, { body: {
+        attachContacts: false, catchAllAccountId: mine.account.id, catchAllAccountName: mine.account.name, catchAllContactId: null, catchAllContactName: null,
+        mappings: [{ psaAccountId: mine.account.id, psaAccountName: mine.account.name, organizationId: 'org-acme', contactId: null, contactName: null, ignored: false }],
+      } }));
+      expect(keep.status).toBe(200);
+      expect((await json(await t.call('GET', `/api/integrations/${id}/psa/contract-settings`))).body.mappings.map((r: { contractId: string }) => r.contractId)).toEqual([mine.contract.id]);
+      const moved = await t.call('PUT', `/api/integrations/${id}/psa/account-mapping`, { body: {
+        attachContacts: false, catchAllAccountId: mine.account.id, catchAllAccountName: mine.account.name, catchAllContactId: null, catchAllContactName: null,
+        mappings: [{ psaAccountId: other.account.id, psaAccountName: other.account.name, organizationId: 'org-acme', contactId: null, contactName: null, ignored: false }],
+      } });
+      expect(moved.status).toBe(200);
+      expect((await json(await t.call('GET', `/api/integrations/${id}/psa/contract-settings`))).body.mappings).toEqual([]);
     });
 
     it('saves every section, refuses the seeds’ bad values, and completes as Active', async () => {
