@@ -230,12 +230,16 @@ export class PsaSetupService {
     // A contract belongs to one PSA account: the organization's own account (as mapped now) must hold
     // it, or the PSA refuses every ticket that carries it (seeds 000/003 "Contract mapping by organization").
     const accountOf = new Map((await this.repos.mappings.listPsaAccounts(integration.id)).flatMap((r) => (r.organizationId ? [[r.organizationId, r] as const] : [])));
+    // A row as stored was checked when it was saved, and moving its organization to another account
+    // drops it (saveAccountMapping): only new or changed rows cost a vendor call (one per account,
+    // cached), so Finish or a re-save of thousands of rows does not spend the PSA's hourly budget.
+    const stored = new Map((await this.repos.mappings.listPsaContracts(integration.id)).map((r) => [r.organizationId, r.contractId]));
     const contractWord = labels.contract.contractId.toLowerCase();
     for (const [i, row] of value.mappings.entries()) {
       const account = accountOf.get(row.organizationId);
       if (!orgIds.has(row.organizationId)) problems.push({ field: `mappings.${i}.organizationId`, message: 'Unknown organization' });
       else if (!account) problems.push({ field: `mappings.${i}.organizationId`, message: `This organization is not mapped to a PSA account, so it has no ${contractWord} to choose: map it in Account Mapping first` });
-      else {
+      else if (stored.get(row.organizationId) !== row.contractId) {
         const contracts = await this.vendors.cached(integration.id, `contracts:${account.psaAccountId}`, () => adapter.listContracts(account.psaAccountId));
         if (!contracts.some((k) => k.id === row.contractId)) {
           problems.push({ field: `mappings.${i}.contractId`, message: `That ${contractWord} does not belong to ${account.psaAccountName} in ${vendorLabel}; choose one of its ${contractWord}s` });
