@@ -62,9 +62,18 @@ export class PsaSetupService {
     const before = await this.accountMapping(integration);
     const settings = { ...this.storedSettings(integration), ...pickMappingSettings(value) };
     settings.completedSections = addSection(settings.completedSections, 'accountMapping');
-    await this.repos.mappings.replace(integration.id, { psaAccounts: value.mappings }, {
+    // A contract belongs to the account it was chosen under (checkContractSettings): an organization now
+    // mapped to another account, or to none, loses its contract row in this same write, so no ticket of
+    // the new account carries the old one's contract (the PSA would refuse it). The audit names them.
+    const was = accountsByOrganization(before.mappings);
+    const now = accountsByOrganization(value.mappings);
+    const contracts = (await this.repos.mappings.listPsaContracts(integration.id)).map(({ integrationId: _, ...row }) => row);
+    const kept = contracts.filter((r) => now.has(r.organizationId) && now.get(r.organizationId) === was.get(r.organizationId));
+    const droppedContracts = contracts.filter((r) => !kept.includes(r)).map((r) => `${r.organizationId}:${r.contractId}`);
+    await this.repos.mappings.replace(integration.id, { psaAccounts: value.mappings, ...(droppedContracts.length ? { psaContracts: kept } : {}) }, {
       integration: { partnerId: actor.partner, patch: { settings } },
-      audit: { partnerId: actor.partner, actor: actor.sub, action: 'psa.account-mapping', target: `integration:${integration.id}`, before: summarizeMapping(before), after: summarizeMapping(value) },
+      audit: { partnerId: actor.partner, actor: actor.sub, action: 'psa.account-mapping', target: `integration:${integration.id}`, before: summarizeMapping(before),
+        after: { ...summarizeMapping(value), ...(droppedContracts.length ? { droppedContracts } : {}) } },
     });
     return value;
   }
@@ -218,8 +227,24 @@ export class PsaSetupService {
     if (value.defaultServiceId && !serviceIds.has(value.defaultServiceId)) {
       problems.push({ field: 'defaultServiceId', message: `The ${labels.contract.defaultServiceId} chosen no longer exists in ${vendorLabel}; choose or create another ${noun}` });
     }
+    // A contract belongs to one PSA account: the organization's own account (as mapped now) must hold
+    // it, or the PSA refuses every ticket that carries it (seeds 000/003 "Contract mapping by organization").
+    const accountOf = new Map((await this.repos.mappings.listPsaAccounts(integration.id)).flatMap((r) => (r.organizationId ? [[r.organizationId, r] as const] : [])));
+    // A row as stored was checked when it was saved, and moving its organization to another account
+    // drops it (saveAccountMapping): only new or changed rows cost a vendor call (one per account,
+    // cached), so Finish or a re-save of thousands of rows does not spend the PSA's hourly budget.
+    const stored = new Map((await this.repos.mappings.listPsaContracts(integration.id)).map((r) => [r.organizationId, r.contractId]));
+    const contractWord = labels.contract.contractId.toLowerCase();
     for (const [i, row] of value.mappings.entries()) {
+      const account = accountOf.get(row.organizationId);
       if (!orgIds.has(row.organizationId)) problems.push({ field: `mappings.${i}.organizationId`, message: 'Unknown organization' });
+      else if (!account) problems.push({ field: `mappings.${i}.organizationId`, message: `This organization is not mapped to a PSA account, so it has no ${contractWord} to choose: map it in Account Mapping first` });
+      else if (stored.get(row.organizationId) !== row.contractId) {
+        const contracts = await this.vendors.cached(integration.id, `contracts:${account.psaAccountId}`, () => adapter.listContracts(account.psaAccountId));
+        if (!contracts.some((k) => k.id === row.contractId)) {
+          problems.push({ field: `mappings.${i}.contractId`, message: `That ${contractWord} does not belong to ${account.psaAccountName} in ${vendorLabel}; choose one of its ${contractWord}s` });
+        }
+      }
       if (row.serviceId && !serviceIds.has(row.serviceId)) problems.push({ field: `mappings.${i}.serviceId`, message: `That ${noun} no longer exists in ${vendorLabel}; choose another` });
     }
     if (problems.length) throw validationProblem(problems);
@@ -237,6 +262,10 @@ const FIELD_TO_LIST = { categoryId: 'ticketCategory', typeId: 'ticketType', queu
 
 function addSection<T extends string>(sections: T[], section: T): T[] {
   return sections.includes(section) ? sections : [...sections, section];
+}
+
+function accountsByOrganization(rows: AccountMapping['mappings']): Map<string, string> {
+  return new Map(rows.flatMap((r) => (r.organizationId ? [[r.organizationId, r.psaAccountId] as const] : [])));
 }
 
 function pickMappingSettings(value: AccountMapping) {

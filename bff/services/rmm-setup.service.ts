@@ -5,7 +5,7 @@
  */
 import type { Repositories } from '../../db/repositories/index.js';
 import type { IntegrationRecord } from '../../db/repositories/integrations.repo.js';
-import { rmmMappingSchema, rmmParametersSchema, rmmStoredSettingsSchema, USER_ACTIVITY_MESSAGES, type RmmMapping, type RmmParameters, type RmmStoredSettings } from '../contracts/rmm-settings.js';
+import { exactNameMatcher, rmmMappingSchema, rmmParametersSchema, rmmStoredSettingsSchema, USER_ACTIVITY_MESSAGES, type RmmMapping, type RmmParameters, type RmmStoredSettings } from '../contracts/rmm-settings.js';
 import { fieldsFromZod, ProblemError, validationProblem, type FieldProblem } from '../errors.js';
 import type { RmmCustomField } from '../contracts/entra-field.js';
 import type { RmmSite } from '../contracts/model.js';
@@ -72,12 +72,12 @@ export class RmmSetupService {
     // The sites as the vendor has them now: names and types come from the vendor, not the browser.
     const sites = await this.sites(actor.partner, integrationId);
     const requestedBySite = new Map(value.mappings.map((m) => [m.siteId, m]));
-    const nameToOrg = new Map(organizations.map((o) => [o.name, o.id]));
+    const matchName = exactNameMatcher(organizations);
     const rows = sites.map((site) => {
       const asked = requestedBySite.get(site.id);
       let organizationId = asked?.organizationId ?? null;
       const ignoreAutoMap = asked?.ignoreAutoMap ?? false;
-      if (!organizationId && value.autoMapExact && !ignoreAutoMap && value.siteTypes.includes(site.type)) organizationId = nameToOrg.get(site.name) ?? null;
+      if (!organizationId && value.autoMapExact && !ignoreAutoMap && value.siteTypes.includes(site.type)) organizationId = matchName(site.name)?.id ?? null;
       return { siteId: site.id, siteName: site.name, siteType: site.type, organizationId, ignoreAutoMap };
     });
     const stored = this.storedSettings(integration);

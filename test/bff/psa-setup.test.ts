@@ -126,6 +126,54 @@ for (const [vendor, creds] of Object.entries(VENDORS)) {
       expect(twice.body.errors.map((e: { field: string }) => e.field)).toContain('mappings.1.organizationId');
     });
 
+    // Seed 000/003 "Contract mapping by organization": each organization's contract is one of the PSA
+    // contracts of the account it is mapped to; a contract of another account would make the PSA
+    // refuse every ticket of that organization (decision.ts), and an unmapped organization has no
+    // contracts to choose from (the wizard lists none for it).
+    it('refuses a contract that is not one of the organization’s mapped account’s contracts', async () => {
+      const id = await start();
+      const accounts = (await json(await t.call('GET', `/api/integrations/${id}/psa/accounts?limit=20000`))).body.items as Array<{ id: string; name: string }>;
+      const withContracts: Array<{ account: { id: string; name: string }; contract: { id: string; name: string } }> = [];
+      for (const account of accounts) {
+        const list = (await json(await t.call('GET', `/api/integrations/${id}/psa/contracts?accountId=${encodeURIComponent(account.id)}`))).body.contracts as Array<{ id: string; name: string; isActive: boolean }>;
+        const active = list.find((k) => k.isActive);
+        if (active) withContracts.push({ account, contract: active });
+        if (withContracts.length === 2) break;
+      }
+      expect(withContracts).toHaveLength(2);
+      const [mine, other] = withContracts as [typeof withContracts[0], typeof withContracts[0]];
+      expect((await t.call('PUT', `/api/integrations/${id}/psa/account-mapping`, { body: {
+        attachContacts: false, catchAllAccountId: mine.account.id, catchAllAccountName: mine.account.name, catchAllContactId: null, catchAllContactName: null,
+        mappings: [{ psaAccountId: mine.account.id, psaAccountName: mine.account.name, organizationId: 'org-acme', contactId: null, contactName: null, ignored: false }],
+      } })).status).toBe(200);
+      const contractOn = { addContractsToTickets: true, syncBillableUsers: false, userSyncDay: null, defaultServiceId: null, defaultServiceName: null };
+      const row = (organizationId: string, contract: { id: string; name: string }) => ({ organizationId, contractId: contract.id, contractName: contract.name, addService: false, serviceId: null, unitCost: null, unitPrice: null });
+
+      const foreign = await json(await t.call('PUT', `/api/integrations/${id}/psa/contract-settings`, { body: { ...contractOn, mappings: [row('org-acme', other.contract)] } }));
+      expect(foreign.status).toBe(400);
+      expect(foreign.body.errors).toEqual([{ field: 'mappings.0.contractId', message: expect.stringContaining(`does not belong to ${mine.account.name}`) }]);
+      const unmapped = await json(await t.call('PUT', `/api/integrations/${id}/psa/contract-settings`, { body: { ...contractOn, mappings: [row('org-bluebird', other.contract)] } }));
+      expect(unmapped.status).toBe(400);
+      expect(unmapped.body.errors).toEqual([{ field: 'mappings.0.organizationId', message: expect.stringContaining('not mapped to a PSA account') }]);
+      expect((await t.call('PUT', `/api/integrations/${id}/psa/contract-settings`, { body: { ...contractOn, mappings: [row('org-acme', mine.contract), row('org-bluebird', other.contract)] } })).status).toBe(400);
+      expect((await t.call('PUT', `/api/integrations/${id}/psa/contract-settings`, { body: { ...contractOn, mappings: [row('org-acme', mine.contract)] } })).status).toBe(200);
+
+      // Editing Account Mapping alone (a section edit) moves org-acme to another account: its contract,
+      // the old account's, goes with that save, so no ticket of the new account carries it.
+      const keep = await json(await t.call('PUT', `/api/integrations/${id}/psa/account-mapping`, { body: {
+        attachContacts: false, catchAllAccountId: mine.account.id, catchAllAccountName: mine.account.name, catchAllContactId: null, catchAllContactName: null,
+        mappings: [{ psaAccountId: mine.account.id, psaAccountName: mine.account.name, organizationId: 'org-acme', contactId: null, contactName: null, ignored: false }],
+      } }));
+      expect(keep.status).toBe(200);
+      expect((await json(await t.call('GET', `/api/integrations/${id}/psa/contract-settings`))).body.mappings.map((r: { contractId: string }) => r.contractId)).toEqual([mine.contract.id]);
+      const moved = await t.call('PUT', `/api/integrations/${id}/psa/account-mapping`, { body: {
+        attachContacts: false, catchAllAccountId: mine.account.id, catchAllAccountName: mine.account.name, catchAllContactId: null, catchAllContactName: null,
+        mappings: [{ psaAccountId: other.account.id, psaAccountName: other.account.name, organizationId: 'org-acme', contactId: null, contactName: null, ignored: false }],
+      } });
+      expect(moved.status).toBe(200);
+      expect((await json(await t.call('GET', `/api/integrations/${id}/psa/contract-settings`))).body.mappings).toEqual([]);
+    });
+
     it('saves every section, refuses the seeds’ bad values, and completes as Active', async () => {
       const id = await start();
       const accounts = (await json(await t.call('GET', `/api/integrations/${id}/psa/accounts?search=Acme%20Dental`))).body.items as Array<{ id: string; name: string }>;
@@ -186,6 +234,55 @@ for (const [vendor, creds] of Object.entries(VENDORS)) {
     });
   });
 }
+
+/**
+ * Seed rules the wizard's machine enforces and the BFF must enforce again on its own (DESIGN: "the BFF
+ * is the authority"): each refused over the API, whatever a browser sent.
+ */
+describe('PSA setup: the server refuses what the wizard would', () => {
+  it('refuses a mapped ignored account, a missing catch-all contact, another account’s contact, an unknown override key, and sync without a User Sync Day', async () => {
+    const created = await json(await t.call('POST', '/api/integrations', { body: { vendor: 'autotask', credentials: VENDORS.autotask!.valid } }));
+    const id = created.body.id as string;
+    const accounts = (await json(await t.call('GET', `/api/integrations/${id}/psa/accounts?limit=20000`))).body.items as Array<{ id: string; name: string }>;
+    const acme = accounts.find((a) => a.name === 'Acme Dental Group')!;
+    const bluebird = accounts.find((a) => a.name === 'Bluebird Logistics')!;
+    const acmeContact = (await json(await t.call('GET', `/api/integrations/${id}/psa/accounts/${acme.id}/contacts`))).body.contacts[0] as { id: string; name: string };
+    const mapping = { attachContacts: true, catchAllAccountId: acme.id, catchAllAccountName: acme.name, catchAllContactId: acmeContact.id, catchAllContactName: acmeContact.name, mappings: [] };
+    const row = { psaAccountId: bluebird.id, psaAccountName: bluebird.name, organizationId: 'org-bluebird', contactId: null, contactName: null, ignored: false };
+    const refused = async (path: string, body: unknown) => {
+      const res = await json(await t.call('PUT', `/api/integrations/${id}/psa/${path}`, { body }));
+      expect(res.status).toBe(400);
+      return res.body.errors as Array<{ field: string; message: string }>;
+    };
+
+    // Seed 000: ignored accounts are not available for mapping.
+    expect(await refused('account-mapping', { ...mapping, mappings: [{ ...row, ignored: true }] }))
+      .toEqual([{ field: 'mappings.0.organizationId', message: 'Bluebird Logistics is ignored, so it cannot be mapped' }]);
+    // Seed 001: with Attach Contacts on, the catch-all account comes with its Catch-All PSA Ticket Contact.
+    expect(await refused('account-mapping', { ...mapping, catchAllContactId: null, catchAllContactName: null }))
+      .toEqual([{ field: 'catchAllContactId', message: expect.stringContaining('Select a Catch-All PSA Ticket Contact') }]);
+    // Seed 000/001: a mapped account's contact is one of that account's contacts.
+    expect(await refused('account-mapping', { ...mapping, mappings: [{ ...row, contactId: acmeContact.id, contactName: acmeContact.name }] }))
+      .toEqual([{ field: 'mappings.0.contactId', message: 'That contact does not belong to Bluebird Logistics' }]);
+    expect((await t.call('PUT', `/api/integrations/${id}/psa/account-mapping`, { body: { ...mapping, mappings: [row] } })).status).toBe(200);
+
+    // Seed 000: overrides are for the platform's own alert types, Respond Rules and IOC rules.
+    const lists = (await json(await t.call('GET', `/api/integrations/${id}/psa/picklists`))).body;
+    const openStatus = lists.ticketStatus.find((s: { id: string }) => !lists.closedStatusIds.includes(s.id)).id;
+    const ticket = {
+      categoryId: lists.ticketCategory[0]?.id ?? null, typeId: lists.ticketType[0].id, statusId: openStatus, queueId: lists.queue[0].id, sourceId: lists.source[0].id,
+      subjectTemplate: '{user}', priorityMap: Object.fromEntries(SEVERITIES.map((s) => [s, lists.priority[0].id])),
+      note: { typeId: lists.noteType[0].id, visibilityId: lists.noteVisibility[0]?.id ?? 'internal', titleTemplate: '{alert}' },
+      issueTypeId: null, subIssueTypeId: null, overrides: { alertTypes: [], respondRules: [], iocRules: [{ key: 'ioc-nowhere', keyName: 'Nowhere', issueTypeId: lists.issueType[0].id, subIssueTypeId: null }] },
+    };
+    expect(await refused('ticket-settings', ticket)).toEqual([{ field: 'overrides.iocRules.0.key', message: 'Not in the platform’s catalog' }]);
+
+    // Seed 000: User Sync Day is the day billable users are synchronized, so sync needs one.
+    const service = (await json(await t.call('POST', `/api/integrations/${id}/psa/services`, { body: { name: 'SIEM per user', unitCost: 2, unitPrice: 5 } }))).body as { id: string; name: string };
+    expect(await refused('contract-settings', { addContractsToTickets: false, syncBillableUsers: true, userSyncDay: null, defaultServiceId: service.id, defaultServiceName: service.name, mappings: [] }))
+      .toEqual([{ field: 'userSyncDay', message: expect.stringMatching(/User Sync Day/) }]);
+  });
+});
 
 describe('PSA setup: HaloPSA specifics', () => {
   const halo = PSA_SANDBOX_KITS.halopsa.credentials;

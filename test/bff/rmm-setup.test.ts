@@ -97,6 +97,20 @@ describe('RMM setup', () => {
     expect(done.body).toMatchObject({ status: 'connected', statusLabel: 'Connected' });
   });
 
+  // Seeds 002/004: auto-mapping maps on a 100% name match. A name two platform organizations share
+  // matches neither for certain, so the site stays for the admin to map (the wizard's preview agrees).
+  it('does not auto-map a site whose name two platform organizations share', async () => {
+    await t.call('PUT', '/api/organizations', { body: { organizations: [{ id: 'org-acme-2', name: 'Acme Dental Group', billableUsers: 3 }] } });
+    const created = (await json(await t.call('POST', '/api/integrations', { body: { vendor: 'syncro', credentials: syncro } }))).body;
+    const saved = await json(await t.call('PUT', `/api/integrations/${created.id}/rmm/mapping`, {
+      body: { userActivityOrganizationId: 'org-internal', autoMapExact: true, siteTypes: ['managed'], mappings: [] },
+    }));
+    expect(saved.status).toBe(200);
+    const byName = new Map((saved.body.mappings as Array<{ siteName: string; organizationId: string | null }>).map((m) => [m.siteName, m.organizationId]));
+    expect(byName.get('Acme Dental Group')).toBeNull();
+    expect(byName.get('Bluebird Logistics')).toBe('org-bluebird');
+  });
+
   it('accepts only an existing custom field for the Entra Device ID', async () => {
     const created = (await json(await t.call('POST', '/api/integrations', { body: { vendor: 'datto-rmm', credentials: datto, userActivityOrganizationId: 'org-internal' } }))).body;
     const fields = (await json(await t.call('GET', `/api/integrations/${created.id}/rmm/custom-fields`))).body.fields as Array<{ name: string; label: string; samples: string[]; deviceIdCount: number }>;

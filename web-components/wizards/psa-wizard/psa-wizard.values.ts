@@ -1,8 +1,9 @@
 /**
  * @module Value rules the machine applies when fields change or lists arrive: a new catch-all
  * account clears its old contact, a new board or issue type clears the values that hung under the
- * old one, and the PSA's own default values prefill the ticket defaults nobody chose yet; an organization's
- * contract row takes its service's cost and price when "Add Service to Contract" is ticked.
+ * old one, an organization mapped to another account loses its contract, and the PSA's own default
+ * values prefill the ticket defaults nobody chose yet; an organization's contract row takes its
+ * service's cost and price when "Add Service to Contract" is ticked.
  */
 import type { ContractMappingRow, ContractSettings } from '../../../bff/contracts/psa-settings.js';
 import type { PicklistValue, PsaPicklists, PsaService } from '../../../bff/contracts/model.js';
@@ -17,6 +18,14 @@ export function applyDependents(before: PsaWizardContext, after: PsaWizardContex
     && before.accountMapping.catchAllAccountId !== after.accountMapping.catchAllAccountId) {
     next = { ...next, accountMapping: { ...next.accountMapping, catchAllContactId: null, catchAllContactName: null } };
   }
+  // A contract belongs to the account it was chosen under: an organization mapped to another account
+  // (or unmapped) loses its contract row, which the BFF would refuse and the contract table no longer shows.
+  if (changed('accountMapping.mappings')) {
+    const was = accountsByOrganization(before);
+    const now = accountsByOrganization(next);
+    const kept = next.contract.mappings.filter((r) => now.has(r.organizationId) && now.get(r.organizationId) === was.get(r.organizationId));
+    if (kept.length !== next.contract.mappings.length) next = { ...next, contract: { ...next.contract, mappings: kept } };
+  }
   const lists = next.picklists;
   if (!lists) return next;
   // A new board (or issue type) clears what hung under the old one; psa-ticket-dependencies.ts.
@@ -26,6 +35,10 @@ export function applyDependents(before: PsaWizardContext, after: PsaWizardContex
     next = { ...next, ticket: resetDependents(next.ticket, lists, field, ticketFields) };
   }
   return next;
+}
+
+function accountsByOrganization(context: PsaWizardContext): Map<string, string> {
+  return new Map(context.accountMapping.mappings.flatMap((m) => (m.organizationId ? [[m.organizationId, m.psaAccountId] as const] : [])));
 }
 
 /** Fills unchosen ticket and note defaults with the PSA's own default values (priorities stay a person's choice). */

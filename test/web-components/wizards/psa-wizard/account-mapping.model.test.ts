@@ -106,3 +106,28 @@ describe('countMappings', () => {
     expect(countMappings([], new Map())).toEqual({ mapped: 0, ignored: 0, unmapped: 0 });
   });
 });
+
+// Seed 000/003: "Filter PSA accounts by account type, classification, or market segment"; seed 001:
+// "set the Parent/Child dropdown". Each filter alone keeps exactly its accounts, and they combine.
+describe('filterAccounts: the seeds’ account filters', () => {
+  const account = (id: string, type: string, classification: string | null, marketSegment: string | null, parentId: string | null) =>
+    ({ id, name: `Account ${id}`, type, classification, marketSegment, parentId, isActive: true });
+  const few = indexAccounts([
+    account('a', 'Customer', 'Gold', 'Healthcare', null),
+    account('b', 'Customer', 'Silver', 'Legal', 'a'),
+    account('c', 'Prospect', 'Gold', 'Legal', null),
+    account('d', 'Customer', null, 'Healthcare', 'c'),
+  ]);
+  const none = rowsByAccount([]);
+  const pick = (filters: Partial<AccountFilters>) => ids(filterAccounts(few, { ...NO_FILTERS, ...filters }, none));
+
+  it('filters by account type, classification, market segment and parent/child, alone and together', () => {
+    expect(few.facets).toEqual({ types: ['Customer', 'Prospect'], classifications: ['Gold', 'Silver'], marketSegments: ['Healthcare', 'Legal'] });
+    expect(pick({ type: 'Customer' })).toEqual(['a', 'b', 'd']);
+    expect(pick({ classification: 'Gold' })).toEqual(['a', 'c']);
+    expect(pick({ marketSegment: 'Legal' })).toEqual(['b', 'c']);
+    expect(pick({ relation: 'parent' })).toEqual(['a', 'c']);
+    expect(pick({ relation: 'child' })).toEqual(['b', 'd']);
+    expect(pick({ type: 'Customer', marketSegment: 'Healthcare', relation: 'child' })).toEqual(['d']);
+  });
+});

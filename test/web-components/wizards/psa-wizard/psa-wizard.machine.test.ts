@@ -357,6 +357,25 @@ describe('PSA wizard machine: contract mapping and finish', () => {
     expect(errorsOf(actor)).toEqual({});
   });
 
+  it('drops an organization’s contract when Back on Account Mapping maps it to another account or unmaps it (that contract is the old account’s)', async () => {
+    const actor = await reach('contract-mapping');
+    const account = (psaAccountId: string, organizationId: string | null) => ({ psaAccountId, psaAccountName: psaAccountId, organizationId, contactId: null, contactName: null, ignored: false });
+    const contract = (organizationId: string, contractId: string) => ({ organizationId, contractId, contractName: contractId, addService: false, serviceId: null, unitCost: null, unitPrice: null });
+    send(actor, BACK, BACK);
+    await settled(actor);
+    send(actor, change({ 'accountMapping.mappings': [account('acc-a', 'org-1'), account('acc-b', 'org-2'), account('acc-c', 'org-3')] }), NEXT);
+    await settled(actor);
+    send(actor, NEXT);
+    await settled(actor);
+    send(actor, change({ 'contract.addContractsToTickets': true, 'contract.mappings': [contract('org-1', 'k-a'), contract('org-2', 'k-b'), contract('org-3', 'k-c')] }));
+    send(actor, BACK, BACK);
+    await settled(actor);
+    expect(currentStep(actor.getSnapshot())).toBe('account-mapping');
+    // org-1 keeps its account, org-2 moves to acc-d, org-3 is no longer mapped.
+    send(actor, change({ 'accountMapping.mappings': [account('acc-a', 'org-1'), account('acc-b', null), account('acc-d', 'org-2'), account('acc-c', null)] }));
+    expect(actor.getSnapshot().context.contract.mappings.map((r) => r.organizationId)).toEqual(['org-1']);
+  });
+
   it('checks User Sync Day is 1 to 28', async () => {
     const actor = await reach('contract-mapping');
     send(actor, change({ 'contract.userSyncDay': 31 }));

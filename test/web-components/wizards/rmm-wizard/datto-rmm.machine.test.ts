@@ -197,6 +197,16 @@ describe('Datto RMM wizard machine', () => {
       expect(preview).toEqual({ 's-acme': ['org-acme', true], 's-bluebird': ['org-bluebird', true], 's-evergreen': [null, false], 's-lakeside': [null, false] });
     });
 
+    it('does not auto-map a name two platform organizations share: neither is a 100% match (the BFF stores the same)', () => {
+      const site = (id: string, name: string) => ({ id, name, type: 'managed' as const, deviceCount: null });
+      const preview = mappingPreview({
+        sites: [site('s-acme', 'Acme Dental Group'), site('s-bluebird', 'Bluebird Logistics')],
+        mapping: { autoMapExact: true, siteTypes: ['managed'], choices: {} },
+        organizations: [{ id: 'org-acme', name: 'Acme Dental Group' }, { id: 'org-acme-2', name: 'Acme Dental Group' }, { id: 'org-bluebird', name: 'Bluebird Logistics' }],
+      });
+      expect(preview.map((r) => [r.site.id, r.organizationId, r.auto])).toEqual([['s-acme', null, false], ['s-bluebird', 'org-bluebird', true]]);
+    });
+
     it('choosing "Not mapped" for an auto-matched site keeps it out of auto-mapping', async () => {
       const { actor, snap } = await toMapping();
       actor.send({ type: 'mapping.autoMap', enabled: true });
