@@ -14,7 +14,7 @@ export default defineConfig({
     // migration checks; the separate worker on SQLite, which scale-out covers on PostgreSQL) gain nothing from a second engine: the SQLite pass runs them once.
     exclude: [
       'test/db/migrations.test.ts', 'test/db/migrations-pg.test.ts', 'test/db/platform-events-numbering.test.ts', 'test/db/wal-checkpointer.test.ts',
-      'test/bff/credential-vault.test.ts', 'test/bff/vendor-problem-words.test.ts', 'test/bff/rmm-sync/sync-plan.test.ts',
+      'test/bff/credential-vault.test.ts', 'test/bff/vendor-problem-words.test.ts', 'test/bff/rmm-sync/sync-plan.test.ts', 'test/bff/rmm-sync/standing-auto-map.plan.test.ts',
       'test/bff/routing/separate-worker.sqlite.test.ts', 'test/bff/routing/billable.test.ts', 'test/bff/routing/decision.test.ts', 'test/bff/routing/failure.test.ts', 'test/bff/routing/message-format.test.ts',
     ],
     // A file's test apps reuse emptied schemas rather than migrating one each (test-database.ts).

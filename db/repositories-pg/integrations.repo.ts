@@ -88,6 +88,22 @@ export function createPgMappingsRepo(db: PgDb): MappingsRepo {
     async listRmmSites(integrationId) {
       return db.select().from(rmmSiteMappings).where(eq(rmmSiteMappings.integrationId, integrationId)).orderBy(asc(rmmSiteMappings.siteName));
     },
+    async autoMapRmmSites(integrationId, rows, audit) {
+      return db.transaction(async (tx) => {
+        const mapped = new Set<string>();
+        for (const row of rows) {
+          const written = await tx.insert(rmmSiteMappings).values({ integrationId, ...row })
+            .onConflictDoUpdate({ target: [rmmSiteMappings.integrationId, rmmSiteMappings.siteId], set: { siteName: row.siteName, siteType: row.siteType, organizationId: row.organizationId }, setWhere: and(isNull(rmmSiteMappings.organizationId), eq(rmmSiteMappings.ignoreAutoMap, false)) })
+            .returning({ siteId: rmmSiteMappings.siteId });
+          for (const w of written) mapped.add(w.siteId);
+        }
+        if (mapped.size) {
+          const entry = audit(mapped);
+          await tx.insert(auditLog).values({ ...entry, before: entry.before ?? null, after: entry.after ?? null });
+        }
+        return mapped;
+      });
+    },
     async replace(integrationId, sets, also = {}) {
       await db.transaction(async (tx) => {
         if (sets.psaAccounts) {

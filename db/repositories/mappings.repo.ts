@@ -64,6 +64,28 @@ export function createMappingsRepo(db: Db) {
       return db.select().from(rmmSiteMappings).where(eq(rmmSiteMappings.integrationId, integrationId)).orderBy(asc(rmmSiteMappings.siteName)).all();
     },
     /**
+     * Maps sites the sync found by exact name (standing-auto-map.ts), each only while it is still
+     * unmapped and not ignored: an admin's save that lands between the sync's read and this write
+     * wins. The audit entry is written with the rows that were mapped, in the same transaction;
+     * none when nothing was. Answers the site ids mapped.
+     */
+    async autoMapRmmSites(integrationId: string, rows: Without<RmmSiteMappingRow>[], audit: (mappedSiteIds: ReadonlySet<string>) => AuditEntry): Promise<Set<string>> {
+      return db.transaction((tx) => {
+        const mapped = new Set<string>();
+        for (const row of rows) {
+          const written = tx.insert(rmmSiteMappings).values({ integrationId, ...row })
+            .onConflictDoUpdate({ target: [rmmSiteMappings.integrationId, rmmSiteMappings.siteId], set: { siteName: row.siteName, siteType: row.siteType, organizationId: row.organizationId }, setWhere: and(isNull(rmmSiteMappings.organizationId), eq(rmmSiteMappings.ignoreAutoMap, false)) })
+            .returning({ siteId: rmmSiteMappings.siteId }).all();
+          for (const w of written) mapped.add(w.siteId);
+        }
+        if (mapped.size) {
+          const entry = audit(mapped);
+          tx.insert(auditLog).values({ ...entry, before: entry.before ?? null, after: entry.after ?? null }).run();
+        }
+        return mapped;
+      });
+    },
+    /**
      * Replaces an integration's mappings and writes `also` (settings, audit) in the same
      * transaction, so a section is saved whole or not at all.
      */

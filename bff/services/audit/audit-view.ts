@@ -42,6 +42,7 @@ const ACTION_LABELS: Record<string, string> = {
   'psa.billable-sync': 'Synced billable users',
   'psa.push-retry': 'Asked to register the ticket status webhook again',
   'rmm.parameters': 'Changed the RMM parameters',
+  'rmm.auto-mapped': 'Automatically mapped sites with a 100% name match',
   'deliveries.retry': 'Retried failed deliveries',
   'integration.push-removed': 'Removed the PSA ticket push of the deleted integration',
   'integration.push-abandoned': 'Gave up removing the PSA ticket push of the deleted integration',

@@ -1,7 +1,8 @@
 /**
  * @module One RMM integration's sync, end to end: claim it (so no two processes sync it at once),
- * apply the current mapping, walk the devices of the synced sites, read user activity, and record
- * the outcome (counts, last error, next run). Used by the scheduler, by "Sync now", and in the
+ * map sites that have come to match an organization exactly (while auto-mapping is on), apply the
+ * current mapping, walk the devices of the synced sites, read user activity, and record the
+ * outcome (counts, last error, next run). Used by the scheduler, by "Sync now", and in the
  * background for a newly connected RMM's first sync.
  */
 import { z } from 'zod';
@@ -9,15 +10,18 @@ import type { Repositories } from '../../../db/repositories/index.js';
 import { ClaimLostError, type SyncClaim } from '../../../db/repositories/devices.repo.js';
 import type { IntegrationRecord } from '../../../db/repositories/integrations.repo.js';
 import { rmmSyncSummarySchema } from '../../contracts/integration-view.js';
-import { rmmStoredSettingsSchema } from '../../contracts/rmm-settings.js';
+import type { RmmSiteMappingRow } from '../../../db/repositories/mappings.repo.js';
+import { rmmStoredSettingsSchema, type RmmStoredSettings } from '../../contracts/rmm-settings.js';
 import { ProblemError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
-import type { RmmVendor } from '../../contracts/model.js';
+import type { RmmSite, RmmVendor } from '../../contracts/model.js';
+import { SYSTEM_ACTOR } from '../audit/audit-view.js';
 import { VendorError } from '../../vendors/vendor-errors.js';
 import type { VendorGateway } from '../vendor-gateway.js';
 import { ACTIVITY_FEED, walkActivity, type ActivityWalkProgress } from './activity-walk.js';
 import { walkDevices, type DeviceWalkProgress } from './device-walk.js';
 import { syncSummary } from './sync-summary.js';
+import { autoMapAuditAfter, newExactMatches } from './standing-auto-map.js';
 import { chooseWalk, syncedSites } from './sync-plan.js';
 
 export const rmmSyncResultSchema = z.object({
@@ -154,7 +158,8 @@ export class RmmSyncService {
       const settings = rmmStoredSettingsSchema.parse(integration.settings ?? {});
       // Shared with the wizard's cached site list: a sync does not re-read sites every time.
       const vendorSites = await vendors.cached(integration.id, 'sites', () => adapter.listSites());
-      const synced = syncedSites(await repos.mappings.listRmmSites(integration.id), settings.siteTypes, vendorSites);
+      const rows = await this.mapNewExactMatches(integration, settings, vendorSites);
+      const synced = syncedSites(rows, settings.siteTypes, vendorSites);
       const moved = await repos.devices.applyMapping(claim, leaseUntil(), new Map([...synced].map(([id, s]) => [id, s.organizationId])));
       devices.detached += moved.detached;
       devices.sitesSynced = synced.size;
@@ -208,6 +213,27 @@ export class RmmSyncService {
     };
     logger.info({ integrationId: integration.id, vendor, outcome: result.outcome, ms: result.durationMs, devices, activity, error: error?.code }, 'rmm sync');
     return result;
+  }
+
+  /**
+   * Applies "Automatically map organizations with a 100% match" as a standing rule: sites that
+   * have come to match one organization's name since the last save are mapped (and audited as
+   * the system's doing) before this run decides what it syncs. Answers the mapping rows as stored.
+   */
+  private async mapNewExactMatches(integration: IntegrationRecord, settings: RmmStoredSettings, vendorSites: RmmSite[]): Promise<RmmSiteMappingRow[]> {
+    const { repos, logger } = this.deps;
+    const rows = await repos.mappings.listRmmSites(integration.id);
+    if (!settings.autoMapExact) return rows;
+    const found = newExactMatches(settings, rows, vendorSites, await repos.organizations.list(integration.partnerId));
+    if (found.length === 0) return rows;
+    const mapped = await repos.mappings.autoMapRmmSites(
+      integration.id,
+      found.map(({ organizationName: _, ...row }) => ({ ...row, ignoreAutoMap: false })),
+      (ids) => ({ partnerId: integration.partnerId, actor: SYSTEM_ACTOR, action: 'rmm.auto-mapped', target: `integration:${integration.id}`, after: autoMapAuditAfter(found.filter((f) => ids.has(f.siteId))) }),
+    );
+    if (mapped.size === 0) return rows;
+    logger.info({ integrationId: integration.id, sites: mapped.size }, 'rmm sites auto-mapped');
+    return repos.mappings.listRmmSites(integration.id);
   }
 }
 
