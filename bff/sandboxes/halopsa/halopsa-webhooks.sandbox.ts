@@ -10,7 +10,7 @@ import { HALOPSA_WEBHOOK, type HaloDelivery } from '../../vendors/webhooks/webho
 import type { SandboxState } from '../common/sandbox-kit.js';
 import { WebhookSender, type WebhookTarget } from '../common/sandbox-webhooks.js';
 import type { HaloData } from './halopsa.seed.js';
-import { arrayBody, refuse } from './halopsa-wire.sandbox.js';
+import { arrayBody, echo, refuse } from './halopsa-wire.sandbox.js';
 
 interface HaloHook extends WebhookTarget {
   guid: string;
@@ -61,7 +61,7 @@ export function createWebhooks(state: SandboxState<HaloData>) {
         username: typeof row.basic_username === 'string' ? row.basic_username : null, password: typeof row.basic_password === 'string' ? row.basic_password : null, events,
       });
       state.recordWrite('webhook', hook.guid, view(hook));
-      return c.json(view(hook), 201);
+      return echo(c, [view(hook)]);
     });
     app.delete('/api/Webhook/:id', (c) => {
       const hook = byGuid(c.req.param('id'));

@@ -12,6 +12,7 @@ import { createAutotaskAdapter } from '../../../bff/vendors/autotask/autotask.ad
 import { createAdapterContext, sandboxEndpoints } from '../../../bff/vendors/adapter-context.js';
 import { loadSpec, SPECS_DIR } from '../../helpers/openapi-conformance.js';
 import { control, startServer, type RunningServer } from '../../helpers/serve.js';
+import { normalise } from './autotask-spec-case.js';
 
 const SPEC_FILE = 'autotask-rest-v1.0-swagger.json';
 const POSTMAN_FILE = 'autotask-rest-official-postman-collection-2020-10-29.json';
@@ -34,30 +35,6 @@ function specTemplate(url: string): string | null {
   const shaped = segments.map((s, i) => (/^\d+$/.test(s) ? (i === 1 && segments.length > 2 ? '{parentId}' : '{id}') : s));
   const wanted = `/V1.0/${shaped.join('/')}`.toLowerCase();
   return specPaths.find((p) => p.toLowerCase() === wanted) ?? null;
-}
-
-/**
- * The swagger declares no nullability (no `x-nullable` anywhere) while Autotask sends `null` for unset
- * fields [psa-apis.md A6]; and it types `itemId` and `isSupportedWebhookField` as `Object` (System.Object),
- * which Autotask sends as a number and a boolean. Those two are checked here, then neutralised.
- */
-function normalise(value: unknown, problems: string[], path = ''): unknown {
-  if (Array.isArray(value)) return value.filter((v) => v !== null).map((v, i) => normalise(v, problems, `${path}/${i}`));
-  if (!value || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
-    if (v === null) continue;
-    if (key === 'itemId') {
-      if (!Number.isInteger(v)) problems.push(`${path}/itemId is not an integer`);
-      out[key] = {};
-    } else if (key === 'isSupportedWebhookField') {
-      if (typeof v !== 'boolean') problems.push(`${path}/isSupportedWebhookField is not a boolean`);
-      out[key] = {};
-    } else {
-      out[key] = normalise(v, problems, `${path}/${key}`);
-    }
-  }
-  return out;
 }
 
 describe('Autotask sandbox conformance', () => {

@@ -8,7 +8,6 @@
  * refused writes, and references by name or identifier. Assumptions that remain:
  * bff/sandboxes/connectwise/ASSUMPTIONS.md.
  */
-import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConnectWiseSandbox } from '../../../bff/sandboxes/connectwise/connectwise.sandbox.js';
@@ -17,75 +16,40 @@ import { SANDBOX_CLIENT_ID, SANDBOX_CODEBASE } from '../../../bff/sandboxes/conn
 import type { LoggedRequest } from '../../../bff/sandboxes/common/request-log.js';
 import { createAdapterContext, sandboxEndpoints } from '../../../bff/vendors/adapter-context.js';
 import { createConnectWiseAdapter } from '../../../bff/vendors/connectwise/connectwise.adapter.js';
-import { loadSpec, SPECS_DIR } from '../../helpers/openapi-conformance.js';
+import { loadSpec } from '../../helpers/openapi-conformance.js';
 import { control, startServer, type RunningServer } from '../../helpers/serve.js';
 import { SANDBOX_INTEGRATION_CODE } from '../../suites/psa-adapter.suite.js';
+import { CONNECTWISE_SPEC_FILE, connectWiseDocument, connectWiseModelOf, connectWiseOperationOf, connectWisePropertyAt } from './connectwise-operation.js';
 
-const SPEC_FILE = 'connectwise-manage-2022.1-schemas-derived-from-connectwise-rest-1.3.0.json';
-const spec = loadSpec(SPEC_FILE);
+const spec = loadSpec(CONNECTWISE_SPEC_FILE);
 /** For answers trimmed by `fields=`: the model's types and enums, without the required fields not asked for. */
-const trimmed = loadSpec(SPEC_FILE, { ignoreRequired: true });
-type Schema = Record<string, any>;
-const document: { definitions: Record<string, Schema>; 'x-operations': Record<string, { status: number; schema: Schema }> } =
-  JSON.parse(readFileSync(SPECS_DIR + SPEC_FILE, 'utf8'));
+const trimmed = loadSpec(CONNECTWISE_SPEC_FILE, { ignoreRequired: true });
 const API_PREFIX = `/sandbox/connectwise/${SANDBOX_CODEBASE}apis/3.0`;
 const AUTH = {
   clientId: SANDBOX_CLIENT_ID,
   Authorization: `Basic ${Buffer.from(`${connectwiseKit.credentials.companyId}+${connectwiseKit.credentials.publicKey}:${connectwiseKit.credentials.privateKey}`).toString('base64')}`,
 };
 
-/** `/service/boards/1/statuses` → `GET /service/boards/{parentId}/statuses`: the operation with the fewest placeholders that fits. */
-function operationOf(method: string, path: string): string | null {
-  const segments = path.split('/');
-  const fits = Object.keys(document['x-operations'])
-    .filter((key) => key.startsWith(`${method} /`))
-    .filter((key) => {
-      const template = key.slice(method.length + 1).split('/');
-      return template.length === segments.length && template.every((t, i) => (t.startsWith('{') && t.endsWith('}')) || t === segments[i]);
-    })
-    .sort((a, b) => (a.match(/\{/g)?.length ?? 0) - (b.match(/\{/g)?.length ?? 0));
-  return fits[0] ?? null;
-}
-
-/** The model a schema names (`Ticket`, or the items of `Ticket[]`). */
-function modelOf(schema: Schema): string | null {
-  const ref: unknown = schema.$ref ?? schema.items?.$ref;
-  return typeof ref === 'string' ? ref.replace('#/definitions/', '') : null;
-}
-
-/** The property schema at `board/name` in a model, following references; null when the model has no such field. */
-function propertyAt(model: string, path: string): Schema | null {
-  let node: Schema | undefined = document.definitions[model];
-  for (const key of path.split('/')) {
-    while (node?.$ref) node = document.definitions[String(node.$ref).replace('#/definitions/', '')];
-    if (node?.type === 'array') node = node.items;
-    while (node?.$ref) node = document.definitions[String(node.$ref).replace('#/definitions/', '')];
-    node = node?.properties?.[key];
-    if (!node) return null;
-  }
-  return node ?? null;
-}
-
 /**
  * Everything wrong with one logged call against the document. `full` is the same read without
  * `fields=` (whole records, required fields and all).
  */
 function problemsOf(call: LoggedRequest, operation: string, full: unknown): string[] {
-  const { status, schema } = document['x-operations'][operation]!;
-  const model = modelOf(schema);
+  const { status } = connectWiseDocument['x-operations'][operation]!;
+  const model = connectWiseModelOf(operation);
   const template = operation.slice(call.method.length + 1);
   if (call.status !== status) return [`answered ${call.status}, the document says ${status}: ${JSON.stringify(call.answer).slice(0, 200)}`];
   const problems = (call.query.fields ? trimmed : spec).check(call.method, template, status, call.answer).map((p) => `answer ${p}`);
   if (call.method === 'GET' && call.query.fields) {
     problems.push(...spec.check(call.method, template, status, full).map((p) => `answer without fields= ${p}`));
-    for (const field of call.query.fields.split(',')) if (!model || !propertyAt(model, field)) problems.push(`fields=${field} is not a field of ${model}`);
+    for (const field of call.query.fields.split(',')) if (!model || !connectWisePropertyAt(model, field)) problems.push(`fields=${field} is not a field of ${model}`);
   }
   if (call.method === 'POST' && model) problems.push(...spec.checkComponent(model, call.body).map((p) => `request ${p}`));
   if (call.method === 'PATCH' && model) {
     // The derived PatchOperation types `value` as an object; ConnectWise takes the field's own value (ASSUMPTIONS.md).
     for (const op of call.body as Array<{ op: string; path: string; value: unknown }>) {
       problems.push(...spec.checkComponent('PatchOperation', { op: op.op, path: op.path }).map((p) => `request ${p}`));
-      if (!propertyAt(model, op.path)) problems.push(`patch path ${op.path} is not a field of ${model}`);
+      if (!connectWisePropertyAt(model, op.path)) problems.push(`patch path ${op.path} is not a field of ${model}`);
       else problems.push(...spec.checkComponent(`${model}/properties/${op.path}`, op.value).map((p) => `request ${op.path}: ${p}`));
     }
   }
@@ -147,7 +111,7 @@ describe('ConnectWise PSA sandbox and adapter conform to ConnectWise’s models'
     const used = new Set<string>();
     for (const logged of adapterCalls.filter((r) => r.path.startsWith(API_PREFIX))) {
       const path = logged.path.slice(API_PREFIX.length);
-      const operation = operationOf(logged.method, path);
+      const operation = connectWiseOperationOf(logged.method, path);
       expect(operation, `${logged.method} ${path} is not in the document`).not.toBeNull();
       used.add(operation!);
       const { fields: _asked, ...whole } = logged.query;

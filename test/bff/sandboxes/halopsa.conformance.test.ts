@@ -147,8 +147,8 @@ describe('HaloPSA sandbox and adapter conform to Halo’s OpenAPI document', () 
     expect(spec.queryParameters('GET', '/Tickets').has('pageinate')).toBe(true);
   });
 
-  it('the flows reached every operation the sandbox serves, each answering 2xx', () => {
-    expect(exchanges.filter((x) => x.status >= 300).map((x) => `${operation(x)} ${x.status} ${JSON.stringify(x.answer)}`)).toEqual([]);
+  it('the flows reached every operation the sandbox serves, each answering 200 (Halo documents no other success, creates included)', () => {
+    expect(exchanges.filter((x) => x.status !== 200).map((x) => `${operation(x)} ${x.status} ${JSON.stringify(x.answer)}`)).toEqual([]);
     expect([...new Set(exchanges.map(operation))].sort()).toEqual(Object.keys(ANSWERS).sort());
     expect([...new Set(exchanges.filter((x) => x.by === 'adapter').map(operation))].sort()).toEqual(ADAPTER_OPERATIONS.sort());
   });

@@ -1,0 +1,166 @@
+/**
+ * @module The calls that register, find and remove a ticket push (ticket-push.ts) and close a
+ * ticket (ticket-close.ts), over real HTTP against every PSA sandbox, held to each vendor's own
+ * document: every call is an operation the document has, every body the BFF sends fits the
+ * document's request model (names, casing, types; Halo's and BMS's models refuse unknown names),
+ * every query parameter is one the operation declares, and every answer the sandbox gives has the
+ * status and the shape the document gives that operation.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PSA_VENDORS, type PsaVendor } from '../../../bff/contracts/model.js';
+import { PSA_SANDBOX_KITS } from '../../../bff/sandboxes/index.js';
+import { createAdapterContext, sandboxEndpoints } from '../../../bff/vendors/adapter-context.js';
+import { findTicketPushes, registerTicketPush, unregisterTicketPush } from '../../../bff/vendors/webhooks/ticket-push.js';
+import { SANDBOX_INTEGRATION_CODE } from '../../helpers/create-test-app.js';
+import { loadSpec, SPECS_DIR } from '../../helpers/openapi-conformance.js';
+import { startSandboxServer } from '../../helpers/sandbox-server.js';
+import { control, type RunningServer } from '../../helpers/serve.js';
+import { CONNECTWISE_SPEC_FILE, connectWiseOperationOf, connectWiseModelOf, connectWisePropertyAt } from './connectwise-operation.js';
+import { normalise, normaliseQuery } from './autotask-spec-case.js';
+import { BMS_SPEC_FILE, responseSchema, toSpecCase } from './kaseya-bms-spec-case.js';
+
+/** One call below the vendor's API base (`/V1.0/TicketWebhooks`, `/v2/admin/webhooks`, `/system/callbacks`, `/Webhook`). */
+interface Exchange { method: string; path: string; query: Record<string, string>; request: unknown; status: number; answer: unknown }
+
+type Json = Record<string, any>;
+
+const autotask = loadSpec('autotask-rest-v1.0-swagger.json');
+const autotaskDocument: Json = JSON.parse(readFileSync(SPECS_DIR + 'autotask-rest-v1.0-swagger.json', 'utf8').replace(/^\uFEFF/, ''));
+const bms = loadSpec(BMS_SPEC_FILE);
+const connectwise = loadSpec(CONNECTWISE_SPEC_FILE);
+/** For answers trimmed by `fields=`, where a required field not asked for is absent by design. */
+const connectwiseTrimmed = loadSpec(CONNECTWISE_SPEC_FILE, { ignoreRequired: true });
+const halo = loadSpec('halopsa-api-v2-openapi-3.0.1-swagger.json');
+
+interface VendorDocument {
+  /** The API base's end in the sandbox's paths; what follows it is the document's path. */
+  base: RegExp;
+  /** The document's name for the call, or null when it has none. */
+  operation(x: Exchange): string | null;
+  /** Everything wrong with the call against the document. */
+  problems(x: Exchange, operation: string): string[];
+}
+
+const DOCUMENTS: Record<PsaVendor, VendorDocument> = {
+  // Swagger 2.0: the body is the `in: body` parameter; nulls and System.Object members are brought into what it can validate (autotask-spec-case.ts).
+  autotask: {
+    base: /^.*?(?=\/V1\.0\/)/i,
+    operation: (x) => autotask.templateOf(x.method, x.path),
+    problems(x, template) {
+      const problems: string[] = [];
+      const op: Json = autotaskDocument.paths[template][x.method.toLowerCase()];
+      problems.push(...autotask.check(x.method, template, x.status, normalise(x.answer, problems)).map((p) => `answer ${p}`));
+      const body = (op.parameters as Json[]).find((p) => p.in === 'body');
+      const model = body ? String(body.schema.$ref).replace('#/definitions/', '') : null;
+      if (model) problems.push(...autotask.checkComponent(model, model === 'QueryModel' ? normaliseQuery(x.request, problems) : normalise(x.request, problems)).map((p) => `request ${p}`));
+      return problems;
+    },
+  },
+  // The wire answers camelCase while the document spells PascalCase (psa-apis.md B4); requests are sent in the document's own casing.
+  'kaseya-bms': {
+    base: /^\/sandbox\/kaseya-bms/,
+    operation: (x) => (x.path.startsWith('/v2/security/') ? null : bms.templateOf(x.method, x.path)),
+    problems(x, template) {
+      const problems = x.status === 200 ? [] : [`answered ${x.status}, the document says 200`];
+      if (responseSchema(x.method, template)) problems.push(...bms.check(x.method, template, 200, toSpecCase(x.answer, responseSchema(x.method, template))).map((p) => `answer ${p}`));
+      if (x.request !== null) problems.push(...bms.checkRequest(x.method, template, x.request).map((p) => `request ${p}`));
+      return problems;
+    },
+  },
+  connectwise: {
+    base: /^.*?\/apis\/3\.0/,
+    operation: (x) => connectWiseOperationOf(x.method, x.path),
+    problems(x, operation) {
+      const documented = connectWiseOperationStatus(operation);
+      if (x.status !== documented) return [`answered ${x.status}, the document says ${documented}`];
+      if (documented === 204) return x.answer === null ? [] : ['a 204 carries no body'];
+      const template = operation.slice(x.method.length + 1);
+      const problems = (x.query.fields ? connectwiseTrimmed : connectwise).check(x.method, template, documented, x.answer).map((p) => `answer ${p}`);
+      const model = connectWiseModelOf(operation);
+      for (const field of x.query.fields?.split(',') ?? []) if (!model || !connectWisePropertyAt(model, field)) problems.push(`fields=${field} is not a field of ${model}`);
+      if (x.method === 'POST' && model) problems.push(...connectwise.checkComponent(model, x.request).map((p) => `request ${p}`));
+      if (x.method === 'PATCH' && model) {
+        for (const op of x.request as Array<{ op: string; path: string; value: unknown }>) {
+          if (!connectWisePropertyAt(model, op.path)) problems.push(`patch path ${op.path} is not a field of ${model}`);
+          else problems.push(...connectwise.checkComponent(`${model}/properties/${op.path}`, op.value).map((p) => `request ${op.path}: ${p}`));
+        }
+      }
+      return problems;
+    },
+  },
+  // Halo documents what is sent (every create an array of the resource's model), answers 200 to every operation, and answers with the same models.
+  halopsa: {
+    base: /^\/sandbox\/halopsa\/api/,
+    operation: (x) => halo.templateOf(x.method, x.path),
+    problems(x, template) {
+      const problems = x.status === 200 ? [] : [`answered ${x.status}, the document says 200`];
+      const declared = halo.queryParameters(x.method, template);
+      problems.push(...Object.keys(x.query).filter((name) => !declared.has(name.toLowerCase())).map((name) => `query ${name} is not declared`));
+      if (x.method === 'POST') problems.push(...halo.checkRequest(x.method, template, x.request).map((p) => `request ${p}`));
+      const model = template.startsWith('/Webhook') ? 'Webhook' : template.startsWith('/Tickets') ? 'Faults' : null;
+      if (model && x.method !== 'DELETE') {
+        const records = Array.isArray(x.answer) ? x.answer : [x.answer];
+        problems.push(...records.flatMap((r) => halo.checkComponent(model, r)).map((p) => `answer ${model}${p}`));
+      }
+      return problems;
+    },
+  },
+};
+
+/** ConnectWise's status for an operation: its derived document keeps the 200/201 ones; a DELETE answers 204 No Content (ticket-push.ts). */
+function connectWiseOperationStatus(operation: string): number {
+  return operation.startsWith('DELETE ') ? 204 : (JSON.parse(readFileSync(SPECS_DIR + CONNECTWISE_SPEC_FILE, 'utf8'))['x-operations'][operation]?.status ?? 0);
+}
+
+/** What registering, finding and removing a push calls at each PSA, in that order. */
+const OPERATIONS: Record<PsaVendor, string[]> = {
+  autotask: ['POST /V1.0/TicketWebhooks', 'POST /V1.0/TicketWebhooks/{parentId}/Fields', 'POST /V1.0/TicketWebhooks/query', 'DELETE /V1.0/TicketWebhooks/{id}'],
+  'kaseya-bms': ['POST /v2/admin/webhooks', 'POST /v2/admin/webhooks/search', 'DELETE /v2/admin/webhooks/{id}'],
+  connectwise: ['POST /system/callbacks', 'GET /system/callbacks', 'DELETE /system/callbacks/{id}'],
+  halopsa: ['POST /Webhook', 'GET /Webhook', 'DELETE /Webhook/{id}'],
+};
+
+describe('registering, finding and removing a ticket push, and closing a ticket, as each PSA documents them', () => {
+  let server: RunningServer;
+  beforeAll(async () => { server = await startSandboxServer(); });
+  afterAll(() => server.close());
+
+  for (const vendor of PSA_VENDORS) {
+    it(`${vendor}: every call is documented, sends what the document's models accept and is answered as the document says`, async () => {
+      await control(server.origin, vendor, 'reset');
+      const document = DOCUMENTS[vendor];
+      const exchanges: Exchange[] = [];
+      const fetchImpl: typeof fetch = async (input, init) => {
+        const res = await fetch(input, init);
+        const url = new URL(String(input));
+        const text = await res.clone().text();
+        const sent = typeof init?.body === 'string' ? init.body : null;
+        let request: unknown = null;
+        try { request = sent ? JSON.parse(sent) : null; } catch { request = null; }
+        exchanges.push({
+          method: init?.method ?? 'GET', path: url.pathname.replace(document.base, ''), query: Object.fromEntries(url.searchParams), request, status: res.status,
+          answer: text ? (() => { try { return JSON.parse(text); } catch { return text; } })() : null,
+        });
+        return res;
+      };
+      const ctx = createAdapterContext(sandboxEndpoints(server.origin, SANDBOX_INTEGRATION_CODE), { fetchImpl, timeoutMs: 5_000 });
+      const credentials = PSA_SANDBOX_KITS[vendor].credentials;
+      const url = 'https://bff.example/webhooks/psa/int-1';
+      const { hookId } = await registerTicketPush(ctx, vendor, credentials, { integrationId: 'int-1', url, secret: 'a-secret-that-is-long-enough' });
+      expect(await findTicketPushes(ctx, vendor, credentials, url)).toEqual([hookId]);
+      await unregisterTicketPush(ctx, vendor, credentials, hookId);
+      expect(await findTicketPushes(ctx, vendor, credentials, url)).toEqual([]);
+
+      const judged = exchanges.filter((x) => document.operation(x) !== null || !/token|authenticate|zoneInformation|companyinfo/i.test(x.path));
+      expect(judged.length).toBeGreaterThan(3);
+      const problems = judged.flatMap((x) => {
+        const operation = document.operation(x);
+        if (!operation) return [`${x.method} ${x.path} is not in the document`];
+        return document.problems(x, operation).map((p) => `${x.method} ${x.path}: ${p}`);
+      });
+      expect([...new Set(judged.map((x) => `${x.method} ${document.operation(x)?.replace(/^[A-Z]+ /, '')}`))]).toEqual(OPERATIONS[vendor]);
+      expect(problems).toEqual([]);
+    });
+  }
+});
