@@ -10,7 +10,13 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PSA_VENDORS, type PsaVendor } from '../../../bff/contracts/model.js';
 import { PSA_SANDBOX_KITS } from '../../../bff/sandboxes/index.js';
+import { SANDBOX_INTEGRATION_CODE as AUTOTASK_INTEGRATION_CODE, SANDBOX_SECRET as AUTOTASK_SECRET, SANDBOX_USERNAME as AUTOTASK_USERNAME } from '../../../bff/sandboxes/autotask/autotask.sandbox.js';
+import { TICKET_COMPLETE_STATUS } from '../../../bff/sandboxes/autotask/autotask-picklists.js';
+import { connectwiseKit } from '../../../bff/sandboxes/connectwise/connectwise.kit.js';
+import { SANDBOX_CLIENT_ID as CW_CLIENT_ID, SANDBOX_CODEBASE } from '../../../bff/sandboxes/connectwise/connectwise.seed.js';
+import { kaseyaBmsKit } from '../../../bff/sandboxes/kaseya-bms/kaseya-bms.kit.js';
 import { createAdapterContext, sandboxEndpoints } from '../../../bff/vendors/adapter-context.js';
+import { closeTicket } from '../../../bff/vendors/webhooks/ticket-close.js';
 import { findTicketPushes, registerTicketPush, unregisterTicketPush } from '../../../bff/vendors/webhooks/ticket-push.js';
 import { SANDBOX_INTEGRATION_CODE } from '../../helpers/create-test-app.js';
 import { loadSpec, SPECS_DIR } from '../../helpers/openapi-conformance.js';
@@ -113,12 +119,44 @@ function connectWiseOperationStatus(operation: string): number {
   return operation.startsWith('DELETE ') ? 204 : (JSON.parse(readFileSync(SPECS_DIR + CONNECTWISE_SPEC_FILE, 'utf8'))['x-operations'][operation]?.status ?? 0);
 }
 
-/** What registering, finding and removing a push calls at each PSA, in that order. */
+/** What registering, finding and removing a push, then closing a ticket, calls at each PSA, in that order. */
 const OPERATIONS: Record<PsaVendor, string[]> = {
-  autotask: ['POST /V1.0/TicketWebhooks', 'POST /V1.0/TicketWebhooks/{parentId}/Fields', 'POST /V1.0/TicketWebhooks/query', 'DELETE /V1.0/TicketWebhooks/{id}'],
-  'kaseya-bms': ['POST /v2/admin/webhooks', 'POST /v2/admin/webhooks/search', 'DELETE /v2/admin/webhooks/{id}'],
-  connectwise: ['POST /system/callbacks', 'GET /system/callbacks', 'DELETE /system/callbacks/{id}'],
-  halopsa: ['POST /Webhook', 'GET /Webhook', 'DELETE /Webhook/{id}'],
+  autotask: ['POST /V1.0/TicketWebhooks', 'POST /V1.0/TicketWebhooks/{parentId}/Fields', 'POST /V1.0/TicketWebhooks/query', 'DELETE /V1.0/TicketWebhooks/{id}', 'PATCH /V1.0/Tickets'],
+  'kaseya-bms': ['POST /v2/admin/webhooks', 'POST /v2/admin/webhooks/search', 'DELETE /v2/admin/webhooks/{id}', 'PATCH /v2/servicedesk/tickets/{ticketId}'],
+  connectwise: ['POST /system/callbacks', 'GET /system/callbacks', 'DELETE /system/callbacks/{id}', 'PATCH /service/tickets/{id}'],
+  halopsa: ['POST /Webhook', 'GET /Webhook', 'DELETE /Webhook/{id}', 'POST /Tickets'],
+};
+
+/** An open ticket of each sandbox and a status that closes it, fetched past the recorder (the setup is not under test). */
+const TO_CLOSE: Record<PsaVendor, (sandbox: string) => Promise<{ ticketId: string; statusId: string }>> = {
+  async autotask(sandbox) {
+    const res = await fetch(`${sandbox}/ATServicesRest/V1.0/Tickets/query`, {
+      method: 'POST', headers: { ApiIntegrationCode: AUTOTASK_INTEGRATION_CODE, UserName: AUTOTASK_USERNAME, Secret: AUTOTASK_SECRET, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ filter: [{ op: 'gt', field: 'id', value: 0 }] }),
+    });
+    const { items } = (await res.json()) as { items: Array<{ id: number; status: number }> };
+    return { ticketId: String(items.find((t) => t.status !== TICKET_COMPLETE_STATUS)!.id), statusId: String(TICKET_COMPLETE_STATUS) };
+  },
+  async 'kaseya-bms'(sandbox) {
+    const auth = await fetch(`${sandbox}/v2/security/authenticate`, {
+      method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grantType: 'password', userName: kaseyaBmsKit.credentials.username, password: kaseyaBmsKit.credentials.password, tenant: kaseyaBmsKit.credentials.tenant }),
+    });
+    const headers = { Authorization: `Bearer ${((await auth.json()) as { result: { accessToken: string } }).result.accessToken}` };
+    const tickets = (await (await fetch(`${sandbox}/v2/servicedesk/tickets`, { headers })).json()) as { result: Array<{ id: number }> };
+    const statuses = (await (await fetch(`${sandbox}/v2/system/statuses/lookup`, { headers })).json()) as { result: Array<{ id: number; name: string }> };
+    return { ticketId: String(tickets.result[0]!.id), statusId: String(statuses.result.find((st) => st.name === 'Completed')!.id) };
+  },
+  async connectwise(sandbox) {
+    const api = `${sandbox}/${SANDBOX_CODEBASE}apis/3.0`;
+    const { credentials } = connectwiseKit;
+    const headers = { clientId: CW_CLIENT_ID, Authorization: `Basic ${Buffer.from(`${credentials.companyId}+${credentials.publicKey}:${credentials.privateKey}`).toString('base64')}`, 'Content-Type': 'application/json' };
+    const ticket = (await (await fetch(`${api}/service/tickets`, { method: 'POST', headers, body: JSON.stringify({ summary: 'To close', board: { id: 1 }, company: { id: 250 } }) })).json()) as { id: number };
+    const [closed] = (await (await fetch(`${api}/service/boards/1/statuses?conditions=closedStatus=true`, { headers })).json()) as Array<{ id: number }>;
+    return { ticketId: String(ticket.id), statusId: String(closed!.id) };
+  },
+  // Seeded ticket 3001 is open; status 9 is Halo's built-in Closed.
+  halopsa: async () => ({ ticketId: '3001', statusId: '9' }),
 };
 
 describe('registering, finding and removing a ticket push, and closing a ticket, as each PSA documents them', () => {
@@ -151,6 +189,8 @@ describe('registering, finding and removing a ticket push, and closing a ticket,
       expect(await findTicketPushes(ctx, vendor, credentials, url)).toEqual([hookId]);
       await unregisterTicketPush(ctx, vendor, credentials, hookId);
       expect(await findTicketPushes(ctx, vendor, credentials, url)).toEqual([]);
+      const { ticketId, statusId } = await TO_CLOSE[vendor](`${server.origin}/sandbox/${vendor}`);
+      await closeTicket(ctx, vendor, credentials, ticketId, statusId);
 
       const judged = exchanges.filter((x) => document.operation(x) !== null || !/token|authenticate|zoneInformation|companyinfo/i.test(x.path));
       expect(judged.length).toBeGreaterThan(3);
