@@ -24,6 +24,8 @@ import { CONNECTWISE_SPEC_FILE, connectWiseDocument, connectWiseModelOf, connect
 const spec = loadSpec(CONNECTWISE_SPEC_FILE);
 /** For answers trimmed by `fields=`: the model's types and enums, without the required fields not asked for. */
 const trimmed = loadSpec(CONNECTWISE_SPEC_FILE, { ignoreRequired: true });
+/** The API version whose models the document holds (its description names the media type of its source). */
+const DOCUMENT_API_VERSION = /version=(\d{4}\.\d+)/.exec(String((connectWiseDocument as { description?: string }).description))![1];
 const API_PREFIX = `/sandbox/connectwise/${SANDBOX_CODEBASE}apis/3.0`;
 const AUTH = {
   clientId: SANDBOX_CLIENT_ID,
@@ -73,7 +75,13 @@ describe('ConnectWise PSA sandbox and adapter conform to ConnectWise’s models'
 
   it('answers every call the adapter makes as the models say, and every body it sends fits its model', async () => {
     await control(server.origin, 'connectwise', 'reset');
-    const ctx = createAdapterContext(sandboxEndpoints(server.origin, SANDBOX_INTEGRATION_CODE), { timeoutMs: 5_000 });
+    const accepts = new Set<string>();
+    const fetchImpl: typeof fetch = (input, init) => {
+      const accept = new Headers(init?.headers).get('accept');
+      if (String(input).includes('/apis/3.0/')) accepts.add(accept ?? '(none)');
+      return fetch(input, init);
+    };
+    const ctx = createAdapterContext(sandboxEndpoints(server.origin, SANDBOX_INTEGRATION_CODE), { timeoutMs: 5_000, fetchImpl });
     const a = createConnectWiseAdapter(ctx, connectwiseKit.credentials);
 
     await a.validateCredentials();
@@ -108,6 +116,8 @@ describe('ConnectWise PSA sandbox and adapter conform to ConnectWise’s models'
     await a.getTicket(ticket.id);
     adapterCalls.push(...(await logged()).slice(closedAt));
 
+    // The answers are held to the models of the version the document describes, so that is the version asked for.
+    expect([...accepts]).toEqual([`application/vnd.connectwise.com+json; version=${DOCUMENT_API_VERSION}`]);
     const used = new Set<string>();
     for (const logged of adapterCalls.filter((r) => r.path.startsWith(API_PREFIX))) {
       const path = logged.path.slice(API_PREFIX.length);
