@@ -38,15 +38,21 @@ export const AUTOTASK_WEBHOOK = {
   deactivateAfterFailedDeliveries: 5,
 } as const;
 
-/** Autotask's callout body (fields as Autotask documents them; Fields holds the subscribed fields that changed). */
+/**
+ * Autotask's callout body. `Action`, `Guid`, `EntityType`, `Id` and `Fields` (the subscribed fields
+ * that changed) are as psa-apis.md's webhook section documents them.
+ */
 export interface AutotaskCallout {
   Action: 'Create' | 'Update' | 'Delete';
   Guid: string;
   EntityType: 'Ticket';
   Id: number;
   Fields: Record<string, unknown>;
+  /** ASSUMPTION: the documents name no time, sequence or author in a callout; the receiver copes without them (no replay age, no author). */
   EventTime: string;
+  /** ASSUMPTION: see EventTime. */
   SequenceNumber: number;
+  /** ASSUMPTION: see EventTime. */
   PersonID: number | null;
 }
 
@@ -87,6 +93,7 @@ export const CONNECTWISE_CALLBACK = {
 
 /** The callback body (field names from the facts file; Entity is the record as a JSON string). */
 export interface ConnectWiseCallback {
+  /** ASSUMPTION: the values (the facts name the field only); the receiver does not read it, it reads the ticket back. */
   Action: 'added' | 'updated' | 'deleted';
   CompanyId: string;
   Entity: string;
