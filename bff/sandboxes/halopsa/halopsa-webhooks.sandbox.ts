@@ -44,6 +44,8 @@ export function createWebhooks(state: SandboxState<HaloData>) {
   const byGuid = (guid: string) => [...sender.targets.values()].find((h) => h.guid === guid);
 
   function register(app: Hono): void {
+    // ASSUMPTION: a bare array of Webhook records, as Halo's configuration lookups answer; the document
+    // describes no answer and declares no paging parameters for this list (only isazureautomation, type).
     app.get('/api/Webhook', (c) => c.json([...sender.targets.values()].map(view)));
     app.get('/api/Webhook/:id', (c) => {
       const hook = byGuid(c.req.param('id'));

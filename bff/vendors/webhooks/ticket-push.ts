@@ -106,6 +106,7 @@ export async function findTicketPushes(ctx: AdapterContext, vendor: PsaVendor, c
       return ids(rows);
     }
     case 'halopsa': {
+      // ASSUMPTION: a bare array (Halo's document gives no answer for it, and no paging parameters).
       const rows = await new HaloPsaClient(ctx, credentials as VendorCredentials['halopsa']).call(z.array(HALOPSA_HOOK), { method: 'GET', path: 'Webhook', signal });
       return ids(rows);
     }
