@@ -51,3 +51,22 @@ export function connectWisePropertyAt(model: string, path: string): Schema | nul
   }
   return node ?? null;
 }
+
+/**
+ * The field paths a `conditions` (or `childConditions`, `orderBy`) text names: each clause's left
+ * side, with quoted text taken out first (`name like "a and b"` names `name` only).
+ */
+export function connectWiseConditionFields(text: string): string[] {
+  const bare = text.replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/\[[^\]]*\]/g, '[]');
+  return bare.split(/\s+(?:and|or)\s+/i).map((clause) => /^\(*\s*([A-Za-z_][\w/]*)/.exec(clause.trim())?.[1]).filter((f): f is string => Boolean(f));
+}
+
+/** The `field=value` clauses of a `conditions` text whose field is a top-level one, with the value as JSON would carry it. */
+export function connectWiseEqualities(text: string): Array<{ field: string; value: unknown }> {
+  const found: Array<{ field: string; value: unknown }> = [];
+  for (const m of text.matchAll(/(?:^|\s|\()([A-Za-z_]\w*)\s*=\s*("(?:[^"\\]|\\.)*"|true|false|-?\d+(?:\.\d+)?)/g)) {
+    const raw = m[2]!;
+    found.push({ field: m[1]!, value: raw.startsWith('"') ? JSON.parse(raw) : raw === 'true' ? true : raw === 'false' ? false : Number(raw) });
+  }
+  return found;
+}

@@ -19,7 +19,7 @@ import { createConnectWiseAdapter } from '../../../bff/vendors/connectwise/conne
 import { loadSpec } from '../../helpers/openapi-conformance.js';
 import { control, startServer, type RunningServer } from '../../helpers/serve.js';
 import { SANDBOX_INTEGRATION_CODE } from '../../suites/psa-adapter.suite.js';
-import { CONNECTWISE_SPEC_FILE, connectWiseDocument, connectWiseModelOf, connectWiseOperationOf, connectWisePropertyAt } from './connectwise-operation.js';
+import { CONNECTWISE_SPEC_FILE, connectWiseConditionFields, connectWiseDocument, connectWiseEqualities, connectWiseModelOf, connectWiseOperationOf, connectWisePropertyAt } from './connectwise-operation.js';
 
 const spec = loadSpec(CONNECTWISE_SPEC_FILE);
 /** For answers trimmed by `fields=`: the model's types and enums, without the required fields not asked for. */
@@ -45,6 +45,13 @@ function problemsOf(call: LoggedRequest, operation: string, full: unknown): stri
   if (call.method === 'GET' && call.query.fields) {
     problems.push(...spec.check(call.method, template, status, full).map((p) => `answer without fields= ${p}`));
     for (const field of call.query.fields.split(',')) if (!model || !connectWisePropertyAt(model, field)) problems.push(`fields=${field} is not a field of ${model}`);
+  }
+  for (const key of ['conditions', 'childConditions', 'orderBy'] as const) {
+    for (const field of connectWiseConditionFields(call.query[key] ?? '')) if (!model || !connectWisePropertyAt(model, field)) problems.push(`${key} names ${field}, not a field of ${model}`);
+  }
+  // A compared value must be one the field can hold (an enum's member, a boolean for a flag).
+  for (const { field, value } of connectWiseEqualities(call.query.conditions ?? '')) {
+    if (model && connectWisePropertyAt(model, field)) problems.push(...spec.checkComponent(`${model}/properties/${field}`, value).map((p) => `conditions ${field}=${JSON.stringify(value)}: ${p}`));
   }
   if (call.method === 'POST' && model) problems.push(...spec.checkComponent(model, call.body).map((p) => `request ${p}`));
   if (call.method === 'PATCH' && model) {
@@ -138,6 +145,14 @@ describe('ConnectWise PSA sandbox and adapter conform to ConnectWise’s models'
       'PATCH /finance/agreements/{parentId}/additions/{id}',
       'POST /finance/agreements/{parentId}/additions', 'POST /procurement/catalog', 'POST /service/tickets', 'POST /service/tickets/{parentId}/notes',
     ].sort());
+  });
+
+  it('the conditions check itself finds the fields and values a condition names', () => {
+    expect(connectWiseConditionFields('deletedFlag=false and status/name not like "Inactive% and x=1"')).toEqual(['deletedFlag', 'status/name']);
+    expect(connectWiseConditionFields('(company/id=250 or name contains "a or b")')).toEqual(['company/id', 'name']);
+    expect(connectWiseEqualities('agreementStatus="Active" and company/id=250 and inactiveFlag=false')).toEqual([{ field: 'agreementStatus', value: 'Active' }, { field: 'inactiveFlag', value: false }]);
+    expect(connectWisePropertyAt('Company', 'deleted')).toBeNull();
+    expect(spec.checkComponent('Agreement/properties/agreementStatus', 'Open')).not.toEqual([]);
   });
 
   it('answers only the fields asked for, nested ones too, and leaves unset fields out', async () => {

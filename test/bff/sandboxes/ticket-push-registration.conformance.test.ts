@@ -22,7 +22,7 @@ import { SANDBOX_INTEGRATION_CODE } from '../../helpers/create-test-app.js';
 import { loadSpec, SPECS_DIR } from '../../helpers/openapi-conformance.js';
 import { startSandboxServer } from '../../helpers/sandbox-server.js';
 import { control, type RunningServer } from '../../helpers/serve.js';
-import { CONNECTWISE_SPEC_FILE, connectWiseOperationOf, connectWiseModelOf, connectWisePropertyAt } from './connectwise-operation.js';
+import { CONNECTWISE_SPEC_FILE, connectWiseConditionFields, connectWiseOperationOf, connectWiseModelOf, connectWisePropertyAt } from './connectwise-operation.js';
 import { normalise, normaliseQuery } from './autotask-spec-case.js';
 import { BMS_SPEC_FILE, responseSchema, toSpecCase } from './kaseya-bms-spec-case.js';
 
@@ -85,6 +85,7 @@ const DOCUMENTS: Record<PsaVendor, VendorDocument> = {
       const problems = (x.query.fields ? connectwiseTrimmed : connectwise).check(x.method, template, documented, x.answer).map((p) => `answer ${p}`);
       const model = connectWiseModelOf(operation);
       for (const field of x.query.fields?.split(',') ?? []) if (!model || !connectWisePropertyAt(model, field)) problems.push(`fields=${field} is not a field of ${model}`);
+      for (const field of connectWiseConditionFields(x.query.conditions ?? '')) if (!model || !connectWisePropertyAt(model, field)) problems.push(`conditions name ${field}, not a field of ${model}`);
       if (x.method === 'POST' && model) problems.push(...connectwise.checkComponent(model, x.request).map((p) => `request ${p}`));
       if (x.method === 'PATCH' && model) {
         for (const op of x.request as Array<{ op: string; path: string; value: unknown }>) {
