@@ -92,10 +92,13 @@ describe('what the Kaseya BMS adapter sends, against BMS’s OpenAPI document', 
     ]);
   });
 
-  it('sends only query parameters the operation declares', () => {
+  it('sends only query parameters the operation declares, with values of the declared types', () => {
     const undeclared = sent().flatMap((x) => {
-      const declared = spec.queryParameters(x.method, spec.templateOf(x.method, x.path)!);
-      return Object.keys(x.query).filter((name) => !declared.has(name.toLowerCase())).map((name) => `${operation(x)} ?${name}`);
+      const template = spec.templateOf(x.method, x.path)!;
+      const declared = spec.queryParameters(x.method, template);
+      return Object.entries(x.query).flatMap(([name, value]) => (declared.has(name.toLowerCase())
+        ? spec.checkQueryValue(x.method, template, name, value).map((p) => `${operation(x)} ${p}`)
+        : [`${operation(x)} ?${name}`]));
     });
     expect([...new Set(undeclared)]).toEqual([]);
   });

@@ -104,6 +104,7 @@ const DOCUMENTS: Record<PsaVendor, VendorDocument> = {
       const problems = x.status === 200 ? [] : [`answered ${x.status}, the document says 200`];
       const declared = halo.queryParameters(x.method, template);
       problems.push(...Object.keys(x.query).filter((name) => !declared.has(name.toLowerCase())).map((name) => `query ${name} is not declared`));
+      problems.push(...Object.entries(x.query).flatMap(([name, value]) => halo.checkQueryValue(x.method, template, name, value)));
       if (x.method === 'POST') problems.push(...halo.checkRequest(x.method, template, x.request).map((p) => `request ${p}`));
       const model = template.startsWith('/Webhook') ? 'Webhook' : template.startsWith('/Tickets') ? 'Faults' : null;
       if (model && x.method !== 'DELETE') {
