@@ -316,3 +316,18 @@ describe('limits and faults', () => {
     expect(failed.body.errors).toHaveLength(1);
   });
 });
+
+describe('ticket webhooks', () => {
+  const hook = { name: 'Integration hub: ticket status', webhookUrl: 'https://bff.example/webhooks/psa/int-1', deactivationUrl: 'https://bff.example/webhooks/psa/int-1/deactivated', secretKey: 'a'.repeat(64), isActive: true, isSubscribedToUpdateEvents: true };
+
+  it('refuses what Autotask’s webhook document refuses: no deactivation URL, a name over 50 characters, a secret key over 64', async () => {
+    expect((await call('POST', `${V}/TicketWebhooks`, hook)).body).toEqual({ itemId: expect.any(Number) });
+    const { deactivationUrl: _omitted, ...noDeactivation } = hook;
+    for (const body of [noDeactivation, { ...hook, name: 'n'.repeat(51) }, { ...hook, secretKey: 's'.repeat(65) }]) {
+      const refused = await call('POST', `${V}/TicketWebhooks`, body);
+      expect(refused.status, JSON.stringify(body)).toBe(500);
+      expect(refused.body.errors).toHaveLength(1);
+    }
+    expect((await query('TicketWebhooks', { filter: [{ op: 'gt', field: 'id', value: 0 }] })).body.items).toHaveLength(1);
+  });
+});
