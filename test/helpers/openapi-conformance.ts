@@ -41,7 +41,7 @@ export interface SpecValidator {
   /**
    * What is wrong with a query parameter's text against the type the operation declares for it:
    * integers and booleans, in JSON Schema's words or .NET's (`int`, `bool`, which Halo's document
-   * writes); other types are not checked. Empty when it fits or is not declared.
+   * writes), and a text's enum; other types are not checked. Empty when it fits or is not declared.
    */
   checkQueryValue(method: string, pathTemplate: string, name: string, value: string): string[];
   /** The spec's template for a concrete path (`/Client/12` → `/Client/{id}`), literal paths first; null when none. */
@@ -111,6 +111,8 @@ export function loadSpec(fileName: string, options: SpecOptions = {}): SpecValid
       const type = String(parameter?.schema?.type ?? parameter?.type ?? '');
       if (['int', 'integer', 'long'].includes(type) && !/^-?\d+$/.test(value)) return [`?${name}=${value} is not an integer`];
       if (['bool', 'boolean'].includes(type) && !/^(true|false)$/i.test(value)) return [`?${name}=${value} is not a boolean`];
+      const members: unknown = parameter?.schema?.enum ?? parameter?.enum;
+      if (type === 'string' && Array.isArray(members) && !members.map(String).includes(value)) return [`?${name}=${value} is not one of ${members.join(', ')}`];
       return [];
     },
     checkRequest(method, pathTemplate, body) {
