@@ -51,11 +51,15 @@ const HOOK_ENTITY: EntityDef = (() => {
 export function createAutotaskWebhooks(state: SandboxState<AutotaskData>) {
   let sequence = 0;
   let nextFieldId = 1;
-  const sender = new WebhookSender<AutotaskHook>(AUTOTASK_WEBHOOK.deactivateAfterFailedDeliveries, (hook) => {
+  /**
+   * Autotask notifies a webhook's `deactivationUrl` when the webhook deactivates or is deleted
+   * (psa-apis.md's webhook section). ASSUMPTION: the notice's body (Autotask documents the URL, not the body).
+   */
+  const notifyDeactivation = (hook: AutotaskHook) => {
     if (!hook.deactivationUrl) return;
-    // ASSUMPTION: the deactivation notice's body (Autotask documents the URL, not the body).
     void fetch(hook.deactivationUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ Guid: hook.webhookGUID, Id: hook.id, IsActive: false }) }).catch(() => undefined);
-  });
+  };
+  const sender = new WebhookSender<AutotaskHook>(AUTOTASK_WEBHOOK.deactivateAfterFailedDeliveries, notifyDeactivation);
   state.onReset(() => sender.reset());
   state.onWrite((write) => {
     if (write.kind !== 'ticket.update') return;
@@ -142,6 +146,7 @@ export function createAutotaskWebhooks(state: SandboxState<AutotaskData>) {
       if (method === 'DELETE') {
         if (!hook) return c.json({ errors: ['Webhook not found.'] }, 500);
         sender.targets.delete(hook.id);
+        notifyDeactivation(hook);
         state.recordWrite('ticket-webhook.delete', hook.id, {});
         return c.json({ itemId: hook.id });
       }
