@@ -48,6 +48,9 @@ const HOOK_ENTITY: EntityDef = (() => {
   };
 })();
 
+/** How long after a delete the sandbox tells the webhook's deactivation URL (see the DELETE route). */
+const DELETE_NOTICE_DELAY_MS = 300;
+
 export function createAutotaskWebhooks(state: SandboxState<AutotaskData>) {
   let sequence = 0;
   let nextFieldId = 1;
@@ -146,7 +149,8 @@ export function createAutotaskWebhooks(state: SandboxState<AutotaskData>) {
       if (method === 'DELETE') {
         if (!hook) return c.json({ errors: ['Webhook not found.'] }, 500);
         sender.targets.delete(hook.id);
-        notifyDeactivation(hook);
+        // ASSUMPTION: the notice comes from Autotask's callout queue a moment after the delete, not within it.
+        setTimeout(() => notifyDeactivation(hook), DELETE_NOTICE_DELAY_MS).unref();
         state.recordWrite('ticket-webhook.delete', hook.id, {});
         return c.json({ itemId: hook.id });
       }

@@ -18,7 +18,7 @@ import { ConnectWiseClient, siteOrigin } from '../connectwise/connectwise.client
 import { HaloPsaClient } from '../halopsa/halopsa.client.js';
 import { created } from '../halopsa/halopsa.schemas.js';
 import { VendorError } from '../vendor-errors.js';
-import { AUTOTASK_WEBHOOK, HALOPSA_WEBHOOK, KASEYA_BMS_WEBHOOK } from './webhook-facts.js';
+import { AUTOTASK_WEBHOOK, HALOPSA_WEBHOOK, KASEYA_BMS_WEBHOOK, deactivationTag } from './webhook-facts.js';
 
 export interface PushTarget {
   integrationId: string;
@@ -41,7 +41,7 @@ export async function registerTicketPush(ctx: AdapterContext, vendor: PsaVendor,
     case 'autotask': {
       const client = new AutotaskClient(ctx, credentials as VendorCredentials['autotask']);
       const hookId = await client.write('POST', 'TicketWebhooks', {
-        name: NAME, webhookUrl: target.url, deactivationUrl: `${target.url}/deactivated`, secretKey: target.secret, isActive: true,
+        name: NAME, webhookUrl: target.url, deactivationUrl: `${target.url}/deactivated/${deactivationTag(target.secret)}`, secretKey: target.secret, isActive: true,
         isSubscribedToCreateEvents: false, isSubscribedToUpdateEvents: true, isSubscribedToDeleteEvents: false, sendThresholdExceededNotification: false,
       }, signal);
       await client.write('POST', `TicketWebhooks/${hookId}/Fields`, { webhookID: Number(hookId), fieldID: AUTOTASK_WEBHOOK.statusFieldId, isSubscribedField: true, isDisplayAlwaysField: false }, signal);

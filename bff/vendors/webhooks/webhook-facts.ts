@@ -39,6 +39,16 @@ export const AUTOTASK_WEBHOOK = {
 } as const;
 
 /**
+ * The last path segment of the deactivation URL a hook is registered with: a digest of that hook's
+ * own secret. Autotask tells a hook's deactivation URL when the hook is deleted as well as when it
+ * deactivates (psa-apis.md), so when the hub replaces a hook, the old hook's notice arrives after the
+ * new one is saved; the tag tells which hook a notice is about. Not the secret, nor enough to forge a push.
+ */
+export function deactivationTag(secret: string): string {
+  return createHmac('sha256', secret).update('autotask deactivation notice').digest('base64url').slice(0, 22);
+}
+
+/**
  * Autotask's callout body. `Action`, `Guid`, `EntityType`, `Id` and `Fields` (the subscribed fields
  * that changed) are as psa-apis.md's webhook section documents them.
  */
