@@ -295,7 +295,7 @@ describe('a webhook the PSA turned off', () => {
   it('autotask: a notice at the deactivation URL the current hook was given turns it off; a replaced hook’s notice does not', async () => {
     const psa = await integrationWithoutPush('autotask');
     await registersTheOnlyHook('autotask', psa.id);
-    const [hook] = (await hooksFor('autotask', psa.id)) as Array<{ deactivationUrl: string }>;
+    const [hook] = (await hooksFor('autotask', psa.id)) as unknown as Array<{ deactivationUrl: string }>;
     expect(hook!.deactivationUrl).toMatch(new RegExp(`^${t.bff.origin}/webhooks/psa/${psa.id}/deactivated/[\\w-]{22}$`));
     const other = hook!.deactivationUrl.replace(/[\w-]{22}$/, 'A'.repeat(22));
     expect((await fetch(other, { method: 'POST' })).status).toBe(200);
