@@ -49,6 +49,7 @@ export async function registerTicketPush(ctx: AdapterContext, vendor: PsaVendor,
     }
     case 'kaseya-bms': {
       const client = new KaseyaBmsClient(ctx, credentials as VendorCredentials['kaseya-bms']);
+      // ASSUMPTION: `ContentType` 1 is JSON (BMS's document types it as an integer and names no values).
       const { result } = await client.call(z.object({ id: z.number() }).passthrough(), {
         method: 'POST', path: 'v2/admin/webhooks', idempotent: false, signal,
         json: { Name: NAME, PayloadURL: target.url, IsEnabled: true, Secret: target.secret, ContentType: 1, SendAllEvents: false, Events: [KASEYA_BMS_WEBHOOK.ticketStatusChangedEvent] },
@@ -58,6 +59,7 @@ export async function registerTicketPush(ctx: AdapterContext, vendor: PsaVendor,
     case 'connectwise': {
       const cw = credentials as VendorCredentials['connectwise'];
       const client = new ConnectWiseClient(ctx, cw);
+      // ASSUMPTION: `level` owner with `objectId` 1 hears every ticket of the company (the facts name the levels, not their objects).
       const { body } = await client.call(z.object({ id: z.number() }).passthrough(), {
         method: 'POST', path: 'system/callbacks', signal,
         json: { description: NAME, url: target.url, objectId: 1, type: 'ticket', level: 'owner', inactiveFlag: false, isSoapCallbackFlag: false, isSelfSuppressedFlag: false },
