@@ -22,7 +22,7 @@ import { SANDBOX_INTEGRATION_CODE } from '../../helpers/create-test-app.js';
 import { loadSpec, SPECS_DIR } from '../../helpers/openapi-conformance.js';
 import { startSandboxServer } from '../../helpers/sandbox-server.js';
 import { control, type RunningServer } from '../../helpers/serve.js';
-import { CONNECTWISE_SPEC_FILE, connectWiseConditionFields, connectWiseOperationOf, connectWiseModelOf, connectWisePropertyAt } from './connectwise-operation.js';
+import { CONNECTWISE_SPEC_FILE, connectWiseConditionFields, connectWiseDocument, connectWiseOperationOf, connectWiseModelOf, connectWisePropertyAt } from './connectwise-operation.js';
 import { normalise, normaliseQuery } from './autotask-spec-case.js';
 import { BMS_SPEC_FILE, responseSchema, toSpecCase } from './kaseya-bms-spec-case.js';
 
@@ -118,7 +118,7 @@ const DOCUMENTS: Record<PsaVendor, VendorDocument> = {
 
 /** ConnectWise's status for an operation: its derived document keeps the 200/201 ones; a DELETE answers 204 No Content (ticket-push.ts). */
 function connectWiseOperationStatus(operation: string): number {
-  return operation.startsWith('DELETE ') ? 204 : (JSON.parse(readFileSync(SPECS_DIR + CONNECTWISE_SPEC_FILE, 'utf8'))['x-operations'][operation]?.status ?? 0);
+  return operation.startsWith('DELETE ') ? 204 : (connectWiseDocument['x-operations'][operation]?.status ?? 0);
 }
 
 /** What registering, finding and removing a push, then closing a ticket, calls at each PSA, in that order. */
