@@ -13,7 +13,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../app-deps.js';
 import type { PushRow } from '../../db/repositories/two-way.repo.js';
 import {
-  AUTOTASK_WEBHOOK, CONNECTWISE_CALLBACK, KASEYA_BMS_WEBHOOK, MAX_PUSH_AGE_MS, sameText,
+  AUTOTASK_WEBHOOK, CONNECTWISE_CALLBACK, KASEYA_BMS_WEBHOOK, MAX_PUSH_AGE_MS, deactivationTag, sameText,
   type AutotaskCallout, type BmsDelivery, type ConnectWiseCallback, type HaloDelivery,
 } from '../vendors/webhooks/webhook-facts.js';
 import { TicketStatusService } from '../services/two-way/ticket-status.service.js';
@@ -93,14 +93,30 @@ export function psaPushRoutes(deps: AppDeps, now: () => number = Date.now) {
   const status = new TicketStatusService(deps, now);
   const refused = (c: Context) => c.json({ error: 'The signature does not match.' }, 401);
 
+  /** The integration's push is taken as off (polling carries on). ASSUMPTION: Autotask's notice is not signed. */
+  async function deactivate(integrationId: string): Promise<void> {
+    const push = await deps.repos.twoWay.getPush(integrationId);
+    if (push) await deps.repos.twoWay.setPushActive(push.integrationId, false);
+    deps.logger.warn({ integrationId }, 'two-way: the PSA deactivated its ticket webhook; polling carries status changes');
+  }
+
   return new Hono()
+    // A hook registered before deactivation URLs carried a tag: its notice cannot be told from a replaced hook's.
     .post('/:integrationId/deactivated', async (c) => {
       const parsed = integrationParam.safeParse(c.req.param());
       if (!parsed.success) return c.json({ error: 'Unknown webhook.' }, 404);
+      await deactivate(parsed.data.integrationId);
+      return c.body(null, 200);
+    })
+    // Autotask also tells a deleted hook's URL: a notice whose tag is not the current hook's is about a
+    // hook the hub replaced or removed, and leaves the current one on (webhook-facts.ts deactivationTag).
+    .post('/:integrationId/deactivated/:tag', async (c) => {
+      const parsed = integrationParam.safeParse(c.req.param());
+      if (!parsed.success) return c.json({ error: 'Unknown webhook.' }, 404);
       const push = await deps.repos.twoWay.getPush(parsed.data.integrationId);
-      // ASSUMPTION: Autotask's deactivation notice is not signed; it only stops our trust in pushes (polling carries on).
-      if (push) await deps.repos.twoWay.setPushActive(push.integrationId, false);
-      deps.logger.warn({ integrationId: parsed.data.integrationId }, 'two-way: the PSA deactivated its ticket webhook; polling carries status changes');
+      const current = push ? deactivationTag(deps.vault.open<string>({ sealed: push.secretSealed, keyId: push.secretKeyId })) : null;
+      if (current !== null && sameText(c.req.param('tag'), current)) await deactivate(parsed.data.integrationId);
+      else deps.logger.info({ integrationId: parsed.data.integrationId }, 'two-way: a deactivation notice about a hook the hub no longer uses; the current one stays on');
       return c.body(null, 200);
     })
     .post('/:integrationId', async (c) => {

@@ -29,6 +29,7 @@ import { alertDeliveries } from '../../db/schema/index.js';
 import { alert, setupPsa } from '../bff/routing/routing-harness.js';
 import { connectRmm } from '../bff/rmm-sync/rmm-sync.helpers.js';
 import type { SyncClaim } from '../../db/repositories/devices.repo.js';
+import { deactivationTag } from '../../bff/vendors/webhooks/webhook-facts.js';
 
 /** The slice of a Koa context this middleware uses (WTR's dev server is Koa). */
 export interface KoaLikeContext {
@@ -270,11 +271,13 @@ export function createBrowserBff(): BrowserBff {
       const outcome = await registerPush(bff.deps, row, { origin: PUSH_RECEIVER, leaseMs: 60_000, now: Date.now, signal: new AbortController().signal });
       return c.json({ outcome });
     })
-    // The PSA's notice that it turned the webhook off (Autotask's deactivationUrl), to the BFF's own route.
+    // The PSA's notice that it turned the webhook off, at the deactivation URL the current hook was given (Autotask's deactivationUrl).
     .post('/push-deactivated', async (c) => {
       const { partner, integrationId } = pushRegisterBody.parse(await c.req.json());
       if (!await bff.deps.repos.integrations.get(partner, integrationId)) return c.json({ error: 'no such integration' }, 404);
-      const res = await bff.app.fetch(new Request(`http://bff.test/webhooks/psa/${integrationId}/deactivated`, { method: 'POST' }));
+      const push = await bff.deps.repos.twoWay.getPush(integrationId);
+      const tag = push ? `/${deactivationTag(bff.deps.vault.open<string>({ sealed: push.secretSealed, keyId: push.secretKeyId }))}` : '';
+      const res = await bff.app.fetch(new Request(`http://bff.test/webhooks/psa/${integrationId}/deactivated${tag}`, { method: 'POST' }));
       return c.json({ status: res.status });
     })
     .post('/faults', async (c) => {

@@ -38,6 +38,12 @@ export interface SpecValidator {
   checkRequest(method: string, pathTemplate: string, body: unknown): string[];
   /** The query parameters `method pathTemplate` declares (lower-cased: ASP.NET binds them case-insensitively). */
   queryParameters(method: string, pathTemplate: string): Set<string>;
+  /**
+   * What is wrong with a query parameter's text against the type the operation declares for it:
+   * integers and booleans, in JSON Schema's words or .NET's (`int`, `bool`, which Halo's document
+   * writes), and a text's enum; other types are not checked. Empty when it fits or is not declared.
+   */
+  checkQueryValue(method: string, pathTemplate: string, name: string, value: string): string[];
   /** The spec's template for a concrete path (`/Client/12` → `/Client/{id}`), literal paths first; null when none. */
   templateOf(method: string, path: string): string | null;
 }
@@ -99,6 +105,16 @@ export function loadSpec(fileName: string, options: SpecOptions = {}): SpecValid
     templateOf: (method, path) => templates.find((x) => x.re.test(path) && spec.paths[x.t][method.toLowerCase()])?.t ?? null,
     queryParameters: (method, pathTemplate) => new Set(((spec.paths?.[pathTemplate]?.[method.toLowerCase()]?.parameters ?? []) as Json[])
       .filter((p) => p.in === 'query').map((p) => String(p.name).toLowerCase())),
+    checkQueryValue(method, pathTemplate, name, value) {
+      const parameter = ((spec.paths?.[pathTemplate]?.[method.toLowerCase()]?.parameters ?? []) as Json[])
+        .find((p) => p.in === 'query' && String(p.name).toLowerCase() === name.toLowerCase());
+      const type = String(parameter?.schema?.type ?? parameter?.type ?? '');
+      if (['int', 'integer', 'long'].includes(type) && !/^-?\d+$/.test(value)) return [`?${name}=${value} is not an integer`];
+      if (['bool', 'boolean'].includes(type) && !/^(true|false)$/i.test(value)) return [`?${name}=${value} is not a boolean`];
+      const members: unknown = parameter?.schema?.enum ?? parameter?.enum;
+      if (type === 'string' && Array.isArray(members) && !members.map(String).includes(value)) return [`?${name}=${value} is not one of ${members.join(', ')}`];
+      return [];
+    },
     checkRequest(method, pathTemplate, body) {
       const key = `request ${method} ${pathTemplate}`;
       if (!cache.has(key)) {

@@ -48,14 +48,21 @@ const HOOK_ENTITY: EntityDef = (() => {
   };
 })();
 
+/** How long after a delete the sandbox tells the webhook's deactivation URL (see the DELETE route). */
+const DELETE_NOTICE_DELAY_MS = 300;
+
 export function createAutotaskWebhooks(state: SandboxState<AutotaskData>) {
   let sequence = 0;
   let nextFieldId = 1;
-  const sender = new WebhookSender<AutotaskHook>(AUTOTASK_WEBHOOK.deactivateAfterFailedDeliveries, (hook) => {
+  /**
+   * Autotask notifies a webhook's `deactivationUrl` when the webhook deactivates or is deleted
+   * (psa-apis.md's webhook section). ASSUMPTION: the notice's body (Autotask documents the URL, not the body).
+   */
+  const notifyDeactivation = (hook: AutotaskHook) => {
     if (!hook.deactivationUrl) return;
-    // ASSUMPTION: the deactivation notice's body (Autotask documents the URL, not the body).
     void fetch(hook.deactivationUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ Guid: hook.webhookGUID, Id: hook.id, IsActive: false }) }).catch(() => undefined);
-  });
+  };
+  const sender = new WebhookSender<AutotaskHook>(AUTOTASK_WEBHOOK.deactivateAfterFailedDeliveries, notifyDeactivation);
   state.onReset(() => sender.reset());
   state.onWrite((write) => {
     if (write.kind !== 'ticket.update') return;
@@ -85,6 +92,20 @@ export function createAutotaskWebhooks(state: SandboxState<AutotaskData>) {
     // secretKey is write-only here (ASSUMPTION), as the product's credentials are.
   });
 
+  /**
+   * Why Autotask refuses a new webhook, or null: psa-apis.md's webhook section makes `DeactivationUrl`
+   * required and caps `Name` at 50 and `SecretKey` at 64 characters; a webhook cannot post without
+   * `WebhookUrl` or sign without `SecretKey`. ASSUMPTION: the texts (Autotask's 500 with `errors`, as
+   * its other refusals, psa-apis.md A5).
+   */
+  function refusal(url: string, deactivationUrl: string, name: string, secretKey: string): string | null {
+    if (!/^https?:\/\//.test(url) || !secretKey) return 'webhookUrl and secretKey are required.';
+    if (!/^https?:\/\//.test(deactivationUrl)) return 'deactivationUrl is required.';
+    if (name.length > 50) return 'name must be 50 characters or fewer.';
+    if (secretKey.length > 64) return 'secretKey must be 64 characters or fewer.';
+    return null;
+  }
+
   /** `segments` are the path below `/V1.0/`, starting with `TicketWebhooks`. */
   async function route(c: Context, method: string, segments: string[]): Promise<Response> {
     const body = method === 'GET' || method === 'DELETE' ? {} : ((await c.req.json().catch(() => ({}))) as Record<string, unknown>);
@@ -93,9 +114,11 @@ export function createAutotaskWebhooks(state: SandboxState<AutotaskData>) {
       if (method === 'POST') {
         const url = String(pick('webhookUrl') ?? '');
         const secretKey = String(pick('secretKey') ?? '');
-        if (!/^https?:\/\//.test(url) || !secretKey) return c.json({ errors: ['webhookUrl and secretKey are required.'] }, 500);
+        const deactivationUrl = String(pick('deactivationUrl') ?? '');
+        const refused = refusal(url, deactivationUrl, String(pick('name') ?? ''), secretKey);
+        if (refused) return c.json({ errors: [refused] }, 500);
         const hook = sender.add({
-          url, active: pick('isActive') !== false, name: String(pick('name') ?? ''), secretKey, deactivationUrl: (pick('deactivationUrl') as string | undefined) ?? null,
+          url, active: pick('isActive') !== false, name: String(pick('name') ?? ''), secretKey, deactivationUrl,
           webhookGUID: randomUUID(), isSubscribedToUpdateEvents: pick('isSubscribedToUpdateEvents') === true, fields: new Map(),
         });
         state.recordWrite('ticket-webhook', hook.id, view(hook));
@@ -126,6 +149,8 @@ export function createAutotaskWebhooks(state: SandboxState<AutotaskData>) {
       if (method === 'DELETE') {
         if (!hook) return c.json({ errors: ['Webhook not found.'] }, 500);
         sender.targets.delete(hook.id);
+        // ASSUMPTION: the notice comes from Autotask's callout queue a moment after the delete, not within it.
+        setTimeout(() => notifyDeactivation(hook), DELETE_NOTICE_DELAY_MS).unref();
         state.recordWrite('ticket-webhook.delete', hook.id, {});
         return c.json({ itemId: hook.id });
       }

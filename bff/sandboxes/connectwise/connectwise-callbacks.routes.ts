@@ -33,6 +33,8 @@ export function createConnectWiseCallbacks(state: SandboxState<CwData>) {
     if (write.kind !== 'ticket.update') return;
     const ticket = state.data.tickets.get(Number(write.id));
     if (!ticket) return;
+    // ASSUMPTION: every active ticket callback hears every ticket, whatever its `level` and `objectId`
+    // (the product registers `owner` level, the whole company, only); the facts file names the levels, not their scoping.
     for (const hook of sender.targets.values()) {
       if (!hook.active || hook.type.toLowerCase() !== 'ticket') continue;
       const callback: ConnectWiseCallback = {
@@ -53,6 +55,8 @@ export function createConnectWiseCallbacks(state: SandboxState<CwData>) {
 
   function registerRoutes(api: Hono): void {
     api.get('/system/callbacks', (c) => pageOf(c, [...sender.targets.values()].map(view), 'callbackEntry'));
+    // ASSUMPTION: `url`, `type` and `level` are required and refused as `InvalidObject` field errors (the derived
+    // CallbackEntry model marks none required; a callback cannot work without them). The texts are the sandbox's.
     api.post('/system/callbacks', async (c) => {
       const body = ((await c.req.json().catch(() => null)) ?? {}) as Record<string, unknown>;
       const url = String(body.url ?? '');
@@ -65,6 +69,7 @@ export function createConnectWiseCallbacks(state: SandboxState<CwData>) {
       state.recordWrite('callback', hook.id, view(hook));
       return c.json(view(hook), 201);
     });
+    // 204 No Content, as ConnectWise's own document says (ticket-push.ts); ASSUMPTION: an unknown id answers the NotFound error body.
     api.delete('/system/callbacks/:id{[0-9]+}', (c) => {
       if (!sender.targets.delete(Number(c.req.param('id')))) return c.json({ code: 'NotFound', message: `callbackEntry ID ${c.req.param('id')} not found` }, 404);
       state.recordWrite('callback.delete', c.req.param('id'), {});

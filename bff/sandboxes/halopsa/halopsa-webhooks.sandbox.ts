@@ -10,7 +10,7 @@ import { HALOPSA_WEBHOOK, type HaloDelivery } from '../../vendors/webhooks/webho
 import type { SandboxState } from '../common/sandbox-kit.js';
 import { WebhookSender, type WebhookTarget } from '../common/sandbox-webhooks.js';
 import type { HaloData } from './halopsa.seed.js';
-import { arrayBody, refuse } from './halopsa-wire.sandbox.js';
+import { arrayBody, echo, refuse } from './halopsa-wire.sandbox.js';
 
 interface HaloHook extends WebhookTarget {
   guid: string;
@@ -44,6 +44,8 @@ export function createWebhooks(state: SandboxState<HaloData>) {
   const byGuid = (guid: string) => [...sender.targets.values()].find((h) => h.guid === guid);
 
   function register(app: Hono): void {
+    // ASSUMPTION: a bare array of Webhook records, as Halo's configuration lookups answer; the document
+    // describes no answer and declares no paging parameters for this list (only isazureautomation, type).
     app.get('/api/Webhook', (c) => c.json([...sender.targets.values()].map(view)));
     app.get('/api/Webhook/:id', (c) => {
       const hook = byGuid(c.req.param('id'));
@@ -61,7 +63,7 @@ export function createWebhooks(state: SandboxState<HaloData>) {
         username: typeof row.basic_username === 'string' ? row.basic_username : null, password: typeof row.basic_password === 'string' ? row.basic_password : null, events,
       });
       state.recordWrite('webhook', hook.guid, view(hook));
-      return c.json(view(hook), 201);
+      return echo(c, [view(hook)]);
     });
     app.delete('/api/Webhook/:id', (c) => {
       const hook = byGuid(c.req.param('id'));

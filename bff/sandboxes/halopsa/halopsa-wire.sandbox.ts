@@ -65,9 +65,12 @@ export async function arrayBody(c: Context): Promise<Array<Record<string, unknow
   return rows && rows.every((r) => r && typeof r === 'object' && !Array.isArray(r)) ? (rows as Array<Record<string, unknown>>) : null;
 }
 
-/** One answer for one posted object, an array for several (ASSUMPTION: as Halo echoes creates). */
+/**
+ * One answer for one posted object, an array for several (ASSUMPTION: as Halo echoes creates), with
+ * 200: Halo's document answers every operation, creates included, with "200 Success" and no 201.
+ */
 export function echo(c: Context, rows: unknown[]): Response {
-  return c.json(rows.length === 1 ? rows[0] : rows, 201);
+  return c.json(rows.length === 1 ? rows[0] : rows, 200);
 }
 
 export const contains = (value: string | null | undefined, search: string | undefined) =>

@@ -15,8 +15,14 @@ import { companyInfoSchema, errorBodySchema, fieldsOf } from './connectwise.sche
 
 /** ConnectWise's largest page. */
 export const PAGE_SIZE = 1_000;
-/** ASSUMPTION (facts file: "verify current"): the API version pinned in Accept. */
-export const API_VERSION = '2025.1';
+/**
+ * The API version pinned in Accept: 2022.1, the version whose models the only ConnectWise document
+ * we hold describes (test/fixtures/vendor-specs/connectwise-manage-2022.1-…json, media type
+ * `version=2022.1`), and the one the facts file names. Asking for a newer version would get answers
+ * in models nobody here has checked. ASSUMPTION: cloud sites still serve 2022.1 (the facts file says
+ * "verify current"; ConnectWise serves older versions beside the newest).
+ */
+export const API_VERSION = '2022.1';
 /** ASSUMPTION: when company-info names no codebase, the long-standing release path answers. */
 const FALLBACK_CODEBASE = 'v4_6_release/';
 const CODEBASE_TTL_MS = 60 * 60_000;

@@ -18,7 +18,7 @@ import { ConnectWiseClient, siteOrigin } from '../connectwise/connectwise.client
 import { HaloPsaClient } from '../halopsa/halopsa.client.js';
 import { created } from '../halopsa/halopsa.schemas.js';
 import { VendorError } from '../vendor-errors.js';
-import { AUTOTASK_WEBHOOK, HALOPSA_WEBHOOK, KASEYA_BMS_WEBHOOK } from './webhook-facts.js';
+import { AUTOTASK_WEBHOOK, HALOPSA_WEBHOOK, KASEYA_BMS_WEBHOOK, deactivationTag } from './webhook-facts.js';
 
 export interface PushTarget {
   integrationId: string;
@@ -41,7 +41,7 @@ export async function registerTicketPush(ctx: AdapterContext, vendor: PsaVendor,
     case 'autotask': {
       const client = new AutotaskClient(ctx, credentials as VendorCredentials['autotask']);
       const hookId = await client.write('POST', 'TicketWebhooks', {
-        name: NAME, webhookUrl: target.url, deactivationUrl: `${target.url}/deactivated`, secretKey: target.secret, isActive: true,
+        name: NAME, webhookUrl: target.url, deactivationUrl: `${target.url}/deactivated/${deactivationTag(target.secret)}`, secretKey: target.secret, isActive: true,
         isSubscribedToCreateEvents: false, isSubscribedToUpdateEvents: true, isSubscribedToDeleteEvents: false, sendThresholdExceededNotification: false,
       }, signal);
       await client.write('POST', `TicketWebhooks/${hookId}/Fields`, { webhookID: Number(hookId), fieldID: AUTOTASK_WEBHOOK.statusFieldId, isSubscribedField: true, isDisplayAlwaysField: false }, signal);
@@ -49,6 +49,7 @@ export async function registerTicketPush(ctx: AdapterContext, vendor: PsaVendor,
     }
     case 'kaseya-bms': {
       const client = new KaseyaBmsClient(ctx, credentials as VendorCredentials['kaseya-bms']);
+      // ASSUMPTION: `ContentType` 1 is JSON (BMS's document types it as an integer and names no values).
       const { result } = await client.call(z.object({ id: z.number() }).passthrough(), {
         method: 'POST', path: 'v2/admin/webhooks', idempotent: false, signal,
         json: { Name: NAME, PayloadURL: target.url, IsEnabled: true, Secret: target.secret, ContentType: 1, SendAllEvents: false, Events: [KASEYA_BMS_WEBHOOK.ticketStatusChangedEvent] },
@@ -58,6 +59,7 @@ export async function registerTicketPush(ctx: AdapterContext, vendor: PsaVendor,
     case 'connectwise': {
       const cw = credentials as VendorCredentials['connectwise'];
       const client = new ConnectWiseClient(ctx, cw);
+      // ASSUMPTION: `level` owner with `objectId` 1 hears every ticket of the company (the facts name the levels, not their objects).
       const { body } = await client.call(z.object({ id: z.number() }).passthrough(), {
         method: 'POST', path: 'system/callbacks', signal,
         json: { description: NAME, url: target.url, objectId: 1, type: 'ticket', level: 'owner', inactiveFlag: false, isSoapCallbackFlag: false, isSelfSuppressedFlag: false },
@@ -106,6 +108,7 @@ export async function findTicketPushes(ctx: AdapterContext, vendor: PsaVendor, c
       return ids(rows);
     }
     case 'halopsa': {
+      // ASSUMPTION: a bare array (Halo's document gives no answer for it, and no paging parameters).
       const rows = await new HaloPsaClient(ctx, credentials as VendorCredentials['halopsa']).call(z.array(HALOPSA_HOOK), { method: 'GET', path: 'Webhook', signal });
       return ids(rows);
     }

@@ -38,15 +38,31 @@ export const AUTOTASK_WEBHOOK = {
   deactivateAfterFailedDeliveries: 5,
 } as const;
 
-/** Autotask's callout body (fields as Autotask documents them; Fields holds the subscribed fields that changed). */
+/**
+ * The last path segment of the deactivation URL a hook is registered with: a digest of that hook's
+ * own secret. Autotask tells a hook's deactivation URL when the hook is deleted as well as when it
+ * deactivates (psa-apis.md), so when the hub replaces a hook, the old hook's notice arrives after the
+ * new one is saved; the tag tells which hook a notice is about. Not the secret, nor enough to forge a push.
+ */
+export function deactivationTag(secret: string): string {
+  return createHmac('sha256', secret).update('autotask deactivation notice').digest('base64url').slice(0, 22);
+}
+
+/**
+ * Autotask's callout body. `Action`, `Guid`, `EntityType`, `Id` and `Fields` (the subscribed fields
+ * that changed) are as psa-apis.md's webhook section documents them.
+ */
 export interface AutotaskCallout {
   Action: 'Create' | 'Update' | 'Delete';
   Guid: string;
   EntityType: 'Ticket';
   Id: number;
   Fields: Record<string, unknown>;
+  /** ASSUMPTION: the documents name no time, sequence or author in a callout; the receiver copes without them (no replay age, no author). */
   EventTime: string;
+  /** ASSUMPTION: see EventTime. */
   SequenceNumber: number;
+  /** ASSUMPTION: see EventTime. */
   PersonID: number | null;
 }
 
@@ -87,6 +103,7 @@ export const CONNECTWISE_CALLBACK = {
 
 /** The callback body (field names from the facts file; Entity is the record as a JSON string). */
 export interface ConnectWiseCallback {
+  /** ASSUMPTION: the values (the facts name the field only); the receiver does not read it, it reads the ticket back. */
   Action: 'added' | 'updated' | 'deleted';
   CompanyId: string;
   Entity: string;

@@ -12,6 +12,7 @@ import { createAutotaskAdapter } from '../../../bff/vendors/autotask/autotask.ad
 import { createAdapterContext, sandboxEndpoints } from '../../../bff/vendors/adapter-context.js';
 import { loadSpec, SPECS_DIR } from '../../helpers/openapi-conformance.js';
 import { control, startServer, type RunningServer } from '../../helpers/serve.js';
+import { normalise, normaliseQuery } from './autotask-spec-case.js';
 
 const SPEC_FILE = 'autotask-rest-v1.0-swagger.json';
 const POSTMAN_FILE = 'autotask-rest-official-postman-collection-2020-10-29.json';
@@ -23,6 +24,52 @@ interface Exchange {
   url: string;
   status: number;
   body: unknown;
+  /** The JSON body the adapter sent, or null. */
+  sent: unknown;
+}
+
+type Json = Record<string, any>;
+const document: Json = JSON.parse(readFileSync(SPECS_DIR + SPEC_FILE, 'utf8').replace(/^\uFEFF/, ''));
+const definitionOf = (ref: unknown) => String(ref).replace('#/definitions/', '');
+
+/**
+ * A service adjustment's `effectiveDate` is a date without a time zone (psa-apis.md A3: no conversion
+ * is applied, `2026-10-01T00:00:00`), which the swagger's `date-time` (a .NET DateTime) allows and
+ * RFC 3339 does not: it is checked to be midnight of a day, then given the offset the check needs.
+ */
+function dateSemantic(model: string, body: unknown, problems: string[]): unknown {
+  const b = body as Record<string, unknown>;
+  if (model !== 'ContractServiceAdjustmentModel' || typeof b.effectiveDate !== 'string') return body;
+  if (!/^\d{4}-\d{2}-\d{2}T00:00:00$/.test(b.effectiveDate)) problems.push(`effectiveDate ${b.effectiveDate} is not a day at midnight without an offset`);
+  return { ...b, effectiveDate: `${b.effectiveDate}Z` };
+}
+
+/**
+ * What is wrong with the body the adapter sent to `method template`: it must fit the operation's body
+ * model (`in: body`); a query's `includeFields` and filter fields must name fields of the entity it
+ * queries (Autotask compares them without case, psa-apis.md A3), except user-defined ones (`udf`).
+ */
+function requestProblems(method: string, template: string, sent: unknown): string[] {
+  const op: Json = document.paths[template][method.toLowerCase()];
+  const parameter = (op.parameters as Json[]).find((p) => p.in === 'body');
+  if (!parameter) return sent === null ? [] : ['a body where the swagger takes none'];
+  const model = definitionOf(parameter.schema.$ref);
+  const problems: string[] = [];
+  if (model !== 'QueryModel') {
+    const body = dateSemantic(model, normalise(sent, problems), problems);
+    return [...problems, ...spec.checkComponent(model, body).map((p) => `request ${p}`)];
+  }
+  problems.push(...spec.checkComponent(model, normaliseQuery(sent, problems)).map((p) => `request ${p}`));
+  const result = document.definitions[definitionOf(op.responses['200'].schema.$ref)];
+  const names = new Set(Object.keys(document.definitions[definitionOf(result.properties.items.items.$ref)].properties).map((n) => n.toLowerCase()));
+  const query = sent as { includeFields?: string[]; filter?: Array<Record<string, unknown>> };
+  for (const field of query.includeFields ?? []) if (!names.has(field.toLowerCase())) problems.push(`includeFields ${field} is not a field of ${template}`);
+  const walk = (filters: Array<Record<string, unknown>> | undefined): void => filters?.forEach((f) => {
+    if (typeof f.field === 'string' && f.udf !== true && !names.has(f.field.toLowerCase())) problems.push(`filter field ${f.field} is not a field of ${template}`);
+    walk(f.items as Array<Record<string, unknown>> | undefined);
+  });
+  walk(query.filter);
+  return problems;
 }
 
 /** `/sandbox/autotask/atservicesrest/v1.0/Companies/query/next?…` → `/V1.0/Companies/query` (the spec's template). */
@@ -36,30 +83,6 @@ function specTemplate(url: string): string | null {
   return specPaths.find((p) => p.toLowerCase() === wanted) ?? null;
 }
 
-/**
- * The swagger declares no nullability (no `x-nullable` anywhere) while Autotask sends `null` for unset
- * fields [psa-apis.md A6]; and it types `itemId` and `isSupportedWebhookField` as `Object` (System.Object),
- * which Autotask sends as a number and a boolean. Those two are checked here, then neutralised.
- */
-function normalise(value: unknown, problems: string[], path = ''): unknown {
-  if (Array.isArray(value)) return value.filter((v) => v !== null).map((v, i) => normalise(v, problems, `${path}/${i}`));
-  if (!value || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
-    if (v === null) continue;
-    if (key === 'itemId') {
-      if (!Number.isInteger(v)) problems.push(`${path}/itemId is not an integer`);
-      out[key] = {};
-    } else if (key === 'isSupportedWebhookField') {
-      if (typeof v !== 'boolean') problems.push(`${path}/isSupportedWebhookField is not a boolean`);
-      out[key] = {};
-    } else {
-      out[key] = normalise(v, problems, `${path}/${key}`);
-    }
-  }
-  return out;
-}
-
 describe('Autotask sandbox conformance', () => {
   let server: RunningServer;
   const exchanges: Exchange[] = [];
@@ -69,11 +92,11 @@ describe('Autotask sandbox conformance', () => {
   });
   afterAll(() => server.close());
 
-  it('answers every call the adapter makes as the swagger describes', async () => {
+  it('answers every call the adapter makes as the swagger describes, and every body the adapter sends fits the swagger', async () => {
     const fetchImpl: typeof fetch = async (input, init) => {
       const res = await fetch(input, init);
       const text = await res.clone().text();
-      exchanges.push({ method: init?.method ?? 'GET', url: String(input), status: res.status, body: text ? JSON.parse(text) : null });
+      exchanges.push({ method: init?.method ?? 'GET', url: String(input), status: res.status, body: text ? JSON.parse(text) : null, sent: typeof init?.body === 'string' ? JSON.parse(init.body) : null });
       return res;
     };
     const ctx = createAdapterContext(sandboxEndpoints(server.origin, SANDBOX_INTEGRATION_CODE), { fetchImpl, timeoutMs: 5_000 });
@@ -110,7 +133,8 @@ describe('Autotask sandbox conformance', () => {
       const problems: string[] = [];
       const body = normalise(x.body, problems);
       problems.push(...spec.check(x.method, template!, x.status, body));
-      expect(problems, `${x.method} ${x.url}`).toEqual([]);
+      problems.push(...requestProblems(x.method, template!, x.sent));
+      expect(problems, `${x.method} ${x.url} ${JSON.stringify(x.sent)}`).toEqual([]);
     }
     expect([...used].sort()).toEqual([
       'GET /V1.0/BillingCodes/entityInformation/fields', 'GET /V1.0/Companies/entityInformation/fields', 'GET /V1.0/Companies/{id}',
@@ -121,6 +145,14 @@ describe('Autotask sandbox conformance', () => {
       'POST /V1.0/Services', 'POST /V1.0/Services/query', 'POST /V1.0/TicketNotes/query', 'POST /V1.0/Tickets', 'POST /V1.0/Tickets/query',
       'POST /V1.0/Tickets/{parentId}/Notes',
     ].sort());
+  });
+
+  it('the request checks themselves refuse what the swagger does not have', () => {
+    expect(requestProblems('POST', '/V1.0/Tickets/query', { includeFields: ['id', 'Title'], filter: [{ op: 'eq', field: 'companyID', value: 1 }] })).toEqual([]);
+    expect(requestProblems('POST', '/V1.0/Tickets/query', { includeFields: ['summary'], filter: [{ op: 'and', items: [{ op: 'eq', field: 'accountID', value: 1 }] }] }))
+      .toEqual(['includeFields summary is not a field of /V1.0/Tickets/query', 'filter field accountID is not a field of /V1.0/Tickets/query']);
+    expect(requestProblems('POST', '/V1.0/Tickets', { companyID: 'one' })).toEqual(['request /companyID must be integer']);
+    expect(requestProblems('POST', '/V1.0/ContractServiceAdjustments', { effectiveDate: '2026-12-07T10:00:00' })).toEqual(['effectiveDate 2026-12-07T10:00:00 is not a day at midnight without an offset']);
   });
 
   it('answers the READ requests of the official Postman collection', async () => {

@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createAutotaskSandbox, SANDBOX_INTEGRATION_CODE, SANDBOX_SECRET, SANDBOX_USERNAME } from '../../../bff/sandboxes/autotask/autotask.sandbox.js';
 import { vendorNamesForDemoOrganizations } from '../../../bff/demo/demo-organizations.js';
+import { startServer } from '../../helpers/serve.js';
 
 const AUTH = { ApiIntegrationCode: SANDBOX_INTEGRATION_CODE, UserName: SANDBOX_USERNAME, Secret: SANDBOX_SECRET };
 const ORIGIN = 'http://sandbox.test';
@@ -314,5 +315,36 @@ describe('limits and faults', () => {
     const failed = await call('GET', `${V}/Companies/0`);
     expect(failed.status).toBe(500);
     expect(failed.body.errors).toHaveLength(1);
+  });
+});
+
+describe('ticket webhooks', () => {
+  const hook = { name: 'Integration hub: ticket status', webhookUrl: 'https://bff.example/webhooks/psa/int-1', deactivationUrl: 'https://bff.example/webhooks/psa/int-1/deactivated', secretKey: 'a'.repeat(64), isActive: true, isSubscribedToUpdateEvents: true };
+
+  it('refuses what Autotask’s webhook document refuses: no deactivation URL, a name over 50 characters, a secret key over 64', async () => {
+    expect((await call('POST', `${V}/TicketWebhooks`, hook)).body).toEqual({ itemId: expect.any(Number) });
+    const { deactivationUrl: _omitted, ...noDeactivation } = hook;
+    for (const body of [noDeactivation, { ...hook, name: 'n'.repeat(51) }, { ...hook, secretKey: 's'.repeat(65) }]) {
+      const refused = await call('POST', `${V}/TicketWebhooks`, body);
+      expect(refused.status, JSON.stringify(body)).toBe(500);
+      expect(refused.body.errors).toHaveLength(1);
+    }
+    expect((await query('TicketWebhooks', { filter: [{ op: 'gt', field: 'id', value: 0 }] })).body.items).toHaveLength(1);
+  });
+
+  it('tells the deactivation URL when the webhook is deleted, as Autotask documents', async () => {
+    const notices: Array<{ path: string; body: unknown }> = [];
+    const receiver = await startServer(async (request) => {
+      notices.push({ path: new URL(request.url).pathname, body: await request.json() });
+      return new Response(null, { status: 200 });
+    });
+    try {
+      const made = await call('POST', `${V}/TicketWebhooks`, { ...hook, deactivationUrl: `${receiver.origin}/webhooks/psa/int-1/deactivated` });
+      expect((await call('DELETE', `${V}/TicketWebhooks/${made.body.itemId}`)).status).toBe(200);
+      await expect.poll(() => notices.length).toBe(1);
+      expect(notices[0]).toEqual({ path: '/webhooks/psa/int-1/deactivated', body: expect.objectContaining({ Id: made.body.itemId }) });
+    } finally {
+      await receiver.close();
+    }
   });
 });

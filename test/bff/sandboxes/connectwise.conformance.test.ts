@@ -8,7 +8,6 @@
  * refused writes, and references by name or identifier. Assumptions that remain:
  * bff/sandboxes/connectwise/ASSUMPTIONS.md.
  */
-import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConnectWiseSandbox } from '../../../bff/sandboxes/connectwise/connectwise.sandbox.js';
@@ -17,75 +16,49 @@ import { SANDBOX_CLIENT_ID, SANDBOX_CODEBASE } from '../../../bff/sandboxes/conn
 import type { LoggedRequest } from '../../../bff/sandboxes/common/request-log.js';
 import { createAdapterContext, sandboxEndpoints } from '../../../bff/vendors/adapter-context.js';
 import { createConnectWiseAdapter } from '../../../bff/vendors/connectwise/connectwise.adapter.js';
-import { loadSpec, SPECS_DIR } from '../../helpers/openapi-conformance.js';
+import { loadSpec } from '../../helpers/openapi-conformance.js';
 import { control, startServer, type RunningServer } from '../../helpers/serve.js';
 import { SANDBOX_INTEGRATION_CODE } from '../../suites/psa-adapter.suite.js';
+import { CONNECTWISE_SPEC_FILE, connectWiseConditionFields, connectWiseDocument, connectWiseEqualities, connectWiseModelOf, connectWiseOperationOf, connectWisePropertyAt } from './connectwise-operation.js';
 
-const SPEC_FILE = 'connectwise-manage-2022.1-schemas-derived-from-connectwise-rest-1.3.0.json';
-const spec = loadSpec(SPEC_FILE);
+const spec = loadSpec(CONNECTWISE_SPEC_FILE);
 /** For answers trimmed by `fields=`: the model's types and enums, without the required fields not asked for. */
-const trimmed = loadSpec(SPEC_FILE, { ignoreRequired: true });
-type Schema = Record<string, any>;
-const document: { definitions: Record<string, Schema>; 'x-operations': Record<string, { status: number; schema: Schema }> } =
-  JSON.parse(readFileSync(SPECS_DIR + SPEC_FILE, 'utf8'));
+const trimmed = loadSpec(CONNECTWISE_SPEC_FILE, { ignoreRequired: true });
+/** The API version whose models the document holds (its description names the media type of its source). */
+const DOCUMENT_API_VERSION = /version=(\d{4}\.\d+)/.exec(String((connectWiseDocument as { description?: string }).description))![1];
 const API_PREFIX = `/sandbox/connectwise/${SANDBOX_CODEBASE}apis/3.0`;
 const AUTH = {
   clientId: SANDBOX_CLIENT_ID,
   Authorization: `Basic ${Buffer.from(`${connectwiseKit.credentials.companyId}+${connectwiseKit.credentials.publicKey}:${connectwiseKit.credentials.privateKey}`).toString('base64')}`,
 };
 
-/** `/service/boards/1/statuses` → `GET /service/boards/{parentId}/statuses`: the operation with the fewest placeholders that fits. */
-function operationOf(method: string, path: string): string | null {
-  const segments = path.split('/');
-  const fits = Object.keys(document['x-operations'])
-    .filter((key) => key.startsWith(`${method} /`))
-    .filter((key) => {
-      const template = key.slice(method.length + 1).split('/');
-      return template.length === segments.length && template.every((t, i) => (t.startsWith('{') && t.endsWith('}')) || t === segments[i]);
-    })
-    .sort((a, b) => (a.match(/\{/g)?.length ?? 0) - (b.match(/\{/g)?.length ?? 0));
-  return fits[0] ?? null;
-}
-
-/** The model a schema names (`Ticket`, or the items of `Ticket[]`). */
-function modelOf(schema: Schema): string | null {
-  const ref: unknown = schema.$ref ?? schema.items?.$ref;
-  return typeof ref === 'string' ? ref.replace('#/definitions/', '') : null;
-}
-
-/** The property schema at `board/name` in a model, following references; null when the model has no such field. */
-function propertyAt(model: string, path: string): Schema | null {
-  let node: Schema | undefined = document.definitions[model];
-  for (const key of path.split('/')) {
-    while (node?.$ref) node = document.definitions[String(node.$ref).replace('#/definitions/', '')];
-    if (node?.type === 'array') node = node.items;
-    while (node?.$ref) node = document.definitions[String(node.$ref).replace('#/definitions/', '')];
-    node = node?.properties?.[key];
-    if (!node) return null;
-  }
-  return node ?? null;
-}
-
 /**
  * Everything wrong with one logged call against the document. `full` is the same read without
  * `fields=` (whole records, required fields and all).
  */
 function problemsOf(call: LoggedRequest, operation: string, full: unknown): string[] {
-  const { status, schema } = document['x-operations'][operation]!;
-  const model = modelOf(schema);
+  const { status } = connectWiseDocument['x-operations'][operation]!;
+  const model = connectWiseModelOf(operation);
   const template = operation.slice(call.method.length + 1);
   if (call.status !== status) return [`answered ${call.status}, the document says ${status}: ${JSON.stringify(call.answer).slice(0, 200)}`];
   const problems = (call.query.fields ? trimmed : spec).check(call.method, template, status, call.answer).map((p) => `answer ${p}`);
   if (call.method === 'GET' && call.query.fields) {
     problems.push(...spec.check(call.method, template, status, full).map((p) => `answer without fields= ${p}`));
-    for (const field of call.query.fields.split(',')) if (!model || !propertyAt(model, field)) problems.push(`fields=${field} is not a field of ${model}`);
+    for (const field of call.query.fields.split(',')) if (!model || !connectWisePropertyAt(model, field)) problems.push(`fields=${field} is not a field of ${model}`);
+  }
+  for (const key of ['conditions', 'childConditions', 'orderBy'] as const) {
+    for (const field of connectWiseConditionFields(call.query[key] ?? '')) if (!model || !connectWisePropertyAt(model, field)) problems.push(`${key} names ${field}, not a field of ${model}`);
+  }
+  // A compared value must be one the field can hold (an enum's member, a boolean for a flag).
+  for (const { field, value } of connectWiseEqualities(call.query.conditions ?? '')) {
+    if (model && connectWisePropertyAt(model, field)) problems.push(...spec.checkComponent(`${model}/properties/${field}`, value).map((p) => `conditions ${field}=${JSON.stringify(value)}: ${p}`));
   }
   if (call.method === 'POST' && model) problems.push(...spec.checkComponent(model, call.body).map((p) => `request ${p}`));
   if (call.method === 'PATCH' && model) {
     // The derived PatchOperation types `value` as an object; ConnectWise takes the field's own value (ASSUMPTIONS.md).
     for (const op of call.body as Array<{ op: string; path: string; value: unknown }>) {
       problems.push(...spec.checkComponent('PatchOperation', { op: op.op, path: op.path }).map((p) => `request ${p}`));
-      if (!propertyAt(model, op.path)) problems.push(`patch path ${op.path} is not a field of ${model}`);
+      if (!connectWisePropertyAt(model, op.path)) problems.push(`patch path ${op.path} is not a field of ${model}`);
       else problems.push(...spec.checkComponent(`${model}/properties/${op.path}`, op.value).map((p) => `request ${op.path}: ${p}`));
     }
   }
@@ -109,7 +82,13 @@ describe('ConnectWise PSA sandbox and adapter conform to ConnectWise’s models'
 
   it('answers every call the adapter makes as the models say, and every body it sends fits its model', async () => {
     await control(server.origin, 'connectwise', 'reset');
-    const ctx = createAdapterContext(sandboxEndpoints(server.origin, SANDBOX_INTEGRATION_CODE), { timeoutMs: 5_000 });
+    const accepts = new Set<string>();
+    const fetchImpl: typeof fetch = (input, init) => {
+      const accept = new Headers(init?.headers).get('accept');
+      if (String(input).includes('/apis/3.0/')) accepts.add(accept ?? '(none)');
+      return fetch(input, init);
+    };
+    const ctx = createAdapterContext(sandboxEndpoints(server.origin, SANDBOX_INTEGRATION_CODE), { timeoutMs: 5_000, fetchImpl });
     const a = createConnectWiseAdapter(ctx, connectwiseKit.credentials);
 
     await a.validateCredentials();
@@ -144,10 +123,12 @@ describe('ConnectWise PSA sandbox and adapter conform to ConnectWise’s models'
     await a.getTicket(ticket.id);
     adapterCalls.push(...(await logged()).slice(closedAt));
 
+    // The answers are held to the models of the version the document describes, so that is the version asked for.
+    expect([...accepts]).toEqual([`application/vnd.connectwise.com+json; version=${DOCUMENT_API_VERSION}`]);
     const used = new Set<string>();
     for (const logged of adapterCalls.filter((r) => r.path.startsWith(API_PREFIX))) {
       const path = logged.path.slice(API_PREFIX.length);
-      const operation = operationOf(logged.method, path);
+      const operation = connectWiseOperationOf(logged.method, path);
       expect(operation, `${logged.method} ${path} is not in the document`).not.toBeNull();
       used.add(operation!);
       const { fields: _asked, ...whole } = logged.query;
@@ -164,6 +145,14 @@ describe('ConnectWise PSA sandbox and adapter conform to ConnectWise’s models'
       'PATCH /finance/agreements/{parentId}/additions/{id}',
       'POST /finance/agreements/{parentId}/additions', 'POST /procurement/catalog', 'POST /service/tickets', 'POST /service/tickets/{parentId}/notes',
     ].sort());
+  });
+
+  it('the conditions check itself finds the fields and values a condition names', () => {
+    expect(connectWiseConditionFields('deletedFlag=false and status/name not like "Inactive% and x=1"')).toEqual(['deletedFlag', 'status/name']);
+    expect(connectWiseConditionFields('(company/id=250 or name contains "a or b")')).toEqual(['company/id', 'name']);
+    expect(connectWiseEqualities('agreementStatus="Active" and company/id=250 and inactiveFlag=false')).toEqual([{ field: 'agreementStatus', value: 'Active' }, { field: 'inactiveFlag', value: false }]);
+    expect(connectWisePropertyAt('Company', 'deleted')).toBeNull();
+    expect(spec.checkComponent('Agreement/properties/agreementStatus', 'Open')).not.toEqual([]);
   });
 
   it('answers only the fields asked for, nested ones too, and leaves unset fields out', async () => {

@@ -2,7 +2,7 @@
  * The calls that find a ticket push again (ticket-push.ts `findTicketPushes`), over real HTTP
  * against the sandboxes: each vendor's documented list or search answers as its own document
  * describes, finds exactly the hooks posting to the address asked for, and a found hook can be
- * deleted. HaloPSA's document describes no response bodies, so its list is checked by what it finds.
+ * deleted. HaloPSA's document describes no response bodies; its records are held to the Webhook model it takes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PSA_VENDORS, type PsaVendor } from '../../../bff/contracts/model.js';
@@ -30,7 +30,14 @@ const LISTS: Record<PsaVendor, { method: string; pathEnd: string; check: ((body:
   },
   // Answered with the fields asked for (`fields=id,url`), so required members may be absent by design.
   connectwise: { method: 'GET', pathEnd: '/system/callbacks', check: (body) => loadSpec('connectwise-manage-2022.1-schemas-derived-from-connectwise-rest-1.3.0.json', { ignoreRequired: true }).check('GET', '/system/callbacks', 200, body) },
-  halopsa: { method: 'GET', pathEnd: '/api/Webhook', check: null },
+  // Halo's document describes what is sent, and Halo answers with the same models: each record is a Webhook.
+  halopsa: {
+    method: 'GET', pathEnd: '/api/Webhook',
+    check: (body) => {
+      const halo = loadSpec('halopsa-api-v2-openapi-3.0.1-swagger.json');
+      return Array.isArray(body) ? body.flatMap((r) => halo.checkComponent('Webhook', r)) : ['not an array'];
+    },
+  },
 };
 
 describe('finding a ticket push again at each PSA', () => {

@@ -285,8 +285,24 @@ describe('a webhook the PSA turned off', () => {
       expect(logged('registering a new one', psa.id)).toBe(true);
       await sandboxQuiet(servers.sandbox.origin, vendor);
       expect((await hooksFor(vendor, psa.id)).map((h) => h.guid ?? String(h.id))).toEqual([second!.hookId]);
+      // Removing the old hook makes Autotask tell the old hook's deactivation URL (a moment later): that
+      // notice is about the old hook, and must not turn the new one off.
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect(await t.deps.repos.twoWay.getPush(psa.id)).toMatchObject({ active: true, hookId: second!.hookId });
     });
   }
+
+  it('autotask: a notice at the deactivation URL the current hook was given turns it off; a replaced hook’s notice does not', async () => {
+    const psa = await integrationWithoutPush('autotask');
+    await registersTheOnlyHook('autotask', psa.id);
+    const [hook] = (await hooksFor('autotask', psa.id)) as unknown as Array<{ deactivationUrl: string }>;
+    expect(hook!.deactivationUrl).toMatch(new RegExp(`^${t.bff.origin}/webhooks/psa/${psa.id}/deactivated/[\\w-]{22}$`));
+    const other = hook!.deactivationUrl.replace(/[\w-]{22}$/, 'A'.repeat(22));
+    expect((await fetch(other, { method: 'POST' })).status).toBe(200);
+    expect(await t.deps.repos.twoWay.getPush(psa.id)).toMatchObject({ active: true });
+    expect((await fetch(hook!.deactivationUrl, { method: 'POST' })).status).toBe(200);
+    expect(await t.deps.repos.twoWay.getPush(psa.id)).toMatchObject({ active: false });
+  });
 
   it('of a deleted integration is left to its removal, never replaced', async () => {
     const psa = await integrationWithoutPush('autotask');
