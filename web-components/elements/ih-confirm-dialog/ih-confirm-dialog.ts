@@ -71,6 +71,9 @@ export class IhConfirmDialog extends LitElement {
   }
 
   private onClose(): void {
+    // A close event is a queued task: after a quick Escape and the same button again, the first close
+    // can arrive while the next question is open. It is not that question's answer.
+    if (this.dialog.open) return;
     const confirmed = this.dialog.returnValue === 'confirm';
     const settle = this.settle;
     this.settle = undefined;
