@@ -43,7 +43,8 @@ describe('the token lifecycle', () => {
     const required: Event[] = [];
     document.addEventListener('token-expired', (e) => expired.push(e));
     hub.addEventListener('token-required', (e) => required.push(e));
-    await injectFault({ partner, status: 401, count: 1 });
+    // The switch's own request expires, not a health read still on its way.
+    await injectFault({ partner, status: 401, count: 1, pathEndsWith: '/pause' });
 
     switchOf(list).click();
     await waitUntil(() => required.length === 1, 'the hub did not ask the host for a token');

@@ -150,7 +150,8 @@ describe('<psa-wizard> account mapping step', function () {
 
   it('offers Retry when the catch-all account’s contacts could not be loaded', async () => {
     const { el, partner } = await atMapping();
-    await injectFault({ partner, status: 503, count: 1 });
+    // Only the contacts load fails: the step's other requests meanwhile (a page of accounts, the draft) must not take the fault.
+    await injectFault({ partner, status: 503, count: 1, pathEndsWith: '/contacts' });
     await chooseCatchAll(el, CATCH_ALL.autotask.withContacts);
     await waitUntil(() => el.snapshot!.matches({ accountMapping: { editing: 'contactsFailed' } }), 'the contacts load did not fail');
     await el.updateComplete;
