@@ -86,6 +86,19 @@ export function createKaseyaBmsSandbox(options: { scale?: number } = {}): { app:
       };
       control.delete('/accounts/:id', (c) => c.json({ ok: true, deleted: deleteAccount(Number(c.req.param('id'))) }));
       control.post('/accounts/:id/delete', (c) => (deleteAccount(Number(c.req.param('id'))) ? c.json({ ok: true }) : c.json({ error: 'no such account' }, 404)));
+      // A contract that ended, or a contact someone deactivated, after it was mapped: tickets carrying it are refused.
+      control.post('/contracts/:id/end', (c) => {
+        const contract = state.data.contracts.find((k) => k.id === Number(c.req.param('id')));
+        if (!contract) return c.json({ error: 'no such contract' }, 404);
+        contract.isActive = false;
+        return c.json({ ok: true });
+      });
+      control.post('/contacts/:id/deactivate', (c) => {
+        const contact = [...state.data.contactsByAccount.values()].flat().find((k) => k.id === Number(c.req.param('id')));
+        if (!contact) return c.json({ error: 'no such contact' }, 404);
+        contact.isActive = false;
+        return c.json({ ok: true });
+      });
     },
   }));
 

@@ -93,6 +93,11 @@ function failedEvents(claim: Claim, rows: DeliveryRow[], error: string, advice: 
   return rows.map((row) => deliveryFailedEvent(claim.partnerId, claim.integrationId, { alertId: row.alertId, groupKey: claim.groupKey, error, advice }, row.attempts + 1));
 }
 
+/** The PSA answered and refused the ticket as sent (a value it no longer accepts), so nothing was created. */
+function refusedAsSent(error: unknown): boolean {
+  return error instanceof VendorError && (error.code === 'rejected' || error.code === 'not_found') && !writeMayHaveLanded(error);
+}
+
 class GroupRun {
   private pending: Item[];
   /** Rows the current step acts on: a permanent failure fails these, not the whole group. */
@@ -216,24 +221,43 @@ class GroupRun {
     const contact = await this.contactFor(d);
     const marker = existingMarker ?? newMarker('ticket');
     if (!existingMarker) await repos.routing.recordTicketIntent(this.claim, item.row.alertId, d.account.id, marker);
+    const request = {
+      accountId: d.account.id, contactId: contact?.id ?? null, title: d.subject, description: ticketDescription({ alert, decision: d }),
+      statusId: d.ticket.statusId, priorityId: d.priorityId, queueId: d.ticket.queueId, typeId: d.ticket.typeId, sourceId: d.ticket.sourceId,
+      categoryId: d.ticket.categoryId, issueTypeId: d.issue.issueTypeId, subIssueTypeId: d.issue.subIssueTypeId, contractId: d.contract?.id ?? null, marker,
+    };
     let ticket: TicketRef;
+    let sent = { ...d, contact };
     try {
-      ticket = await this.adapter.createTicket({
-        accountId: d.account.id, contactId: contact?.id ?? null, title: d.subject, description: ticketDescription({ alert, decision: d }),
-        statusId: d.ticket.statusId, priorityId: d.priorityId, queueId: d.ticket.queueId, typeId: d.ticket.typeId, sourceId: d.ticket.sourceId,
-        categoryId: d.ticket.categoryId, issueTypeId: d.issue.issueTypeId, subIssueTypeId: d.issue.subIssueTypeId, contractId: d.contract?.id ?? null, marker,
-      }, this.signal);
+      ticket = await this.createOnce(request);
     } catch (error) {
-      // Otherwise the intent stays: the retry searches for the ticket before creating it again.
-      if (!writeMayHaveLanded(error)) await repos.routing.clearTicketIntent(this.claim);
-      throw error;
+      // A contract that has ended or a contact deleted at the PSA since it was mapped must not keep a
+      // security alert from becoming a ticket: refused as sent (nothing was created), it goes once more
+      // without them, and the decision stored says why they are missing.
+      if (!refusedAsSent(error) || (request.contactId === null && request.contractId === null)) throw error;
+      const refusal = (error as VendorError).message;
+      const dropped = [request.contractId !== null ? 'contract' : null, request.contactId !== null ? 'contact' : null].filter(Boolean).join(' and ');
+      await repos.routing.recordTicketIntent(this.claim, item.row.alertId, d.account.id, marker);
+      ticket = await this.createOnce({ ...request, contactId: null, contractId: null });
+      sent = { ...d, contact: null, contract: null, contractNote: `Created without the ${dropped}: the PSA refused the ticket as mapped (${refusal})` };
+      this.ctx.logger.warn({ integrationId: this.claim.integrationId, ticketId: ticket.id, dropped, refusal }, 'routing: the PSA refused the ticket as mapped; created it without the contract and contact');
     }
     await this.ctx.hooks?.afterVendorWrite?.({ kind: 'ticket', integrationId: this.claim.integrationId, groupKey: this.claim.groupKey, alertIds: [item.row.alertId], vendorId: ticket.id });
     await this.ctx.turn?.();
     this.ensureLive();
-    await repos.routing.recordTicketCreated(this.claim, item.row.alertId, ticket, { ...d, contact }, now(), this.ticketEvents(ticket, item));
+    await repos.routing.recordTicketCreated(this.claim, item.row.alertId, ticket, sent, now(), this.ticketEvents(ticket, item));
     this.verifiedTicketId = ticket.id;
     this.settle([item]);
+  }
+
+  /** One ticket create; a failure that certainly created nothing drops the intent (otherwise the retry searches for the ticket first). */
+  private async createOnce(request: Parameters<PsaAdapter['createTicket']>[0]): Promise<TicketRef> {
+    try {
+      return await this.adapter.createTicket(request, this.signal);
+    } catch (error) {
+      if (!writeMayHaveLanded(error)) await this.ctx.repos.routing.clearTicketIntent(this.claim);
+      throw error;
+    }
   }
 
   private async checkOpen(ticketId: string): Promise<void> {

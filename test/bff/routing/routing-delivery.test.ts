@@ -217,3 +217,43 @@ for (const vendor of PSA_VENDORS) {
     });
   });
 }
+
+describe('a mapped contract or contact the PSA no longer accepts (Kaseya BMS)', () => {
+  beforeEach(async () => {
+    await control(sandbox.origin, 'kaseya-bms', 'reset');
+    t = await createRoutingTestApp(sandbox.origin);
+  });
+
+  it('still becomes a ticket: refused as mapped, it is created once more without them, and the decision says why', async () => {
+    const psa = await setupPsa(t, 'kaseya-bms', {
+      mappings: { 'org-cedar': { account: 'Cedar Ridge Law', contactIndex: 1 } },
+      contract: { addContractsToTickets: true, syncBillableUsers: false, userSyncDay: null, organizations: ['org-cedar'] },
+    });
+    const contact = (await psa.contacts('Cedar Ridge Law'))[1]!;
+    const [first] = await deliverAll(t, [alert({ organizationId: 'org-cedar', user: { email: 'nobody@elsewhere.example', name: null } })]);
+    expect(first.state).toBe('delivered');
+    const contractId = first.decision.contract.id as string;
+    expect((await ticketWrites(sandbox.origin, 'kaseya-bms'))[0]).toMatchObject({ contractId, contactId: contact.id });
+
+    // Since the mapping was saved, the contract ended and the contact was deactivated in BMS.
+    await control(sandbox.origin, 'kaseya-bms', `contracts/${contractId}/end`, {});
+    await control(sandbox.origin, 'kaseya-bms', `contacts/${contact.id}/deactivate`, {});
+    const [later] = await deliverAll(t, [alert({ organizationId: 'org-cedar', alertType: 'at-impossible-travel', title: 'Impossible travel', user: { email: 'other@elsewhere.example', name: null } })]);
+    expect(later).toMatchObject({ state: 'delivered', outcome: 'ticket_created' });
+    expect(later.decision).toMatchObject({ contract: null, contact: null });
+    expect(later.decision.contractNote).toMatch(/^Created without the contract and contact: the PSA refused the ticket as mapped \(.*(contract|contact).*\)$/);
+    const tickets = await byAlert('kaseya-bms');
+    expect(tickets.get(later.id)).toMatchObject({ accountId: psa.accounts.get('Cedar Ridge Law')!.id, contractId: null, contactId: null });
+    // One ticket for the alert, not two.
+    expect([...(await ticketWrites(sandbox.origin, 'kaseya-bms'))].filter((w) => w.text.includes(later.id))).toHaveLength(1);
+  });
+
+  it('a refusal of something else fails as before, after one try without them', async () => {
+    const psa = await setupPsa(t, 'kaseya-bms', { mappings: { 'org-cedar': { account: 'Cedar Ridge Law', contactIndex: 1 } } });
+    // The account itself is gone: without the contact the PSA still refuses, and the alert fails with its words.
+    await control(sandbox.origin, 'kaseya-bms', `accounts/${psa.accounts.get('Cedar Ridge Law')!.id}/delete`, {});
+    const [record] = await deliverAll(t, [alert({ organizationId: 'org-cedar' })]);
+    expect(record.state).toBe('failed');
+    expect(record.lastError).toMatch(/Account not found/);
+  });
+});
