@@ -39,7 +39,9 @@ function layoutFacts(page: Page, wizardTag: string) {
 
 /** At each width: the step from the wizard's top (and from `also`'s top, named `-also`), with the layout facts. */
 async function shoot(page: Page, wizardTag: string, name: string, failures: string[], also?: Locator): Promise<void> {
-  // The step's own content, not the lazy loader's "Loading this step…" while its code arrives.
+  // The step's own content, not the lazy loader's "Loading this step…" while its code arrives: the step
+  // element first (checking only that the status line is gone passed before the line had appeared).
+  await page.locator(`${wizardTag} [part~="step"]`).first().waitFor();
   await page.locator(`${wizardTag} .step-loading`).waitFor({ state: 'detached' });
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: HEIGHT });
