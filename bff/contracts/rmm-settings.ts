@@ -84,21 +84,16 @@ export const separateInstanceSchema = z.object({
 /**
  * Exact-name matching as the seeds define it: identical names, nothing looser, and only when one
  * candidate has the name (two organizations of one name are not a 100% match for either, and
- * picking one would depend on list order). The wizard's preview and the BFF's save both use it.
+ * picking one would depend on list order). Built once over the list for many names (a save with
+ * thousands of sites); the wizard's preview and the BFF's save both use it.
  */
-export function exactNameMatch<T extends { name: string }>(name: string, candidates: readonly T[]): T | undefined {
-  let found: T | undefined;
-  for (const c of candidates) {
-    if (c.name !== name) continue;
-    if (found) return undefined;
-    found = c;
-  }
-  return found;
-}
-
-/** `exactNameMatch` over one list for many names (a save with thousands of sites), in one pass over the list. */
 export function exactNameMatcher<T extends { name: string }>(candidates: readonly T[]): (name: string) => T | undefined {
   const byName = new Map<string, T | null>();
   for (const c of candidates) byName.set(c.name, byName.has(c.name) ? null : c);
   return (name) => byName.get(name) ?? undefined;
+}
+
+/** `exactNameMatcher` for one name. */
+export function exactNameMatch<T extends { name: string }>(name: string, candidates: readonly T[]): T | undefined {
+  return exactNameMatcher(candidates)(name);
 }

@@ -93,9 +93,9 @@ function failedEvents(claim: Claim, rows: DeliveryRow[], error: string, advice: 
   return rows.map((row) => deliveryFailedEvent(claim.partnerId, claim.integrationId, { alertId: row.alertId, groupKey: claim.groupKey, error, advice }, row.attempts + 1));
 }
 
-/** The PSA answered and refused the ticket as sent (a value it no longer accepts), so nothing was created. */
+/** The PSA answered and refused the ticket as sent (a value it no longer accepts): nothing was created (writeMayHaveLanded is false for both). */
 function refusedAsSent(error: unknown): boolean {
-  return error instanceof VendorError && (error.code === 'rejected' || error.code === 'not_found') && !writeMayHaveLanded(error);
+  return error instanceof VendorError && (error.code === 'rejected' || error.code === 'not_found');
 }
 
 class GroupRun {

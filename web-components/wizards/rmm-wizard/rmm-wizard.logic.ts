@@ -3,7 +3,7 @@
  * step's zod schema), the mapping preview with exact-name auto-mapping, the mapping payload, and the
  * draft values (what is saved and restored; never secrets, never lists). No XState, no DOM.
  */
-import { exactNameMatch } from '../../../bff/contracts/rmm-settings.js';
+import { exactNameMatch, exactNameMatcher } from '../../../bff/contracts/rmm-settings.js';
 import { schemaErrors, type FieldErrors } from '../shared/form-state.js';
 import type { ProblemData } from '../shared/wizard-api.js';
 import {
@@ -145,11 +145,13 @@ export interface MappingRowView {
 
 /** What saving would store: chosen organizations, plus exact-name matches when auto-mapping is on (the BFF applies the same rule). */
 export function mappingPreview(ctx: Pick<RmmWizardContext, 'sites' | 'mapping' | 'organizations'>): MappingRowView[] {
+  // One lookup over the organizations for every site (5,000 sites would otherwise scan the list 5,000 times).
+  const matchName = ctx.mapping.autoMapExact ? exactNameMatcher(ctx.organizations) : null;
   return visibleSites(ctx).map((site) => {
     const choice = ctx.mapping.choices[site.id];
     const ignoreAutoMap = choice?.ignoreAutoMap ?? false;
     if (choice?.organizationId) return { site, organizationId: choice.organizationId, auto: false, ignoreAutoMap };
-    const match = ctx.mapping.autoMapExact && !ignoreAutoMap ? exactNameMatch(site.name, ctx.organizations) : undefined;
+    const match = matchName && !ignoreAutoMap ? matchName(site.name) : undefined;
     return { site, organizationId: match?.id ?? null, auto: Boolean(match), ignoreAutoMap };
   });
 }
