@@ -59,6 +59,9 @@ export function createRoutingRepo(db: Db) {
     const decisions = new Map<string, unknown>();
     return (unresolvedStmt.all(limit) as RawDeliveryRow[]).map((row) => parsedRow(row, decisions));
   };
+  // The partner's alerts waiting to be resolved, counted in the unresolved index (only they are in it), not in the partner's history.
+  const unresolvedCount = db.$client.prepare<[string]>(`select count(*) as n from alert_deliveries indexed by alert_deliveries_unresolved_idx
+    where partner_id = ? and state = 'queued' and group_key is null`).pluck();
   const h = integrationHealth;
   // Claiming reads what it takes, not the queue (see `claimableGroups`): the integrations with waiting
   // alerts one index step each, then each available one's waiting alerts in arrival order.
@@ -270,8 +273,9 @@ export function createRoutingRepo(db: Db) {
       db.transaction((tx) => {
         tx.update(ticketGroups).set({ vendorTicketId: ticket.id, ticketNumber: ticket.number, isOpen: ticket.isOpen, checkedAt: now, pendingMarker: null, updatedAt: nowIso() })
           .where(groupWhere(claim.integrationId, claim.groupKey)).run();
+        // The integration's failed alerts (its queue index), not the partner's whole history: the marked alert was of this group.
         tx.update(d).set({ state: 'delivered', outcome: 'ticket_created', vendorTicketId: ticket.id, reason: null, deliveredAt: nowIso(), updatedAt: nowIso() })
-          .where(and(eq(d.partnerId, claim.partnerId), eq(d.marker, marker), eq(d.state, 'failed'))).run();
+          .where(and(eq(d.partnerId, claim.partnerId), eq(d.integrationId, claim.integrationId), eq(d.marker, marker), eq(d.state, 'failed'))).run();
       }, immediate);
     },
     /** The intent was never carried out (no ticket with its marker): forget it. */
@@ -357,9 +361,9 @@ export function createRoutingRepo(db: Db) {
     },
     async counts(partnerId: string, integrationId: string): Promise<{ queued: number; failed: number; delivered: number; skipped: number; unresolved: number }> {
       const rows = db.select({ state: d.state, n: sql<number>`count(*)` }).from(d).where(and(inArray(d.state, DELIVERY_STATES), eq(d.integrationId, integrationId))).groupBy(d.state).all();
-      const unresolved = db.select({ n: sql<number>`count(*)` }).from(d).where(and(eq(d.partnerId, partnerId), eq(d.state, 'queued'), isNull(d.groupKey))).get();
+      const unresolved = unresolvedCount.get(partnerId);
       const by = Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
-      return { queued: by.queued ?? 0, failed: by.failed ?? 0, delivered: by.delivered ?? 0, skipped: by.skipped ?? 0, unresolved: Number(unresolved?.n ?? 0) };
+      return { queued: by.queued ?? 0, failed: by.failed ?? 0, delivered: by.delivered ?? 0, skipped: by.skipped ?? 0, unresolved: Number(unresolved) };
     },
     /** Alerts by state and outcome across every partner (metrics: counts only). */
     async stateCounts(): Promise<Array<{ state: DeliveryState; outcome: DeliveryRow['outcome']; n: number }>> {

@@ -44,8 +44,9 @@ export const alertDeliveries = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.partnerId, t.alertId] }),
     // The routing worker's passes read only what they take (test/db/routing-query-plans.test.ts pins the plans):
-    // resolving walks the unresolved alerts in arrival order,
-    index('alert_deliveries_unresolved_idx').on(t.state, t.groupKey, t.seq),
+    // resolving walks the unresolved alerts in arrival order (only they are in it: a storm's backlog at
+    // most, not the history, so intake's INSERT writes to a small index whose pages stay in cache),
+    index('alert_deliveries_unresolved_idx').on(t.seq).where(sql`state = 'queued' and group_key is null`),
     // claiming walks each integration's waiting alerts in arrival order (and lists the integrations with any),
     // and reads one group's waiting alerts oldest first (and steps from one group to the next).
     // These and the log's index hold only resolved alerts (an integration, a group): every query on them
