@@ -12,7 +12,10 @@ import { authenticate, requestPrincipal, type Principal } from './middleware/aut
 import { VerifiedTokenCache } from './middleware/verified-token-cache.js';
 import { API_RESPONSE_HEADERS } from './middleware/response-headers.js';
 import { logRequest, requestLogStart } from './middleware/request-log.js';
-import { composedIntake, type ComposedIntakeParts } from './routes/routing-intake.js';
+import { answerHeadersByOrigin, composedIntake, type ComposedIntakeParts } from './routes/routing-intake.js';
+import { withNodeIntake, type NodeListener } from './routes/routing-intake-node.js';
+import { acceptedJson } from './middleware/validate.js';
+import { routingAlertSchema } from './routing/alert.js';
 import { ApiDocs } from './openapi.js';
 import { healthRoutes, readinessRoutes } from './routes/health.js';
 import { createMetrics } from './metrics.js';
@@ -61,10 +64,14 @@ export function apiErrorHandler(deps: Pick<AppDeps, 'logger'>): ErrorHandler {
   };
 }
 
+/** Intake's body checks as its validator makes them, for the Node-level path (routing-intake-node.ts). */
+const acceptedAlert = acceptedJson(routingAlertSchema);
+
 /**
  * The API's middleware and routes, without error or not-found handlers (createApp adds them; createHost
  * mounts them), and intake's composed handler (routing-intake.ts) for the host to register ahead of
- * them (and of its CORS middleware, whose headers it is given), sharing the chain's verified-token cache.
+ * them (and of its CORS middleware, whose headers it is given), sharing the chain's verified-token
+ * cache; and intake's Node-level path (routing-intake-node.ts) for the Node server, sharing it too.
  */
 export function createApi(deps: AppDeps) {
   const verified = new VerifiedTokenCache<Principal>();
@@ -72,7 +79,11 @@ export function createApi(deps: AppDeps) {
   const routes = createApiRoutes(deps, authenticate(deps.auth, onPartner, verified));
   const principalOf = requestPrincipal(deps.auth, onPartner, verified);
   const onError = apiErrorHandler(deps);
-  return { routes, composedIntake: (cors?: ComposedIntakeParts['cors']) => composedIntake(deps, { principalOf, onError, cors }) };
+  return {
+    routes,
+    composedIntake: (cors?: ComposedIntakeParts['cors']) => composedIntake(deps, { principalOf, onError, cors }),
+    nodeIntake: (cors: ComposedIntakeParts['cors'], host: NodeListener) => withNodeIntake(deps, { verified, parse: acceptedAlert, headersFor: answerHeadersByOrigin(cors) }, host),
+  };
 }
 
 function createApiRoutes(deps: AppDeps, authed: ReturnType<typeof authenticate>) {

@@ -16,6 +16,7 @@ import { ProblemError, problemResponse, toProblem } from './errors.js';
 import { corsHeaders, embedCors } from './middleware/cors.js';
 import { DEMO_PARTNER_ID } from './demo/demo-organizations.js';
 import { mountSandboxSource, type SandboxSource } from './sandboxes/mount.js';
+import type { NodeListener } from './routes/routing-intake-node.js';
 
 const ELEMENTS_DIR = fileURLToPath(new URL('../dist/elements', import.meta.url));
 const DEMO_PAGE = fileURLToPath(new URL('./demo/index.html', import.meta.url));
@@ -60,7 +61,8 @@ export function createHost({ deps, demo, allowedOrigins = new Set(), elementsDir
   const api = createApi(deps);
   // Intake's composed handler before everything (routing-intake.ts): it sets the CORS headers the
   // middleware below would, and hands what it does not take on to that middleware and the API's chain.
-  host.post('/api/routing/alerts', api.composedIntake(corsHeaders(allowedOrigins)));
+  const intakeCors = corsHeaders(allowedOrigins);
+  host.post('/api/routing/alerts', api.composedIntake(intakeCors));
   // Before the API's routes, so a preflight never meets authentication.
   const crossOrigin = embedCors(allowedOrigins);
   host.use('/api/*', crossOrigin);
@@ -93,5 +95,6 @@ export function createHost({ deps, demo, allowedOrigins = new Set(), elementsDir
     });
   }
   host.route('/', pages);
-  return host;
+  // For the Node server: intake's common case answered below Hono (routing-intake-node.ts), the rest by `listener` (the host's).
+  return Object.assign(host, { withNodeIntake: (listener: NodeListener) => api.nodeIntake(intakeCors, listener) });
 }

@@ -7,6 +7,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { serve } from '@hono/node-server';
+import { createServer as createHttpServer, type ServerOptions } from 'node:http';
+import type { NodeListener } from './routes/routing-intake-node.js';
 import type { AddressInfo } from 'node:net';
 import { openDatabase } from '../db/database.js';
 import { startWalCheckpointer } from '../db/wal-checkpointer.js';
@@ -99,7 +101,8 @@ export async function start(source: Record<string, string | undefined> = process
   const host = createHost({ deps, allowedOrigins, demo: env.DEMO_MODE ? { sandboxes: loadSandboxes, authSecret } : undefined });
 
   const server = await new Promise<{ port: number; close: () => Promise<void> }>((resolve) => {
-    const s = serve({ fetch: host.fetch, hostname: env.HOST, port: env.PORT }, (info: AddressInfo) => {
+    const createServer = ((options: ServerOptions, listener: NodeListener) => createHttpServer(options, host.withNodeIntake(listener))) as typeof createHttpServer;
+    const s = serve({ fetch: host.fetch, hostname: env.HOST, port: env.PORT, createServer }, (info: AddressInfo) => {
       resolve({ port: info.port, close: () => new Promise((done) => { (s as unknown as { closeAllConnections?: () => void }).closeAllConnections?.(); s.close(() => done()); }) });
     });
   });

@@ -1,7 +1,8 @@
 /**
  * @module The request line, a debug log: at info and above nothing is timed or built per request.
  * Method, path and status only: bodies, queries and headers can carry secrets. Written by
- * createApiRoutes' first middleware and by intake's composed handler (routing-intake.ts).
+ * createApiRoutes' first middleware, and by intake's composed handler (routing-intake.ts) and
+ * Node-level path (routing-intake-node.ts).
  */
 import type { Context } from 'hono';
 import type { Logger } from '../logger.js';
@@ -12,5 +13,10 @@ export function requestLogStart(logger: Logger): number | undefined {
 }
 
 export function logRequest(logger: Logger, c: Context, status: number, started: number): void {
-  logger.debug({ method: c.req.method, path: c.req.path, status, ms: Math.round(performance.now() - started) }, 'request');
+  logRequestLine(logger, c.req.method, c.req.path, status, started);
+}
+
+/** The same line without a Hono context (intake's Node-level path, routing-intake-node.ts). */
+export function logRequestLine(logger: Logger, method: string, path: string, status: number, started: number): void {
+  logger.debug({ method, path, status, ms: Math.round(performance.now() - started) }, 'request');
 }

@@ -33,6 +33,20 @@ export function validate<T extends z.core.$ZodType, Target extends keyof Validat
 }
 
 /**
+ * validate('json', schema)'s checks without a request, for a body already parsed as JSON: the
+ * schema's output, or undefined wherever validate would refuse (its refusal, with the fields, is
+ * then for validate itself to write). Intake's Node-level path (routing-intake-node.ts) uses it.
+ */
+export function acceptedJson<T extends z.core.$ZodType>(schema: T): (value: unknown) => z.output<T> | undefined {
+  const parse = fastParser(schema);
+  return (value) => {
+    if (unsafeJsonIssue(value, { maxDepth: MAX_INPUT_DEPTH, maxSize: Infinity })) return undefined;
+    const result = parse(value);
+    return result instanceof Promise || !result.success ? undefined : result.data;
+  };
+}
+
+/**
  * The schema compiled, parsed synchronously. A schema with an asynchronous refinement or transform
  * (none today) makes the synchronous parse throw once it meets one; that first request is parsed
  * again asynchronously (its refinements run twice, once), and so is every later one.

@@ -37,18 +37,31 @@ const JSON_TYPE = { 'Content-Type': 'application/json' } as const;
 const NO_CORS: HeaderSet = Object.freeze({});
 const validated = async () => {};
 
+/**
+ * A success answer's headers for a CORS header set: one frozen object per set (one per allowed
+ * origin, one for every other request), which @hono/node-server and Node both write as they are.
+ */
+function answerHeaders(): (corsSet: HeaderSet) => HeaderSet {
+  const bySet = new WeakMap<HeaderSet, HeaderSet>();
+  return (corsSet) => {
+    let headers = bySet.get(corsSet);
+    if (!headers) bySet.set(corsSet, headers = Object.freeze({ ...corsSet, ...API_RESPONSE_HEADERS, ...JSON_TYPE }));
+    return headers;
+  };
+}
+
+/** The success answer's headers by request Origin, as composedIntake sends them (for routing-intake-node.ts). */
+export function answerHeadersByOrigin(cors: ComposedIntakeParts['cors']): (origin: string | undefined) => HeaderSet {
+  const headersFor = answerHeaders();
+  return (origin) => headersFor(cors ? cors(origin) : NO_CORS);
+}
+
 export function composedIntake(deps: AppDeps, { principalOf, onError, cors }: ComposedIntakeParts): MiddlewareHandler<AppEnv> {
   const apiLimit = bodySizeByHeader(API_BODY_LIMIT_BYTES);
   const alertLimit = bodySizeByHeader(ALERT_BODY_LIMIT_BYTES);
   const routerOnly = roleCheck('router');
   const answer = intakeAnswer(deps);
-  // One frozen header object per CORS header set (one per allowed origin, one for every other request).
-  const answerHeaders = new WeakMap<HeaderSet, HeaderSet>();
-  const headersFor = (corsSet: HeaderSet) => {
-    let headers = answerHeaders.get(corsSet);
-    if (!headers) answerHeaders.set(corsSet, headers = Object.freeze({ ...corsSet, ...API_RESPONSE_HEADERS, ...JSON_TYPE }));
-    return headers;
-  };
+  const headersFor = answerHeaders();
 
   const accept = async (c: ApiContext, corsSet: HeaderSet): Promise<Response> => {
     const pending = principalOf(c);
