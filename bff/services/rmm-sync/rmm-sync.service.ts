@@ -41,6 +41,8 @@ export const rmmSyncResultSchema = z.object({
     detached: z.number(),
     removed: z.number(),
   }),
+  /** Sites this run mapped to the one organization of their exact name ("Automatically map organizations with a 100% match", kept as a standing rule). */
+  sitesAutoMapped: z.number(),
   userActivity: z.object({ state: z.enum(['recorded', 'not_offered', 'no_organization', 'not_reached']), pages: z.number(), added: z.number() }),
   error: z.object({ part: z.enum(['devices', 'user_activity']), code: z.string(), message: z.string(), retryAfterSeconds: z.number().nullable() }).nullable(),
   sync: rmmSyncSummarySchema,
@@ -152,13 +154,15 @@ export class RmmSyncService {
     let activityState: RmmSyncResult['userActivity']['state'] = ACTIVITY_FEED[vendor].offered ? 'not_reached' : 'not_offered';
     let part: 'devices' | 'user_activity' = 'devices';
     let failure: unknown = null;
+    let sitesAutoMapped = 0;
 
     try {
       const { adapter } = await vendors.rmm(integration.partnerId, integration.id);
       const settings = rmmStoredSettingsSchema.parse(integration.settings ?? {});
       // Shared with the wizard's cached site list: a sync does not re-read sites every time.
       const vendorSites = await vendors.cached(integration.id, 'sites', () => adapter.listSites());
-      const rows = await this.mapNewExactMatches(integration, settings, vendorSites);
+      const { rows, autoMapped } = await this.mapNewExactMatches(integration, settings, vendorSites);
+      sitesAutoMapped = autoMapped;
       const synced = syncedSites(rows, settings.siteTypes, vendorSites);
       const moved = await repos.devices.applyMapping(claim, leaseUntil(), new Map([...synced].map(([id, s]) => [id, s.organizationId])));
       devices.detached += moved.detached;
@@ -207,6 +211,7 @@ export class RmmSyncService {
       finishedAt: new Date(finished).toISOString(),
       durationMs: finished - started,
       devices,
+      sitesAutoMapped,
       userActivity: { state: activityState, pages: activity.pages, added: activity.added },
       error,
       sync: syncSummary(latest, await repos.devices.syncState(integration.id), finished),
@@ -218,22 +223,23 @@ export class RmmSyncService {
   /**
    * Applies "Automatically map organizations with a 100% match" as a standing rule: sites that
    * have come to match one organization's name since the last save are mapped (and audited as
-   * the system's doing) before this run decides what it syncs. Answers the mapping rows as stored.
+   * the system's doing) before this run decides what it syncs. Answers the mapping rows as stored
+   * and how many sites it mapped.
    */
-  private async mapNewExactMatches(integration: IntegrationRecord, settings: RmmStoredSettings, vendorSites: RmmSite[]): Promise<RmmSiteMappingRow[]> {
+  private async mapNewExactMatches(integration: IntegrationRecord, settings: RmmStoredSettings, vendorSites: RmmSite[]): Promise<{ rows: RmmSiteMappingRow[]; autoMapped: number }> {
     const { repos, logger } = this.deps;
     const rows = await repos.mappings.listRmmSites(integration.id);
-    if (!settings.autoMapExact) return rows;
+    if (!settings.autoMapExact) return { rows, autoMapped: 0 };
     const found = newExactMatches(settings, rows, vendorSites, await repos.organizations.list(integration.partnerId));
-    if (found.length === 0) return rows;
+    if (found.length === 0) return { rows, autoMapped: 0 };
     const mapped = await repos.mappings.autoMapRmmSites(
       integration.id,
       found.map(({ organizationName: _, ...row }) => ({ ...row, ignoreAutoMap: false })),
       (ids) => ({ partnerId: integration.partnerId, actor: SYSTEM_ACTOR, action: 'rmm.auto-mapped', target: `integration:${integration.id}`, after: autoMapAuditAfter(found.filter((f) => ids.has(f.siteId))) }),
     );
-    if (mapped.size === 0) return rows;
+    if (mapped.size === 0) return { rows, autoMapped: 0 };
     logger.info({ integrationId: integration.id, sites: mapped.size }, 'rmm sites auto-mapped');
-    return repos.mappings.listRmmSites(integration.id);
+    return { rows: await repos.mappings.listRmmSites(integration.id), autoMapped: mapped.size };
   }
 }
 

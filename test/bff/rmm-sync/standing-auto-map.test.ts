@@ -69,6 +69,7 @@ describe.each<RmmTestVendor>(['datto-rmm', 'syncro'])('%s: exact-name auto-mappi
     const run = await syncNow(t, id);
     expect(run.body.outcome).toBe('succeeded');
     expect(run.body.devices.added).toBe(3);
+    expect(run.body.sitesAutoMapped).toBe(1);
 
     const after = await mappingOf(id);
     expect(after.get('Juniper Schools Trust')).toEqual({ organizationId: 'org-juniper', ignoreAutoMap: false });
@@ -81,7 +82,9 @@ describe.each<RmmTestVendor>(['datto-rmm', 'syncro'])('%s: exact-name auto-mappi
     expect(entry).toMatchObject({ actor: 'system', actionLabel: 'Automatically mapped sites with a 100% name match', after: { autoMapped: 1, sites: [{ site: 'Juniper Schools Trust', organization: 'Juniper Schools Trust' }] } });
 
     // Nothing new matches: the next sync maps and audits nothing.
-    expect((await syncNow(t, id)).body.devices.added).toBe(0);
+    const again = await syncNow(t, id);
+    expect(again.body.devices.added).toBe(0);
+    expect(again.body.sitesAutoMapped).toBe(0);
     expect(await autoMapEntries(id)).toHaveLength(1);
   });
 
@@ -130,7 +133,7 @@ describe.each<RmmTestVendor>(['datto-rmm', 'syncro'])('%s: exact-name auto-mappi
     await addSite(vendor, 'Willow Creek Dental', 2);
     await addOrganizations({ id: 'org-lakeside-north', name: 'Lakeside Pharmacy' }, { id: 'org-lakeside-south', name: 'Lakeside Pharmacy' }, { id: 'org-willow', name: 'Willow Creek Dental' });
     cacheLapses(id);
-    await syncNow(t, id);
+    expect((await syncNow(t, id)).body.sitesAutoMapped).toBe(1);
     const mapping = await mappingOf(id);
     expect(mapping.get('Willow Creek Dental')?.organizationId).toBe('org-willow');
     expect(mapping.get('Lakeside Pharmacy')?.organizationId ?? null).toBeNull();
@@ -146,8 +149,8 @@ describe.each<RmmTestVendor>(['datto-rmm', 'syncro'])('%s: exact-name auto-mappi
     await addSite(other, 'Juniper Schools Trust', 3);
     cacheLapses(off);
     cacheLapses(on);
-    await syncNow(t, off);
-    await syncNow(t, on);
+    expect((await syncNow(t, off)).body.sitesAutoMapped).toBe(0);
+    expect((await syncNow(t, on)).body.sitesAutoMapped).toBe(1);
     expect((await mappingOf(on)).get('Juniper Schools Trust')?.organizationId).toBe('org-juniper');
     expect((await mappingOf(off)).get('Juniper Schools Trust')?.organizationId ?? null).toBeNull();
     expect(await devicesOf('org-juniper')).toBe(3);

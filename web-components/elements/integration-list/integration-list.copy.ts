@@ -106,8 +106,9 @@ export const RMM_SYNC_COPY = {
   activityNotOffered: (vendor: string) => `User activity: not offered by ${vendor}`,
   syncNow: 'Sync now',
   syncNowLabel: (vendor: string) => `Sync now ${vendor}`,
-  synced: (vendor: string, devices: number, activity: number, offered: boolean) =>
-    `${vendor} synced: ${count(devices, 'device')}${offered ? `, ${count(activity, 'activity entry', 'activity entries')}` : ''}.`,
+  /** `autoMapped`: sites the run mapped to the organization of their exact name (the standing auto-map rule). */
+  synced: (vendor: string, devices: number, activity: number, offered: boolean, autoMapped: number) =>
+    `${vendor} synced: ${count(devices, 'device')}${offered ? `, ${count(activity, 'activity entry', 'activity entries')}` : ''}.${autoMapped ? ` ${count(autoMapped, 'new site')} mapped by exact name.` : ''}`,
   syncFailed: (vendor: string, message: string) => `The ${vendor} sync failed: ${message} What was read before the failure is kept.`,
 };
 

@@ -344,7 +344,7 @@ export class IntegrationList extends ApiConsumerElement {
       this.integrations = this.integrations.map((r) => (r.id === row.id ? { ...r, sync: result.sync } : r));
       const offered = result.sync.userActivity === 'recorded';
       if (result.outcome === 'failed') this.toast(RMM_SYNC_COPY.syncFailed(row.vendorLabel, result.error?.message ?? ''), 'error');
-      else this.toast(RMM_SYNC_COPY.synced(row.vendorLabel, result.sync.deviceCount, result.sync.activityCount, offered));
+      else this.toast(RMM_SYNC_COPY.synced(row.vendorLabel, result.sync.deviceCount, result.sync.activityCount, offered, result.sitesAutoMapped));
       // The run may have changed more than this row's summary (another admin, the scheduler): show the BFF's view.
       void this.load();
     });

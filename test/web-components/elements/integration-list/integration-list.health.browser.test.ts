@@ -216,6 +216,26 @@ describe('<integration-list> health', () => {
       expect(toastTexts(el).find((t) => t.startsWith('Syncro synced'))).to.match(/^Syncro synced: \d+ devices\.$/);
     });
 
+    it('Sync now says how many sites it mapped by exact name (an organization of a site\'s name came since)', async () => {
+      const { partner, token } = await newPartner();
+      const rmm = await connectRmm({ partner, vendor: 'syncro' });
+      const mapping = await api<{ autoMapExact: boolean; siteTypes: string[]; mappings: Array<{ siteName: string; siteType: string; organizationId: string | null; ignoreAutoMap: boolean }> }>(token, `/integrations/${rmm.id}/rmm/mapping`);
+      expect(mapping.autoMapExact).to.equal(true);
+      const site = mapping.mappings.find((m) => m.organizationId === null && !m.ignoreAutoMap && mapping.siteTypes.includes(m.siteType));
+      if (!site) throw new Error('the sandbox has no unmapped site to name an organization after');
+      const added = await fetch('/api/organizations', {
+        method: 'PUT', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ organizations: [{ id: 'org-named-after-site', name: site.siteName, billableUsers: 3 }] }),
+      });
+      expect(added.status).to.equal(200);
+      const el = await listFor('rmm', token);
+      button(rowFor(el, 'Syncro'), 'Sync now').click();
+      await waitUntil(() => toastTexts(el).some((t) => t.startsWith('Syncro synced')), 'no sync toast');
+      expect(toastTexts(el).find((t) => t.startsWith('Syncro synced'))).to.match(/^Syncro synced: \d+ devices\. 1 new site mapped by exact name\.$/);
+      const after = await api<{ mappings: Array<{ siteName: string; organizationId: string | null }> }>(token, `/integrations/${rmm.id}/rmm/mapping`);
+      expect(after.mappings.find((m) => m.siteName === site.siteName)?.organizationId).to.equal('org-named-after-site');
+    });
+
     it('a failed sync says so with its error; disconnected rows show no sync line', async () => {
       const { partner, token } = await newPartner();
       const rmm = await connectRmm({ partner, vendor: 'datto-rmm' });
