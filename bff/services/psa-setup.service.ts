@@ -68,8 +68,9 @@ export class PsaSetupService {
     const was = accountsByOrganization(before.mappings);
     const now = accountsByOrganization(value.mappings);
     const contracts = (await this.repos.mappings.listPsaContracts(integration.id)).map(({ integrationId: _, ...row }) => row);
-    const kept = contracts.filter((r) => now.has(r.organizationId) && now.get(r.organizationId) === was.get(r.organizationId));
-    const droppedContracts = contracts.filter((r) => !kept.includes(r)).map((r) => `${r.organizationId}:${r.contractId}`);
+    const stays = (r: (typeof contracts)[number]) => now.has(r.organizationId) && now.get(r.organizationId) === was.get(r.organizationId);
+    const kept = contracts.filter(stays);
+    const droppedContracts = contracts.filter((r) => !stays(r)).map((r) => `${r.organizationId}:${r.contractId}`);
     await this.repos.mappings.replace(integration.id, { psaAccounts: value.mappings, ...(droppedContracts.length ? { psaContracts: kept } : {}) }, {
       integration: { partnerId: actor.partner, patch: { settings } },
       audit: { partnerId: actor.partner, actor: actor.sub, action: 'psa.account-mapping', target: `integration:${integration.id}`, before: summarizeMapping(before),

@@ -55,11 +55,10 @@ function utc(value: string | null): number {
   return Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(value) ? value : `${value}Z`);
 }
 
-/** Date-only semantics, no time zone conversion for service adjustments [AT-SEANMACEY]. */
 /**
  * Today as Autotask's date-semantic `effectiveDate`: a .NET DateTime without an offset, as psa-apis.md
- * A3 shows (`2026-10-01T00:00:00`; no time-zone conversion is applied to service adjustments). The
- * swagger's `date-time` format names the .NET type, not RFC 3339's offset.
+ * A3 shows (`2026-10-01T00:00:00`; no time-zone conversion is applied to service adjustments
+ * [AT-SEANMACEY]). The swagger's `date-time` format names the .NET type, not RFC 3339's offset.
  */
 function today(): string {
   return `${new Date().toISOString().slice(0, 10)}T00:00:00`;
