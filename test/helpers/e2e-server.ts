@@ -19,7 +19,12 @@ export interface E2eContext {
 
 export async function startProduct(env: Record<string, string> = {}): Promise<E2eContext> {
   const dir = mkdtempSync(join(tmpdir(), 'ih-e2e-'));
-  const server = await start({ PORT: '0', DATABASE_PATH: join(dir, 'hub.db'), LOG_LEVEL: 'warn', DEMO_MODE: 'true', ...env });
+  const settings = { PORT: '0', DATABASE_PATH: join(dir, 'hub.db'), LOG_LEVEL: 'warn', DEMO_MODE: 'true', ...env };
+  const server = await start(settings);
+  // Demo mode loads and seeds its vendor sandboxes on the first request to one (server.ts): done here,
+  // in set-up, rather than inside the first wizard step's wait, where on a busy machine (CI runs the
+  // browser suites side by side) that one-time cost outlasted the step's 8 s and failed the walk.
+  if (settings.DEMO_MODE === 'true') await fetch(`${server.origin}/sandbox/`);
   const browser = await openChromium();
   const page = await browser.newPage();
   return {
